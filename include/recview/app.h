@@ -1,0 +1,41 @@
+/* app.h - the browser's state: the data set, the view stacks, the screen and the message line. */
+#ifndef RECVIEW_APP_H
+#define RECVIEW_APP_H
+
+#include <stdbool.h>
+
+#include "recview/cli.h"
+#include "recview/draw.h"
+#include "recview/model.h"
+#include "recview/view.h"
+
+#define APP_MAX_DEPTH 64
+
+struct script;
+
+struct app {
+	struct rv_model *m;
+	const struct cli_options *opt;
+	struct view *stack[APP_MAX_DEPTH];   /* open views, the last one shown */
+	size_t depth;
+	struct view *forward[APP_MAX_DEPTH]; /* views left by going back, for going forward */
+	size_t nforward;
+	bool ascii;                          /* no UTF-8 on this terminal */
+	bool running;
+	char message[512];                   /* shown on the status line until the next key */
+	enum color message_color;
+	struct script *script;               /* keys from a file instead of the keyboard */
+};
+
+/* Shows v on top; the forward history is dropped, as in a web browser. */
+void app_open(struct app *app, struct view *v);
+/* Back to the view below; false at the first view. */
+bool app_back(struct app *app);
+bool app_forward(struct app *app);
+struct view *app_current(struct app *app);
+void app_message(struct app *app, enum color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Rows and columns of the body of a view (between the title bar and the status line). */
+int app_body_height(const struct view *v);
+int app_body_width(void);
+
+#endif

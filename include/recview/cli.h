@@ -1,0 +1,38 @@
+/* cli.h - the command line: options, the data set to open, and what to do with it. */
+#ifndef RECVIEW_CLI_H
+#define RECVIEW_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum cli_action {
+	CLI_BROWSE,
+	CLI_CHECK,
+	CLI_SHOW,
+	CLI_HELP,
+	CLI_VERSION,
+};
+
+struct cli_options {
+	enum cli_action action;
+	const char *show_id; /* --show ID */
+	const char *dir;     /* DIR, or NULL for the bundled data set */
+	bool strict;         /* warnings count as errors */
+	bool mouse;          /* --mouse */
+};
+
+/* Exit codes, as documented in the man page. */
+enum {
+	EXIT_CLEAN = 0,    /* loaded without problems */
+	EXIT_WARNINGS = 1, /* --check: warnings only */
+	EXIT_ERRORS = 2,   /* errors in the data, an unknown id, or a usage error */
+	EXIT_FATAL = 3,    /* out of memory or a broken terminal */
+};
+
+/* Parses argv; on a usage error prints why and the usage to stderr and returns false. */
+bool cli_parse(int argc, char **argv, struct cli_options *opt);
+void cli_usage(FILE *out);
+/* The data set directory: DIR, $RECVIEW_DATA, data/ beside the binary, or the installed one. */
+const char *cli_data_dir(const struct cli_options *opt, const char *argv0);
+
+#endif

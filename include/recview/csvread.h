@@ -1,0 +1,78 @@
+/*
+ * csvread.h - one CSV file read through libcsv into rows of cells, with the line and column of
+ * everything, and the raw bytes kept so that unchanged rows can be written back as they were.
+ */
+#ifndef RECVIEW_CSVREAD_H
+#define RECVIEW_CSVREAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/arena.h"
+#include "recview/diag.h"
+
+/* Files are limited to what 32-bit offsets reach. */
+#define CSV_MAX_FILE_SIZE ((size_t)UINT32_MAX - 1)
+
+/* A field's value: bytes (not NUL-terminated, may hold NULs) and where it began in the file. */
+struct csv_cell {
+	const char *ptr;  /* value; points into the file buffer or the table's arena */
+	uint32_t len;     /* bytes */
+	uint32_t raw_off; /* offset of the field's first raw byte (its opening quote, if any) */
+};
+
+struct csv_row {
+	uint32_t first_cell; /* index of its first cell in csv_table.cells */
+	uint32_t nfields;    /* fields as read: may differ from the header's count */
+	uint32_t line;       /* physical line where the row starts, 1-based */
+	uint32_t raw_start;  /* byte span of the row in the file, without its line break */
+	uint32_t raw_end;
+};
+
+enum csv_eol {
+	CSV_EOL_LF,
+	CSV_EOL_CRLF,
+	CSV_EOL_CR,
+};
+
+struct csv_table {
+	char *path;             /* as given */
+	char *buf;              /* the file's bytes, NUL-terminated */
+	size_t size;            /* bytes in buf */
+	bool bom;               /* a UTF-8 BOM was there (and is skipped) */
+	enum csv_eol eol;       /* the file's line break, from its first row */
+	bool final_eol;         /* the file ends with a line break */
+	struct csv_cell *header; /* header names */
+	size_t ncols;
+	uint32_t header_line;
+	struct csv_row *rows; /* data rows, in file order */
+	size_t nrows, rows_cap;
+	struct csv_cell *cells;
+	size_t ncells, cells_cap;
+	struct arena strings; /* values that differ from their raw bytes ("" unescaped) */
+	struct diag_list *diags;
+};
+
+enum csv_status {
+	CSV_OK,          /* read (possibly with problems reported) */
+	CSV_NOT_FOUND,   /* no such file */
+	CSV_UNREADABLE,  /* not a regular file, unreadable, too large, or not UTF-8 */
+};
+
+/* Reads path; problems go to diags. On CSV_OK the table must be freed. */
+enum csv_status csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags);
+
+/* Parses size bytes from data (copied) as if read from path. */
+enum csv_status csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
+				struct diag_list *diags);
+
+void csv_table_free(struct csv_table *t);
+
+/* The cell of a row, or an empty cell when the row is short. */
+struct csv_cell csv_cell_at(const struct csv_table *t, size_t row, size_t col);
+
+/* Line and character column (both 1-based) of a byte offset. */
+void csv_table_position(const struct csv_table *t, uint32_t off, uint32_t *line, uint32_t *col);
+
+#endif

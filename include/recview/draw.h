@@ -1,0 +1,66 @@
+/*
+ * draw.h - the one place that puts text on the screen: widths, cutting, colours and the sanitising
+ * of every string. Views never compute screen columns by hand.
+ */
+#ifndef RECVIEW_DRAW_H
+#define RECVIEW_DRAW_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum color {
+	C_DEFAULT,
+	C_TITLE,      /* the breadcrumb bar */
+	C_STATUS,     /* the status line */
+	C_HEADER,     /* column headers */
+	C_SELECTED,   /* the cursor line */
+	C_ID,
+	C_DATE,
+	C_DIM,
+	C_LINK,
+	C_ESCAPE,     /* control characters made visible */
+	C_HEADING,    /* section headings on a page */
+	C_LABEL,      /* field labels */
+	C_ST_COMPLETE,
+	C_ST_PROGRESS,
+	C_ST_PLANNING,
+	C_ST_NOT_STARTED,
+	C_ST_BEHIND,
+	C_ST_UNKNOWN,
+	C_DEC_APPROVED,
+	C_DEC_REJECTED,
+	C_DEC_PENDING,
+	C_ERROR,
+	C_WARNING,
+	C_MATCH,
+	C_COUNT
+};
+
+struct draw {
+	WINDOW *win;
+	int row;       /* screen row */
+	int col;       /* next column */
+	int right;     /* first column past the drawable area */
+	bool selected; /* the cursor line: one attribute for all of it */
+	bool ascii;    /* the terminal cannot show UTF-8 */
+};
+
+/* Colours on (with NO_COLOR unset and a colour terminal) or attributes only. */
+void draw_init_colors(bool use_color);
+attr_t draw_attr(enum color c);
+
+void draw_begin(struct draw *d, WINDOW *win, int row, int col, int width, bool selected, bool ascii);
+/* Text from a file (sanitised here), cut at the right edge. Returns the columns used. */
+int draw_text(struct draw *d, const char *s, size_t len, enum color c);
+int draw_str(struct draw *d, const char *s, enum color c);
+/* Exactly width columns: the text cut with an ellipsis, or padded with spaces. */
+void draw_field(struct draw *d, const char *s, size_t len, int width, enum color c);
+/* Same, aligned to the right (numbers). */
+void draw_field_right(struct draw *d, const char *s, size_t len, int width, enum color c);
+void draw_spaces(struct draw *d, int n, enum color c);
+/* Fills the rest of the line. */
+void draw_end(struct draw *d);
+int draw_remaining(const struct draw *d);
+
+#endif

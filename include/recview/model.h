@@ -1,0 +1,118 @@
+/*
+ * model.h - a data set: the CSV files of one directory, their known columns found by header name,
+ * and indexes that link recommendations with their deliverables, questions and status history.
+ */
+#ifndef RECVIEW_MODEL_H
+#define RECVIEW_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/csvread.h"
+#include "recview/diag.h"
+#include "recview/vocab.h"
+
+enum rv_kind {
+	RV_RECS,
+	RV_DELIVERABLES,
+	RV_QUESTIONS,
+	RV_HISTORY,
+	RV_REVIEWS,
+	RV_KIND_COUNT
+};
+
+/* Known fields of each file, in the order of the data contract. */
+enum { REC_ID, REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_TEXT, REC_DECISION, REC_STATUS, REC_PRIORITY,
+       REC_SOURCE, REC_NFIELDS };
+enum { DEL_REC_ID, DEL_DESCRIPTION, DEL_RESPONSIBLE, DEL_DUE, DEL_STATUS, DEL_SOURCE, DEL_NFIELDS };
+enum { Q_REC_ID, Q_QID, Q_BRIEFING, Q_ASKED, Q_QUESTION, Q_ANSWER, Q_STATUS, Q_SOURCE, Q_NFIELDS };
+enum { HIST_REC_ID, HIST_DATE, HIST_DECISION, HIST_STATUS, HIST_SOURCE, HIST_NOTE, HIST_NFIELDS };
+enum { REV_REVIEW, REV_DATE, REV_KIND, REV_NAME, REV_DESCRIPTION, REV_SOURCE, REV_NFIELDS };
+#define RV_MAX_FIELDS 10
+
+struct rv_field_def {
+	const char *name;        /* canonical header name */
+	const char *aliases[10]; /* other accepted names, normalised (see rv_normalize_name) */
+	bool required;
+};
+
+struct rv_kind_def {
+	const char *file;  /* "recommendations.csv" */
+	const char *label; /* "recommendations" */
+	bool required;     /* the data set cannot load without it */
+	int nfields;
+	const struct rv_field_def *fields;
+};
+
+const struct rv_kind_def *rv_kind_def(enum rv_kind kind);
+
+/* One file of the data set. */
+struct rv_table {
+	bool present;                 /* the file was read */
+	bool usable;                  /* read, with its required columns */
+	struct csv_table csv;
+	int col[RV_MAX_FIELDS];       /* column of each known field, or -1 */
+	uint32_t *extra_cols;         /* columns no known field claimed, in file order */
+	size_t nextra;
+};
+
+struct rv_rec {
+	uint32_t row;                 /* row in recommendations.csv */
+	enum rv_status status;        /* the status column as parsed */
+	enum rv_decision decision;    /* the decision column as parsed */
+	enum rv_status cur_status;    /* status column, else the latest history entry that has one */
+	enum rv_decision cur_decision;
+	int8_t priority;              /* 1..4, 0 none, -1 unknown */
+	int32_t last_change;          /* date of the latest history entry, or RV_DATE_NONE */
+	uint32_t first[RV_KIND_COUNT]; /* start of its children in child_index[kind] */
+	uint32_t count[RV_KIND_COUNT]; /* how many */
+	uint32_t deliverables_done;
+	bool duplicate;               /* another row has the same id (the first one owns it) */
+};
+
+/* A row of a child file: a deliverable, a question or a history entry. */
+struct rv_child {
+	uint32_t row;
+	int32_t rec;                  /* index into rv_model.recs, or -1 when its rec_id is unknown */
+	enum rv_status status;
+	enum rv_decision decision;
+	int32_t date;                 /* history date, deliverable due date */
+};
+
+struct rv_model {
+	char *dir;
+	struct rv_table tables[RV_KIND_COUNT];
+	struct rv_rec *recs;          /* in natural id order */
+	size_t nrecs;
+	struct rv_child *children[RV_KIND_COUNT]; /* per child kind, in file order */
+	size_t nchildren[RV_KIND_COUNT];
+	uint32_t *child_index[RV_KIND_COUNT];     /* children grouped by recommendation (history by date) */
+	uint32_t *id_hash;            /* open addressing: rec index + 1, 0 = empty */
+	size_t id_hash_size;
+	struct diag_list diags;
+};
+
+enum rv_load_result {
+	RV_LOAD_OK,       /* loaded; diags may hold warnings and errors */
+	RV_LOAD_FAILED,   /* nothing to show: no directory, or no usable recommendations.csv */
+};
+
+enum rv_load_result rv_model_load(struct rv_model *m, const char *dir);
+void rv_model_free(struct rv_model *m);
+
+/* A known field of a row, or an empty cell when the file lacks that column. */
+struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
+struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field);
+struct csv_cell rv_child_cell(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
+
+/* Index of the recommendation with this id (exact, then ignoring case), or -1. */
+long rv_find_rec(const struct rv_model *m, const char *id, size_t len);
+
+/* The i-th child of kind for a recommendation (history: oldest first). */
+const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum rv_kind kind, size_t i);
+
+/* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
+struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec);
+
+#endif

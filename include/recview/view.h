@@ -1,0 +1,80 @@
+/*
+ * view.h - the generic view engine. A view is a list of lines built by its open callback and drawn
+ * one line at a time by its draw callback; the engine owns the cursor, scrolling, the back and
+ * forward stacks, links and resizing. Adding a view means writing a struct view_ops, nothing here.
+ */
+#ifndef RECVIEW_VIEW_H
+#define RECVIEW_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/draw.h"
+#include "recview/model.h"
+#include "recview/request.h"
+#include "recview/strbuf.h"
+
+struct app;
+struct view;
+
+struct line {
+	uint16_t type;   /* view-specific */
+	bool link;       /* Tab stops here and Enter follows it */
+	uint32_t ref;    /* what the line shows: a recommendation, a child, a problem... */
+	uint32_t sub;    /* which wrapped line of that item */
+	uint32_t off;    /* text of a wrapped line: a slice of view->text */
+	uint32_t len;
+};
+
+struct view_ops {
+	const char *name;                         /* "recommendations", also the help section */
+	/* Builds the lines for the current width. Called again when the width changes. */
+	void (*open)(struct view *v);
+	/* Draws one line; d spans the view's width. */
+	void (*draw)(struct view *v, const struct line *line, struct draw *d);
+	/* A request the engine did not handle (Enter on a line...). Returns REQ_NONE when done. */
+	enum request (*request)(struct view *v, enum request req, struct line *line);
+	/* Its part of the breadcrumb: "SSR1-11", "Questions". */
+	void (*crumb)(struct view *v, struct strbuf *out);
+	/* Optional sticky line above the body (column headers). */
+	void (*header)(struct view *v, struct draw *d);
+	/* Optional: frees what open allocated beyond lines and text. */
+	void (*done)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct app *app;
+	struct line *lines;
+	size_t nlines, cap;
+	struct strbuf text;     /* sanitised text of wrapped lines */
+	size_t lineno;          /* cursor */
+	size_t offset;          /* first line shown */
+	int width;              /* the width the lines were built for */
+	long rec;               /* the recommendation it is about, or -1 */
+	long item;              /* the child or problem it is about, or -1 */
+	enum rv_kind kind;      /* child kind for child lists and pages */
+	void *data;             /* view-specific, freed with free() after done */
+};
+
+/* ---- building lines ---- */
+struct line *view_add_line(struct view *v, uint16_t type, uint32_t ref, bool link);
+/*
+ * Adds raw text (sanitised here) wrapped to width - hang columns, as lines of one type; the first
+ * line can be shorter by first_indent... all lines keep their text in v->text.
+ */
+void view_add_wrapped(struct view *v, uint16_t type, uint32_t ref, bool link, const char *s, size_t len, int width);
+void view_clear_lines(struct view *v);
+const char *view_line_text(const struct view *v, const struct line *line);
+
+/* ---- the engine ---- */
+struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind);
+void view_free(struct view *v);
+/* Rebuilds the lines (after a resize), keeping the cursor on the same item. */
+void view_rebuild(struct view *v, int width);
+void view_move_to(struct view *v, size_t lineno, int height);
+/* Moves the cursor; returns false when it could not move. */
+bool view_request(struct view *v, enum request req, int height);
+
+#endif

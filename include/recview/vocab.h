@@ -1,0 +1,68 @@
+/*
+ * vocab.h - the two status axes (the Board's decision and the implementation stage), priorities,
+ * dates and recommendation ids: parsing the spellings found in real exports, and ordering.
+ */
+#ifndef RECVIEW_VOCAB_H
+#define RECVIEW_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Implementation stage, in the order a recommendation moves through it. */
+enum rv_status {
+	RV_STATUS_NONE,        /* empty */
+	RV_STATUS_NOT_STARTED,
+	RV_STATUS_PLANNING,
+	RV_STATUS_PROGRESS,
+	RV_STATUS_BEHIND,      /* in progress, behind schedule */
+	RV_STATUS_COMPLETE,
+	RV_STATUS_UNKNOWN,     /* a value outside the vocabulary, kept as written */
+	RV_STATUS_COUNT
+};
+
+/* The Board's action on a recommendation. */
+enum rv_decision {
+	RV_DECISION_NONE,
+	RV_DECISION_PENDING,
+	RV_DECISION_APPROVED,
+	RV_DECISION_REJECTED,
+	RV_DECISION_UNKNOWN,
+	RV_DECISION_COUNT
+};
+
+enum rv_status rv_status_parse(const char *s, size_t len);
+enum rv_decision rv_decision_parse(const char *s, size_t len);
+/* Canonical word: "in progress", "approved"; "" for NONE, "unknown" for UNKNOWN. */
+const char *rv_status_name(enum rv_status st);
+const char *rv_decision_name(enum rv_decision d);
+/* One-column glyph of a status, with an ASCII fallback. */
+const char *rv_status_glyph(enum rv_status st, bool ascii);
+/* The vocabulary as one line, for messages and --help. */
+const char *rv_status_vocabulary(void);
+const char *rv_decision_vocabulary(void);
+
+/* P1..P4 (also "p1", "1"): 1..4; 0 for empty; -1 for anything else. */
+int rv_priority_parse(const char *s, size_t len);
+
+/*
+ * Dates are ISO 8601 calendar dates: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known. They are
+ * kept as YYYYMMDD integers with 00 for a missing month or day, so that they sort as numbers.
+ */
+#define RV_DATE_NONE 0
+enum rv_date_result {
+	RV_DATE_OK,
+	RV_DATE_EMPTY,
+	RV_DATE_BAD,
+};
+enum rv_date_result rv_date_parse(const char *s, size_t len, int32_t *out);
+/* "2015-06-30", "2016-09", "2014" into buf (at least 11 bytes). */
+void rv_date_format(int32_t date, char *buf, size_t size);
+
+/* Natural order of ids: SSR1-2 < SSR1-10, SSR2-5.4 < SSR2-5.10; letters compare without case. */
+int rv_id_compare(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Header-name normalisation: lower case, '_' and '-' as spaces, runs of spaces folded, trimmed. */
+size_t rv_normalize_name(const char *s, size_t len, char *out, size_t size);
+
+#endif

@@ -1,0 +1,118 @@
+/* cli.c - command-line parsing. */
+#include "recview/cli.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RECVIEW_DATADIR
+#define RECVIEW_DATADIR "/usr/local/share/recview/data"
+#endif
+
+void cli_usage(FILE *out)
+{
+	fputs("usage: recview [OPTIONS] [DIR]\n"
+	      "       recview --check [--strict] [DIR]\n"
+	      "       recview --show ID [DIR]\n"
+	      "\n"
+	      "Browse the recommendations of a review team, with their deliverables, questions\n"
+	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
+	      "\n"
+	      "  -c, --check       check the data set: problems on stderr, a summary on stdout;\n"
+	      "                    exit 0 clean, 1 warnings only, 2 errors\n"
+	      "  -s, --show ID     print a recommendation and everything linked to it\n"
+	      "      --strict      treat warnings as errors\n"
+	      "      --mouse       enable the mouse in the browser\n"
+	      "  -h, --help        show this help\n"
+	      "  -V, --version     show the version\n",
+	      out);
+}
+
+bool cli_parse(int argc, char **argv, struct cli_options *opt)
+{
+	static const struct option longopts[] = {
+		{"check", no_argument, NULL, 'c'},  {"show", required_argument, NULL, 's'},
+		{"strict", no_argument, NULL, 'S'}, {"mouse", no_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},   {"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(opt, 0, sizeof(*opt));
+	opt->action = CLI_BROWSE;
+	opterr = 0;
+	optind = 1;
+	int c;
+	while ((c = getopt_long(argc, argv, ":cs:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			opt->action = CLI_CHECK;
+			break;
+		case 's':
+			opt->action = CLI_SHOW;
+			opt->show_id = optarg;
+			break;
+		case 'S':
+			opt->strict = true;
+			break;
+		case 'm':
+			opt->mouse = true;
+			break;
+		case 'h':
+			opt->action = CLI_HELP;
+			return true;
+		case 'V':
+			opt->action = CLI_VERSION;
+			return true;
+		case ':':
+			fprintf(stderr, "recview: option '%s' needs a value\n", argv[optind - 1]);
+			cli_usage(stderr);
+			return false;
+		default:
+			fprintf(stderr, "recview: unknown option '%s'\n", argv[optind - 1]);
+			cli_usage(stderr);
+			return false;
+		}
+	}
+	if (optind < argc)
+		opt->dir = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, "recview: one data set directory at most ('%s' is one too many)\n", argv[optind]);
+		cli_usage(stderr);
+		return false;
+	}
+	return true;
+}
+
+static bool has_data_set(const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	if ((size_t)snprintf(path, sizeof(path), "%s/recommendations.csv", dir) >= sizeof(path))
+		return false;
+	return stat(path, &st) == 0;
+}
+
+const char *cli_data_dir(const struct cli_options *opt, const char *argv0)
+{
+	static char beside[PATH_MAX];
+	const char *env = getenv("RECVIEW_DATA");
+	(void)argv0;
+	if (opt->dir)
+		return opt->dir;
+	if (env && *env)
+		return env;
+	/* Run from the build tree: the data set beside the binary. */
+	ssize_t n = readlink("/proc/self/exe", beside, sizeof(beside) - 6);
+	if (n > 0) {
+		beside[n] = '\0';
+		char *slash = strrchr(beside, '/');
+		if (slash) {
+			strcpy(slash + 1, "data");
+			if (has_data_set(beside))
+				return beside;
+		}
+	}
+	return RECVIEW_DATADIR;
+}

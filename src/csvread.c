@@ -1,0 +1,510 @@
+/*
+ * csvread.c - CSV files through libcsv, with positions.
+ *
+ * libcsv reports fields and rows through callbacks but never says where they were. We therefore feed
+ * it the file in chunks that end just after each comma or line-break byte: a callback can only fire
+ * on such a byte, so when one fires we know its exact offset. Field and row starts follow from that,
+ * and line/column numbers are counted from the offsets only when a message needs them.
+ *
+ * libcsv runs in strict mode because its lenient mode silently swallows the rest of a file after a
+ * stray quote. A strict error is reported here and the field is read literally instead, so the rest
+ * still loads and nothing is dropped.
+ */
+#include "recview/csvread.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "recview/utf8.h"
+
+/* Problems of one kind reported per file before a summary takes over. */
+#define MAX_REPORTS_PER_KIND 10
+
+struct parse_ctx {
+	struct csv_table *t;
+	size_t chunk_end;   /* offset just after the byte that ended the current chunk */
+	size_t field_start; /* where the next field begins (before skipping line breaks) */
+	bool in_row;        /* a row has fields but no end yet */
+	uint32_t row_first_cell;
+	uint32_t row_nfields;
+	uint32_t row_start;
+	bool have_header;
+	/* Row start lines are counted incrementally: row starts only move forward. */
+	size_t line_off;
+	uint32_t line_no;
+};
+
+static const bool is_chunk_end[256] = {[','] = true, ['\r'] = true, ['\n'] = true};
+
+static int never_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static bool is_eol(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Counts line breaks (LF, CRLF, lone CR) in buf[from..to). */
+static uint32_t count_breaks(const char *buf, size_t size, size_t from, size_t to)
+{
+	uint32_t n = 0;
+	for (size_t i = from; i < to; i++) {
+		if (buf[i] == '\n')
+			n++;
+		else if (buf[i] == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))
+			n++;
+	}
+	return n;
+}
+
+void csv_table_position(const struct csv_table *t, uint32_t off, uint32_t *line, uint32_t *col)
+{
+	/* Start from the last row (or the header) that begins at or before off. */
+	size_t from = t->bom ? 3 : 0;
+	uint32_t ln = 1;
+	if (t->header_line && t->nrows) {
+		size_t lo = 0, hi = t->nrows;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->rows[mid].raw_start <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > 0) {
+			from = t->rows[lo - 1].raw_start;
+			ln = t->rows[lo - 1].line;
+		}
+	}
+	if (off > t->size)
+		off = (uint32_t)t->size;
+	size_t line_start = from;
+	for (size_t i = from; i < off; i++) {
+		if (t->buf[i] == '\n' || (t->buf[i] == '\r' && (i + 1 >= t->size || t->buf[i + 1] != '\n'))) {
+			ln++;
+			line_start = i + 1;
+		}
+	}
+	*line = ln;
+	*col = (uint32_t)utf8_count_chars(t->buf + line_start, off - line_start) + 1;
+}
+
+static void report_at(struct csv_table *t, enum diag_severity sev, size_t off, const char *fmt, const char *detail)
+{
+	uint32_t line, col;
+	csv_table_position(t, (uint32_t)off, &line, &col);
+	diag_add(t->diags, sev, t->path, line, col, fmt, detail);
+}
+
+/* Where the next field really begins: a row's first field comes after any blank lines. */
+static size_t field_begin(const struct parse_ctx *c)
+{
+	const struct csv_table *t = c->t;
+	size_t off = c->field_start;
+	if (c->in_row)
+		return off;
+	while (off < t->size && is_eol(t->buf[off]))
+		off++;
+	return off;
+}
+
+static uint32_t line_of_row_start(struct parse_ctx *c, size_t off)
+{
+	c->line_no += count_breaks(c->t->buf, c->t->size, c->line_off, off);
+	c->line_off = off;
+	return c->line_no;
+}
+
+static void push_cell(struct parse_ctx *c, const char *ptr, size_t len, size_t raw_off)
+{
+	struct csv_table *t = c->t;
+	if (t->ncells == t->cells_cap) {
+		t->cells_cap = t->cells_cap ? t->cells_cap * 2 : 1024;
+		t->cells = xreallocarray(t->cells, t->cells_cap, sizeof(*t->cells));
+	}
+	if (!c->in_row) {
+		c->in_row = true;
+		c->row_first_cell = (uint32_t)t->ncells;
+		c->row_nfields = 0;
+		c->row_start = (uint32_t)raw_off;
+	}
+	struct csv_cell *cell = &t->cells[t->ncells++];
+	cell->ptr = ptr;
+	cell->len = (uint32_t)len;
+	cell->raw_off = (uint32_t)raw_off;
+	c->row_nfields++;
+}
+
+static void end_row(struct parse_ctx *c, size_t raw_end)
+{
+	struct csv_table *t = c->t;
+	if (!c->in_row)
+		return;
+	c->in_row = false;
+	uint32_t line = line_of_row_start(c, c->row_start);
+	if (!c->have_header) {
+		/* The header is the first row: cells[0..ncols). t->header is set once the cells stop moving. */
+		c->have_header = true;
+		t->ncols = c->row_nfields;
+		t->header_line = line;
+		return;
+	}
+	if (t->nrows == t->rows_cap) {
+		t->rows_cap = t->rows_cap ? t->rows_cap * 2 : 256;
+		t->rows = xreallocarray(t->rows, t->rows_cap, sizeof(*t->rows));
+	}
+	struct csv_row *r = &t->rows[t->nrows++];
+	r->first_cell = c->row_first_cell;
+	r->nfields = c->row_nfields;
+	r->line = line;
+	r->raw_start = c->row_start;
+	r->raw_end = (uint32_t)raw_end;
+}
+
+/* Stores a field that libcsv handed us, pointing into the file where its bytes are unchanged. */
+static void on_field(void *s, size_t len, void *data)
+{
+	struct parse_ctx *c = data;
+	struct csv_table *t = c->t;
+	size_t fs = field_begin(c);
+	size_t fe = c->chunk_end ? c->chunk_end - 1 : t->size; /* offset of the ending comma/break */
+	const char *value = s ? s : "";
+	const char *ptr;
+
+	if (fe > t->size)
+		fe = t->size;
+	if (fs > fe)
+		fs = fe;
+	if (len == fe - fs && memcmp(t->buf + fs, value, len) == 0)
+		ptr = t->buf + fs;
+	else if (fe - fs >= len + 2 && t->buf[fs] == '"' && memcmp(t->buf + fs + 1, value, len) == 0)
+		ptr = t->buf + fs + 1;
+	else
+		ptr = arena_strndup(&t->strings, value, len);
+	push_cell(c, ptr, len, fs);
+	c->field_start = fe + 1;
+}
+
+static void on_row(int term, void *data)
+{
+	struct parse_ctx *c = data;
+	size_t end = term < 0 ? c->t->size : c->chunk_end - 1;
+	end_row(c, end);
+	c->field_start = term < 0 ? c->t->size : c->chunk_end;
+}
+
+static size_t line_end_from(const struct csv_table *t, size_t off)
+{
+	while (off < t->size && !is_eol(t->buf[off]))
+		off++;
+	return off;
+}
+
+/*
+ * A strict-mode error at offset err: report it, take the field literally, and say where to resume.
+ * Returns the offset to go on from; *row_open tells whether the row goes on after it.
+ */
+static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
+{
+	struct csv_table *t = c->t;
+	size_t fs = field_begin(c);
+	size_t fs_line_end = line_end_from(t, fs);
+	size_t fe;
+
+	if (at_eof) {
+		report_at(t, DIAG_ERROR, fs,
+			  "unterminated quoted field: the quote opened here is never closed; "
+			  "the field is read to the end of this line%s", "");
+		fe = fs_line_end;
+	} else if (err <= fs_line_end) {
+		const char *what = t->buf[fs] == '"' ? "text after the closing quote of a quoted field"
+						   : "quote character inside an unquoted field";
+		report_at(t, DIAG_ERROR, err, "%s; the field is read as written", what);
+		fe = err;
+		while (fe < t->size && t->buf[fe] != ',' && !is_eol(t->buf[fe]))
+			fe++;
+	} else {
+		report_at(t, DIAG_ERROR, fs,
+			  "quoted field not closed on this line and followed by a stray quote later; "
+			  "the field is read to the end of this line%s", "");
+		fe = fs_line_end;
+	}
+
+	push_cell(c, t->buf + fs, fe - fs, fs);
+	if (fe < t->size && t->buf[fe] == ',') {
+		c->field_start = fe + 1;
+		/* A trailing comma at the end of a line still ends with an empty field. */
+		if (fe + 1 >= t->size || is_eol(t->buf[fe + 1])) {
+			push_cell(c, "", 0, fe + 1);
+			end_row(c, fe + 1);
+			c->field_start = fe + 1;
+			return fe + 1;
+		}
+		return fe + 1;
+	}
+	end_row(c, fe);
+	c->field_start = fe;
+	return fe;
+}
+
+/* Line/column of increasing offsets in one pass (report_bytes runs before any row is known). */
+struct pos_cursor {
+	size_t off, line_start;
+	uint32_t line;
+};
+
+static void cursor_report(struct csv_table *t, struct pos_cursor *pc, enum diag_severity sev, size_t at,
+			  const char *fmt, const char *detail)
+{
+	for (size_t i = pc->off; i < at; i++) {
+		if (t->buf[i] == '\n' || (t->buf[i] == '\r' && (i + 1 >= t->size || t->buf[i + 1] != '\n'))) {
+			pc->line++;
+			pc->line_start = i + 1;
+		}
+	}
+	pc->off = at;
+	uint32_t col = (uint32_t)utf8_count_chars(t->buf + pc->line_start, at - pc->line_start) + 1;
+	diag_add(t->diags, sev, t->path, pc->line, col, fmt, detail);
+}
+
+/* Invalid UTF-8 and NUL bytes, each with its position; the bytes themselves are kept. */
+static void report_bytes(struct csv_table *t, size_t start)
+{
+	struct pos_cursor utf = {start, start, 1}, nul = {start, start, 1};
+	size_t bad_utf8 = 0, nuls = 0;
+	const char *buf = t->buf;
+	size_t i = start;
+	while (i < t->size) {
+		size_t at = i + utf8_first_invalid(buf + i, t->size - i);
+		if (at >= t->size)
+			break;
+		if (++bad_utf8 <= MAX_REPORTS_PER_KIND) {
+			char detail[8];
+			snprintf(detail, sizeof(detail), "0x%02X", (unsigned char)buf[at]);
+			cursor_report(t, &utf, DIAG_WARNING, at, "invalid UTF-8 byte %s (kept, shown as \\x..)", detail);
+		}
+		i = at + 1;
+	}
+	for (i = start; i < t->size; i++) {
+		const char *p = memchr(buf + i, '\0', t->size - i);
+		if (!p)
+			break;
+		i = (size_t)(p - buf);
+		if (++nuls <= MAX_REPORTS_PER_KIND)
+			cursor_report(t, &nul, DIAG_ERROR, i, "NUL byte in text (kept, shown as ^@)%s", "");
+	}
+	if (bad_utf8 > MAX_REPORTS_PER_KIND)
+		diag_add(t->diags, DIAG_WARNING, t->path, 0, 0, "%zu more invalid UTF-8 bytes not listed",
+			 bad_utf8 - MAX_REPORTS_PER_KIND);
+	if (nuls > MAX_REPORTS_PER_KIND)
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "%zu more NUL bytes not listed", nuls - MAX_REPORTS_PER_KIND);
+}
+
+static bool looks_like_utf16(const char *buf, size_t size)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	if (size >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return true;
+	/* ASCII text in UTF-16 without a BOM: every other byte of the first characters is 0. */
+	return size >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3]));
+}
+
+static void run_parser(struct parse_ctx *c, size_t pos)
+{
+	struct csv_table *t = c->t;
+	struct csv_parser p;
+
+	for (;;) {
+		if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+			fprintf(stderr, "recview: out of memory\n");
+			exit(3);
+		}
+		csv_set_space_func(&p, never_space);
+		c->field_start = pos;
+		bool restart = false;
+
+		while (pos < t->size) {
+			size_t end = pos;
+			while (end < t->size && !is_chunk_end[(unsigned char)t->buf[end]])
+				end++;
+			if (end < t->size)
+				end++;
+			c->chunk_end = end;
+			size_t n = csv_parse(&p, t->buf + pos, end - pos, on_field, on_row, c);
+			if (n != end - pos) {
+				if (csv_error(&p) != CSV_EPARSE) {
+					fprintf(stderr, "recview: %s: %s\n", t->path, csv_strerror(csv_error(&p)));
+					exit(3);
+				}
+				pos = recover_quote_error(c, pos + n, false);
+				restart = true;
+				break;
+			}
+			pos = end;
+		}
+		if (restart) {
+			csv_free(&p);
+			continue;
+		}
+		c->chunk_end = 0;
+		if (csv_fini(&p, on_field, on_row, c) != 0) {
+			csv_free(&p);
+			pos = recover_quote_error(c, t->size, true);
+			continue;
+		}
+		csv_free(&p);
+		end_row(c, t->size);
+		return;
+	}
+}
+
+static void detect_line_endings(struct csv_table *t, size_t start)
+{
+	t->eol = CSV_EOL_LF;
+	size_t end = t->nrows || t->header_line ? line_end_from(t, start) : t->size;
+	/* The header's line break tells the file's style (quoted breaks cannot occur in a sane header). */
+	if (end < t->size) {
+		if (t->buf[end] == '\r')
+			t->eol = end + 1 < t->size && t->buf[end + 1] == '\n' ? CSV_EOL_CRLF : CSV_EOL_CR;
+	}
+	t->final_eol = t->size > start && is_eol(t->buf[t->size - 1]);
+}
+
+static enum csv_status parse_owned(struct csv_table *t)
+{
+	size_t start = 0;
+	if (t->size > CSV_MAX_FILE_SIZE) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%zu bytes; at most 4 GiB)", t->size);
+		return CSV_UNREADABLE;
+	}
+	if (looks_like_utf16(t->buf, t->size)) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1,
+			 "file is UTF-16, not UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8");
+		return CSV_UNREADABLE;
+	}
+	if (t->size >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0) {
+		t->bom = true;
+		start = 3;
+	}
+	report_bytes(t, start);
+
+	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};
+	run_parser(&c, start);
+	if (!c.have_header) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1, "empty file: no header line");
+		return CSV_OK;
+	}
+	/* The header is the first row stored; data rows follow it in the cell array. */
+	t->header = t->cells;
+	detect_line_endings(t, start);
+	return CSV_OK;
+}
+
+static void table_init(struct csv_table *t, const char *path, struct diag_list *diags)
+{
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(path);
+	t->diags = diags;
+	arena_init(&t->strings, 16 * 1024);
+}
+
+enum csv_status csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
+				struct diag_list *diags)
+{
+	table_init(t, path, diags);
+	t->buf = xmalloc(size + 1);
+	if (size)
+		memcpy(t->buf, data, size);
+	t->buf[size] = '\0';
+	t->size = size;
+	enum csv_status st = parse_owned(t);
+	if (st != CSV_OK)
+		csv_table_free(t);
+	return st;
+}
+
+static enum csv_status read_file(struct csv_table *t)
+{
+	int fd = open(t->path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		int err = errno;
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "cannot open: %s", strerror(err));
+		return err == ENOENT ? CSV_NOT_FOUND : CSV_UNREADABLE;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "%s",
+			 S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" : "not a regular file");
+		close(fd);
+		return CSV_UNREADABLE;
+	}
+	if ((uint64_t)st.st_size > CSV_MAX_FILE_SIZE) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%lld bytes; at most 4 GiB)",
+			 (long long)st.st_size);
+		close(fd);
+		return CSV_UNREADABLE;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	t->buf = xmalloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			/* The file grew while we read it. */
+			cap *= 2;
+			t->buf = xrealloc(t->buf, cap);
+		}
+		ssize_t n = read(fd, t->buf + len, cap - 1 - len);
+		if (n < 0) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "read error: %s", strerror(errno));
+			close(fd);
+			return CSV_UNREADABLE;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	t->buf[len] = '\0';
+	t->size = len;
+	return CSV_OK;
+}
+
+enum csv_status csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags)
+{
+	table_init(t, path, diags);
+	enum csv_status st = read_file(t);
+	if (st == CSV_OK)
+		st = parse_owned(t);
+	if (st != CSV_OK)
+		csv_table_free(t);
+	return st;
+}
+
+void csv_table_free(struct csv_table *t)
+{
+	free(t->path);
+	free(t->buf);
+	free(t->rows);
+	free(t->cells);
+	arena_free(&t->strings);
+	memset(t, 0, sizeof(*t));
+}
+
+struct csv_cell csv_cell_at(const struct csv_table *t, size_t row, size_t col)
+{
+	const struct csv_row *r = &t->rows[row];
+	if (col < r->nfields)
+		return t->cells[r->first_cell + col];
+	struct csv_cell empty = {"", 0, r->raw_end};
+	return empty;
+}

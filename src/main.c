@@ -1,0 +1,111 @@
+/* main.c - recview: load a data set, then check it, print one recommendation, or browse it. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "recview/cli.h"
+#include "recview/model.h"
+#include "recview/report.h"
+#include "recview/text.h"
+#include "recview/ui.h"
+
+#ifndef RECVIEW_VERSION
+#define RECVIEW_VERSION "0.1.0"
+#endif
+
+static int output_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+		return ws.ws_col > 120 ? 120 : ws.ws_col;
+	return 80;
+}
+
+static int exit_code_for(const struct diag_list *dl)
+{
+	return dl->errors ? EXIT_ERRORS : dl->warnings ? EXIT_WARNINGS : EXIT_CLEAN;
+}
+
+/* Ids that contain what was asked, to help after a typo. */
+static void suggest_ids(const struct rv_model *m, const char *id)
+{
+	size_t shown = 0, len = strlen(id);
+	for (size_t i = 0; i < m->nrecs && shown < 8; i++) {
+		struct csv_cell c = rv_rec_cell(m, i, REC_ID);
+		for (size_t k = 0; len && k + len <= c.len; k++) {
+			if (strncasecmp(c.ptr + k, id, len) == 0) {
+				struct strbuf sb;
+				sb_init(&sb);
+				text_sanitize(&sb, c.ptr, c.len, 0);
+				fprintf(stderr, "%s %s", shown ? "," : "recview: did you mean", sb.data);
+				sb_free(&sb);
+				shown++;
+				break;
+			}
+		}
+	}
+	if (shown)
+		fprintf(stderr, "?\n");
+}
+
+static int run_show(const struct rv_model *m, const char *id)
+{
+	long rec = rv_find_rec(m, id, strlen(id));
+	if (rec < 0) {
+		struct strbuf sb;
+		sb_init(&sb);
+		diag_quote(&sb, id, strlen(id), 40);
+		fprintf(stderr, "recview: no recommendation with id %s in %s\n", sb.data, m->dir);
+		sb_free(&sb);
+		suggest_ids(m, id);
+		return EXIT_ERRORS;
+	}
+	report_show(m, (size_t)rec, output_width(), stdout);
+	if (m->diags.n)
+		fprintf(stderr, "recview: the data set has %zu error(s) and %zu warning(s); see recview --check\n",
+			m->diags.errors, m->diags.warnings);
+	return EXIT_CLEAN;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_options opt;
+	setlocale(LC_ALL, "");
+	text_init();
+	if (!cli_parse(argc, argv, &opt))
+		return EXIT_ERRORS;
+	if (opt.action == CLI_HELP) {
+		cli_usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (opt.action == CLI_VERSION) {
+		printf("recview %s\n", RECVIEW_VERSION);
+		return EXIT_CLEAN;
+	}
+
+	struct rv_model m;
+	const char *dir = cli_data_dir(&opt, argv[0]);
+	enum rv_load_result res = rv_model_load(&m, dir);
+	if (opt.strict)
+		diag_list_make_strict(&m.diags);
+
+	int code;
+	if (res == RV_LOAD_FAILED) {
+		report_diagnostics(&m.diags, stderr);
+		fprintf(stderr, "recview: no data set could be loaded from %s\n", dir);
+		code = EXIT_ERRORS;
+	} else if (opt.action == CLI_CHECK) {
+		fflush(stdout);
+		report_diagnostics(&m.diags, stderr);
+		report_summary(&m, stdout);
+		code = exit_code_for(&m.diags);
+	} else if (opt.action == CLI_SHOW) {
+		code = run_show(&m, opt.show_id);
+	} else {
+		code = ui_run(&m, &opt);
+	}
+	rv_model_free(&m);
+	return code;
+}

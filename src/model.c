@@ -1,0 +1,549 @@
+/* model.c - loading a data set directory and building its indexes. */
+#include "recview/model.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "recview/arena.h"
+#include "recview/strbuf.h"
+
+static const struct csv_cell empty_cell = {"", 0, 0};
+
+struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field)
+{
+	const struct rv_table *t = &m->tables[kind];
+	if (!t->present || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= t->csv.nrows)
+		return empty_cell;
+	return csv_cell_at(&t->csv, row, (size_t)t->col[field]);
+}
+
+struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field)
+{
+	return rv_cell(m, RV_RECS, m->recs[rec].row, field);
+}
+
+struct csv_cell rv_child_cell(const struct rv_model *m, enum rv_kind kind, size_t child, int field)
+{
+	return rv_cell(m, kind, m->children[kind][child].row, field);
+}
+
+const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum rv_kind kind, size_t i)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	return &m->children[kind][m->child_index[kind][r->first[kind] + i]];
+}
+
+struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec)
+{
+	struct csv_cell review = rv_rec_cell(m, rec, REC_REVIEW);
+	if (review.len)
+		return review;
+	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
+	for (uint32_t i = id.len; i > 0; i--) {
+		if (id.ptr[i - 1] == '-') {
+			id.len = i - 1;
+			return id;
+		}
+	}
+	return empty_cell;
+}
+
+/* Column position of a field, for messages. */
+static void cell_position(const struct rv_table *t, struct csv_cell cell, uint32_t *line, uint32_t *col)
+{
+	csv_table_position(&t->csv, cell.raw_off, line, col);
+}
+
+static struct diag *report_cell(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
+				enum diag_severity sev, const char *msg)
+{
+	struct rv_table *t = &m->tables[kind];
+	uint32_t line, col;
+	cell_position(t, cell, &line, &col);
+	struct diag *d = diag_add(&m->diags, sev, t->csv.path, line, col, "%s", msg);
+	d->table = (int)kind;
+	d->row = (long)row;
+	return d;
+}
+
+/* "unknown status 'x' (kept as written; known: ...)" with the value quoted safely. */
+static void report_value(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
+			 enum diag_severity sev, const char *what, const char *tail)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s ", what);
+	diag_quote(&sb, cell.ptr, cell.len, 40);
+	sb_adds(&sb, tail);
+	report_cell(m, kind, row, cell, sev, sb.data);
+	sb_free(&sb);
+}
+
+/* ---- headers ---- */
+
+static int match_field(const struct rv_kind_def *def, const char *norm)
+{
+	for (int f = 0; f < def->nfields; f++) {
+		char canon[64];
+		const char *name = def->fields[f].name;
+		rv_normalize_name(name, strlen(name), canon, sizeof(canon));
+		if (strcmp(canon, norm) == 0)
+			return f;
+		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
+			if (strcmp(def->fields[f].aliases[a], norm) == 0)
+				return f;
+	}
+	return -1;
+}
+
+static void map_header(struct rv_model *m, enum rv_kind kind)
+{
+	struct rv_table *t = &m->tables[kind];
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	for (int f = 0; f < RV_MAX_FIELDS; f++)
+		t->col[f] = -1;
+	t->extra_cols = xcalloc(t->csv.ncols + 1, sizeof(*t->extra_cols));
+	t->nextra = 0;
+
+	for (size_t c = 0; c < t->csv.ncols; c++) {
+		struct csv_cell h = t->csv.header[c];
+		char norm[128];
+		rv_normalize_name(h.ptr, h.len, norm, sizeof(norm));
+		uint32_t line, col;
+		csv_table_position(&t->csv, h.raw_off, &line, &col);
+		int f = norm[0] ? match_field(def, norm) : -1;
+		if (!norm[0]) {
+			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
+				 "column %zu has no name (kept as an extra column)", c + 1);
+		} else if (f >= 0 && t->col[f] >= 0) {
+			struct strbuf sb;
+			sb_init(&sb);
+			sb_adds(&sb, "duplicate column ");
+			diag_quote(&sb, h.ptr, h.len, 40);
+			sb_addf(&sb, ": '%s' is already column %d; this one is kept as an extra column",
+				def->fields[f].name, t->col[f] + 1);
+			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col, "%s", sb.data);
+			sb_free(&sb);
+			f = -1;
+		}
+		if (f >= 0)
+			t->col[f] = (int)c;
+		else
+			t->extra_cols[t->nextra++] = (uint32_t)c;
+	}
+
+	t->usable = true;
+	for (int f = 0; f < def->nfields; f++) {
+		if (def->fields[f].required && t->col[f] < 0) {
+			diag_add(&m->diags, DIAG_ERROR, t->csv.path, t->csv.header_line ? t->csv.header_line : 1, 0,
+				 "missing required column '%s'", def->fields[f].name);
+			t->usable = false;
+		}
+	}
+}
+
+static void check_ragged_rows(struct rv_model *m, enum rv_kind kind)
+{
+	struct rv_table *t = &m->tables[kind];
+	for (size_t r = 0; r < t->csv.nrows; r++) {
+		const struct csv_row *row = &t->csv.rows[r];
+		if (row->nfields == t->csv.ncols)
+			continue;
+		struct diag *d;
+		if (row->nfields > t->csv.ncols) {
+			struct csv_cell first_extra = t->csv.cells[row->first_cell + t->csv.ncols];
+			uint32_t line, col;
+			csv_table_position(&t->csv, first_extra.raw_off, &line, &col);
+			d = diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
+				     "row has %u fields but the header has %zu; the extra fields are kept", row->nfields,
+				     t->csv.ncols);
+		} else {
+			d = diag_add(&m->diags, DIAG_WARNING, t->csv.path, row->line, 1,
+				     "row has %u fields but the header has %zu; the missing ones are empty",
+				     row->nfields, t->csv.ncols);
+		}
+		d->table = (int)kind;
+		d->row = (long)r;
+	}
+}
+
+/* ---- the id index ---- */
+
+static uint64_t hash_id(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h;
+}
+
+static bool same_id_nocase(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return false;
+	for (size_t i = 0; i < alen; i++) {
+		char x = a[i], y = b[i];
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return true;
+}
+
+/* Ids are hashed without case, so one probe sequence finds both exact and case-folded matches. */
+long rv_find_rec(const struct rv_model *m, const char *id, size_t len)
+{
+	if (!m->id_hash_size)
+		return -1;
+	size_t mask = m->id_hash_size - 1;
+	long folded = -1;
+	for (size_t i = hash_id(id, len) & mask;; i = (i + 1) & mask) {
+		uint32_t slot = m->id_hash[i];
+		if (!slot)
+			return folded;
+		struct csv_cell c = rv_rec_cell(m, slot - 1, REC_ID);
+		if (c.len == len && memcmp(c.ptr, id, len) == 0)
+			return (long)slot - 1;
+		if (folded < 0 && same_id_nocase(c.ptr, c.len, id, len))
+			folded = (long)slot - 1;
+	}
+}
+
+static const struct rv_model *sort_model; /* qsort has no context argument in C11 */
+
+static int compare_recs(const void *a, const void *b)
+{
+	const struct rv_rec *x = a, *y = b;
+	struct csv_cell ix = rv_cell(sort_model, RV_RECS, x->row, REC_ID);
+	struct csv_cell iy = rv_cell(sort_model, RV_RECS, y->row, REC_ID);
+	int c = rv_id_compare(ix.ptr, ix.len, iy.ptr, iy.len);
+	if (c)
+		return c;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void build_recs(struct rv_model *m)
+{
+	struct rv_table *t = &m->tables[RV_RECS];
+	m->nrecs = t->csv.nrows;
+	m->recs = xcalloc(m->nrecs + 1, sizeof(*m->recs));
+	for (size_t r = 0; r < m->nrecs; r++)
+		m->recs[r].row = (uint32_t)r;
+	sort_model = m;
+	qsort(m->recs, m->nrecs, sizeof(*m->recs), compare_recs);
+	sort_model = NULL;
+
+	m->id_hash_size = 16;
+	while (m->id_hash_size < m->nrecs * 2)
+		m->id_hash_size *= 2;
+	m->id_hash = xcalloc(m->id_hash_size, sizeof(*m->id_hash));
+	size_t mask = m->id_hash_size - 1;
+
+	/* Insert in file order so that the first of two duplicate rows owns the id. */
+	uint32_t *by_row = xcalloc(m->nrecs + 1, sizeof(*by_row));
+	for (size_t i = 0; i < m->nrecs; i++)
+		by_row[m->recs[i].row] = (uint32_t)i;
+	for (size_t r = 0; r < m->nrecs; r++) {
+		size_t i = by_row[r];
+		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		if (id.len == 0) {
+			report_cell(m, RV_RECS, (uint32_t)r, id, DIAG_ERROR, "empty id (the row is kept, but nothing can link to it)");
+			continue;
+		}
+		size_t slot = hash_id(id.ptr, id.len) & mask;
+		bool dup = false;
+		for (; m->id_hash[slot]; slot = (slot + 1) & mask) {
+			size_t other = m->id_hash[slot] - 1;
+			struct csv_cell oid = rv_rec_cell(m, other, REC_ID);
+			if (oid.len == id.len && memcmp(oid.ptr, id.ptr, id.len) == 0) {
+				struct strbuf sb;
+				sb_init(&sb);
+				sb_adds(&sb, "duplicate id ");
+				diag_quote(&sb, id.ptr, id.len, 40);
+				sb_addf(&sb, " (first on line %u); links go to the first", t->csv.rows[m->recs[other].row].line);
+				report_cell(m, RV_RECS, (uint32_t)r, id, DIAG_ERROR, sb.data);
+				sb_free(&sb);
+				m->recs[i].duplicate = true;
+				dup = true;
+				break;
+			}
+		}
+		if (!dup)
+			m->id_hash[slot] = (uint32_t)i + 1;
+	}
+	free(by_row);
+}
+
+static void parse_rec_values(struct rv_model *m)
+{
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct rv_rec *rec = &m->recs[i];
+		struct csv_cell st = rv_rec_cell(m, i, REC_STATUS);
+		struct csv_cell dec = rv_rec_cell(m, i, REC_DECISION);
+		struct csv_cell pri = rv_rec_cell(m, i, REC_PRIORITY);
+		rec->status = rv_status_parse(st.ptr, st.len);
+		rec->decision = rv_decision_parse(dec.ptr, dec.len);
+		int p = rv_priority_parse(pri.ptr, pri.len);
+		rec->priority = (int8_t)p;
+		if (rec->status == RV_STATUS_UNKNOWN)
+			report_value(m, RV_RECS, rec->row, st, DIAG_WARNING, "unknown status",
+				     " (kept as written; known: not started, in planning, in progress, behind schedule, complete)");
+		if (rec->decision == RV_DECISION_UNKNOWN)
+			report_value(m, RV_RECS, rec->row, dec, DIAG_WARNING, "unknown decision",
+				     " (kept as written; known: pending, approved, rejected)");
+		if (p < 0)
+			report_value(m, RV_RECS, rec->row, pri, DIAG_WARNING, "unknown priority", " (kept as written; known: P1 to P4)");
+	}
+}
+
+static const int rec_id_field[RV_KIND_COUNT] = {
+	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID, [RV_HISTORY] = HIST_REC_ID,
+	[RV_REVIEWS] = -1,
+};
+static const int status_field[RV_KIND_COUNT] = {
+	[RV_RECS] = REC_STATUS, [RV_DELIVERABLES] = DEL_STATUS, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_STATUS,
+	[RV_REVIEWS] = -1,
+};
+static const int date_field[RV_KIND_COUNT] = {
+	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_DUE, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_DATE,
+	[RV_REVIEWS] = REV_DATE,
+};
+
+static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch)
+{
+	ch->row = row;
+	ch->rec = -1;
+	if (rec_id_field[kind] >= 0) {
+		struct csv_cell rid = rv_cell(m, kind, row, rec_id_field[kind]);
+		long rec = rid.len ? rv_find_rec(m, rid.ptr, rid.len) : -1;
+		ch->rec = (int32_t)rec;
+		if (!rid.len)
+			report_cell(m, kind, row, rid, DIAG_WARNING, "empty rec_id: linked to no recommendation (kept)");
+		else if (rec < 0)
+			report_value(m, kind, row, rid, DIAG_WARNING, "unknown recommendation",
+				     ": no such id in recommendations.csv (the row is kept and listed on its own)");
+	}
+	if (status_field[kind] >= 0) {
+		struct csv_cell st = rv_cell(m, kind, row, status_field[kind]);
+		ch->status = rv_status_parse(st.ptr, st.len);
+		if (ch->status == RV_STATUS_UNKNOWN)
+			report_value(m, kind, row, st, DIAG_WARNING, "unknown status",
+				     " (kept as written; known: not started, in planning, in progress, behind schedule, complete)");
+	}
+	if (kind == RV_HISTORY) {
+		struct csv_cell dec = rv_cell(m, kind, row, HIST_DECISION);
+		ch->decision = rv_decision_parse(dec.ptr, dec.len);
+		if (ch->decision == RV_DECISION_UNKNOWN)
+			report_value(m, kind, row, dec, DIAG_WARNING, "unknown decision",
+				     " (kept as written; known: pending, approved, rejected)");
+	}
+	if (date_field[kind] >= 0) {
+		struct csv_cell d = rv_cell(m, kind, row, date_field[kind]);
+		enum rv_date_result res = rv_date_parse(d.ptr, d.len, &ch->date);
+		if (res == RV_DATE_BAD)
+			report_value(m, kind, row, d, DIAG_WARNING, "bad date",
+				     " (expected YYYY-MM-DD, YYYY-MM or YYYY; kept as written)");
+		else if (res == RV_DATE_EMPTY && kind == RV_HISTORY)
+			report_cell(m, kind, row, d, DIAG_WARNING, "history entry without a date (kept, sorted first)");
+	}
+}
+
+static const struct rv_model *hist_model;
+
+/* History of one recommendation: by date, then file order. */
+static int compare_history(const void *a, const void *b)
+{
+	const struct rv_child *x = &hist_model->children[RV_HISTORY][*(const uint32_t *)a];
+	const struct rv_child *y = &hist_model->children[RV_HISTORY][*(const uint32_t *)b];
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void build_children(struct rv_model *m, enum rv_kind kind)
+{
+	struct rv_table *t = &m->tables[kind];
+	size_t n = t->usable ? t->csv.nrows : 0;
+	m->nchildren[kind] = n;
+	m->children[kind] = xcalloc(n + 1, sizeof(struct rv_child));
+	m->child_index[kind] = xcalloc(n + 1, sizeof(uint32_t));
+	for (size_t r = 0; r < n; r++)
+		parse_child(m, kind, (uint32_t)r, &m->children[kind][r]);
+	if (rec_id_field[kind] < 0)
+		return;
+
+	/* Group by recommendation: count, prefix sums, fill (a counting sort, stable in file order). */
+	for (size_t r = 0; r < n; r++)
+		if (m->children[kind][r].rec >= 0)
+			m->recs[m->children[kind][r].rec].count[kind]++;
+	uint32_t at = 0;
+	for (size_t i = 0; i < m->nrecs; i++) {
+		m->recs[i].first[kind] = at;
+		at += m->recs[i].count[kind];
+	}
+	uint32_t *fill = xcalloc(m->nrecs + 1, sizeof(*fill));
+	for (size_t r = 0; r < n; r++) {
+		int32_t rec = m->children[kind][r].rec;
+		if (rec >= 0)
+			m->child_index[kind][m->recs[rec].first[kind] + fill[rec]++] = (uint32_t)r;
+	}
+	free(fill);
+
+	if (kind == RV_HISTORY) {
+		hist_model = m;
+		for (size_t i = 0; i < m->nrecs; i++)
+			qsort(m->child_index[kind] + m->recs[i].first[kind], m->recs[i].count[kind], sizeof(uint32_t),
+			      compare_history);
+		hist_model = NULL;
+	}
+}
+
+/* The current state: the recommendation's own columns, else the latest history entry saying it. */
+static void derive_current(struct rv_model *m)
+{
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct rv_rec *r = &m->recs[i];
+		r->cur_status = r->status;
+		r->cur_decision = r->decision;
+		for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k - 1);
+			if (r->last_change == RV_DATE_NONE)
+				r->last_change = h->date;
+			if (r->cur_status == RV_STATUS_NONE && h->status != RV_STATUS_NONE)
+				r->cur_status = h->status;
+			if (r->cur_decision == RV_DECISION_NONE && h->decision != RV_DECISION_NONE)
+				r->cur_decision = h->decision;
+		}
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
+			if (rv_rec_child(m, i, RV_DELIVERABLES, k)->status == RV_STATUS_COMPLETE)
+				r->deliverables_done++;
+	}
+}
+
+struct diag_sort_item {
+	struct diag d;
+	size_t file_order; /* index of its file among the files read */
+	size_t index;      /* position before sorting: keeps the sort stable */
+};
+
+static int compare_diags(const void *a, const void *b)
+{
+	const struct diag_sort_item *x = a, *y = b;
+	if (x->file_order != y->file_order)
+		return x->file_order < y->file_order ? -1 : 1;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Problems in the order the files were read, then by line and column. */
+static void sort_diags(struct diag_list *dl)
+{
+	struct diag_sort_item *items = xcalloc(dl->n + 1, sizeof(*items));
+	for (size_t i = 0; i < dl->n; i++) {
+		items[i].d = dl->items[i];
+		items[i].index = i;
+		for (size_t f = 0; f < dl->nfiles; f++)
+			if (dl->files[f] == dl->items[i].file)
+				items[i].file_order = f;
+	}
+	qsort(items, dl->n, sizeof(*items), compare_diags);
+	for (size_t i = 0; i < dl->n; i++)
+		dl->items[i] = items[i].d;
+	free(items);
+}
+
+static char *join_path(const char *dir, const char *file)
+{
+	size_t dl = strlen(dir);
+	char *p = xmalloc(dl + strlen(file) + 2);
+	memcpy(p, dir, dl);
+	p[dl] = '\0';
+	if (dl && dir[dl - 1] != '/')
+		strcat(p, "/");
+	strcat(p, file);
+	return p;
+}
+
+static void load_table(struct rv_model *m, enum rv_kind kind)
+{
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	struct rv_table *t = &m->tables[kind];
+	char *path = join_path(m->dir, def->file);
+	struct stat st;
+
+	for (int f = 0; f < RV_MAX_FIELDS; f++)
+		t->col[f] = -1;
+	/* An optional file that is simply absent is no problem. */
+	if (!def->required && stat(path, &st) != 0 && errno == ENOENT) {
+		free(path);
+		return;
+	}
+	enum csv_status res = csv_table_load(&t->csv, path, &m->diags);
+	free(path);
+	if (res != CSV_OK)
+		return;
+	t->present = true;
+	if (!t->csv.header) {
+		t->usable = false;
+		return;
+	}
+	map_header(m, kind);
+	check_ragged_rows(m, kind);
+}
+
+enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
+{
+	memset(m, 0, sizeof(*m));
+	diag_list_init(&m->diags);
+	m->dir = xstrdup(dir);
+
+	struct stat st;
+	if (stat(dir, &st) != 0) {
+		diag_add(&m->diags, DIAG_ERROR, dir, 0, 0, "cannot open data set: %s", strerror(errno));
+		return RV_LOAD_FAILED;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_add(&m->diags, DIAG_ERROR, dir, 0, 0, "not a directory: a data set is a directory of CSV files");
+		return RV_LOAD_FAILED;
+	}
+	for (int k = 0; k < RV_KIND_COUNT; k++)
+		load_table(m, (enum rv_kind)k);
+	if (!m->tables[RV_RECS].usable)
+		return RV_LOAD_FAILED;
+
+	build_recs(m);
+	parse_rec_values(m);
+	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
+		build_children(m, (enum rv_kind)k);
+	derive_current(m);
+	sort_diags(&m->diags);
+	return RV_LOAD_OK;
+}
+
+void rv_model_free(struct rv_model *m)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		if (m->tables[k].present)
+			csv_table_free(&m->tables[k].csv);
+		free(m->tables[k].extra_cols);
+		free(m->children[k]);
+		free(m->child_index[k]);
+	}
+	free(m->recs);
+	free(m->id_hash);
+	free(m->dir);
+	diag_list_free(&m->diags);
+	memset(m, 0, sizeof(*m));
+}

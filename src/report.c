@@ -1,0 +1,270 @@
+/* report.c - --check and --show as plain UTF-8 text; every string from a file is sanitised. */
+#include "recview/report.h"
+
+#include <string.h>
+
+#include "recview/text.h"
+
+void report_diagnostics(const struct diag_list *dl, FILE *out)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < dl->n; i++) {
+		sb_reset(&sb);
+		diag_format(&dl->items[i], &sb);
+		fprintf(out, "%s\n", sb.data);
+	}
+	sb_free(&sb);
+}
+
+/* Writes a cell sanitised on one line. */
+static void put_cell(FILE *out, struct csv_cell c)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	text_sanitize(&sb, c.ptr, c.len, 0);
+	fputs(sb.data, out);
+	sb_free(&sb);
+}
+
+/* Writes text wrapped to width: indent spaces before the first line, hang before the others. */
+static void put_hanging(FILE *out, const char *s, size_t len, int indent, int hang, int width)
+{
+	struct strbuf clean;
+	struct text_lines tl = {0};
+	sb_init(&clean);
+	text_sanitize(&clean, s, len, TEXT_KEEP_NEWLINES);
+	text_wrap(&tl, clean.data, clean.len, width - hang > 20 ? width - hang : 20);
+	for (size_t i = 0; i < tl.n; i++)
+		fprintf(out, "%*s%.*s\n", tl.lines[i].len ? (i ? hang : indent) : 0, "", (int)tl.lines[i].len,
+			clean.data + tl.lines[i].off);
+	text_lines_free(&tl);
+	sb_free(&clean);
+}
+
+static void put_wrapped(FILE *out, const char *s, size_t len, int indent, int width)
+{
+	put_hanging(out, s, len, indent, indent, width);
+}
+
+void report_summary(const struct rv_model *m, FILE *out)
+{
+	size_t by_status[RV_STATUS_COUNT] = {0}, by_decision[RV_DECISION_COUNT] = {0};
+	for (size_t i = 0; i < m->nrecs; i++) {
+		by_status[m->recs[i].cur_status]++;
+		by_decision[m->recs[i].cur_decision]++;
+	}
+	fprintf(out, "data set: ");
+	put_cell(out, (struct csv_cell){m->dir, (uint32_t)strlen(m->dir), 0});
+	fprintf(out, "\n");
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		const struct rv_table *t = &m->tables[k];
+		const struct rv_kind_def *def = rv_kind_def((enum rv_kind)k);
+		if (!t->present) {
+			fprintf(out, "  %-20s %s\n", def->file, def->required ? "missing" : "absent (optional)");
+			continue;
+		}
+		fprintf(out, "  %-20s %zu rows", def->file, t->csv.nrows);
+		if (t->nextra)
+			fprintf(out, ", %zu extra column%s", t->nextra, t->nextra == 1 ? "" : "s");
+		if (!t->usable)
+			fprintf(out, " (not used: a required column is missing)");
+		if (k != RV_RECS && k != RV_REVIEWS && t->usable) {
+			size_t unlinked = 0;
+			for (size_t c = 0; c < m->nchildren[k]; c++)
+				unlinked += m->children[k][c].rec < 0;
+			if (unlinked)
+				fprintf(out, ", %zu not linked to a recommendation", unlinked);
+		}
+		fprintf(out, "\n");
+	}
+	fprintf(out, "recommendations: %zu\n", m->nrecs);
+	fprintf(out, "  decision:");
+	for (int d = 1; d < RV_DECISION_COUNT; d++)
+		if (by_decision[d])
+			fprintf(out, " %s %zu,", rv_decision_name((enum rv_decision)d), by_decision[d]);
+	fprintf(out, " none %zu\n", by_decision[RV_DECISION_NONE]);
+	fprintf(out, "  status:");
+	for (int s = 1; s < RV_STATUS_COUNT; s++)
+		if (by_status[s])
+			fprintf(out, " %s %zu,", rv_status_name((enum rv_status)s), by_status[s]);
+	fprintf(out, " none %zu\n", by_status[RV_STATUS_NONE]);
+	fprintf(out, "problems: %zu error%s, %zu warning%s\n", m->diags.errors, m->diags.errors == 1 ? "" : "s",
+		m->diags.warnings, m->diags.warnings == 1 ? "" : "s");
+}
+
+/* "Label      value", the value wrapped under itself; label is already safe to print. */
+static void put_field(FILE *out, const char *label, struct csv_cell c, int width)
+{
+	int pad = 10 - text_width(label, strlen(label));
+	fprintf(out, "%s%*s ", label, pad > 0 ? pad : 0, "");
+	struct strbuf clean;
+	struct text_lines tl = {0};
+	sb_init(&clean);
+	text_sanitize(&clean, c.ptr, c.len, TEXT_KEEP_NEWLINES);
+	text_wrap(&tl, clean.data, clean.len, width - 11 > 20 ? width - 11 : 20);
+	for (size_t i = 0; i < tl.n; i++)
+		fprintf(out, "%*s%.*s\n", i ? 11 : 0, "", (int)tl.lines[i].len, clean.data + tl.lines[i].off);
+	text_lines_free(&tl);
+	sb_free(&clean);
+}
+
+static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_table *t = &m->tables[RV_RECS];
+	static const struct {
+		int field;
+		const char *label;
+	} order[] = {{REC_REVIEW, "Review"}, {REC_NUMBER, "Number"}, {REC_TOPIC, "Topic"}, {REC_TITLE, "Title"},
+		     {REC_PRIORITY, "Priority"}, {REC_SOURCE, "Source"}};
+	char date[16];
+
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		struct csv_cell c = order[i].field == REC_REVIEW ? rv_rec_review(m, rec) : rv_rec_cell(m, rec, order[i].field);
+		if (c.len)
+			put_field(out, order[i].label, c, width);
+	}
+	struct csv_cell dec = rv_rec_cell(m, rec, REC_DECISION);
+	struct csv_cell st = rv_rec_cell(m, rec, REC_STATUS);
+	fprintf(out, "%-10s ", "Decision");
+	if (dec.len)
+		put_cell(out, dec);
+	else if (r->cur_decision != RV_DECISION_NONE)
+		fprintf(out, "%s (from the status history)", rv_decision_name(r->cur_decision));
+	else
+		fprintf(out, "-");
+	fprintf(out, "\n%-10s %s ", "Status", rv_status_glyph(r->cur_status, false));
+	if (st.len)
+		put_cell(out, st);
+	else if (r->cur_status != RV_STATUS_NONE)
+		fprintf(out, "%s (from the status history)", rv_status_name(r->cur_status));
+	else
+		fprintf(out, "-");
+	fprintf(out, "\n");
+	if (r->last_change != RV_DATE_NONE) {
+		rv_date_format(r->last_change, date, sizeof(date));
+		fprintf(out, "%-10s %s\n", "Changed", date);
+	}
+	for (size_t e = 0; e < t->nextra; e++) {
+		struct csv_cell v = csv_cell_at(&t->csv, r->row, t->extra_cols[e]);
+		if (!v.len)
+			continue;
+		struct csv_cell name = t->csv.header[t->extra_cols[e]];
+		struct strbuf label, clean;
+		sb_init(&label);
+		sb_init(&clean);
+		text_sanitize(&clean, name.ptr, name.len, 0);
+		if (name.len)
+			text_cut(&label, clean.data, clean.len, 10, false);
+		else
+			sb_addf(&label, "column %u", t->extra_cols[e] + 1);
+		put_field(out, label.data, v, width);
+		sb_free(&clean);
+		sb_free(&label);
+	}
+}
+
+static void show_deliverables(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	fprintf(out, "\nDeliverables (%u, %u done)\n", r->count[RV_DELIVERABLES], r->deliverables_done);
+	for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
+		const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
+		struct strbuf line;
+		sb_init(&line);
+		/* An open deliverable without a status of its own is shown as a plain bullet. */
+		sb_addf(&line, "%s ", d->status == RV_STATUS_NONE ? "\xC2\xB7" : rv_status_glyph(d->status, false));
+		text_sanitize(&line, rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION).ptr,
+			      rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION).len, TEXT_KEEP_NEWLINES);
+		struct csv_cell resp = rv_cell(m, RV_DELIVERABLES, d->row, DEL_RESPONSIBLE);
+		struct csv_cell due = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DUE);
+		if (resp.len) {
+			sb_adds(&line, " \xE2\x80\x94 ");
+			text_sanitize(&line, resp.ptr, resp.len, 0);
+		}
+		if (d->status == RV_STATUS_COMPLETE)
+			sb_adds(&line, " \xE2\x80\x94 done");
+		else if (due.len) {
+			sb_adds(&line, " \xE2\x80\x94 due ");
+			text_sanitize(&line, due.ptr, due.len, 0);
+		}
+		put_hanging(out, line.data, line.len, 2, 4, width);
+		sb_free(&line);
+	}
+}
+
+static void show_questions(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	fprintf(out, "\nQuestions (%u)\n", r->count[RV_QUESTIONS]);
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
+		struct strbuf line;
+		sb_init(&line);
+		struct csv_cell qid = rv_cell(m, RV_QUESTIONS, q->row, Q_QID);
+		struct csv_cell brief = rv_cell(m, RV_QUESTIONS, q->row, Q_BRIEFING);
+		struct csv_cell text = rv_cell(m, RV_QUESTIONS, q->row, Q_QUESTION);
+		struct csv_cell answer = rv_cell(m, RV_QUESTIONS, q->row, Q_ANSWER);
+		text_sanitize(&line, qid.ptr, qid.len, 0);
+		if (brief.len) {
+			sb_adds(&line, " [");
+			text_sanitize(&line, brief.ptr, brief.len, 0);
+			sb_adds(&line, "]");
+		}
+		sb_adds(&line, " ");
+		text_sanitize(&line, text.ptr, text.len, TEXT_KEEP_NEWLINES);
+		put_hanging(out, line.data, line.len, 2, 4, width);
+		if (answer.len) {
+			sb_reset(&line);
+			sb_adds(&line, "Answer: ");
+			text_sanitize(&line, answer.ptr, answer.len, TEXT_KEEP_NEWLINES);
+			put_wrapped(out, line.data, line.len, 4, width);
+		}
+		sb_free(&line);
+	}
+}
+
+static void show_history(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	fprintf(out, "\nHistory (%u, newest first)\n", r->count[RV_HISTORY]);
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		struct strbuf line;
+		sb_init(&line);
+		struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
+		struct csv_cell dec = rv_cell(m, RV_HISTORY, h->row, HIST_DECISION);
+		struct csv_cell st = rv_cell(m, RV_HISTORY, h->row, HIST_STATUS);
+		struct csv_cell note = rv_cell(m, RV_HISTORY, h->row, HIST_NOTE);
+		text_sanitize(&line, date.ptr, date.len, 0);
+		if (dec.len) {
+			sb_adds(&line, "  decision: ");
+			text_sanitize(&line, dec.ptr, dec.len, 0);
+		}
+		if (st.len) {
+			sb_addf(&line, "  status: %s ", rv_status_glyph(h->status, false));
+			text_sanitize(&line, st.ptr, st.len, 0);
+		}
+		put_wrapped(out, line.data, line.len, 2, width);
+		if (note.len)
+			put_wrapped(out, note.ptr, note.len, 6, width);
+		sb_free(&line);
+	}
+}
+
+void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
+	struct csv_cell text = rv_rec_cell(m, rec, REC_TEXT);
+	put_cell(out, id);
+	fprintf(out, "\n");
+	show_fields(m, rec, width, out);
+	if (text.len) {
+		fprintf(out, "\nText\n");
+		put_wrapped(out, text.ptr, text.len, 2, width);
+	}
+	show_deliverables(m, rec, width, out);
+	show_questions(m, rec, width, out);
+	show_history(m, rec, width, out);
+}

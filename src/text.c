@@ -1,0 +1,249 @@
+/* text.c - sanitising, width, cutting and wrapping of untrusted text. */
+#define _GNU_SOURCE
+#include "recview/text.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "recview/arena.h"
+#include "recview/utf8.h"
+
+static locale_t utf8_locale;
+
+void text_init(void)
+{
+	if (utf8_locale)
+		return;
+	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* Characters that change how the terminal lays text out, though wcwidth calls them printable. */
+static bool is_layout_control(uint32_t cp)
+{
+	return cp == 0x061C                     /* ARABIC LETTER MARK */
+	    || cp == 0x00AD                     /* SOFT HYPHEN: invisible on most terminals */
+	    || (cp >= 0x200B && cp <= 0x200F)   /* zero-width space/joiners, LRM, RLM */
+	    || (cp >= 0x2028 && cp <= 0x202E)   /* line/paragraph separators, embeddings, overrides */
+	    || (cp >= 0x2060 && cp <= 0x206F)   /* word joiner, invisible operators, isolates */
+	    || cp == 0xFEFF                     /* BOM / zero-width no-break space */
+	    || (cp >= 0xFFF9 && cp <= 0xFFFB)   /* interlinear annotation */
+	    || (cp >= 0xE0000 && cp <= 0xE007F); /* tag characters */
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (cp < 0xA0 || is_layout_control(cp))
+		return -1;
+	if (!utf8_locale)
+		text_init();
+	int w;
+	if (utf8_locale) {
+		locale_t old = uselocale(utf8_locale);
+		w = wcwidth((wchar_t)cp);
+		uselocale(old);
+	} else {
+		w = wcwidth((wchar_t)cp);
+	}
+	return w;
+}
+
+static void glyph_set(struct glyph *g, enum glyph_kind kind, const char *bytes, size_t n, int width)
+{
+	g->kind = kind;
+	memcpy(g->bytes, bytes, n);
+	g->bytes[n] = '\0';
+	g->nbytes = n;
+	g->width = width;
+}
+
+static void glyph_escape(struct glyph *g, const char *fmt, unsigned value)
+{
+	char tmp[16];
+	int n = snprintf(tmp, sizeof(tmp), fmt, value);
+	glyph_set(g, GLYPH_ESCAPE, tmp, (size_t)n, n);
+}
+
+bool text_next_glyph(const char *s, size_t len, size_t *pos, unsigned flags, struct glyph *g)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = *pos;
+	if (i >= len)
+		return false;
+
+	uint32_t cp;
+	size_t n = utf8_decode(u + i, len - i, &cp);
+	if (n == 0) {
+		glyph_escape(g, "\\x%02X", u[i]);
+		g->src_len = 1;
+	} else if (cp == '\n' || cp == '\r') {
+		size_t used = (cp == '\r' && i + 1 < len && u[i + 1] == '\n') ? 2 : 1;
+		if (flags & TEXT_KEEP_NEWLINES)
+			glyph_set(g, GLYPH_NEWLINE, "\n", 1, 0);
+		else
+			glyph_set(g, GLYPH_TEXT, " ", 1, 1);
+		g->src_len = used;
+	} else if (cp == '\t') {
+		glyph_set(g, GLYPH_TAB, " ", 1, 0);
+		g->src_len = 1;
+	} else if (cp < 0x20 || cp == 0x7F) {
+		char caret[2] = {'^', cp == 0x7F ? '?' : (char)(cp + '@')};
+		glyph_set(g, GLYPH_ESCAPE, caret, 2, 2);
+		g->src_len = 1;
+	} else {
+		int w = text_cp_width(cp);
+		if (w < 0)
+			glyph_escape(g, "<U+%04X>", cp);
+		else
+			glyph_set(g, GLYPH_TEXT, s + i, n, w);
+		g->src_len = n;
+	}
+	*pos = i + g->src_len;
+	return true;
+}
+
+void text_sanitize(struct strbuf *out, const char *s, size_t len, unsigned flags)
+{
+	size_t pos = 0;
+	int col = 0;
+	struct glyph g;
+	while (text_next_glyph(s, len, &pos, flags, &g)) {
+		if (g.kind == GLYPH_TAB) {
+			int spaces = 8 - col % 8;
+			for (int k = 0; k < spaces; k++)
+				sb_addc(out, ' ');
+			col += spaces;
+			continue;
+		}
+		sb_add(out, g.bytes, g.nbytes);
+		col = g.kind == GLYPH_NEWLINE ? 0 : col + g.width;
+	}
+}
+
+bool text_has_escapes(const char *s, size_t len)
+{
+	size_t pos = 0;
+	struct glyph g;
+	while (text_next_glyph(s, len, &pos, TEXT_KEEP_NEWLINES, &g))
+		if (g.kind == GLYPH_ESCAPE)
+			return true;
+	return false;
+}
+
+int text_width(const char *s, size_t len)
+{
+	size_t pos = 0;
+	int w = 0;
+	struct glyph g;
+	while (text_next_glyph(s, len, &pos, 0, &g))
+		w += g.kind == GLYPH_TAB ? 1 : g.width;
+	return w;
+}
+
+int text_cut(struct strbuf *out, const char *s, size_t len, int width, bool ascii_only)
+{
+	if (width <= 0)
+		return 0;
+	int total = text_width(s, len);
+	if (total <= width) {
+		sb_add(out, s, len);
+		return total;
+	}
+	/* Leave one column for the ellipsis. */
+	int room = width - 1, used = 0;
+	size_t pos = 0, before;
+	struct glyph g;
+	for (;;) {
+		before = pos;
+		if (!text_next_glyph(s, len, &pos, 0, &g))
+			break;
+		int w = g.kind == GLYPH_TAB ? 1 : g.width;
+		if (used + w > room)
+			break;
+		sb_add(out, s + before, pos - before);
+		used += w;
+	}
+	sb_adds(out, ascii_only ? "~" : "\u2026");
+	return used + 1;
+}
+
+static void lines_push(struct text_lines *tl, size_t off, size_t len)
+{
+	if (tl->n == tl->cap) {
+		tl->cap = tl->cap ? tl->cap * 2 : 16;
+		tl->lines = xreallocarray(tl->lines, tl->cap, sizeof(*tl->lines));
+	}
+	tl->lines[tl->n].off = off;
+	tl->lines[tl->n].len = len;
+	tl->n++;
+}
+
+void text_lines_free(struct text_lines *tl)
+{
+	free(tl->lines);
+	tl->lines = NULL;
+	tl->n = tl->cap = 0;
+}
+
+/* Trailing spaces of a wrapped line are not part of it. */
+static size_t trim_right(const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	return end;
+}
+
+void text_wrap(struct text_lines *out, const char *s, size_t len, int width)
+{
+	if (width < 1)
+		width = 1;
+	size_t line_start = 0, pos = 0;
+	size_t last_space = (size_t)-1; /* offset just after the last space on this line */
+	int col = 0, col_at_space = 0;
+	struct glyph g;
+
+	for (;;) {
+		size_t before = pos;
+		if (!text_next_glyph(s, len, &pos, TEXT_KEEP_NEWLINES, &g)) {
+			lines_push(out, line_start, trim_right(s, line_start, len) - line_start);
+			return;
+		}
+		if (g.kind == GLYPH_NEWLINE) {
+			lines_push(out, line_start, trim_right(s, line_start, before) - line_start);
+			line_start = pos;
+			col = 0;
+			last_space = (size_t)-1;
+			continue;
+		}
+		int w = g.kind == GLYPH_TAB ? 1 : g.width;
+		if (col + w > width && col > 0) {
+			if (g.kind == GLYPH_TEXT && g.nbytes == 1 && g.bytes[0] == ' ') {
+				/* The overflowing space itself is the break. */
+				lines_push(out, line_start, trim_right(s, line_start, before) - line_start);
+				line_start = pos;
+				col = 0;
+				last_space = (size_t)-1;
+				continue;
+			}
+			if (last_space != (size_t)-1 && last_space > line_start) {
+				lines_push(out, line_start, trim_right(s, line_start, last_space) - line_start);
+				line_start = last_space;
+				col -= col_at_space;
+			} else {
+				lines_push(out, line_start, before - line_start);
+				line_start = before;
+				col = 0;
+			}
+			last_space = (size_t)-1;
+		}
+		col += w;
+		if (g.kind == GLYPH_TEXT && g.nbytes == 1 && g.bytes[0] == ' ') {
+			last_space = pos;
+			col_at_space = col;
+		}
+	}
+}

@@ -1,0 +1,172 @@
+/* draw.c - sanitised, width-aware drawing of cells. */
+#include "recview/draw.h"
+
+#include <string.h>
+
+#include "recview/text.h"
+
+static attr_t attrs[C_COUNT];
+
+struct color_def {
+	short fg, bg;
+	attr_t extra;     /* added in colour mode */
+	attr_t mono;      /* used without colours */
+};
+
+static const struct color_def color_defs[C_COUNT] = {
+	[C_DEFAULT] = {-1, -1, 0, 0},
+	[C_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
+	[C_STATUS] = {-1, -1, 0, 0},
+	[C_HEADER] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
+	[C_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+	[C_ID] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+	[C_DATE] = {COLOR_BLUE, -1, A_BOLD, 0},
+	[C_DIM] = {-1, -1, A_DIM, A_DIM},
+	[C_LINK] = {COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE},
+	[C_ESCAPE] = {COLOR_RED, -1, A_REVERSE, A_REVERSE},
+	[C_HEADING] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+	[C_LABEL] = {COLOR_GREEN, -1, 0, A_BOLD},
+	[C_ST_COMPLETE] = {COLOR_GREEN, -1, A_BOLD, 0},
+	[C_ST_PROGRESS] = {COLOR_YELLOW, -1, A_BOLD, 0},
+	[C_ST_PLANNING] = {COLOR_CYAN, -1, 0, 0},
+	[C_ST_NOT_STARTED] = {-1, -1, 0, 0},
+	[C_ST_BEHIND] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	[C_ST_UNKNOWN] = {COLOR_MAGENTA, -1, 0, 0},
+	[C_DEC_APPROVED] = {COLOR_GREEN, -1, 0, 0},
+	[C_DEC_REJECTED] = {COLOR_RED, -1, 0, 0},
+	[C_DEC_PENDING] = {COLOR_YELLOW, -1, 0, 0},
+	[C_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+	[C_WARNING] = {COLOR_YELLOW, -1, 0, 0},
+	[C_MATCH] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_BOLD},
+};
+
+void draw_init_colors(bool use_color)
+{
+	if (use_color && has_colors() && start_color() == OK) {
+		use_default_colors();
+		for (int c = 1; c < C_COUNT; c++) {
+			init_pair((short)c, color_defs[c].fg, color_defs[c].bg);
+			attrs[c] = COLOR_PAIR(c) | color_defs[c].extra;
+		}
+		attrs[C_DEFAULT] = A_NORMAL;
+	} else {
+		for (int c = 0; c < C_COUNT; c++)
+			attrs[c] = color_defs[c].mono;
+	}
+}
+
+attr_t draw_attr(enum color c)
+{
+	return attrs[c];
+}
+
+void draw_begin(struct draw *d, WINDOW *win, int row, int col, int width, bool selected, bool ascii)
+{
+	d->win = win;
+	d->row = row;
+	d->col = col;
+	d->right = col + width;
+	d->selected = selected;
+	d->ascii = ascii;
+}
+
+static attr_t attr_for(const struct draw *d, enum color c)
+{
+	/* On the cursor line only control-character markers keep their look. */
+	if (d->selected)
+		return c == C_ESCAPE ? attrs[C_SELECTED] | A_UNDERLINE : attrs[C_SELECTED];
+	return attrs[c];
+}
+
+int draw_remaining(const struct draw *d)
+{
+	return d->right > d->col ? d->right - d->col : 0;
+}
+
+static void put_bytes(struct draw *d, const char *s, size_t n, int width, attr_t attr)
+{
+	wattrset(d->win, attr);
+	mvwaddnstr(d->win, d->row, d->col, s, (int)n);
+	d->col += width;
+}
+
+int draw_text(struct draw *d, const char *s, size_t len, enum color c)
+{
+	int start = d->col;
+	size_t pos = 0;
+	struct glyph g;
+	while (d->col < d->right && text_next_glyph(s, len, &pos, 0, &g)) {
+		int room = d->right - d->col;
+		if (g.kind == GLYPH_TAB) {
+			/* Cells show a TAB as one space; page text arrives with TABs already expanded. */
+			draw_spaces(d, 1, c);
+			continue;
+		}
+		if (g.width > room)
+			break;
+		if (g.kind == GLYPH_ESCAPE) {
+			put_bytes(d, g.bytes, g.nbytes, g.width, attr_for(d, C_ESCAPE));
+		} else if (d->ascii && (unsigned char)g.bytes[0] >= 0x80) {
+			/* A terminal without UTF-8 gets a placeholder of the same width. */
+			for (int k = 0; k < g.width; k++)
+				put_bytes(d, "?", 1, 1, attr_for(d, C_ESCAPE));
+		} else if (g.width > 0) {
+			put_bytes(d, g.bytes, g.nbytes, g.width, attr_for(d, c));
+		} else if (d->col > start) {
+			/* A combining mark joins the character before it. */
+			wattrset(d->win, attr_for(d, c));
+			waddnstr(d->win, g.bytes, (int)g.nbytes);
+		}
+	}
+	return d->col - start;
+}
+
+int draw_str(struct draw *d, const char *s, enum color c)
+{
+	return draw_text(d, s, strlen(s), c);
+}
+
+void draw_spaces(struct draw *d, int n, enum color c)
+{
+	static const char spaces[] = "                                ";
+	wattrset(d->win, attr_for(d, c));
+	while (n > 0 && d->col < d->right) {
+		int k = n < (int)sizeof(spaces) - 1 ? n : (int)sizeof(spaces) - 1;
+		if (k > d->right - d->col)
+			k = d->right - d->col;
+		mvwaddnstr(d->win, d->row, d->col, spaces, k);
+		d->col += k;
+		n -= k;
+	}
+}
+
+void draw_field(struct draw *d, const char *s, size_t len, int width, enum color c)
+{
+	if (width <= 0)
+		return;
+	int end = d->col + width;
+	int saved_right = d->right;
+	bool cut = text_width(s, len) > width;
+	if (end - (cut ? 1 : 0) < d->right)
+		d->right = end - (cut ? 1 : 0);
+	draw_text(d, s, len, c);
+	d->right = saved_right;
+	if (cut) {
+		draw_spaces(d, end - 1 - d->col, c);
+		draw_str(d, d->ascii ? "~" : "\u2026", C_DIM);
+	}
+	draw_spaces(d, end - d->col, c);
+}
+
+void draw_field_right(struct draw *d, const char *s, size_t len, int width, enum color c)
+{
+	int w = text_width(s, len);
+	if (w < width)
+		draw_spaces(d, width - w, c);
+	draw_field(d, s, len, w < width ? w : width, c);
+}
+
+void draw_end(struct draw *d)
+{
+	draw_spaces(d, d->right - d->col, C_DEFAULT);
+}

@@ -1,0 +1,526 @@
+/*
+ * ui.c - the browser: the terminal, the main loop, the title bar and status line, and the requests
+ * that concern more than one view (opening, back and forward, quitting).
+ */
+#include "recview/ui.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "recview/app.h"
+#include "recview/keys.h"
+#include "recview/script.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+/* Below this the screen shows a message instead of views. */
+#define MIN_COLS 30
+#define MIN_LINES 6
+
+static volatile sig_atomic_t quit_signal;
+static bool curses_active;
+static SCREEN *script_screen;
+static FILE *script_out, *script_in;
+
+/* ---- the terminal ---- */
+
+static void restore_terminal(void)
+{
+	if (curses_active) {
+		curses_active = false;
+		endwin();
+	}
+}
+
+static void on_quit_signal(int sig)
+{
+	quit_signal = sig;
+}
+
+/* A crash must not leave the terminal in raw mode: restore it, then die as the signal says. */
+static void on_fatal_signal(int sig)
+{
+	restore_terminal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_quit_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a signal interrupts the read, so the loop sees it at once. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_fatal_signal;
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	sigaction(SIGFPE, &sa, NULL);
+}
+
+static bool start_terminal(struct app *app)
+{
+	const char *enc = nl_langinfo(CODESET);
+	app->ascii = !enc || strcmp(enc, "UTF-8") != 0;
+
+	if (app->script) {
+		/* Display-free: curses draws into its virtual screen and the output goes nowhere. */
+		const char *term = getenv("TERM");
+		script_out = fopen("/dev/null", "w");
+		script_in = fopen("/dev/null", "r");
+		if (!script_out || !script_in)
+			return false;
+		script_screen = newterm(term && *term ? term : "xterm", script_out, script_in);
+		if (!script_screen)
+			return false;
+		set_term(script_screen);
+	} else if (!initscr()) {
+		return false;
+	}
+	curses_active = true;
+	atexit(restore_terminal);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	/* https://no-color.org: a NO_COLOR that is set and not empty turns colours off. */
+	const char *no_color = getenv("NO_COLOR");
+	draw_init_colors(!(no_color && *no_color));
+	if (app->opt->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mouseinterval(300);
+	return true;
+}
+
+static void stop_terminal(void)
+{
+	restore_terminal();
+	if (script_screen) {
+		delscreen(script_screen);
+		script_screen = NULL;
+		fclose(script_out);
+		fclose(script_in);
+	}
+}
+
+/* ---- the app ---- */
+
+struct view *app_current(struct app *app)
+{
+	return app->depth ? app->stack[app->depth - 1] : NULL;
+}
+
+static bool has_header(const struct view *v)
+{
+	return v && v->ops->header;
+}
+
+int app_body_height(const struct view *v)
+{
+	int h = LINES - 2 - (has_header(v) ? 1 : 0);
+	return h > 1 ? h : 1;
+}
+
+int app_body_width(void)
+{
+	return COLS > 1 ? COLS : 1;
+}
+
+void app_message(struct app *app, enum color c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof(app->message), fmt, ap);
+	va_end(ap);
+	app->message_color = c;
+}
+
+static void drop_forward(struct app *app)
+{
+	while (app->nforward)
+		view_free(app->forward[--app->nforward]);
+}
+
+void app_open(struct app *app, struct view *v)
+{
+	drop_forward(app);
+	if (app->depth == APP_MAX_DEPTH) {
+		/* The oldest view goes; the list view at the bottom stays. */
+		view_free(app->stack[1]);
+		memmove(app->stack + 1, app->stack + 2, (APP_MAX_DEPTH - 2) * sizeof(*app->stack));
+		app->depth--;
+	}
+	app->stack[app->depth++] = v;
+}
+
+bool app_back(struct app *app)
+{
+	if (app->depth <= 1)
+		return false;
+	struct view *v = app->stack[--app->depth];
+	if (app->nforward == APP_MAX_DEPTH)
+		view_free(v);
+	else
+		app->forward[app->nforward++] = v;
+	return true;
+}
+
+bool app_forward(struct app *app)
+{
+	if (!app->nforward || app->depth == APP_MAX_DEPTH)
+		return false;
+	app->stack[app->depth++] = app->forward[--app->nforward];
+	return true;
+}
+
+/* ---- drawing ---- */
+
+static void draw_title(struct app *app)
+{
+	struct strbuf crumbs;
+	sb_init(&crumbs);
+	for (size_t i = 0; i < app->depth; i++) {
+		if (i)
+			sb_adds(&crumbs, app->ascii ? " > " : " \xE2\x80\xBA ");
+		app->stack[i]->ops->crumb(app->stack[i], &crumbs);
+	}
+	struct view *v = app_current(app);
+	char pos[48];
+	snprintf(pos, sizeof(pos), " %zu/%zu ", v->nlines ? v->lineno + 1 : 0, v->nlines);
+	int pos_w = (int)strlen(pos);
+	int room = COLS - pos_w - 1;
+	struct draw d;
+	draw_begin(&d, stdscr, 0, 0, COLS, false, app->ascii);
+	draw_str(&d, " ", C_TITLE);
+	/* A long trail is cut from the left: where you are matters more than where you started. */
+	int w = text_width(crumbs.data, crumbs.len);
+	size_t start = 0;
+	if (w > room - 1 && room > 2) {
+		size_t pos_b = 0;
+		struct glyph g;
+		while (w > room - 2 && text_next_glyph(crumbs.data, crumbs.len, &pos_b, 0, &g))
+			w -= g.width;
+		start = pos_b;
+		draw_str(&d, app->ascii ? "~" : "\xE2\x80\xA6", C_TITLE);
+	}
+	d.right = room > 0 ? room : 0;
+	draw_text(&d, crumbs.data + start, crumbs.len - start, C_TITLE);
+	d.right = COLS;
+	draw_spaces(&d, COLS - pos_w - d.col, C_TITLE);
+	draw_str(&d, pos, C_TITLE);
+	draw_spaces(&d, COLS - d.col, C_TITLE);
+	sb_free(&crumbs);
+}
+
+static void draw_status(struct app *app)
+{
+	struct draw d;
+	draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
+	if (app->message[0]) {
+		draw_str(&d, app->message, app->message_color);
+	} else {
+		draw_str(&d, "? help  ", C_DIM);
+		draw_str(&d, "h back  Enter open  q close", C_DIM);
+		if (app->m->diags.n) {
+			char problems[96];
+			snprintf(problems, sizeof(problems), "  ! %zu problem%s", app->m->diags.n,
+				 app->m->diags.n == 1 ? "" : "s");
+			draw_str(&d, problems, app->m->diags.errors ? C_ERROR : C_WARNING);
+		}
+	}
+	draw_end(&d);
+}
+
+static void draw_view(struct app *app, struct view *v)
+{
+	int top = 1;
+	if (v->ops->header) {
+		struct draw d;
+		draw_begin(&d, stdscr, top, 0, COLS, false, app->ascii);
+		v->ops->header(v, &d);
+		draw_end(&d);
+		top++;
+	}
+	int height = app_body_height(v);
+	int cursor_row = top;
+	for (int row = 0; row < height; row++) {
+		size_t i = v->offset + (size_t)row;
+		struct draw d;
+		bool selected = i == v->lineno && i < v->nlines;
+		draw_begin(&d, stdscr, top + row, 0, COLS, selected, app->ascii);
+		if (i < v->nlines)
+			v->ops->draw(v, &v->lines[i], &d);
+		if (selected) {
+			/* The whole cursor line is highlighted, to the right edge. */
+			draw_spaces(&d, d.right - d.col, C_SELECTED);
+			cursor_row = top + row;
+		}
+		draw_end(&d);
+	}
+	/* The terminal's own cursor sits on the selected line, where screen readers look. */
+	move(cursor_row, 0);
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	const char *msg = "terminal too small";
+	char need[48];
+	snprintf(need, sizeof(need), "need %dx%d", MIN_COLS, MIN_LINES);
+	int row = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
+	mvaddnstr(row, 0, msg, COLS);
+	if (row + 1 < LINES)
+		mvaddnstr(row + 1, 0, need, COLS);
+	if (row + 2 < LINES)
+		mvaddnstr(row + 2, 0, "q quits", COLS);
+}
+
+static void redraw(struct app *app)
+{
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+	} else {
+		struct view *v = app_current(app);
+		if (v->width != COLS)
+			view_rebuild(v, COLS);
+		draw_title(app);
+		draw_view(app, v);
+		draw_status(app);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- screen dumps for tests ---- */
+
+static void save_display(struct app *app, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		app_message(app, C_ERROR, "cannot write %s: %s", path, strerror(errno));
+		return;
+	}
+	wchar_t *wbuf = xcalloc((size_t)COLS + 1, sizeof(*wbuf));
+	for (int y = 0; y < LINES; y++) {
+		int n = mvinnwstr(y, 0, wbuf, COLS);
+		if (n < 0)
+			n = 0;
+		wbuf[n] = L'\0';
+		while (n > 0 && wbuf[n - 1] == L' ')
+			wbuf[--n] = L'\0';
+		fprintf(f, "%ls\n", wbuf);
+	}
+	free(wbuf);
+	fclose(f);
+}
+
+static void run_command(struct app *app, const char *cmd)
+{
+	int cols, lines;
+	if (strncmp(cmd, "save-display ", 13) == 0) {
+		redraw(app);
+		save_display(app, cmd + 13);
+	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
+		resizeterm(lines, cols);
+	} else {
+		app_message(app, C_ERROR, "unknown script command: %s", cmd);
+	}
+}
+
+/* ---- input ---- */
+
+static bool read_key(struct app *app, struct key *key)
+{
+	if (app->script) {
+		struct script_step step;
+		for (;;) {
+			if (!script_next(app->script, &step))
+				return false;
+			if (step.kind == STEP_KEY) {
+				*key = step.key;
+				return true;
+			}
+			run_command(app, step.command);
+		}
+	}
+	for (;;) {
+		wint_t ch;
+		int res = get_wch(&ch);
+		if (quit_signal)
+			return false;
+		if (res == ERR)
+			continue;
+		key->code = (int)ch;
+		key->is_fn = res == KEY_CODE_YES;
+		return true;
+	}
+}
+
+static void handle_mouse(struct app *app)
+{
+	MEVENT ev;
+	struct view *v = app_current(app);
+	if (getmouse(&ev) != OK || !v)
+		return;
+	int top = 1 + (v->ops->header ? 1 : 0), height = app_body_height(v);
+	if (ev.bstate & BUTTON4_PRESSED) {
+		for (int i = 0; i < 3; i++)
+			view_request(v, REQ_MOVE_UP, height);
+		return;
+	}
+	if (ev.bstate & BUTTON5_PRESSED) {
+		for (int i = 0; i < 3; i++)
+			view_request(v, REQ_MOVE_DOWN, height);
+		return;
+	}
+	if (ev.y < top || ev.y >= top + height)
+		return;
+	size_t i = v->offset + (size_t)(ev.y - top);
+	if (i >= v->nlines)
+		return;
+	view_move_to(v, i, height);
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED && v->ops->request)
+		v->ops->request(v, REQ_ENTER, &v->lines[v->lineno]);
+}
+
+static void open_child_list(struct app *app, enum rv_kind kind)
+{
+	struct view *v = app_current(app);
+	long rec = v->rec;
+	app_open(app, children_view_new(app, kind, rec));
+}
+
+/* Requests that are about the app rather than one view. */
+static void handle_request(struct app *app, enum request req)
+{
+	struct view *v = app_current(app);
+	int height = app_body_height(v);
+
+	switch (req) {
+	case REQ_QUIT:
+		app->running = false;
+		return;
+	case REQ_QUIT_VIEW:
+		if (!app_back(app))
+			app->running = false;
+		else
+			drop_forward(app);
+		return;
+	case REQ_BACK:
+		if (!app_back(app))
+			app_message(app, C_DIM, "This is the first view; q quits.");
+		return;
+	case REQ_FORWARD:
+		if (!app_forward(app))
+			app_message(app, C_DIM, "Nothing to go forward to.");
+		return;
+	case REQ_VIEW_RECS:
+		app_open(app, recs_view_new(app));
+		return;
+	case REQ_VIEW_DELIVERABLES:
+		open_child_list(app, RV_DELIVERABLES);
+		return;
+	case REQ_VIEW_QUESTIONS:
+		open_child_list(app, RV_QUESTIONS);
+		return;
+	case REQ_VIEW_HISTORY:
+		open_child_list(app, RV_HISTORY);
+		return;
+	case REQ_VIEW_PROBLEMS:
+		app_open(app, problems_view_new(app));
+		return;
+	case REQ_VIEW_HELP:
+		app_open(app, help_view_new(app, v));
+		return;
+	case REQ_REDRAW:
+		clearok(curscr, TRUE);
+		return;
+	default:
+		break;
+	}
+	if (view_request(v, req, height))
+		return;
+	if (v->ops->request && v->nlines) {
+		req = v->ops->request(v, req, &v->lines[v->lineno]);
+		if (req == REQ_NONE)
+			return;
+	}
+	if (req == REQ_NEXT_LINK || req == REQ_PREV_LINK)
+		app_message(app, C_DIM, "No more links in that direction.");
+}
+
+static void handle_key(struct app *app, struct key key)
+{
+	app->message[0] = '\0';
+	if (key.is_fn && key.code == KEY_RESIZE)
+		return;
+	if (key.is_fn && key.code == KEY_MOUSE) {
+		handle_mouse(app);
+		return;
+	}
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		if (!key.is_fn && (key.code == 'q' || key.code == 'Q'))
+			app->running = false;
+		return;
+	}
+	enum request req = keys_lookup(key);
+	if (req == REQ_NONE) {
+		char name[32];
+		app_message(app, C_WARNING, "Key %s does nothing here; ? lists the keys.", keys_name(key, name, sizeof(name)));
+		return;
+	}
+	handle_request(app, req);
+}
+
+int ui_run(struct rv_model *m, const struct cli_options *opt)
+{
+	struct app app;
+	memset(&app, 0, sizeof(app));
+	app.m = m;
+	app.opt = opt;
+	const char *script = getenv("RECVIEW_SCRIPT");
+	if (script && *script) {
+		char err[256];
+		app.script = script_load(script, err, sizeof(err));
+		if (!app.script) {
+			fprintf(stderr, "recview: %s\n", err);
+			return EXIT_ERRORS;
+		}
+	}
+	install_signals();
+	if (!start_terminal(&app)) {
+		fprintf(stderr, "recview: cannot start the terminal (is TERM set?)\n");
+		script_free(app.script);
+		return EXIT_FATAL;
+	}
+	app_open(&app, recs_view_new(&app));
+	if (m->diags.n)
+		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
+			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,
+			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");
+	app.running = true;
+	while (app.running) {
+		redraw(&app);
+		struct key key;
+		if (!read_key(&app, &key))
+			break;
+		handle_key(&app, key);
+	}
+	stop_terminal();
+	drop_forward(&app);
+	while (app.depth)
+		view_free(app.stack[--app.depth]);
+	script_free(app.script);
+	return quit_signal ? 128 + quit_signal : EXIT_CLEAN;
+}

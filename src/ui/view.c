@@ -1,0 +1,187 @@
+/* view.c - the generic view engine: lines, cursor, scrolling, links, rebuilding on resize. */
+#include "recview/view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/app.h"
+#include "recview/arena.h"
+#include "recview/text.h"
+
+struct line *view_add_line(struct view *v, uint16_t type, uint32_t ref, bool link)
+{
+	if (v->nlines == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->lines = xreallocarray(v->lines, v->cap, sizeof(*v->lines));
+	}
+	struct line *l = &v->lines[v->nlines++];
+	memset(l, 0, sizeof(*l));
+	l->type = type;
+	l->ref = ref;
+	l->link = link;
+	return l;
+}
+
+void view_add_wrapped(struct view *v, uint16_t type, uint32_t ref, bool link, const char *s, size_t len, int width)
+{
+	struct strbuf clean;
+	struct text_lines tl = {0};
+	sb_init(&clean);
+	text_sanitize(&clean, s, len, TEXT_KEEP_NEWLINES);
+	text_wrap(&tl, clean.data, clean.len, width);
+	size_t base = v->text.len;
+	sb_add(&v->text, clean.data, clean.len);
+	for (size_t i = 0; i < tl.n; i++) {
+		struct line *l = view_add_line(v, type, ref, link && i == 0);
+		l->sub = (uint32_t)i;
+		l->off = (uint32_t)(base + tl.lines[i].off);
+		l->len = (uint32_t)tl.lines[i].len;
+	}
+	text_lines_free(&tl);
+	sb_free(&clean);
+}
+
+const char *view_line_text(const struct view *v, const struct line *line)
+{
+	return v->text.data + line->off;
+}
+
+void view_clear_lines(struct view *v)
+{
+	v->nlines = 0;
+	sb_reset(&v->text);
+}
+
+struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+	v->ops = ops;
+	v->app = app;
+	v->rec = rec;
+	v->item = item;
+	v->kind = kind;
+	sb_init(&v->text);
+	v->width = app_body_width();
+	ops->open(v);
+	return v;
+}
+
+void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	if (v->ops->done)
+		v->ops->done(v);
+	free(v->data);
+	free(v->lines);
+	sb_free(&v->text);
+	free(v);
+}
+
+static void clamp(struct view *v, int height)
+{
+	if (v->nlines == 0) {
+		v->lineno = v->offset = 0;
+		return;
+	}
+	if (v->lineno >= v->nlines)
+		v->lineno = v->nlines - 1;
+	size_t h = height > 0 ? (size_t)height : 1;
+	if (v->lineno < v->offset)
+		v->offset = v->lineno;
+	if (v->lineno >= v->offset + h)
+		v->offset = v->lineno - h + 1;
+	/* Never leave empty rows at the bottom when there is text above. */
+	if (v->nlines >= h && v->offset > v->nlines - h)
+		v->offset = v->nlines - h;
+	if (v->nlines < h)
+		v->offset = 0;
+}
+
+void view_move_to(struct view *v, size_t lineno, int height)
+{
+	v->lineno = lineno;
+	clamp(v, height);
+}
+
+void view_rebuild(struct view *v, int width)
+{
+	/* Keep the cursor on the same item and the same relative screen row. */
+	struct line anchor = v->nlines ? v->lines[v->lineno] : (struct line){0};
+	size_t row = v->lineno - v->offset;
+	v->width = width;
+	view_clear_lines(v);
+	v->ops->open(v);
+	size_t best = 0;
+	for (size_t i = 0; i < v->nlines; i++) {
+		const struct line *l = &v->lines[i];
+		if (l->type == anchor.type && l->ref == anchor.ref) {
+			best = i;
+			if (l->sub >= anchor.sub)
+				break;
+		}
+	}
+	v->lineno = best;
+	v->offset = best > row ? best - row : 0;
+	clamp(v, app_body_height(v));
+}
+
+static bool find_link(struct view *v, int dir, int height)
+{
+	size_t i = v->lineno;
+	while (dir > 0 ? i + 1 < v->nlines : i > 0) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (v->lines[i].link) {
+			view_move_to(v, i, height);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool view_request(struct view *v, enum request req, int height)
+{
+	size_t old = v->lineno;
+	size_t page = height > 1 ? (size_t)height - 1 : 1;
+	size_t last = v->nlines ? v->nlines - 1 : 0;
+
+	switch (req) {
+	case REQ_MOVE_DOWN:
+		if (v->lineno < last)
+			v->lineno++;
+		break;
+	case REQ_MOVE_UP:
+		if (v->lineno > 0)
+			v->lineno--;
+		break;
+	case REQ_PAGE_DOWN:
+	case REQ_HALF_DOWN: {
+		size_t step = req == REQ_PAGE_DOWN ? page : page / 2 + 1;
+		v->lineno = v->lineno + step < last ? v->lineno + step : last;
+		if (v->offset + step + (size_t)height <= v->nlines)
+			v->offset += step;
+		break;
+	}
+	case REQ_PAGE_UP:
+	case REQ_HALF_UP: {
+		size_t step = req == REQ_PAGE_UP ? page : page / 2 + 1;
+		v->lineno = v->lineno > step ? v->lineno - step : 0;
+		v->offset = v->offset > step ? v->offset - step : 0;
+		break;
+	}
+	case REQ_MOVE_FIRST:
+		v->lineno = 0;
+		break;
+	case REQ_MOVE_LAST:
+		v->lineno = last;
+		break;
+	case REQ_NEXT_LINK:
+		return find_link(v, 1, height);
+	case REQ_PREV_LINK:
+		return find_link(v, -1, height);
+	default:
+		return false;
+	}
+	clamp(v, height);
+	return v->lineno != old;
+}

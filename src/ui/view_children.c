@@ -1,0 +1,310 @@
+/* view_children.c - deliverables, questions (grouped by briefing) or history: of one recommendation or all. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum { CH_ITEM, CH_GROUP, CH_EMPTY };
+
+struct children_state {
+	uint32_t *items; /* child indices in display order */
+	size_t n;
+	int id_width;
+};
+
+static const struct rv_model *sort_model;
+
+/* History: newest first, then file order. */
+static int by_date_desc(const void *a, const void *b)
+{
+	const struct rv_child *x = &sort_model->children[RV_HISTORY][*(const uint32_t *)a];
+	const struct rv_child *y = &sort_model->children[RV_HISTORY][*(const uint32_t *)b];
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static void collect(struct view *v, struct children_state *st)
+{
+	const struct rv_model *m = v->app->m;
+	if (v->rec >= 0) {
+		const struct rv_rec *r = &m->recs[v->rec];
+		st->n = r->count[v->kind];
+		st->items = xcalloc(st->n + 1, sizeof(*st->items));
+		for (size_t k = 0; k < st->n; k++)
+			st->items[k] = (uint32_t)(rv_rec_child(m, (size_t)v->rec, v->kind, k) - m->children[v->kind]);
+	} else {
+		st->n = m->nchildren[v->kind];
+		st->items = xcalloc(st->n + 1, sizeof(*st->items));
+		for (size_t k = 0; k < st->n; k++)
+			st->items[k] = (uint32_t)k;
+	}
+	if (v->kind == RV_HISTORY) {
+		sort_model = m;
+		qsort(st->items, st->n, sizeof(*st->items), by_date_desc);
+		sort_model = NULL;
+	}
+}
+
+/* The recommendation id a child names (as written, even when unknown). */
+static struct csv_cell child_rec_id(const struct rv_model *m, enum rv_kind kind, size_t child)
+{
+	static const int field[RV_KIND_COUNT] = {[RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID,
+						  [RV_HISTORY] = HIST_REC_ID};
+	return rv_child_cell(m, kind, child, field[kind]);
+}
+
+struct briefing_group {
+	size_t start, count; /* a run of the briefing-sorted items */
+	size_t first;        /* display position of its first question */
+};
+
+static int by_briefing(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b; /* {child, position} pairs */
+	struct csv_cell bx = rv_child_cell(sort_model, RV_QUESTIONS, x[0], Q_BRIEFING);
+	struct csv_cell by = rv_child_cell(sort_model, RV_QUESTIONS, y[0], Q_BRIEFING);
+	size_t n = bx.len < by.len ? bx.len : by.len;
+	int c = memcmp(bx.ptr, by.ptr, n);
+	if (c || bx.len != by.len)
+		return c ? c : (bx.len < by.len ? -1 : 1);
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+static bool same_briefing(const struct rv_model *m, uint32_t a, uint32_t b)
+{
+	struct csv_cell x = rv_child_cell(m, RV_QUESTIONS, a, Q_BRIEFING);
+	struct csv_cell y = rv_child_cell(m, RV_QUESTIONS, b, Q_BRIEFING);
+	return x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct briefing_group *x = a, *y = b;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+/* Questions grouped by briefing, groups in the order they first appear: O(n log n) at any size. */
+static void add_question_groups(struct view *v, struct children_state *st)
+{
+	const struct rv_model *m = v->app->m;
+	uint32_t (*pairs)[2] = xcalloc(st->n + 1, sizeof(*pairs));
+	struct briefing_group *groups = xcalloc(st->n + 1, sizeof(*groups));
+	size_t ngroups = 0;
+	for (size_t i = 0; i < st->n; i++) {
+		pairs[i][0] = st->items[i];
+		pairs[i][1] = (uint32_t)i;
+	}
+	sort_model = m;
+	qsort(pairs, st->n, sizeof(*pairs), by_briefing);
+	for (size_t i = 0; i < st->n; i++) {
+		if (i == 0 || !same_briefing(m, pairs[i - 1][0], pairs[i][0]))
+			groups[ngroups++] = (struct briefing_group){i, 0, pairs[i][1]};
+		groups[ngroups - 1].count++;
+	}
+	sort_model = NULL;
+	qsort(groups, ngroups, sizeof(*groups), by_first);
+	for (size_t g = 0; g < ngroups; g++) {
+		struct line *head = view_add_line(v, CH_GROUP, pairs[groups[g].start][0], false);
+		head->sub = (uint32_t)groups[g].count;
+		for (size_t k = 0; k < groups[g].count; k++)
+			view_add_line(v, CH_ITEM, pairs[groups[g].start + k][0], true);
+	}
+	free(groups);
+	free(pairs);
+}
+
+static void children_open(struct view *v)
+{
+	struct children_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (!st) {
+		st = v->data = xcalloc(1, sizeof(*st));
+		collect(v, st);
+		st->id_width = 4;
+		for (size_t i = 0; i < st->n; i++) {
+			struct csv_cell id = child_rec_id(m, v->kind, st->items[i]);
+			int w = text_width(id.ptr, id.len);
+			if (w > st->id_width)
+				st->id_width = w > 14 ? 14 : w;
+		}
+	}
+	if (!st->n) {
+		view_add_line(v, CH_EMPTY, 0, false);
+		return;
+	}
+	if (v->kind == RV_QUESTIONS) {
+		add_question_groups(v, st);
+		return;
+	}
+	for (size_t i = 0; i < st->n; i++)
+		view_add_line(v, CH_ITEM, st->items[i], true);
+}
+
+static void children_done(struct view *v)
+{
+	struct children_state *st = v->data;
+	if (st)
+		free(st->items);
+}
+
+static int flex(const struct draw *d, int used_after)
+{
+	int w = draw_remaining(d) - used_after;
+	return w > 1 ? w : 1;
+}
+
+static void draw_rec_id(struct view *v, size_t child, struct draw *d)
+{
+	struct children_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	struct csv_cell id = child_rec_id(m, v->kind, child);
+	bool linked = m->children[v->kind][child].rec >= 0;
+	draw_field(d, id.ptr, id.len, st->id_width, linked ? C_ID : C_WARNING);
+	draw_spaces(d, 1, C_DEFAULT);
+}
+
+static void draw_deliverable(struct view *v, size_t child, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_child *ch = &m->children[RV_DELIVERABLES][child];
+	draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
+		 status_color(ch->status));
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_rec_id(v, child, d);
+	bool wide = draw_remaining(d) >= 60;
+	struct csv_cell desc = rv_child_cell(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
+	struct csv_cell resp = rv_child_cell(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE);
+	struct csv_cell due = rv_child_cell(m, RV_DELIVERABLES, child, DEL_DUE);
+	draw_field(d, desc.ptr, desc.len, flex(d, wide ? 23 : 8), C_DEFAULT);
+	draw_spaces(d, 1, C_DEFAULT);
+	if (wide) {
+		draw_field(d, resp.ptr, resp.len, 14, C_DIM);
+		draw_spaces(d, 1, C_DEFAULT);
+	}
+	if (ch->status == RV_STATUS_COMPLETE)
+		draw_field(d, "done", 4, 7, C_ST_COMPLETE);
+	else
+		draw_field(d, due.ptr, due.len, 7, C_DATE);
+}
+
+static void draw_question(struct view *v, size_t child, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	struct csv_cell qid = rv_child_cell(m, RV_QUESTIONS, child, Q_QID);
+	struct csv_cell text = rv_child_cell(m, RV_QUESTIONS, child, Q_QUESTION);
+	struct csv_cell answer = rv_child_cell(m, RV_QUESTIONS, child, Q_ANSWER);
+	draw_spaces(d, 2, C_DEFAULT);
+	draw_field(d, qid.ptr, qid.len, 6, C_ID);
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_rec_id(v, child, d);
+	draw_str(d, answer.len ? "A " : "  ", C_ST_COMPLETE);
+	draw_field(d, text.ptr, text.len, flex(d, 0), C_DEFAULT);
+}
+
+static void draw_history(struct view *v, size_t child, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_child *h = &m->children[RV_HISTORY][child];
+	struct csv_cell date = rv_child_cell(m, RV_HISTORY, child, HIST_DATE);
+	struct csv_cell st = rv_child_cell(m, RV_HISTORY, child, HIST_STATUS);
+	struct csv_cell dec = rv_child_cell(m, RV_HISTORY, child, HIST_DECISION);
+	struct csv_cell note = rv_child_cell(m, RV_HISTORY, child, HIST_NOTE);
+	draw_field(d, date.ptr, date.len, 10, C_DATE);
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_rec_id(v, child, d);
+	draw_str(d, st.len ? rv_status_glyph(h->status, d->ascii) : " ", status_color(h->status));
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_field(d, st.ptr, st.len, 12, status_color(h->status));
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_field(d, dec.ptr, dec.len, 9, decision_color(h->decision));
+	draw_spaces(d, 1, C_DEFAULT);
+	draw_field(d, note.ptr, note.len, flex(d, 0), C_DEFAULT);
+}
+
+static void children_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	if (line->type == CH_EMPTY) {
+		draw_str(d, "  none", C_DIM);
+		return;
+	}
+	if (line->type == CH_GROUP) {
+		struct csv_cell b = rv_child_cell(m, RV_QUESTIONS, line->ref, Q_BRIEFING);
+		char count[32];
+		draw_text(d, b.len ? b.ptr : "(no briefing)", b.len ? b.len : 13, C_HEADING);
+		snprintf(count, sizeof(count), " (%u)", line->sub);
+		draw_str(d, count, C_HEADING);
+		return;
+	}
+	if (v->kind == RV_DELIVERABLES)
+		draw_deliverable(v, line->ref, d);
+	else if (v->kind == RV_QUESTIONS)
+		draw_question(v, line->ref, d);
+	else
+		draw_history(v, line->ref, d);
+}
+
+static void children_header(struct view *v, struct draw *d)
+{
+	struct children_state *st = v->data;
+	if (v->kind == RV_DELIVERABLES) {
+		bool wide = d->right - d->col - 2 - st->id_width - 1 >= 60;
+		draw_field(d, "", 0, 2, C_HEADER);
+		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
+		draw_field(d, "Deliverable", 11, flex(d, wide ? 23 : 8) + 1, C_HEADER);
+		if (wide)
+			draw_field(d, "Responsible", 11, 15, C_HEADER);
+		draw_field(d, "Due", 3, 7, C_HEADER);
+	} else if (v->kind == RV_QUESTIONS) {
+		draw_field(d, "  Q", 3, 9, C_HEADER);
+		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
+		draw_field(d, "  Question", 10, flex(d, 0), C_HEADER);
+	} else {
+		draw_field(d, "Date", 4, 11, C_HEADER);
+		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
+		draw_field(d, "Status", 6, 15, C_HEADER);
+		draw_field(d, "Decision", 8, 10, C_HEADER);
+		draw_field(d, "Note", 4, flex(d, 0), C_HEADER);
+	}
+	draw_spaces(d, draw_remaining(d), C_HEADER);
+}
+
+static enum request children_request(struct view *v, enum request req, struct line *line)
+{
+	if (req != REQ_ENTER)
+		return req;
+	if (line->type != CH_ITEM) {
+		app_message(v->app, C_DIM, "Nothing to open on this line.");
+		return REQ_NONE;
+	}
+	app_open(v->app, item_view_new(v->app, v->kind, line->ref));
+	return REQ_NONE;
+}
+
+static void children_crumb(struct view *v, struct strbuf *out)
+{
+	static const char *const names[RV_KIND_COUNT] = {[RV_DELIVERABLES] = "Deliverables",
+							  [RV_QUESTIONS] = "Questions", [RV_HISTORY] = "History"};
+	sb_adds(out, names[v->kind]);
+	if (v->rec < 0)
+		sb_adds(out, " (all)");
+}
+
+static const struct view_ops children_ops = {
+	.name = "list",
+	.open = children_open,
+	.draw = children_draw,
+	.request = children_request,
+	.crumb = children_crumb,
+	.header = children_header,
+	.done = children_done,
+};
+
+struct view *children_view_new(struct app *app, enum rv_kind kind, long rec)
+{
+	return view_new(app, &children_ops, rec, -1, kind);
+}

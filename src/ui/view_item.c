@@ -1,0 +1,136 @@
+/* view_item.c - the page of one deliverable, question or history entry, with its recommendation as a link. */
+#include <stdio.h>
+#include <string.h>
+
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum { IT_REC_LINK, IT_FIELD, IT_BLANK };
+
+#define LABEL_WIDTH 12
+#define EXTRA_BASE 100
+
+static void item_open(struct view *v)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_kind_def *def = rv_kind_def(v->kind);
+	const struct rv_table *t = &m->tables[v->kind];
+	const struct rv_child *ch = &m->children[v->kind][v->item];
+	int width = v->width - LABEL_WIDTH - 1 > 10 ? v->width - LABEL_WIDTH - 1 : 10;
+
+	for (int f = 0; f < def->nfields; f++) {
+		struct csv_cell c = rv_cell(m, v->kind, ch->row, f);
+		if (f == 0) {
+			/* The first field of every child file is its rec_id: a link back. */
+			view_add_line(v, IT_REC_LINK, 0, ch->rec >= 0);
+			view_add_line(v, IT_BLANK, 0, false);
+			continue;
+		}
+		if (c.len)
+			view_add_wrapped(v, IT_FIELD, (uint32_t)f, false, c.ptr, c.len, width);
+	}
+	for (size_t e = 0; e < t->nextra; e++) {
+		struct csv_cell c = csv_cell_at(&t->csv, ch->row, t->extra_cols[e]);
+		if (c.len)
+			view_add_wrapped(v, IT_FIELD, EXTRA_BASE + (uint32_t)e, false, c.ptr, c.len, width);
+	}
+}
+
+static void draw_label(struct view *v, uint32_t ref, struct draw *d)
+{
+	const struct rv_table *t = &v->app->m->tables[v->kind];
+	char label[64];
+	if (ref < EXTRA_BASE) {
+		const char *name = rv_kind_def(v->kind)->fields[ref].name;
+		snprintf(label, sizeof(label), "%s", name);
+		if (label[0] >= 'a' && label[0] <= 'z')
+			label[0] = (char)(label[0] - 'a' + 'A');
+		draw_field(d, label, strlen(label), LABEL_WIDTH, C_LABEL);
+		return;
+	}
+	uint32_t col = t->extra_cols[ref - EXTRA_BASE];
+	struct csv_cell name = t->csv.header[col];
+	if (name.len) {
+		draw_field(d, name.ptr, name.len, LABEL_WIDTH, C_LABEL);
+	} else {
+		snprintf(label, sizeof(label), "column %u", col + 1);
+		draw_field(d, label, strlen(label), LABEL_WIDTH, C_LABEL);
+	}
+}
+
+static void item_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_child *ch = &m->children[v->kind][v->item];
+	if (line->type == IT_REC_LINK) {
+		struct csv_cell rid = rv_cell(m, v->kind, ch->row, 0);
+		draw_field(d, "Rec", 3, LABEL_WIDTH, C_LABEL);
+		if (ch->rec < 0) {
+			draw_text(d, rid.ptr, rid.len, C_WARNING);
+			draw_str(d, "  (no such recommendation)", C_WARNING);
+			return;
+		}
+		draw_text(d, rid.ptr, rid.len, C_LINK);
+		struct csv_cell title = rv_rec_cell(m, (size_t)ch->rec, REC_TITLE);
+		if (!title.len)
+			title = rv_rec_cell(m, (size_t)ch->rec, REC_TEXT);
+		if (title.len) {
+			draw_str(d, "  ", C_DEFAULT);
+			draw_field(d, title.ptr, title.len, draw_remaining(d), C_DIM);
+		}
+		return;
+	}
+	if (line->type == IT_FIELD) {
+		if (line->sub == 0)
+			draw_label(v, line->ref, d);
+		else
+			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
+		enum color c = C_DEFAULT;
+		if (line->ref == (v->kind == RV_HISTORY ? HIST_STATUS : DEL_STATUS) && v->kind != RV_QUESTIONS)
+			c = status_color(ch->status);
+		draw_text(d, view_line_text(v, line), line->len, c);
+	}
+}
+
+static enum request item_request(struct view *v, enum request req, struct line *line)
+{
+	if (req != REQ_ENTER)
+		return req;
+	const struct rv_child *ch = &v->app->m->children[v->kind][v->item];
+	if (line->type == IT_REC_LINK && ch->rec >= 0) {
+		app_open(v->app, rec_view_new(v->app, (size_t)ch->rec));
+		return REQ_NONE;
+	}
+	app_message(v->app, C_DIM, "Nothing to open on this line; Tab goes to the recommendation.");
+	return REQ_NONE;
+}
+
+static void item_crumb(struct view *v, struct strbuf *out)
+{
+	const struct rv_model *m = v->app->m;
+	if (v->kind == RV_QUESTIONS) {
+		struct csv_cell qid = rv_child_cell(m, RV_QUESTIONS, (size_t)v->item, Q_QID);
+		sb_adds(out, "Question ");
+		text_sanitize(out, qid.ptr, qid.len, 0);
+	} else if (v->kind == RV_HISTORY) {
+		struct csv_cell date = rv_child_cell(m, RV_HISTORY, (size_t)v->item, HIST_DATE);
+		sb_adds(out, "Entry ");
+		text_sanitize(out, date.ptr, date.len, 0);
+	} else {
+		sb_addf(out, "Deliverable %ld", (long)m->children[v->kind][v->item].row + 1);
+	}
+}
+
+static const struct view_ops item_ops = {
+	.name = "item",
+	.open = item_open,
+	.draw = item_draw,
+	.request = item_request,
+	.crumb = item_crumb,
+};
+
+struct view *item_view_new(struct app *app, enum rv_kind kind, size_t child)
+{
+	struct view *v = view_new(app, &item_ops, app->m->children[kind][child].rec, (long)child, kind);
+	return v;
+}

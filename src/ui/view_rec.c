@@ -1,0 +1,320 @@
+/* view_rec.c - one recommendation: its fields, its text, and everything linked to it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum {
+	L_TITLE,
+	L_BLANK,
+	L_FIELD,     /* ref: field index, or EXTRA_BASE + extra column */
+	L_HEADING,   /* ref: the child kind it lists */
+	L_TEXT,
+	L_DELIVERABLE, /* ref: child index */
+	L_QUESTION,
+	L_HISTORY,
+	L_NOTE,      /* a history entry's note; ref: child index */
+	L_NONE,      /* "none" under an empty section */
+};
+
+#define LABEL_WIDTH 11
+#define EXTRA_BASE 100
+
+static int wrap_width(const struct view *v, int indent)
+{
+	int w = v->width - indent - 1;
+	return w > 10 ? w : 10;
+}
+
+static void add_field(struct view *v, uint32_t ref, struct csv_cell value)
+{
+	if (value.len)
+		view_add_wrapped(v, L_FIELD, ref, false, value.ptr, value.len, wrap_width(v, LABEL_WIDTH));
+}
+
+static void add_heading(struct view *v, enum rv_kind kind, const char *text)
+{
+	view_add_line(v, L_BLANK, 0, false);
+	view_add_wrapped(v, L_HEADING, (uint32_t)kind, true, text, strlen(text), wrap_width(v, 0));
+}
+
+static void add_fields(struct view *v)
+{
+	const struct rv_model *m = v->app->m;
+	size_t rec = (size_t)v->rec;
+	static const int order[] = {REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_DECISION, REC_STATUS,
+				    REC_PRIORITY, REC_SOURCE};
+	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
+		struct csv_cell c = order[i] == REC_REVIEW ? rv_rec_review(m, rec) : rv_rec_cell(m, rec, order[i]);
+		if (c.len || (order[i] != REC_DECISION && order[i] != REC_STATUS)) {
+			add_field(v, (uint32_t)order[i], c);
+			continue;
+		}
+		/* An empty status or decision column shows what the history says, and says so. */
+		const struct rv_rec *r = &m->recs[rec];
+		char derived[96];
+		const char *word = order[i] == REC_STATUS ? rv_status_name(r->cur_status) : rv_decision_name(r->cur_decision);
+		if (!*word)
+			continue;
+		snprintf(derived, sizeof(derived), "%s (from the status history)", word);
+		add_field(v, (uint32_t)order[i], (struct csv_cell){derived, (uint32_t)strlen(derived), 0});
+	}
+	const struct rv_rec *r = &m->recs[rec];
+	if (r->last_change != RV_DATE_NONE) {
+		char date[16];
+		rv_date_format(r->last_change, date, sizeof(date));
+		add_field(v, EXTRA_BASE - 1, (struct csv_cell){date, (uint32_t)strlen(date), 0});
+	}
+	const struct rv_table *t = &m->tables[RV_RECS];
+	for (size_t e = 0; e < t->nextra; e++)
+		add_field(v, EXTRA_BASE + (uint32_t)e, csv_cell_at(&t->csv, r->row, t->extra_cols[e]));
+}
+
+static void add_children(struct view *v, enum rv_kind kind, int line_type, int text_field)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = &m->recs[v->rec];
+	char heading[96];
+	if (kind == RV_DELIVERABLES)
+		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done)", r->count[kind], r->deliverables_done);
+	else if (kind == RV_QUESTIONS)
+		snprintf(heading, sizeof(heading), "Questions (%u)", r->count[kind]);
+	else
+		snprintf(heading, sizeof(heading), "History (%u, newest first)", r->count[kind]);
+	add_heading(v, kind, heading);
+	if (!r->count[kind]) {
+		view_add_line(v, L_NONE, 0, false);
+		return;
+	}
+	for (size_t k = 0; k < r->count[kind]; k++) {
+		/* History reads newest first, like a timeline. */
+		size_t idx = kind == RV_HISTORY ? r->count[kind] - 1 - k : k;
+		const struct rv_child *ch = rv_rec_child(m, (size_t)v->rec, kind, idx);
+		uint32_t child = (uint32_t)(ch - m->children[kind]);
+		if (kind == RV_HISTORY) {
+			view_add_line(v, L_HISTORY, child, true);
+			struct csv_cell note = rv_cell(m, kind, ch->row, HIST_NOTE);
+			if (note.len)
+				view_add_wrapped(v, L_NOTE, child, false, note.ptr, note.len, wrap_width(v, 6));
+			continue;
+		}
+		struct strbuf sb;
+		sb_init(&sb);
+		if (kind == RV_QUESTIONS) {
+			struct csv_cell qid = rv_cell(m, kind, ch->row, Q_QID);
+			struct csv_cell brief = rv_cell(m, kind, ch->row, Q_BRIEFING);
+			sb_add(&sb, qid.ptr, qid.len);
+			if (brief.len) {
+				sb_adds(&sb, " [");
+				sb_add(&sb, brief.ptr, brief.len);
+				sb_adds(&sb, "]");
+			}
+			sb_adds(&sb, " ");
+		}
+		struct csv_cell text = rv_cell(m, kind, ch->row, text_field);
+		sb_add(&sb, text.ptr, text.len);
+		if (kind == RV_DELIVERABLES) {
+			struct csv_cell resp = rv_cell(m, kind, ch->row, DEL_RESPONSIBLE);
+			struct csv_cell due = rv_cell(m, kind, ch->row, DEL_DUE);
+			if (resp.len) {
+				sb_adds(&sb, " \xE2\x80\x94 ");
+				sb_add(&sb, resp.ptr, resp.len);
+			}
+			if (ch->status == RV_STATUS_COMPLETE) {
+				sb_adds(&sb, " \xE2\x80\x94 done");
+			} else if (due.len) {
+				sb_adds(&sb, " \xE2\x80\x94 due ");
+				sb_add(&sb, due.ptr, due.len);
+			}
+		}
+		view_add_wrapped(v, (uint16_t)line_type, child, true, sb.data, sb.len, wrap_width(v, 4));
+		sb_free(&sb);
+	}
+}
+
+static void rec_open(struct view *v)
+{
+	const struct rv_model *m = v->app->m;
+	view_add_line(v, L_TITLE, 0, false);
+	view_add_line(v, L_BLANK, 0, false);
+	add_fields(v);
+	struct csv_cell text = rv_rec_cell(m, (size_t)v->rec, REC_TEXT);
+	if (text.len) {
+		view_add_line(v, L_BLANK, 0, false);
+		view_add_wrapped(v, L_TEXT, 0, false, text.ptr, text.len, wrap_width(v, 2));
+	}
+	add_children(v, RV_DELIVERABLES, L_DELIVERABLE, DEL_DESCRIPTION);
+	add_children(v, RV_QUESTIONS, L_QUESTION, Q_QUESTION);
+	add_children(v, RV_HISTORY, L_HISTORY, HIST_NOTE);
+}
+
+static const char *field_label(const struct view *v, uint32_t ref, char *buf, size_t size)
+{
+	static const char *const labels[REC_NFIELDS] = {
+		[REC_ID] = "Id",         [REC_REVIEW] = "Review",     [REC_NUMBER] = "Number",
+		[REC_TOPIC] = "Topic",   [REC_TITLE] = "Title",       [REC_TEXT] = "Text",
+		[REC_DECISION] = "Decision", [REC_STATUS] = "Status", [REC_PRIORITY] = "Priority",
+		[REC_SOURCE] = "Source",
+	};
+	if (ref < REC_NFIELDS)
+		return labels[ref];
+	if (ref == EXTRA_BASE - 1)
+		return "Changed";
+	const struct rv_table *t = &v->app->m->tables[RV_RECS];
+	uint32_t col = t->extra_cols[ref - EXTRA_BASE];
+	struct csv_cell name = t->csv.header[col];
+	if (!name.len) {
+		snprintf(buf, size, "column %u", col + 1);
+		return buf;
+	}
+	snprintf(buf, size, "%.*s", (int)name.len, name.ptr);
+	return buf;
+}
+
+static void draw_title_line(struct view *v, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = &m->recs[v->rec];
+	struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+	draw_text(d, id.ptr, id.len, C_ID);
+	draw_str(d, "   ", C_DEFAULT);
+	if (r->cur_status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+		draw_str(d, " ", C_DEFAULT);
+		if (r->cur_status == RV_STATUS_UNKNOWN) {
+			struct csv_cell raw = rv_rec_cell(m, (size_t)v->rec, REC_STATUS);
+			draw_text(d, raw.ptr, raw.len, C_ST_UNKNOWN);
+		} else {
+			draw_str(d, rv_status_name(r->cur_status), status_color(r->cur_status));
+		}
+		draw_str(d, "   ", C_DEFAULT);
+	}
+	if (r->cur_decision != RV_DECISION_NONE) {
+		draw_str(d, rv_decision_name(r->cur_decision), decision_color(r->cur_decision));
+		draw_str(d, "   ", C_DEFAULT);
+	}
+	struct csv_cell pri = rv_rec_cell(m, (size_t)v->rec, REC_PRIORITY);
+	draw_text(d, pri.ptr, pri.len, r->priority == 1 ? C_ERROR : C_DEFAULT);
+}
+
+static void draw_history_entry(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
+	struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
+	struct csv_cell st = rv_cell(m, RV_HISTORY, h->row, HIST_STATUS);
+	struct csv_cell dec = rv_cell(m, RV_HISTORY, h->row, HIST_DECISION);
+	draw_str(d, "  ", C_DEFAULT);
+	draw_text(d, date.ptr, date.len, C_DATE);
+	if (st.len) {
+		draw_str(d, "  ", C_DEFAULT);
+		draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));
+		draw_str(d, " ", C_DEFAULT);
+		draw_text(d, st.ptr, st.len, status_color(h->status));
+	}
+	if (dec.len) {
+		draw_str(d, "  decision: ", C_DIM);
+		draw_text(d, dec.ptr, dec.len, decision_color(h->decision));
+	}
+}
+
+static void rec_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const char *text = view_line_text(v, line);
+	char label[64];
+
+	switch (line->type) {
+	case L_TITLE:
+		draw_title_line(v, d);
+		return;
+	case L_FIELD:
+		if (line->sub == 0) {
+			const char *name = field_label(v, line->ref, label, sizeof(label));
+			draw_field(d, name, strlen(name), LABEL_WIDTH, C_LABEL);
+		} else
+			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	case L_HEADING:
+		draw_text(d, text, line->len, C_HEADING);
+		return;
+	case L_TEXT:
+		draw_str(d, "  ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	case L_DELIVERABLE: {
+		const struct rv_child *ch = &m->children[RV_DELIVERABLES][line->ref];
+		draw_str(d, "  ", C_DEFAULT);
+		if (line->sub == 0)
+			draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7")
+								 : rv_status_glyph(ch->status, d->ascii),
+				 status_color(ch->status));
+		else
+			draw_str(d, " ", C_DEFAULT);
+		draw_str(d, " ", C_DEFAULT);
+		draw_text(d, text, line->len, line->sub == 0 ? C_LINK : C_DEFAULT);
+		return;
+	}
+	case L_QUESTION:
+		draw_str(d, line->sub ? "    " : "  ", C_DEFAULT);
+		draw_text(d, text, line->len, line->sub == 0 ? C_LINK : C_DEFAULT);
+		return;
+	case L_HISTORY:
+		draw_history_entry(v, line, d);
+		return;
+	case L_NOTE:
+		draw_str(d, "      ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	case L_NONE:
+		draw_str(d, "  none", C_DIM);
+		return;
+	default:
+		return;
+	}
+}
+
+static enum request rec_request(struct view *v, enum request req, struct line *line)
+{
+	if (req != REQ_ENTER)
+		return req;
+	switch (line->type) {
+	case L_DELIVERABLE:
+		app_open(v->app, item_view_new(v->app, RV_DELIVERABLES, line->ref));
+		return REQ_NONE;
+	case L_QUESTION:
+		app_open(v->app, item_view_new(v->app, RV_QUESTIONS, line->ref));
+		return REQ_NONE;
+	case L_HISTORY:
+	case L_NOTE:
+		app_open(v->app, item_view_new(v->app, RV_HISTORY, line->ref));
+		return REQ_NONE;
+	case L_HEADING:
+		app_open(v->app, children_view_new(v->app, (enum rv_kind)line->ref, v->rec));
+		return REQ_NONE;
+	default:
+		app_message(v->app, C_DIM, "Nothing to open on this line; Tab goes to the next link.");
+		return REQ_NONE;
+	}
+}
+
+static void rec_crumb(struct view *v, struct strbuf *out)
+{
+	struct csv_cell id = rv_rec_cell(v->app->m, (size_t)v->rec, REC_ID);
+	text_sanitize(out, id.ptr, id.len, 0);
+}
+
+static const struct view_ops rec_ops = {
+	.name = "recommendation",
+	.open = rec_open,
+	.draw = rec_draw,
+	.request = rec_request,
+	.crumb = rec_crumb,
+};
+
+struct view *rec_view_new(struct app *app, size_t rec)
+{
+	return view_new(app, &rec_ops, (long)rec, -1, RV_RECS);
+}

@@ -1,0 +1,206 @@
+/* view_recs.c - the recommendations table. */
+#include <stdio.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum { RECS_LINE };
+
+/* Column widths for the current screen width; 0 hides a column. */
+struct recs_layout {
+	int id, decision, priority, topic, title, deliverables, questions, changed;
+};
+
+static int max_id_width(const struct rv_model *m)
+{
+	int w = 2;
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		int iw = text_width(id.ptr, id.len);
+		if (iw > w)
+			w = iw;
+	}
+	return w > 14 ? 14 : w;
+}
+
+/* Narrow screens drop the least needed columns first; the title always keeps the rest. */
+static struct recs_layout layout_for(const struct view *v)
+{
+	struct recs_layout l = {0};
+	int width = v->width;
+	l.id = *(const int *)v->data;
+	l.decision = 8;
+	l.priority = 3;
+	l.deliverables = 5;
+	l.questions = 3;
+	l.changed = 10;
+	int fixed = 2 + l.id + 1 + l.decision + 1 + l.priority + 1 + l.deliverables + 1 + l.questions + 1 + l.changed + 1;
+	if (width - fixed < 40) {
+		fixed -= l.questions + 1;
+		l.questions = 0;
+	}
+	if (width - fixed < 40) {
+		fixed -= l.deliverables + 1;
+		l.deliverables = 0;
+	}
+	if (width - fixed < 30) {
+		fixed -= l.changed + 1;
+		l.changed = 0;
+	}
+	if (width - fixed < 24) {
+		fixed -= l.priority + 1;
+		l.priority = 0;
+	}
+	if (width - fixed < 16) {
+		fixed -= l.decision + 1;
+		l.decision = 0;
+	}
+	int rest = width - fixed;
+	if (rest < 1)
+		rest = 1;
+	/* The topic gets a third of what is left, when there is room for both. */
+	l.topic = rest >= 60 ? rest / 3 : 0;
+	l.title = rest - (l.topic ? l.topic + 1 : 0);
+	return l;
+}
+
+static void recs_open(struct view *v)
+{
+	/* The id column fits the longest id; measured once, not per drawn line. */
+	if (!v->data)
+		v->data = xcalloc(1, sizeof(int));
+	*(int *)v->data = max_id_width(v->app->m);
+	for (size_t i = 0; i < v->app->m->nrecs; i++)
+		view_add_line(v, RECS_LINE, (uint32_t)i, true);
+}
+
+/* The title, or the text's first line when there is no title. */
+static struct csv_cell rec_headline(const struct rv_model *m, size_t rec)
+{
+	struct csv_cell c = rv_rec_cell(m, rec, REC_TITLE);
+	if (c.len)
+		return c;
+	c = rv_rec_cell(m, rec, REC_TEXT);
+	const char *nl = memchr(c.ptr, '\n', c.len);
+	if (nl)
+		c.len = (uint32_t)(nl - c.ptr);
+	return c;
+}
+
+static void gap(struct draw *d)
+{
+	draw_spaces(d, 1, C_DEFAULT);
+}
+
+static void recs_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = &m->recs[line->ref];
+	struct recs_layout l = layout_for(v);
+	char buf[32];
+
+	draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	gap(d);
+	struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
+	draw_field(d, id.ptr, id.len, l.id, C_ID);
+	gap(d);
+	if (l.decision) {
+		const char *dec = rv_decision_name(r->cur_decision);
+		struct csv_cell raw = rv_rec_cell(m, line->ref, REC_DECISION);
+		if (r->cur_decision == RV_DECISION_UNKNOWN)
+			draw_field(d, raw.ptr, raw.len, l.decision, C_ST_UNKNOWN);
+		else
+			draw_field(d, dec, strlen(dec), l.decision, decision_color(r->cur_decision));
+		gap(d);
+	}
+	if (l.priority) {
+		struct csv_cell p = rv_rec_cell(m, line->ref, REC_PRIORITY);
+		draw_field(d, p.ptr, p.len, l.priority, r->priority == 1 ? C_ERROR : C_DEFAULT);
+		gap(d);
+	}
+	if (l.topic) {
+		struct csv_cell t = rv_rec_cell(m, line->ref, REC_TOPIC);
+		draw_field(d, t.ptr, t.len, l.topic, C_DIM);
+		gap(d);
+	}
+	struct csv_cell head = rec_headline(m, line->ref);
+	draw_field(d, head.ptr, head.len, l.title, C_DEFAULT);
+	if (l.deliverables) {
+		gap(d);
+		if (r->count[RV_DELIVERABLES])
+			snprintf(buf, sizeof(buf), "%u/%u", r->deliverables_done, r->count[RV_DELIVERABLES]);
+		else
+			buf[0] = '\0';
+		draw_field_right(d, buf, strlen(buf), l.deliverables, C_DEFAULT);
+	}
+	if (l.questions) {
+		gap(d);
+		if (r->count[RV_QUESTIONS])
+			snprintf(buf, sizeof(buf), "%u", r->count[RV_QUESTIONS]);
+		else
+			buf[0] = '\0';
+		draw_field_right(d, buf, strlen(buf), l.questions, C_DEFAULT);
+	}
+	if (l.changed) {
+		gap(d);
+		rv_date_format(r->last_change, buf, sizeof(buf));
+		draw_field(d, buf, strlen(buf), l.changed, C_DATE);
+	}
+}
+
+static void recs_header(struct view *v, struct draw *d)
+{
+	struct recs_layout l = layout_for(v);
+	draw_field(d, "", 0, 2, C_HEADER);
+	draw_field(d, "ID", 2, l.id + 1, C_HEADER);
+	if (l.decision)
+		draw_field(d, "Decision", 8, l.decision + 1, C_HEADER);
+	if (l.priority)
+		draw_field(d, "Pri", 3, l.priority + 1, C_HEADER);
+	if (l.topic)
+		draw_field(d, "Topic", 5, l.topic + 1, C_HEADER);
+	draw_field(d, "Title or text", 13, l.title, C_HEADER);
+	if (l.deliverables) {
+		draw_spaces(d, 1, C_HEADER);
+		draw_field_right(d, "Done", 4, l.deliverables, C_HEADER);
+	}
+	if (l.questions) {
+		draw_spaces(d, 1, C_HEADER);
+		draw_field_right(d, "Qs", 2, l.questions, C_HEADER);
+	}
+	if (l.changed) {
+		draw_spaces(d, 1, C_HEADER);
+		draw_field(d, "Changed", 7, l.changed, C_HEADER);
+	}
+	draw_spaces(d, draw_remaining(d), C_HEADER);
+}
+
+static enum request recs_request(struct view *v, enum request req, struct line *line)
+{
+	if (req != REQ_ENTER)
+		return req;
+	app_open(v->app, rec_view_new(v->app, line->ref));
+	return REQ_NONE;
+}
+
+static void recs_crumb(struct view *v, struct strbuf *out)
+{
+	(void)v;
+	sb_adds(out, "Recommendations");
+}
+
+static const struct view_ops recs_ops = {
+	.name = "recommendations",
+	.open = recs_open,
+	.draw = recs_draw,
+	.request = recs_request,
+	.crumb = recs_crumb,
+	.header = recs_header,
+};
+
+struct view *recs_view_new(struct app *app)
+{
+	return view_new(app, &recs_ops, -1, -1, RV_RECS);
+}

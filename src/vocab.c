@@ -1,0 +1,245 @@
+/* vocab.c - status vocabularies, priorities, dates and id order. */
+#include "recview/vocab.h"
+
+#include <stdio.h>
+#include <string.h>
+
+size_t rv_normalize_name(const char *s, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+	bool pending_space = false;
+	if (!size)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '\r' || c == '\n') {
+			pending_space = n > 0;
+			continue;
+		}
+		if (pending_space && n + 1 < size)
+			out[n++] = ' ';
+		pending_space = false;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (n + 1 < size)
+			out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+struct spelling {
+	const char *text; /* normalised */
+	int value;
+};
+
+/* The usual spellings and the glyphs of the source documents (√ ✓ complete, ○ in progress, ◊ in planning). */
+static const struct spelling status_spellings[] = {
+	{"complete", RV_STATUS_COMPLETE},         {"completed", RV_STATUS_COMPLETE},
+	{"done", RV_STATUS_COMPLETE},             {"implemented", RV_STATUS_COMPLETE},
+	{"fully implemented", RV_STATUS_COMPLETE}, {"closed", RV_STATUS_COMPLETE},
+	{"finished", RV_STATUS_COMPLETE},         {"\xE2\x88\x9A", RV_STATUS_COMPLETE} /* √ */,
+	{"\xE2\x9C\x93", RV_STATUS_COMPLETE} /* ✓ */, {"\xE2\x9C\x94", RV_STATUS_COMPLETE} /* ✔ */,
+	{"\xE2\x98\x91", RV_STATUS_COMPLETE} /* ☑ */,
+	{"in progress", RV_STATUS_PROGRESS},      {"progress", RV_STATUS_PROGRESS},
+	{"in process", RV_STATUS_PROGRESS},       {"planned/in process", RV_STATUS_PROGRESS},
+	{"ongoing", RV_STATUS_PROGRESS},          {"started", RV_STATUS_PROGRESS},
+	{"underway", RV_STATUS_PROGRESS},         {"under way", RV_STATUS_PROGRESS},
+	{"partially implemented", RV_STATUS_PROGRESS}, {"wip", RV_STATUS_PROGRESS},
+	{"\xE2\x97\x8B", RV_STATUS_PROGRESS} /* ○ */, {"\xE2\x97\xAF", RV_STATUS_PROGRESS} /* ◯ */,
+	{"in planning", RV_STATUS_PLANNING},      {"planning", RV_STATUS_PLANNING},
+	{"planned", RV_STATUS_PLANNING},          {"implementation design", RV_STATUS_PLANNING},
+	{"\xE2\x97\x8A", RV_STATUS_PLANNING} /* ◊ */, {"\xE2\x97\x87", RV_STATUS_PLANNING} /* ◇ */,
+	{"not started", RV_STATUS_NOT_STARTED},   {"not begun", RV_STATUS_NOT_STARTED},
+	{"to do", RV_STATUS_NOT_STARTED},         {"todo", RV_STATUS_NOT_STARTED},
+	{"behind schedule", RV_STATUS_BEHIND},    {"behind", RV_STATUS_BEHIND},
+	{"delayed", RV_STATUS_BEHIND},
+};
+
+static const struct spelling decision_spellings[] = {
+	{"approved", RV_DECISION_APPROVED},  {"approve", RV_DECISION_APPROVED},
+	{"adopted", RV_DECISION_APPROVED},   {"accepted", RV_DECISION_APPROVED},
+	{"rejected", RV_DECISION_REJECTED},  {"reject", RV_DECISION_REJECTED},
+	{"not approved", RV_DECISION_REJECTED}, {"declined", RV_DECISION_REJECTED},
+	{"pending", RV_DECISION_PENDING},    {"placed in pending status", RV_DECISION_PENDING},
+	{"deferred", RV_DECISION_PENDING},   {"on hold", RV_DECISION_PENDING},
+};
+
+static int lookup(const struct spelling *table, size_t n, const char *s, size_t len, int none, int unknown)
+{
+	char norm[64];
+	if (len >= sizeof(norm) * 2)
+		return unknown;
+	size_t nl = rv_normalize_name(s, len, norm, sizeof(norm));
+	if (nl == 0)
+		return none;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(table[i].text, norm) == 0)
+			return table[i].value;
+	return unknown;
+}
+
+enum rv_status rv_status_parse(const char *s, size_t len)
+{
+	return (enum rv_status)lookup(status_spellings, sizeof(status_spellings) / sizeof(*status_spellings), s,
+				      len, RV_STATUS_NONE, RV_STATUS_UNKNOWN);
+}
+
+enum rv_decision rv_decision_parse(const char *s, size_t len)
+{
+	return (enum rv_decision)lookup(decision_spellings, sizeof(decision_spellings) / sizeof(*decision_spellings),
+					s, len, RV_DECISION_NONE, RV_DECISION_UNKNOWN);
+}
+
+const char *rv_status_name(enum rv_status st)
+{
+	static const char *const names[RV_STATUS_COUNT] = {
+		"", "not started", "in planning", "in progress", "behind schedule", "complete", "unknown",
+	};
+	return (unsigned)st < RV_STATUS_COUNT ? names[st] : "unknown";
+}
+
+const char *rv_decision_name(enum rv_decision d)
+{
+	static const char *const names[RV_DECISION_COUNT] = {"", "pending", "approved", "rejected", "unknown"};
+	return (unsigned)d < RV_DECISION_COUNT ? names[d] : "unknown";
+}
+
+const char *rv_status_glyph(enum rv_status st, bool ascii)
+{
+	static const char *const utf8[RV_STATUS_COUNT] = {
+		" ", "\xC2\xB7" /* · */, "\xE2\x97\x8A" /* ◊ */, "\xE2\x97\x8B" /* ○ */, "!", "\xE2\x9C\x93" /* ✓ */, "?",
+	};
+	static const char *const plain[RV_STATUS_COUNT] = {" ", ".", "~", "o", "!", "+", "?"};
+	if ((unsigned)st >= RV_STATUS_COUNT)
+		st = RV_STATUS_UNKNOWN;
+	return ascii ? plain[st] : utf8[st];
+}
+
+const char *rv_status_vocabulary(void)
+{
+	return "not started, in planning, in progress, behind schedule, complete";
+}
+
+const char *rv_decision_vocabulary(void)
+{
+	return "pending, approved, rejected";
+}
+
+int rv_priority_parse(const char *s, size_t len)
+{
+	while (len && (s[0] == ' '))
+		s++, len--;
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (len == 0)
+		return 0;
+	if (len == 2 && (s[0] == 'P' || s[0] == 'p') && s[1] >= '1' && s[1] <= '4')
+		return s[1] - '0';
+	if (len == 1 && s[0] >= '1' && s[0] <= '4')
+		return s[0] - '0';
+	return -1;
+}
+
+static bool read_digits(const char *s, size_t n, int *out)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return true;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+enum rv_date_result rv_date_parse(const char *s, size_t len, int32_t *out)
+{
+	int y, m = 0, d = 0;
+	while (len && s[0] == ' ')
+		s++, len--;
+	while (len && s[len - 1] == ' ')
+		len--;
+	*out = RV_DATE_NONE;
+	if (len == 0)
+		return RV_DATE_EMPTY;
+	if (len != 4 && len != 7 && len != 10)
+		return RV_DATE_BAD;
+	if (!read_digits(s, 4, &y) || y < 1)
+		return RV_DATE_BAD;
+	if (len >= 7 && (s[4] != '-' || !read_digits(s + 5, 2, &m) || m < 1 || m > 12))
+		return RV_DATE_BAD;
+	if (len == 10 && (s[7] != '-' || !read_digits(s + 8, 2, &d) || d < 1 || d > days_in_month(y, m)))
+		return RV_DATE_BAD;
+	*out = y * 10000 + m * 100 + d;
+	return RV_DATE_OK;
+}
+
+void rv_date_format(int32_t date, char *buf, size_t size)
+{
+	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+	if (date == RV_DATE_NONE)
+		snprintf(buf, size, "%s", "");
+	else if (m == 0)
+		snprintf(buf, size, "%04d", y);
+	else if (d == 0)
+		snprintf(buf, size, "%04d-%02d", y, m);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+int rv_id_compare(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0, j = 0;
+	while (i < alen && j < blen) {
+		if (is_digit(a[i]) && is_digit(b[j])) {
+			/* Compare digit runs as numbers: skip leading zeros, then longer is bigger. */
+			while (i < alen && a[i] == '0')
+				i++;
+			while (j < blen && b[j] == '0')
+				j++;
+			size_t si = i, sj = j;
+			while (i < alen && is_digit(a[i]))
+				i++;
+			while (j < blen && is_digit(b[j]))
+				j++;
+			size_t la = i - si, lb = j - sj;
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			int c = memcmp(a + si, b + sj, la);
+			if (c)
+				return c < 0 ? -1 : 1;
+			continue;
+		}
+		char ca = fold(a[i]), cb = fold(b[j]);
+		if (ca != cb)
+			return (unsigned char)ca < (unsigned char)cb ? -1 : 1;
+		i++;
+		j++;
+	}
+	if (i < alen || j < blen)
+		return i < alen ? 1 : -1;
+	/* Equal but for case or leading zeros: fall back to bytes so that the order is total. */
+	size_t n = alen < blen ? alen : blen;
+	int c = memcmp(a, b, n);
+	if (c)
+		return c < 0 ? -1 : 1;
+	return alen == blen ? 0 : (alen < blen ? -1 : 1);
+}
