@@ -1,0 +1,89 @@
+#!/bin/sh
+# Runs every test of recview and ends with one line "N passed, N failed".
+#   unit:   the cmocka tests of the core (BUILD/unit-tests)
+#   cli:    tests/cli/*.sh    command-line behaviour, exit codes and output
+#   screen: tests/screen/*.script  keys played without a terminal, screens compared with *.screen files
+#   tmux:   tests/tmux/*.sh   the real binary in a real terminal (skipped when tmux is missing)
+# BIN names the binary under test (default ./recview), BUILD its build directory.
+set -u
+BIN=${BIN:-./recview}
+BUILD=${BUILD:-build}
+export BIN LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR RECVIEW_DATA RECVIEW_SCRIPT
+passed=0
+failed=0
+failures=""
+
+count() { # name status
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		failures="$failures $1"
+	fi
+}
+
+# --- unit tests: cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s)" per group
+if [ -x "$BUILD/unit-tests" ]; then
+	out=$(CMOCKA_MESSAGE_OUTPUT=stdout "$BUILD/unit-tests" 2>&1)
+	status=$?
+	printf '%s\n' "$out" | grep -E '^\[  (FAILED|ERROR)  \]|^\[  PASSED  \]' | sed 's/^/unit: /'
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{s+=$1} END {print s+0}')
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		printf '%s\n' "$out" | tail -20
+		f=1
+		failures="$failures unit-tests(crashed)"
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures="$failures unit-tests"
+else
+	echo "unit: $BUILD/unit-tests missing"
+	failed=$((failed + 1))
+fi
+
+# --- command-line tests: each script prints "ok NAME" or "not ok NAME" per case
+for t in tests/cli/*.sh; do
+	[ -f "$t" ] || continue
+	out=$(sh "$t" 2>&1)
+	printf '%s\n' "$out" | grep -E '^not ok' | sed "s|^|$t: |"
+	p=$(printf '%s\n' "$out" | grep -c '^ok ')
+	f=$(printf '%s\n' "$out" | grep -c '^not ok')
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures="$failures $t"
+done
+
+# --- screen tests without a terminal
+for s in tests/screen/*.script; do
+	[ -f "$s" ] || continue
+	out=$(sh tests/screen/run-one.sh "$s" 2>&1)
+	st=$?
+	[ "$st" -ne 0 ] && printf '%s\n' "$out"
+	count "$s" "$st"
+done
+
+# --- real terminal tests
+if command -v tmux >/dev/null 2>&1; then
+	for t in tests/tmux/*.sh; do
+		[ -f "$t" ] || continue
+		out=$(sh "$t" 2>&1)
+		printf '%s\n' "$out" | grep -E '^not ok' | sed "s|^|$t: |"
+		p=$(printf '%s\n' "$out" | grep -c '^ok ')
+		f=$(printf '%s\n' "$out" | grep -c '^not ok')
+		if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+			printf '%s\n' "$out" | tail -5
+			f=1
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$f" -gt 0 ] && failures="$failures $t"
+	done
+else
+	echo "tmux: not installed, terminal tests skipped"
+fi
+
+[ -n "$failures" ] && echo "failed:$failures"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

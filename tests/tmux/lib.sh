@@ -1,0 +1,68 @@
+# Helpers for tests that drive the real binary in tmux: start it at a size, type, read the screen.
+BIN=${BIN:-./recview}
+ABS_BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+SOCK=recview-test-$$
+TMP=$(mktemp -d)
+tmx() { tmux -L "$SOCK" "$@"; }
+cleanup() { tmx kill-server 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+
+# start COLS LINES ARGS...: runs recview in a fresh tmux session; its exit code lands in $TMP/exit
+start() {
+	cols=$1 lines=$2
+	shift 2
+	tmx kill-session -t t 2>/dev/null
+	rm -f "$TMP/exit"
+	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $ABS_BIN $*; echo \$? >$TMP/exit; sleep 30"
+	wait_for "" 
+}
+
+keys() { tmx send-keys -t t "$@"; }
+screen() { tmx capture-pane -p -t t; }
+
+# wait_for TEXT: until the screen shows TEXT (or 5 seconds pass)
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		if [ -z "$1" ]; then
+			[ -n "$(screen | tr -d ' \n')" ] && return 0
+		elif screen | grep -qF -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect NAME TEXT: the screen shows TEXT
+expect() {
+	if wait_for "$2"; then
+		echo "ok $1"
+	else
+		echo "not ok $1: screen lacks: $2"
+		screen | sed 's/^/  | /'
+	fi
+}
+
+# expect_not NAME TEXT: after a short settle, the screen does not show TEXT
+expect_not() {
+	sleep 0.3
+	if screen | grep -qF -- "$2"; then
+		echo "not ok $1: screen shows: $2"
+		screen | sed 's/^/  | /'
+	else
+		echo "ok $1"
+	fi
+}
+
+# exited NAME CODE: recview ended with CODE
+exited() {
+	i=0
+	while [ ! -s "$TMP/exit" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	got=$(cat "$TMP/exit" 2>/dev/null)
+	if [ "$got" = "$2" ]; then echo "ok $1"; else echo "not ok $1: exit '$got', wanted $2"; fi
+}
+
+resize() { tmx resize-window -t t -x "$1" -y "$2"; }
