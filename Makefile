@@ -29,8 +29,7 @@ CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 LDLIBS_CORE = -lcsv
 
 # The pure core: no curses header anywhere in it.
-CORE_SRC = src/arena.c src/strbuf.c src/utf8.c src/text.c src/diag.c src/csvread.c src/vocab.c \
-	   src/schema.c src/model.c src/report.c src/cli.c
+CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC   = $(wildcard src/ui/*.c)
 CORE_OBJ = $(CORE_SRC:src/%.c=$(BUILD)/%.o)
 UI_OBJ   = $(UI_SRC:src/%.c=$(BUILD)/%.o)

@@ -156,6 +156,7 @@ static void end_row(struct parse_ctx *c, size_t raw_end)
 		c->have_header = true;
 		t->ncols = c->row_nfields;
 		t->header_line = line;
+		t->header_end = (uint32_t)raw_end;
 		return;
 	}
 	if (t->nrows == t->rows_cap) {
@@ -233,9 +234,13 @@ static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
 		while (fe < t->size && t->buf[fe] != ',' && !is_eol(t->buf[fe]))
 			fe++;
 	} else {
+		uint32_t eline, ecol;
+		csv_table_position(t, (uint32_t)err, &eline, &ecol);
+		char where[48];
+		snprintf(where, sizeof(where), "%u:%u", eline, ecol);
 		report_at(t, DIAG_ERROR, fs,
-			  "quoted field not closed on this line and followed by a stray quote later; "
-			  "the field is read to the end of this line%s", "");
+			  "quoted field that begins here has text after its closing quote at %s; "
+			  "the field is read to the end of this line instead", where);
 		fe = fs_line_end;
 	}
 
@@ -370,8 +375,8 @@ static void run_parser(struct parse_ctx *c, size_t pos)
 static void detect_line_endings(struct csv_table *t, size_t start)
 {
 	t->eol = CSV_EOL_LF;
-	size_t end = t->nrows || t->header_line ? line_end_from(t, start) : t->size;
-	/* The header's line break tells the file's style (quoted breaks cannot occur in a sane header). */
+	/* The break that ends the header row (as the parser saw it) tells the file's style. */
+	size_t end = t->header_line ? t->header_end : t->size;
 	if (end < t->size) {
 		if (t->buf[end] == '\r')
 			t->eol = end + 1 < t->size && t->buf[end + 1] == '\n' ? CSV_EOL_CRLF : CSV_EOL_CR;
@@ -441,7 +446,12 @@ static enum csv_status read_file(struct csv_table *t)
 		return err == ENOENT ? CSV_NOT_FOUND : CSV_UNREADABLE;
 	}
 	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "cannot read: %s", strerror(errno));
+		close(fd);
+		return CSV_UNREADABLE;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "%s",
 			 S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" : "not a regular file");
 		close(fd);

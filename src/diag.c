@@ -24,7 +24,7 @@ void diag_list_free(struct diag_list *dl)
 	memset(dl, 0, sizeof(*dl));
 }
 
-static const char *intern_file(struct diag_list *dl, const char *file)
+const char *diag_intern_file(struct diag_list *dl, const char *file)
 {
 	for (size_t i = 0; i < dl->nfiles; i++)
 		if (strcmp(dl->files[i], file) == 0)
@@ -50,7 +50,7 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *
 
 	struct diag *d = &dl->items[dl->n++];
 	d->severity = sev;
-	d->file = intern_file(dl, file);
+	d->file = diag_intern_file(dl, file);
 	d->line = line;
 	d->col = col;
 	d->msg = sb_detach(&sb);

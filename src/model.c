@@ -518,6 +518,12 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 		diag_add(&m->diags, DIAG_ERROR, dir, 0, 0, "not a directory: a data set is a directory of CSV files");
 		return RV_LOAD_FAILED;
 	}
+	/* Problems are listed in the order the files are read, whichever reports first. */
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		char *path = join_path(dir, rv_kind_def((enum rv_kind)k)->file);
+		diag_intern_file(&m->diags, path);
+		free(path);
+	}
 	for (int k = 0; k < RV_KIND_COUNT; k++)
 		load_table(m, (enum rv_kind)k);
 	if (!m->tables[RV_RECS].usable)
@@ -528,6 +534,7 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
 		build_children(m, (enum rv_kind)k);
 	derive_current(m);
+	rv_xref_build(m);
 	sort_diags(&m->diags);
 	return RV_LOAD_OK;
 }
@@ -543,6 +550,7 @@ void rv_model_free(struct rv_model *m)
 	}
 	free(m->recs);
 	free(m->id_hash);
+	rv_xref_free(&m->xref);
 	free(m->dir);
 	diag_list_free(&m->diags);
 	memset(m, 0, sizeof(*m));

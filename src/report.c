@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/text.h"
+#include "recview/xref.h"
 
 void report_diagnostics(const struct diag_list *dl, FILE *out)
 {
@@ -253,6 +254,35 @@ static void show_history(const struct rv_model *m, size_t rec, int width, FILE *
 	}
 }
 
+static void show_reference_list(const struct rv_model *m, const char *label, const uint32_t *recs, size_t n,
+				int width, FILE *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf line;
+		sb_init(&line);
+		struct csv_cell id = rv_rec_cell(m, recs[i], REC_ID);
+		struct csv_cell title = rv_rec_cell(m, recs[i], REC_TITLE);
+		sb_addf(&line, "%s ", label);
+		text_sanitize(&line, id.ptr, id.len, 0);
+		if (title.len) {
+			sb_adds(&line, " \xE2\x80\x94 ");
+			text_sanitize(&line, title.ptr, title.len, 0);
+		}
+		put_hanging(out, line.data, line.len, 2, 4, width);
+		sb_free(&line);
+	}
+}
+
+static void show_references(const struct rv_model *m, size_t rec, int width, FILE *out)
+{
+	const uint32_t *refs_out, *refs_in;
+	size_t nout = rv_xref_out(m, rec, &refs_out);
+	size_t nin = rv_xref_in(m, rec, &refs_in);
+	fprintf(out, "\nReferences (refers to %zu, referred to by %zu)\n", nout, nin);
+	show_reference_list(m, "refers to", refs_out, nout, width, out);
+	show_reference_list(m, "referred to by", refs_in, nin, width, out);
+}
+
 void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
 	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
@@ -267,4 +297,5 @@ void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)
 	show_deliverables(m, rec, width, out);
 	show_questions(m, rec, width, out);
 	show_history(m, rec, width, out);
+	show_references(m, rec, width, out);
 }

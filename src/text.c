@@ -197,15 +197,23 @@ static size_t trim_right(const char *s, size_t start, size_t end)
 	return end;
 }
 
+static bool is_space_glyph(const struct glyph *g)
+{
+	return g->kind == GLYPH_TEXT && g->nbytes == 1 && g->bytes[0] == ' ';
+}
+
 void text_wrap(struct text_lines *out, const char *s, size_t len, int width)
 {
-	if (width < 1)
-		width = 1;
+	const size_t none = (size_t)-1;
 	size_t line_start = 0, pos = 0;
-	size_t last_space = (size_t)-1; /* offset just after the last space on this line */
-	int col = 0, col_at_space = 0;
+	size_t brk = none;      /* just after the last space that follows text on this line */
+	int col = 0, col_at_brk = 0;
+	bool has_text = false;  /* the line holds something besides spaces */
+	bool wrapped = false;   /* the line continues a paragraph: its leading spaces are dropped */
 	struct glyph g;
 
+	if (width < 1)
+		width = 1;
 	for (;;) {
 		size_t before = pos;
 		if (!text_next_glyph(s, len, &pos, TEXT_KEEP_NEWLINES, &g)) {
@@ -216,34 +224,47 @@ void text_wrap(struct text_lines *out, const char *s, size_t len, int width)
 			lines_push(out, line_start, trim_right(s, line_start, before) - line_start);
 			line_start = pos;
 			col = 0;
-			last_space = (size_t)-1;
+			brk = none;
+			has_text = wrapped = false;
+			continue;
+		}
+		bool space = is_space_glyph(&g);
+		if (space && wrapped && col == 0) {
+			line_start = pos;
 			continue;
 		}
 		int w = g.kind == GLYPH_TAB ? 1 : g.width;
 		if (col + w > width && col > 0) {
-			if (g.kind == GLYPH_TEXT && g.nbytes == 1 && g.bytes[0] == ' ') {
+			wrapped = true;
+			if (space) {
 				/* The overflowing space itself is the break. */
 				lines_push(out, line_start, trim_right(s, line_start, before) - line_start);
 				line_start = pos;
 				col = 0;
-				last_space = (size_t)-1;
+				brk = none;
+				has_text = false;
 				continue;
 			}
-			if (last_space != (size_t)-1 && last_space > line_start) {
-				lines_push(out, line_start, trim_right(s, line_start, last_space) - line_start);
-				line_start = last_space;
-				col -= col_at_space;
+			if (brk != none) {
+				lines_push(out, line_start, trim_right(s, line_start, brk) - line_start);
+				line_start = brk;
+				col -= col_at_brk;
+				has_text = col > 0;
 			} else {
+				/* No space to break at: the word itself is broken. */
 				lines_push(out, line_start, before - line_start);
 				line_start = before;
 				col = 0;
+				has_text = false;
 			}
-			last_space = (size_t)-1;
+			brk = none;
 		}
 		col += w;
-		if (g.kind == GLYPH_TEXT && g.nbytes == 1 && g.bytes[0] == ' ') {
-			last_space = pos;
-			col_at_space = col;
+		if (space && has_text) {
+			brk = pos;
+			col_at_brk = col;
 		}
+		if (!space)
+			has_text = true;
 	}
 }

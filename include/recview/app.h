@@ -6,12 +6,16 @@
 
 #include "recview/cli.h"
 #include "recview/draw.h"
+#include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/view.h"
 
 #define APP_MAX_DEPTH 64
 
 struct script;
+struct prompt_state;
+struct rv_search;
+struct rv_query;
 
 struct app {
 	struct rv_model *m;
@@ -25,6 +29,17 @@ struct app {
 	char message[512];                   /* shown on the status line until the next key */
 	enum color message_color;
 	struct script *script;               /* keys from a file instead of the keyboard */
+	struct prompt_state *prompt;         /* the line being edited, drawn on the status line */
+	char hint[512];                      /* shown above the prompt (completions) */
+	/* Search: the last accepted pattern, compiled; highlighted in every view. */
+	struct rv_search *search;
+	char search_text[256];
+	bool search_regex;
+	/* The filter and order of the recommendations list. */
+	struct rv_query *query;
+	char filter_text[512];
+	int sort_key;                        /* enum rv_sort_key */
+	bool sort_reverse;
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */
@@ -37,5 +52,11 @@ void app_message(struct app *app, enum color c, const char *fmt, ...) __attribut
 /* Rows and columns of the body of a view (between the title bar and the status line). */
 int app_body_height(const struct view *v);
 int app_body_width(void);
+/* Draws everything now (the prompt uses it while editing). */
+void app_redraw(struct app *app);
+/* The next key from the keyboard or the script; false when there is none (end of script, signal). */
+bool app_read_key(struct app *app, struct key *key);
+/* Rebuilds every open recommendations list after the filter or the order changed. */
+void app_refresh_lists(struct app *app);
 
 #endif

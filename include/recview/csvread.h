@@ -46,6 +46,7 @@ struct csv_table {
 	struct csv_cell *header; /* header names */
 	size_t ncols;
 	uint32_t header_line;
+	uint32_t header_end;    /* offset of the header row's line break */
 	struct csv_row *rows; /* data rows, in file order */
 	size_t nrows, rows_cap;
 	struct csv_cell *cells;

@@ -37,6 +37,9 @@ void diag_list_free(struct diag_list *dl);
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *file, uint32_t line,
 		      uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Registers a file name; problems are listed in the order files were registered. */
+const char *diag_intern_file(struct diag_list *dl, const char *file);
+
 /* "FILE:LINE:COL: error: message" (LINE and COL left out when 0). */
 void diag_format(const struct diag *d, struct strbuf *out);
 

@@ -46,6 +46,11 @@ struct draw {
 	bool ascii;    /* the terminal cannot show UTF-8 */
 };
 
+struct rv_search;
+
+/* Matches of this search are highlighted in every text drawn (NULL: none). */
+void draw_set_highlight(const struct rv_search *s);
+
 /* Colours on (with NO_COLOR unset and a colour terminal) or attributes only. */
 void draw_init_colors(bool use_color);
 attr_t draw_attr(enum color c);

@@ -12,6 +12,7 @@
 #include "recview/csvread.h"
 #include "recview/diag.h"
 #include "recview/vocab.h"
+#include "recview/xref.h"
 
 enum rv_kind {
 	RV_RECS,
@@ -91,6 +92,7 @@ struct rv_model {
 	uint32_t *id_hash;            /* open addressing: rec index + 1, 0 = empty */
 	size_t id_hash_size;
 	struct diag_list diags;
+	struct rv_xref_index xref;    /* references between recommendations found in their texts */
 };
 
 enum rv_load_result {

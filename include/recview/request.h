@@ -27,6 +27,15 @@
 	_(VIEW_HISTORY, "Show the status history (of this recommendation, or all)") \
 	_(VIEW_PROBLEMS, "Show the problems found while loading") \
 	_(VIEW_HELP, "Show the keys of this view") \
+	_(SEARCH, "Search this view as you type (C-r in the prompt: regular expression)") \
+	_(SEARCH_NEXT, "Go to the next match") \
+	_(SEARCH_PREV, "Go to the previous match") \
+	_(SEARCH_RESULTS, "List every match of the search in the whole data set") \
+	_(FILTER, "Filter the recommendations (status:progress review:SSR1 ...)") \
+	_(FILTER_CLEAR, "Clear the filter") \
+	_(SORT, "Sort the recommendations (id, status, decision, priority, topic, changed, ...)") \
+	_(SORT_REVERSE, "Reverse the order") \
+	_(JUMP, "Jump to a recommendation by id (:11, :SSR2-5.4; Tab completes)") \
 	_(REDRAW, "Redraw the screen")
 
 #define REQUEST_ENUM(name, help) REQ_##name,

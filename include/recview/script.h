@@ -4,7 +4,7 @@
  *   :save-display FILE   write the screen as text
  *   :resize COLSxLINES   resize the virtual screen
  * Keys are written as typed; special keys as <Enter> <Esc> <Tab> <S-Tab> <BS> <Up> <Down> <Left>
- * <Right> <PgUp> <PgDn> <Home> <End> <Space> <F1> <C-x> and <lt> for '<'. '#' starts a comment line.
+ * <Right> <PgUp> <PgDn> <Home> <End> <Space> <F1> <C-x> and <lt> for '<', <Colon> for ':' (a line starting with ':' is a command). '#' starts a comment line.
  */
 #ifndef RECVIEW_SCRIPT_H
 #define RECVIEW_SCRIPT_H

@@ -17,6 +17,7 @@
 
 struct app;
 struct view;
+struct rv_search;
 
 struct line {
 	uint16_t type;   /* view-specific */
@@ -39,6 +40,10 @@ struct view_ops {
 	void (*crumb)(struct view *v, struct strbuf *out);
 	/* Optional sticky line above the body (column headers). */
 	void (*header)(struct view *v, struct draw *d);
+	/* Optional: does the line match the search? (n, N and incremental search) */
+	bool (*grep)(struct view *v, const struct line *line, const struct rv_search *s);
+	/* Optional: the recommendation under the cursor, when it is not v->rec. */
+	long (*current_rec)(struct view *v);
 	/* Optional: frees what open allocated beyond lines and text. */
 	void (*done)(struct view *v);
 };

@@ -12,9 +12,19 @@ struct view *children_view_new(struct app *app, enum rv_kind kind, long rec);
 struct view *item_view_new(struct app *app, enum rv_kind kind, size_t child);
 struct view *problems_view_new(struct app *app);
 struct view *help_view_new(struct app *app, const struct view *about);
+/* Every match of the app's search across the data set. */
+struct view *results_view_new(struct app *app);
+/* True for the recommendations list (filter and sort apply to it). */
+bool view_is_recs(const struct view *v);
+/* The recommendation a view is about, or that its cursor is on; -1 when none. */
+long view_current_rec(const struct view *v);
 
 /* Shared by views: the colour of a status or decision. */
 enum color status_color(enum rv_status st);
 enum color decision_color(enum rv_decision d);
+/* Columns for field labels: the longest extra column name of that file fits, within [minimum, 20]. */
+int label_width(const struct rv_model *m, enum rv_kind kind, int minimum);
+/* A label cut to width - 1 columns, then a space. */
+void draw_label(struct draw *d, const char *s, size_t len, int width);
 
 #endif

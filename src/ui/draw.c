@@ -3,9 +3,16 @@
 
 #include <string.h>
 
+#include "recview/search.h"
 #include "recview/text.h"
 
 static attr_t attrs[C_COUNT];
+static const struct rv_search *highlight;
+
+void draw_set_highlight(const struct rv_search *s)
+{
+	highlight = s;
+}
 
 struct color_def {
 	short fg, bg;
@@ -72,9 +79,9 @@ void draw_begin(struct draw *d, WINDOW *win, int row, int col, int width, bool s
 
 static attr_t attr_for(const struct draw *d, enum color c)
 {
-	/* On the cursor line only control-character markers keep their look. */
+	/* On the cursor line only control-character markers and matches keep a look of their own. */
 	if (d->selected)
-		return c == C_ESCAPE ? attrs[C_SELECTED] | A_UNDERLINE : attrs[C_SELECTED];
+		return c == C_ESCAPE || c == C_MATCH ? attrs[C_SELECTED] | A_UNDERLINE : attrs[C_SELECTED];
 	return attrs[c];
 }
 
@@ -90,12 +97,33 @@ static void put_bytes(struct draw *d, const char *s, size_t n, int width, attr_t
 	d->col += width;
 }
 
+/* Byte ranges of the search matches in s, at most max of them. */
+static size_t find_matches(const char *s, size_t len, size_t (*ranges)[2], size_t max)
+{
+	size_t n = 0, from = 0, off, mlen;
+	while (highlight && n < max && from < len && rv_search_next(highlight, s, len, from, &off, &mlen)) {
+		ranges[n][0] = off;
+		ranges[n][1] = off + (mlen ? mlen : 1);
+		n++;
+		from = off + (mlen ? mlen : 1);
+	}
+	return n;
+}
+
 int draw_text(struct draw *d, const char *s, size_t len, enum color c)
 {
 	int start = d->col;
-	size_t pos = 0;
+	size_t pos = 0, before;
+	size_t ranges[32][2], nranges = find_matches(s, len, ranges, 32), r = 0;
+	enum color base = c;
 	struct glyph g;
-	while (d->col < d->right && text_next_glyph(s, len, &pos, 0, &g)) {
+	for (;;) {
+		before = pos;
+		if (d->col >= d->right || !text_next_glyph(s, len, &pos, 0, &g))
+			break;
+		while (r < nranges && ranges[r][1] <= before)
+			r++;
+		c = r < nranges && ranges[r][0] <= before ? C_MATCH : base;
 		int room = d->right - d->col;
 		if (g.kind == GLYPH_TAB) {
 			/* Cells show a TAB as one space; page text arrives with TABs already expanded. */

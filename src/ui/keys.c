@@ -28,6 +28,9 @@ static const struct keybinding default_keys[] = {
 	{CH('r'), REQ_VIEW_RECS},        {CH('d'), REQ_VIEW_DELIVERABLES},
 	{CH('a'), REQ_VIEW_QUESTIONS},   {CH('t'), REQ_VIEW_HISTORY},
 	{CH('!'), REQ_VIEW_PROBLEMS},    {CH('?'), REQ_VIEW_HELP},        {FN(KEY_F(1)), REQ_VIEW_HELP},
+	{CH('/'), REQ_SEARCH},           {CH('n'), REQ_SEARCH_NEXT},      {CH('N'), REQ_SEARCH_PREV},
+	{CH('R'), REQ_SEARCH_RESULTS},   {CH('f'), REQ_FILTER},           {CH('F'), REQ_FILTER_CLEAR},
+	{CH('s'), REQ_SORT},             {CH('S'), REQ_SORT_REVERSE},     {CH(':'), REQ_JUMP},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

@@ -1,4 +1,6 @@
-/* palette.c - which colour a status or a decision gets (always drawn beside its glyph or word). */
+/* palette.c - what views share: the colour of a status or a decision (always drawn beside its glyph or
+ * word) and the width of field labels. */
+#include "recview/text.h"
 #include "recview/views.h"
 
 enum color status_color(enum rv_status st)
@@ -35,4 +37,23 @@ enum color decision_color(enum rv_decision d)
 	default:
 		return C_DEFAULT;
 	}
+}
+
+int label_width(const struct rv_model *m, enum rv_kind kind, int minimum)
+{
+	const struct rv_table *t = &m->tables[kind];
+	int w = minimum;
+	for (size_t e = 0; e < t->nextra; e++) {
+		struct csv_cell name = t->csv.header[t->extra_cols[e]];
+		int nw = text_width(name.ptr, name.len) + 1;
+		if (nw > w)
+			w = nw;
+	}
+	return w > 20 ? 20 : w;
+}
+
+void draw_label(struct draw *d, const char *s, size_t len, int width)
+{
+	draw_field(d, s, len, width - 1, C_LABEL);
+	draw_spaces(d, 1, C_DEFAULT);
 }

@@ -14,6 +14,10 @@
 #include <wchar.h>
 
 #include "recview/app.h"
+#include "recview/finding.h"
+#include "recview/prompt.h"
+#include "recview/query.h"
+#include "recview/search.h"
 #include "recview/keys.h"
 #include "recview/script.h"
 #include "recview/text.h"
@@ -226,12 +230,33 @@ static void draw_title(struct app *app)
 static void draw_status(struct app *app)
 {
 	struct draw d;
+	if (app->prompt) {
+		if (app->hint[0] && LINES > 3) {
+			draw_begin(&d, stdscr, LINES - 2, 0, COLS, false, app->ascii);
+			draw_str(&d, app->hint, C_HEADER);
+			draw_end(&d);
+		}
+		prompt_draw(app, app->prompt);
+		return;
+	}
 	draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
 	if (app->message[0]) {
 		draw_str(&d, app->message, app->message_color);
 	} else {
-		draw_str(&d, "? help  ", C_DIM);
-		draw_str(&d, "h back  Enter open  q close", C_DIM);
+		if (app->query) {
+			draw_str(&d, "filter: ", C_HEADING);
+			draw_str(&d, app->filter_text, C_DEFAULT);
+			draw_str(&d, "  (F clears)  ", C_DIM);
+		} else {
+			draw_str(&d, COLS >= 70 ? "? help  h back  Enter open  / search  f filter  q close" : "? help  q close",
+				 C_DIM);
+		}
+		if (app->sort_key != RV_SORT_ID || app->sort_reverse) {
+			draw_str(&d, "  sort: ", C_HEADING);
+			if (app->sort_reverse)
+				draw_str(&d, "-", C_DEFAULT);
+			draw_str(&d, rv_sort_name((enum rv_sort_key)app->sort_key), C_DEFAULT);
+		}
 		if (app->m->diags.n) {
 			char problems[96];
 			snprintf(problems, sizeof(problems), "  ! %zu problem%s", app->m->diags.n,
@@ -253,7 +278,6 @@ static void draw_view(struct app *app, struct view *v)
 		top++;
 	}
 	int height = app_body_height(v);
-	int cursor_row = top;
 	for (int row = 0; row < height; row++) {
 		size_t i = v->offset + (size_t)row;
 		struct draw d;
@@ -261,15 +285,19 @@ static void draw_view(struct app *app, struct view *v)
 		draw_begin(&d, stdscr, top + row, 0, COLS, selected, app->ascii);
 		if (i < v->nlines)
 			v->ops->draw(v, &v->lines[i], &d);
-		if (selected) {
-			/* The whole cursor line is highlighted, to the right edge. */
+		if (selected) /* the whole cursor line is highlighted, to the right edge */
 			draw_spaces(&d, d.right - d.col, C_SELECTED);
-			cursor_row = top + row;
-		}
 		draw_end(&d);
 	}
-	/* The terminal's own cursor sits on the selected line, where screen readers look. */
-	move(cursor_row, 0);
+}
+
+/* The terminal's own cursor sits on the selected line, where screen readers look. */
+static void draw_view_cursor(struct app *app, struct view *v)
+{
+	(void)app;
+	int top = 1 + (v->ops->header ? 1 : 0);
+	size_t row = v->lineno >= v->offset ? v->lineno - v->offset : 0;
+	move(top + (int)row, 0);
 }
 
 static void draw_too_small(void)
@@ -286,7 +314,7 @@ static void draw_too_small(void)
 		mvaddnstr(row + 2, 0, "q quits", COLS);
 }
 
-static void redraw(struct app *app)
+void app_redraw(struct app *app)
 {
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
@@ -297,6 +325,9 @@ static void redraw(struct app *app)
 		draw_title(app);
 		draw_view(app, v);
 		draw_status(app);
+		/* The status line moved the cursor to its end; put it back on the selected line. */
+		if (!app->prompt)
+			draw_view_cursor(app, v);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -329,7 +360,7 @@ static void run_command(struct app *app, const char *cmd)
 {
 	int cols, lines;
 	if (strncmp(cmd, "save-display ", 13) == 0) {
-		redraw(app);
+		app_redraw(app);
 		save_display(app, cmd + 13);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
 		resizeterm(lines, cols);
@@ -340,7 +371,7 @@ static void run_command(struct app *app, const char *cmd)
 
 /* ---- input ---- */
 
-static bool read_key(struct app *app, struct key *key)
+bool app_read_key(struct app *app, struct key *key)
 {
 	if (app->script) {
 		struct script_step step;
@@ -401,6 +432,23 @@ static void open_child_list(struct app *app, enum rv_kind kind)
 	app_open(app, children_view_new(app, kind, rec));
 }
 
+void app_refresh_lists(struct app *app)
+{
+	for (size_t i = 0; i < app->depth; i++)
+		if (view_is_recs(app->stack[i]))
+			view_rebuild(app->stack[i], app->stack[i]->width);
+	for (size_t i = 0; i < app->nforward; i++)
+		if (view_is_recs(app->forward[i]))
+			view_rebuild(app->forward[i], app->forward[i]->width);
+}
+
+/* Filtering or sorting from another view shows the list it changed. */
+static void ensure_list_shown(struct app *app)
+{
+	if (!view_is_recs(app_current(app)))
+		app_open(app, recs_view_new(app));
+}
+
 /* Requests that are about the app rather than one view. */
 static void handle_request(struct app *app, enum request req)
 {
@@ -426,7 +474,11 @@ static void handle_request(struct app *app, enum request req)
 			app_message(app, C_DIM, "Nothing to go forward to.");
 		return;
 	case REQ_VIEW_RECS:
-		app_open(app, recs_view_new(app));
+		/* The list is home: go back to it (L comes forward again) rather than stacking another. */
+		while (!view_is_recs(app_current(app)) && app_back(app))
+			;
+		if (!view_is_recs(app_current(app)))
+			app_open(app, recs_view_new(app));
 		return;
 	case REQ_VIEW_DELIVERABLES:
 		open_child_list(app, RV_DELIVERABLES);
@@ -445,6 +497,36 @@ static void handle_request(struct app *app, enum request req)
 		return;
 	case REQ_REDRAW:
 		clearok(curscr, TRUE);
+		return;
+	case REQ_SEARCH:
+		finding_search(app);
+		return;
+	case REQ_SEARCH_NEXT:
+		finding_next(app, 1);
+		return;
+	case REQ_SEARCH_PREV:
+		finding_next(app, -1);
+		return;
+	case REQ_SEARCH_RESULTS:
+		finding_results(app);
+		return;
+	case REQ_FILTER:
+		finding_filter(app);
+		ensure_list_shown(app);
+		return;
+	case REQ_FILTER_CLEAR:
+		finding_filter_clear(app);
+		return;
+	case REQ_SORT:
+		finding_sort(app);
+		ensure_list_shown(app);
+		return;
+	case REQ_SORT_REVERSE:
+		finding_sort_reverse(app);
+		ensure_list_shown(app);
+		return;
+	case REQ_JUMP:
+		finding_jump(app);
 		return;
 	default:
 		break;
@@ -511,13 +593,14 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");
 	app.running = true;
 	while (app.running) {
-		redraw(&app);
+		app_redraw(&app);
 		struct key key;
-		if (!read_key(&app, &key))
+		if (!app_read_key(&app, &key))
 			break;
 		handle_key(&app, key);
 	}
 	stop_terminal();
+	finding_free(&app);
 	drop_forward(&app);
 	while (app.depth)
 		view_free(app.stack[--app.depth]);

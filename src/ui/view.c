@@ -7,6 +7,7 @@
 #include "recview/app.h"
 #include "recview/arena.h"
 #include "recview/text.h"
+#include "recview/views.h"
 
 struct line *view_add_line(struct view *v, uint16_t type, uint32_t ref, bool link)
 {
@@ -184,4 +185,11 @@ bool view_request(struct view *v, enum request req, int height)
 	}
 	clamp(v, height);
 	return v->lineno != old;
+}
+
+long view_current_rec(const struct view *v)
+{
+	if (v->ops->current_rec)
+		return v->ops->current_rec((struct view *)v);
+	return v->rec;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/search.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
@@ -285,6 +286,37 @@ static enum request children_request(struct view *v, enum request req, struct li
 	return REQ_NONE;
 }
 
+/* A child matches when any of its fields does, extra columns included. */
+static bool children_grep(struct view *v, const struct line *line, const struct rv_search *s)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_table *t = &m->tables[v->kind];
+	uint32_t row = m->children[v->kind][line->ref].row;
+	size_t off, len;
+	if (line->type != CH_ITEM)
+		return false;
+	for (int f = 0; f < rv_kind_def(v->kind)->nfields; f++) {
+		struct csv_cell c = rv_cell(m, v->kind, row, f);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	for (size_t e = 0; e < t->nextra; e++) {
+		struct csv_cell c = csv_cell_at(&t->csv, row, t->extra_cols[e]);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	return false;
+}
+
+static long children_current_rec(struct view *v)
+{
+	if (v->rec >= 0)
+		return v->rec;
+	if (!v->nlines || v->lines[v->lineno].type != CH_ITEM)
+		return -1;
+	return v->app->m->children[v->kind][v->lines[v->lineno].ref].rec;
+}
+
 static void children_crumb(struct view *v, struct strbuf *out)
 {
 	static const char *const names[RV_KIND_COUNT] = {[RV_DELIVERABLES] = "Deliverables",
@@ -301,6 +333,8 @@ static const struct view_ops children_ops = {
 	.request = children_request,
 	.crumb = children_crumb,
 	.header = children_header,
+	.grep = children_grep,
+	.current_rec = children_current_rec,
 	.done = children_done,
 };
 

@@ -7,7 +7,7 @@
 
 enum { IT_REC_LINK, IT_FIELD, IT_BLANK };
 
-#define LABEL_WIDTH 12
+#define LABEL_WIDTH label_width(v->app->m, v->kind, 12)
 #define EXTRA_BASE 100
 
 static void item_open(struct view *v)
@@ -36,7 +36,7 @@ static void item_open(struct view *v)
 	}
 }
 
-static void draw_label(struct view *v, uint32_t ref, struct draw *d)
+static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
 {
 	const struct rv_table *t = &v->app->m->tables[v->kind];
 	char label[64];
@@ -45,16 +45,16 @@ static void draw_label(struct view *v, uint32_t ref, struct draw *d)
 		snprintf(label, sizeof(label), "%s", name);
 		if (label[0] >= 'a' && label[0] <= 'z')
 			label[0] = (char)(label[0] - 'a' + 'A');
-		draw_field(d, label, strlen(label), LABEL_WIDTH, C_LABEL);
+		draw_label(d, label, strlen(label), LABEL_WIDTH);
 		return;
 	}
 	uint32_t col = t->extra_cols[ref - EXTRA_BASE];
 	struct csv_cell name = t->csv.header[col];
 	if (name.len) {
-		draw_field(d, name.ptr, name.len, LABEL_WIDTH, C_LABEL);
+		draw_label(d, name.ptr, name.len, LABEL_WIDTH);
 	} else {
 		snprintf(label, sizeof(label), "column %u", col + 1);
-		draw_field(d, label, strlen(label), LABEL_WIDTH, C_LABEL);
+		draw_label(d, label, strlen(label), LABEL_WIDTH);
 	}
 }
 
@@ -64,7 +64,7 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 	const struct rv_child *ch = &m->children[v->kind][v->item];
 	if (line->type == IT_REC_LINK) {
 		struct csv_cell rid = rv_cell(m, v->kind, ch->row, 0);
-		draw_field(d, "Rec", 3, LABEL_WIDTH, C_LABEL);
+		draw_label(d, "Rec", 3, LABEL_WIDTH);
 		if (ch->rec < 0) {
 			draw_text(d, rid.ptr, rid.len, C_WARNING);
 			draw_str(d, "  (no such recommendation)", C_WARNING);
@@ -82,7 +82,7 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 	}
 	if (line->type == IT_FIELD) {
 		if (line->sub == 0)
-			draw_label(v, line->ref, d);
+			draw_field_label(v, line->ref, d);
 		else
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		enum color c = C_DEFAULT;

@@ -4,6 +4,7 @@
 
 #include "recview/text.h"
 #include "recview/views.h"
+#include "recview/xref.h"
 
 enum {
 	L_TITLE,
@@ -16,9 +17,12 @@ enum {
 	L_HISTORY,
 	L_NOTE,      /* a history entry's note; ref: child index */
 	L_NONE,      /* "none" under an empty section */
+	L_XREF_OUT,  /* a recommendation this one refers to; ref: rec index */
+	L_XREF_IN,   /* a recommendation that refers to this one */
+	L_XREF_HEAD, /* heading of the references */
 };
 
-#define LABEL_WIDTH 11
+#define LABEL_WIDTH label_width(v->app->m, RV_RECS, 11)
 #define EXTRA_BASE 100
 
 static int wrap_width(const struct view *v, int indent)
@@ -133,6 +137,24 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 	}
 }
 
+/* "See Recommendation 25" and the like, both ways. */
+static void add_references(struct view *v)
+{
+	const uint32_t *out, *in;
+	size_t nout = rv_xref_out(v->app->m, (size_t)v->rec, &out);
+	size_t nin = rv_xref_in(v->app->m, (size_t)v->rec, &in);
+	char heading[96];
+	snprintf(heading, sizeof(heading), "References (refers to %zu, referred to by %zu)", nout, nin);
+	view_add_line(v, L_BLANK, 0, false);
+	view_add_wrapped(v, L_XREF_HEAD, 0, false, heading, strlen(heading), wrap_width(v, 0));
+	if (!nout && !nin)
+		view_add_line(v, L_NONE, 0, false);
+	for (size_t i = 0; i < nout; i++)
+		view_add_line(v, L_XREF_OUT, out[i], true);
+	for (size_t i = 0; i < nin; i++)
+		view_add_line(v, L_XREF_IN, in[i], true);
+}
+
 static void rec_open(struct view *v)
 {
 	const struct rv_model *m = v->app->m;
@@ -147,6 +169,7 @@ static void rec_open(struct view *v)
 	add_children(v, RV_DELIVERABLES, L_DELIVERABLE, DEL_DESCRIPTION);
 	add_children(v, RV_QUESTIONS, L_QUESTION, Q_QUESTION);
 	add_children(v, RV_HISTORY, L_HISTORY, HIST_NOTE);
+	add_references(v);
 }
 
 static const char *field_label(const struct view *v, uint32_t ref, char *buf, size_t size)
@@ -232,7 +255,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 	case L_FIELD:
 		if (line->sub == 0) {
 			const char *name = field_label(v, line->ref, label, sizeof(label));
-			draw_field(d, name, strlen(name), LABEL_WIDTH, C_LABEL);
+			draw_label(d, name, strlen(name), LABEL_WIDTH);
 		} else
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		draw_text(d, text, line->len, C_DEFAULT);
@@ -271,6 +294,24 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 	case L_NONE:
 		draw_str(d, "  none", C_DIM);
 		return;
+	case L_XREF_HEAD:
+		draw_text(d, text, line->len, C_HEADING);
+		return;
+	case L_XREF_OUT:
+	case L_XREF_IN: {
+		const struct rv_rec *other = &m->recs[line->ref];
+		struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
+		struct csv_cell title = rv_rec_cell(m, line->ref, REC_TITLE);
+		if (!title.len)
+			title = rv_rec_cell(m, line->ref, REC_TEXT);
+		draw_str(d, line->type == L_XREF_OUT ? "  refers to    " : "  referred by  ", C_DIM);
+		draw_str(d, rv_status_glyph(other->cur_status, d->ascii), status_color(other->cur_status));
+		draw_str(d, " ", C_DEFAULT);
+		draw_text(d, id.ptr, id.len, C_LINK);
+		draw_str(d, "  ", C_DEFAULT);
+		draw_field(d, title.ptr, title.len, draw_remaining(d), C_DEFAULT);
+		return;
+	}
 	default:
 		return;
 	}
@@ -293,6 +334,10 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 		return REQ_NONE;
 	case L_HEADING:
 		app_open(v->app, children_view_new(v->app, (enum rv_kind)line->ref, v->rec));
+		return REQ_NONE;
+	case L_XREF_OUT:
+	case L_XREF_IN:
+		app_open(v->app, rec_view_new(v->app, line->ref));
 		return REQ_NONE;
 	default:
 		app_message(v->app, C_DIM, "Nothing to open on this line; Tab goes to the next link.");

@@ -1,12 +1,21 @@
 /* view_recs.c - the recommendations table. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/query.h"
+#include "recview/search.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
-enum { RECS_LINE };
+enum { RECS_LINE, RECS_EMPTY };
+
+struct recs_state {
+	int id_width;    /* the longest id, measured once */
+	uint32_t *order; /* the recommendations shown: filtered and sorted */
+	size_t n;
+};
 
 /* Column widths for the current screen width; 0 hides a column. */
 struct recs_layout {
@@ -30,7 +39,7 @@ static struct recs_layout layout_for(const struct view *v)
 {
 	struct recs_layout l = {0};
 	int width = v->width;
-	l.id = *(const int *)v->data;
+	l.id = ((const struct recs_state *)v->data)->id_width;
 	l.decision = 8;
 	l.priority = 3;
 	l.deliverables = 5;
@@ -68,12 +77,58 @@ static struct recs_layout layout_for(const struct view *v)
 
 static void recs_open(struct view *v)
 {
-	/* The id column fits the longest id; measured once, not per drawn line. */
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(int));
-	*(int *)v->data = max_id_width(v->app->m);
-	for (size_t i = 0; i < v->app->m->nrecs; i++)
-		view_add_line(v, RECS_LINE, (uint32_t)i, true);
+	const struct rv_model *m = v->app->m;
+	struct recs_state *st = v->data;
+	if (!st) {
+		st = v->data = xcalloc(1, sizeof(*st));
+		st->id_width = max_id_width(m);
+		st->order = xcalloc(m->nrecs + 1, sizeof(*st->order));
+	}
+	st->n = rv_query_select(m, v->app->query, (enum rv_sort_key)v->app->sort_key, v->app->sort_reverse, st->order);
+	if (!st->n)
+		view_add_line(v, RECS_EMPTY, 0, false);
+	for (size_t i = 0; i < st->n; i++)
+		view_add_line(v, RECS_LINE, st->order[i], true);
+}
+
+static void recs_done(struct view *v)
+{
+	struct recs_state *st = v->data;
+	if (st)
+		free(st->order);
+}
+
+bool view_is_recs(const struct view *v)
+{
+	return v->ops->open == recs_open;
+}
+
+static long recs_current_rec(struct view *v)
+{
+	if (!v->nlines || v->lines[v->lineno].type != RECS_LINE)
+		return -1;
+	return (long)v->lines[v->lineno].ref;
+}
+
+/* A recommendation matches when any of its own fields does. */
+static bool recs_grep(struct view *v, const struct line *line, const struct rv_search *s)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_table *t = &m->tables[RV_RECS];
+	size_t off, len;
+	if (line->type != RECS_LINE)
+		return false;
+	for (int f = 0; f < REC_NFIELDS; f++) {
+		struct csv_cell c = rv_rec_cell(m, line->ref, f);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	for (size_t e = 0; e < t->nextra; e++) {
+		struct csv_cell c = csv_cell_at(&t->csv, m->recs[line->ref].row, t->extra_cols[e]);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	return false;
 }
 
 /* The title, or the text's first line when there is no title. */
@@ -97,6 +152,12 @@ static void gap(struct draw *d)
 static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
+	if (line->type == RECS_EMPTY) {
+		draw_str(d, "  No recommendation matches the filter: ", C_DIM);
+		draw_str(d, v->app->filter_text, C_DIM);
+		draw_str(d, "  (F clears it)", C_DIM);
+		return;
+	}
 	const struct rv_rec *r = &m->recs[line->ref];
 	struct recs_layout l = layout_for(v);
 	char buf[32];
@@ -179,7 +240,7 @@ static void recs_header(struct view *v, struct draw *d)
 
 static enum request recs_request(struct view *v, enum request req, struct line *line)
 {
-	if (req != REQ_ENTER)
+	if (req != REQ_ENTER || line->type != RECS_LINE)
 		return req;
 	app_open(v->app, rec_view_new(v->app, line->ref));
 	return REQ_NONE;
@@ -187,8 +248,13 @@ static enum request recs_request(struct view *v, enum request req, struct line *
 
 static void recs_crumb(struct view *v, struct strbuf *out)
 {
-	(void)v;
+	const struct recs_state *st = v->data;
 	sb_adds(out, "Recommendations");
+	if (v->app->query) {
+		sb_adds(out, " [");
+		text_sanitize(out, v->app->filter_text, strlen(v->app->filter_text), 0);
+		sb_addf(out, "] %zu of %zu", st->n, v->app->m->nrecs);
+	}
 }
 
 static const struct view_ops recs_ops = {
@@ -198,6 +264,9 @@ static const struct view_ops recs_ops = {
 	.request = recs_request,
 	.crumb = recs_crumb,
 	.header = recs_header,
+	.grep = recs_grep,
+	.current_rec = recs_current_rec,
+	.done = recs_done,
 };
 
 struct view *recs_view_new(struct app *app)

@@ -1,0 +1,22 @@
+/* finding.h - the commands that find things: search, filter, sort, jump to an id. */
+#ifndef RECVIEW_FINDING_H
+#define RECVIEW_FINDING_H
+
+#include "recview/app.h"
+
+void finding_search(struct app *app);
+/* dir: +1 next, -1 previous. */
+void finding_next(struct app *app, int dir);
+void finding_results(struct app *app);
+void finding_filter(struct app *app);
+void finding_filter_clear(struct app *app);
+void finding_sort(struct app *app);
+void finding_sort_reverse(struct app *app);
+void finding_jump(struct app *app);
+/* Frees what the app holds for finding (search, query, histories). */
+void finding_free(struct app *app);
+
+/* The recommendation an id names, as typed after ':' ("11" in the current review, "SSR2-5.4"); -1 if none. */
+long finding_resolve_id(const struct app *app, const char *text);
+
+#endif

@@ -1,0 +1,631 @@
+/*
+ * search.c - finding text across a data set.
+ *
+ * Three matchers, chosen when the pattern is compiled:
+ *   exact  a literal with an upper-case letter: the rarest byte of the pattern is found with memchr,
+ *          then the rest compared;
+ *   fold   a lower-case ASCII literal: the same, looking for both cases of the rarest byte (two memchr
+ *          streams) and comparing with an ASCII case fold;
+ *   regex  RV_SEARCH_REGEX (POSIX extended), or a literal with non-ASCII letters and no upper-case one
+ *          (the literal escaped, REG_ICASE, so that "é" finds "É").
+ * Regular expressions run in the C.UTF-8 locale whatever the process locale is (the data is UTF-8),
+ * with REG_STARTEND so that the text need not be NUL-terminated and may hold NUL bytes.
+ *
+ * rv_search_all with a literal pattern scans each file's bytes in one pass rather than cell by cell and
+ * maps each match back to its row and column: cells whose value is not their raw bytes (quoted fields
+ * with doubled quotes) are searched on their own.
+ */
+#include "recview/search.h"
+
+#include <locale.h>
+#include <regex.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "recview/arena.h"
+#include "recview/strbuf.h"
+#include "recview/utf8.h"
+
+enum matcher {
+	M_EXACT,
+	M_FOLD,
+	M_REGEX,
+};
+
+struct rv_search {
+	enum matcher mode;
+	unsigned char *pat; /* the literal; lower-cased for M_FOLD */
+	size_t n;
+	size_t anchor;      /* index of the byte looked for with memchr */
+	unsigned char a_lo, a_up;
+	size_t v1, v2;      /* the two rarest positions, compared 32 at a time where the CPU can */
+	regex_t re;
+};
+
+static unsigned char fold_table[256];
+
+static void init_fold_table(void)
+{
+	if (fold_table['A'])
+		return;
+	for (int c = 0; c < 256; c++)
+		fold_table[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* ---- the locale for regular expressions and case tests ---- */
+
+static locale_t utf8_locale;
+
+static locale_t search_locale(void)
+{
+	if (!utf8_locale)
+		utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	return utf8_locale;
+}
+
+/* Runs in the C.UTF-8 locale when it exists, else in the process locale. */
+static locale_t enter_locale(void)
+{
+	locale_t l = search_locale();
+	return l ? uselocale(l) : (locale_t)0;
+}
+
+static void leave_locale(locale_t old)
+{
+	if (old)
+		uselocale(old);
+}
+
+/* ---- compiling ---- */
+
+/* Smart case: does the pattern have an upper-case letter (ASCII, or any script the locale knows)? */
+static bool has_upper(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z')
+				return true;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode((const unsigned char *)s + i, len - i, &cp);
+		if (!n) {
+			i++;
+			continue;
+		}
+		locale_t l = search_locale();
+		if (l && iswupper_l((wint_t)cp, l))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* How common a byte is in English-like text (higher: more common); the anchor is the rarest. */
+static int byte_rank(unsigned char c)
+{
+	static const char common[] = " etaoinshrdlcumfpgwyb,.vk"; /* most common first */
+	if (c >= 'A' && c <= 'Z') {
+		const char *p = memchr(common, c - 'A' + 'a', sizeof(common) - 1);
+		return p ? (int)(sizeof(common) - (size_t)(p - common)) / 4 : 0;
+	}
+	const char *p = memchr(common, c, sizeof(common) - 1);
+	if (p)
+		return (int)(sizeof(common) - (size_t)(p - common)) + 2;
+	if (c >= '0' && c <= '9')
+		return 3;
+	if (c == '-' || c == '\'' || c == '\n')
+		return 2;
+	if (c >= 0x80)
+		return 2;
+	return 1;
+}
+
+static void choose_anchor(struct rv_search *s)
+{
+	size_t best = 0;
+	int best_rank = 1 << 30;
+	for (size_t i = 0; i < s->n; i++) {
+		unsigned char c = s->pat[i];
+		int r = byte_rank(c);
+		if (s->mode == M_FOLD && c >= 'a' && c <= 'z')
+			r += byte_rank((unsigned char)(c - 'a' + 'A'));
+		if (r < best_rank) {
+			best_rank = r;
+			best = i;
+		}
+	}
+	s->anchor = best;
+	s->v1 = s->v2 = best;
+	best_rank = 1 << 30;
+	for (size_t i = 0; i < s->n; i++) {
+		unsigned char c = s->pat[i];
+		int r = byte_rank(c);
+		if (s->mode == M_FOLD && c >= 'a' && c <= 'z')
+			r += byte_rank((unsigned char)(c - 'a' + 'A'));
+		if (i != s->anchor && r < best_rank) {
+			best_rank = r;
+			s->v2 = i;
+		}
+	}
+	if (s->v2 < s->v1) {
+		s->v1 = s->v2;
+		s->v2 = s->anchor;
+	}
+	s->a_lo = s->pat[best];
+	s->a_up = s->a_lo;
+	if (s->mode == M_FOLD && s->a_lo >= 'a' && s->a_lo <= 'z')
+		s->a_up = (unsigned char)(s->a_lo - 'a' + 'A');
+}
+
+static void set_error(char *err, size_t errsize, const char *msg)
+{
+	if (err && errsize) {
+		size_t n = strlen(msg);
+		if (n >= errsize)
+			n = errsize - 1;
+		memcpy(err, msg, n);
+		err[n] = '\0';
+	}
+}
+
+static bool compile_regex(struct rv_search *s, const char *pattern, bool icase, char *err, size_t errsize)
+{
+	locale_t old = enter_locale();
+	int rc = regcomp(&s->re, pattern, REG_EXTENDED | (icase ? REG_ICASE : 0));
+	if (rc != 0) {
+		char msg[256];
+		regerror(rc, &s->re, msg, sizeof(msg));
+		set_error(err, errsize, msg);
+		/* regcomp leaves nothing to free after a failure. */
+	}
+	leave_locale(old);
+	return rc == 0;
+}
+
+struct rv_search *rv_search_compile(const char *pattern, unsigned flags, char *err, size_t errsize)
+{
+	size_t len = pattern ? strlen(pattern) : 0;
+	if (!len) {
+		set_error(err, errsize, "empty pattern");
+		return NULL;
+	}
+	init_fold_table();
+	struct rv_search *s = xcalloc(1, sizeof(*s));
+	bool icase = !has_upper(pattern, len);
+
+	if (flags & RV_SEARCH_REGEX) {
+		s->mode = M_REGEX;
+		if (!compile_regex(s, pattern, icase, err, errsize)) {
+			free(s);
+			return NULL;
+		}
+		return s;
+	}
+	if (icase && !is_ascii(pattern, len)) {
+		/* Case-insensitive beyond ASCII: the literal as an escaped regular expression. */
+		struct strbuf sb;
+		sb_init(&sb);
+		for (size_t i = 0; i < len; i++) {
+			if (strchr(".[]()*+?{}|^$\\", pattern[i]))
+				sb_addc(&sb, '\\');
+			sb_addc(&sb, pattern[i]);
+		}
+		s->mode = M_REGEX;
+		bool ok = compile_regex(s, sb.data, true, err, errsize);
+		sb_free(&sb);
+		if (!ok) {
+			free(s);
+			return NULL;
+		}
+		return s;
+	}
+	s->mode = icase ? M_FOLD : M_EXACT;
+	s->n = len;
+	s->pat = xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		s->pat[i] = icase ? fold_table[(unsigned char)pattern[i]] : (unsigned char)pattern[i];
+	choose_anchor(s);
+	return s;
+}
+
+void rv_search_free(struct rv_search *s)
+{
+	if (!s)
+		return;
+	if (s->mode == M_REGEX)
+		regfree(&s->re);
+	free(s->pat);
+	free(s);
+}
+
+/* ---- matching ---- */
+
+static bool fold_equal(const unsigned char *text, const unsigned char *pat, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (fold_table[text[i]] != pat[i])
+			return false;
+	return true;
+}
+
+/*
+ * A scan of one text for a literal. The next occurrence of each case of the anchor byte is remembered, so
+ * that successive searches in the same text (rv_search_all) never look at a byte twice.
+ */
+struct lit_scan {
+	const struct rv_search *s;
+	const unsigned char *t, *end; /* the text; end: one past the last place the anchor may be */
+	const unsigned char *ql, *qu; /* next anchor of each case at or after *_from, NULL: none */
+	const unsigned char *ql_from, *qu_from;
+};
+
+static void lit_init(struct lit_scan *ls, const struct rv_search *s, const unsigned char *t, size_t n)
+{
+	ls->s = s;
+	ls->t = t;
+	ls->end = n >= s->n ? t + (n - s->n) + s->anchor + 1 : t;
+	ls->ql = ls->qu = NULL;
+	ls->ql_from = ls->qu_from = ls->end + 1; /* nothing known yet */
+}
+
+/* The first occurrence of byte c at or after p, from the cache when it still says. */
+static const unsigned char *next_byte(const struct lit_scan *ls, unsigned char c, const unsigned char *p,
+				      const unsigned char **q, const unsigned char **q_from)
+{
+	if (*q_from <= p && (!*q || *q >= p))
+		return *q;
+	*q_from = p;
+	*q = p < ls->end ? memchr(p, c, (size_t)(ls->end - p)) : NULL;
+	return *q;
+}
+
+/* Offset of the first occurrence of the literal at or after offset from, or -1. */
+static long lit_find(struct lit_scan *ls, size_t from)
+{
+	const struct rv_search *s = ls->s;
+	const unsigned char *p = ls->t + from + s->anchor;
+	bool two = s->a_lo != s->a_up;
+	while (p < ls->end) {
+		const unsigned char *ql = next_byte(ls, s->a_lo, p, &ls->ql, &ls->ql_from);
+		const unsigned char *qu = two ? next_byte(ls, s->a_up, p, &ls->qu, &ls->qu_from) : NULL;
+		const unsigned char *q = !qu || (ql && ql < qu) ? ql : qu;
+		if (!q)
+			return -1;
+		const unsigned char *start = q - s->anchor;
+		if (s->mode == M_EXACT ? memcmp(start, s->pat, s->n) == 0 : fold_equal(start, s->pat, s->n))
+			return (long)(start - ls->t);
+		p = q + 1;
+	}
+	return -1;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_VECTOR_FIND 1
+
+/*
+ * The two rarest bytes of the pattern compared at 32 positions at once (AVX2), the candidates then
+ * compared in full. A letter of a case-folded pattern is compared with bit 0x20 set on both sides: only
+ * its two cases have that image. Returns the first match at or after from, or -1 with *resume set to
+ * where the blocks stopped (the rest is shorter than a block).
+ */
+__attribute__((target("avx2"))) static long vector_find(const struct rv_search *s, const unsigned char *t,
+							  size_t n, size_t from, size_t *resume)
+{
+	unsigned char b1 = s->pat[s->v1], b2 = s->pat[s->v2];
+	bool fold = s->mode == M_FOLD;
+	const __m256i f1 = _mm256_set1_epi8((char)b1), f2 = _mm256_set1_epi8((char)b2);
+	const __m256i o1 = _mm256_set1_epi8(fold && b1 >= 'a' && b1 <= 'z' ? 0x20 : 0);
+	const __m256i o2 = _mm256_set1_epi8(fold && b2 >= 'a' && b2 <= 'z' ? 0x20 : 0);
+	size_t i = from;
+	/* Blocks while the last byte the pattern may cover stays in the text. */
+	while (n >= s->n && i + 32 <= n - s->n + 1) {
+		__m256i x1 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(t + i + s->v1)), o1);
+		__m256i x2 = _mm256_or_si256(_mm256_loadu_si256((const __m256i *)(const void *)(t + i + s->v2)), o2);
+		unsigned mask = (unsigned)_mm256_movemask_epi8(
+			_mm256_and_si256(_mm256_cmpeq_epi8(x1, f1), _mm256_cmpeq_epi8(x2, f2)));
+		while (mask) {
+			size_t at = i + (size_t)__builtin_ctz(mask);
+			if (s->mode == M_EXACT ? memcmp(t + at, s->pat, s->n) == 0 : fold_equal(t + at, s->pat, s->n))
+				return (long)at;
+			mask &= mask - 1;
+		}
+		i += 32;
+	}
+	*resume = i;
+	return -1;
+}
+
+static bool have_avx2(void)
+{
+	static int known = -1;
+	if (known < 0) {
+		__builtin_cpu_init();
+		known = __builtin_cpu_supports("avx2") ? 1 : 0;
+	}
+	return known == 1;
+}
+#endif
+
+/* The first match at or after from: 32 positions at a time where the CPU can, then byte by byte. */
+static long lit_search(struct lit_scan *ls, size_t n, size_t from)
+{
+#ifdef HAVE_VECTOR_FIND
+	if (n - from >= 64 && have_avx2()) {
+		long at = vector_find(ls->s, ls->t, n, from, &from);
+		if (at >= 0)
+			return at;
+	}
+#else
+	(void)n;
+#endif
+	return lit_find(ls, from);
+}
+
+static long find_literal(const struct rv_search *s, const unsigned char *t, size_t n)
+{
+	struct lit_scan ls;
+	lit_init(&ls, s, t, n);
+	return lit_search(&ls, n, 0);
+}
+
+bool rv_search_next(const struct rv_search *s, const char *text, size_t len, size_t from, size_t *off,
+		    size_t *mlen)
+{
+	if (!s || from > len)
+		return false;
+	if (s->mode != M_REGEX) {
+		long at = find_literal(s, (const unsigned char *)text + from, len - from);
+		if (at < 0)
+			return false;
+		*off = from + (size_t)at;
+		*mlen = s->n;
+		return true;
+	}
+	regmatch_t pm[1];
+	pm[0].rm_so = (regoff_t)from;
+	pm[0].rm_eo = (regoff_t)len;
+	locale_t old = enter_locale();
+	int rc = regexec(&s->re, text ? text : "", 1, pm, REG_STARTEND);
+	leave_locale(old);
+	if (rc != 0 || pm[0].rm_so < 0)
+		return false;
+	*off = (size_t)pm[0].rm_so;
+	*mlen = (size_t)(pm[0].rm_eo - pm[0].rm_so);
+	return true;
+}
+
+/* ---- every match in a data set ---- */
+
+struct raw_hit {
+	uint32_t row;   /* row in the file */
+	uint16_t order; /* known field, or nfields + extra column */
+	uint32_t off, len;
+};
+
+struct hit_list {
+	struct raw_hit *items;
+	size_t n, cap;
+};
+
+static void hit_push(struct hit_list *hl, uint32_t row, uint16_t order, size_t off, size_t len)
+{
+	if (hl->n == hl->cap) {
+		hl->cap = hl->cap ? hl->cap * 2 : 256;
+		hl->items = xreallocarray(hl->items, hl->cap, sizeof(*hl->items));
+	}
+	hl->items[hl->n++] = (struct raw_hit){row, order, (uint32_t)off, (uint32_t)len};
+}
+
+/* What each column of a table is: its field order (known fields, then extra columns), or -1. */
+static int *column_orders(const struct rv_table *t, int nfields)
+{
+	int *order = xmalloc((t->csv.ncols + 1) * sizeof(*order));
+	for (size_t c = 0; c < t->csv.ncols; c++)
+		order[c] = -1;
+	for (int f = 0; f < nfields; f++)
+		if (t->col[f] >= 0 && (size_t)t->col[f] < t->csv.ncols)
+			order[t->col[f]] = f;
+	for (size_t k = 0; k < t->nextra; k++)
+		if (t->extra_cols[k] < t->csv.ncols)
+			order[t->extra_cols[k]] = nfields + (int)k;
+	return order;
+}
+
+static bool in_buffer(const struct csv_table *t, struct csv_cell c)
+{
+	uintptr_t p = (uintptr_t)c.ptr, b = (uintptr_t)t->buf;
+	return p >= b && p + c.len <= b + t->size;
+}
+
+/* Cell by cell: for regular expressions. Rows in file order, fields in order. */
+static void scan_cells(const struct csv_table *t, const int *order, int norders, const struct rv_search *s,
+		       struct hit_list *hl)
+{
+	int *col_of = xmalloc(((size_t)norders + 1) * sizeof(*col_of));
+	for (int o = 0; o < norders; o++)
+		col_of[o] = -1;
+	for (size_t c = 0; c < t->ncols; c++)
+		if (order[c] >= 0)
+			col_of[order[c]] = (int)c;
+	for (size_t r = 0; r < t->nrows; r++) {
+		const struct csv_row *row = &t->rows[r];
+		for (int o = 0; o < norders; o++) {
+			if (col_of[o] < 0 || (uint32_t)col_of[o] >= row->nfields)
+				continue;
+			struct csv_cell c = t->cells[row->first_cell + (uint32_t)col_of[o]];
+			size_t off, len;
+			if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+				hit_push(hl, (uint32_t)r, (uint16_t)o, off, len);
+		}
+	}
+	free(col_of);
+}
+
+/*
+ * A literal over the file's bytes: each match is placed in its row and cell; a cell gets its first
+ * match only. Cells whose value lives outside the file buffer are searched one by one afterwards.
+ */
+static void scan_buffer(const struct csv_table *t, const int *order, const struct rv_search *s,
+			struct hit_list *hl)
+{
+	struct lit_scan ls;
+	lit_init(&ls, s, (const unsigned char *)t->buf, t->size);
+	size_t from = t->header_end, r = 0;
+	while (from < t->size && r < t->nrows) {
+		long at = lit_search(&ls, t->size, from);
+		if (at < 0)
+			break;
+		size_t o = (size_t)at;
+		from = o + 1;
+		while (r < t->nrows && t->rows[r].raw_end <= o)
+			r++;
+		if (r == t->nrows)
+			break;
+		const struct csv_row *row = &t->rows[r];
+		if (o < row->raw_start)
+			continue;
+		/* The last cell starting at or before o (a row's cells are adjacent: a linear scan is fastest). */
+		const struct csv_cell *cells = t->cells + row->first_cell;
+		uint32_t col = 0;
+		while (col + 1 < row->nfields && cells[col + 1].raw_off <= o)
+			col++;
+		if (col >= t->ncols || order[col] < 0)
+			continue;
+		struct csv_cell c = cells[col];
+		if (!in_buffer(t, c))
+			continue;
+		size_t start = (size_t)(c.ptr - t->buf);
+		if (o < start || o + s->n > start + c.len)
+			continue;
+		hit_push(hl, (uint32_t)r, (uint16_t)order[col], o - start, s->n);
+		from = start + c.len;
+	}
+	/* Cells whose value is not in the buffer, in one pass over the cells (the rows follow along). */
+	if (!t->nrows)
+		return;
+	uintptr_t b = (uintptr_t)t->buf, e = b + t->size;
+	size_t rr = 0;
+	for (size_t ci = t->rows[0].first_cell; ci < t->ncells; ci++) {
+		struct csv_cell cell = t->cells[ci];
+		uintptr_t p = (uintptr_t)cell.ptr;
+		if ((p >= b && p + cell.len <= e) || cell.len < s->n)
+			continue;
+		while (rr + 1 < t->nrows && t->rows[rr + 1].first_cell <= ci)
+			rr++;
+		size_t col = ci - t->rows[rr].first_cell;
+		size_t off, len;
+		if (col < t->ncols && col < t->rows[rr].nfields && order[col] >= 0 &&
+		    rv_search_next(s, cell.ptr, cell.len, 0, &off, &len))
+			hit_push(hl, (uint32_t)rr, (uint16_t)order[col], off, len);
+	}
+}
+
+static void append_hits(struct rv_hit **out, size_t *n, size_t *cap, enum rv_kind kind, uint32_t index,
+			const struct raw_hit *h, int nfields)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*out = xreallocarray(*out, *cap, sizeof(**out));
+	}
+	struct rv_hit *hit = &(*out)[(*n)++];
+	hit->kind = kind;
+	hit->index = index;
+	hit->field = (int16_t)(h->order < nfields ? h->order : -1 - (h->order - nfields));
+	hit->off = h->off;
+	hit->len = h->len;
+}
+
+size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits)
+{
+	static const enum rv_kind kinds[] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY};
+	struct rv_hit *out = NULL;
+	size_t n = 0, cap = 0;
+	*hits = NULL;
+	if (!s)
+		return 0;
+	for (size_t ki = 0; ki < sizeof(kinds) / sizeof(*kinds); ki++) {
+		enum rv_kind kind = kinds[ki];
+		const struct rv_table *t = &m->tables[kind];
+		size_t nrows = kind == RV_RECS ? m->nrecs : m->nchildren[kind];
+		if (!t->present || !t->usable || !nrows || nrows > t->csv.nrows)
+			continue;
+		int nfields = rv_kind_def(kind)->nfields;
+		int *order = column_orders(t, nfields);
+		struct hit_list hl = {NULL, 0, 0};
+		if (s->mode == M_REGEX)
+			scan_cells(&t->csv, order, nfields + (int)t->nextra, s, &hl);
+		else
+			scan_buffer(&t->csv, order, s, &hl);
+		free(order);
+
+		/* Group by entity (a counting sort: recommendations in id order, children in file order). */
+		uint32_t *rank = NULL; /* row -> position in the output order */
+		if (kind == RV_RECS) {
+			rank = xmalloc((nrows + 1) * sizeof(*rank));
+			for (size_t i = 0; i < nrows; i++)
+				rank[m->recs[i].row] = (uint32_t)i;
+		}
+		size_t *start = xcalloc(nrows + 2, sizeof(*start));
+		for (size_t i = 0; i < hl.n; i++)
+			start[(rank ? rank[hl.items[i].row] : hl.items[i].row) + 1]++;
+		for (size_t i = 0; i < nrows; i++)
+			start[i + 1] += start[i];
+		struct raw_hit *sorted = xmalloc((hl.n + 1) * sizeof(*sorted));
+		for (size_t i = 0; i < hl.n; i++)
+			sorted[start[rank ? rank[hl.items[i].row] : hl.items[i].row]++] = hl.items[i];
+		free(hl.items);
+		/* Fields in order within an entity: a handful at most, so an insertion sort. */
+		for (size_t i = 1; i < hl.n; i++) {
+			struct raw_hit h = sorted[i];
+			size_t j = i;
+			while (j > 0 && sorted[j - 1].row == h.row && sorted[j - 1].order > h.order) {
+				sorted[j] = sorted[j - 1];
+				j--;
+			}
+			sorted[j] = h;
+		}
+		for (size_t i = 0; i < hl.n; i++)
+			append_hits(&out, &n, &cap, kind, rank ? rank[sorted[i].row] : sorted[i].row, &sorted[i],
+				    nfields);
+		free(sorted);
+		free(start);
+		free(rank);
+	}
+	*hits = out;
+	return n;
+}
+
+struct csv_cell rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit)
+{
+	static const struct csv_cell empty = {"", 0, 0};
+	const struct rv_table *t = &m->tables[hit->kind];
+	uint32_t row;
+	if (hit->kind == RV_RECS) {
+		if (hit->index >= m->nrecs)
+			return empty;
+		row = m->recs[hit->index].row;
+	} else {
+		if (hit->kind >= RV_KIND_COUNT || hit->index >= m->nchildren[hit->kind])
+			return empty;
+		row = m->children[hit->kind][hit->index].row;
+	}
+	if (hit->field >= 0)
+		return rv_cell(m, hit->kind, row, hit->field);
+	size_t k = (size_t)(-1 - hit->field);
+	if (!t->present || k >= t->nextra)
+		return empty;
+	return csv_cell_at(&t->csv, row, t->extra_cols[k]);
+}

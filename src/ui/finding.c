@@ -1,0 +1,437 @@
+/* finding.c - search as you type, n/N, the results view, filter, sort and jump, with completion. */
+#include "recview/finding.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "recview/prompt.h"
+#include "recview/query.h"
+#include "recview/search.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+static struct prompt_history search_history, filter_history, sort_history, jump_history;
+
+void finding_free(struct app *app)
+{
+	rv_search_free(app->search);
+	app->search = NULL;
+	rv_query_free(app->query);
+	app->query = NULL;
+	draw_set_highlight(NULL);
+	prompt_history_free(&search_history);
+	prompt_history_free(&filter_history);
+	prompt_history_free(&sort_history);
+	prompt_history_free(&jump_history);
+}
+
+/* ---- search ---- */
+
+static bool line_matches(struct view *v, size_t i, const struct rv_search *s)
+{
+	const struct line *line = &v->lines[i];
+	size_t off, len;
+	if (v->ops->grep)
+		return v->ops->grep(v, line, s);
+	return line->len && rv_search_next(s, view_line_text(v, line), line->len, 0, &off, &len);
+}
+
+/* The first matching line from start in direction dir, wrapping around; -1 when none. */
+static long find_line(struct view *v, size_t start, int dir, const struct rv_search *s, bool *wrapped)
+{
+	size_t n = v->nlines;
+	*wrapped = false;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = dir > 0 ? (start + k) % n : (start + n - k % n) % n;
+		if (dir > 0 ? i < start : i > start)
+			*wrapped = true;
+		if (line_matches(v, i, s))
+			return (long)i;
+	}
+	return -1;
+}
+
+struct search_session {
+	struct view *view;
+	size_t start_line, start_offset; /* where the search began: each keystroke searches from there */
+	struct rv_search *live;          /* the pattern being typed */
+	bool regex;
+};
+
+static void live_search(struct app *app, const char *text, void *data)
+{
+	struct search_session *ss = data;
+	char err[256];
+	rv_search_free(ss->live);
+	ss->live = NULL;
+	app->hint[0] = '\0';
+	draw_set_highlight(NULL);
+	if (!*text) {
+		view_move_to(ss->view, ss->start_line, app_body_height(ss->view));
+		return;
+	}
+	ss->live = rv_search_compile(text, ss->regex ? RV_SEARCH_REGEX : 0, err, sizeof(err));
+	if (!ss->live) {
+		snprintf(app->hint, sizeof(app->hint), "%s", err);
+		return;
+	}
+	draw_set_highlight(ss->live);
+	bool wrapped;
+	long i = find_line(ss->view, ss->start_line, 1, ss->live, &wrapped);
+	if (i < 0) {
+		snprintf(app->hint, sizeof(app->hint), "No match in this view (R lists the whole data set after Enter)");
+		view_move_to(ss->view, ss->start_line, app_body_height(ss->view));
+		ss->view->offset = ss->start_offset;
+		return;
+	}
+	view_move_to(ss->view, (size_t)i, app_body_height(ss->view));
+}
+
+static const char *toggle_regex(struct app *app, void *data)
+{
+	struct search_session *ss = data;
+	(void)app;
+	ss->regex = !ss->regex;
+	return ss->regex ? "regex/" : "/";
+}
+
+void finding_search(struct app *app)
+{
+	struct view *v = app_current(app);
+	struct search_session ss = {v, v->lineno, v->offset, NULL, app->search_regex};
+	struct prompt_hooks hooks = {.changed = live_search, .toggle = toggle_regex, .history = &search_history, .data = &ss};
+	struct strbuf text;
+	sb_init(&text);
+	bool ok = prompt_read(app, ss.regex ? "regex/" : "/", &text, &hooks);
+	app->hint[0] = '\0';
+	if (ok && ss.live) {
+		rv_search_free(app->search);
+		app->search = ss.live;
+		app->search_regex = ss.regex;
+		snprintf(app->search_text, sizeof(app->search_text), "%s", text.data);
+		draw_set_highlight(app->search);
+		if (line_matches(v, v->lineno, app->search))
+			app_message(app, C_DIM, "/%s: n next, N previous, R all matches in the data set", app->search_text);
+		else
+			app_message(app, C_WARNING, "/%s: no match in this view; R lists the whole data set", app->search_text);
+	} else {
+		/* Cancelled: back where the search began, with the previous highlight. */
+		rv_search_free(ss.live);
+		view_move_to(v, ss.start_line, app_body_height(v));
+		v->offset = ss.start_offset;
+		draw_set_highlight(app->search);
+	}
+	sb_free(&text);
+}
+
+void finding_next(struct app *app, int dir)
+{
+	struct view *v = app_current(app);
+	if (!app->search) {
+		app_message(app, C_DIM, "No search yet: / searches.");
+		return;
+	}
+	if (!v->nlines)
+		return;
+	bool wrapped;
+	size_t start = dir > 0 ? (v->lineno + 1) % v->nlines : (v->lineno + v->nlines - 1) % v->nlines;
+	long i = find_line(v, start, dir, app->search, &wrapped);
+	if (i < 0) {
+		app_message(app, C_WARNING, "/%s: no match in this view; R lists the whole data set", app->search_text);
+		return;
+	}
+	if ((dir > 0 && (size_t)i <= v->lineno) || (dir < 0 && (size_t)i >= v->lineno))
+		app_message(app, C_DIM, "Search wrapped around");
+	view_move_to(v, (size_t)i, app_body_height(v));
+}
+
+void finding_results(struct app *app)
+{
+	if (!app->search) {
+		app_message(app, C_DIM, "No search yet: / searches, then R lists every match.");
+		return;
+	}
+	app_open(app, results_view_new(app));
+}
+
+/* ---- filter ---- */
+
+/* The word being typed: from the last space before the cursor. */
+static size_t word_begin(const struct strbuf *text, size_t cursor)
+{
+	size_t b = cursor;
+	while (b > 0 && text->data[b - 1] != ' ')
+		b--;
+	return b;
+}
+
+static void replace_word(struct strbuf *text, size_t *cursor, size_t begin, const char *with)
+{
+	struct strbuf out;
+	sb_init(&out);
+	sb_add(&out, text->data, begin);
+	sb_adds(&out, with);
+	size_t new_cursor = out.len;
+	sb_add(&out, text->data + *cursor, text->len - *cursor);
+	sb_reset(text);
+	sb_add(text, out.data, out.len);
+	*cursor = new_cursor;
+	sb_free(&out);
+}
+
+/*
+ * Completes word (typed prefix) among candidates: one match replaces it, several are shown in the
+ * hint and the common prefix is filled in. suffix is added after a unique completion.
+ */
+static void complete_among(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
+			   const char *const *cands, size_t n, const char *suffix)
+{
+	size_t plen = strlen(prefix), matches = 0, common = 0;
+	const char *first = NULL;
+	struct strbuf hint;
+	sb_init(&hint);
+	for (size_t i = 0; i < n; i++) {
+		if (strncasecmp(cands[i], prefix, plen) != 0)
+			continue;
+		if (!first) {
+			first = cands[i];
+			common = strlen(first);
+		} else {
+			size_t k = 0;
+			while (k < common && cands[i][k] && tolower((unsigned char)cands[i][k]) == tolower((unsigned char)first[k]))
+				k++;
+			common = k;
+		}
+		if (matches < 40)
+			sb_addf(&hint, "%s%s", matches ? "  " : "", cands[i]);
+		matches++;
+	}
+	if (!matches) {
+		snprintf(app->hint, sizeof(app->hint), "No completion for '%s'", prefix);
+	} else if (matches == 1) {
+		struct strbuf w;
+		sb_init(&w);
+		sb_adds(&w, first);
+		sb_adds(&w, suffix);
+		replace_word(text, cursor, begin, w.data);
+		sb_free(&w);
+		app->hint[0] = '\0';
+	} else {
+		char *pre = strndup(first, common > plen ? common : plen);
+		if (common > plen)
+			replace_word(text, cursor, begin, pre);
+		free(pre);
+		snprintf(app->hint, sizeof(app->hint), "%zu: %s%s", matches, hint.data, matches > 40 ? " ..." : "");
+	}
+	sb_free(&hint);
+}
+
+static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	static const char *const statuses[] = {"not started", "planning", "progress", "behind", "complete"};
+	static const char *const decisions[] = {"pending", "approved", "rejected"};
+	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open"};
+	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
+	(void)data;
+	size_t begin = word_begin(text, *cursor);
+	const char *word = text->data + begin;
+	size_t wlen = *cursor - begin;
+	bool neg = wlen && word[0] == '-';
+	const char *colon = memchr(word, ':', wlen);
+	char prefix[128];
+
+	if (!colon) {
+		const char *const *fields = rv_query_fields();
+		size_t n = 0;
+		while (fields[n])
+			n++;
+		snprintf(prefix, sizeof(prefix), "%.*s", (int)(wlen - neg), word + neg);
+		complete_among(app, text, cursor, begin + neg, prefix, fields, n, ":");
+		return;
+	}
+	size_t flen = (size_t)(colon - word) - neg;
+	const char *field = word + neg;
+	size_t vbegin = (size_t)(colon - text->data) + 1;
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - vbegin), colon + 1);
+	if (flen == 6 && strncmp(field, "status", 6) == 0)
+		complete_among(app, text, cursor, vbegin, prefix, statuses, 5, " ");
+	else if (flen == 8 && strncmp(field, "decision", 8) == 0)
+		complete_among(app, text, cursor, vbegin, prefix, decisions, 3, " ");
+	else if (flen == 3 && strncmp(field, "has", 3) == 0)
+		complete_among(app, text, cursor, vbegin, prefix, has, 6, " ");
+	else if (flen == 8 && strncmp(field, "priority", 8) == 0)
+		complete_among(app, text, cursor, vbegin, prefix, priorities, 4, " ");
+	else
+		snprintf(app->hint, sizeof(app->hint), "Type a value for %.*s:", (int)flen, field);
+}
+
+void finding_filter(struct app *app)
+{
+	struct prompt_hooks hooks = {.complete = complete_filter, .history = &filter_history};
+	struct strbuf text;
+	sb_init(&text);
+	sb_adds(&text, app->filter_text);
+	bool ok = prompt_read(app, "filter: ", &text, &hooks);
+	app->hint[0] = '\0';
+	if (ok) {
+		char err[512];
+		struct rv_query *q = NULL;
+		if (text.len && !(q = rv_query_parse(text.data, err, sizeof(err)))) {
+			app_message(app, C_ERROR, "filter: %s", err);
+		} else {
+			rv_query_free(app->query);
+			app->query = q;
+			snprintf(app->filter_text, sizeof(app->filter_text), "%s", q ? text.data : "");
+			app_refresh_lists(app);
+		}
+	}
+	sb_free(&text);
+}
+
+void finding_filter_clear(struct app *app)
+{
+	if (!app->query) {
+		app_message(app, C_DIM, "No filter to clear.");
+		return;
+	}
+	rv_query_free(app->query);
+	app->query = NULL;
+	app->filter_text[0] = '\0';
+	app_refresh_lists(app);
+	app_message(app, C_DIM, "Filter cleared.");
+}
+
+/* ---- sort ---- */
+
+static void complete_sort(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	const char *names[RV_SORT_COUNT];
+	(void)data;
+	for (int k = 0; k < RV_SORT_COUNT; k++)
+		names[k] = rv_sort_name((enum rv_sort_key)k);
+	size_t begin = text->len && text->data[0] == '-' ? 1 : 0;
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - begin), text->data + begin);
+	complete_among(app, text, cursor, begin, prefix, names, RV_SORT_COUNT, "");
+}
+
+void finding_sort(struct app *app)
+{
+	struct prompt_hooks hooks = {.complete = complete_sort, .history = &sort_history};
+	struct strbuf text;
+	sb_init(&text);
+	bool ok = prompt_read(app, "sort by: ", &text, &hooks);
+	app->hint[0] = '\0';
+	if (ok && text.len) {
+		enum rv_sort_key key;
+		bool reverse;
+		if (!rv_sort_parse(text.data, &key, &reverse)) {
+			struct strbuf known;
+			sb_init(&known);
+			for (int k = 0; k < RV_SORT_COUNT; k++)
+				sb_addf(&known, "%s%s", k ? ", " : "", rv_sort_name((enum rv_sort_key)k));
+			app_message(app, C_ERROR, "sort: unknown key (known: %s; -key reverses)", known.data);
+			sb_free(&known);
+		} else {
+			app->sort_key = (int)key;
+			app->sort_reverse = reverse;
+			app_refresh_lists(app);
+		}
+	}
+	sb_free(&text);
+}
+
+void finding_sort_reverse(struct app *app)
+{
+	app->sort_reverse = !app->sort_reverse;
+	app_refresh_lists(app);
+	app_message(app, C_DIM, "Sorted by %s, %s", rv_sort_name((enum rv_sort_key)app->sort_key),
+		    app->sort_reverse ? "reversed" : "ascending");
+}
+
+/* ---- jump ---- */
+
+static long find_in_review(const struct rv_model *m, const struct csv_cell review, const char *text)
+{
+	char id[256];
+	snprintf(id, sizeof(id), "%.*s-%s", (int)review.len, review.ptr, text);
+	return rv_find_rec(m, id, strlen(id));
+}
+
+long finding_resolve_id(const struct app *app, const char *text)
+{
+	const struct rv_model *m = app->m;
+	long rec = rv_find_rec(m, text, strlen(text));
+	if (rec >= 0 || !*text)
+		return rec;
+	/* A bare number: first in the review of where we are, then in any review. */
+	long here = app->depth ? view_current_rec(app->stack[app->depth - 1]) : -1;
+	if (here >= 0 && (rec = find_in_review(m, rv_rec_review(m, (size_t)here), text)) >= 0)
+		return rec;
+	for (size_t i = 0; i < m->nrecs; i++) {
+		rec = find_in_review(m, rv_rec_review(m, i), text);
+		if (rec >= 0)
+			return rec;
+	}
+	return -1;
+}
+
+static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	const struct rv_model *m = app->m;
+	(void)data;
+	const char **ids = calloc(m->nrecs + 1, sizeof(*ids));
+	char **owned = calloc(m->nrecs + 1, sizeof(*owned));
+	size_t n = 0;
+	if (!ids || !owned) {
+		free(ids);
+		free(owned);
+		return;
+	}
+	/* Candidates: ids starting with the text, or whose number does ("5." finds SSR2-5.1 ...). */
+	for (size_t i = 0; i < m->nrecs; i++) {
+		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct csv_cell review = rv_rec_review(m, i);
+		const char *num = id.len > review.len && review.len ? id.ptr + review.len + 1 : id.ptr;
+		size_t numlen = id.len - (size_t)(num - id.ptr);
+		bool by_id = id.len >= text->len && strncasecmp(id.ptr, text->data, text->len) == 0;
+		bool by_num = numlen >= text->len && strncasecmp(num, text->data, text->len) == 0;
+		if (!by_id && !by_num)
+			continue;
+		owned[n] = strndup(by_id ? id.ptr : num, by_id ? id.len : numlen);
+		ids[n] = owned[n];
+		n++;
+	}
+	char prefix[256];
+	snprintf(prefix, sizeof(prefix), "%s", text->data);
+	complete_among(app, text, cursor, 0, prefix, ids, n, "");
+	for (size_t i = 0; i < n; i++)
+		free(owned[i]);
+	free(owned);
+	free(ids);
+}
+
+void finding_jump(struct app *app)
+{
+	struct prompt_hooks hooks = {.complete = complete_jump, .history = &jump_history};
+	struct strbuf text;
+	sb_init(&text);
+	bool ok = prompt_read(app, ":", &text, &hooks);
+	app->hint[0] = '\0';
+	if (ok && text.len) {
+		long rec = finding_resolve_id(app, text.data);
+		if (rec < 0) {
+			struct strbuf q;
+			sb_init(&q);
+			diag_quote(&q, text.data, text.len, 40);
+			app_message(app, C_ERROR, "No recommendation %s (Tab completes ids)", q.data);
+			sb_free(&q);
+		} else {
+			app_open(app, rec_view_new(app, (size_t)rec));
+		}
+	}
+	sb_free(&text);
+}

@@ -1,0 +1,24 @@
+/* main.c - runs every unit-test group of the core; exits non-zero when any test failed. */
+#include <locale.h>
+#include <stdio.h>
+
+#include "recview/text.h"
+#include "tests.h"
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	text_init();
+
+	int (*const groups[])(void) = {
+		run_utf8_tests,  run_text_tests,  run_vocab_tests,      run_csvread_tests,
+		run_corpus_tests, run_model_tests, run_bad_corpus_tests, run_hostile_tests,
+		run_xref_tests,
+	};
+	int failed = 0;
+	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
+		failed += groups[i]();
+	if (failed)
+		fprintf(stderr, "unit-tests: %d test%s failed\n", failed, failed == 1 ? "" : "s");
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,65 @@
+/*
+ * tests.h - the unit-test groups of the recview core and the helpers they share.
+ *
+ * The test binary runs from the repository root (./build/unit-tests), so fixture paths are relative
+ * to it: tests/data/... for our own data sets, data/ for the bundled one, and the csv-spectrum corpus
+ * at ../shared/corpus/csv-spectrum.
+ */
+#ifndef RECVIEW_UNIT_TESTS_H
+#define RECVIEW_UNIT_TESTS_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "recview/csvread.h"
+#include "recview/diag.h"
+
+/* Each group returns the number of failed tests (cmocka_run_group_tests). */
+int run_csvread_tests(void);
+int run_corpus_tests(void);
+int run_utf8_tests(void);
+int run_text_tests(void);
+int run_vocab_tests(void);
+int run_model_tests(void);
+int run_bad_corpus_tests(void);
+int run_hostile_tests(void);
+int run_xref_tests(void);
+
+#define CSV_SPECTRUM_DIR "../shared/corpus/csv-spectrum"
+
+/* A string literal with its length (literals here may hold NUL bytes). */
+#define LIT(s) (s), (sizeof(s) - 1)
+
+/* An in-memory CSV file parsed with csv_table_parse, with its own diagnostics. */
+struct parsed {
+	struct csv_table t;
+	struct diag_list dl;
+	enum csv_status st;
+};
+
+/* Parses data as the file "t.csv"; free with parsed_free whatever the status. */
+void parse_mem(struct parsed *p, const char *data, size_t len);
+void parsed_free(struct parsed *p);
+
+/* Asserts the bytes of a cell (len bytes, may hold NULs). */
+void assert_cell_eq(const struct csv_table *t, size_t row, size_t col, const char *want, size_t want_len);
+void assert_header_eq(const struct csv_table *t, size_t col, const char *want);
+
+/*
+ * Asserts diagnostic i: its severity, line and column, that diag_format gives
+ * "FILE:LINE:COL: error|warning: " (LINE/COL left out when 0) and that the message contains msg_part.
+ */
+void assert_diag(const struct diag_list *dl, size_t i, enum diag_severity sev, uint32_t line, uint32_t col,
+		 const char *msg_part);
+
+/* The formatted diagnostic, malloc'd. */
+char *diag_line(const struct diag *d);
+
+/* A whole file, NUL-terminated, malloc'd; NULL when it cannot be read. */
+char *read_whole_file(const char *path, size_t *len);
+
+#endif
