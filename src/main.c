@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "recview/cli.h"
@@ -69,9 +70,17 @@ static int run_show(const struct rv_model *m, const char *id)
 	return EXIT_CLEAN;
 }
 
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_options opt;
+	double start = now_seconds();
 	setlocale(LC_ALL, "");
 	text_init();
 	if (!cli_parse(argc, argv, &opt))
@@ -85,6 +94,7 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 
+	opt.start_time = start;
 	struct rv_model m;
 	const char *dir = cli_data_dir(&opt, argv[0]);
 	enum rv_load_result res = rv_model_load(&m, dir);

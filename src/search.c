@@ -40,6 +40,7 @@ struct rv_search {
 	size_t anchor;      /* index of the byte looked for with memchr */
 	unsigned char a_lo, a_up;
 	size_t v1, v2;      /* the two rarest positions, compared 32 at a time where the CPU can */
+	struct rv_search *pre; /* M_REGEX: a literal every match contains, or NULL */
 	regex_t re;
 };
 
@@ -194,6 +195,77 @@ static bool compile_regex(struct rv_search *s, const char *pattern, bool icase, 
 	return rc == 0;
 }
 
+/* Does a code point have another case (in the C.UTF-8 locale)? */
+static bool has_case(uint32_t cp)
+{
+	locale_t l = search_locale();
+	if (!l)
+		return true;
+	return towupper_l((wint_t)cp, l) != (wint_t)cp || towlower_l((wint_t)cp, l) != (wint_t)cp;
+}
+
+/*
+ * The longest run of the pattern whose bytes match only themselves or their ASCII other case under
+ * REG_ICASE: characters without case, and ASCII but for i, k and s (which also match dotless i, the
+ * Kelvin sign and the long s). Every match of the pattern contains it: a prefilter. Length 0: none.
+ */
+static size_t stable_run(const char *p, size_t len, size_t *at)
+{
+	size_t best = 0, run_start = 0;
+	*at = 0;
+	for (size_t i = 0; i <= len;) {
+		uint32_t cp = 0;
+		size_t n = 1;
+		bool stable = false;
+		if (i < len) {
+			unsigned char c = (unsigned char)p[i];
+			if (c < 0x80) {
+				c = fold_table[c];
+				stable = c != 'i' && c != 'k' && c != 's';
+			} else if ((n = utf8_decode((const unsigned char *)p + i, len - i, &cp)) != 0) {
+				stable = !has_case(cp);
+			} else {
+				n = 1;
+			}
+		}
+		if (!stable) {
+			if (i - run_start > best) {
+				best = i - run_start;
+				*at = run_start;
+			}
+			run_start = i + n;
+		}
+		i += n;
+	}
+	return best;
+}
+
+static bool all_caseless(const char *p, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = (unsigned char)p[i] < 0x80 ? 1 : utf8_decode((const unsigned char *)p + i, len - i, &cp);
+		if (n > 1 && has_case(cp))
+			return false;
+		i += n ? n : 1;
+	}
+	return true;
+}
+
+/* A literal, case-sensitive or ASCII-folded: never fails. */
+static struct rv_search *compile_literal(const char *pattern, size_t len, bool icase)
+{
+	struct rv_search *s = xcalloc(1, sizeof(*s));
+	s->mode = icase ? M_FOLD : M_EXACT;
+	s->n = len;
+	s->pat = xmalloc(len + 1);
+	for (size_t i = 0; i < len; i++)
+		s->pat[i] = icase ? fold_table[(unsigned char)pattern[i]] : (unsigned char)pattern[i];
+	s->pat[len] = '\0';
+	choose_anchor(s);
+	return s;
+}
+
 struct rv_search *rv_search_compile(const char *pattern, unsigned flags, char *err, size_t errsize)
 {
 	size_t len = pattern ? strlen(pattern) : 0;
@@ -202,41 +274,39 @@ struct rv_search *rv_search_compile(const char *pattern, unsigned flags, char *e
 		return NULL;
 	}
 	init_fold_table();
-	struct rv_search *s = xcalloc(1, sizeof(*s));
 	bool icase = !has_upper(pattern, len);
+	bool special = strpbrk(pattern, ".[]()*+?{}|^$\\") != NULL;
+	struct strbuf escaped;
+	const char *re = pattern;
 
-	if (flags & RV_SEARCH_REGEX) {
-		s->mode = M_REGEX;
-		if (!compile_regex(s, pattern, icase, err, errsize)) {
-			free(s);
-			return NULL;
+	sb_init(&escaped);
+	if (!(flags & RV_SEARCH_REGEX) || !special) {
+		/* A literal (or a regular expression without an operator, which is one). */
+		if (!icase || all_caseless(pattern, len)) {
+			sb_free(&escaped);
+			return compile_literal(pattern, len, icase);
 		}
-		return s;
-	}
-	if (icase && !is_ascii(pattern, len)) {
 		/* Case-insensitive beyond ASCII: the literal as an escaped regular expression. */
-		struct strbuf sb;
-		sb_init(&sb);
 		for (size_t i = 0; i < len; i++) {
 			if (strchr(".[]()*+?{}|^$\\", pattern[i]))
-				sb_addc(&sb, '\\');
-			sb_addc(&sb, pattern[i]);
+				sb_addc(&escaped, '\\');
+			sb_addc(&escaped, pattern[i]);
 		}
-		s->mode = M_REGEX;
-		bool ok = compile_regex(s, sb.data, true, err, errsize);
-		sb_free(&sb);
-		if (!ok) {
-			free(s);
-			return NULL;
-		}
-		return s;
+		re = escaped.data;
 	}
-	s->mode = icase ? M_FOLD : M_EXACT;
-	s->n = len;
-	s->pat = xmalloc(len + 1);
-	for (size_t i = 0; i <= len; i++)
-		s->pat[i] = icase ? fold_table[(unsigned char)pattern[i]] : (unsigned char)pattern[i];
-	choose_anchor(s);
+	struct rv_search *s = xcalloc(1, sizeof(*s));
+	s->mode = M_REGEX;
+	bool ok = compile_regex(s, re, icase, err, errsize);
+	if (ok && re == escaped.data) {
+		size_t at, n = stable_run(pattern, len, &at);
+		if (n >= 2)
+			s->pre = compile_literal(pattern + at, n, true);
+	}
+	sb_free(&escaped);
+	if (!ok) {
+		free(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -246,6 +316,7 @@ void rv_search_free(struct rv_search *s)
 		return;
 	if (s->mode == M_REGEX)
 		regfree(&s->re);
+	rv_search_free(s->pre);
 	free(s->pat);
 	free(s);
 }
@@ -394,6 +465,8 @@ bool rv_search_next(const struct rv_search *s, const char *text, size_t len, siz
 		*mlen = s->n;
 		return true;
 	}
+	if (s->pre && find_literal(s->pre, (const unsigned char *)text + from, len - from) < 0)
+		return false;
 	regmatch_t pm[1];
 	pm[0].rm_so = (regoff_t)from;
 	pm[0].rm_eo = (regoff_t)len;
@@ -479,7 +552,7 @@ static void scan_cells(const struct csv_table *t, const int *order, int norders,
  * match only. Cells whose value lives outside the file buffer are searched one by one afterwards.
  */
 static void scan_buffer(const struct csv_table *t, const int *order, const struct rv_search *s,
-			struct hit_list *hl)
+			const struct rv_search *full, struct hit_list *hl)
 {
 	struct lit_scan ls;
 	lit_init(&ls, s, (const unsigned char *)t->buf, t->size);
@@ -510,7 +583,9 @@ static void scan_buffer(const struct csv_table *t, const int *order, const struc
 		size_t start = (size_t)(c.ptr - t->buf);
 		if (o < start || o + s->n > start + c.len)
 			continue;
-		hit_push(hl, (uint32_t)r, (uint16_t)order[col], o - start, s->n);
+		size_t off = o - start, len = s->n;
+		if (full == s || rv_search_next(full, c.ptr, c.len, 0, &off, &len))
+			hit_push(hl, (uint32_t)r, (uint16_t)order[col], off, len);
 		from = start + c.len;
 	}
 	/* Cells whose value is not in the buffer, in one pass over the cells (the rows follow along). */
@@ -528,7 +603,7 @@ static void scan_buffer(const struct csv_table *t, const int *order, const struc
 		size_t col = ci - t->rows[rr].first_cell;
 		size_t off, len;
 		if (col < t->ncols && col < t->rows[rr].nfields && order[col] >= 0 &&
-		    rv_search_next(s, cell.ptr, cell.len, 0, &off, &len))
+		    rv_search_next(full, cell.ptr, cell.len, 0, &off, &len))
 			hit_push(hl, (uint32_t)rr, (uint16_t)order[col], off, len);
 	}
 }
@@ -565,10 +640,12 @@ size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct
 		int nfields = rv_kind_def(kind)->nfields;
 		int *order = column_orders(t, nfields);
 		struct hit_list hl = {NULL, 0, 0};
-		if (s->mode == M_REGEX)
-			scan_cells(&t->csv, order, nfields + (int)t->nextra, s, &hl);
+		if (s->mode != M_REGEX)
+			scan_buffer(&t->csv, order, s, s, &hl);
+		else if (s->pre)
+			scan_buffer(&t->csv, order, s->pre, s, &hl);
 		else
-			scan_buffer(&t->csv, order, s, &hl);
+			scan_cells(&t->csv, order, nfields + (int)t->nextra, s, &hl);
 		free(order);
 
 		/* Group by entity (a counting sort: recommendations in id order, children in file order). */

@@ -19,6 +19,7 @@ struct cli_options {
 	const char *dir;     /* DIR, or NULL for the bundled data set */
 	bool strict;         /* warnings count as errors */
 	bool mouse;          /* --mouse */
+	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */
 };
 
 /* Exit codes, as documented in the man page. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 
 #include "recview/app.h"
@@ -356,14 +357,52 @@ static void save_display(struct app *app, const char *path)
 	fclose(f);
 }
 
+/* ---- timing for the benchmark: RECVIEW_TIMING=FILE and ":time LABEL N" in a script ---- */
+
+static FILE *timing_out;
+static double timing_mark;
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void timing_open(const struct app *app)
+{
+	const char *path = getenv("RECVIEW_TIMING");
+	if (!path || !*path)
+		return;
+	timing_out = fopen(path, "w");
+	timing_mark = now_seconds();
+	if (timing_out)
+		fprintf(timing_out, "first-screen %.3f ms\n", (timing_mark - app->opt->start_time) * 1000.0);
+}
+
+/* Time per step since the last mark, over n steps. */
+static void timing_log(const char *label, int n)
+{
+	double now = now_seconds();
+	if (timing_out && n > 0)
+		fprintf(timing_out, "%s %.3f ms\n", label, (now - timing_mark) * 1000.0 / n);
+	timing_mark = now;
+}
+
 static void run_command(struct app *app, const char *cmd)
 {
-	int cols, lines;
+	int cols, lines, n;
+	char label[64];
 	if (strncmp(cmd, "save-display ", 13) == 0) {
 		app_redraw(app);
 		save_display(app, cmd + 13);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
 		resizeterm(lines, cols);
+	} else if (strcmp(cmd, "mark") == 0) {
+		timing_log("", 0);
+	} else if (sscanf(cmd, "time %63s %d", label, &n) == 2) {
+		app_redraw(app);
+		timing_log(label, n);
 	} else {
 		app_message(app, C_ERROR, "unknown script command: %s", cmd);
 	}
@@ -592,6 +631,8 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,
 			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");
 	app.running = true;
+	app_redraw(&app);
+	timing_open(&app);
 	while (app.running) {
 		app_redraw(&app);
 		struct key key;
@@ -600,6 +641,8 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		handle_key(&app, key);
 	}
 	stop_terminal();
+	if (timing_out)
+		fclose(timing_out);
 	finding_free(&app);
 	drop_forward(&app);
 	while (app.depth)

@@ -31,6 +31,24 @@ static int wrap_width(const struct view *v, int indent)
 	return w > 10 ? w : 10;
 }
 
+/* References named in one wrapped line of this page's text. */
+static size_t line_refs(struct view *v, const struct line *line, struct rv_xref_span *spans, size_t max)
+{
+	const struct rv_model *m = v->app->m;
+	struct csv_cell review = rv_rec_review(m, (size_t)v->rec);
+	size_t n = rv_xref_scan(m, review.ptr, review.len, v->rec, view_line_text(v, line), line->len, spans, max);
+	return n < max ? n : max;
+}
+
+/* Text lines that name another recommendation become links to it. */
+static void mark_reference_lines(struct view *v, size_t from)
+{
+	struct rv_xref_span span;
+	for (size_t i = from; i < v->nlines; i++)
+		if (!v->lines[i].link && line_refs(v, &v->lines[i], &span, 1))
+			v->lines[i].link = true;
+}
+
 static void add_field(struct view *v, uint32_t ref, struct csv_cell value)
 {
 	if (value.len)
@@ -162,6 +180,7 @@ static void rec_open(struct view *v)
 	view_add_line(v, L_BLANK, 0, false);
 	add_fields(v);
 	struct csv_cell text = rv_rec_cell(m, (size_t)v->rec, REC_TEXT);
+	size_t text_from = v->nlines;
 	if (text.len) {
 		view_add_line(v, L_BLANK, 0, false);
 		view_add_wrapped(v, L_TEXT, 0, false, text.ptr, text.len, wrap_width(v, 2));
@@ -169,6 +188,7 @@ static void rec_open(struct view *v)
 	add_children(v, RV_DELIVERABLES, L_DELIVERABLE, DEL_DESCRIPTION);
 	add_children(v, RV_QUESTIONS, L_QUESTION, Q_QUESTION);
 	add_children(v, RV_HISTORY, L_HISTORY, HIST_NOTE);
+	mark_reference_lines(v, text_from);
 	add_references(v);
 }
 
@@ -242,6 +262,22 @@ static void draw_history_entry(struct view *v, const struct line *line, struct d
 	}
 }
 
+/* A wrapped line with the references it names drawn as links. */
+static void draw_linked_text(struct view *v, const struct line *line, struct draw *d, enum color base)
+{
+	struct rv_xref_span spans[16];
+	size_t n = line_refs(v, line, spans, 16), at = 0;
+	const char *text = view_line_text(v, line);
+	for (size_t i = 0; i < n; i++) {
+		if (spans[i].off < at)
+			continue;
+		draw_text(d, text + at, spans[i].off - at, base);
+		draw_text(d, text + spans[i].off, spans[i].len, C_LINK);
+		at = spans[i].off + spans[i].len;
+	}
+	draw_text(d, text + at, line->len - at, base);
+}
+
 static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
@@ -265,7 +301,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_TEXT:
 		draw_str(d, "  ", C_DEFAULT);
-		draw_text(d, text, line->len, C_DEFAULT);
+		draw_linked_text(v, line, d, C_DEFAULT);
 		return;
 	case L_DELIVERABLE: {
 		const struct rv_child *ch = &m->children[RV_DELIVERABLES][line->ref];
@@ -277,7 +313,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		else
 			draw_str(d, " ", C_DEFAULT);
 		draw_str(d, " ", C_DEFAULT);
-		draw_text(d, text, line->len, line->sub == 0 ? C_LINK : C_DEFAULT);
+		draw_linked_text(v, line, d, line->sub == 0 ? C_LINK : C_DEFAULT);
 		return;
 	}
 	case L_QUESTION:
@@ -289,7 +325,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_NOTE:
 		draw_str(d, "      ", C_DEFAULT);
-		draw_text(d, text, line->len, C_DEFAULT);
+		draw_linked_text(v, line, d, C_DEFAULT);
 		return;
 	case L_NONE:
 		draw_str(d, "  none", C_DIM);
@@ -329,9 +365,20 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 		app_open(v->app, item_view_new(v->app, RV_QUESTIONS, line->ref));
 		return REQ_NONE;
 	case L_HISTORY:
-	case L_NOTE:
 		app_open(v->app, item_view_new(v->app, RV_HISTORY, line->ref));
 		return REQ_NONE;
+	case L_TEXT:
+	case L_NOTE: {
+		/* A line that names another recommendation opens it; any other note opens its entry. */
+		struct rv_xref_span span;
+		if (line_refs(v, line, &span, 1))
+			app_open(v->app, rec_view_new(v->app, (size_t)span.rec));
+		else if (line->type == L_NOTE)
+			app_open(v->app, item_view_new(v->app, RV_HISTORY, line->ref));
+		else
+			app_message(v->app, C_DIM, "Nothing to open on this line; Tab goes to the next link.");
+		return REQ_NONE;
+	}
 	case L_HEADING:
 		app_open(v->app, children_view_new(v->app, (enum rv_kind)line->ref, v->rec));
 		return REQ_NONE;
