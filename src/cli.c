@@ -17,6 +17,7 @@ void cli_usage(FILE *out)
 	fputs("usage: recview [OPTIONS] [DIR]\n"
 	      "       recview --check [--strict] [DIR]\n"
 	      "       recview --show ID [DIR]\n"
+	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -24,6 +25,12 @@ void cli_usage(FILE *out)
 	      "  -c, --check       check the data set: problems on stderr, a summary on stdout;\n"
 	      "                    exit 0 clean, 1 warnings only, 2 errors\n"
 	      "  -s, --show ID     print a recommendation and everything linked to it\n"
+	      "  -l, --list        one tab-separated line per recommendation: id, review, decision,\n"
+	      "                    status, priority, last change, deliverables done/total, questions, title\n"
+	      "      --filter EXPR with --list: only what matches EXPR, e.g. 'review:SSR1 -status:complete'\n"
+	      "                    (the filter language is in recview(1))\n"
+	      "      --sort KEY    with --list: id, status, decision, priority, topic, changed,\n"
+	      "                    deliverables or questions; -KEY reverses\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
 	      "  -h, --help        show this help\n"
@@ -37,6 +44,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"check", no_argument, NULL, 'c'},  {"show", required_argument, NULL, 's'},
 		{"strict", no_argument, NULL, 'S'}, {"mouse", no_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},   {"version", no_argument, NULL, 'V'},
+		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
+		{"sort", required_argument, NULL, 'O'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -44,7 +53,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":cs:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":cs:lhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			opt->action = CLI_CHECK;
@@ -52,6 +61,15 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 's':
 			opt->action = CLI_SHOW;
 			opt->show_id = optarg;
+			break;
+		case 'l':
+			opt->action = CLI_LIST;
+			break;
+		case 'F':
+			opt->filter = optarg;
+			break;
+		case 'O':
+			opt->sort = optarg;
 			break;
 		case 'S':
 			opt->strict = true;
@@ -74,6 +92,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			cli_usage(stderr);
 			return false;
 		}
+	}
+	if ((opt->filter || opt->sort) && opt->action != CLI_LIST) {
+		fprintf(stderr, "recview: %s goes with --list\n", opt->filter ? "--filter" : "--sort");
+		cli_usage(stderr);
+		return false;
 	}
 	if (optind < argc)
 		opt->dir = argv[optind++];

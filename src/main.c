@@ -1,13 +1,16 @@
 /* main.c - recview: load a data set, then check it, print one recommendation, or browse it. */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "recview/arena.h"
 #include "recview/cli.h"
 #include "recview/model.h"
+#include "recview/query.h"
 #include "recview/report.h"
 #include "recview/text.h"
 #include "recview/ui.h"
@@ -77,6 +80,43 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* --list: one line per selected recommendation; a bad --filter or --sort is a usage error. */
+static int run_list(const struct rv_model *m, const struct cli_options *opt)
+{
+	enum rv_sort_key key = RV_SORT_ID;
+	bool reverse = false;
+	if (opt->sort && !rv_sort_parse(opt->sort, &key, &reverse)) {
+		fprintf(stderr, "recview: --sort: unknown key '%s' (known:", opt->sort);
+		for (int k = 0; k < RV_SORT_COUNT; k++)
+			fprintf(stderr, "%s %s", k ? "," : "", rv_sort_name((enum rv_sort_key)k));
+		fprintf(stderr, "; -KEY reverses)\n");
+		return EXIT_ERRORS;
+	}
+	char err[1024];
+	struct rv_query *q = NULL;
+	if (opt->filter && !(q = rv_query_parse_model(opt->filter, m, err, sizeof(err)))) {
+		fprintf(stderr, "recview: --filter: %s\n", err);
+		return EXIT_ERRORS;
+	}
+	uint32_t *order = xcalloc(m->nrecs + 1, sizeof(*order));
+	size_t n = rv_query_select(m, q, key, reverse, order);
+	struct strbuf line;
+	sb_init(&line);
+	for (size_t i = 0; i < n; i++) {
+		sb_reset(&line);
+		rv_list_line(m, order[i], &line);
+		sb_addc(&line, '\n');
+		fwrite(line.data, 1, line.len, stdout);
+	}
+	sb_free(&line);
+	free(order);
+	rv_query_free(q);
+	if (m->diags.n)
+		fprintf(stderr, "recview: the data set has %zu error(s) and %zu warning(s); see recview --check\n",
+			m->diags.errors, m->diags.warnings);
+	return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_options opt;
@@ -113,6 +153,8 @@ int main(int argc, char **argv)
 		code = exit_code_for(&m.diags);
 	} else if (opt.action == CLI_SHOW) {
 		code = run_show(&m, opt.show_id);
+	} else if (opt.action == CLI_LIST) {
+		code = run_list(&m, &opt);
 	} else {
 		code = ui_run(&m, &opt);
 	}

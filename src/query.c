@@ -502,8 +502,11 @@ static bool date_matches(const struct term *t, int32_t date)
 	return false;
 }
 
-static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec)
+/* Per-term answers computed for every recommendation at once (see prepare), or NULL. */
+static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec, const uint8_t *known)
 {
+	if (known)
+		return known[rec];
 	const struct rv_rec *r = &m->recs[rec];
 	switch (t->kind) {
 	case T_WORD: {
@@ -575,9 +578,26 @@ bool rv_query_match(const struct rv_query *q, const struct rv_model *m, size_t r
 	if (!q)
 		return true;
 	for (size_t i = 0; i < q->n; i++)
-		if (term_matches(&q->terms[i], m, rec) == q->terms[i].neg)
+		if (term_matches(&q->terms[i], m, rec, NULL) == q->terms[i].neg)
 			return false;
 	return true;
+}
+
+/*
+ * briefing: looks at questions. For a whole selection it is faster to read the questions once in file
+ * order and mark their recommendations than to visit each recommendation's questions.
+ */
+static uint8_t *prepare(const struct term *t, const struct rv_model *m)
+{
+	if (t->kind != T_BRIEFING)
+		return NULL;
+	uint8_t *known = xcalloc(m->nrecs + 1, 1);
+	for (size_t i = 0; i < m->nchildren[RV_QUESTIONS]; i++) {
+		const struct rv_child *c = &m->children[RV_QUESTIONS][i];
+		if (c->rec >= 0 && !known[c->rec] && cell_has(t->s, rv_cell(m, RV_QUESTIONS, c->row, Q_BRIEFING)))
+			known[c->rec] = 1;
+	}
+	return known;
 }
 
 /* ---- sorting ---- */
@@ -772,10 +792,20 @@ static void topic_keys(const struct rv_model *m, const uint32_t *recs, size_t n,
 size_t rv_query_select(const struct rv_model *m, const struct rv_query *q, enum rv_sort_key key, bool reverse,
 		       uint32_t *out)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < m->nrecs; i++)
-		if (rv_query_match(q, m, i))
+	size_t n = 0, nterms = q ? q->n : 0;
+	uint8_t **known = xcalloc(nterms + 1, sizeof(*known));
+	for (size_t k = 0; k < nterms; k++)
+		known[k] = prepare(&q->terms[k], m);
+	for (size_t i = 0; i < m->nrecs; i++) {
+		size_t k = 0;
+		while (k < nterms && term_matches(&q->terms[k], m, i, known[k]) != q->terms[k].neg)
+			k++;
+		if (k == nterms)
 			out[n++] = (uint32_t)i;
+	}
+	for (size_t k = 0; k < nterms; k++)
+		free(known[k]);
+	free(known);
 	if (n < 2 || (key == RV_SORT_ID && !reverse))
 		return n; /* recommendations are kept in id order */
 	if (key == RV_SORT_ID) {

@@ -105,14 +105,6 @@ static bool has_upper(const char *s, size_t len)
 	return false;
 }
 
-static bool is_ascii(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 /* How common a byte is in English-like text (higher: more common); the anchor is the rarest. */
 static int byte_rank(unsigned char c)
 {

@@ -9,6 +9,7 @@ enum cli_action {
 	CLI_BROWSE,
 	CLI_CHECK,
 	CLI_SHOW,
+	CLI_LIST,
 	CLI_HELP,
 	CLI_VERSION,
 };

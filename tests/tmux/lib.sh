@@ -14,7 +14,7 @@ start() {
 	tmx kill-session -t t 2>/dev/null
 	rm -f "$TMP/exit"
 	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $ABS_BIN $*; echo \$? >$TMP/exit; sleep 30"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color ${START_ENV:-} $ABS_BIN $*; echo \$? >$TMP/exit; sleep 30"
 	wait_for "" 
 }
 
