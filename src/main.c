@@ -86,7 +86,11 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 	enum rv_sort_key key = RV_SORT_ID;
 	bool reverse = false;
 	if (opt->sort && !rv_sort_parse(opt->sort, &key, &reverse)) {
-		fprintf(stderr, "recview: --sort: unknown key '%s' (known:", opt->sort);
+		struct strbuf quoted;
+		sb_init(&quoted);
+		diag_quote(&quoted, opt->sort, strlen(opt->sort), 40);
+		fprintf(stderr, "recview: --sort: unknown key %s (known:", quoted.data);
+		sb_free(&quoted);
 		for (int k = 0; k < RV_SORT_COUNT; k++)
 			fprintf(stderr, "%s %s", k ? "," : "", rv_sort_name((enum rv_sort_key)k));
 		fprintf(stderr, "; -KEY reverses)\n");

@@ -1,19 +1,22 @@
 /*
  * search.c - finding text across a data set.
  *
- * Three matchers, chosen when the pattern is compiled:
- *   exact  a literal with an upper-case letter: the rarest byte of the pattern is found with memchr,
- *          then the rest compared;
- *   fold   a lower-case ASCII literal: the same, looking for both cases of the rarest byte (two memchr
- *          streams) and comparing with an ASCII case fold;
- *   regex  RV_SEARCH_REGEX (POSIX extended), or a literal with non-ASCII letters and no upper-case one
- *          (the literal escaped, REG_ICASE, so that "é" finds "É").
- * Regular expressions run in the C.UTF-8 locale whatever the process locale is (the data is UTF-8),
- * with REG_STARTEND so that the text need not be NUL-terminated and may hold NUL bytes.
+ * Three matchers, chosen when the pattern is compiled (smart case: a pattern with no upper-case letter,
+ * ASCII or not, ignores case):
+ *   exact  a literal with an upper-case letter, compared byte for byte;
+ *   fold   a literal without one whose letters are all ASCII (characters without case, such as CJK
+ *          or symbols, are bytes), compared with an ASCII case fold;
+ *   regex  RV_SEARCH_REGEX (POSIX extended; one without any operator is a literal), or a literal with
+ *          non-ASCII lower-case letters: escaped, with REG_ICASE, so that "é" finds "É". Such a literal
+ *          keeps its longest run of case-stable bytes as a prefilter: texts without it are skipped.
+ * Literals are found 32 positions at a time by their two rarest bytes (AVX2, where the CPU has it),
+ * else by memchr on the rarest byte (both of its cases when folding). Regular expressions run in the
+ * C.UTF-8 locale whatever the process locale is (the data is UTF-8), with REG_STARTEND so that the
+ * text need not be NUL-terminated and may hold NUL bytes.
  *
- * rv_search_all with a literal pattern scans each file's bytes in one pass rather than cell by cell and
- * maps each match back to its row and column: cells whose value is not their raw bytes (quoted fields
- * with doubled quotes) are searched on their own.
+ * rv_search_all with a literal (or a prefilter) scans each file's bytes in one pass rather than cell by
+ * cell and maps each match back to its row and column; cells whose value is not their raw bytes
+ * (quoted fields with doubled quotes) are searched on their own. Regular expressions go cell by cell.
  */
 #include "recview/search.h"
 
@@ -422,9 +425,26 @@ static bool have_avx2(void)
 }
 #endif
 
+/* A short text: a plain loop costs less than setting up memchr. */
+static long short_find(const struct rv_search *s, const unsigned char *t, size_t n, size_t from)
+{
+	if (n < s->n)
+		return -1;
+	const unsigned char *pat = s->pat;
+	for (size_t i = from; i <= n - s->n; i++) {
+		unsigned char c = s->mode == M_FOLD ? fold_table[t[i + s->anchor]] : t[i + s->anchor];
+		if (c == s->a_lo &&
+		    (s->mode == M_EXACT ? memcmp(t + i, pat, s->n) == 0 : fold_equal(t + i, pat, s->n)))
+			return (long)i;
+	}
+	return -1;
+}
+
 /* The first match at or after from: 32 positions at a time where the CPU can, then byte by byte. */
 static long lit_search(struct lit_scan *ls, size_t n, size_t from)
 {
+	if (n - from < 64)
+		return short_find(ls->s, ls->t, n, from);
 #ifdef HAVE_VECTOR_FIND
 	if (n - from >= 64 && have_avx2()) {
 		long at = vector_find(ls->s, ls->t, n, from, &from);
@@ -447,6 +467,10 @@ static long find_literal(const struct rv_search *s, const unsigned char *t, size
 bool rv_search_next(const struct rv_search *s, const char *text, size_t len, size_t from, size_t *off,
 		    size_t *mlen)
 {
+	if (!text) {
+		text = "";
+		len = 0;
+	}
 	if (!s || from > len)
 		return false;
 	if (s->mode != M_REGEX) {
@@ -463,7 +487,7 @@ bool rv_search_next(const struct rv_search *s, const char *text, size_t len, siz
 	pm[0].rm_so = (regoff_t)from;
 	pm[0].rm_eo = (regoff_t)len;
 	locale_t old = enter_locale();
-	int rc = regexec(&s->re, text ? text : "", 1, pm, REG_STARTEND);
+	int rc = regexec(&s->re, text, 1, pm, REG_STARTEND);
 	leave_locale(old);
 	if (rc != 0 || pm[0].rm_so < 0)
 		return false;
@@ -562,6 +586,11 @@ static void scan_buffer(const struct csv_table *t, const int *order, const struc
 		const struct csv_row *row = &t->rows[r];
 		if (o < row->raw_start)
 			continue;
+#ifdef __GNUC__
+		/* Matches come in file order: the cells of the next rows are likely wanted soon. */
+		for (size_t ahead = 1; ahead <= 4 && r + ahead < t->nrows; ahead++)
+			__builtin_prefetch(&t->cells[t->rows[r + ahead].first_cell]);
+#endif
 		/* The last cell starting at or before o (a row's cells are adjacent: a linear scan is fastest). */
 		const struct csv_cell *cells = t->cells + row->first_cell;
 		uint32_t col = 0;

@@ -20,6 +20,8 @@ struct cli_options {
 	const char *dir;     /* DIR, or NULL for the bundled data set */
 	bool strict;         /* warnings count as errors */
 	bool mouse;          /* --mouse */
+	const char *filter;  /* --filter EXPR (with --list), or NULL */
+	const char *sort;    /* --sort KEY (with --list), or NULL */
 	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */
 };
 

@@ -279,7 +279,7 @@ void finding_filter(struct app *app)
 	if (ok) {
 		char err[512];
 		struct rv_query *q = NULL;
-		if (text.len && !(q = rv_query_parse(text.data, err, sizeof(err)))) {
+		if (text.len && !(q = rv_query_parse_model(text.data, app->m, err, sizeof(err)))) {
 			app_message(app, C_ERROR, "filter: %s", err);
 		} else {
 			rv_query_free(app->query);

@@ -27,6 +27,8 @@ int run_vocab_tests(void);
 int run_model_tests(void);
 int run_bad_corpus_tests(void);
 int run_hostile_tests(void);
+int run_query_tests(void);
+int run_search_tests(void);
 int run_xref_tests(void);
 
 #define CSV_SPECTRUM_DIR "../shared/corpus/csv-spectrum"
