@@ -95,18 +95,20 @@ check: deps
 sanitize: deps
 	$(MAKE) check BUILD=build-san OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 
-bench: $(BUILD)/libcore.a | $(BUILD)/bench
+bench: $(BIN) $(BUILD)/libcore.a | $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $(BUILD)/bench/gen tests/bench/gen.c
 	$(CC) $(ALL_CFLAGS) $(CPPFLAGS) -o $(BUILD)/bench/bench tests/bench/bench.c $(BUILD)/libcore.a $(LDLIBS_CORE)
-	sh tests/bench/run.sh $(BUILD)/bench
+	RECVIEW_BIN=./$(BIN) sh tests/bench/run.sh $(BUILD)/bench
 
 FUZZ_SECONDS ?= 60
 fuzz:
 	mkdir -p build-fuzz/corpus
 	clang -std=c11 -g -O1 -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -fsanitize=fuzzer,address,undefined \
 		-o build-fuzz/fuzz-load tests/fuzz/fuzz_load.c $(CORE_SRC) -lcsv
-	cp -n tests/data/*/*.csv data/*.csv ../shared/corpus/csv-spectrum/csvs/*.csv build-fuzz/corpus/ 2>/dev/null || true
-	build-fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 build-fuzz/corpus
+	cp -n tests/fuzz/seeds/*.csv tests/data/*/*.csv data/*.csv ../shared/corpus/csv-spectrum/csvs/*.csv \
+		build-fuzz/corpus/ 2>/dev/null || true
+	build-fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -len_control=0 -timeout=10 \
+		-dict=tests/fuzz/recview.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)

@@ -35,12 +35,11 @@ struct parse_ctx {
 	uint32_t row_nfields;
 	uint32_t row_start;
 	bool have_header;
+	bool has_cr;        /* the file holds a CR at all (most do not: lone-CR checks are skipped) */
 	/* Row start lines are counted incrementally: row starts only move forward. */
 	size_t line_off;
 	uint32_t line_no;
 };
-
-static const bool is_chunk_end[256] = {[','] = true, ['\r'] = true, ['\n'] = true};
 
 static int never_space(unsigned char c)
 {
@@ -53,16 +52,16 @@ static bool is_eol(char c)
 	return c == '\n' || c == '\r';
 }
 
-/* Counts line breaks (LF, CRLF, lone CR) in buf[from..to). */
-static uint32_t count_breaks(const char *buf, size_t size, size_t from, size_t to)
+/* Counts line breaks (LF, CRLF, lone CR) in buf[from..to); memchr does the searching. */
+static uint32_t count_breaks(const char *buf, size_t size, size_t from, size_t to, bool has_cr)
 {
 	uint32_t n = 0;
-	for (size_t i = from; i < to; i++) {
-		if (buf[i] == '\n')
-			n++;
-		else if (buf[i] == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))
-			n++;
-	}
+	for (const char *p = buf + from; p < buf + to && (p = memchr(p, '\n', (size_t)(buf + to - p))); p++)
+		n++;
+	if (has_cr)
+		for (const char *p = buf + from; p < buf + to && (p = memchr(p, '\r', (size_t)(buf + to - p))); p++)
+			if ((size_t)(p - buf) + 1 >= size || p[1] != '\n')
+				n++;
 	return n;
 }
 
@@ -119,7 +118,7 @@ static size_t field_begin(const struct parse_ctx *c)
 
 static uint32_t line_of_row_start(struct parse_ctx *c, size_t off)
 {
-	c->line_no += count_breaks(c->t->buf, c->t->size, c->line_off, off);
+	c->line_no += count_breaks(c->t->buf, c->t->size, c->line_off, off, c->has_cr);
 	c->line_off = off;
 	return c->line_no;
 }
@@ -164,6 +163,7 @@ static void end_row(struct parse_ctx *c, size_t raw_end)
 		t->rows = xreallocarray(t->rows, t->rows_cap, sizeof(*t->rows));
 	}
 	struct csv_row *r = &t->rows[t->nrows++];
+	r->flags = 0;
 	r->first_cell = c->row_first_cell;
 	r->nfields = c->row_nfields;
 	r->line = line;
@@ -185,9 +185,13 @@ static void on_field(void *s, size_t len, void *data)
 		fe = t->size;
 	if (fs > fe)
 		fs = fe;
-	if (len == fe - fs && memcmp(t->buf + fs, value, len) == 0)
+	/*
+	 * Strict mode and no trimming mean an unquoted field is its raw bytes, and a quoted one without
+	 * doubled quotes is the raw bytes between its quotes: both are used in place, not copied.
+	 */
+	if (t->buf[fs] != '"' && len == fe - fs)
 		ptr = t->buf + fs;
-	else if (fe - fs >= len + 2 && t->buf[fs] == '"' && memcmp(t->buf + fs + 1, value, len) == 0)
+	else if (t->buf[fs] == '"' && len + 2 == fe - fs)
 		ptr = t->buf + fs + 1;
 	else
 		ptr = arena_strndup(&t->strings, value, len);
@@ -339,8 +343,13 @@ static void run_parser(struct parse_ctx *c, size_t pos)
 
 		while (pos < t->size) {
 			size_t end = pos;
-			while (end < t->size && !is_chunk_end[(unsigned char)t->buf[end]])
+			/* strcspn stops at the buffer's NUL too; a NUL inside the file is skipped over. */
+			for (;;) {
+				end += strcspn(t->buf + end, ",\r\n");
+				if (end >= t->size || t->buf[end] != '\0')
+					break;
 				end++;
+			}
 			if (end < t->size)
 				end++;
 			c->chunk_end = end;
@@ -403,6 +412,7 @@ static enum csv_status parse_owned(struct csv_table *t)
 	report_bytes(t, start);
 
 	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};
+	c.has_cr = memchr(t->buf, '\r', t->size) != NULL;
 	run_parser(&c, start);
 	if (!c.have_header) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1, "empty file: no header line");
@@ -517,4 +527,72 @@ struct csv_cell csv_cell_at(const struct csv_table *t, size_t row, size_t col)
 		return t->cells[r->first_cell + col];
 	struct csv_cell empty = {"", 0, r->raw_end};
 	return empty;
+}
+
+static void reserve_cells(struct csv_table *t, size_t extra)
+{
+	while (t->ncells + extra > t->cells_cap) {
+		t->cells_cap = t->cells_cap ? t->cells_cap * 2 : 1024;
+		t->cells = xreallocarray(t->cells, t->cells_cap, sizeof(*t->cells));
+	}
+	/* The header lives at the start of the cell array. */
+	t->header = t->ncols ? t->cells : t->header;
+}
+
+/* Makes row hold at least n cells; a row's cells must stay contiguous, so a short row is moved. */
+static void widen_row(struct csv_table *t, size_t row, size_t n)
+{
+	struct csv_row *r = &t->rows[row];
+	if (r->nfields >= n)
+		return;
+	if ((size_t)r->first_cell + r->nfields != t->ncells) {
+		reserve_cells(t, n);
+		memcpy(t->cells + t->ncells, t->cells + r->first_cell, r->nfields * sizeof(*t->cells));
+		r->first_cell = (uint32_t)t->ncells;
+		t->ncells += r->nfields;
+	}
+	reserve_cells(t, n - r->nfields);
+	for (size_t i = r->nfields; i < n; i++) {
+		struct csv_cell *c = &t->cells[t->ncells++];
+		c->ptr = "";
+		c->len = 0;
+		c->raw_off = CSV_CELL_CHANGED;
+	}
+	r->nfields = (uint32_t)n;
+	r->flags |= CSV_ROW_DIRTY;
+}
+
+void csv_table_set_cell(struct csv_table *t, size_t row, size_t col, const char *s, size_t len)
+{
+	widen_row(t, row, col + 1);
+	struct csv_row *r = &t->rows[row];
+	struct csv_cell *c = &t->cells[r->first_cell + col];
+	c->ptr = arena_strndup(&t->strings, s, len);
+	c->len = (uint32_t)len;
+	c->raw_off = CSV_CELL_CHANGED;
+	r->flags |= CSV_ROW_DIRTY;
+}
+
+size_t csv_table_append_row(struct csv_table *t)
+{
+	if (t->nrows == t->rows_cap) {
+		t->rows_cap = t->rows_cap ? t->rows_cap * 2 : 256;
+		t->rows = xreallocarray(t->rows, t->rows_cap, sizeof(*t->rows));
+	}
+	struct csv_row *r = &t->rows[t->nrows];
+	memset(r, 0, sizeof(*r));
+	r->first_cell = (uint32_t)t->ncells;
+	/* Appended rows sit after the file's end, so positions still search in order. */
+	r->raw_start = r->raw_end = (uint32_t)t->size;
+	r->line = t->nrows ? t->rows[t->nrows - 1].line + 1 : t->header_line + 1;
+	r->flags = CSV_ROW_ADDED | CSV_ROW_DIRTY;
+	t->nrows++;
+	widen_row(t, t->nrows - 1, t->ncols);
+	return t->nrows - 1;
+}
+
+void csv_table_drop_last_row(struct csv_table *t)
+{
+	if (t->nrows && (t->rows[t->nrows - 1].flags & CSV_ROW_ADDED))
+		t->nrows--;
 }

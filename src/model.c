@@ -238,8 +238,13 @@ static void build_recs(struct rv_model *m)
 	m->recs = xcalloc(m->nrecs + 1, sizeof(*m->recs));
 	for (size_t r = 0; r < m->nrecs; r++)
 		m->recs[r].row = (uint32_t)r;
+	/* Exports are usually in id order already: then there is nothing to sort. */
 	sort_model = m;
-	qsort(m->recs, m->nrecs, sizeof(*m->recs), compare_recs);
+	bool sorted = true;
+	for (size_t r = 1; r < m->nrecs && sorted; r++)
+		sorted = compare_recs(&m->recs[r - 1], &m->recs[r]) < 0;
+	if (!sorted)
+		qsort(m->recs, m->nrecs, sizeof(*m->recs), compare_recs);
 	sort_model = NULL;
 
 	m->id_hash_size = 16;
@@ -307,24 +312,43 @@ static void parse_rec_values(struct rv_model *m)
 
 static const int rec_id_field[RV_KIND_COUNT] = {
 	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID, [RV_HISTORY] = HIST_REC_ID,
-	[RV_REVIEWS] = -1,
+	[RV_REVIEWS] = -1, [RV_NOTES] = NOTE_REC_ID, [RV_AGENDA] = AGENDA_REC_ID,
 };
 static const int status_field[RV_KIND_COUNT] = {
 	[RV_RECS] = REC_STATUS, [RV_DELIVERABLES] = DEL_STATUS, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_STATUS,
-	[RV_REVIEWS] = -1,
+	[RV_REVIEWS] = -1, [RV_NOTES] = -1, [RV_AGENDA] = -1,
 };
+/* Notes carry a time ("2026-11-23T14:05"): only its date part is read. */
 static const int date_field[RV_KIND_COUNT] = {
 	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_DUE, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_DATE,
-	[RV_REVIEWS] = REV_DATE,
+	[RV_REVIEWS] = REV_DATE, [RV_NOTES] = -1, [RV_AGENDA] = -1,
 };
 
-static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch)
+/* Child files are grouped by recommendation: the last lookup usually answers the next one. */
+struct link_cache {
+	struct csv_cell id;
+	long rec;
+};
+
+static long find_rec_cached(const struct rv_model *m, struct csv_cell rid, struct link_cache *cache)
+{
+	if (cache && cache->id.ptr && cache->id.len == rid.len && memcmp(cache->id.ptr, rid.ptr, rid.len) == 0)
+		return cache->rec;
+	long rec = rid.len ? rv_find_rec(m, rid.ptr, rid.len) : -1;
+	if (cache) {
+		cache->id = rid;
+		cache->rec = rec;
+	}
+	return rec;
+}
+
+static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct link_cache *cache)
 {
 	ch->row = row;
 	ch->rec = -1;
 	if (rec_id_field[kind] >= 0) {
 		struct csv_cell rid = rv_cell(m, kind, row, rec_id_field[kind]);
-		long rec = rid.len ? rv_find_rec(m, rid.ptr, rid.len) : -1;
+		long rec = find_rec_cached(m, rid, cache);
 		ch->rec = (int32_t)rec;
 		if (!rid.len)
 			report_cell(m, kind, row, rid, DIAG_WARNING, "empty rec_id: linked to no recommendation (kept)");
@@ -376,8 +400,9 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	m->nchildren[kind] = n;
 	m->children[kind] = xcalloc(n + 1, sizeof(struct rv_child));
 	m->child_index[kind] = xcalloc(n + 1, sizeof(uint32_t));
+	struct link_cache cache = {{NULL, 0, 0}, -1};
 	for (size_t r = 0; r < n; r++)
-		parse_child(m, kind, (uint32_t)r, &m->children[kind][r]);
+		parse_child(m, kind, (uint32_t)r, &m->children[kind][r], &cache);
 	if (rec_id_field[kind] < 0)
 		return;
 
@@ -408,10 +433,18 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 }
 
 /* The current state: the recommendation's own columns, else the latest history entry saying it. */
-static void derive_current(struct rv_model *m)
+void rv_model_refresh_rec(struct rv_model *m, size_t i)
 {
-	for (size_t i = 0; i < m->nrecs; i++) {
+	{
 		struct rv_rec *r = &m->recs[i];
+		struct csv_cell st = rv_rec_cell(m, i, REC_STATUS);
+		struct csv_cell dec = rv_rec_cell(m, i, REC_DECISION);
+		struct csv_cell pri = rv_rec_cell(m, i, REC_PRIORITY);
+		r->status = rv_status_parse(st.ptr, st.len);
+		r->decision = rv_decision_parse(dec.ptr, dec.len);
+		r->priority = (int8_t)rv_priority_parse(pri.ptr, pri.len);
+		r->last_change = RV_DATE_NONE;
+		r->deliverables_done = 0;
 		r->cur_status = r->status;
 		r->cur_decision = r->decision;
 		for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
@@ -427,6 +460,12 @@ static void derive_current(struct rv_model *m)
 			if (rv_rec_child(m, i, RV_DELIVERABLES, k)->status == RV_STATUS_COMPLETE)
 				r->deliverables_done++;
 	}
+}
+
+static void derive_current(struct rv_model *m)
+{
+	for (size_t i = 0; i < m->nrecs; i++)
+		rv_model_refresh_rec(m, i);
 }
 
 struct diag_sort_item {
@@ -534,7 +573,6 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
 		build_children(m, (enum rv_kind)k);
 	derive_current(m);
-	rv_xref_build(m);
 	sort_diags(&m->diags);
 	return RV_LOAD_OK;
 }
@@ -554,4 +592,80 @@ void rv_model_free(struct rv_model *m)
 	free(m->dir);
 	diag_list_free(&m->diags);
 	memset(m, 0, sizeof(*m));
+}
+
+int rv_column(const struct rv_model *m, enum rv_kind kind, int field)
+{
+	const struct rv_table *t = &m->tables[kind];
+	return t->present && field >= 0 && field < RV_MAX_FIELDS ? t->col[field] : -1;
+}
+
+/* Children of recommendation i occupy child_index[first[i] .. first[i] + count[i]), in rec order. */
+static size_t linked_children(const struct rv_model *m, enum rv_kind kind)
+{
+	if (!m->nrecs)
+		return 0;
+	const struct rv_rec *last = &m->recs[m->nrecs - 1];
+	return (size_t)last->first[kind] + last->count[kind];
+}
+
+/* Where a child goes among its recommendation's children: history by date, others at the end. */
+static size_t child_slot(const struct rv_model *m, enum rv_kind kind, const struct rv_rec *r, uint32_t child)
+{
+	size_t at = r->first[kind] + r->count[kind];
+	if (kind != RV_HISTORY)
+		return at;
+	const struct rv_child *c = &m->children[kind][child];
+	while (at > r->first[kind]) {
+		const struct rv_child *prev = &m->children[kind][m->child_index[kind][at - 1]];
+		if (prev->date < c->date || (prev->date == c->date && prev->row < c->row))
+			break;
+		at--;
+	}
+	return at;
+}
+
+void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
+{
+	size_t n = m->nchildren[kind];
+	m->children[kind] = xreallocarray(m->children[kind], n + 2, sizeof(struct rv_child));
+	m->child_index[kind] = xreallocarray(m->child_index[kind], n + 2, sizeof(uint32_t));
+	struct rv_child *c = &m->children[kind][n];
+	memset(c, 0, sizeof(*c));
+	parse_child(m, kind, row, c, NULL);
+	if (c->rec < 0) {
+		m->nchildren[kind] = n + 1;
+		return;
+	}
+	size_t rec = (size_t)c->rec;
+	size_t at = child_slot(m, kind, &m->recs[rec], (uint32_t)n);
+	size_t linked = linked_children(m, kind);
+	memmove(m->child_index[kind] + at + 1, m->child_index[kind] + at, (linked - at) * sizeof(uint32_t));
+	m->child_index[kind][at] = (uint32_t)n;
+	m->nchildren[kind] = n + 1;
+	m->recs[rec].count[kind]++;
+	for (size_t i = rec + 1; i < m->nrecs; i++)
+		m->recs[i].first[kind]++;
+	rv_model_refresh_rec(m, rec);
+}
+
+void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind)
+{
+	size_t n = m->nchildren[kind];
+	if (!n)
+		return;
+	int32_t rec = m->children[kind][n - 1].rec;
+	m->nchildren[kind] = n - 1;
+	if (rec < 0)
+		return;
+	struct rv_rec *r = &m->recs[rec];
+	size_t at = r->first[kind];
+	while (at < (size_t)r->first[kind] + r->count[kind] && m->child_index[kind][at] != n - 1)
+		at++;
+	size_t linked = linked_children(m, kind);
+	memmove(m->child_index[kind] + at, m->child_index[kind] + at + 1, (linked - at - 1) * sizeof(uint32_t));
+	r->count[kind]--;
+	for (size_t i = (size_t)rec + 1; i < m->nrecs; i++)
+		m->recs[i].first[kind]--;
+	rv_model_refresh_rec(m, (size_t)rec);
 }

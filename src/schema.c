@@ -55,12 +55,27 @@ static const struct rv_field_def review_fields[REV_NFIELDS] = {
 	[REV_SOURCE] = {"source", {"sources", "reference"}, false},
 };
 
+static const struct rv_field_def note_fields[NOTE_NFIELDS] = {
+	[NOTE_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[NOTE_TIME] = {"time", {"date", "when", "written"}, false},
+	[NOTE_AUTHOR] = {"author", {"by", "who", "user"}, false},
+	[NOTE_TEXT] = {"note", {"text", "notes", "comment"}, false},
+};
+
+static const struct rv_field_def agenda_fields[AGENDA_NFIELDS] = {
+	[AGENDA_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[AGENDA_ADDED] = {"added", {"date", "time"}, false},
+	[AGENDA_AUTHOR] = {"author", {"by", "who"}, false},
+};
+
 static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
 	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields},
 	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields},
 	[RV_QUESTIONS] = {"questions.csv", "questions", false, Q_NFIELDS, question_fields},
 	[RV_HISTORY] = {"status_history.csv", "status history", false, HIST_NFIELDS, history_fields},
 	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields},
+	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields},
+	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields},
 };
 
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind)

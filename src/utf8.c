@@ -1,6 +1,8 @@
 /* utf8.c - strict UTF-8 decoding. */
 #include "recview/utf8.h"
 
+#include <string.h>
+
 size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	unsigned char c = s[0];
@@ -75,6 +77,16 @@ size_t utf8_first_invalid(const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < len) {
+		/* Plain ASCII, eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
 		if (u[i] < 0x80) {
 			i++;
 			continue;

@@ -68,6 +68,10 @@ static const struct spelling decision_spellings[] = {
 static int lookup(const struct spelling *table, size_t n, const char *s, size_t len, int none, int unknown)
 {
 	char norm[64];
+	/* Most values are written exactly as the vocabulary spells them: no need to normalise those. */
+	for (size_t i = 0; i < n; i++)
+		if (strlen(table[i].text) == len && memcmp(table[i].text, s, len) == 0)
+			return table[i].value;
 	if (len >= sizeof(norm) * 2)
 		return unknown;
 	size_t nl = rv_normalize_name(s, len, norm, sizeof(norm));

@@ -609,6 +609,10 @@ void rv_xref_free(struct rv_xref_index *x)
 size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
+	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
+	 * Every model is created writable; only this cache is filled in behind the const. */
+	if (!x->out_first && m->nrecs)
+		rv_xref_build((struct rv_model *)m);
 	if (!x->out_first || rec >= m->nrecs) {
 		if (recs)
 			*recs = NULL;
@@ -622,6 +626,10 @@ size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 size_t rv_xref_in(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
+	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
+	 * Every model is created writable; only this cache is filled in behind the const. */
+	if (!x->out_first && m->nrecs)
+		rv_xref_build((struct rv_model *)m);
 	if (!x->in_first || rec >= m->nrecs) {
 		if (recs)
 			*recs = NULL;

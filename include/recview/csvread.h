@@ -22,9 +22,18 @@ struct csv_cell {
 	uint32_t raw_off; /* offset of the field's first raw byte (its opening quote, if any) */
 };
 
+/* A cell whose value was changed after loading (its raw bytes no longer apply). */
+#define CSV_CELL_CHANGED UINT32_MAX
+
+enum csv_row_flags {
+	CSV_ROW_DIRTY = 1 << 0, /* some cell changed: the row is serialised on save */
+	CSV_ROW_ADDED = 1 << 1, /* not in the file as read: appended on save */
+};
+
 struct csv_row {
 	uint32_t first_cell; /* index of its first cell in csv_table.cells */
 	uint32_t nfields;    /* fields as read: may differ from the header's count */
+	uint32_t flags;      /* enum csv_row_flags */
 	uint32_t line;       /* physical line where the row starts, 1-based */
 	uint32_t raw_start;  /* byte span of the row in the file, without its line break */
 	uint32_t raw_end;
@@ -72,6 +81,16 @@ void csv_table_free(struct csv_table *t);
 
 /* The cell of a row, or an empty cell when the row is short. */
 struct csv_cell csv_cell_at(const struct csv_table *t, size_t row, size_t col);
+
+/*
+ * Editing. Values are copied into the table's arena. A changed cell is marked CSV_CELL_CHANGED and its
+ * row CSV_ROW_DIRTY; csv_table_append_row adds a CSV_ROW_ADDED row of ncols empty cells and returns
+ * its index. A row shorter than col + 1 fields is extended with empty cells.
+ */
+void csv_table_set_cell(struct csv_table *t, size_t row, size_t col, const char *s, size_t len);
+size_t csv_table_append_row(struct csv_table *t);
+/* Removes the last row if it was appended (undo of an append). */
+void csv_table_drop_last_row(struct csv_table *t);
 
 /* Line and character column (both 1-based) of a byte offset. */
 void csv_table_position(const struct csv_table *t, uint32_t off, uint32_t *line, uint32_t *col);

@@ -20,6 +20,8 @@ enum rv_kind {
 	RV_QUESTIONS,
 	RV_HISTORY,
 	RV_REVIEWS,
+	RV_NOTES,     /* notes added in triage: only ever appended */
+	RV_AGENDA,    /* the meeting agenda, in order */
 	RV_KIND_COUNT
 };
 
@@ -30,6 +32,8 @@ enum { DEL_REC_ID, DEL_DESCRIPTION, DEL_RESPONSIBLE, DEL_DUE, DEL_STATUS, DEL_SO
 enum { Q_REC_ID, Q_QID, Q_BRIEFING, Q_ASKED, Q_QUESTION, Q_ANSWER, Q_STATUS, Q_SOURCE, Q_NFIELDS };
 enum { HIST_REC_ID, HIST_DATE, HIST_DECISION, HIST_STATUS, HIST_SOURCE, HIST_NOTE, HIST_NFIELDS };
 enum { REV_REVIEW, REV_DATE, REV_KIND, REV_NAME, REV_DESCRIPTION, REV_SOURCE, REV_NFIELDS };
+enum { NOTE_REC_ID, NOTE_TIME, NOTE_AUTHOR, NOTE_TEXT, NOTE_NFIELDS };
+enum { AGENDA_REC_ID, AGENDA_ADDED, AGENDA_AUTHOR, AGENDA_NFIELDS };
 #define RV_MAX_FIELDS 10
 
 struct rv_field_def {
@@ -113,6 +117,17 @@ long rv_find_rec(const struct rv_model *m, const char *id, size_t len);
 
 /* The i-th child of kind for a recommendation (history: oldest first). */
 const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum rv_kind kind, size_t i);
+
+/*
+ * After a change: a child row appended to its table (csv_table_append_row) joins the indexes, or the
+ * last one leaves them again; a recommendation's derived state (current status, last change, counts)
+ * is computed anew. Each is O(recommendations + children of that kind), with no re-parsing.
+ */
+void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row);
+void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
+void rv_model_refresh_rec(struct rv_model *m, size_t rec);
+/* Column of a known field of a table, or -1. */
+int rv_column(const struct rv_model *m, enum rv_kind kind, int field);
 
 /* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
 struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec);

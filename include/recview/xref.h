@@ -20,7 +20,7 @@ struct rv_xref_span {
 	long rec;        /* index into rv_model.recs */
 };
 
-/* Index of all references, built once after loading (rv_model_load calls it). */
+/* Index of all references, built on the first rv_xref_out or rv_xref_in (or by rv_xref_build). */
 struct rv_xref_index {
 	uint32_t *out_first, *out_count; /* per recommendation: what it refers to */
 	uint32_t *out;                   /* rec indices, unique, in id order */

@@ -58,4 +58,18 @@ status=0
 for n in $sizes; do
 	"$bench" "$dir/data-$n" "$repeat" || status=1
 done
+
+# The browser on the largest set: start to first screen, then the time per key (keys played from
+# tests/bench/keys.script without a terminal, each followed by a full redraw at 200x50).
+largest=$(printf '%s\n' $sizes | sort -n | tail -1)
+recview=${RECVIEW_BIN:-./recview}
+if [ -x "$recview" ]; then
+	echo "browser on $largest recommendations (200x50, time per key, best of 3 runs):"
+	for run in 1 2 3; do
+		LINES=50 COLUMNS=200 TERM=xterm RECVIEW_SCRIPT=tests/bench/keys.script \
+			RECVIEW_TIMING="$dir/timing-$run.txt" "$recview" "$dir/data-$largest" >/dev/null 2>&1 || status=1
+	done
+	cat "$dir"/timing-*.txt | awk '{ if (!($1 in best) || $2 < best[$1]) best[$1] = $2; if (!($1 in order)) { order[$1] = ++n; name[n] = $1 } }
+		END { for (i = 1; i <= n; i++) printf "  %-14s %9.3f ms\n", name[i], best[name[i]] }'
+fi
 exit $status

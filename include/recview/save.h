@@ -1,0 +1,78 @@
+/*
+ * save.h - writing a CSV file back safely. Unchanged rows (and everything between them: blank lines,
+ * line breaks, a BOM) are written back byte for byte; only changed and added rows are serialised.
+ * A file is replaced atomically: a temporary file in the same directory, written, flushed, fsync'd,
+ * renamed over the original, then the directory fsync'd. Any failure leaves the original as it was.
+ */
+#ifndef RECVIEW_SAVE_H
+#define RECVIEW_SAVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "recview/csvread.h"
+#include "recview/strbuf.h"
+
+/* What a file was when it was read: a later save refuses to overwrite a file someone else changed. */
+struct rv_file_stamp {
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime;
+	uint64_t hash; /* FNV-1a of the content */
+};
+
+/* Reads the stamp of path (following symlinks); exists = false when there is no file. */
+void rv_file_stamp_read(const char *path, struct rv_file_stamp *out);
+bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b);
+
+/* The system calls of a save, replaceable by tests to inject failures and short writes. */
+struct rv_save_ops {
+	int (*open)(const char *path, int flags, mode_t mode);
+	ssize_t (*write)(int fd, const void *buf, size_t len);
+	int (*fsync)(int fd);
+	int (*close)(int fd);
+	int (*rename)(const char *from, const char *to);
+};
+extern const struct rv_save_ops rv_save_system_ops;
+
+enum rv_save_result {
+	RV_SAVE_OK,
+	RV_SAVE_CONFLICT, /* the file changed on disk since expected was taken: nothing written */
+	RV_SAVE_FAILED,   /* a step failed: the original is untouched, the temporary file removed */
+};
+
+/*
+ * Atomically replaces path with data[0..len). expected: the stamp taken when the file was read (NULL
+ * to skip the check); for a new file expected->exists is false and the file must not exist now.
+ * A symlink is saved through: the link stays and its target is replaced. The mode of the original
+ * is kept (new files get 0644 less the umask). On success *written (if not NULL) is the new stamp.
+ * err gets a plain message naming the step that failed.
+ */
+enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
+				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
+				   struct rv_file_stamp *written, char *err, size_t errsize);
+
+/*
+ * The bytes of a table as it now is: the original buffer for unchanged stretches, serialised rows
+ * for changed ones (CSV_ROW_DIRTY; within them, unchanged cells keep their raw bytes and changed
+ * cells, marked with raw_off == CSV_CELL_CHANGED, are quoted as needed) and appended rows (after
+ * the last original row, with the file's line break).
+ */
+void csv_table_serialize(const struct csv_table *t, struct strbuf *out);
+
+/* Appends one field, quoted when it holds a comma, quote, line break or leading/trailing space. */
+void csv_write_field(struct strbuf *out, const char *s, size_t len);
+
+/*
+ * Text a user typed, made safe for spreadsheets: a value beginning with '=', '+', '-' or '@' gets a
+ * leading apostrophe, so that opening the CSV in a spreadsheet does not run it as a formula.
+ * Existing cells are never passed through this.
+ */
+void rv_defuse_formula(struct strbuf *out, const char *s, size_t len);
+
+#endif

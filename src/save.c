@@ -1,0 +1,588 @@
+/*
+ * save.c - writing a CSV file back: serialising an edited table so that everything unchanged keeps
+ * its exact bytes, and replacing the file on disk atomically.
+ *
+ * Serialising. The original buffer is copied verbatim except for the byte spans of changed rows,
+ * which are rebuilt cell by cell: an unchanged cell copies its raw bytes (quotes and all), a changed
+ * one is written with csv_write_field. Appended rows go at the very end of the file, after whatever
+ * followed the last original row (trailing blank lines included), each ended with the file's line
+ * break. When the file did not end with a line break one is added before the first appended row, and
+ * the file then ends with a line break: "no final newline" is not kept once rows are appended, so that
+ * the next append does not touch the previous last line.
+ *
+ * Saving. A temporary file ".<name>.recview-XXXXXX" is created next to the target (after following
+ * symlinks), written, fsync'd, given the original's mode (and, best effort, its owner), closed and
+ * renamed over the target; then the directory is fsync'd. Until the rename nothing the user sees has
+ * changed, and any failure removes the temporary file.
+ */
+#include "recview/save.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "recview/arena.h"
+
+/* ---- serialising ---- */
+
+static const char *eol_text(enum csv_eol eol)
+{
+	switch (eol) {
+	case CSV_EOL_CRLF:
+		return "\r\n";
+	case CSV_EOL_CR:
+		return "\r";
+	case CSV_EOL_LF:
+	default:
+		return "\n";
+	}
+}
+
+void csv_write_field(struct strbuf *out, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	bool quote = s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t';
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		sb_add(out, s, len);
+		return;
+	}
+	sb_addc(out, '"');
+	size_t from = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '"') {
+			sb_add(out, s + from, i + 1 - from); /* up to and with the quote, which is then doubled */
+			sb_addc(out, '"');
+			from = i + 1;
+		}
+	}
+	sb_add(out, s + from, len - from);
+	sb_addc(out, '"');
+}
+
+void rv_defuse_formula(struct strbuf *out, const char *s, size_t len)
+{
+	if (len > 0 && strchr("=+-@\t\r", s[0]) && s[0] != '\0')
+		sb_addc(out, '\'');
+	sb_add(out, s, len);
+}
+
+/*
+ * Where the raw field that begins at buf[start] ends (the offset of its separating comma, or limit):
+ * the reader's own rule. An unquoted field runs to the first comma; a quoted one to its closing quote
+ * (a doubled quote is part of the value), then on to the next comma, which covers fields that the
+ * reader recovered as written after a quote error. A quoted field never closed before limit ends there.
+ */
+static size_t raw_field_end(const char *buf, size_t start, size_t limit)
+{
+	size_t i = start;
+	if (i < limit && buf[i] == '"') {
+		for (i++; i < limit; i++) {
+			if (buf[i] != '"')
+				continue;
+			if (i + 1 < limit && buf[i + 1] == '"') {
+				i++;
+				continue;
+			}
+			i++;
+			break;
+		}
+	}
+	while (i < limit && buf[i] != ',')
+		i++;
+	return i;
+}
+
+/* The end of the raw bytes of cell i of an original row (cell i itself unchanged). */
+static size_t raw_cell_end(const struct csv_table *t, const struct csv_row *r, size_t i)
+{
+	const struct csv_cell *cells = t->cells + r->first_cell;
+	size_t start = cells[i].raw_off;
+	size_t limit = r->raw_end;
+	for (size_t j = i + 1; j < r->nfields; j++) {
+		size_t next = cells[j].raw_off;
+		if (next == CSV_CELL_CHANGED)
+			continue; /* changed, or added by widening: its start is no longer known */
+		if (next > start && next - 1 <= limit) {
+			if (j == i + 1)
+				return next - 1; /* the comma before the next cell */
+			limit = next - 1;
+		}
+		break;
+	}
+	return raw_field_end(t->buf, start, limit);
+}
+
+/* Writes one row: raw bytes for unchanged cells of an original row, csv_write_field for the rest. */
+static void write_row(const struct csv_table *t, const struct csv_row *r, struct strbuf *out)
+{
+	size_t before = out->len;
+	bool original = !(r->flags & CSV_ROW_ADDED);
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct csv_cell *c = &t->cells[r->first_cell + i];
+		if (i)
+			sb_addc(out, ',');
+		if (original && c->raw_off != CSV_CELL_CHANGED && c->raw_off <= r->raw_end) {
+			size_t end = raw_cell_end(t, r, i);
+			sb_add(out, t->buf + c->raw_off, end - c->raw_off);
+		} else {
+			csv_write_field(out, c->ptr, c->len);
+		}
+	}
+	/* A row of one empty field would be a blank line, which readers skip: write it as "". */
+	if (r->nfields == 1 && out->len == before)
+		sb_add(out, "\"\"", 2);
+}
+
+void csv_table_serialize(const struct csv_table *t, struct strbuf *out)
+{
+	size_t pos = 0;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct csv_row *r = &t->rows[i];
+		if ((r->flags & CSV_ROW_ADDED) || !(r->flags & CSV_ROW_DIRTY))
+			continue;
+		if (r->raw_start < pos || r->raw_end < r->raw_start || r->raw_end > t->size)
+			continue; /* cannot happen with a table from the reader */
+		sb_add(out, t->buf + pos, r->raw_start - pos);
+		write_row(t, r, out);
+		pos = r->raw_end;
+	}
+	if (t->buf && pos < t->size)
+		sb_add(out, t->buf + pos, t->size - pos);
+
+	const char *eol = eol_text(t->eol);
+	size_t content_start = out->len;
+	bool first = true;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct csv_row *r = &t->rows[i];
+		if (!(r->flags & CSV_ROW_ADDED))
+			continue;
+		if (first) {
+			size_t bom = t->bom ? 3 : 0;
+			char last = out->len ? out->data[out->len - 1] : '\0';
+			if (content_start > bom && last != '\n' && last != '\r')
+				sb_adds(out, eol);
+			first = false;
+		}
+		write_row(t, r, out);
+		sb_adds(out, eol);
+	}
+}
+
+/* ---- file stamps ---- */
+
+#define FNV_OFFSET UINT64_C(14695981039346656037)
+#define FNV_PRIME UINT64_C(1099511628211)
+
+static uint64_t fnv1a(uint64_t h, const char *data, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+static void stamp_from_stat(struct rv_file_stamp *out, const struct stat *st)
+{
+	out->exists = true;
+	out->dev = st->st_dev;
+	out->ino = st->st_ino;
+	out->size = st->st_size;
+	out->mtime = st->st_mtim;
+}
+
+void rv_file_stamp_read(const char *path, struct rv_file_stamp *out)
+{
+	memset(out, 0, sizeof(*out));
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (fd >= 0 && fstat(fd, &st) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0 && stat(path, &st) != 0)
+		return;
+	stamp_from_stat(out, &st);
+	out->hash = FNV_OFFSET;
+	if (fd < 0)
+		return; /* exists but unreadable: the metadata alone must match */
+	if (S_ISREG(st.st_mode)) {
+		char buf[65536];
+		for (;;) {
+			ssize_t n = read(fd, buf, sizeof(buf));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			out->hash = fnv1a(out->hash, buf, (size_t)n);
+		}
+	}
+	close(fd);
+}
+
+bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b)
+{
+	if (a->exists != b->exists)
+		return false;
+	if (!a->exists)
+		return true;
+	return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
+	       a->mtime.tv_nsec == b->mtime.tv_nsec && a->hash == b->hash;
+}
+
+/* ---- atomic replacement ---- */
+
+static int sys_open(const char *path, int flags, mode_t mode)
+{
+	return open(path, flags, mode);
+}
+
+static ssize_t sys_write(int fd, const void *buf, size_t len)
+{
+	return write(fd, buf, len);
+}
+
+static int sys_fsync(int fd)
+{
+	return fsync(fd);
+}
+
+static int sys_close(int fd)
+{
+	return close(fd);
+}
+
+static int sys_rename(const char *from, const char *to)
+{
+	return rename(from, to);
+}
+
+const struct rv_save_ops rv_save_system_ops = {
+	.open = sys_open,
+	.write = sys_write,
+	.fsync = sys_fsync,
+	.close = sys_close,
+	.rename = sys_rename,
+};
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+{
+	if (!err || !errsize)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsize, fmt, ap);
+	va_end(ap);
+}
+
+/* The target of a link, resolved against the directory of the link; malloc'd. */
+static char *read_link(const char *link, int *err)
+{
+	size_t cap = 256;
+	for (;;) {
+		char *buf = xmalloc(cap);
+		ssize_t n = readlink(link, buf, cap);
+		if (n < 0) {
+			*err = errno;
+			free(buf);
+			return NULL;
+		}
+		if ((size_t)n < cap) {
+			buf[n] = '\0';
+			const char *slash = strrchr(link, '/');
+			if (buf[0] == '/' || !slash)
+				return buf;
+			size_t dirlen = (size_t)(slash - link) + 1;
+			char *joined = xmalloc(dirlen + (size_t)n + 1);
+			memcpy(joined, link, dirlen);
+			memcpy(joined + dirlen, buf, (size_t)n + 1);
+			free(buf);
+			return joined;
+		}
+		free(buf);
+		cap *= 2;
+	}
+}
+
+/*
+ * The file that a save of path replaces: path with every symlink resolved (realpath), or, when the
+ * file does not exist yet, the name that a chain of links (possibly dangling) ends at. malloc'd.
+ */
+static char *resolve_target(const char *path, int *err)
+{
+	char *real = realpath(path, NULL);
+	if (real)
+		return real;
+	if (errno != ENOENT) {
+		*err = errno;
+		return NULL;
+	}
+	char *cur = xstrdup(path);
+	for (int depth = 0; depth < 40; depth++) {
+		struct stat st;
+		if (lstat(cur, &st) != 0) {
+			if (errno == ENOENT)
+				return cur;
+			*err = errno;
+			free(cur);
+			return NULL;
+		}
+		if (!S_ISLNK(st.st_mode))
+			return cur;
+		char *next = read_link(cur, err);
+		free(cur);
+		if (!next)
+			return NULL;
+		cur = next;
+	}
+	free(cur);
+	*err = ELOOP;
+	return NULL;
+}
+
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return m;
+}
+
+static uint64_t random_bits(void)
+{
+	static uint64_t state;
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (!state)
+		state = (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)&ts;
+	state += UINT64_C(0x9E3779B97F4A7C15) ^ (uint64_t)ts.tv_nsec ^ (uint64_t)ts.tv_sec << 30;
+	uint64_t z = state;
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* Keeps temporary names within NAME_MAX however long the file's name is. */
+#define TEMP_BASE_MAX 200
+#define TEMP_TRIES 100
+
+/* Creates dir/.base.recview-XXXXXX with O_EXCL; the name goes to tmp. Returns the fd or -1 (errno). */
+static int create_temp(const struct rv_save_ops *ops, const char *target, struct strbuf *tmp)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	const char *slash = strrchr(target, '/');
+	size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
+	const char *base = target + dirlen;
+	size_t baselen = strlen(base);
+	if (baselen > TEMP_BASE_MAX)
+		baselen = TEMP_BASE_MAX;
+	for (int attempt = 0; attempt < TEMP_TRIES; attempt++) {
+		sb_reset(tmp);
+		sb_add(tmp, target, dirlen);
+		sb_addc(tmp, '.');
+		sb_add(tmp, base, baselen);
+		sb_adds(tmp, ".recview-");
+		uint64_t r = random_bits();
+		for (int k = 0; k < 6; k++, r /= 62)
+			sb_addc(tmp, alphabet[r % 62]);
+		int fd = ops->open(tmp->data, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			return fd;
+		if (errno != EEXIST && errno != EINTR)
+			return -1;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+/* Writes everything, going on after short writes and interruptions. Returns 0 or -1 (errno). */
+static int write_all(const struct rv_save_ops *ops, int fd, const char *data, size_t len)
+{
+	size_t off = 0;
+	while (off < len) {
+		size_t chunk = len - off;
+		if (chunk > (size_t)1 << 30)
+			chunk = (size_t)1 << 30;
+		ssize_t n = ops->write(fd, data + off, chunk);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (n == 0) {
+			errno = EIO; /* no progress: do not spin */
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+static int fsync_retry(const struct rv_save_ops *ops, int fd)
+{
+	int rc;
+	do
+		rc = ops->fsync(fd);
+	while (rc != 0 && errno == EINTR);
+	return rc;
+}
+
+/* The directory part of target ("." when there is none). */
+static void dir_of(const char *target, struct strbuf *dir)
+{
+	const char *slash = strrchr(target, '/');
+	if (!slash)
+		sb_adds(dir, ".");
+	else if (slash == target)
+		sb_adds(dir, "/");
+	else
+		sb_add(dir, target, (size_t)(slash - target));
+}
+
+/* fsyncs the directory so that the rename itself is on disk. Returns 0, or -1 with errno. */
+static int sync_dir(const struct rv_save_ops *ops, const char *target)
+{
+	struct strbuf dir;
+	sb_init(&dir);
+	dir_of(target, &dir);
+	int fd = ops->open(dir.data, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+	sb_free(&dir);
+	if (fd < 0)
+		return -1;
+	int rc = fsync_retry(ops, fd);
+	int saved = errno;
+	ops->close(fd);
+	/* Some file systems cannot sync a directory at all; that is no failure of ours. */
+	if (rc != 0 && (saved == EINVAL || saved == ENOTSUP || saved == EBADF))
+		rc = 0;
+	errno = saved;
+	return rc;
+}
+
+enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
+				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
+				   struct rv_file_stamp *written, char *err, size_t errsize)
+{
+	if (!ops)
+		ops = &rv_save_system_ops;
+	if (err && errsize)
+		err[0] = '\0';
+
+	int e = 0;
+	char *target = resolve_target(path, &e);
+	if (!target) {
+		set_err(err, errsize, "cannot find where %s leads: %s (the file was not changed)", path, strerror(e));
+		return RV_SAVE_FAILED;
+	}
+
+	struct rv_file_stamp now;
+	rv_file_stamp_read(target, &now);
+	const char *unchanged = now.exists ? "(the file was not changed)" : "(the file was not created)";
+	if (expected && !rv_file_stamp_equal(expected, &now)) {
+		if (!expected->exists)
+			set_err(err, errsize, "%s was created by someone else since it was opened; not saved %s", path,
+				unchanged);
+		else if (!now.exists)
+			set_err(err, errsize, "%s was removed or renamed since it was read; not saved", path);
+		else
+			set_err(err, errsize, "%s was changed on disk since it was read; not saved %s", path, unchanged);
+		free(target);
+		return RV_SAVE_CONFLICT;
+	}
+
+	struct stat st;
+	mode_t mode;
+	bool exists = stat(target, &st) == 0;
+	if (exists) {
+		if (!S_ISREG(st.st_mode)) {
+			set_err(err, errsize, "cannot save %s: not a regular file (the file was not changed)", path);
+			free(target);
+			return RV_SAVE_FAILED;
+		}
+		mode = st.st_mode & 07777;
+	} else {
+		mode = 0666 & ~current_umask();
+	}
+
+	struct strbuf tmp;
+	sb_init(&tmp);
+	const char *step, *step_after = "";
+	int fd = create_temp(ops, target, &tmp);
+	if (fd < 0) {
+		e = errno;
+		set_err(err, errsize, "cannot create a temporary file next to %s: %s %s", path, strerror(e), unchanged);
+		sb_free(&tmp);
+		free(target);
+		return RV_SAVE_FAILED;
+	}
+
+	struct stat done;
+	if (write_all(ops, fd, data, len) != 0) {
+		step = "cannot write";
+		goto fail;
+	}
+	if (fsync_retry(ops, fd) != 0) {
+		step = "cannot flush";
+		step_after = " to disk";
+		goto fail;
+	}
+	/* Owner first: a chown clears set-id bits, which the chmod then puts back. Best effort only. */
+	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) != 0 &&
+	    fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+		/* Not permitted: the file then belongs to whoever saved it, as with most editors. */
+	}
+	if (fchmod(fd, mode) != 0) {
+		step = "cannot set the permissions of";
+		goto fail;
+	}
+	if (fstat(fd, &done) != 0) {
+		step = "cannot check";
+		goto fail;
+	}
+	if (ops->close(fd) != 0 && errno != EINTR) {
+		/* The descriptor is gone whatever close says (EINTR included, on Linux). */
+		fd = -1;
+		step = "cannot close";
+		goto fail;
+	}
+	fd = -1;
+	if (ops->rename(tmp.data, target) != 0) {
+		step = "cannot replace";
+		goto fail;
+	}
+	sb_free(&tmp);
+
+	if (sync_dir(ops, target) != 0) {
+		e = errno;
+		set_err(err, errsize, "saved %s, but its directory could not be flushed to disk: %s", path, strerror(e));
+	}
+	free(target);
+	if (written) {
+		memset(written, 0, sizeof(*written));
+		stamp_from_stat(written, &done);
+		written->hash = fnv1a(FNV_OFFSET, data, len);
+	}
+	return RV_SAVE_OK;
+
+fail:
+	e = errno;
+	set_err(err, errsize, "%s %s%s: %s %s", step, path, step_after, strerror(e), unchanged);
+	if (fd >= 0)
+		ops->close(fd);
+	unlink(tmp.data);
+	sb_free(&tmp);
+	free(target);
+	return RV_SAVE_FAILED;
+}
