@@ -18,6 +18,7 @@ void cli_usage(FILE *out)
 	      "       recview --check [--strict] [DIR]\n"
 	      "       recview --show ID [DIR]\n"
 	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
+	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -31,6 +32,9 @@ void cli_usage(FILE *out)
 	      "                    (the filter language is in recview(1))\n"
 	      "      --sort KEY    with --list: id, status, decision, priority, topic, changed,\n"
 	      "                    deliverables or questions; -KEY reverses\n"
+	      "  -e, --export FMT  the (filtered, sorted) recommendations as a Markdown table (md) or as\n"
+	      "                    CSV with the columns of recommendations.csv (csv), on stdout\n"
+	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
 	      "  -h, --help        show this help\n"
@@ -46,6 +50,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"help", no_argument, NULL, 'h'},   {"version", no_argument, NULL, 'V'},
 		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
 		{"sort", required_argument, NULL, 'O'},
+		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -53,7 +58,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	opterr = 0;
 	optind = 1;
 	int c;
-	while ((c = getopt_long(argc, argv, ":cs:lhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":cs:le:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			opt->action = CLI_CHECK;
@@ -74,6 +79,18 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'S':
 			opt->strict = true;
 			break;
+		case 'e':
+			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0) {
+				fprintf(stderr, "recview: --export takes md or csv, not '%s'\n", optarg);
+				cli_usage(stderr);
+				return false;
+			}
+			opt->action = CLI_EXPORT;
+			opt->export_format = optarg;
+			break;
+		case 'R':
+			opt->read_only = true;
+			break;
 		case 'm':
 			opt->mouse = true;
 			break;
@@ -93,8 +110,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			return false;
 		}
 	}
-	if ((opt->filter || opt->sort) && opt->action != CLI_LIST) {
-		fprintf(stderr, "recview: %s goes with --list\n", opt->filter ? "--filter" : "--sort");
+	if ((opt->filter || opt->sort) && opt->action != CLI_LIST && opt->action != CLI_EXPORT) {
+		fprintf(stderr, "recview: %s goes with --list or --export\n", opt->filter ? "--filter" : "--sort");
 		cli_usage(stderr);
 		return false;
 	}

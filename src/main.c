@@ -13,6 +13,7 @@
 #include "recview/query.h"
 #include "recview/report.h"
 #include "recview/text.h"
+#include "recview/triage.h"
 #include "recview/ui.h"
 
 #ifndef RECVIEW_VERSION
@@ -106,7 +107,14 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 	size_t n = rv_query_select(m, q, key, reverse, order);
 	struct strbuf line;
 	sb_init(&line);
-	for (size_t i = 0; i < n; i++) {
+	if (opt->action == CLI_EXPORT) {
+		if (strcmp(opt->export_format, "csv") == 0)
+			rv_export_csv(m, order, n, &line);
+		else
+			rv_export_markdown(m, order, n, opt->filter ? opt->filter : "Recommendations", &line);
+		fwrite(line.data, 1, line.len, stdout);
+	}
+	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {
 		sb_reset(&line);
 		rv_list_line(m, order[i], &line);
 		sb_addc(&line, '\n');
@@ -157,7 +165,7 @@ int main(int argc, char **argv)
 		code = exit_code_for(&m.diags);
 	} else if (opt.action == CLI_SHOW) {
 		code = run_show(&m, opt.show_id);
-	} else if (opt.action == CLI_LIST) {
+	} else if (opt.action == CLI_LIST || opt.action == CLI_EXPORT) {
 		code = run_list(&m, &opt);
 	} else {
 		code = ui_run(&m, &opt);

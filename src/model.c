@@ -669,3 +669,42 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind)
 		m->recs[i].first[kind]--;
 	rv_model_refresh_rec(m, (size_t)rec);
 }
+
+char *rv_model_path(const struct rv_model *m, enum rv_kind kind)
+{
+	return join_path(m->dir, rv_kind_def(kind)->file);
+}
+
+void rv_model_create_table(struct rv_model *m, enum rv_kind kind)
+{
+	struct rv_table *t = &m->tables[kind];
+	if (t->present)
+		return;
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	struct strbuf header;
+	sb_init(&header);
+	for (int f = 0; f < def->nfields; f++) {
+		if (f)
+			sb_addc(&header, ',');
+		for (const char *c = def->fields[f].name; *c; c++)
+			sb_addc(&header, *c == ' ' ? '_' : *c);
+	}
+	sb_addc(&header, '\n');
+	char *path = rv_model_path(m, kind);
+	if (csv_table_parse(&t->csv, path, header.data, header.len, &m->diags) == CSV_OK) {
+		t->present = true;
+		free(t->extra_cols);
+		map_header(m, kind);
+	}
+	free(path);
+	sb_free(&header);
+}
+
+void rv_model_move(struct rv_model *dst, struct rv_model *src)
+{
+	*dst = *src;
+	/* Tables report problems into their model's list: point them at its new place. */
+	for (int k = 0; k < RV_KIND_COUNT; k++)
+		dst->tables[k].csv.diags = &dst->diags;
+	memset(src, 0, sizeof(*src));
+}

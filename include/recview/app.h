@@ -16,6 +16,7 @@ struct script;
 struct prompt_state;
 struct rv_search;
 struct rv_query;
+struct rv_session;
 
 struct app {
 	struct rv_model *m;
@@ -40,6 +41,7 @@ struct app {
 	char filter_text[512];
 	int sort_key;                        /* enum rv_sort_key */
 	bool sort_reverse;
+	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

@@ -10,6 +10,7 @@ enum cli_action {
 	CLI_CHECK,
 	CLI_SHOW,
 	CLI_LIST,
+	CLI_EXPORT,
 	CLI_HELP,
 	CLI_VERSION,
 };
@@ -20,6 +21,8 @@ struct cli_options {
 	const char *dir;     /* DIR, or NULL for the bundled data set */
 	bool strict;         /* warnings count as errors */
 	bool mouse;          /* --mouse */
+	bool read_only;      /* --read-only: no change is made or saved */
+	const char *export_format; /* --export md|csv */
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */
 	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */

@@ -106,6 +106,8 @@ enum rv_load_result {
 
 enum rv_load_result rv_model_load(struct rv_model *m, const char *dir);
 void rv_model_free(struct rv_model *m);
+/* Moves a loaded model into *dst (whose old contents must have been freed). */
+void rv_model_move(struct rv_model *dst, struct rv_model *src);
 
 /* A known field of a row, or an empty cell when the file lacks that column. */
 struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
@@ -126,6 +128,10 @@ const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum r
 void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row);
 void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
+/* Creates an empty table with the contract's header for a file the data set lacks (not written yet). */
+void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
+/* The path of a table's file. */
+char *rv_model_path(const struct rv_model *m, enum rv_kind kind);
 /* Column of a known field of a table, or -1. */
 int rv_column(const struct rv_model *m, enum rv_kind kind, int field);
 

@@ -36,6 +36,19 @@
 	_(SORT, "Sort the recommendations (id, status, decision, priority, topic, changed, ...)") \
 	_(SORT_REVERSE, "Reverse the order") \
 	_(JUMP, "Jump to a recommendation by id (:11, :SSR2-5.4; Tab completes)") \
+	_(CHANGE_STATUS, "Change the implementation status (with a note and a date)") \
+	_(CHANGE_DECISION, "Change the Board's decision (with a note and a date)") \
+	_(CHANGE_PRIORITY, "Set the priority (P1 to P4, empty clears)") \
+	_(ADD_NOTE, "Add a note to the recommendation") \
+	_(AGENDA_TOGGLE, "Mark or unmark the recommendation for the agenda") \
+	_(AGENDA_UP, "Move it up on the agenda") \
+	_(AGENDA_DOWN, "Move it down on the agenda") \
+	_(VIEW_AGENDA, "Show the agenda") \
+	_(UNDO, "Undo the last change") \
+	_(REDO, "Redo what was undone") \
+	_(VIEW_CHANGES, "Show the changes made in this session") \
+	_(SAVE, "Save again after a failure: retry, reload and re-apply, or save elsewhere") \
+	_(EXPORT, "Export this list, the agenda or the minutes to a .md or .csv file") \
 	_(REDRAW, "Redraw the screen")
 
 #define REQUEST_ENUM(name, help) REQ_##name,

@@ -50,8 +50,12 @@ enum rv_save_result {
  * Atomically replaces path with data[0..len). expected: the stamp taken when the file was read (NULL
  * to skip the check); for a new file expected->exists is false and the file must not exist now.
  * A symlink is saved through: the link stays and its target is replaced. The mode of the original
- * is kept (new files get 0644 less the umask). On success *written (if not NULL) is the new stamp.
- * err gets a plain message naming the step that failed.
+ * is kept (new files get 0666 less the umask, as open(2) would give them); its owner and group too
+ * when permitted. On success *written (if not NULL) is the new stamp.
+ * err gets a plain message naming the step that failed and the path as given, e.g. "cannot write
+ * data/x.csv: No space left on device (the file was not changed)". On RV_SAVE_OK err is empty, or
+ * holds a warning when the file was replaced but its directory could not be fsync'd (the save did
+ * happen, so that is not a failure). ops NULL means rv_save_system_ops.
  */
 enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
 				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
@@ -62,16 +66,22 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
  * for changed ones (CSV_ROW_DIRTY; within them, unchanged cells keep their raw bytes and changed
  * cells, marked with raw_off == CSV_CELL_CHANGED, are quoted as needed) and appended rows (after
  * the last original row, with the file's line break).
+ * Appended rows go at the very end (after any trailing blank lines), each followed by the file's line
+ * break (LF when the file has none); a file without a final line break gets one before them, so it
+ * ends with one afterwards. A row of a single empty field is written as "" (a blank line is no row).
  */
 void csv_table_serialize(const struct csv_table *t, struct strbuf *out);
 
-/* Appends one field, quoted when it holds a comma, quote, line break or leading/trailing space. */
+/*
+ * Appends one field, quoted when it holds a comma, quote, CR or LF or begins or ends with a space or
+ * tab; quotes inside are doubled. An empty value is written as nothing.
+ */
 void csv_write_field(struct strbuf *out, const char *s, size_t len);
 
 /*
- * Text a user typed, made safe for spreadsheets: a value beginning with '=', '+', '-' or '@' gets a
- * leading apostrophe, so that opening the CSV in a spreadsheet does not run it as a formula.
- * Existing cells are never passed through this.
+ * Text a user typed, made safe for spreadsheets: a value beginning with '=', '+', '-' or '@' (or,
+ * as OWASP lists them too, a tab or CR) gets a leading apostrophe, so that opening the CSV in a
+ * spreadsheet does not run it as a formula. Appends to out. Existing cells are never passed through this.
  */
 void rv_defuse_formula(struct strbuf *out, const char *s, size_t len);
 

@@ -14,6 +14,8 @@ struct view *problems_view_new(struct app *app);
 struct view *help_view_new(struct app *app, const struct view *about);
 /* Every match of the app's search across the data set. */
 struct view *results_view_new(struct app *app);
+struct view *agenda_view_new(struct app *app);
+struct view *changes_view_new(struct app *app);
 /* True for the recommendations list (filter and sort apply to it). */
 bool view_is_recs(const struct view *v);
 /* The recommendation a view is about, or that its cursor is on; -1 when none. */

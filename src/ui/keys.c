@@ -31,6 +31,11 @@ static const struct keybinding default_keys[] = {
 	{CH('/'), REQ_SEARCH},           {CH('n'), REQ_SEARCH_NEXT},      {CH('N'), REQ_SEARCH_PREV},
 	{CH('R'), REQ_SEARCH_RESULTS},   {CH('f'), REQ_FILTER},           {CH('F'), REQ_FILTER_CLEAR},
 	{CH('s'), REQ_SORT},             {CH('S'), REQ_SORT_REVERSE},     {CH(':'), REQ_JUMP},
+	{CH('c'), REQ_CHANGE_STATUS},    {CH('C'), REQ_CHANGE_DECISION},  {CH('p'), REQ_CHANGE_PRIORITY},
+	{CH('i'), REQ_ADD_NOTE},         {CH('m'), REQ_AGENDA_TOGGLE},    {CH('K'), REQ_AGENDA_UP},
+	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
+	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
+	{CH('x'), REQ_EXPORT},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

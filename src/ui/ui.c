@@ -19,6 +19,8 @@
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
+#include "recview/triage.h"
+#include "recview/triage_ui.h"
 #include "recview/keys.h"
 #include "recview/script.h"
 #include "recview/text.h"
@@ -241,6 +243,10 @@ static void draw_status(struct app *app)
 		return;
 	}
 	draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
+	if (rv_session_has_unsaved(app->session))
+		draw_str(&d, "[NOT SAVED: W] ", C_ERROR);
+	else if (app->session->read_only)
+		draw_str(&d, "[read-only] ", C_WARNING);
 	if (app->message[0]) {
 		draw_str(&d, app->message, app->message_color);
 	} else {
@@ -568,6 +574,8 @@ static void handle_request(struct app *app, enum request req)
 		finding_jump(app);
 		return;
 	default:
+		if (triage_request(app, req))
+			return;
 		break;
 	}
 	if (view_request(v, req, height))
@@ -619,10 +627,14 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 			return EXIT_ERRORS;
 		}
 	}
+	struct rv_session session;
+	rv_session_open(&session, m, NULL, opt->read_only);
+	app.session = &session;
 	install_signals();
 	if (!start_terminal(&app)) {
 		fprintf(stderr, "recview: cannot start the terminal (is TERM set?)\n");
 		script_free(app.script);
+		rv_session_free(&session);
 		return EXIT_FATAL;
 	}
 	app_open(&app, recs_view_new(&app));
@@ -648,5 +660,9 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	while (app.depth)
 		view_free(app.stack[--app.depth]);
 	script_free(app.script);
+	/* What could not be written is said once more, outside the screen, so that it is not missed. */
+	if (rv_session_has_unsaved(&session))
+		fprintf(stderr, "recview: changes NOT saved: %s\n", session.error);
+	rv_session_free(&session);
 	return quit_signal ? 128 + quit_signal : EXIT_CLEAN;
 }

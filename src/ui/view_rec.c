@@ -4,6 +4,7 @@
 
 #include "recview/text.h"
 #include "recview/views.h"
+#include "recview/triage.h"
 #include "recview/xref.h"
 
 enum {
@@ -20,6 +21,8 @@ enum {
 	L_XREF_OUT,  /* a recommendation this one refers to; ref: rec index */
 	L_XREF_IN,   /* a recommendation that refers to this one */
 	L_XREF_HEAD, /* heading of the references */
+	L_NOTE_HEAD, /* a note's author and time; ref: child index in notes */
+	L_NOTE_TEXT, /* its text */
 };
 
 #define LABEL_WIDTH label_width(v->app->m, RV_RECS, 11)
@@ -155,6 +158,26 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 	}
 }
 
+/* Notes added in triage, oldest first: they are only ever added. */
+static void add_notes(struct view *v)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = &m->recs[v->rec];
+	char heading[64];
+	snprintf(heading, sizeof(heading), "Notes (%u)", r->count[RV_NOTES]);
+	view_add_line(v, L_BLANK, 0, false);
+	view_add_wrapped(v, L_XREF_HEAD, 0, false, heading, strlen(heading), wrap_width(v, 0));
+	if (!r->count[RV_NOTES])
+		view_add_line(v, L_NONE, 0, false);
+	for (size_t k = 0; k < r->count[RV_NOTES]; k++) {
+		const struct rv_child *n = rv_rec_child(m, (size_t)v->rec, RV_NOTES, k);
+		uint32_t child = (uint32_t)(n - m->children[RV_NOTES]);
+		struct csv_cell text = rv_cell(m, RV_NOTES, n->row, NOTE_TEXT);
+		view_add_line(v, L_NOTE_HEAD, child, false);
+		view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
+	}
+}
+
 /* "See Recommendation 25" and the like, both ways. */
 static void add_references(struct view *v)
 {
@@ -188,6 +211,7 @@ static void rec_open(struct view *v)
 	add_children(v, RV_DELIVERABLES, L_DELIVERABLE, DEL_DESCRIPTION);
 	add_children(v, RV_QUESTIONS, L_QUESTION, Q_QUESTION);
 	add_children(v, RV_HISTORY, L_HISTORY, HIST_NOTE);
+	add_notes(v);
 	mark_reference_lines(v, text_from);
 	add_references(v);
 }
@@ -239,6 +263,12 @@ static void draw_title_line(struct view *v, struct draw *d)
 	}
 	struct csv_cell pri = rv_rec_cell(m, (size_t)v->rec, REC_PRIORITY);
 	draw_text(d, pri.ptr, pri.len, r->priority == 1 ? C_ERROR : C_DEFAULT);
+	long at = rv_agenda_position(v->app->session, (size_t)v->rec);
+	if (at >= 0) {
+		char mark[48];
+		snprintf(mark, sizeof(mark), "   on the agenda (%ld of %zu)", at + 1, v->app->session->nagenda);
+		draw_str(d, mark, C_HEADING);
+	}
 }
 
 static void draw_history_entry(struct view *v, const struct line *line, struct draw *d)
@@ -332,6 +362,20 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_XREF_HEAD:
 		draw_text(d, text, line->len, C_HEADING);
+		return;
+	case L_NOTE_HEAD: {
+		const struct rv_child *n = &m->children[RV_NOTES][line->ref];
+		struct csv_cell when = rv_cell(m, RV_NOTES, n->row, NOTE_TIME);
+		struct csv_cell who = rv_cell(m, RV_NOTES, n->row, NOTE_AUTHOR);
+		draw_str(d, "  ", C_DEFAULT);
+		draw_text(d, when.ptr, when.len, C_DATE);
+		draw_str(d, "  ", C_DEFAULT);
+		draw_text(d, who.ptr, who.len, C_LABEL);
+		return;
+	}
+	case L_NOTE_TEXT:
+		draw_str(d, "      ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
 		return;
 	case L_XREF_OUT:
 	case L_XREF_IN: {

@@ -15,6 +15,7 @@ int main(void)
 		run_corpus_tests, run_model_tests, run_bad_corpus_tests, run_hostile_tests,
 		run_query_tests,  run_search_tests,
 		run_xref_tests,
+		run_save_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

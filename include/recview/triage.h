@@ -1,0 +1,124 @@
+/*
+ * triage.h - the changes a triage session makes: status, decision, priority, notes and the agenda.
+ * Every change is applied in memory, written at once (save.h: atomic, never over a file someone else
+ * changed), logged with its author and time, and can be undone and redone in order.
+ *
+ * Where changes go:
+ *   status / decision  a new dated row in status_history.csv (note, source "recview: AUTHOR"), and the
+ *                      status / decision column of recommendations.csv follows when the file has one
+ *   priority           the priority column of recommendations.csv
+ *   note               a new row in notes.csv (rec_id, time, author, note): notes are only ever added
+ *   agenda             agenda.csv (rec_id, added, author), rewritten in agenda order
+ * Missing status_history.csv, notes.csv and agenda.csv are created with the contract's header.
+ */
+#ifndef RECVIEW_TRIAGE_H
+#define RECVIEW_TRIAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/model.h"
+#include "recview/save.h"
+#include "recview/strbuf.h"
+
+enum rv_change_kind {
+	RV_CHANGE_STATUS,
+	RV_CHANGE_DECISION,
+	RV_CHANGE_PRIORITY,
+	RV_CHANGE_NOTE,
+	RV_CHANGE_AGENDA_ADD,
+	RV_CHANGE_AGENDA_REMOVE,
+	RV_CHANGE_AGENDA_MOVE,
+};
+
+/* What a change did to a cell, so that undo puts back exactly what was there. */
+struct rv_cell_undo {
+	bool used;
+	enum rv_kind kind;
+	uint32_t row, col;
+	struct csv_cell old;
+	uint32_t old_flags, old_nfields, old_first;
+};
+
+struct rv_change {
+	enum rv_change_kind kind;
+	char *rec_id;          /* by id, so that a reload can apply it again */
+	char *before, *after;  /* status, decision or priority as written */
+	char *note;            /* the note, or the note of a status or decision change */
+	char date[16];         /* the history entry's date (YYYY-MM-DD) */
+	char time[32];         /* when it was made, local time, ISO 8601 */
+	char *author;
+	long agenda_from, agenda_to; /* positions, for agenda changes */
+	struct rv_cell_undo cell;
+	bool appended[RV_KIND_COUNT]; /* it appended a row to that table */
+};
+
+struct rv_agenda_item {
+	uint32_t rec;   /* index into the model's recommendations */
+	char *added;    /* when it was put on the agenda */
+	char *author;
+};
+
+struct rv_session {
+	struct rv_model *m;
+	char *author;
+	bool read_only;
+	char read_only_why[256];
+	struct rv_change *changes;
+	size_t n, cap;
+	size_t applied;                        /* changes[0..applied) are in effect; the rest can be redone */
+	struct rv_file_stamp stamps[RV_KIND_COUNT]; /* each file as read or last written */
+	bool unsaved[RV_KIND_COUNT];           /* changed in memory, not yet on disk */
+	bool conflict;                         /* the last save found a file changed by someone else */
+	char error[768];                       /* the last save's problem, in plain words */
+	struct rv_agenda_item *agenda;         /* recommendations on the agenda, in order */
+	size_t nagenda;
+	const struct rv_save_ops *ops;         /* system calls, replaceable by tests */
+};
+
+/* Starts a session on a loaded model. read_only: as asked (--read-only), else decided by whether the
+ * data set can be written. author: NULL for $USER. */
+void rv_session_open(struct rv_session *s, struct rv_model *m, const char *author, bool read_only);
+void rv_session_free(struct rv_session *s);
+
+/* Why nothing can be changed (read-only), or NULL. */
+const char *rv_session_why_read_only(const struct rv_session *s);
+
+/* Changes: each applies, logs and saves; the result is the save's (the change stays in memory even
+ * when the save fails, and rv_session_save retries). A value outside the vocabulary is refused
+ * (false, with the reason in s->error) before anything changes. date NULL: today. */
+bool rv_change_status(struct rv_session *s, size_t rec, const char *status, const char *note, const char *date);
+bool rv_change_decision(struct rv_session *s, size_t rec, const char *decision, const char *note, const char *date);
+bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority);
+bool rv_add_note(struct rv_session *s, size_t rec, const char *note);
+bool rv_agenda_toggle(struct rv_session *s, size_t rec);
+bool rv_agenda_move(struct rv_session *s, size_t rec, int delta);
+long rv_agenda_position(const struct rv_session *s, size_t rec);
+
+bool rv_undo(struct rv_session *s);
+bool rv_redo(struct rv_session *s);
+
+/* Writes every file with unsaved changes; false with s->error (and s->conflict) when one fails. */
+bool rv_session_save(struct rv_session *s);
+/* Writes the whole data set as it is in memory to another directory (save elsewhere). */
+bool rv_session_save_to(struct rv_session *s, const char *dir);
+bool rv_session_has_unsaved(const struct rv_session *s);
+/*
+ * After a conflict: the caller loads the data set again into fresh; the session's changes are applied
+ * to it again (by id), the session moves to fresh (the caller frees the old model) and saves.
+ */
+bool rv_session_reload(struct rv_session *s, struct rv_model *fresh);
+
+/* Markdown minutes of the session: what changed, who, when, with the notes. */
+void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
+/* A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns). */
+void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			struct strbuf *out);
+void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out);
+
+/* Today's date and the time now (local), for history entries and notes. */
+void rv_today(char date[16]);
+void rv_now(char time[32]);
+
+#endif

@@ -1,0 +1,738 @@
+/* triage.c - changes of a triage session: applied, logged, saved at once, undoable. */
+#include "recview/triage.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "recview/arena.h"
+#include "recview/text.h"
+
+/* ---- time ---- */
+
+/* RECVIEW_NOW ("2026-11-23T14:05:00") fixes the clock, for tests. */
+void rv_now(char out[32])
+{
+	const char *fixed = getenv("RECVIEW_NOW");
+	if (fixed && *fixed) {
+		snprintf(out, 32, "%.19s", fixed);
+		return;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+}
+
+void rv_today(char out[16])
+{
+	char now[32];
+	rv_now(now);
+	snprintf(out, 16, "%.10s", now);
+}
+
+/* ---- the session ---- */
+
+static void load_agenda(struct rv_session *s)
+{
+	const struct rv_model *m = s->m;
+	size_t n = m->nchildren[RV_AGENDA];
+	s->agenda = xcalloc(n + 1, sizeof(*s->agenda));
+	s->nagenda = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct rv_child *c = &m->children[RV_AGENDA][i];
+		if (c->rec < 0 || rv_agenda_position(s, (size_t)c->rec) >= 0)
+			continue;
+		struct csv_cell added = rv_cell(m, RV_AGENDA, c->row, AGENDA_ADDED);
+		struct csv_cell author = rv_cell(m, RV_AGENDA, c->row, AGENDA_AUTHOR);
+		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
+		it->rec = (uint32_t)c->rec;
+		it->added = strndup(added.ptr, added.len);
+		it->author = strndup(author.ptr, author.len);
+	}
+}
+
+static void decide_read_only(struct rv_session *s, bool asked)
+{
+	s->read_only = true;
+	if (asked) {
+		snprintf(s->read_only_why, sizeof(s->read_only_why), "read-only (--read-only)");
+		return;
+	}
+	char *recs = rv_model_path(s->m, RV_RECS);
+	if (access(s->m->dir, W_OK) != 0)
+		snprintf(s->read_only_why, sizeof(s->read_only_why), "read-only: the data set directory cannot be written (%s)",
+			 strerror(errno));
+	else if (access(recs, W_OK) != 0)
+		snprintf(s->read_only_why, sizeof(s->read_only_why), "read-only: recommendations.csv cannot be written (%s)",
+			 strerror(errno));
+	else
+		s->read_only = false;
+	free(recs);
+}
+
+void rv_session_open(struct rv_session *s, struct rv_model *m, const char *author, bool read_only)
+{
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	const char *user = author && *author ? author : getenv("USER");
+	s->author = xstrdup(user && *user ? user : "unknown");
+	s->ops = &rv_save_system_ops;
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		char *path = rv_model_path(m, (enum rv_kind)k);
+		rv_file_stamp_read(path, &s->stamps[k]);
+		free(path);
+	}
+	load_agenda(s);
+	decide_read_only(s, read_only);
+}
+
+static void change_free(struct rv_change *c)
+{
+	free(c->rec_id);
+	free(c->before);
+	free(c->after);
+	free(c->note);
+	free(c->author);
+}
+
+void rv_session_free(struct rv_session *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		change_free(&s->changes[i]);
+	free(s->changes);
+	for (size_t i = 0; i < s->nagenda; i++) {
+		free(s->agenda[i].added);
+		free(s->agenda[i].author);
+	}
+	free(s->agenda);
+	free(s->author);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *rv_session_why_read_only(const struct rv_session *s)
+{
+	return s->read_only ? s->read_only_why : NULL;
+}
+
+bool rv_session_has_unsaved(const struct rv_session *s)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++)
+		if (s->unsaved[k])
+			return true;
+	return false;
+}
+
+long rv_agenda_position(const struct rv_session *s, size_t rec)
+{
+	for (size_t i = 0; i < s->nagenda; i++)
+		if (s->agenda[i].rec == rec)
+			return (long)i;
+	return -1;
+}
+
+/* ---- saving ---- */
+
+static void agenda_text(const struct rv_session *s, struct strbuf *out)
+{
+	sb_adds(out, "rec_id,added,author\n");
+	for (size_t i = 0; i < s->nagenda; i++) {
+		struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
+		csv_write_field(out, id.ptr, id.len);
+		sb_addc(out, ',');
+		csv_write_field(out, s->agenda[i].added, strlen(s->agenda[i].added));
+		sb_addc(out, ',');
+		csv_write_field(out, s->agenda[i].author, strlen(s->agenda[i].author));
+		sb_addc(out, '\n');
+	}
+}
+
+static void table_text(const struct rv_session *s, enum rv_kind kind, struct strbuf *out)
+{
+	/* The agenda is recview's own file, kept in agenda order; the others keep every byte they had. */
+	if (kind == RV_AGENDA)
+		agenda_text(s, out);
+	else
+		csv_table_serialize(&s->m->tables[kind].csv, out);
+}
+
+bool rv_session_save(struct rv_session *s)
+{
+	bool ok = true;
+	s->error[0] = '\0';
+	s->conflict = false;
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		if (!s->unsaved[k])
+			continue;
+		struct strbuf data;
+		sb_init(&data);
+		table_text(s, (enum rv_kind)k, &data);
+		char *path = rv_model_path(s->m, (enum rv_kind)k);
+		char err[512];
+		struct rv_file_stamp written;
+		enum rv_save_result res =
+			rv_save_atomic(path, data.data, data.len, &s->stamps[k], s->ops, &written, err, sizeof(err));
+		if (res == RV_SAVE_OK) {
+			s->stamps[k] = written;
+			s->unsaved[k] = false;
+		} else {
+			ok = false;
+			if (res == RV_SAVE_CONFLICT)
+				s->conflict = true;
+			if (!s->error[0])
+				snprintf(s->error, sizeof(s->error), "%s", err);
+		}
+		free(path);
+		sb_free(&data);
+	}
+	return ok;
+}
+
+bool rv_session_save_to(struct rv_session *s, const char *dir)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		if (!s->m->tables[k].present && !(k == RV_AGENDA && s->nagenda))
+			continue;
+		struct strbuf data, path;
+		sb_init(&data);
+		sb_init(&path);
+		table_text(s, (enum rv_kind)k, &data);
+		sb_addf(&path, "%s/%s", dir, rv_kind_def((enum rv_kind)k)->file);
+		char err[512];
+		enum rv_save_result res = rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err));
+		sb_free(&data);
+		sb_free(&path);
+		if (res != RV_SAVE_OK) {
+			snprintf(s->error, sizeof(s->error), "%s", err);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* ---- applying and undoing ---- */
+
+static struct rv_change *new_change(struct rv_session *s, enum rv_change_kind kind, size_t rec)
+{
+	/* A new change drops what could have been redone. */
+	for (size_t i = s->applied; i < s->n; i++)
+		change_free(&s->changes[i]);
+	s->n = s->applied;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->changes = xreallocarray(s->changes, s->cap, sizeof(*s->changes));
+	}
+	struct rv_change *c = &s->changes[s->n];
+	memset(c, 0, sizeof(*c));
+	c->kind = kind;
+	struct csv_cell id = rv_rec_cell(s->m, rec, REC_ID);
+	c->rec_id = strndup(id.ptr, id.len);
+	c->author = xstrdup(s->author);
+	rv_now(c->time);
+	return c;
+}
+
+static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kind, uint32_t row, int col,
+		     const char *text)
+{
+	struct csv_table *t = &s->m->tables[kind].csv;
+	struct csv_row *r = &t->rows[row];
+	c->cell.used = true;
+	c->cell.kind = kind;
+	c->cell.row = row;
+	c->cell.col = (uint32_t)col;
+	c->cell.old = csv_cell_at(t, row, (size_t)col);
+	c->cell.old_flags = r->flags;
+	c->cell.old_nfields = r->nfields;
+	c->cell.old_first = r->first_cell;
+	csv_table_set_cell(t, row, (size_t)col, text, strlen(text));
+	s->unsaved[kind] = true;
+}
+
+/* Puts the cell back exactly as it was, raw bytes and all: an undone row is written as it was read. */
+static void undo_cell(struct rv_session *s, struct rv_change *c)
+{
+	if (!c->cell.used)
+		return;
+	struct csv_table *t = &s->m->tables[c->cell.kind].csv;
+	struct csv_row *r = &t->rows[c->cell.row];
+	r->first_cell = c->cell.old_first;
+	r->nfields = c->cell.old_nfields;
+	r->flags = c->cell.old_flags;
+	if (c->cell.col < r->nfields)
+		t->cells[r->first_cell + c->cell.col] = c->cell.old;
+	s->unsaved[c->cell.kind] = true;
+}
+
+/* Appends a row to a child table (creating the file's table if the data set lacks it). */
+static uint32_t append_row(struct rv_session *s, struct rv_change *c, enum rv_kind kind)
+{
+	rv_model_create_table(s->m, kind);
+	uint32_t row = (uint32_t)csv_table_append_row(&s->m->tables[kind].csv);
+	c->appended[kind] = true;
+	s->unsaved[kind] = true;
+	return row;
+}
+
+static void put(struct rv_session *s, enum rv_kind kind, uint32_t row, int field, const char *text)
+{
+	int col = rv_column(s->m, kind, field);
+	if (col >= 0 && text && *text)
+		csv_table_set_cell(&s->m->tables[kind].csv, row, (size_t)col, text, strlen(text));
+}
+
+/* Text the user typed: defused against spreadsheet formulas before it is stored. */
+static char *typed(const char *text)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	if (text)
+		rv_defuse_formula(&sb, text, strlen(text));
+	char *result = sb_detach(&sb);
+	sb_free(&sb);
+	return result;
+}
+
+static void apply(struct rv_session *s, struct rv_change *c)
+{
+	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+	if (rec < 0)
+		return;
+	memset(&c->cell, 0, sizeof(c->cell));
+	memset(c->appended, 0, sizeof(c->appended));
+	char source[128];
+	snprintf(source, sizeof(source), "recview: %s", c->author);
+
+	switch (c->kind) {
+	case RV_CHANGE_STATUS:
+	case RV_CHANGE_DECISION: {
+		bool status = c->kind == RV_CHANGE_STATUS;
+		int rec_field = status ? REC_STATUS : REC_DECISION;
+		int col = rv_column(s->m, RV_RECS, rec_field);
+		if (col >= 0)
+			set_cell(s, c, RV_RECS, s->m->recs[rec].row, col, c->after);
+		uint32_t row = append_row(s, c, RV_HISTORY);
+		put(s, RV_HISTORY, row, HIST_REC_ID, c->rec_id);
+		put(s, RV_HISTORY, row, HIST_DATE, c->date);
+		put(s, RV_HISTORY, row, status ? HIST_STATUS : HIST_DECISION, c->after);
+		put(s, RV_HISTORY, row, HIST_SOURCE, source);
+		put(s, RV_HISTORY, row, HIST_NOTE, c->note);
+		rv_model_add_child(s->m, RV_HISTORY, row);
+		break;
+	}
+	case RV_CHANGE_PRIORITY:
+		set_cell(s, c, RV_RECS, s->m->recs[rec].row, rv_column(s->m, RV_RECS, REC_PRIORITY), c->after);
+		break;
+	case RV_CHANGE_NOTE: {
+		uint32_t row = append_row(s, c, RV_NOTES);
+		put(s, RV_NOTES, row, NOTE_REC_ID, c->rec_id);
+		put(s, RV_NOTES, row, NOTE_TIME, c->time);
+		put(s, RV_NOTES, row, NOTE_AUTHOR, c->author);
+		put(s, RV_NOTES, row, NOTE_TEXT, c->note);
+		rv_model_add_child(s->m, RV_NOTES, row);
+		break;
+	}
+	case RV_CHANGE_AGENDA_ADD: {
+		s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
+		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
+		it->rec = (uint32_t)rec;
+		it->added = xstrdup(c->time);
+		it->author = xstrdup(c->author);
+		c->agenda_to = (long)s->nagenda - 1;
+		s->unsaved[RV_AGENDA] = true;
+		break;
+	}
+	case RV_CHANGE_AGENDA_REMOVE:
+	case RV_CHANGE_AGENDA_MOVE: {
+		long from = rv_agenda_position(s, (size_t)rec);
+		if (from < 0)
+			break;
+		struct rv_agenda_item it = s->agenda[from];
+		memmove(s->agenda + from, s->agenda + from + 1, (s->nagenda - (size_t)from - 1) * sizeof(*s->agenda));
+		s->nagenda--;
+		c->agenda_from = from;
+		if (c->kind == RV_CHANGE_AGENDA_REMOVE) {
+			/* Kept in the change, so that undo puts the entry back as it was. */
+			free(c->before);
+			free(c->after);
+			c->before = it.added;
+			c->after = it.author;
+		} else {
+			long to = c->agenda_to < 0 ? 0 : c->agenda_to > (long)s->nagenda ? (long)s->nagenda : c->agenda_to;
+			memmove(s->agenda + to + 1, s->agenda + to, (s->nagenda - (size_t)to) * sizeof(*s->agenda));
+			s->agenda[to] = it;
+			s->nagenda++;
+		}
+		s->unsaved[RV_AGENDA] = true;
+		break;
+	}
+	}
+	rv_model_refresh_rec(s->m, (size_t)rec);
+}
+
+static void unapply(struct rv_session *s, struct rv_change *c)
+{
+	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+	/* Rows appended last come off first: changes are undone in reverse order. */
+	for (int k = RV_KIND_COUNT - 1; k >= 0; k--) {
+		if (!c->appended[k])
+			continue;
+		rv_model_drop_last_child(s->m, (enum rv_kind)k);
+		csv_table_drop_last_row(&s->m->tables[k].csv);
+		s->unsaved[k] = true;
+	}
+	undo_cell(s, c);
+	switch (c->kind) {
+	case RV_CHANGE_AGENDA_ADD:
+		if (s->nagenda) {
+			s->nagenda--;
+			free(s->agenda[s->nagenda].added);
+			free(s->agenda[s->nagenda].author);
+		}
+		s->unsaved[RV_AGENDA] = true;
+		break;
+	case RV_CHANGE_AGENDA_REMOVE: {
+		s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
+		long from = c->agenda_from;
+		memmove(s->agenda + from + 1, s->agenda + from, (s->nagenda - (size_t)from) * sizeof(*s->agenda));
+		s->agenda[from].rec = (uint32_t)rec;
+		s->agenda[from].added = xstrdup(c->before ? c->before : c->time);
+		s->agenda[from].author = xstrdup(c->after ? c->after : c->author);
+		s->nagenda++;
+		s->unsaved[RV_AGENDA] = true;
+		break;
+	}
+	case RV_CHANGE_AGENDA_MOVE: {
+		long at = rv_agenda_position(s, (size_t)rec);
+		if (at >= 0) {
+			struct rv_agenda_item it = s->agenda[at];
+			memmove(s->agenda + at, s->agenda + at + 1, (s->nagenda - (size_t)at - 1) * sizeof(*s->agenda));
+			memmove(s->agenda + c->agenda_from + 1, s->agenda + c->agenda_from,
+				(s->nagenda - 1 - (size_t)c->agenda_from) * sizeof(*s->agenda));
+			s->agenda[c->agenda_from] = it;
+		}
+		s->unsaved[RV_AGENDA] = true;
+		break;
+	}
+	default:
+		break;
+	}
+	if (rec >= 0)
+		rv_model_refresh_rec(s->m, (size_t)rec);
+}
+
+static bool refuse_read_only(struct rv_session *s)
+{
+	if (!s->read_only)
+		return false;
+	snprintf(s->error, sizeof(s->error), "%s: nothing was changed", s->read_only_why);
+	return true;
+}
+
+/* Logs c (already filled in), applies it and saves. */
+static bool commit(struct rv_session *s, struct rv_change *c)
+{
+	s->n++;
+	s->applied = s->n;
+	apply(s, c);
+	return rv_session_save(s);
+}
+
+static bool change_state(struct rv_session *s, size_t rec, bool status, const char *value, const char *note,
+			 const char *date)
+{
+	if (refuse_read_only(s))
+		return false;
+	const char *canon;
+	if (status) {
+		enum rv_status st = rv_status_parse(value, strlen(value));
+		if (st == RV_STATUS_NONE || st == RV_STATUS_UNKNOWN) {
+			snprintf(s->error, sizeof(s->error), "unknown status; use one of: %s", rv_status_vocabulary());
+			return false;
+		}
+		canon = rv_status_name(st);
+	} else {
+		enum rv_decision d = rv_decision_parse(value, strlen(value));
+		if (d == RV_DECISION_NONE || d == RV_DECISION_UNKNOWN) {
+			snprintf(s->error, sizeof(s->error), "unknown decision; use one of: %s", rv_decision_vocabulary());
+			return false;
+		}
+		canon = rv_decision_name(d);
+	}
+	int32_t parsed;
+	char today[16];
+	rv_today(today);
+	if (!date || !*date)
+		date = today;
+	if (rv_date_parse(date, strlen(date), &parsed) != RV_DATE_OK || strlen(date) != 10) {
+		snprintf(s->error, sizeof(s->error), "bad date '%.20s': use YYYY-MM-DD", date);
+		return false;
+	}
+	struct rv_change *c = new_change(s, status ? RV_CHANGE_STATUS : RV_CHANGE_DECISION, rec);
+	const struct rv_rec *r = &s->m->recs[rec];
+	c->before = xstrdup(status ? rv_status_name(r->cur_status) : rv_decision_name(r->cur_decision));
+	c->after = xstrdup(canon);
+	c->note = note && *note ? typed(note) : NULL;
+	snprintf(c->date, sizeof(c->date), "%s", date);
+	return commit(s, c);
+}
+
+bool rv_change_status(struct rv_session *s, size_t rec, const char *status, const char *note, const char *date)
+{
+	return change_state(s, rec, true, status, note, date);
+}
+
+bool rv_change_decision(struct rv_session *s, size_t rec, const char *decision, const char *note, const char *date)
+{
+	return change_state(s, rec, false, decision, note, date);
+}
+
+bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
+{
+	if (refuse_read_only(s))
+		return false;
+	int p = rv_priority_parse(priority, strlen(priority));
+	if (p < 0) {
+		snprintf(s->error, sizeof(s->error), "unknown priority; use P1, P2, P3, P4 or nothing");
+		return false;
+	}
+	if (rv_column(s->m, RV_RECS, REC_PRIORITY) < 0) {
+		snprintf(s->error, sizeof(s->error), "recommendations.csv has no priority column");
+		return false;
+	}
+	struct rv_change *c = new_change(s, RV_CHANGE_PRIORITY, rec);
+	struct csv_cell old = rv_rec_cell(s->m, rec, REC_PRIORITY);
+	char canon[16] = "";
+	if (p > 0)
+		snprintf(canon, sizeof(canon), "P%d", p);
+	c->before = strndup(old.ptr, old.len);
+	c->after = xstrdup(canon);
+	return commit(s, c);
+}
+
+bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
+{
+	if (refuse_read_only(s))
+		return false;
+	if (!note || !*note) {
+		snprintf(s->error, sizeof(s->error), "an empty note is not added");
+		return false;
+	}
+	struct rv_change *c = new_change(s, RV_CHANGE_NOTE, rec);
+	c->note = typed(note);
+	return commit(s, c);
+}
+
+bool rv_agenda_toggle(struct rv_session *s, size_t rec)
+{
+	if (refuse_read_only(s))
+		return false;
+	long at = rv_agenda_position(s, rec);
+	struct rv_change *c = new_change(s, at >= 0 ? RV_CHANGE_AGENDA_REMOVE : RV_CHANGE_AGENDA_ADD, rec);
+	c->agenda_from = at;
+	return commit(s, c);
+}
+
+bool rv_agenda_move(struct rv_session *s, size_t rec, int delta)
+{
+	if (refuse_read_only(s))
+		return false;
+	long at = rv_agenda_position(s, rec);
+	if (at < 0) {
+		snprintf(s->error, sizeof(s->error), "not on the agenda");
+		return false;
+	}
+	long to = at + delta;
+	if (to < 0 || to >= (long)s->nagenda) {
+		snprintf(s->error, sizeof(s->error), "already %s of the agenda", delta < 0 ? "at the top" : "at the end");
+		return false;
+	}
+	struct rv_change *c = new_change(s, RV_CHANGE_AGENDA_MOVE, rec);
+	c->agenda_from = at;
+	c->agenda_to = to;
+	return commit(s, c);
+}
+
+bool rv_undo(struct rv_session *s)
+{
+	if (refuse_read_only(s))
+		return false;
+	if (!s->applied) {
+		snprintf(s->error, sizeof(s->error), "nothing to undo");
+		return false;
+	}
+	unapply(s, &s->changes[--s->applied]);
+	return rv_session_save(s);
+}
+
+bool rv_redo(struct rv_session *s)
+{
+	if (refuse_read_only(s))
+		return false;
+	if (s->applied == s->n) {
+		snprintf(s->error, sizeof(s->error), "nothing to redo");
+		return false;
+	}
+	apply(s, &s->changes[s->applied++]);
+	return rv_session_save(s);
+}
+
+bool rv_session_reload(struct rv_session *s, struct rv_model *fresh)
+{
+	for (size_t i = 0; i < s->nagenda; i++) {
+		free(s->agenda[i].added);
+		free(s->agenda[i].author);
+	}
+	free(s->agenda);
+	s->m = fresh;
+	memset(s->unsaved, 0, sizeof(s->unsaved));
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		char *path = rv_model_path(fresh, (enum rv_kind)k);
+		rv_file_stamp_read(path, &s->stamps[k]);
+		free(path);
+	}
+	load_agenda(s);
+	/* The changes not yet undone are made again on what is on disk now; the redo list is dropped. */
+	for (size_t i = s->applied; i < s->n; i++)
+		change_free(&s->changes[i]);
+	s->n = s->applied;
+	for (size_t i = 0; i < s->applied; i++)
+		apply(s, &s->changes[i]);
+	return rv_session_save(s);
+}
+
+/* ---- minutes and exports ---- */
+
+/* A Markdown table cell: sanitised, on one line, pipes escaped. */
+static void md_cell(struct strbuf *out, const char *s, size_t len)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, s, len, 0);
+	for (size_t i = 0; i < clean.len; i++) {
+		if (clean.data[i] == '|')
+			sb_adds(out, "\\|");
+		else
+			sb_addc(out, clean.data[i]);
+	}
+	sb_free(&clean);
+}
+
+static void md_str(struct strbuf *out, const char *s)
+{
+	md_cell(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+static const char *change_label(enum rv_change_kind kind)
+{
+	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
+					     "removed from the agenda", "moved on the agenda"};
+	return labels[kind];
+}
+
+void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
+{
+	sb_adds(out, "# Triage minutes\n\n");
+	sb_adds(out, "Data set: ");
+	md_str(out, s->m->dir);
+	sb_addf(out, "  \n%zu change%s", s->applied, s->applied == 1 ? "" : "s");
+	if (s->applied) {
+		sb_adds(out, ", ");
+		md_str(out, s->changes[0].time);
+		sb_adds(out, " to ");
+		md_str(out, s->changes[s->applied - 1].time);
+	}
+	sb_adds(out, ".\n\n");
+	if (s->applied) {
+		sb_adds(out, "| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+		for (size_t i = 0; i < s->applied; i++) {
+			const struct rv_change *c = &s->changes[i];
+			sb_adds(out, "| ");
+			md_str(out, c->time);
+			sb_adds(out, " | ");
+			md_str(out, c->author);
+			sb_adds(out, " | ");
+			md_str(out, c->rec_id);
+			sb_addf(out, " | %s", change_label(c->kind));
+			if (c->kind <= RV_CHANGE_PRIORITY) {
+				sb_adds(out, ": ");
+				md_str(out, c->before && *c->before ? c->before : "(none)");
+				sb_adds(out, " \xE2\x86\x92 ");
+				md_str(out, c->after && *c->after ? c->after : "(none)");
+				if (c->kind != RV_CHANGE_PRIORITY) {
+					sb_adds(out, " (as of ");
+					md_str(out, c->date);
+					sb_adds(out, ")");
+				}
+			}
+			sb_adds(out, " | ");
+			md_str(out, c->note);
+			sb_adds(out, " |\n");
+		}
+	}
+	if (s->nagenda) {
+		sb_adds(out, "\n## Agenda\n\n");
+		for (size_t i = 0; i < s->nagenda; i++) {
+			struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
+			struct csv_cell title = rv_rec_cell(s->m, s->agenda[i].rec, REC_TITLE);
+			sb_addf(out, "%zu. ", i + 1);
+			md_cell(out, id.ptr, id.len);
+			if (title.len) {
+				sb_adds(out, " \xE2\x80\x94 ");
+				md_cell(out, title.ptr, title.len);
+			}
+			sb_addf(out, " (%s)\n", rv_status_name(s->m->recs[s->agenda[i].rec].cur_status));
+		}
+	}
+}
+
+void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			struct strbuf *out)
+{
+	sb_adds(out, "# ");
+	md_str(out, title);
+	sb_addf(out, "\n\n%zu recommendation%s.\n\n", n, n == 1 ? "" : "s");
+	sb_adds(out, "| Id | Decision | Status | Priority | Changed | Title or text |\n|---|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct rv_rec *r = &m->recs[recs[i]];
+		struct csv_cell id = rv_rec_cell(m, recs[i], REC_ID);
+		struct csv_cell pri = rv_rec_cell(m, recs[i], REC_PRIORITY);
+		struct csv_cell head = rv_rec_cell(m, recs[i], REC_TITLE);
+		if (!head.len)
+			head = rv_rec_cell(m, recs[i], REC_TEXT);
+		char date[16];
+		rv_date_format(r->last_change, date, sizeof(date));
+		sb_adds(out, "| ");
+		md_cell(out, id.ptr, id.len);
+		sb_addf(out, " | %s | %s | ", rv_decision_name(r->cur_decision), rv_status_name(r->cur_status));
+		md_cell(out, pri.ptr, pri.len);
+		sb_addf(out, " | %s | ", date);
+		md_cell(out, head.ptr, head.len);
+		sb_adds(out, " |\n");
+	}
+}
+
+void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
+{
+	const struct csv_table *t = &m->tables[RV_RECS].csv;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			sb_addc(out, ',');
+		csv_write_field(out, t->header[c].ptr, t->header[c].len);
+	}
+	sb_addc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		uint32_t row = m->recs[recs[i]].row;
+		size_t nf = t->rows[row].nfields > t->ncols ? t->rows[row].nfields : t->ncols;
+		for (size_t c = 0; c < nf; c++) {
+			struct csv_cell cell = csv_cell_at(t, row, c);
+			if (c)
+				sb_addc(out, ',');
+			csv_write_field(out, cell.ptr, cell.len);
+		}
+		sb_addc(out, '\n');
+	}
+}

@@ -1,0 +1,372 @@
+/* triage_ui.c - the triage keys: each asks what it needs on the prompt, then changes and saves. */
+#include "recview/triage_ui.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "recview/arena.h"
+
+#include "recview/prompt.h"
+#include "recview/query.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+
+static struct prompt_history value_history, note_history, export_history;
+
+/* Completion among a fixed list of words (the whole text is the word). */
+struct word_list {
+	const char *const *words;
+	size_t n;
+};
+
+static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	const struct word_list *wl = data;
+	size_t matches = 0;
+	const char *only = NULL;
+	struct strbuf hint;
+	sb_init(&hint);
+	for (size_t i = 0; i < wl->n; i++) {
+		if (strncasecmp(wl->words[i], text->data, text->len) != 0)
+			continue;
+		sb_addf(&hint, "%s%s", matches ? "  " : "", wl->words[i]);
+		only = wl->words[i];
+		matches++;
+	}
+	if (matches == 1) {
+		sb_reset(text);
+		sb_adds(text, only);
+		*cursor = text->len;
+		app->hint[0] = '\0';
+	} else {
+		snprintf(app->hint, sizeof(app->hint), "%s", matches ? hint.data : "no such value");
+	}
+	sb_free(&hint);
+}
+
+/* Asks on the prompt; false when cancelled. */
+static bool ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
+		struct prompt_history *history)
+{
+	struct prompt_hooks hooks = {.complete = wl ? complete_word : NULL, .history = history, .data = (void *)wl};
+	sb_reset(out);
+	sb_adds(out, initial ? initial : "");
+	if (wl) {
+		/* Show the choices at once. */
+		struct strbuf all;
+		sb_init(&all);
+		for (size_t i = 0; i < wl->n; i++)
+			sb_addf(&all, "%s%s", i ? "  " : "", wl->words[i]);
+		snprintf(app->hint, sizeof(app->hint), "%s   (Tab completes, Esc cancels)", all.data);
+		sb_free(&all);
+	}
+	bool ok = prompt_read(app, label, out, &hooks);
+	app->hint[0] = '\0';
+	return ok;
+}
+
+static void rebuild_views(struct app *app)
+{
+	for (size_t i = 0; i < app->depth; i++)
+		view_rebuild(app->stack[i], app->stack[i]->width);
+}
+
+/* Says what happened: saved, or kept in memory and why not saved. */
+static void report(struct app *app, bool ok, const char *what)
+{
+	struct rv_session *s = app->session;
+	rebuild_views(app);
+	if (ok)
+		app_message(app, C_ST_COMPLETE, "Saved: %s", what);
+	else if (rv_session_has_unsaved(s))
+		app_message(app, C_ERROR, "NOT SAVED: %s. %s is kept here; W retries, reloads or saves elsewhere", s->error, what);
+	else
+		app_message(app, C_ERROR, "%s", s->error);
+}
+
+static long selected_rec(struct app *app)
+{
+	long rec = view_current_rec(app_current(app));
+	if (rec < 0)
+		app_message(app, C_WARNING, "Select a recommendation first.");
+	return rec;
+}
+
+static bool read_only(struct app *app, enum request req)
+{
+	const char *why = rv_session_why_read_only(app->session);
+	if (!why)
+		return false;
+	char keys[64];
+	keys_for_request(req, keys, sizeof(keys));
+	app_message(app, C_WARNING, "%s: %s changes nothing", why, keys);
+	return true;
+}
+
+static void id_of(struct app *app, long rec, char *buf, size_t size)
+{
+	struct csv_cell id = rv_rec_cell(app->m, (size_t)rec, REC_ID);
+	snprintf(buf, size, "%.*s", (int)id.len, id.ptr);
+}
+
+static void change_state(struct app *app, bool status)
+{
+	static const char *const statuses[] = {"not started", "in planning", "in progress", "behind schedule", "complete"};
+	static const char *const decisions[] = {"pending", "approved", "rejected"};
+	static const struct word_list status_words = {statuses, 5}, decision_words = {decisions, 3};
+	long rec = selected_rec(app);
+	if (rec < 0 || read_only(app, status ? REQ_CHANGE_STATUS : REQ_CHANGE_DECISION))
+		return;
+	char id[64], label[128], today[16], what[256];
+	id_of(app, rec, id, sizeof(id));
+	struct strbuf value, note, date;
+	sb_init(&value);
+	sb_init(&note);
+	sb_init(&date);
+	rv_today(today);
+	snprintf(label, sizeof(label), "%s of %s: ", status ? "status" : "decision", id);
+	if (ask(app, label, NULL, &value, status ? &status_words : &decision_words, &value_history) && value.len) {
+		snprintf(label, sizeof(label), "note for %s (optional): ", id);
+		if (ask(app, label, NULL, &note, NULL, &note_history)) {
+			snprintf(label, sizeof(label), "date of the change: ");
+			if (ask(app, label, today, &date, NULL, NULL)) {
+				bool ok = status ? rv_change_status(app->session, (size_t)rec, value.data, note.data, date.data)
+						 : rv_change_decision(app->session, (size_t)rec, value.data, note.data, date.data);
+				snprintf(what, sizeof(what), "%s of %s is now %s", status ? "status" : "decision", id, value.data);
+				report(app, ok, what);
+			}
+		}
+	}
+	sb_free(&value);
+	sb_free(&note);
+	sb_free(&date);
+}
+
+static void change_priority(struct app *app)
+{
+	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
+	static const struct word_list words = {priorities, 4};
+	long rec = selected_rec(app);
+	if (rec < 0 || read_only(app, REQ_CHANGE_PRIORITY))
+		return;
+	char id[64], label[96], what[128];
+	id_of(app, rec, id, sizeof(id));
+	struct csv_cell now = rv_rec_cell(app->m, (size_t)rec, REC_PRIORITY);
+	char current[16];
+	snprintf(current, sizeof(current), "%.*s", (int)now.len, now.ptr);
+	struct strbuf value;
+	sb_init(&value);
+	snprintf(label, sizeof(label), "priority of %s (empty clears): ", id);
+	if (ask(app, label, current, &value, &words, &value_history)) {
+		bool ok = rv_change_priority(app->session, (size_t)rec, value.data);
+		snprintf(what, sizeof(what), "priority of %s is now %s", id, value.len ? value.data : "none");
+		report(app, ok, what);
+	}
+	sb_free(&value);
+}
+
+static void add_note(struct app *app)
+{
+	long rec = selected_rec(app);
+	if (rec < 0 || read_only(app, REQ_ADD_NOTE))
+		return;
+	char id[64], label[96], what[128];
+	id_of(app, rec, id, sizeof(id));
+	struct strbuf note;
+	sb_init(&note);
+	snprintf(label, sizeof(label), "note on %s: ", id);
+	if (ask(app, label, NULL, &note, NULL, &note_history) && note.len) {
+		bool ok = rv_add_note(app->session, (size_t)rec, note.data);
+		snprintf(what, sizeof(what), "note added to %s", id);
+		report(app, ok, what);
+	}
+	sb_free(&note);
+}
+
+static void agenda_toggle(struct app *app)
+{
+	long rec = selected_rec(app);
+	if (rec < 0 || read_only(app, REQ_AGENDA_TOGGLE))
+		return;
+	char id[64], what[128];
+	id_of(app, rec, id, sizeof(id));
+	bool was = rv_agenda_position(app->session, (size_t)rec) >= 0;
+	bool ok = rv_agenda_toggle(app->session, (size_t)rec);
+	snprintf(what, sizeof(what), "%s %s the agenda (%zu item%s)", id, was ? "removed from" : "added to",
+		 app->session->nagenda, app->session->nagenda == 1 ? "" : "s");
+	report(app, ok, what);
+}
+
+static void agenda_move(struct app *app, int delta)
+{
+	long rec = selected_rec(app);
+	if (rec < 0 || read_only(app, delta < 0 ? REQ_AGENDA_UP : REQ_AGENDA_DOWN))
+		return;
+	char id[64], what[128];
+	id_of(app, rec, id, sizeof(id));
+	bool ok = rv_agenda_move(app->session, (size_t)rec, delta);
+	long at = rv_agenda_position(app->session, (size_t)rec);
+	snprintf(what, sizeof(what), "%s is item %ld of the agenda", id, at + 1);
+	report(app, ok, what);
+	/* In the agenda view the cursor follows the item it moved. */
+	struct view *v = app_current(app);
+	if (ok && v->rec < 0) {
+		for (size_t i = 0; i < v->nlines; i++)
+			if (v->lines[i].ref == (uint32_t)rec && v->lines[i].link)
+				view_move_to(v, i, app_body_height(v));
+	}
+}
+
+static void undo_redo(struct app *app, bool undo)
+{
+	struct rv_session *s = app->session;
+	if (read_only(app, undo ? REQ_UNDO : REQ_REDO))
+		return;
+	size_t which = undo ? s->applied - (s->applied ? 1 : 0) : s->applied;
+	char what[256];
+	if (which < s->n)
+		snprintf(what, sizeof(what), "%s %s of %s", undo ? "undid" : "redid",
+			 s->changes[which].kind <= RV_CHANGE_DECISION ? (s->changes[which].kind ? "the decision" : "the status")
+			 : s->changes[which].kind == RV_CHANGE_PRIORITY ? "the priority"
+			 : s->changes[which].kind == RV_CHANGE_NOTE ? "the note"
+								    : "the agenda change",
+			 s->changes[which].rec_id);
+	else
+		snprintf(what, sizeof(what), "nothing");
+	bool ok = undo ? rv_undo(s) : rv_redo(s);
+	report(app, ok, what);
+}
+
+/* W: after a failed save, try again; after a conflict, load what is on disk and apply the changes again. */
+static void save_again(struct app *app)
+{
+	struct rv_session *s = app->session;
+	if (!rv_session_has_unsaved(s)) {
+		app_message(app, C_DIM, "Everything is saved.");
+		return;
+	}
+	struct strbuf answer;
+	sb_init(&answer);
+	const char *label = s->conflict ? "someone changed the files: reload (and re-apply your changes), retry, or a directory: "
+					: "retry, or a directory to save the data set to: ";
+	if (ask(app, label, s->conflict ? "reload" : "retry", &answer, NULL, NULL)) {
+		if (strcmp(answer.data, "retry") == 0) {
+			report(app, rv_session_save(s), "all changes");
+		} else if (strcmp(answer.data, "reload") == 0) {
+			struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
+			if (rv_model_load(fresh, app->m->dir) != RV_LOAD_OK) {
+				app_message(app, C_ERROR, "Cannot reload %s; your changes are still kept here", app->m->dir);
+				rv_model_free(fresh);
+				free(fresh);
+			} else {
+				bool ok = rv_session_reload(s, fresh);
+				/* Views point into the old model: start again from the list, on the new one. */
+				while (app->depth)
+					view_free(app->stack[--app->depth]);
+				while (app->nforward)
+					view_free(app->forward[--app->nforward]);
+				rv_model_free(app->m);
+				rv_model_move(app->m, fresh);
+				free(fresh);
+				s->m = app->m;
+				app_open(app, recs_view_new(app));
+				report(app, ok, "reloaded from disk and your changes applied again");
+			}
+		} else if (answer.len) {
+			bool ok = rv_session_save_to(s, answer.data);
+			if (ok)
+				app_message(app, C_ST_COMPLETE, "Saved the whole data set to %s (the original files were not changed)", answer.data);
+			else
+				app_message(app, C_ERROR, "NOT SAVED to %s: %s", answer.data, s->error);
+		}
+	}
+	sb_free(&answer);
+}
+
+/* x: what the current view shows (the list, the agenda or the changes) to a Markdown or CSV file. */
+static void export_view(struct app *app)
+{
+	struct view *v = app_current(app);
+	struct rv_session *s = app->session;
+	bool agenda = v->ops->name && strcmp(v->ops->name, "agenda") == 0;
+	bool minutes = v->ops->name && strcmp(v->ops->name, "changes") == 0;
+	struct strbuf path, data;
+	sb_init(&path);
+	sb_init(&data);
+	const char *initial = minutes ? "minutes.md" : agenda ? "agenda.md" : "recommendations.md";
+	if (ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len) {
+		bool csv = path.len > 4 && strcmp(path.data + path.len - 4, ".csv") == 0;
+		uint32_t *recs = xcalloc(app->m->nrecs + 1, sizeof(*recs));
+		size_t n = 0;
+		if (agenda) {
+			for (size_t i = 0; i < s->nagenda; i++)
+				recs[n++] = s->agenda[i].rec;
+		} else {
+			n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
+		}
+		if (minutes)
+			rv_session_minutes(s, &data);
+		else if (csv)
+			rv_export_csv(app->m, recs, n, &data);
+		else
+			rv_export_markdown(app->m, recs, n, agenda ? "Agenda" : "Recommendations", &data);
+		char err[512];
+		if (rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err)) == RV_SAVE_OK)
+			app_message(app, C_ST_COMPLETE, "Exported %s to %s", minutes ? "the minutes" : agenda ? "the agenda" : "the list",
+				    path.data);
+		else
+			app_message(app, C_ERROR, "Export failed: %s", err);
+		free(recs);
+	}
+	sb_free(&path);
+	sb_free(&data);
+}
+
+bool triage_request(struct app *app, enum request req)
+{
+	switch (req) {
+	case REQ_CHANGE_STATUS:
+		change_state(app, true);
+		return true;
+	case REQ_CHANGE_DECISION:
+		change_state(app, false);
+		return true;
+	case REQ_CHANGE_PRIORITY:
+		change_priority(app);
+		return true;
+	case REQ_ADD_NOTE:
+		add_note(app);
+		return true;
+	case REQ_AGENDA_TOGGLE:
+		agenda_toggle(app);
+		return true;
+	case REQ_AGENDA_UP:
+		agenda_move(app, -1);
+		return true;
+	case REQ_AGENDA_DOWN:
+		agenda_move(app, 1);
+		return true;
+	case REQ_VIEW_AGENDA:
+		app_open(app, agenda_view_new(app));
+		return true;
+	case REQ_UNDO:
+		undo_redo(app, true);
+		return true;
+	case REQ_REDO:
+		undo_redo(app, false);
+		return true;
+	case REQ_VIEW_CHANGES:
+		app_open(app, changes_view_new(app));
+		return true;
+	case REQ_SAVE:
+		save_again(app);
+		return true;
+	case REQ_EXPORT:
+		export_view(app);
+		return true;
+	default:
+		return false;
+	}
+}

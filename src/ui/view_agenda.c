@@ -1,0 +1,89 @@
+/* view_agenda.c - the meeting agenda, in order; K and J move an item, m takes it off. */
+#include <stdio.h>
+#include <string.h>
+
+#include "recview/search.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+
+enum { AG_ITEM, AG_EMPTY };
+
+static void agenda_open(struct view *v)
+{
+	const struct rv_session *s = v->app->session;
+	if (!s->nagenda)
+		view_add_line(v, AG_EMPTY, 0, false);
+	for (size_t i = 0; i < s->nagenda; i++)
+		view_add_line(v, AG_ITEM, s->agenda[i].rec, true);
+}
+
+static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	if (line->type == AG_EMPTY) {
+		draw_str(d, "  The agenda is empty: m marks a recommendation for it.", C_DIM);
+		return;
+	}
+	const struct rv_rec *r = &m->recs[line->ref];
+	char pos[32];
+	snprintf(pos, sizeof(pos), "%3ld. ", rv_agenda_position(v->app->session, line->ref) + 1);
+	draw_str(d, pos, C_DIM);
+	draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	draw_spaces(d, 1, C_DEFAULT);
+	struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
+	draw_field(d, id.ptr, id.len, 12, C_ID);
+	const char *st = rv_status_name(r->cur_status);
+	draw_field(d, st, strlen(st), 16, status_color(r->cur_status));
+	struct csv_cell title = rv_rec_cell(m, line->ref, REC_TITLE);
+	if (!title.len)
+		title = rv_rec_cell(m, line->ref, REC_TEXT);
+	draw_field(d, title.ptr, title.len, draw_remaining(d), C_DEFAULT);
+}
+
+static enum request agenda_request(struct view *v, enum request req, struct line *line)
+{
+	if (req != REQ_ENTER || line->type != AG_ITEM)
+		return req;
+	app_open(v->app, rec_view_new(v->app, line->ref));
+	return REQ_NONE;
+}
+
+static long agenda_current_rec(struct view *v)
+{
+	if (!v->nlines || v->lines[v->lineno].type != AG_ITEM)
+		return -1;
+	return (long)v->lines[v->lineno].ref;
+}
+
+static void agenda_crumb(struct view *v, struct strbuf *out)
+{
+	sb_addf(out, "Agenda (%zu)", v->app->session->nagenda);
+}
+
+static bool agenda_grep(struct view *v, const struct line *line, const struct rv_search *s)
+{
+	size_t off, len;
+	if (line->type != AG_ITEM)
+		return false;
+	for (int f = 0; f < REC_NFIELDS; f++) {
+		struct csv_cell c = rv_rec_cell(v->app->m, line->ref, f);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	return false;
+}
+
+static const struct view_ops agenda_ops = {
+	.name = "agenda",
+	.open = agenda_open,
+	.draw = agenda_draw,
+	.request = agenda_request,
+	.crumb = agenda_crumb,
+	.grep = agenda_grep,
+	.current_rec = agenda_current_rec,
+};
+
+struct view *agenda_view_new(struct app *app)
+{
+	return view_new(app, &agenda_ops, -1, -1, RV_AGENDA);
+}
