@@ -13,6 +13,9 @@ unset NO_COLOR RECVIEW_DATA RECVIEW_SCRIPT
 passed=0
 failed=0
 failures=""
+# The bundled data and the test data must come out of the tests exactly as they went in.
+fingerprint() { find data tests/data -type f -exec cksum {} + 2>/dev/null | sort; }
+before=$(fingerprint)
 
 count() { # name status
 	if [ "$2" -eq 0 ]; then
@@ -82,6 +85,14 @@ if command -v tmux >/dev/null 2>&1; then
 	done
 else
 	echo "tmux: not installed, terminal tests skipped"
+fi
+
+if [ "$(fingerprint)" != "$before" ]; then
+	echo "data: the tests changed files under data/ or tests/data/"
+	failed=$((failed + 1))
+	failures="$failures data-untouched"
+else
+	passed=$((passed + 1))
 fi
 
 [ -n "$failures" ] && echo "failed:$failures"

@@ -2,7 +2,7 @@
 # The browser in a real terminal: open, navigate, back, resize, tiny terminal, quit.
 . tests/tmux/lib.sh
 
-start 120 40 data
+start 120 40 --read-only data
 expect list-title "Recommendations"
 expect list-row "SSR1-11   approved"
 expect list-topic "Topic"
@@ -39,6 +39,6 @@ keys q
 exited quit 0
 
 # Ctrl-C restores the terminal and exits.
-start 80 24 data
+start 80 24 --read-only data
 keys C-c
 exited sigint 130

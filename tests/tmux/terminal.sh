@@ -4,7 +4,7 @@
 ESC=$(printf '\033')
 
 # Mouse (with --mouse): a click selects, a double click opens, the wheel scrolls.
-start 100 30 --mouse data
+start 100 30 --mouse --read-only data
 expect mouse-start "SSR1-1 "
 keys -l "${ESC}[<0;10;8M${ESC}[<0;10;8m"
 expect mouse-click " 6/91"
@@ -18,7 +18,7 @@ keys Q
 exited mouse-quit 0
 
 # Without --mouse, mouse reports are not taken (copy and paste stays with the terminal).
-start 100 30 data
+start 100 30 --read-only data
 keys -l "${ESC}[<0;10;8M${ESC}[<0;10;8m"
 expect_not no-mouse-by-default " 6/91"
 keys Q
@@ -27,7 +27,7 @@ keys Q
 tmx kill-session -t t 2>/dev/null
 tmx -f /dev/null new-session -d -s t -x 100 -y 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PS1='shell$ ' bash --norc -i"
 wait_for 'shell$'
-keys "$ABS_BIN data" Enter
+keys "$ABS_BIN --read-only data" Enter
 expect before-suspend "SSR1-1 "
 keys j j j
 expect moved " 4/91"
@@ -39,13 +39,13 @@ keys Q
 expect shell-back 'shell$'
 
 # SIGTERM: clean exit, terminal restored.
-start 100 30 data
+start 100 30 --read-only data
 expect term-start "Recommendations"
-pkill -TERM -f "^$ABS_BIN data"
+pkill -TERM -f "^$ABS_BIN --read-only data"
 exited sigterm 143
 
 # NO_COLOR: attributes only, no colour escape in what the terminal received.
-START_ENV=NO_COLOR=1 start 100 30 data
+START_ENV=NO_COLOR=1 start 100 30 --read-only data
 expect nocolor-start "SSR1-1 "
 if tmx capture-pane -e -p -t t | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
 	echo "not ok no-color: colour escapes on screen"
@@ -53,7 +53,7 @@ else
 	echo "ok no-color"
 fi
 keys Q
-start 100 30 data
+start 100 30 --read-only data
 expect color-start "SSR1-1 "
 if tmx capture-pane -e -p -t t | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
 	echo "ok color-by-default"
@@ -63,7 +63,7 @@ fi
 keys Q
 
 # An ASCII locale: glyphs and separators fall back to ASCII, other characters to '?'.
-START_ENV="LANG=C LC_ALL=C" start 100 30 data
+START_ENV="LANG=C LC_ALL=C" start 100 30 --read-only data
 expect ascii-glyph "+ SSR1-1 "
 expect ascii-progress "o SSR1-4 "
 keys j j j j j j j j j j Enter
@@ -71,7 +71,7 @@ expect ascii-crumb "Recommendations > SSR1-11"
 keys Q
 
 # Hostile text: the window title does not change, nothing leaks onto the screen as a sequence.
-start 100 30 tests/data/hostile
+start 100 30 --read-only tests/data/hostile
 expect hostile-start "H-1"
 keys Enter
 expect hostile-visible "^[]2;pwned^GTitle"
