@@ -74,6 +74,20 @@ static void decide_read_only(struct rv_session *s, bool asked)
 	free(recs);
 }
 
+/* What each file was when it was read; the loaded bytes are hashed, not read again. */
+static void stamp_tables(struct rv_session *s)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		const struct rv_table *t = &s->m->tables[k];
+		char *path = rv_model_path(s->m, (enum rv_kind)k);
+		if (t->present)
+			rv_file_stamp_of(path, t->csv.buf, t->csv.size, &s->stamps[k]);
+		else
+			rv_file_stamp_read(path, &s->stamps[k]);
+		free(path);
+	}
+}
+
 void rv_session_open(struct rv_session *s, struct rv_model *m, const char *author, bool read_only)
 {
 	memset(s, 0, sizeof(*s));
@@ -81,11 +95,7 @@ void rv_session_open(struct rv_session *s, struct rv_model *m, const char *autho
 	const char *user = author && *author ? author : getenv("USER");
 	s->author = xstrdup(user && *user ? user : "unknown");
 	s->ops = &rv_save_system_ops;
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		char *path = rv_model_path(m, (enum rv_kind)k);
-		rv_file_stamp_read(path, &s->stamps[k]);
-		free(path);
-	}
+	stamp_tables(s);
 	load_agenda(s);
 	decide_read_only(s, read_only);
 }
@@ -589,11 +599,7 @@ bool rv_session_reload(struct rv_session *s, struct rv_model *fresh)
 	free(s->agenda);
 	s->m = fresh;
 	memset(s->unsaved, 0, sizeof(s->unsaved));
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		char *path = rv_model_path(fresh, (enum rv_kind)k);
-		rv_file_stamp_read(path, &s->stamps[k]);
-		free(path);
-	}
+	stamp_tables(s);
 	load_agenda(s);
 	/* The changes not yet undone are made again on what is on disk now; the redo list is dropped. */
 	for (size_t i = s->applied; i < s->n; i++)

@@ -28,6 +28,8 @@ struct rv_file_stamp {
 
 /* Reads the stamp of path (following symlinks); exists = false when there is no file. */
 void rv_file_stamp_read(const char *path, struct rv_file_stamp *out);
+/* The stamp of a file whose content is already in memory (just read): no second read. */
+void rv_file_stamp_of(const char *path, const char *data, size_t len, struct rv_file_stamp *out);
 bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b);
 
 /* The system calls of a save, replaceable by tests to inject failures and short writes. */
