@@ -1,10 +1,10 @@
 /*
  * csvread.c - CSV files through libcsv, with positions.
  *
- * libcsv reports fields and rows through callbacks but never says where they were. We therefore feed
- * it the file in chunks that end just after each comma or line-break byte: a callback can only fire
- * on such a byte, so when one fires we know its exact offset. Field and row starts follow from that,
- * and line/column numbers are counted from the offsets only when a message needs them.
+ * libcsv reports fields and rows through callbacks but never says where they were. In strict mode,
+ * with no trimming, it does not need to: a field's raw bytes follow from its value (see on_field), so
+ * the offset of every field and row is counted from the values as they arrive, and line/column
+ * numbers are counted from the offsets only when a message needs them.
  *
  * libcsv runs in strict mode because its lenient mode silently swallows the rest of a file after a
  * stray quote. A strict error is reported here and the field is read literally instead, so the rest
@@ -28,7 +28,7 @@
 
 struct parse_ctx {
 	struct csv_table *t;
-	size_t chunk_end;   /* offset just after the byte that ended the current chunk */
+	size_t field_end;   /* offset just after the last field's raw bytes */
 	size_t field_start; /* where the next field begins (before skipping line breaks) */
 	bool in_row;        /* a row has fields but no end yet */
 	uint32_t row_first_cell;
@@ -172,39 +172,51 @@ static void end_row(struct parse_ctx *c, size_t raw_end)
 }
 
 /* Stores a field that libcsv handed us, pointing into the file where its bytes are unchanged. */
+static size_t count_quotes(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = s; (p = memchr(p, '"', len - (size_t)(p - s))); p++)
+		n++;
+	return n;
+}
+
+/*
+ * Stores a field that libcsv handed us. Strict mode and no trimming make the raw form of a field
+ * follow from its value: an unquoted field is its bytes as they are; a quoted one is a quote, the
+ * value with each quote doubled, and a quote. So where the field ends is known without asking libcsv,
+ * and a field without doubled quotes is used in place, not copied.
+ */
 static void on_field(void *s, size_t len, void *data)
 {
 	struct parse_ctx *c = data;
 	struct csv_table *t = c->t;
 	size_t fs = field_begin(c);
-	size_t fe = c->chunk_end ? c->chunk_end - 1 : t->size; /* offset of the ending comma/break */
 	const char *value = s ? s : "";
 	const char *ptr;
+	size_t fe;
 
+	if (fs < t->size && t->buf[fs] == '"') {
+		size_t quotes = count_quotes(value, len);
+		fe = fs + len + quotes + 2;
+		ptr = quotes ? arena_strndup(&t->strings, value, len) : t->buf + fs + 1;
+	} else {
+		fe = fs + len;
+		ptr = t->buf + fs;
+	}
 	if (fe > t->size)
 		fe = t->size;
-	if (fs > fe)
-		fs = fe;
-	/*
-	 * Strict mode and no trimming mean an unquoted field is its raw bytes, and a quoted one without
-	 * doubled quotes is the raw bytes between its quotes: both are used in place, not copied.
-	 */
-	if (t->buf[fs] != '"' && len == fe - fs)
-		ptr = t->buf + fs;
-	else if (t->buf[fs] == '"' && len + 2 == fe - fs)
-		ptr = t->buf + fs + 1;
-	else
-		ptr = arena_strndup(&t->strings, value, len);
 	push_cell(c, ptr, len, fs);
+	c->field_end = fe;
 	c->field_start = fe + 1;
 }
 
 static void on_row(int term, void *data)
 {
 	struct parse_ctx *c = data;
-	size_t end = term < 0 ? c->t->size : c->chunk_end - 1;
-	end_row(c, end);
-	c->field_start = term < 0 ? c->t->size : c->chunk_end;
+	(void)term;
+	end_row(c, c->field_end);
+	/* The next row starts after this one's line break (and any blank lines): see field_begin. */
+	c->field_start = c->field_end;
 }
 
 static size_t line_end_from(const struct csv_table *t, size_t off)
@@ -339,37 +351,17 @@ static void run_parser(struct parse_ctx *c, size_t pos)
 		}
 		csv_set_space_func(&p, never_space);
 		c->field_start = pos;
-		bool restart = false;
-
-		while (pos < t->size) {
-			size_t end = pos;
-			/* strcspn stops at the buffer's NUL too; a NUL inside the file is skipped over. */
-			for (;;) {
-				end += strcspn(t->buf + end, ",\r\n");
-				if (end >= t->size || t->buf[end] != '\0')
-					break;
-				end++;
+		/* The rest of the file in one call: positions come from the fields themselves (on_field). */
+		size_t n = csv_parse(&p, t->buf + pos, t->size - pos, on_field, on_row, c);
+		if (n != t->size - pos) {
+			if (csv_error(&p) != CSV_EPARSE) {
+				fprintf(stderr, "recview: %s: %s\n", t->path, csv_strerror(csv_error(&p)));
+				exit(3);
 			}
-			if (end < t->size)
-				end++;
-			c->chunk_end = end;
-			size_t n = csv_parse(&p, t->buf + pos, end - pos, on_field, on_row, c);
-			if (n != end - pos) {
-				if (csv_error(&p) != CSV_EPARSE) {
-					fprintf(stderr, "recview: %s: %s\n", t->path, csv_strerror(csv_error(&p)));
-					exit(3);
-				}
-				pos = recover_quote_error(c, pos + n, false);
-				restart = true;
-				break;
-			}
-			pos = end;
-		}
-		if (restart) {
 			csv_free(&p);
+			pos = recover_quote_error(c, pos + n, false);
 			continue;
 		}
-		c->chunk_end = 0;
 		if (csv_fini(&p, on_field, on_row, c) != 0) {
 			csv_free(&p);
 			pos = recover_quote_error(c, t->size, true);
