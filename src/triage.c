@@ -158,15 +158,69 @@ static void agenda_text(const struct rv_session *s, struct strbuf *out)
 		csv_write_field(out, s->agenda[i].author, strlen(s->agenda[i].author));
 		sb_addc(out, '\n');
 	}
+	/* Rows naming a recommendation the data set does not have are kept, after the agenda. */
+	const struct rv_model *m = s->m;
+	for (size_t i = 0; i < m->nchildren[RV_AGENDA]; i++) {
+		const struct rv_child *c = &m->children[RV_AGENDA][i];
+		if (c->rec >= 0)
+			continue;
+		for (int f = 0; f < AGENDA_NFIELDS; f++) {
+			struct csv_cell v = rv_cell(m, RV_AGENDA, c->row, f);
+			if (f)
+				sb_addc(out, ',');
+			csv_write_field(out, v.ptr, v.len);
+		}
+		sb_addc(out, '\n');
+	}
+}
+
+static bool agenda_changed(const struct rv_session *s)
+{
+	for (size_t i = 0; i < s->applied; i++)
+		if (s->changes[i].kind >= RV_CHANGE_AGENDA_ADD)
+			return true;
+	return false;
 }
 
 static void table_text(const struct rv_session *s, enum rv_kind kind, struct strbuf *out)
 {
-	/* The agenda is recview's own file, kept in agenda order; the others keep every byte they had. */
-	if (kind == RV_AGENDA)
+	/*
+	 * The agenda is recview's own file, rewritten in agenda order while a change to it is in effect
+	 * (with every change to it undone, it is written as it was read); the others keep every byte they had.
+	 */
+	if (kind == RV_AGENDA && (agenda_changed(s) || !s->m->tables[RV_AGENDA].present))
 		agenda_text(s, out);
 	else
 		csv_table_serialize(&s->m->tables[kind].csv, out);
+}
+
+/*
+ * Whether a file to be saved was changed by someone else since it was read or written (s->error then
+ * says which). Every file is checked before any is written, so that a conflict leaves a change wholly
+ * unsaved: a reload, which makes the unsaved changes again, then makes no part of one twice.
+ */
+static bool find_conflict(struct rv_session *s)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		if (!s->unsaved[k])
+			continue;
+		char *path = rv_model_path(s->m, (enum rv_kind)k);
+		struct rv_file_stamp now;
+		rv_file_stamp_read(path, &now);
+		bool changed = !rv_file_stamp_equal(&s->stamps[k], &now);
+		if (changed && !s->stamps[k].exists)
+			snprintf(s->error, sizeof(s->error),
+				 "%s was created by someone else since it was opened; not saved (the file was not changed)", path);
+		else if (changed && !now.exists)
+			snprintf(s->error, sizeof(s->error), "%s was removed or renamed since it was read; not saved", path);
+		else if (changed)
+			snprintf(s->error, sizeof(s->error),
+				 "%s was changed on disk since it was read; not saved (the file was not changed)", path);
+		free(path);
+		if (changed)
+			return true;
+	}
+	return false;
 }
 
 bool rv_session_save(struct rv_session *s)
@@ -174,6 +228,10 @@ bool rv_session_save(struct rv_session *s)
 	bool ok = true;
 	s->error[0] = '\0';
 	s->conflict = false;
+	if (find_conflict(s)) {
+		s->conflict = true;
+		return false;
+	}
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		if (!s->unsaved[k])
 			continue;
@@ -451,6 +509,30 @@ static bool commit(struct rv_session *s, struct rv_change *c)
 	return rv_session_save(s);
 }
 
+/*
+ * Whether a row appended to a child file can name its recommendation and hold field (-1: none needed);
+ * else s->error says why. A file the data set lacks is created with every column.
+ */
+static bool can_append(struct rv_session *s, enum rv_kind kind, int field)
+{
+	const struct rv_table *t = &s->m->tables[kind];
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	if (!t->present)
+		return true;
+	for (int f = 0; f < def->nfields; f++) {
+		if ((def->fields[f].required || f == field) && t->col[f] < 0) {
+			char name[64];
+			snprintf(name, sizeof(name), "%s", def->fields[f].name);
+			for (char *p = name; *p; p++)
+				if (*p == ' ')
+					*p = '_';
+			snprintf(s->error, sizeof(s->error), "%s has no %s column: nothing was changed", def->file, name);
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool change_state(struct rv_session *s, size_t rec, bool status, const char *value, const char *note,
 			 const char *date)
 {
@@ -479,6 +561,15 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 		date = today;
 	if (rv_date_parse(date, strlen(date), &parsed) != RV_DATE_OK || strlen(date) != 10) {
 		snprintf(s->error, sizeof(s->error), "bad date '%.20s': use YYYY-MM-DD", date);
+		return false;
+	}
+	if (!can_append(s, RV_HISTORY, -1))
+		return false;
+	if (rv_column(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) < 0 && s->m->tables[RV_HISTORY].present &&
+	    rv_column(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION) < 0) {
+		snprintf(s->error, sizeof(s->error),
+			 "neither recommendations.csv nor status_history.csv has a %s column: nothing was changed",
+			 status ? "status" : "decision");
 		return false;
 	}
 	struct rv_change *c = new_change(s, status ? RV_CHANGE_STATUS : RV_CHANGE_DECISION, rec);
@@ -531,6 +622,8 @@ bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
 		snprintf(s->error, sizeof(s->error), "an empty note is not added");
 		return false;
 	}
+	if (!can_append(s, RV_NOTES, NOTE_TEXT))
+		return false;
 	struct rv_change *c = new_change(s, RV_CHANGE_NOTE, rec);
 	c->note = typed(note);
 	return commit(s, c);
@@ -690,7 +783,10 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 				sb_adds(out, " \xE2\x80\x94 ");
 				md_cell(out, title.ptr, title.len);
 			}
-			sb_addf(out, " (%s)\n", rv_status_name(s->m->recs[s->agenda[i].rec].cur_status));
+			enum rv_status st = s->m->recs[s->agenda[i].rec].cur_status;
+			if (st != RV_STATUS_NONE)
+				sb_addf(out, " (%s)", rv_status_name(st));
+			sb_addc(out, '\n');
 		}
 	}
 }

@@ -69,8 +69,8 @@ static int lookup(const struct spelling *table, size_t n, const char *s, size_t 
 {
 	char norm[64];
 	/* Most values are written exactly as the vocabulary spells them: no need to normalise those. */
-	for (size_t i = 0; i < n; i++)
-		if (strlen(table[i].text) == len && memcmp(table[i].text, s, len) == 0)
+	for (size_t i = 0; len && i < n; i++)
+		if (table[i].text[0] == s[0] && strlen(table[i].text) == len && memcmp(table[i].text, s, len) == 0)
 			return table[i].value;
 	if (len >= sizeof(norm) * 2)
 		return unknown;

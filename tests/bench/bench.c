@@ -131,6 +131,18 @@ static void count_row(int term, void *data)
 	((struct counts *)data)->rows++;
 }
 
+/*
+ * The loader keeps spaces around unquoted fields, which libcsv only does through a per-character
+ * callback: the bare parse is timed both with libcsv's defaults and with that callback.
+ */
+static bool keep_spaces;
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 /* libcsv over one whole buffer. */
 static void bare_parse(const struct file_buf *fb, const char *name, struct counts *c)
 {
@@ -138,6 +150,8 @@ static void bare_parse(const struct file_buf *fb, const char *name, struct count
 	memset(c, 0, sizeof(*c));
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		die("%s", "csv_init failed");
+	if (keep_spaces)
+		csv_set_space_func(&p, no_space);
 	if (csv_parse(&p, fb->data, fb->size, count_field, count_row, c) != fb->size)
 		die("libcsv cannot parse %s", name);
 	if (csv_fini(&p, count_field, count_row, c) != 0)
@@ -276,23 +290,30 @@ int main(int argc, char **argv)
 	}
 
 	/* Alternated, so that both see the same machine when something else runs beside us. */
-	double best_bare = 1e300, best_load = 1e300;
+	double best_bare = 1e300, best_spaces = 1e300, best_load = 1e300;
 	for (int i = 0; i < repeat; i++) {
 		double t0 = now_ms();
+		keep_spaces = false;
 		bare_run(dir, cnt);
 		double t1 = now_ms();
+		keep_spaces = true;
+		bare_run(dir, cnt);
+		double t2 = now_ms();
 		rv_model_load(&m, dir);
 		rv_model_free(&m);
-		double t2 = now_ms();
+		double t3 = now_ms();
 		if (t1 - t0 < best_bare)
 			best_bare = t1 - t0;
-		if (t2 - t1 < best_load)
-			best_load = t2 - t1;
+		if (t2 - t1 < best_spaces)
+			best_spaces = t2 - t1;
+		if (t3 - t2 < best_load)
+			best_load = t3 - t2;
 	}
 
-	printf("%7zu recs  files %6.1f MB  bare parse %7.1f ms  load %7.1f ms (%.2fx)  "
+	printf("%7zu recs  files %6.1f MB  bare parse %7.1f ms (keeping spaces %7.1f ms)  load %7.1f ms (%.2fx; %.2fx)  "
 	       "peak RSS %6.1f MB (%.2fx files)  bare RSS %6.1f MB (%.2fx)  %zu errors, %zu warnings\n",
-	       nrecs, (double)file_bytes / MB, best_bare, best_load, best_load / best_bare, rss_load / MB,
-	       rss_load / (double)file_bytes, rss_bare / MB, rss_bare / (double)file_bytes, errors, warnings);
+	       nrecs, (double)file_bytes / MB, best_bare, best_spaces, best_load, best_load / best_bare,
+	       best_load / best_spaces, rss_load / MB, rss_load / (double)file_bytes, rss_bare / MB,
+	       rss_bare / (double)file_bytes, errors, warnings);
 	return 0;
 }

@@ -16,6 +16,7 @@ int main(void)
 		run_query_tests,  run_search_tests,
 		run_xref_tests,
 		run_save_tests,
+		run_triage_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
