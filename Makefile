@@ -26,7 +26,7 @@ CFLAGS   ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN)
 CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-DRECVIEW_VERSION='"$(VERSION)"' -DRECVIEW_DATADIR='"$(DATADIR)"'
-LDLIBS_CORE = -lcsv
+LDLIBS_CORE = -lcsv -pthread
 
 # The pure core: no curses header anywhere in it.
 CORE_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -104,7 +104,7 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	mkdir -p build-fuzz/corpus
 	clang -std=c11 -g -O1 -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -fsanitize=fuzzer,address,undefined \
-		-o build-fuzz/fuzz-load tests/fuzz/fuzz_load.c $(CORE_SRC) -lcsv
+		-o build-fuzz/fuzz-load tests/fuzz/fuzz_load.c $(CORE_SRC) -lcsv -pthread
 	cp -n tests/fuzz/seeds/*.csv tests/data/*/*.csv data/*.csv ../shared/corpus/csv-spectrum/csvs/*.csv \
 		build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -len_control=0 -timeout=10 \

@@ -2,6 +2,8 @@
 #include "recview/triage.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +113,7 @@ static void change_free(struct rv_change *c)
 
 void rv_session_free(struct rv_session *s)
 {
+	rv_session_wait(s);
 	for (size_t i = 0; i < s->n; i++)
 		change_free(&s->changes[i]);
 	free(s->changes);
@@ -142,6 +145,13 @@ long rv_agenda_position(const struct rv_session *s, size_t rec)
 		if (s->agenda[i].rec == rec)
 			return (long)i;
 	return -1;
+}
+
+/* A file changed in memory: it needs saving, and any save already under way is of an older state. */
+static void touch(struct rv_session *s, int kind)
+{
+	s->unsaved[kind] = true;
+	s->gen[kind]++;
 }
 
 /* ---- saving ---- */
@@ -225,6 +235,7 @@ static bool find_conflict(struct rv_session *s)
 
 bool rv_session_save(struct rv_session *s)
 {
+	rv_session_wait(s);
 	bool ok = true;
 	s->error[0] = '\0';
 	s->conflict = false;
@@ -256,11 +267,14 @@ bool rv_session_save(struct rv_session *s)
 		free(path);
 		sb_free(&data);
 	}
+	if (ok)
+		s->saved_applied = s->applied;
 	return ok;
 }
 
 bool rv_session_save_to(struct rv_session *s, const char *dir)
 {
+	rv_session_wait(s);
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		if (!s->m->tables[k].present && !(k == RV_AGENDA && s->nagenda))
 			continue;
@@ -278,6 +292,145 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 			return false;
 		}
 	}
+	return true;
+}
+
+/* ---- saving in the background ---- */
+
+struct save_file {
+	int kind;
+	char *path;
+	struct strbuf data;                 /* the file's new bytes, serialised by the interface thread */
+	struct rv_file_stamp expected, written;
+	unsigned gen;                       /* the change count the bytes reflect */
+	enum rv_save_result result;
+	char err[512];
+};
+
+struct rv_save_job {
+	struct save_file files[RV_KIND_COUNT];
+	size_t n;
+	size_t applied_at_start;            /* the session's applied count the files reflect */
+	const struct rv_save_ops *ops;
+	pthread_t thread;
+	atomic_bool finished;
+};
+
+/* The writer thread touches nothing but its job. Like rv_session_save, it writes no file of a change
+ * when any of them was changed by someone else. */
+static void *write_job(void *arg)
+{
+	struct rv_save_job *job = arg;
+	for (size_t i = 0; i < job->n; i++) {
+		struct save_file *f = &job->files[i];
+		struct rv_file_stamp now;
+		rv_file_stamp_read(f->path, &now);
+		if (!rv_file_stamp_equal(&f->expected, &now)) {
+			for (size_t k = 0; k < job->n; k++)
+				job->files[k].result = RV_SAVE_CONFLICT;
+			snprintf(f->err, sizeof(f->err), "%s was changed on disk since it was read; not saved (the file was not changed)",
+				 f->path);
+			atomic_store(&job->finished, true);
+			return NULL;
+		}
+	}
+	for (size_t i = 0; i < job->n; i++) {
+		struct save_file *f = &job->files[i];
+		f->result = rv_save_atomic(f->path, f->data.data, f->data.len, &f->expected, job->ops, &f->written,
+					   f->err, sizeof(f->err));
+	}
+	atomic_store(&job->finished, true);
+	return NULL;
+}
+
+static void start_job(struct rv_session *s)
+{
+	struct rv_save_job *job = xcalloc(1, sizeof(*job));
+	job->ops = s->ops;
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		if (!s->unsaved[k])
+			continue;
+		struct save_file *f = &job->files[job->n++];
+		f->kind = k;
+		f->path = rv_model_path(s->m, (enum rv_kind)k);
+		sb_init(&f->data);
+		table_text(s, (enum rv_kind)k, &f->data);
+		f->expected = s->stamps[k];
+		f->gen = s->gen[k];
+	}
+	atomic_init(&job->finished, false);
+	job->applied_at_start = s->applied;
+	s->job = job;
+	if (pthread_create(&job->thread, NULL, write_job, job) != 0) {
+		/* No thread: write it here and now. */
+		write_job(job);
+		job->thread = pthread_self();
+	}
+}
+
+/* Takes in a finished job's results; the interface thread only. */
+static void collect_job(struct rv_session *s)
+{
+	struct rv_save_job *job = s->job;
+	if (!pthread_equal(job->thread, pthread_self()))
+		pthread_join(job->thread, NULL);
+	s->job = NULL;
+	s->finished_ok = true;
+	s->error[0] = '\0';
+	s->conflict = false;
+	for (size_t i = 0; i < job->n; i++) {
+		struct save_file *f = &job->files[i];
+		if (f->result == RV_SAVE_OK) {
+			s->stamps[f->kind] = f->written;
+			if (s->gen[f->kind] == f->gen)
+				s->unsaved[f->kind] = false;
+		} else {
+			s->finished_ok = false;
+			if (f->result == RV_SAVE_CONFLICT)
+				s->conflict = true;
+			if (!s->error[0] && f->err[0])
+				snprintf(s->error, sizeof(s->error), "%s", f->err);
+		}
+		free(f->path);
+		sb_free(&f->data);
+	}
+	if (s->finished_ok && job->applied_at_start == s->applied && !rv_session_has_unsaved(s))
+		s->saved_applied = s->applied;
+	free(job);
+}
+
+bool rv_session_busy(const struct rv_session *s)
+{
+	return s->job != NULL;
+}
+
+bool rv_session_poll(struct rv_session *s)
+{
+	if (!s->job || !atomic_load(&s->job->finished))
+		return false;
+	collect_job(s);
+	/* Changes made while it was being written go out next, unless it failed (W says what to do). */
+	if (s->finished_ok && rv_session_has_unsaved(s))
+		start_job(s);
+	return true;
+}
+
+void rv_session_wait(struct rv_session *s)
+{
+	while (s->job) {
+		collect_job(s);
+		if (s->finished_ok && rv_session_has_unsaved(s))
+			start_job(s);
+	}
+}
+
+/* After a change: written now, or handed to the writer thread. */
+static bool persist(struct rv_session *s)
+{
+	if (!s->async)
+		return rv_session_save(s);
+	if (!s->job)
+		start_job(s);
 	return true;
 }
 
@@ -317,7 +470,7 @@ static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kin
 	c->cell.old_nfields = r->nfields;
 	c->cell.old_first = r->first_cell;
 	csv_table_set_cell(t, row, (size_t)col, text, strlen(text));
-	s->unsaved[kind] = true;
+	touch(s, kind);
 }
 
 /* Puts the cell back exactly as it was, raw bytes and all: an undone row is written as it was read. */
@@ -332,7 +485,7 @@ static void undo_cell(struct rv_session *s, struct rv_change *c)
 	r->flags = c->cell.old_flags;
 	if (c->cell.col < r->nfields)
 		t->cells[r->first_cell + c->cell.col] = c->cell.old;
-	s->unsaved[c->cell.kind] = true;
+	touch(s, c->cell.kind);
 }
 
 /* Appends a row to a child table (creating the file's table if the data set lacks it). */
@@ -341,7 +494,7 @@ static uint32_t append_row(struct rv_session *s, struct rv_change *c, enum rv_ki
 	rv_model_create_table(s->m, kind);
 	uint32_t row = (uint32_t)csv_table_append_row(&s->m->tables[kind].csv);
 	c->appended[kind] = true;
-	s->unsaved[kind] = true;
+	touch(s, kind);
 	return row;
 }
 
@@ -410,7 +563,7 @@ static void apply(struct rv_session *s, struct rv_change *c)
 		it->added = xstrdup(c->time);
 		it->author = xstrdup(c->author);
 		c->agenda_to = (long)s->nagenda - 1;
-		s->unsaved[RV_AGENDA] = true;
+		touch(s, RV_AGENDA);
 		break;
 	}
 	case RV_CHANGE_AGENDA_REMOVE:
@@ -434,7 +587,7 @@ static void apply(struct rv_session *s, struct rv_change *c)
 			s->agenda[to] = it;
 			s->nagenda++;
 		}
-		s->unsaved[RV_AGENDA] = true;
+		touch(s, RV_AGENDA);
 		break;
 	}
 	}
@@ -450,7 +603,7 @@ static void unapply(struct rv_session *s, struct rv_change *c)
 			continue;
 		rv_model_drop_last_child(s->m, (enum rv_kind)k);
 		csv_table_drop_last_row(&s->m->tables[k].csv);
-		s->unsaved[k] = true;
+		touch(s, k);
 	}
 	undo_cell(s, c);
 	switch (c->kind) {
@@ -460,7 +613,7 @@ static void unapply(struct rv_session *s, struct rv_change *c)
 			free(s->agenda[s->nagenda].added);
 			free(s->agenda[s->nagenda].author);
 		}
-		s->unsaved[RV_AGENDA] = true;
+		touch(s, RV_AGENDA);
 		break;
 	case RV_CHANGE_AGENDA_REMOVE: {
 		s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
@@ -470,7 +623,7 @@ static void unapply(struct rv_session *s, struct rv_change *c)
 		s->agenda[from].added = xstrdup(c->before ? c->before : c->time);
 		s->agenda[from].author = xstrdup(c->after ? c->after : c->author);
 		s->nagenda++;
-		s->unsaved[RV_AGENDA] = true;
+		touch(s, RV_AGENDA);
 		break;
 	}
 	case RV_CHANGE_AGENDA_MOVE: {
@@ -482,7 +635,7 @@ static void unapply(struct rv_session *s, struct rv_change *c)
 				(s->nagenda - 1 - (size_t)c->agenda_from) * sizeof(*s->agenda));
 			s->agenda[c->agenda_from] = it;
 		}
-		s->unsaved[RV_AGENDA] = true;
+		touch(s, RV_AGENDA);
 		break;
 	}
 	default:
@@ -506,7 +659,7 @@ static bool commit(struct rv_session *s, struct rv_change *c)
 	s->n++;
 	s->applied = s->n;
 	apply(s, c);
-	return rv_session_save(s);
+	return persist(s);
 }
 
 /*
@@ -667,8 +820,12 @@ bool rv_undo(struct rv_session *s)
 		snprintf(s->error, sizeof(s->error), "nothing to undo");
 		return false;
 	}
+	if (s->applied <= s->undo_floor) {
+		snprintf(s->error, sizeof(s->error), "the changes made before the reload cannot be undone here");
+		return false;
+	}
 	unapply(s, &s->changes[--s->applied]);
-	return rv_session_save(s);
+	return persist(s);
 }
 
 bool rv_redo(struct rv_session *s)
@@ -680,11 +837,12 @@ bool rv_redo(struct rv_session *s)
 		return false;
 	}
 	apply(s, &s->changes[s->applied++]);
-	return rv_session_save(s);
+	return persist(s);
 }
 
 bool rv_session_reload(struct rv_session *s, struct rv_model *fresh)
 {
+	rv_session_wait(s);
 	for (size_t i = 0; i < s->nagenda; i++) {
 		free(s->agenda[i].added);
 		free(s->agenda[i].author);
@@ -694,12 +852,18 @@ bool rv_session_reload(struct rv_session *s, struct rv_model *fresh)
 	memset(s->unsaved, 0, sizeof(s->unsaved));
 	stamp_tables(s);
 	load_agenda(s);
-	/* The changes not yet undone are made again on what is on disk now; the redo list is dropped. */
+	/*
+	 * What is on disk already holds the changes saved before; the ones made since are made again on
+	 * it. The redo list is dropped, and the earlier changes can no longer be undone: their undo data
+	 * belonged to the old files.
+	 */
 	for (size_t i = s->applied; i < s->n; i++)
 		change_free(&s->changes[i]);
 	s->n = s->applied;
-	for (size_t i = 0; i < s->applied; i++)
+	size_t from = s->saved_applied < s->applied ? s->saved_applied : s->applied;
+	for (size_t i = from; i < s->applied; i++)
 		apply(s, &s->changes[i]);
+	s->undo_floor = from;
 	return rv_session_save(s);
 }
 

@@ -42,6 +42,7 @@ struct app {
 	int sort_key;                        /* enum rv_sort_key */
 	bool sort_reverse;
 	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
+	char saving_what[256];               /* the change being written in the background */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */
@@ -58,6 +59,8 @@ int app_body_width(void);
 void app_redraw(struct app *app);
 /* The next key from the keyboard or the script; false when there is none (end of script, signal). */
 bool app_read_key(struct app *app, struct key *key);
+/* Picks up a finished background save and says how it went; true when one finished. */
+bool app_finish_saving(struct app *app, bool wait);
 /* Rebuilds every open recommendations list after the filter or the order changed. */
 void app_refresh_lists(struct app *app);
 

@@ -3,6 +3,7 @@
  * terminal (RECVIEW_SCRIPT=FILE). One step per key; lines starting with ':' are commands:
  *   :save-display FILE   write the screen as text
  *   :resize COLSxLINES   resize the virtual screen
+*   :wait                 wait until a change being saved is on disk
  *   :mark, :time LABEL N  with RECVIEW_TIMING=FILE: write the time per step of the N steps since the mark
  * Keys are written as typed; special keys as <Enter> <Esc> <Tab> <S-Tab> <BS> <Up> <Down> <Left>
  * <Right> <PgUp> <PgDn> <Home> <End> <Space> <F1> <C-x> and <lt> for '<', <Colon> for ':' (a line starting with ':' is a command). '#' starts a comment line.

@@ -60,6 +60,8 @@ struct rv_agenda_item {
 	char *author;
 };
 
+struct rv_save_job;
+
 struct rv_session {
 	struct rv_model *m;
 	char *author;
@@ -75,6 +77,18 @@ struct rv_session {
 	struct rv_agenda_item *agenda;         /* recommendations on the agenda, in order */
 	size_t nagenda;
 	const struct rv_save_ops *ops;         /* system calls, replaceable by tests */
+	/*
+	 * With async, a change returns once it is applied and its files are serialised; a background
+	 * thread writes them, and rv_session_poll picks up the result (the interface never waits for a
+	 * disk). gen counts the changes of each file, so that a write of an older state does not mark a
+	 * newer one saved.
+	 */
+	bool async;
+	struct rv_save_job *job;               /* the save being written, or NULL */
+	unsigned gen[RV_KIND_COUNT];
+	bool finished_ok;                      /* the result of the last finished background save */
+	size_t saved_applied;                  /* changes[0..saved_applied) are all on disk */
+	size_t undo_floor;                     /* after a reload, undo stops here */
 };
 
 /* Starts a session on a loaded model. read_only: as asked (--read-only), else decided by whether the
@@ -99,8 +113,14 @@ long rv_agenda_position(const struct rv_session *s, size_t rec);
 bool rv_undo(struct rv_session *s);
 bool rv_redo(struct rv_session *s);
 
-/* Writes every file with unsaved changes; false with s->error (and s->conflict) when one fails. */
+/* Writes every file with unsaved changes; false with s->error (and s->conflict) when one fails.
+ * Waits for a background save first. */
 bool rv_session_save(struct rv_session *s);
+/* Background saving: is a save being written; did one finish since the last poll (its result is then
+ * in s->finished_ok and s->error); wait until nothing is being written (before quitting). */
+bool rv_session_busy(const struct rv_session *s);
+bool rv_session_poll(struct rv_session *s);
+void rv_session_wait(struct rv_session *s);
 /* Writes the whole data set as it is in memory to another directory (save elsewhere). */
 bool rv_session_save_to(struct rv_session *s, const char *dir);
 bool rv_session_has_unsaved(const struct rv_session *s);

@@ -78,7 +78,11 @@ static void report(struct app *app, bool ok, const char *what)
 {
 	struct rv_session *s = app->session;
 	rebuild_views(app);
-	if (ok)
+	if (ok && rv_session_busy(s)) {
+		/* Written in the background: the status line says "Saved" when it is on disk. */
+		snprintf(app->saving_what, sizeof(app->saving_what), "%s", what);
+		app_message(app, C_DIM, "Saving: %s ...", what);
+	} else if (ok)
 		app_message(app, C_ST_COMPLETE, "Saved: %s", what);
 	else if (rv_session_has_unsaved(s))
 		app_message(app, C_ERROR, "NOT SAVED: %s. %s is kept here; W retries, reloads or saves elsewhere", s->error, what);

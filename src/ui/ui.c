@@ -243,7 +243,9 @@ static void draw_status(struct app *app)
 		return;
 	}
 	draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
-	if (rv_session_has_unsaved(app->session))
+	if (rv_session_busy(app->session))
+		draw_str(&d, "[saving] ", C_DIM);
+	else if (rv_session_has_unsaved(app->session))
 		draw_str(&d, "[NOT SAVED: W] ", C_ERROR);
 	else if (app->session->read_only)
 		draw_str(&d, "[read-only] ", C_WARNING);
@@ -404,6 +406,8 @@ static void run_command(struct app *app, const char *cmd)
 		save_display(app, cmd + 13);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
 		resizeterm(lines, cols);
+	} else if (strcmp(cmd, "wait") == 0) {
+		app_finish_saving(app, true);
 	} else if (strcmp(cmd, "mark") == 0) {
 		timing_log("", 0);
 	} else if (sscanf(cmd, "time %63s %d", label, &n) == 2) {
@@ -416,6 +420,26 @@ static void run_command(struct app *app, const char *cmd)
 
 /* ---- input ---- */
 
+bool app_finish_saving(struct app *app, bool wait)
+{
+	struct rv_session *s = app->session;
+	if (!rv_session_busy(s))
+		return false;
+	if (wait)
+		rv_session_wait(s);
+	else if (!rv_session_poll(s))
+		return false;
+	if (rv_session_busy(s))
+		return true; /* the next save is under way */
+	if (!rv_session_has_unsaved(s))
+		app_message(app, C_ST_COMPLETE, "Saved: %s", app->saving_what[0] ? app->saving_what : "all changes");
+	else
+		app_message(app, C_ERROR, "NOT SAVED: %s. %s is kept here; W retries, reloads or saves elsewhere", s->error,
+			    app->saving_what[0] ? app->saving_what : "the change");
+	app->saving_what[0] = '\0';
+	return true;
+}
+
 bool app_read_key(struct app *app, struct key *key)
 {
 	if (app->script) {
@@ -424,6 +448,8 @@ bool app_read_key(struct app *app, struct key *key)
 			if (!script_next(app->script, &step))
 				return false;
 			if (step.kind == STEP_KEY) {
+				/* Scripts are deterministic: a key waits until the last change is on disk. */
+				app_finish_saving(app, true);
 				*key = step.key;
 				return true;
 			}
@@ -432,9 +458,13 @@ bool app_read_key(struct app *app, struct key *key)
 	}
 	for (;;) {
 		wint_t ch;
+		/* While a save is written in the background, look up now and then to say when it is done. */
+		timeout(rv_session_busy(app->session) ? 50 : -1);
 		int res = get_wch(&ch);
 		if (quit_signal)
 			return false;
+		if (app_finish_saving(app, false))
+			app_redraw(app);
 		if (res == ERR)
 			continue;
 		key->code = (int)ch;
@@ -629,6 +659,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	}
 	struct rv_session session;
 	rv_session_open(&session, m, NULL, opt->read_only);
+	session.async = true;
 	app.session = &session;
 	install_signals();
 	if (!start_terminal(&app)) {
@@ -651,6 +682,12 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		if (!app_read_key(&app, &key))
 			break;
 		handle_key(&app, key);
+	}
+	/* Nothing typed is lost on the way out: a save under way is finished first. */
+	if (rv_session_busy(&session)) {
+		app_message(&app, C_DIM, "Saving before quitting ...");
+		app_redraw(&app);
+		app_finish_saving(&app, true);
 	}
 	stop_terminal();
 	if (timing_out)
