@@ -300,7 +300,9 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 struct save_file {
 	int kind;
 	char *path;
-	struct strbuf data;                 /* the file's new bytes, serialised by the interface thread */
+	bool snapshot_used;
+	struct csv_table snapshot;          /* the table as it was: its own row and cell arrays, the rest shared */
+	struct strbuf data;                 /* the file's new bytes */
 	struct rv_file_stamp expected, written;
 	unsigned gen;                       /* the change count the bytes reflect */
 	enum rv_save_result result;
@@ -316,11 +318,17 @@ struct rv_save_job {
 	atomic_bool finished;
 };
 
-/* The writer thread touches nothing but its job. Like rv_session_save, it writes no file of a change
- * when any of them was changed by someone else. */
+/*
+ * The writer thread touches nothing but its job: table snapshots whose row and cell arrays are its own
+ * copies (the file bytes and the strings they point to never change while a model lives). Like
+ * rv_session_save, it writes no file of a change when any of them was changed by someone else.
+ */
 static void *write_job(void *arg)
 {
 	struct rv_save_job *job = arg;
+	for (size_t i = 0; i < job->n; i++)
+		if (job->files[i].snapshot_used)
+			csv_table_serialize(&job->files[i].snapshot, &job->files[i].data);
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
 		struct rv_file_stamp now;
@@ -354,7 +362,19 @@ static void start_job(struct rv_session *s)
 		f->kind = k;
 		f->path = rv_model_path(s->m, (enum rv_kind)k);
 		sb_init(&f->data);
-		table_text(s, (enum rv_kind)k, &f->data);
+		if (k == RV_AGENDA) {
+			table_text(s, (enum rv_kind)k, &f->data);
+		} else {
+			/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
+			const struct csv_table *t = &s->m->tables[k].csv;
+			f->snapshot = *t;
+			f->snapshot.rows = xreallocarray(NULL, t->nrows + 1, sizeof(*t->rows));
+			f->snapshot.cells = xreallocarray(NULL, t->ncells + 1, sizeof(*t->cells));
+			memcpy(f->snapshot.rows, t->rows, t->nrows * sizeof(*t->rows));
+			memcpy(f->snapshot.cells, t->cells, t->ncells * sizeof(*t->cells));
+			f->snapshot.header = f->snapshot.cells;
+			f->snapshot_used = true;
+		}
 		f->expected = s->stamps[k];
 		f->gen = s->gen[k];
 	}
@@ -393,6 +413,10 @@ static void collect_job(struct rv_session *s)
 		}
 		free(f->path);
 		sb_free(&f->data);
+		if (f->snapshot_used) {
+			free(f->snapshot.rows);
+			free(f->snapshot.cells);
+		}
 	}
 	if (s->finished_ok && job->applied_at_start == s->applied && !rv_session_has_unsaved(s))
 		s->saved_applied = s->applied;

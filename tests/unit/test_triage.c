@@ -2289,6 +2289,49 @@ static void test_large_random_changes_undone(void **state)
 	snap_free(&after);
 }
 
+/* Background saving: the change returns at once, the thread writes; a change made while it writes
+ * goes out next; a conflict found by the thread writes nothing. */
+static void test_async_saving(void **state)
+{
+	(void)state;
+	const char *ds = small_copy("sm");
+	const char *hist_path = in_root("sm", "status_history.csv");
+	struct rv_model *m = load_model(ds);
+	struct rv_session s;
+	rv_session_open(&s, m, "tester", false);
+	s.async = true;
+
+	assert_true(rv_change_status(&s, rec_of(m, "R-1"), "complete", "first", NULL));
+	assert_true(rv_add_note(&s, rec_of(m, "R-1"), "while it writes"));
+	rv_session_wait(&s);
+	assert_false(rv_session_busy(&s));
+	assert_false(rv_session_has_unsaved(&s));
+	assert_true(s.finished_ok);
+	char *want = concat(small_history, "R-1,2026-11-23,,complete,recview: tester,first\n");
+	assert_file_is(hist_path, want);
+	assert_file_is(in_root("sm", "notes.csv"), NOTES_HEADER "R-1,2026-11-23T14:05:00,tester,while it writes\n");
+	assert_model_matches_disk(m, true);
+
+	/* Someone else writes the history file: the thread's save of the next change finds it. */
+	FILE *f = fopen(hist_path, "a");
+	assert_non_null(f);
+	fputs("R-10,2026-11-22,,complete,someone else,\n", f);
+	assert_int_equal(fclose(f), 0);
+	char *theirs = concat(want, "R-10,2026-11-22,,complete,someone else,\n");
+	assert_true(rv_change_status(&s, rec_of(m, "R-2"), "in progress", NULL, NULL));
+	while (!rv_session_poll(&s))
+		;
+	assert_false(s.finished_ok);
+	assert_true(s.conflict);
+	assert_true(rv_session_has_unsaved(&s));
+	assert_file_is(hist_path, theirs);
+
+	rv_session_free(&s);
+	free_model(m);
+	free(want);
+	free(theirs);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int run_triage_tests(void)
@@ -2317,6 +2360,7 @@ int run_triage_tests(void)
 		T(test_save_failure_of_a_new_file),
 		T(test_conflict_then_reload),
 		T(test_reload_after_earlier_saved_changes),
+		T(test_async_saving),
 		T(test_conflict_in_recommendations),
 		T(test_save_to_another_directory),
 		T(test_minutes),
