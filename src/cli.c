@@ -19,6 +19,7 @@ void cli_usage(FILE *out)
 	      "       recview --show ID [DIR]\n"
 	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
+	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -33,7 +34,9 @@ void cli_usage(FILE *out)
 	      "      --sort KEY    with --list: id, status, decision, priority, topic, changed,\n"
 	      "                    deliverables or questions; -KEY reverses\n"
 	      "  -e, --export FMT  the (filtered, sorted) recommendations as a Markdown table (md) or as\n"
-	      "                    CSV with the columns of recommendations.csv (csv), on stdout\n"
+	      "                    CSV with the columns of recommendations.csv (csv), on stdout;\n"
+	      "                    minutes: the changes and notes made with recview, as Markdown\n"
+	      "      --since DATE  with --export minutes: only those on or after DATE\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
@@ -51,6 +54,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
 		{"sort", required_argument, NULL, 'O'},
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
+		{"since", required_argument, NULL, 'T'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -80,8 +84,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			opt->strict = true;
 			break;
 		case 'e':
-			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0) {
-				fprintf(stderr, "recview: --export takes md or csv, not '%s'\n", optarg);
+			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0 && strcmp(optarg, "minutes") != 0) {
+				fprintf(stderr, "recview: --export takes md, csv or minutes, not '%s'\n", optarg);
 				cli_usage(stderr);
 				return false;
 			}
@@ -90,6 +94,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			break;
 		case 'R':
 			opt->read_only = true;
+			break;
+		case 'T':
+			opt->since = optarg;
 			break;
 		case 'm':
 			opt->mouse = true;
@@ -112,6 +119,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if ((opt->filter || opt->sort) && opt->action != CLI_LIST && opt->action != CLI_EXPORT) {
 		fprintf(stderr, "recview: %s goes with --list or --export\n", opt->filter ? "--filter" : "--sort");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->since && !(opt->action == CLI_EXPORT && strcmp(opt->export_format, "minutes") == 0)) {
+		fprintf(stderr, "recview: --since goes with --export minutes\n");
 		cli_usage(stderr);
 		return false;
 	}

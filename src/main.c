@@ -108,7 +108,9 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 	struct strbuf line;
 	sb_init(&line);
 	if (opt->action == CLI_EXPORT) {
-		if (strcmp(opt->export_format, "csv") == 0)
+		if (strcmp(opt->export_format, "minutes") == 0)
+			rv_file_minutes(m, opt->since, &line);
+		else if (strcmp(opt->export_format, "csv") == 0)
 			rv_export_csv(m, order, n, &line);
 		else
 			rv_export_markdown(m, order, n, opt->filter ? opt->filter : "Recommendations", &line);

@@ -979,6 +979,84 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 	}
 }
 
+struct minute {
+	char when[32];
+	enum rv_kind kind;
+	uint32_t child;
+};
+
+static int by_when(const void *a, const void *b)
+{
+	const struct minute *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
+}
+
+void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
+{
+	size_t cap = m->nchildren[RV_HISTORY] + m->nchildren[RV_NOTES] + 1, n = 0;
+	struct minute *list = xcalloc(cap, sizeof(*list));
+	for (size_t i = 0; i < m->nchildren[RV_HISTORY]; i++) {
+		struct csv_cell src = rv_child_cell(m, RV_HISTORY, i, HIST_SOURCE);
+		struct csv_cell date = rv_child_cell(m, RV_HISTORY, i, HIST_DATE);
+		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
+			continue;
+		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
+		list[n].kind = RV_HISTORY;
+		list[n++].child = (uint32_t)i;
+	}
+	for (size_t i = 0; i < m->nchildren[RV_NOTES]; i++) {
+		struct csv_cell when = rv_child_cell(m, RV_NOTES, i, NOTE_TIME);
+		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
+		list[n].kind = RV_NOTES;
+		list[n++].child = (uint32_t)i;
+	}
+	qsort(list, n, sizeof(*list), by_when);
+	sb_adds(out, "# Minutes\n\nData set: ");
+	md_str(out, m->dir);
+	if (since)
+		sb_addf(out, "  \nSince %s", since);
+	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct minute *mi = &list[i];
+		if (since && strncmp(mi->when, since, strlen(since)) < 0)
+			continue;
+		bool note = mi->kind == RV_NOTES;
+		struct csv_cell rid = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_REC_ID : HIST_REC_ID);
+		struct csv_cell who = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_AUTHOR : HIST_SOURCE);
+		struct csv_cell text = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_TEXT : HIST_NOTE);
+		if (!note) {
+			who.ptr += 9;
+			who.len -= 9;
+		}
+		sb_adds(out, "| ");
+		md_str(out, mi->when);
+		sb_adds(out, " | ");
+		md_cell(out, who.ptr, who.len);
+		sb_adds(out, " | ");
+		md_cell(out, rid.ptr, rid.len);
+		sb_adds(out, " | ");
+		if (note) {
+			sb_adds(out, "note");
+		} else {
+			struct csv_cell st = rv_child_cell(m, RV_HISTORY, mi->child, HIST_STATUS);
+			struct csv_cell dec = rv_child_cell(m, RV_HISTORY, mi->child, HIST_DECISION);
+			if (st.len) {
+				sb_adds(out, "status: ");
+				md_cell(out, st.ptr, st.len);
+			}
+			if (dec.len) {
+				sb_adds(out, st.len ? "; decision: " : "decision: ");
+				md_cell(out, dec.ptr, dec.len);
+			}
+		}
+		sb_adds(out, " | ");
+		md_cell(out, text.ptr, text.len);
+		sb_adds(out, " |\n");
+	}
+	free(list);
+}
+
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out)
 {

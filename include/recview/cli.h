@@ -22,7 +22,8 @@ struct cli_options {
 	bool strict;         /* warnings count as errors */
 	bool mouse;          /* --mouse */
 	bool read_only;      /* --read-only: no change is made or saved */
-	const char *export_format; /* --export md|csv */
+	const char *export_format; /* --export md|csv|minutes */
+	const char *since;   /* --since DATE, with --export minutes */
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */
 	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */

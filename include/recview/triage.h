@@ -132,6 +132,12 @@ bool rv_session_reload(struct rv_session *s, struct rv_model *fresh);
 
 /* Markdown minutes of the session: what changed, who, when, with the notes. */
 void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
+/*
+ * Minutes from the files alone (recview --export minutes): every status-history entry whose source
+ * is "recview: AUTHOR" and every note, dated on or after since (YYYY-MM-DD, or NULL for all), in
+ * date order, as Markdown.
+ */
+void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out);
 /* A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns). */
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out);

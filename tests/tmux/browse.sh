@@ -40,5 +40,6 @@ exited quit 0
 
 # Ctrl-C restores the terminal and exits.
 start 80 24 --read-only data
+expect sigint-start "SSR1-1 "
 keys C-c
 exited sigint 130

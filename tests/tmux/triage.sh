@@ -71,15 +71,25 @@ expect note-saved "Saved: note added to SSR1-11"
 keys G
 expect note-shown "2026-11-23T14:05:00  tester"
 keys g
+# A long pasted note arrives whole, nothing dropped.
+long=$(printf 'word%03d ' $(seq 1 80))
+keys i
+tmx send-keys -t t -l "$long"
+keys Enter
+expect long-note-saved "Saved: note added to SSR1-11"
+keys g
 keys m
 expect agenda-mark "on the agenda (1 of 1)"
 keys A
 expect agenda-view "Agenda (1)"
 expect agenda-item "1. ○ SSR1-11"
 keys w
-expect changes-view "Changes (2)"
+expect changes-view "Changes (3)"
 keys Q
 if grep -q '^SSR1-11,2026-11-23T14:05:00,tester,Ask the CTO about measures of success$' "$DATA/notes.csv"; then echo "ok notes-file"; else echo "not ok notes-file"; cat "$DATA/notes.csv"; fi
+# All 80 words of the pasted note, in order, on one row.
+words=$(grep -o 'word[0-9]*' "$DATA/notes.csv" | tr '\n' ' ')
+if [ "$words" = "$long" ]; then echo "ok long-note-whole"; else echo "not ok long-note-whole: $words"; fi
 if grep -q '^SSR1-11,2026-11-23T14:05:00,tester$' "$DATA/agenda.csv"; then echo "ok agenda-file"; else echo "not ok agenda-file"; cat "$DATA/agenda.csv"; fi
 
 # --read-only: every editing key says why it does nothing, and nothing is written.
