@@ -1,9 +1,13 @@
 /* helpers.c - what several test groups share: parsing from memory, cell and diagnostic checks. */
 #include "tests.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "recview/strbuf.h"
 
@@ -20,7 +24,7 @@ void parsed_free(struct parsed *p)
 	diag_list_free(&p->dl);
 }
 
-static void print_bytes(const char *label, const char *s, size_t len)
+void print_bytes(const char *label, const char *s, size_t len)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -114,4 +118,39 @@ char *read_whole_file(const char *path, size_t *len)
 	char *s = sb_detach(&sb);
 	sb_free(&sb);
 	return s;
+}
+
+void write_test_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+void remove_tree(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		chmod(path, 0700); /* a test may have made it read-only */
+		DIR *d = opendir(path);
+		if (d) {
+			struct dirent *e;
+			while ((e = readdir(d)) != NULL) {
+				if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+					continue;
+				char sub[1024];
+				snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+				remove_tree(sub);
+			}
+			closedir(d);
+		}
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
 }

@@ -56,23 +56,6 @@ struct fixture {
 	struct rv_model real;
 };
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void remove_file(const char *dir, const char *name)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	unlink(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
@@ -81,10 +64,10 @@ static int setup(void **state)
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/recview-query-XXXXXX");
 	if (!mkdtemp(fx->dir))
 		return -1;
-	write_file(fx->dir, "recommendations.csv", small_recs);
-	write_file(fx->dir, "status_history.csv", small_history);
-	write_file(fx->dir, "deliverables.csv", small_deliverables);
-	write_file(fx->dir, "questions.csv", small_questions);
+	write_test_file(fx->dir, "recommendations.csv", small_recs);
+	write_test_file(fx->dir, "status_history.csv", small_history);
+	write_test_file(fx->dir, "deliverables.csv", small_deliverables);
+	write_test_file(fx->dir, "questions.csv", small_questions);
 	if (rv_model_load(&fx->small, fx->dir) != RV_LOAD_OK)
 		return -1;
 	if (fx->small.diags.n != 3) { /* the three unknown values of R-3 are the only problems */
@@ -106,11 +89,7 @@ static int teardown(void **state)
 	struct fixture *fx = *state;
 	rv_model_free(&fx->small);
 	rv_model_free(&fx->real);
-	remove_file(fx->dir, "recommendations.csv");
-	remove_file(fx->dir, "status_history.csv");
-	remove_file(fx->dir, "deliverables.csv");
-	remove_file(fx->dir, "questions.csv");
-	rmdir(fx->dir);
+	remove_tree(fx->dir);
 	free(fx);
 	return 0;
 }

@@ -23,21 +23,6 @@
 
 /* ---- helpers ---- */
 
-static void print_escaped(const char *label, const char *s, size_t len)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c >= 0x7F || c == '\\')
-			sb_addf(&sb, "\\x%02X", c);
-		else
-			sb_addc(&sb, (char)c);
-	}
-	print_error("%s: [%s] (%zu bytes)\n", label, sb.data, len);
-	sb_free(&sb);
-}
-
 /* Asserts two byte strings are equal, showing the first difference. */
 static void assert_bytes(const char *what, const char *got, size_t got_len, const char *want, size_t want_len)
 {
@@ -48,8 +33,8 @@ static void assert_bytes(const char *what, const char *got, size_t got_len, cons
 		i++;
 	print_error("%s: bytes differ at offset %zu (got %zu bytes, want %zu)\n", what, i, got_len, want_len);
 	size_t from = i > 40 ? i - 40 : 0;
-	print_escaped("  got ", got + from, (got_len > from ? got_len - from : 0) < 120 ? got_len - from : 120);
-	print_escaped("  want", want + from, (want_len > from ? want_len - from : 0) < 120 ? want_len - from : 120);
+	print_bytes("  got ", got + from, (got_len > from ? got_len - from : 0) < 120 ? got_len - from : 120);
+	print_bytes("  want", want + from, (want_len > from ? want_len - from : 0) < 120 ? want_len - from : 120);
 	fail();
 }
 
@@ -635,30 +620,6 @@ static int dir_setup(void **state)
 	(void)state;
 	snprintf(dir, sizeof(dir), "/tmp/recview-save-XXXXXX");
 	return mkdtemp(dir) ? 0 : -1;
-}
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	if (lstat(path, &st) != 0)
-		return;
-	if (S_ISDIR(st.st_mode)) {
-		DIR *d = opendir(path);
-		if (d) {
-			struct dirent *e;
-			while ((e = readdir(d)) != NULL) {
-				if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-					continue;
-				char sub[1024];
-				snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-				remove_tree(sub);
-			}
-			closedir(d);
-		}
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
 }
 
 static int dir_teardown(void **state)

@@ -300,23 +300,6 @@ struct fixture {
 	struct rv_model real;
 };
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	FILE *f = fopen(path, "wb");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-}
-
-static void remove_file(const char *dir, const char *name)
-{
-	char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	unlink(path);
-}
-
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
@@ -325,9 +308,9 @@ static int setup(void **state)
 	snprintf(fx->dir, sizeof(fx->dir), "/tmp/recview-search-XXXXXX");
 	if (!mkdtemp(fx->dir))
 		return -1;
-	write_file(fx->dir, "recommendations.csv", small_recs);
-	write_file(fx->dir, "deliverables.csv", small_deliverables);
-	write_file(fx->dir, "status_history.csv", small_history);
+	write_test_file(fx->dir, "recommendations.csv", small_recs);
+	write_test_file(fx->dir, "deliverables.csv", small_deliverables);
+	write_test_file(fx->dir, "status_history.csv", small_history);
 	if (rv_model_load(&fx->small, fx->dir) != RV_LOAD_OK || rv_model_load(&fx->real, "data") != RV_LOAD_OK)
 		return -1;
 	*state = fx;
@@ -339,10 +322,7 @@ static int teardown(void **state)
 	struct fixture *fx = *state;
 	rv_model_free(&fx->small);
 	rv_model_free(&fx->real);
-	remove_file(fx->dir, "recommendations.csv");
-	remove_file(fx->dir, "deliverables.csv");
-	remove_file(fx->dir, "status_history.csv");
-	rmdir(fx->dir);
+	remove_tree(fx->dir);
 	free(fx);
 	return 0;
 }
@@ -421,16 +401,14 @@ static void test_search_all_missing_tables(void **state)
 	char dir[64];
 	snprintf(dir, sizeof(dir), "/tmp/recview-search-XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	write_file(dir, "recommendations.csv", "id,title\nA-1,word\n");
-	write_file(dir, "questions.csv", "qid,question\n1,word\n"); /* no rec_id: not usable */
+	write_test_file(dir, "recommendations.csv", "id,title\nA-1,word\n");
+	write_test_file(dir, "questions.csv", "qid,question\n1,word\n"); /* no rec_id: not usable */
 	struct rv_model m;
 	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
 	check_hits(&m, "word", 0, "0:A-1:4:0+4\n");
 	check_hits(&m, "wor.", RV_SEARCH_REGEX, "0:A-1:4:0+4\n");
 	rv_model_free(&m);
-	remove_file(dir, "recommendations.csv");
-	remove_file(dir, "questions.csv");
-	rmdir(dir);
+	remove_tree(dir);
 }
 
 /* The same hits as a plain search of every cell, in the documented order. */

@@ -66,4 +66,11 @@ char *diag_line(const struct diag *d);
 /* A whole file, NUL-terminated, malloc'd; NULL when it cannot be read. */
 char *read_whole_file(const char *path, size_t *len);
 
+/* Bytes with anything unprintable as \xNN, for failure messages. */
+void print_bytes(const char *label, const char *s, size_t len);
+/* dir/name holding text (asserts it could be written). */
+void write_test_file(const char *dir, const char *name, const char *text);
+/* Removes a file or a directory and everything in it. */
+void remove_tree(const char *path);
+
 #endif
