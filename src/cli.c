@@ -20,6 +20,7 @@ void cli_usage(FILE *out)
 	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export minutes [--since DATE] [DIR]\n"
+	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -37,6 +38,10 @@ void cli_usage(FILE *out)
 	      "                    CSV with the columns of recommendations.csv (csv), on stdout;\n"
 	      "                    minutes: the changes and notes made with recview, as Markdown\n"
 	      "      --since DATE  with --export minutes: only those on or after DATE\n"
+	      "      --summary     the counts per review and topic, by decision and status, with bars,\n"
+	      "                    and how they moved at each date of the status history\n"
+	      "      --as-of DATE  with --summary or the browser: the state on DATE (YYYY-MM-DD,\n"
+	      "                    YYYY-MM or YYYY, a partial date meaning its start)\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
@@ -55,6 +60,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"sort", required_argument, NULL, 'O'},
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
 		{"since", required_argument, NULL, 'T'},
+		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -98,6 +104,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'T':
 			opt->since = optarg;
 			break;
+		case 'U':
+			opt->action = CLI_SUMMARY;
+			break;
+		case 'A':
+			opt->as_of = optarg;
+			break;
 		case 'm':
 			opt->mouse = true;
 			break;
@@ -124,6 +136,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if (opt->since && !(opt->action == CLI_EXPORT && strcmp(opt->export_format, "minutes") == 0)) {
 		fprintf(stderr, "recview: --since goes with --export minutes\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE) {
+		fprintf(stderr, "recview: --as-of goes with --summary or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

@@ -12,6 +12,7 @@
 #include "recview/model.h"
 #include "recview/query.h"
 #include "recview/report.h"
+#include "recview/summary.h"
 #include "recview/text.h"
 #include "recview/triage.h"
 #include "recview/ui.h"
@@ -131,6 +132,26 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 	return EXIT_CLEAN;
 }
 
+/* --summary [--as-of DATE]: the counts as text, on stdout. */
+static int run_summary(const struct rv_model *m, int32_t as_of)
+{
+	struct rv_summary s;
+	struct strbuf sb, dir;
+	sb_init(&sb);
+	sb_init(&dir);
+	text_sanitize(&dir, m->dir, strlen(m->dir), 0);
+	sb_adds(&sb, "Data set: ");
+	text_cut(&sb, dir.data, dir.len, output_width() - 10, false);
+	sb_addc(&sb, '\n');
+	rv_summary_build(m, as_of, &s);
+	rv_summary_text(&s, output_width(), &sb);
+	fwrite(sb.data, 1, sb.len, stdout);
+	rv_summary_free(&s);
+	sb_free(&dir);
+	sb_free(&sb);
+	return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_options opt;
@@ -149,6 +170,15 @@ int main(int argc, char **argv)
 	}
 
 	opt.start_time = start;
+	int32_t as_of = RV_DATE_NONE;
+	if (opt.as_of && rv_date_parse(opt.as_of, strlen(opt.as_of), &as_of) != RV_DATE_OK) {
+		struct strbuf quoted;
+		sb_init(&quoted);
+		diag_quote(&quoted, opt.as_of, strlen(opt.as_of), 40);
+		fprintf(stderr, "recview: --as-of: %s is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n", quoted.data);
+		sb_free(&quoted);
+		return EXIT_ERRORS;
+	}
 	struct rv_model m;
 	const char *dir = cli_data_dir(&opt, argv[0]);
 	enum rv_load_result res = rv_model_load(&m, dir);
@@ -167,6 +197,8 @@ int main(int argc, char **argv)
 		code = exit_code_for(&m.diags);
 	} else if (opt.action == CLI_SHOW) {
 		code = run_show(&m, opt.show_id);
+	} else if (opt.action == CLI_SUMMARY) {
+		code = run_summary(&m, as_of);
 	} else if (opt.action == CLI_LIST || opt.action == CLI_EXPORT) {
 		code = run_list(&m, &opt);
 	} else {

@@ -111,9 +111,26 @@ static void change_free(struct rv_change *c)
 	free(c->author);
 }
 
+void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)
+{
+	struct csv_cell id = rv_rec_cell(s->m, rec, REC_ID);
+	for (size_t i = 0; i < s->ntimes; i++) {
+		if (strlen(s->times[i].rec_id) == id.len && memcmp(s->times[i].rec_id, id.ptr, id.len) == 0) {
+			s->times[i].seconds += seconds;
+			return;
+		}
+	}
+	s->times = xreallocarray(s->times, s->ntimes + 1, sizeof(*s->times));
+	s->times[s->ntimes].rec_id = strndup(id.ptr, id.len);
+	s->times[s->ntimes++].seconds = seconds;
+}
+
 void rv_session_free(struct rv_session *s)
 {
 	rv_session_wait(s);
+	for (size_t i = 0; i < s->ntimes; i++)
+		free(s->times[i].rec_id);
+	free(s->times);
 	for (size_t i = 0; i < s->n; i++)
 		change_free(&s->changes[i]);
 	free(s->changes);
@@ -958,6 +975,15 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			sb_adds(out, " | ");
 			md_str(out, c->note);
 			sb_adds(out, " |\n");
+		}
+	}
+	if (s->ntimes) {
+		sb_adds(out, "\n## Walkthrough\n\n| Recommendation | Time |\n|---|---|\n");
+		for (size_t i = 0; i < s->ntimes; i++) {
+			long secs = (long)(s->times[i].seconds + 0.5);
+			sb_adds(out, "| ");
+			md_str(out, s->times[i].rec_id);
+			sb_addf(out, " | %ld:%02ld |\n", secs / 60, secs % 60);
 		}
 	}
 	if (s->nagenda) {

@@ -43,6 +43,7 @@ struct app {
 	bool sort_reverse;
 	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
 	char saving_what[256];               /* the change being written in the background */
+	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

@@ -11,6 +11,7 @@ enum cli_action {
 	CLI_SHOW,
 	CLI_LIST,
 	CLI_EXPORT,
+	CLI_SUMMARY,
 	CLI_HELP,
 	CLI_VERSION,
 };
@@ -24,6 +25,7 @@ struct cli_options {
 	bool read_only;      /* --read-only: no change is made or saved */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */
+	const char *as_of;   /* --as-of DATE, with --summary or the browser */
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */
 	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */

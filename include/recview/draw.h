@@ -51,6 +51,10 @@ struct rv_search;
 /* Matches of this search are highlighted in every text drawn (NULL: none). */
 void draw_set_highlight(const struct rv_search *s);
 
+/* Chooses the theme (before draw_init_colors): default, light, high-contrast, monochrome. */
+bool draw_set_theme(const char *name);
+const char *draw_theme_names(void);
+
 /* Colours on (with NO_COLOR unset and a colour terminal) or attributes only. */
 void draw_init_colors(bool use_color);
 attr_t draw_attr(enum color c);

@@ -49,6 +49,7 @@
 	_(VIEW_CHANGES, "Show the changes made in this session") \
 	_(SAVE, "Save again after a failure: retry, reload and re-apply, or save elsewhere") \
 	_(EXPORT, "Export this list, the agenda or the minutes to a .md or .csv file") \
+	_(PRESENT, "Present the agenda (or this list) one recommendation per screen") \
 	_(REDRAW, "Redraw the screen")
 
 #define REQUEST_ENUM(name, help) REQ_##name,

@@ -62,6 +62,12 @@ struct rv_agenda_item {
 
 struct rv_save_job;
 
+/* Time spent on a recommendation in a walkthrough, for the minutes. */
+struct rv_time_spent {
+	char *rec_id;
+	double seconds;
+};
+
 struct rv_session {
 	struct rv_model *m;
 	char *author;
@@ -89,6 +95,8 @@ struct rv_session {
 	bool finished_ok;                      /* the result of the last finished background save */
 	size_t saved_applied;                  /* changes[0..saved_applied) are all on disk */
 	size_t undo_floor;                     /* after a reload, undo stops here */
+	struct rv_time_spent *times;           /* walkthrough: time per recommendation, in first-shown order */
+	size_t ntimes;
 };
 
 /* Starts a session on a loaded model. read_only: as asked (--read-only), else decided by whether the
@@ -129,6 +137,9 @@ bool rv_session_has_unsaved(const struct rv_session *s);
  * to it again (by id), the session moves to fresh (the caller frees the old model) and saves.
  */
 bool rv_session_reload(struct rv_session *s, struct rv_model *fresh);
+
+/* Adds time spent presenting a recommendation (walkthrough minutes). */
+void rv_session_add_time(struct rv_session *s, size_t rec, double seconds);
 
 /* Markdown minutes of the session: what changed, who, when, with the notes. */
 void rv_session_minutes(const struct rv_session *s, struct strbuf *out);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "recview/draw.h"
+#include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/request.h"
 #include "recview/strbuf.h"
@@ -42,6 +43,11 @@ struct view_ops {
 	void (*header)(struct view *v, struct draw *d);
 	/* Optional: does the line match the search? (n, N and incremental search) */
 	bool (*grep)(struct view *v, const struct line *line, const struct rv_search *s);
+	/* Optional: a key before the key table sees it (true: handled). */
+	bool (*key)(struct view *v, struct key key);
+	/* Optional, with fullscreen: the one line at the bottom instead of the title bar and status line. */
+	void (*footer)(struct view *v, struct draw *d);
+	bool fullscreen;
 	/* Optional: the recommendation under the cursor, when it is not v->rec. */
 	long (*current_rec)(struct view *v);
 	/* Optional: frees what open allocated beyond lines and text. */

@@ -15,6 +15,8 @@ struct view *help_view_new(struct app *app, const struct view *about);
 /* Every match of the app's search across the data set. */
 struct view *results_view_new(struct app *app);
 struct view *agenda_view_new(struct app *app);
+/* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
+struct view *present_view_new(struct app *app);
 struct view *changes_view_new(struct app *app);
 /* True for the recommendations list (filter and sort apply to it). */
 bool view_is_recs(const struct view *v);

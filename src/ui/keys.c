@@ -35,7 +35,7 @@ static const struct keybinding default_keys[] = {
 	{CH('i'), REQ_ADD_NOTE},         {CH('m'), REQ_AGENDA_TOGGLE},    {CH('K'), REQ_AGENDA_UP},
 	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
-	{CH('x'), REQ_EXPORT},
+	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

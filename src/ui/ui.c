@@ -133,9 +133,15 @@ static bool has_header(const struct view *v)
 	return v && v->ops->header;
 }
 
+/* The first screen row of a view's body: under the title bar, and its column header if it has one. */
+static int body_top(const struct view *v)
+{
+	return (v && v->ops->fullscreen ? 0 : 1) + (has_header(v) ? 1 : 0);
+}
+
 int app_body_height(const struct view *v)
 {
-	int h = LINES - 2 - (has_header(v) ? 1 : 0);
+	int h = LINES - 1 - body_top(v);
 	return h > 1 ? h : 1;
 }
 
@@ -278,7 +284,7 @@ static void draw_status(struct app *app)
 
 static void draw_view(struct app *app, struct view *v)
 {
-	int top = 1;
+	int top = v->ops->fullscreen ? 0 : 1;
 	if (v->ops->header) {
 		struct draw d;
 		draw_begin(&d, stdscr, top, 0, COLS, false, app->ascii);
@@ -304,7 +310,7 @@ static void draw_view(struct app *app, struct view *v)
 static void draw_view_cursor(struct app *app, struct view *v)
 {
 	(void)app;
-	int top = 1 + (v->ops->header ? 1 : 0);
+	int top = body_top(v);
 	size_t row = v->lineno >= v->offset ? v->lineno - v->offset : 0;
 	move(top + (int)row, 0);
 }
@@ -331,9 +337,27 @@ void app_redraw(struct app *app)
 		struct view *v = app_current(app);
 		if (v->width != COLS)
 			view_rebuild(v, COLS);
-		draw_title(app);
-		draw_view(app, v);
-		draw_status(app);
+		if (v->ops->fullscreen) {
+			/* A walkthrough has the whole screen: one footer line, no title bar, no key hints. */
+			draw_view(app, v);
+			if (app->prompt) {
+				draw_status(app);
+			} else {
+				struct draw d;
+				draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
+				v->ops->footer(v, &d);
+				if (app->message[0]) {
+					draw_str(&d, "    ", C_DEFAULT);
+					draw_str(&d, app->message, app->message_color);
+				}
+				draw_end(&d);
+			}
+		} else {
+			draw_title(app);
+			draw_view(app, v);
+			draw_status(app);
+		}
+		app->last_drawn = v;
 		/* The status line moved the cursor to its end; put it back on the selected line. */
 		if (!app->prompt)
 			draw_view_cursor(app, v);
@@ -459,14 +483,18 @@ bool app_read_key(struct app *app, struct key *key)
 	for (;;) {
 		wint_t ch;
 		/* While a save is written in the background, look up now and then to say when it is done. */
-		timeout(rv_session_busy(app->session) ? 50 : -1);
+		struct view *cur = app_current(app);
+		timeout(rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1);
 		int res = get_wch(&ch);
 		if (quit_signal)
 			return false;
 		if (app_finish_saving(app, false))
 			app_redraw(app);
-		if (res == ERR)
+		if (res == ERR) {
+			if (cur && cur->ops->fullscreen)
+				app_redraw(app); /* the walkthrough's clock */
 			continue;
+		}
 		key->code = (int)ch;
 		key->is_fn = res == KEY_CODE_YES;
 		return true;
@@ -479,7 +507,7 @@ static void handle_mouse(struct app *app)
 	struct view *v = app_current(app);
 	if (getmouse(&ev) != OK || !v)
 		return;
-	int top = 1 + (v->ops->header ? 1 : 0), height = app_body_height(v);
+	int top = body_top(v), height = app_body_height(v);
 	if (ev.bstate & BUTTON4_PRESSED) {
 		for (int i = 0; i < 3; i++)
 			view_request(v, REQ_MOVE_UP, height);
@@ -603,6 +631,9 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_JUMP:
 		finding_jump(app);
 		return;
+	case REQ_PRESENT:
+		app_open(app, present_view_new(app));
+		return;
 	default:
 		if (triage_request(app, req))
 			return;
@@ -633,6 +664,9 @@ static void handle_key(struct app *app, struct key key)
 			app->running = false;
 		return;
 	}
+	struct view *v = app_current(app);
+	if (v->ops->key && v->ops->key(v, key))
+		return;
 	enum request req = keys_lookup(key);
 	if (req == REQ_NONE) {
 		char name[32];

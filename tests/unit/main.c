@@ -17,6 +17,8 @@ int main(void)
 		run_xref_tests,
 		run_save_tests,
 		run_triage_tests,
+		run_summary_tests,
+		run_config_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

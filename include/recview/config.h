@@ -1,0 +1,43 @@
+/*
+ * config.h - the configuration file: $XDG_CONFIG_HOME/recview/config, else ~/.config/recview/config.
+ * One setting per line, '#' starts a comment:
+ *   theme = default | light | high-contrast | monochrome
+ *   author = Jane Doe
+ *   mouse = on | off
+ *   data = /path/to/data/set
+ *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw
+ * A bad line is reported with its line number and skipped; the rest still applies.
+ */
+#ifndef RECVIEW_CONFIG_H
+#define RECVIEW_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "recview/diag.h"
+
+struct config_binding {
+	char *key;     /* as written: "x", "C-n", "F5", "Enter", "Space" */
+	char *request; /* as written: "move-down" (request names: lower case, '-' for '_') */
+	unsigned line;
+};
+
+struct config {
+	char *path;     /* the file read, or NULL when there is none */
+	char *theme;    /* NULL: not set */
+	char *author;
+	int mouse;      /* -1 not set, 0 off, 1 on */
+	char *data;
+	struct config_binding *bindings;
+	size_t nbindings;
+};
+
+/* The file's path from the environment (XDG_CONFIG_HOME, HOME); NULL when neither is set. */
+char *config_default_path(void);
+/* Reads path (a missing file is no problem: an empty config); problems go to diags as
+ * "PATH:LINE: warning: ...". validate_request tells whether a request name exists (may be NULL). */
+void config_load(struct config *c, const char *path, struct diag_list *diags,
+		 bool (*validate_request)(const char *name));
+void config_free(struct config *c);
+
+#endif

@@ -1,0 +1,56 @@
+/*
+ * summary.h - the whole data set in numbers: per review, how many recommendations stand at each
+ * decision and each implementation status; the same per topic; and how that distribution moved over
+ * time, at each date of the status history. Also the state of a recommendation as of a date.
+ */
+#ifndef RECVIEW_SUMMARY_H
+#define RECVIEW_SUMMARY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/model.h"
+#include "recview/strbuf.h"
+
+/* The decision and status of a recommendation as they stood on date (YYYYMMDD, see vocab.h): the
+ * latest history entries dated on or before it; NONE when nothing was recorded by then. With
+ * date == RV_DATE_NONE: the current state (rec->cur_status / cur_decision). */
+enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date);
+enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date);
+
+/* Counts of one group of recommendations (a review, a topic, a review at a date). */
+struct rv_tally {
+	char *label;                          /* "SSR1", a topic, or a date "2015-06-30" */
+	size_t total;
+	size_t by_decision[RV_DECISION_COUNT];
+	size_t by_status[RV_STATUS_COUNT];
+};
+
+struct rv_timeline {
+	char *review;
+	struct rv_tally *points; /* one per distinct history date of that review, oldest first */
+	size_t n;
+};
+
+struct rv_summary {
+	struct rv_tally *reviews;     /* in order of first appearance in id order */
+	size_t nreviews;
+	struct rv_tally *topics;      /* per topic (recommendations without a topic: label "(no topic)") */
+	size_t ntopics;
+	struct rv_timeline *timelines; /* per review */
+	size_t ntimelines;
+	int32_t as_of;                /* the date the counts are for, or RV_DATE_NONE for now */
+};
+
+/* Counts as of a date (RV_DATE_NONE: now). */
+void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary *out);
+void rv_summary_free(struct rv_summary *s);
+
+/* recview --summary: the counts as text with horizontal bars (glyphs and words, no colour), at most
+ * width columns wide. */
+void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out);
+
+/* What moved between two dates: one line per recommendation whose status or decision differs. */
+void rv_changes_between(const struct rv_model *m, int32_t from, int32_t to, struct strbuf *out);
+
+#endif

@@ -1,0 +1,432 @@
+/*
+ * view_present.c - walking a meeting through the agenda on a projector: one recommendation per
+ * screen, the id and status large, generous margins, a one-line footer with the position and the time
+ * spent on this item. Space, PgDn and Right go on; PgUp and Left go back; Enter opens the usual page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "recview/arena.h"
+#include "recview/query.h"
+#include "recview/text.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+
+enum {
+	PL_BIG,      /* a row of the block-letter id; sub: which row */
+	PL_ID,       /* the id, when there is no room for block letters */
+	PL_STATE,    /* glyph, status, decision, priority */
+	PL_TOPIC,
+	PL_BLANK,
+	PL_TEXT,
+	PL_HEADING,
+	PL_DELIVERABLE, /* ref: child */
+	PL_LATEST,   /* the latest history entry's date and state; ref: child */
+	PL_NOTE,     /* its note, or the next question */
+	PL_EMPTY,
+};
+
+struct present_state {
+	uint32_t *recs;  /* what is walked through */
+	size_t n, at;
+	double shown_at; /* when the current item's clock last ran */
+};
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- block letters: 5 rows, 4 columns wide, for ids at projector sizes ---- */
+
+static const char *glyph_rows(char c)
+{
+	static const struct {
+		char c;
+		const char *rows; /* 5 rows of 3 cells, '#' filled */
+	} font[] = {
+		{'0', "###" "# #" "# #" "# #" "###"}, {'1', " # " "## " " # " " # " "###"},
+		{'2', "###" "  #" "###" "#  " "###"}, {'3', "###" "  #" " ##" "  #" "###"},
+		{'4', "# #" "# #" "###" "  #" "  #"}, {'5', "###" "#  " "###" "  #" "###"},
+		{'6', "###" "#  " "###" "# #" "###"}, {'7', "###" "  #" "  #" "  #" "  #"},
+		{'8', "###" "# #" "###" "# #" "###"}, {'9', "###" "# #" "###" "  #" "###"},
+		{'S', "###" "#  " "###" "  #" "###"}, {'R', "## " "# #" "## " "# #" "# #"},
+		{'-', "   " "   " "###" "   " "   "}, {'.', "   " "   " "   " "   " " # "},
+		{'A', " # " "# #" "###" "# #" "# #"}, {'B', "## " "# #" "## " "# #" "## "},
+		{'C', "###" "#  " "#  " "#  " "###"}, {'D', "## " "# #" "# #" "# #" "## "},
+		{'E', "###" "#  " "## " "#  " "###"}, {'H', "# #" "# #" "###" "# #" "# #"},
+		{'T', "###" " # " " # " " # " " # "}, {' ', "   " "   " "   " "   " "   "},
+	};
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	for (size_t i = 0; i < sizeof(font) / sizeof(*font); i++)
+		if (font[i].c == c)
+			return font[i].rows;
+	return NULL;
+}
+
+/* True when every character of the id has a block letter and it fits. */
+static bool can_draw_big(const struct csv_cell id, int width)
+{
+	if (!id.len || (int)id.len * 4 > width)
+		return false;
+	for (uint32_t i = 0; i < id.len; i++)
+		if (!glyph_rows(id.ptr[i]))
+			return false;
+	return true;
+}
+
+/* ---- building one screen ---- */
+
+static int margin(const struct view *v)
+{
+	return v->width >= 100 ? v->width / 10 : 2;
+}
+
+static int text_width_for(const struct view *v)
+{
+	int w = v->width - 2 * margin(v);
+	return w > 20 ? w : 20;
+}
+
+static void add_text(struct view *v, uint16_t type, uint32_t ref, const char *s, size_t len)
+{
+	view_add_wrapped(v, type, ref, false, s, len, text_width_for(v));
+}
+
+static void present_open(struct view *v)
+{
+	struct present_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (!st->n) {
+		view_add_line(v, PL_EMPTY, 0, false);
+		return;
+	}
+	size_t rec = st->recs[st->at];
+	const struct rv_rec *r = &m->recs[rec];
+	v->rec = (long)rec;
+
+	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
+	view_add_line(v, PL_BLANK, 0, false);
+	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
+		for (uint32_t row = 0; row < 5; row++)
+			view_add_line(v, PL_BIG, row, false)->sub = row;
+	} else {
+		view_add_line(v, PL_ID, 0, false);
+	}
+	view_add_line(v, PL_BLANK, 0, false);
+	view_add_line(v, PL_STATE, 0, false);
+	struct csv_cell topic = rv_rec_cell(m, rec, REC_TOPIC);
+	struct csv_cell title = rv_rec_cell(m, rec, REC_TITLE);
+	if (topic.len)
+		add_text(v, PL_TOPIC, 0, topic.ptr, topic.len);
+	if (title.len)
+		add_text(v, PL_TOPIC, 1, title.ptr, title.len);
+	/* More room, more air. */
+	int gap = LINES >= 40 ? 2 : 1;
+	for (int i = 0; i < gap; i++)
+		view_add_line(v, PL_BLANK, 0, false);
+	struct csv_cell text = rv_rec_cell(m, rec, REC_TEXT);
+	if (text.len)
+		add_text(v, PL_TEXT, 0, text.ptr, text.len);
+
+	if (r->count[RV_DELIVERABLES]) {
+		char heading[64];
+		snprintf(heading, sizeof(heading), "Deliverables  %u of %u done", r->deliverables_done,
+			 r->count[RV_DELIVERABLES]);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		add_text(v, PL_HEADING, 0, heading, strlen(heading));
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
+			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
+			struct strbuf line;
+			sb_init(&line);
+			struct csv_cell desc = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION);
+			struct csv_cell due = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DUE);
+			sb_add(&line, desc.ptr, desc.len);
+			if (d->status != RV_STATUS_COMPLETE && due.len) {
+				sb_adds(&line, "  (due ");
+				sb_add(&line, due.ptr, due.len);
+				sb_adds(&line, ")");
+			}
+			view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)(d - m->children[RV_DELIVERABLES]), false, line.data,
+					 line.len, text_width_for(v) - 4);
+			sb_free(&line);
+		}
+	}
+	if (r->count[RV_HISTORY]) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, r->count[RV_HISTORY] - 1);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		view_add_line(v, PL_LATEST, (uint32_t)(h - m->children[RV_HISTORY]), false);
+		struct csv_cell note = rv_cell(m, RV_HISTORY, h->row, HIST_NOTE);
+		if (note.len)
+			add_text(v, PL_NOTE, 0, note.ptr, note.len);
+	}
+	/* Open questions: those without an answer; the next one is shown. */
+	size_t open = 0;
+	const struct rv_child *next = NULL;
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
+		if (rv_cell(m, RV_QUESTIONS, q->row, Q_ANSWER).len == 0) {
+			if (!next)
+				next = q;
+			open++;
+		}
+	}
+	if (open) {
+		char heading[64];
+		snprintf(heading, sizeof(heading), "Open questions  %zu", open);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		add_text(v, PL_HEADING, 0, heading, strlen(heading));
+		struct strbuf line;
+		sb_init(&line);
+		struct csv_cell qid = rv_cell(m, RV_QUESTIONS, next->row, Q_QID);
+		struct csv_cell q = rv_cell(m, RV_QUESTIONS, next->row, Q_QUESTION);
+		sb_adds(&line, "Next: ");
+		sb_add(&line, qid.ptr, qid.len);
+		sb_adds(&line, "  ");
+		sb_add(&line, q.ptr, q.len);
+		add_text(v, PL_NOTE, 1, line.data, line.len);
+		sb_free(&line);
+	}
+}
+
+/* ---- drawing ---- */
+
+static void draw_big_row(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+	const char *block = d->ascii ? "#" : "\xE2\x96\x88"; /* █ */
+	for (uint32_t i = 0; i < id.len; i++) {
+		const char *rows = glyph_rows(id.ptr[i]);
+		for (int x = 0; x < 3; x++)
+			draw_str(d, rows[line->sub * 3 + x] == '#' ? block : " ", C_ID);
+		draw_str(d, " ", C_DEFAULT);
+	}
+}
+
+static void draw_state(struct view *v, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = &m->recs[v->rec];
+	if (r->cur_status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+		draw_str(d, " ", C_DEFAULT);
+		draw_str(d, rv_status_name(r->cur_status), status_color(r->cur_status));
+	} else {
+		draw_str(d, "no status recorded", C_DIM);
+	}
+	if (r->cur_decision != RV_DECISION_NONE) {
+		draw_str(d, "    Board: ", C_DIM);
+		draw_str(d, rv_decision_name(r->cur_decision), decision_color(r->cur_decision));
+	}
+	struct csv_cell pri = rv_rec_cell(m, (size_t)v->rec, REC_PRIORITY);
+	if (pri.len) {
+		draw_str(d, "    priority ", C_DIM);
+		draw_text(d, pri.ptr, pri.len, r->priority == 1 ? C_ERROR : C_HEADING);
+	}
+	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0)
+		draw_str(d, "    on the agenda", C_HEADING);
+}
+
+static void present_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const char *text = view_line_text(v, line);
+	if (line->type == PL_EMPTY) {
+		draw_str(d, "  Nothing to present: the agenda is empty and no recommendation matches the filter.", C_DIM);
+		return;
+	}
+	draw_spaces(d, margin(v), C_DEFAULT);
+	switch (line->type) {
+	case PL_BIG:
+		draw_big_row(v, line, d);
+		return;
+	case PL_ID: {
+		struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+		draw_text(d, id.ptr, id.len, C_ID);
+		return;
+	}
+	case PL_STATE:
+		draw_state(v, d);
+		return;
+	case PL_TOPIC:
+		draw_text(d, text, line->len, line->ref ? C_HEADING : C_LABEL);
+		return;
+	case PL_TEXT:
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	case PL_HEADING:
+		draw_text(d, text, line->len, C_HEADING);
+		return;
+	case PL_DELIVERABLE: {
+		const struct rv_child *c = &m->children[RV_DELIVERABLES][line->ref];
+		bool done = c->status == RV_STATUS_COMPLETE;
+		if (line->sub == 0)
+			draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
+				 done ? C_ST_COMPLETE : C_ST_PROGRESS);
+		else
+			draw_str(d, d->ascii ? "    " : "  ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	}
+	case PL_LATEST: {
+		const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
+		struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
+		draw_str(d, "Latest  ", C_HEADING);
+		draw_text(d, date.ptr, date.len, C_DATE);
+		if (h->status != RV_STATUS_NONE) {
+			draw_str(d, "  ", C_DEFAULT);
+			draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));
+			draw_str(d, " ", C_DEFAULT);
+			draw_str(d, rv_status_name(h->status), status_color(h->status));
+		}
+		if (h->decision != RV_DECISION_NONE) {
+			draw_str(d, "  decision ", C_DIM);
+			draw_str(d, rv_decision_name(h->decision), decision_color(h->decision));
+		}
+		return;
+	}
+	case PL_NOTE:
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	default:
+		return;
+	}
+}
+
+/* The clock of the current item runs while the walkthrough is on screen. */
+static void tick(struct view *v)
+{
+	struct present_state *st = v->data;
+	double now = now_seconds();
+	if (st->n && v->app->last_drawn == v)
+		rv_session_add_time(v->app->session, st->recs[st->at], now - st->shown_at);
+	st->shown_at = now;
+}
+
+static void present_footer(struct view *v, struct draw *d)
+{
+	struct present_state *st = v->data;
+	tick(v);
+	if (!st->n)
+		return;
+	char buf[96];
+	double spent = 0;
+	struct csv_cell id = rv_rec_cell(v->app->m, st->recs[st->at], REC_ID);
+	for (size_t i = 0; i < v->app->session->ntimes; i++)
+		if (strlen(v->app->session->times[i].rec_id) == id.len &&
+		    memcmp(v->app->session->times[i].rec_id, id.ptr, id.len) == 0)
+			spent = v->app->session->times[i].seconds;
+	long secs = (long)spent;
+	snprintf(buf, sizeof(buf), "  %zu / %zu", st->at + 1, st->n);
+	draw_str(d, buf, C_HEADING);
+	snprintf(buf, sizeof(buf), "    %ld:%02ld on this item", secs / 60, secs % 60);
+	draw_str(d, buf, C_DIM);
+}
+
+static void go_to(struct view *v, size_t at)
+{
+	struct present_state *st = v->data;
+	tick(v);
+	st->at = at;
+	view_clear_lines(v);
+	present_open(v);
+	v->lineno = v->offset = 0;
+}
+
+static bool present_key(struct view *v, struct key key)
+{
+	struct present_state *st = v->data;
+	bool next = (!key.is_fn && key.code == ' ') || (key.is_fn && (key.code == KEY_NPAGE || key.code == KEY_RIGHT));
+	bool prev = key.is_fn && (key.code == KEY_PPAGE || key.code == KEY_LEFT);
+	if (next || prev) {
+		if (next && st->at + 1 < st->n)
+			go_to(v, st->at + 1);
+		else if (prev && st->at > 0)
+			go_to(v, st->at - 1);
+		else
+			app_message(v->app, C_DIM, next ? "This is the last item." : "This is the first item.");
+		return true;
+	}
+	if (!key.is_fn && (key.code == '\r' || key.code == '\n') && st->n) {
+		tick(v);
+		app_open(v->app, rec_view_new(v->app, st->recs[st->at]));
+		return true;
+	}
+	return false;
+}
+
+static enum request present_request(struct view *v, enum request req, struct line *line)
+{
+	(void)v;
+	(void)line;
+	return req;
+}
+
+static long present_current_rec(struct view *v)
+{
+	struct present_state *st = v->data;
+	return st->n ? (long)st->recs[st->at] : -1;
+}
+
+static void present_crumb(struct view *v, struct strbuf *out)
+{
+	struct present_state *st = v->data;
+	sb_addf(out, "Walkthrough %zu/%zu", st->n ? st->at + 1 : 0, st->n);
+}
+
+static void present_done(struct view *v)
+{
+	struct present_state *st = v->data;
+	if (st) {
+		tick(v);
+		free(st->recs);
+	}
+}
+
+static const struct view_ops present_ops = {
+	.name = "walkthrough",
+	.open = present_open,
+	.draw = present_draw,
+	.request = present_request,
+	.crumb = present_crumb,
+	.key = present_key,
+	.footer = present_footer,
+	.fullscreen = true,
+	.current_rec = present_current_rec,
+	.done = present_done,
+};
+
+struct view *present_view_new(struct app *app)
+{
+	/* The data must be there before view_new calls open. */
+	struct present_state *st = xcalloc(1, sizeof(*st));
+	const struct rv_session *s = app->session;
+	st->recs = xcalloc(app->m->nrecs + 1, sizeof(*st->recs));
+	if (s->nagenda) {
+		for (size_t i = 0; i < s->nagenda; i++)
+			st->recs[st->n++] = s->agenda[i].rec;
+	} else {
+		st->n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, st->recs);
+	}
+	st->shown_at = now_seconds();
+	struct view *v = xcalloc(1, sizeof(*v));
+	v->ops = &present_ops;
+	v->app = app;
+	v->rec = -1;
+	v->item = -1;
+	v->kind = RV_RECS;
+	v->data = st;
+	sb_init(&v->text);
+	v->width = app_body_width();
+	present_open(v);
+	return v;
+}
