@@ -45,6 +45,7 @@ void cli_usage(FILE *out)
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
+	      "      --theme NAME  default, light, high-contrast (for projectors) or monochrome\n"
 	      "  -h, --help        show this help\n"
 	      "  -V, --version     show the version\n",
 	      out);
@@ -55,6 +56,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	static const struct option longopts[] = {
 		{"check", no_argument, NULL, 'c'},  {"show", required_argument, NULL, 's'},
 		{"strict", no_argument, NULL, 'S'}, {"mouse", no_argument, NULL, 'm'},
+		{"theme", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},   {"version", no_argument, NULL, 'V'},
 		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
 		{"sort", required_argument, NULL, 'O'},
@@ -112,6 +114,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			break;
 		case 'm':
 			opt->mouse = true;
+			break;
+		case 't':
+			opt->theme = optarg;
 			break;
 		case 'h':
 			opt->action = CLI_HELP;
@@ -172,6 +177,8 @@ const char *cli_data_dir(const struct cli_options *opt, const char *argv0)
 		return opt->dir;
 	if (env && *env)
 		return env;
+	if (opt->config_data && *opt->config_data)
+		return opt->config_data;
 	/* Run from the build tree: the data set beside the binary. */
 	ssize_t n = readlink("/proc/self/exe", beside, sizeof(beside) - 6);
 	if (n > 0) {

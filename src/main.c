@@ -1,5 +1,6 @@
 /* main.c - recview: load a data set, then check it, print one recommendation, or browse it. */
 #include <locale.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,9 @@
 
 #include "recview/arena.h"
 #include "recview/cli.h"
+#include "recview/config.h"
+#include "recview/draw.h"
+#include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/query.h"
 #include "recview/report.h"
@@ -152,6 +156,20 @@ static int run_summary(const struct rv_model *m, int32_t as_of)
 	return EXIT_CLEAN;
 }
 
+/* Before the browser: a bad theme name stops it; configuration problems join the load problems (!). */
+static bool config_and_theme_ok(const struct cli_options *opt, const struct diag_list *cfg_diags, struct rv_model *m)
+{
+	if (opt->theme && !draw_set_theme(opt->theme)) {
+		fprintf(stderr, "recview: unknown theme '%s' (known: %s)\n", opt->theme, draw_theme_names());
+		return false;
+	}
+	for (size_t i = 0; i < cfg_diags->n; i++) {
+		const struct diag *d = &cfg_diags->items[i];
+		diag_add(&m->diags, d->severity, d->file, d->line, d->col, "%s", d->msg);
+	}
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_options opt;
@@ -170,6 +188,23 @@ int main(int argc, char **argv)
 	}
 
 	opt.start_time = start;
+	/* The configuration: theme, author, mouse, data set, key bindings. A bad line is said and skipped. */
+	struct config cfg;
+	struct diag_list cfg_diags;
+	diag_list_init(&cfg_diags);
+	char *cfg_path = config_default_path();
+	config_load(&cfg, cfg_path, &cfg_diags, keys_request_exists);
+	free(cfg_path);
+	if (!opt.theme)
+		opt.theme = cfg.theme;
+	opt.author = cfg.author;
+	opt.config_data = cfg.data;
+	if (cfg.mouse == 1)
+		opt.mouse = true;
+	for (size_t i = 0; i < cfg.nbindings; i++)
+		if (!keys_bind(cfg.bindings[i].key, cfg.bindings[i].request))
+			diag_add(&cfg_diags, DIAG_WARNING, cfg.path, cfg.bindings[i].line, 0, "cannot bind '%s'",
+				 cfg.bindings[i].key);
 	int32_t as_of = RV_DATE_NONE;
 	if (opt.as_of && rv_date_parse(opt.as_of, strlen(opt.as_of), &as_of) != RV_DATE_OK) {
 		struct strbuf quoted;
@@ -190,6 +225,8 @@ int main(int argc, char **argv)
 		report_diagnostics(&m.diags, stderr);
 		fprintf(stderr, "recview: no data set could be loaded from %s\n", dir);
 		code = EXIT_ERRORS;
+	} else if (opt.action == CLI_BROWSE && !config_and_theme_ok(&opt, &cfg_diags, &m)) {
+		code = EXIT_ERRORS;
 	} else if (opt.action == CLI_CHECK) {
 		fflush(stdout);
 		report_diagnostics(&m.diags, stderr);
@@ -205,5 +242,7 @@ int main(int argc, char **argv)
 		code = ui_run(&m, &opt);
 	}
 	rv_model_free(&m);
+	config_free(&cfg);
+	diag_list_free(&cfg_diags);
 	return code;
 }

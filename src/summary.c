@@ -24,13 +24,15 @@ enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t dat
 	if (date == RV_DATE_NONE)
 		return r->cur_status;
 	/* History is sorted by date (then file order): the last fitting entry that says a status. */
+	bool dated = false;
 	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		dated |= h->status != RV_STATUS_NONE;
 		if (h->date <= date && h->status != RV_STATUS_NONE)
 			return h->status;
 	}
-	/* The status column has no date: it says nothing about the past. */
-	return RV_STATUS_NONE;
+	/* A status the history never dates (only the column says it) is taken to hold throughout. */
+	return dated ? RV_STATUS_NONE : r->status;
 }
 
 enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date)
@@ -38,12 +40,15 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 	const struct rv_rec *r = &m->recs[rec];
 	if (date == RV_DATE_NONE)
 		return r->cur_decision;
+	bool dated = false;
 	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		dated |= h->decision != RV_DECISION_NONE;
 		if (h->date <= date && h->decision != RV_DECISION_NONE)
 			return h->decision;
 	}
-	return RV_DECISION_NONE;
+	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
+	return dated ? RV_DECISION_NONE : r->decision;
 }
 
 /* ---- grouping recommendations by a label, groups in order of first appearance ---- */
@@ -181,17 +186,30 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 	}
 	qsort(ev, n, sizeof(*ev), compare_event);
 
+	/* Before any dated entry each recommendation stands where an undated value puts it (see rv_*_as_of). */
 	enum rv_status *st = xcalloc(m->nrecs + 1, sizeof(*st));
 	enum rv_decision *dec = xcalloc(m->nrecs + 1, sizeof(*dec));
+	struct rv_tally *start = xcalloc(s->nreviews + 1, sizeof(*start));
+	for (size_t i = 0; i < m->nrecs; i++) {
+		bool dated_status = false, dated_decision = false;
+		for (size_t k = 0; k < m->recs[i].count[RV_HISTORY]; k++) {
+			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k);
+			dated_status |= h->status != RV_STATUS_NONE;
+			dated_decision |= h->decision != RV_DECISION_NONE;
+		}
+		st[i] = dated_status ? RV_STATUS_NONE : m->recs[i].status;
+		dec[i] = dated_decision ? RV_DECISION_NONE : m->recs[i].decision;
+		start[group_of[i]].by_status[st[i]]++;
+		start[group_of[i]].by_decision[dec[i]]++;
+	}
 	s->ntimelines = s->nreviews;
 	s->timelines = xcalloc(s->nreviews + 1, sizeof(*s->timelines));
 	size_t e = 0;
 	for (size_t g = 0; g < s->nreviews; g++) {
 		struct rv_timeline *tl = &s->timelines[g];
 		tl->review = xstrdup(s->reviews[g].label);
-		struct rv_tally cur = {NULL, s->reviews[g].total, {0}, {0}};
-		cur.by_decision[RV_DECISION_NONE] = cur.total;
-		cur.by_status[RV_STATUS_NONE] = cur.total;
+		struct rv_tally cur = start[g];
+		cur.total = s->reviews[g].total;
 		size_t cap = 0;
 		while (e < n && ev[e].group == g) {
 			int32_t date = ev[e].date;
@@ -216,6 +234,7 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 			tl->points[tl->n++].label = date_label(date);
 		}
 	}
+	free(start);
 	free(dec);
 	free(st);
 	free(ev);

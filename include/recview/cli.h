@@ -21,7 +21,10 @@ struct cli_options {
 	const char *show_id; /* --show ID */
 	const char *dir;     /* DIR, or NULL for the bundled data set */
 	bool strict;         /* warnings count as errors */
-	bool mouse;          /* --mouse */
+	bool mouse;          /* --mouse (or mouse = on in the configuration) */
+	const char *theme;   /* --theme NAME, else the configuration's */
+	const char *author;  /* from the configuration, else $USER */
+	const char *config_data; /* the configuration's data directory */
 	bool read_only;      /* --read-only: no change is made or saved */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */

@@ -18,6 +18,12 @@ struct keybinding {
 	enum request req;
 };
 
+/* Binds a key ("x", "C-n", "F5", "Enter", "Space", "Up"...) to a request named like "move-down";
+ * false when either is unknown. Bindings come before the default table. */
+bool keys_bind(const char *key, const char *request);
+/* Whether a request of that name ("move-down") exists (for the configuration). */
+bool keys_request_exists(const char *name);
+
 /* The request a key runs, or REQ_NONE. */
 enum request keys_lookup(struct key key);
 

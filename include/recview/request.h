@@ -50,6 +50,8 @@
 	_(SAVE, "Save again after a failure: retry, reload and re-apply, or save elsewhere") \
 	_(EXPORT, "Export this list, the agenda or the minutes to a .md or .csv file") \
 	_(PRESENT, "Present the agenda (or this list) one recommendation per screen") \
+	_(DASHBOARD, "Show the dashboard: decisions and statuses per review, over time, by topic") \
+	_(AS_OF, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, "Redraw the screen")
 
 #define REQUEST_ENUM(name, help) REQ_##name,

@@ -13,7 +13,8 @@
 #include "recview/strbuf.h"
 
 /* The decision and status of a recommendation as they stood on date (YYYYMMDD, see vocab.h): the
- * latest history entries dated on or before it; NONE when nothing was recorded by then. With
+ * latest history entries dated on or before it; NONE when nothing was recorded by then. A value the
+ * history never dates (only the status or decision column gives it) holds at every date. With
  * date == RV_DATE_NONE: the current state (rec->cur_status / cur_decision). */
 enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date);
 enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date);

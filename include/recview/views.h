@@ -15,6 +15,9 @@ struct view *help_view_new(struct app *app, const struct view *about);
 /* Every match of the app's search across the data set. */
 struct view *results_view_new(struct app *app);
 struct view *agenda_view_new(struct app *app);
+struct view *dashboard_view_new(struct app *app);
+/* Plain text in a view (what moved between two dates). */
+struct view *text_view_new(struct app *app, const char *title, const char *text);
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
 struct view *present_view_new(struct app *app);
 struct view *changes_view_new(struct app *app);

@@ -291,6 +291,21 @@ void finding_filter(struct app *app)
 	sb_free(&text);
 }
 
+bool app_set_filter(struct app *app, const char *text)
+{
+	char err[512];
+	struct rv_query *q = NULL;
+	if (*text && !(q = rv_query_parse_model(text, app->m, err, sizeof(err)))) {
+		app_message(app, C_ERROR, "filter: %s", err);
+		return false;
+	}
+	rv_query_free(app->query);
+	app->query = q;
+	snprintf(app->filter_text, sizeof(app->filter_text), "%s", q ? text : "");
+	app_refresh_lists(app);
+	return true;
+}
+
 void finding_filter_clear(struct app *app)
 {
 	if (!app->query) {

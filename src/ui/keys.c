@@ -3,7 +3,9 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #define CTRL(c) ((c) & 0x1f)
 #define CH(c) {(c), false}
@@ -35,14 +37,108 @@ static const struct keybinding default_keys[] = {
 	{CH('i'), REQ_ADD_NOTE},         {CH('m'), REQ_AGENDA_TOGGLE},    {CH('K'), REQ_AGENDA_UP},
 	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
-	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},
+	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
+	{CH('@'), REQ_AS_OF},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))
 
+#define MAX_BINDINGS 64
+static struct keybinding user_keys[MAX_BINDINGS];
+static size_t nuser_keys;
+
+/* "move-down" names REQ_MOVE_DOWN. */
+static enum request request_by_name(const char *name)
+{
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
+		const char *n = request_name((enum request)r);
+		size_t i = 0;
+		for (; n[i] && name[i]; i++) {
+			char want = n[i] == '_' ? '-' : (char)(n[i] - 'A' + 'a');
+			if (n[i] >= '0' && n[i] <= '9')
+				want = n[i];
+			if (name[i] != want)
+				break;
+		}
+		if (!n[i] && !name[i])
+			return (enum request)r;
+	}
+	return REQ_NONE;
+}
+
+bool keys_request_exists(const char *name)
+{
+	return request_by_name(name) != REQ_NONE;
+}
+
+static bool parse_key(const char *s, struct key *key)
+{
+	static const struct {
+		const char *name;
+		int code;
+		bool fn;
+	} names[] = {
+		{"Enter", '\r', false},     {"Tab", '\t', false},        {"Space", ' ', false},
+		{"Backspace", KEY_BACKSPACE, true}, {"Up", KEY_UP, true},  {"Down", KEY_DOWN, true},
+		{"Left", KEY_LEFT, true},   {"Right", KEY_RIGHT, true},  {"PgUp", KEY_PPAGE, true},
+		{"PgDn", KEY_NPAGE, true},  {"Home", KEY_HOME, true},    {"End", KEY_END, true},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
+		if (strcmp(s, names[i].name) == 0) {
+			key->code = names[i].code;
+			key->is_fn = names[i].fn;
+			return true;
+		}
+	if (s[0] == 'C' && s[1] == '-' && s[2] >= 'a' && s[2] <= 'z' && !s[3]) {
+		key->code = s[2] & 0x1f;
+		key->is_fn = false;
+		return true;
+	}
+	if (s[0] == 'F' && s[1] >= '1' && s[1] <= '9') {
+		int n = atoi(s + 1);
+		if (n >= 1 && n <= 12) {
+			key->code = KEY_F(n);
+			key->is_fn = true;
+			return true;
+		}
+	}
+	wchar_t wc;
+	mbstate_t st;
+	memset(&st, 0, sizeof(st));
+	size_t len = strlen(s);
+	size_t used = mbrtowc(&wc, s, len, &st);
+	if (used == len && used > 0 && wc >= 0x20) {
+		key->code = (int)wc;
+		key->is_fn = false;
+		return true;
+	}
+	return false;
+}
+
+bool keys_bind(const char *key, const char *request)
+{
+	struct key k;
+	enum request req = request_by_name(request);
+	if (req == REQ_NONE || !parse_key(key, &k))
+		return false;
+	for (size_t i = 0; i < nuser_keys; i++)
+		if (user_keys[i].key.code == k.code && user_keys[i].key.is_fn == k.is_fn) {
+			user_keys[i].req = req;
+			return true;
+		}
+	if (nuser_keys == MAX_BINDINGS)
+		return false;
+	user_keys[nuser_keys].key = k;
+	user_keys[nuser_keys++].req = req;
+	return true;
+}
+
 enum request keys_lookup(struct key key)
 {
+	for (size_t i = 0; i < nuser_keys; i++)
+		if (user_keys[i].key.code == key.code && user_keys[i].key.is_fn == key.is_fn)
+			return user_keys[i].req;
 	for (size_t i = 0; i < NKEYS; i++)
 		if (default_keys[i].key.code == key.code && default_keys[i].key.is_fn == key.is_fn)
 			return default_keys[i].req;
@@ -86,6 +182,16 @@ const char *keys_for_request(enum request req, char *buf, size_t size)
 {
 	size_t len = 0;
 	buf[0] = '\0';
+	for (size_t i = 0; i < nuser_keys; i++) {
+		if (user_keys[i].req != req)
+			continue;
+		char name[32];
+		keys_name(user_keys[i].key, name, sizeof(name));
+		int n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
+		if (n < 0 || (size_t)n >= size - len)
+			return buf;
+		len += (size_t)n;
+	}
 	for (size_t i = 0; i < NKEYS; i++) {
 		if (default_keys[i].req != req)
 			continue;

@@ -100,6 +100,10 @@ static long selected_rec(struct app *app)
 
 static bool read_only(struct app *app, enum request req)
 {
+	if (app->as_of != RV_DATE_NONE) {
+		app_message(app, C_WARNING, "Showing the past (as of): changes are made in the present; @ and an empty date return to now");
+		return true;
+	}
 	const char *why = rv_session_why_read_only(app->session);
 	if (!why)
 		return false;

@@ -19,6 +19,7 @@
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
+#include "recview/summary.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
@@ -265,6 +266,12 @@ static void draw_status(struct app *app)
 		} else {
 			draw_str(&d, COLS >= 70 ? "? help  h back  Enter open  / search  f filter  q close" : "? help  q close",
 				 C_DIM);
+		}
+		if (app->as_of != RV_DATE_NONE) {
+			char date[16];
+			rv_date_format(app->as_of, date, sizeof(date));
+			draw_str(&d, "  as of ", C_HEADING);
+			draw_str(&d, date, C_DATE);
 		}
 		if (app->sort_key != RV_SORT_ID || app->sort_reverse) {
 			draw_str(&d, "  sort: ", C_HEADING);
@@ -545,6 +552,77 @@ void app_refresh_lists(struct app *app)
 			view_rebuild(app->forward[i], app->forward[i]->width);
 }
 
+void app_apply_as_of(struct app *app)
+{
+	struct rv_model *m = app->m;
+	for (size_t i = 0; i < m->nrecs; i++) {
+		rv_model_refresh_rec(m, i);
+		if (app->as_of == RV_DATE_NONE)
+			continue;
+		struct rv_rec *r = &m->recs[i];
+		r->cur_status = rv_status_as_of(m, i, app->as_of);
+		r->cur_decision = rv_decision_as_of(m, i, app->as_of);
+		/* The last change known on that date. */
+		r->last_change = RV_DATE_NONE;
+		for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+			int32_t d = rv_rec_child(m, i, RV_HISTORY, k - 1)->date;
+			if (d <= app->as_of) {
+				r->last_change = d;
+				break;
+			}
+		}
+	}
+	for (size_t i = 0; i < app->depth; i++)
+		view_rebuild(app->stack[i], app->stack[i]->width);
+}
+
+/* @: a date shows everything as it stood then; DATE..DATE lists what moved; empty returns to now. */
+static void as_of_prompt(struct app *app)
+{
+	struct strbuf text;
+	sb_init(&text);
+	if (app->as_of != RV_DATE_NONE) {
+		char d[16];
+		rv_date_format(app->as_of, d, sizeof(d));
+		sb_adds(&text, d);
+	}
+	snprintf(app->hint, sizeof(app->hint), "YYYY-MM-DD shows that day; FROM..TO lists what moved; empty: now");
+	bool ok = prompt_read(app, "as of: ", &text, NULL);
+	app->hint[0] = '\0';
+	if (!ok) {
+		sb_free(&text);
+		return;
+	}
+	char *dots = strstr(text.data, "..");
+	int32_t from, to;
+	if (dots) {
+		*dots = '\0';
+		if (rv_date_parse(text.data, strlen(text.data), &from) != RV_DATE_OK ||
+		    rv_date_parse(dots + 2, strlen(dots + 2), &to) != RV_DATE_OK) {
+			app_message(app, C_ERROR, "as of: use YYYY-MM-DD..YYYY-MM-DD");
+		} else {
+			struct strbuf out;
+			sb_init(&out);
+			rv_changes_between(app->m, from, to, &out);
+			char title[64];
+			snprintf(title, sizeof(title), "Moved %s..%s", text.data, dots + 2);
+			app_open(app, text_view_new(app, title, out.data));
+			sb_free(&out);
+		}
+	} else if (!text.len) {
+		app->as_of = RV_DATE_NONE;
+		app_apply_as_of(app);
+		app_message(app, C_DIM, "Showing the data as it is now.");
+	} else if (rv_date_parse(text.data, text.len, &from) != RV_DATE_OK) {
+		app_message(app, C_ERROR, "as of: '%s' is not a date (YYYY-MM-DD)", text.data);
+	} else {
+		app->as_of = from;
+		app_apply_as_of(app);
+		app_message(app, C_HEADING, "Showing the data as of %s: @ then Enter on an empty date returns to now", text.data);
+	}
+	sb_free(&text);
+}
+
 /* Filtering or sorting from another view shows the list it changed. */
 static void ensure_list_shown(struct app *app)
 {
@@ -634,6 +712,12 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_PRESENT:
 		app_open(app, present_view_new(app));
 		return;
+	case REQ_DASHBOARD:
+		app_open(app, dashboard_view_new(app));
+		return;
+	case REQ_AS_OF:
+		as_of_prompt(app);
+		return;
 	default:
 		if (triage_request(app, req))
 			return;
@@ -692,7 +776,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		}
 	}
 	struct rv_session session;
-	rv_session_open(&session, m, NULL, opt->read_only);
+	rv_session_open(&session, m, opt->author, opt->read_only);
 	session.async = true;
 	app.session = &session;
 	install_signals();
@@ -703,6 +787,10 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		return EXIT_FATAL;
 	}
 	app_open(&app, recs_view_new(&app));
+	if (opt->as_of) {
+		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
+		app_apply_as_of(&app);
+	}
 	if (m->diags.n)
 		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
 			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,

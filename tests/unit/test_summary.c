@@ -128,20 +128,22 @@ static void test_as_of_partial_dates(void **state)
 	assert_state(m, "A-1", "2020-03", RV_STATUS_PROGRESS, RV_DECISION_PENDING);
 	assert_state(m, "A-1", "2020-02", RV_STATUS_NOT_STARTED, RV_DECISION_PENDING);
 	assert_state(m, "A-1", "2020", RV_STATUS_NONE, RV_DECISION_NONE);
-	assert_state(m, "A-3", "2019-12-31", RV_STATUS_NONE, RV_DECISION_NONE);
-	assert_state(m, "A-3", "2020-01-01", RV_STATUS_PLANNING, RV_DECISION_NONE);
-	assert_state(m, "A-3", "2020", RV_STATUS_PLANNING, RV_DECISION_NONE);
+	/* A-3's decision is in the column only: undated, it holds throughout. */
+	assert_state(m, "A-3", "2019-12-31", RV_STATUS_NONE, RV_DECISION_APPROVED);
+	assert_state(m, "A-3", "2020-01-01", RV_STATUS_PLANNING, RV_DECISION_APPROVED);
+	assert_state(m, "A-3", "2020", RV_STATUS_PLANNING, RV_DECISION_APPROVED);
 }
 
-/* The columns have no date: now they count, as of any date they do not. */
+/* A value only a column gives (the history never dates it) holds at every date; a dated one starts
+ * on its date. */
 static void test_as_of_columns_only(void **state)
 {
 	const struct rv_model *m = &((struct small *)*state)->m;
 	assert_state(m, "A-2", NULL, RV_STATUS_COMPLETE, RV_DECISION_APPROVED);
-	assert_state(m, "A-2", "2020-01-31", RV_STATUS_NONE, RV_DECISION_NONE);
-	assert_state(m, "A-2", "2030-01-01", RV_STATUS_NONE, RV_DECISION_APPROVED);
+	assert_state(m, "A-2", "2020-01-31", RV_STATUS_COMPLETE, RV_DECISION_NONE);
+	assert_state(m, "A-2", "2030-01-01", RV_STATUS_COMPLETE, RV_DECISION_APPROVED);
 	assert_state(m, "A-3", NULL, RV_STATUS_PLANNING, RV_DECISION_APPROVED);
-	assert_state(m, "A-3", "2030-01-01", RV_STATUS_PLANNING, RV_DECISION_NONE);
+	assert_state(m, "A-3", "2030-01-01", RV_STATUS_PLANNING, RV_DECISION_APPROVED);
 }
 
 static void test_small_summary(void **state)
@@ -180,8 +182,8 @@ static void test_small_summary(void **state)
 	}
 	assert_int_equal(a->points[4].by_status[RV_STATUS_PROGRESS], 1);
 	assert_int_equal(a->points[4].by_status[RV_STATUS_PLANNING], 1);
-	assert_int_equal(a->points[4].by_status[RV_STATUS_NONE], 1);
-	assert_int_equal(a->points[4].by_decision[RV_DECISION_APPROVED], 2);
+	assert_int_equal(a->points[4].by_status[RV_STATUS_COMPLETE], 1);
+	assert_int_equal(a->points[4].by_decision[RV_DECISION_APPROVED], 3);
 	assert_int_equal(s.timelines[1].n, 0);
 	rv_summary_free(&s);
 
@@ -191,10 +193,10 @@ static void test_small_summary(void **state)
 	assert_int_equal(s.reviews[0].total, 3);
 	assert_int_equal(s.reviews[0].by_status[RV_STATUS_NOT_STARTED], 1);
 	assert_int_equal(s.reviews[0].by_status[RV_STATUS_PLANNING], 1);
-	assert_int_equal(s.reviews[0].by_status[RV_STATUS_NONE], 1);
-	assert_int_equal(s.reviews[0].by_decision[RV_DECISION_NONE], 1);
+	assert_int_equal(s.reviews[0].by_status[RV_STATUS_COMPLETE], 1); /* undated column value */
+	assert_int_equal(s.reviews[0].by_decision[RV_DECISION_NONE], 0);
 	assert_int_equal(s.reviews[0].by_decision[RV_DECISION_PENDING], 1);
-	assert_int_equal(s.reviews[0].by_decision[RV_DECISION_APPROVED], 1);
+	assert_int_equal(s.reviews[0].by_decision[RV_DECISION_APPROVED], 2);
 	rv_summary_free(&s);
 }
 
@@ -299,7 +301,8 @@ static void test_data_timeline(void **state)
 				want[csv_status(m, rv_rec_cell(m, i, REC_ID), dates[k])]++;
 		assert_memory_equal(want, tl->points[k].by_status, sizeof(want));
 		assert_int_equal(tl->points[k].total, 28);
-		assert_int_equal(tl->points[k].by_decision[RV_DECISION_NONE], 28);
+		/* SSR1's decisions are undated (the column only): approved at every point. */
+		assert_int_equal(tl->points[k].by_decision[RV_DECISION_APPROVED], 28);
 	}
 	assert_int_equal(tl->points[0].by_status[RV_STATUS_COMPLETE], 8);
 	assert_int_equal(tl->points[0].by_status[RV_STATUS_PROGRESS], 20);
@@ -378,7 +381,7 @@ static void test_data_text(void **state)
 	rv_summary_text(&s, 80, &out);
 	assert_non_null(strstr(out.data, "Now: 91 recommendations in 2 reviews\n"));
 	assert_non_null(strstr(out.data, "\n      2016-06-30  approved 28  \xE2\x9C\x93 complete 20  \xE2\x97\x8B in progress 8\n") ||
-			strstr(out.data, "2016-06-30  no decision 28  \xE2\x9C\x93 complete 20  \xE2\x97\x8B in progress 8\n"));
+			strstr(out.data, "2016-06-30  approved 28  \xE2\x9C\x93 complete 20  \xE2\x97\x8B in progress 8\n"));
 	sb_free(&out);
 	rv_summary_free(&s);
 	rv_summary_build(m, date("2014-12-31"), &s);

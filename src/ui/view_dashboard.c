@@ -1,0 +1,221 @@
+/*
+ * view_dashboard.c - the whole data set at a glance: per review, the decisions and implementation
+ * statuses as stacked bars (every part with its glyph, word and count, so colour is never alone); the
+ * same per topic; and how the statuses moved at each date of the history. Enter on a bar opens the
+ * list filtered to it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/finding.h"
+#include "recview/query.h"
+#include "recview/summary.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum {
+	DB_HEADING,  /* a section heading; ref: which (0 reviews, 1 over time, 2 topics) */
+	DB_REVIEW,   /* a review's name and total; ref: review index */
+	DB_DECISION, /* a review's decision bar */
+	DB_STATUS,   /* a review's status bar */
+	DB_POINT,    /* a review's statuses at one date; ref: timeline, sub: point */
+	DB_TOPIC,    /* a topic's status bar; ref: topic index */
+	DB_BLANK,
+};
+
+struct dashboard_state {
+	struct rv_summary sum;
+};
+
+static void dashboard_open(struct view *v)
+{
+	struct dashboard_state *st = v->data;
+	if (!st) {
+		st = v->data = xcalloc(1, sizeof(*st));
+		rv_summary_build(v->app->m, v->app->as_of, &st->sum);
+	}
+	const struct rv_summary *s = &st->sum;
+	view_add_line(v, DB_HEADING, 0, false);
+	for (size_t i = 0; i < s->nreviews; i++) {
+		view_add_line(v, DB_REVIEW, (uint32_t)i, true);
+		view_add_line(v, DB_DECISION, (uint32_t)i, true);
+		view_add_line(v, DB_STATUS, (uint32_t)i, true);
+	}
+	view_add_line(v, DB_BLANK, 0, false);
+	view_add_line(v, DB_HEADING, 1, false);
+	for (size_t t = 0; t < s->ntimelines; t++)
+		for (size_t k = 0; k < s->timelines[t].n; k++)
+			view_add_line(v, DB_POINT, (uint32_t)t, true)->sub = (uint32_t)k;
+	view_add_line(v, DB_BLANK, 0, false);
+	view_add_line(v, DB_HEADING, 2, false);
+	for (size_t i = 0; i < s->ntopics; i++)
+		view_add_line(v, DB_TOPIC, (uint32_t)i, true);
+}
+
+static void dashboard_done(struct view *v)
+{
+	struct dashboard_state *st = v->data;
+	if (st)
+		rv_summary_free(&st->sum);
+}
+
+/* One stacked bar: each part as long as its share, then its glyph, word and count. */
+static void draw_bar(struct draw *d, const size_t *counts, size_t total, bool status)
+{
+	static const int status_order[] = {RV_STATUS_COMPLETE, RV_STATUS_PROGRESS, RV_STATUS_BEHIND, RV_STATUS_PLANNING,
+					   RV_STATUS_NOT_STARTED, RV_STATUS_UNKNOWN, RV_STATUS_NONE};
+	static const int decision_order[] = {RV_DECISION_APPROVED, RV_DECISION_PENDING, RV_DECISION_REJECTED,
+					     RV_DECISION_UNKNOWN, RV_DECISION_NONE};
+	const int *order = status ? status_order : decision_order;
+	size_t n = status ? sizeof(status_order) / sizeof(*status_order) : sizeof(decision_order) / sizeof(*decision_order);
+	int bar = draw_remaining(d) / 3;
+	if (bar > 40)
+		bar = 40;
+	const char *block = d->ascii ? "#" : "\xE2\x96\x88";
+	int drawn = 0;
+	for (size_t i = 0; i < n && total; i++) {
+		size_t c = counts[order[i]];
+		int w = (int)((c * (size_t)bar + total / 2) / total);
+		if (c && !w)
+			w = 1;
+		if (drawn + w > bar)
+			w = bar - drawn;
+		enum color col = status ? status_color((enum rv_status)order[i]) : decision_color((enum rv_decision)order[i]);
+		if (order[i] == RV_STATUS_NONE && status)
+			col = C_DIM;
+		for (int k = 0; k < w; k++)
+			draw_str(d, block, col);
+		drawn += w;
+	}
+	draw_spaces(d, bar - drawn + 2, C_DEFAULT);
+	for (size_t i = 0; i < n; i++) {
+		size_t c = counts[order[i]];
+		if (!c)
+			continue;
+		char buf[64];
+		const char *word = status ? rv_status_name((enum rv_status)order[i]) : rv_decision_name((enum rv_decision)order[i]);
+		if (!*word)
+			word = status ? "no status" : "no decision";
+		enum color col = status ? status_color((enum rv_status)order[i]) : decision_color((enum rv_decision)order[i]);
+		if (status) {
+			/* "no status" gets a visible mark of its own, like the others. */
+			draw_str(d, order[i] == RV_STATUS_NONE ? "-" : rv_status_glyph((enum rv_status)order[i], d->ascii), col);
+			draw_str(d, " ", C_DEFAULT);
+		}
+		snprintf(buf, sizeof(buf), "%s %zu  ", word, c);
+		draw_str(d, buf, col);
+	}
+}
+
+static void dashboard_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	struct dashboard_state *st = v->data;
+	const struct rv_summary *s = &st->sum;
+	char buf[64];
+	switch (line->type) {
+	case DB_HEADING: {
+		static const char *const names[] = {"Reviews", "Over time", "By topic"};
+		draw_str(d, names[line->ref], C_HEADING);
+		if (line->ref == 0 && v->app->as_of != RV_DATE_NONE) {
+			rv_date_format(v->app->as_of, buf, sizeof(buf));
+			draw_str(d, "  as of ", C_HEADING);
+			draw_str(d, buf, C_DATE);
+		}
+		return;
+	}
+	case DB_REVIEW:
+		draw_str(d, "  ", C_DEFAULT);
+		draw_str(d, s->reviews[line->ref].label, C_ID);
+		snprintf(buf, sizeof(buf), "  %zu recommendations", s->reviews[line->ref].total);
+		draw_str(d, buf, C_DIM);
+		return;
+	case DB_DECISION:
+		draw_field(d, "    decision", 12, 14, C_LABEL);
+		draw_bar(d, s->reviews[line->ref].by_decision, s->reviews[line->ref].total, false);
+		return;
+	case DB_STATUS:
+		draw_field(d, "    status", 10, 14, C_LABEL);
+		draw_bar(d, s->reviews[line->ref].by_status, s->reviews[line->ref].total, true);
+		return;
+	case DB_POINT: {
+		const struct rv_timeline *tl = &s->timelines[line->ref];
+		const struct rv_tally *p = &tl->points[line->sub];
+		draw_str(d, "  ", C_DEFAULT);
+		draw_field(d, line->sub ? "" : tl->review, line->sub ? 0 : strlen(tl->review), 8, C_ID);
+		draw_field(d, p->label, strlen(p->label), 12, C_DATE);
+		draw_bar(d, p->by_status, p->total, true);
+		return;
+	}
+	case DB_TOPIC: {
+		const struct rv_tally *t = &s->topics[line->ref];
+		draw_str(d, "  ", C_DEFAULT);
+		int w = draw_remaining(d) / 3;
+		draw_field(d, t->label, strlen(t->label), w > 12 ? w : 12, C_LABEL);
+		draw_str(d, " ", C_DEFAULT);
+		draw_bar(d, t->by_status, t->total, true);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* Enter on a bar: the list of what it counts (a timeline point also sets the date it shows). */
+static enum request dashboard_request(struct view *v, enum request req, struct line *line)
+{
+	struct dashboard_state *st = v->data;
+	if (req != REQ_ENTER)
+		return req;
+	char filter[600];
+	const char *label = NULL;
+	const char *field = "review";
+	switch (line->type) {
+	case DB_REVIEW:
+	case DB_DECISION:
+	case DB_STATUS:
+		label = st->sum.reviews[line->ref].label;
+		break;
+	case DB_POINT:
+		label = st->sum.timelines[line->ref].review;
+		rv_date_parse(st->sum.timelines[line->ref].points[line->sub].label,
+			      strlen(st->sum.timelines[line->ref].points[line->sub].label), &v->app->as_of);
+		app_apply_as_of(v->app);
+		break;
+	case DB_TOPIC:
+		label = st->sum.topics[line->ref].label;
+		field = "topic";
+		break;
+	default:
+		return REQ_NONE;
+	}
+	/* Quotes in a label cannot be written in the filter language: such a topic opens the whole list. */
+	if (strchr(label, '"') || strcmp(label, "(no topic)") == 0)
+		filter[0] = '\0';
+	else
+		snprintf(filter, sizeof(filter), "%s:\"%s\"", field, label);
+	app_set_filter(v->app, filter);
+	app_open(v->app, recs_view_new(v->app));
+	return REQ_NONE;
+}
+
+static void dashboard_crumb(struct view *v, struct strbuf *out)
+{
+	(void)v;
+	sb_adds(out, "Dashboard");
+}
+
+static const struct view_ops dashboard_ops = {
+	.name = "dashboard",
+	.open = dashboard_open,
+	.draw = dashboard_draw,
+	.request = dashboard_request,
+	.crumb = dashboard_crumb,
+	.done = dashboard_done,
+};
+
+struct view *dashboard_view_new(struct app *app)
+{
+	return view_new(app, &dashboard_ops, -1, -1, RV_RECS);
+}

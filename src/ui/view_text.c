@@ -1,0 +1,61 @@
+/* view_text.c - a page of plain text (what moved between two dates), wrapped to the width. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/views.h"
+
+enum { TX_LINE };
+
+struct text_state {
+	char *title;
+	char *text;
+};
+
+static void text_open(struct view *v)
+{
+	struct text_state *st = v->data;
+	view_add_wrapped(v, TX_LINE, 0, false, st->text, strlen(st->text), v->width - 2 > 10 ? v->width - 2 : 10);
+}
+
+static void text_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	draw_str(d, " ", C_DEFAULT);
+	draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
+}
+
+static void text_crumb(struct view *v, struct strbuf *out)
+{
+	sb_adds(out, ((struct text_state *)v->data)->title);
+}
+
+static void text_done(struct view *v)
+{
+	struct text_state *st = v->data;
+	free(st->title);
+	free(st->text);
+}
+
+static const struct view_ops text_ops = {
+	.name = "text",
+	.open = text_open,
+	.draw = text_draw,
+	.crumb = text_crumb,
+	.done = text_done,
+};
+
+struct view *text_view_new(struct app *app, const char *title, const char *text)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+	struct text_state *st = xcalloc(1, sizeof(*st));
+	st->title = xstrdup(title);
+	st->text = xstrdup(text);
+	v->ops = &text_ops;
+	v->app = app;
+	v->rec = v->item = -1;
+	v->data = st;
+	sb_init(&v->text);
+	v->width = app_body_width();
+	text_open(v);
+	return v;
+}
