@@ -22,6 +22,7 @@ enum {
 	DB_STATUS,   /* a review's status bar */
 	DB_POINT,    /* a review's statuses at one date; ref: timeline, sub: point */
 	DB_TOPIC,    /* a topic's status bar; ref: topic index */
+	DB_TOPIC_DECISION, /* its decision bar */
 	DB_BLANK,
 };
 
@@ -50,8 +51,10 @@ static void dashboard_open(struct view *v)
 			view_add_line(v, DB_POINT, (uint32_t)t, true)->sub = (uint32_t)k;
 	view_add_line(v, DB_BLANK, 0, false);
 	view_add_line(v, DB_HEADING, 2, false);
-	for (size_t i = 0; i < s->ntopics; i++)
+	for (size_t i = 0; i < s->ntopics; i++) {
 		view_add_line(v, DB_TOPIC, (uint32_t)i, true);
+		view_add_line(v, DB_TOPIC_DECISION, (uint32_t)i, true);
+	}
 }
 
 static void dashboard_done(struct view *v)
@@ -148,13 +151,20 @@ static void dashboard_draw(struct view *v, const struct line *line, struct draw 
 		draw_bar(d, p->by_status, p->total, true);
 		return;
 	}
-	case DB_TOPIC: {
+	case DB_TOPIC:
+	case DB_TOPIC_DECISION: {
 		const struct rv_tally *t = &s->topics[line->ref];
 		draw_str(d, "  ", C_DEFAULT);
 		int w = draw_remaining(d) / 3;
-		draw_field(d, t->label, strlen(t->label), w > 12 ? w : 12, C_LABEL);
+		if (line->type == DB_TOPIC)
+			draw_field(d, t->label, strlen(t->label), w > 12 ? w : 12, C_LABEL);
+		else
+			draw_spaces(d, w > 12 ? w : 12, C_DEFAULT);
 		draw_str(d, " ", C_DEFAULT);
-		draw_bar(d, t->by_status, t->total, true);
+		if (line->type == DB_TOPIC)
+			draw_bar(d, t->by_status, t->total, true);
+		else
+			draw_bar(d, t->by_decision, t->total, false);
 		return;
 	}
 	default:
@@ -184,6 +194,7 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 		app_apply_as_of(v->app);
 		break;
 	case DB_TOPIC:
+	case DB_TOPIC_DECISION:
 		label = st->sum.topics[line->ref].label;
 		field = "topic";
 		break;
