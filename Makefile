@@ -45,7 +45,7 @@ endif
 
 DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev libcmocka-dev tmux
 
-.PHONY: all run check check-unit check-screen deps bench fuzz install uninstall clean sanitize
+.PHONY: all run check check-unit check-screen deps bench fuzz install uninstall clean sanitize screenshots
 
 all: $(BIN)
 
@@ -109,6 +109,10 @@ fuzz:
 		build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -len_control=0 -timeout=10 \
 		-dict=tests/fuzz/recview.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
+# PNGs of the browser for the README, in screenshots/ (tmux, aha and headless Chromium).
+screenshots: all
+	BIN=./$(BIN) sh tests/screenshots/make.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)

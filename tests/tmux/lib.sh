@@ -21,10 +21,10 @@ start() {
 keys() { tmx send-keys -t t "$@"; }
 screen() { tmx capture-pane -p -t t; }
 
-# wait_for TEXT: until the screen shows TEXT (or 5 seconds pass)
+# wait_for TEXT: until the screen shows TEXT (or 10 seconds pass: CI machines can be busy)
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt 100 ]; do
 		if [ -z "$1" ]; then
 			[ -n "$(screen | tr -d ' \n')" ] && return 0
 		elif screen | grep -qF -- "$1"; then
