@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/model.h"
 #include "recview/strbuf.h"
 
 void parse_mem(struct parsed *p, const char *data, size_t len)
@@ -154,3 +155,17 @@ void remove_tree(const char *path)
 		unlink(path);
 	}
 }
+
+void load_ok(struct rv_model *m, const char *dir)
+{
+	enum rv_load_result res = rv_model_load(m, dir);
+	if (res != RV_LOAD_OK) {
+		for (size_t i = 0; i < m->diags.n; i++) {
+			char *line = diag_line(&m->diags.items[i]);
+			print_error("%s\n", line);
+			free(line);
+		}
+	}
+	assert_int_equal(res, RV_LOAD_OK);
+}
+

@@ -10,19 +10,6 @@
 #include "recview/model.h"
 #include "recview/vocab.h"
 
-static void load_ok(struct rv_model *m, const char *dir)
-{
-	enum rv_load_result res = rv_model_load(m, dir);
-	if (res != RV_LOAD_OK) {
-		for (size_t i = 0; i < m->diags.n; i++) {
-			char *line = diag_line(&m->diags.items[i]);
-			print_error("%s\n", line);
-			free(line);
-		}
-	}
-	assert_int_equal(res, RV_LOAD_OK);
-}
-
 static bool cell_is(struct csv_cell c, const char *s)
 {
 	return c.len == strlen(s) && memcmp(c.ptr, s, c.len) == 0;

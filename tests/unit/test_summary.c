@@ -15,19 +15,6 @@
 #include "recview/text.h"
 #include "recview/vocab.h"
 
-static void load_ok(struct rv_model *m, const char *dir)
-{
-	enum rv_load_result res = rv_model_load(m, dir);
-	if (res != RV_LOAD_OK) {
-		for (size_t i = 0; i < m->diags.n; i++) {
-			char *line = diag_line(&m->diags.items[i]);
-			print_error("%s\n", line);
-			free(line);
-		}
-	}
-	assert_int_equal(res, RV_LOAD_OK);
-}
-
 static size_t rec_ok(const struct rv_model *m, const char *id)
 {
 	long rec = rv_find_rec(m, id, strlen(id));

@@ -72,6 +72,9 @@ char *read_whole_file(const char *path, size_t *len);
 void print_bytes(const char *label, const char *s, size_t len);
 /* dir/name holding text (asserts it could be written). */
 void write_test_file(const char *dir, const char *name, const char *text);
+/* Loads a data set, printing its problems and failing the test when it does not load. */
+struct rv_model;
+void load_ok(struct rv_model *m, const char *dir);
 /* Removes a file or a directory and everything in it. */
 void remove_tree(const char *path);
 
