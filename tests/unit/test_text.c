@@ -336,8 +336,8 @@ static void test_wrap_no_line_wider_than_width(void **state)
 {
 	(void)state;
 	static const char *const texts[] = {
-		"The ICANN Board and ICANN org should perform a further comprehensive review of the SSR1 "
-		"recommendations and execute a new plan.",
+		("The ICANN Board and ICANN org should perform a further comprehensive review of the SSR1 "
+		 "recommendations and execute a new plan."),
 		"a \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E mixed e\xCC\x81t\xC3\xA9 words",
 		"^[]2;title^G escaped <U+202E> text \\xFF with https://example.org/a/very/long/path/that/breaks",
 		"line one\nline two is longer than the others\n\nlast",
