@@ -11,15 +11,26 @@ trap cleanup EXIT
 start() {
 	cols=$1 lines=$2
 	shift 2
-	tmx kill-session -t t 2>/dev/null
 	rm -f "$TMP/exit"
-	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
+	start_command "$cols" "$lines" \
 		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color ${START_ENV:-} $ABS_BIN $*; echo \$? >$TMP/exit; sleep 30"
-	wait_for "" 
+	wait_for ""
 }
 
-keys() { tmx send-keys -t t "$@"; }
-screen() { tmx capture-pane -p -t t; }
+# start_command COLS LINES COMMAND: a new session for COMMAND. It is made before the old one is
+# closed: closing the last session stops the server, and a session asked for meanwhile can be lost.
+SESSIONS=0
+SESSION=none
+start_command() {
+	SESSIONS=$((SESSIONS + 1))
+	new=s$SESSIONS
+	tmx -f /dev/null new-session -d -s "$new" -x "$1" -y "$2" "$3"
+	tmx kill-session -t "$SESSION" 2>/dev/null
+	SESSION=$new
+}
+
+keys() { tmx send-keys -t "$SESSION" "$@"; }
+screen() { tmx capture-pane -p -t "$SESSION"; }
 
 # wait_for TEXT: until the screen shows TEXT (or 10 seconds pass: CI machines can be busy)
 wait_for() {
@@ -65,4 +76,4 @@ exited() {
 	if [ "$got" = "$2" ]; then echo "ok $1"; else echo "not ok $1: exit '$got', wanted $2"; fi
 }
 
-resize() { tmx resize-window -t t -x "$1" -y "$2"; }
+resize() { tmx resize-window -t "$SESSION" -x "$1" -y "$2"; }

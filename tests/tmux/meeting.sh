@@ -59,7 +59,7 @@ exited config-binding-applied 0
 START_ENV=NO_COLOR=1 start 100 30 --read-only --theme high-contrast data
 expect nocolor-theme "SSR1-11"
 ESC=$(printf '\033')
-if tmx capture-pane -e -p -t t | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
+if tmx capture-pane -e -p -t "$SESSION" | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
 	echo "not ok nocolor-theme-no-colour"
 else
 	echo "ok nocolor-theme-no-colour"

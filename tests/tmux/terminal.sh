@@ -24,8 +24,7 @@ expect_not no-mouse-by-default " 6/91"
 keys Q
 
 # Ctrl-Z in an interactive shell: the shell comes back, fg resumes with the screen as it was.
-tmx kill-session -t t 2>/dev/null
-tmx -f /dev/null new-session -d -s t -x 100 -y 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PS1='shell$ ' bash --norc -i"
+start_command 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color PS1='shell$ ' bash --norc -i"
 wait_for 'shell$'
 keys "$ABS_BIN --read-only data" Enter
 expect before-suspend "SSR1-1 "
@@ -47,7 +46,7 @@ exited sigterm 143
 # NO_COLOR: attributes only, no colour escape in what the terminal received.
 START_ENV=NO_COLOR=1 start 100 30 --read-only data
 expect nocolor-start "SSR1-1 "
-if tmx capture-pane -e -p -t t | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
+if tmx capture-pane -e -p -t "$SESSION" | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
 	echo "not ok no-color: colour escapes on screen"
 else
 	echo "ok no-color"
@@ -55,7 +54,7 @@ fi
 keys Q
 start 100 30 --read-only data
 expect color-start "SSR1-1 "
-if tmx capture-pane -e -p -t t | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
+if tmx capture-pane -e -p -t "$SESSION" | grep -qE "${ESC}\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]"; then
 	echo "ok color-by-default"
 else
 	echo "not ok color-by-default: no colour escapes"
@@ -75,7 +74,7 @@ start 100 30 --read-only tests/data/hostile
 expect hostile-start "H-1"
 keys Enter
 expect hostile-visible "^[]2;pwned^GTitle"
-title=$(tmx display-message -p -t t '#{pane_title}')
+title=$(tmx display-message -p -t "$SESSION" '#{pane_title}')
 case $title in *pwned*) echo "not ok hostile-title: $title" ;; *) echo "ok hostile-title" ;; esac
 expect hostile-bidi "<U+202E> override"
 keys Q

@@ -74,7 +74,7 @@ keys g
 # A long pasted note arrives whole, nothing dropped.
 long=$(printf 'word%03d ' $(seq 1 80))
 keys i
-tmx send-keys -t t -l "$long"
+tmx send-keys -t "$SESSION" -l "$long"
 keys Enter
 expect long-note-saved "Saved: note added to SSR1-11"
 keys g
