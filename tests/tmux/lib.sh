@@ -7,13 +7,14 @@ tmx() { tmux -L "$SOCK" "$@"; }
 cleanup() { tmx kill-server 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
 
-# start COLS LINES ARGS...: runs recview in a fresh tmux session; its exit code lands in $TMP/exit
+# start COLS LINES ARGS...: runs recview in a fresh tmux session; its exit code lands in $EXIT_FILE
 start() {
 	cols=$1 lines=$2
 	shift 2
-	rm -f "$TMP/exit"
+	# Each run has an exit file of its own: an earlier run may still be finishing.
+	EXIT_FILE="$TMP/exit-$((SESSIONS + 1))"
 	start_command "$cols" "$lines" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color ${START_ENV:-} $ABS_BIN $*; echo \$? >$TMP/exit; sleep 30"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color ${START_ENV:-} $ABS_BIN $*; echo \$? >$EXIT_FILE; sleep 30"
 	wait_for ""
 }
 
@@ -71,8 +72,8 @@ expect_not() {
 # exited NAME CODE: recview ended with CODE
 exited() {
 	i=0
-	while [ ! -s "$TMP/exit" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-	got=$(cat "$TMP/exit" 2>/dev/null)
+	while [ ! -s "$EXIT_FILE" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	got=$(cat "$EXIT_FILE" 2>/dev/null)
 	if [ "$got" = "$2" ]; then echo "ok $1"; else echo "not ok $1: exit '$got', wanted $2"; fi
 }
 
