@@ -727,3 +727,20 @@ struct csv_cell rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit)
 		return empty;
 	return csv_cell_at(&t->csv, row, t->extra_cols[k]);
 }
+
+bool rv_row_matches(const struct rv_model *m, enum rv_kind kind, uint32_t row, const struct rv_search *s)
+{
+	const struct rv_table *t = &m->tables[kind];
+	size_t off, len;
+	for (int f = 0; f < rv_kind_def(kind)->nfields; f++) {
+		struct csv_cell c = rv_cell(m, kind, row, f);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	for (size_t e = 0; t->present && e < t->nextra; e++) {
+		struct csv_cell c = csv_cell_at(&t->csv, row, t->extra_cols[e]);
+		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+			return true;
+	}
+	return false;
+}

@@ -40,6 +40,9 @@ struct rv_hit {
  */
 size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits);
 
+/* Whether any known field or extra column of a row of that file has a match (n and N in the views). */
+bool rv_row_matches(const struct rv_model *m, enum rv_kind kind, uint32_t row, const struct rv_search *s);
+
 /* The text of a hit's field. */
 struct csv_cell rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit);
 

@@ -62,15 +62,8 @@ static void agenda_crumb(struct view *v, struct strbuf *out)
 
 static bool agenda_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
-	size_t off, len;
-	if (line->type != AG_ITEM)
-		return false;
-	for (int f = 0; f < REC_NFIELDS; f++) {
-		struct csv_cell c = rv_rec_cell(v->app->m, line->ref, f);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-			return true;
-	}
-	return false;
+	const struct rv_model *m = v->app->m;
+	return line->type == AG_ITEM && rv_row_matches(m, RV_RECS, m->recs[line->ref].row, s);
 }
 
 static const struct view_ops agenda_ops = {

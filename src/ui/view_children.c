@@ -290,22 +290,7 @@ static enum request children_request(struct view *v, enum request req, struct li
 static bool children_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_table *t = &m->tables[v->kind];
-	uint32_t row = m->children[v->kind][line->ref].row;
-	size_t off, len;
-	if (line->type != CH_ITEM)
-		return false;
-	for (int f = 0; f < rv_kind_def(v->kind)->nfields; f++) {
-		struct csv_cell c = rv_cell(m, v->kind, row, f);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-			return true;
-	}
-	for (size_t e = 0; e < t->nextra; e++) {
-		struct csv_cell c = csv_cell_at(&t->csv, row, t->extra_cols[e]);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-			return true;
-	}
-	return false;
+	return line->type == CH_ITEM && rv_row_matches(m, v->kind, m->children[v->kind][line->ref].row, s);
 }
 
 static long children_current_rec(struct view *v)

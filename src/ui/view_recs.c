@@ -114,21 +114,7 @@ static long recs_current_rec(struct view *v)
 static bool recs_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_table *t = &m->tables[RV_RECS];
-	size_t off, len;
-	if (line->type != RECS_LINE)
-		return false;
-	for (int f = 0; f < REC_NFIELDS; f++) {
-		struct csv_cell c = rv_rec_cell(m, line->ref, f);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-			return true;
-	}
-	for (size_t e = 0; e < t->nextra; e++) {
-		struct csv_cell c = csv_cell_at(&t->csv, m->recs[line->ref].row, t->extra_cols[e]);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-			return true;
-	}
-	return false;
+	return line->type == RECS_LINE && rv_row_matches(m, RV_RECS, m->recs[line->ref].row, s);
 }
 
 /* The title, or the text's first line when there is no title. */
