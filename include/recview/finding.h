@@ -13,6 +13,12 @@ void finding_filter_clear(struct app *app);
 void finding_sort(struct app *app);
 void finding_sort_reverse(struct app *app);
 void finding_jump(struct app *app);
+/*
+ * Tab completion: the typed word text[begin..*cursor) (prefix) among cands; one match replaces it
+ * (with suffix after), several fill in their common prefix and are listed in app->hint.
+ */
+void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
+		      const char *const *cands, size_t n, const char *suffix);
 /* Frees what the app holds for finding (search, query, histories). */
 void finding_free(struct app *app);
 

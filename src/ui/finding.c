@@ -186,8 +186,8 @@ static void replace_word(struct strbuf *text, size_t *cursor, size_t begin, cons
  * Completes word (typed prefix) among candidates: one match replaces it, several are shown in the
  * hint and the common prefix is filled in. suffix is added after a unique completion.
  */
-static void complete_among(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
-			   const char *const *cands, size_t n, const char *suffix)
+void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
+		      const char *const *cands, size_t n, const char *suffix)
 {
 	size_t plen = strlen(prefix), matches = 0, common = 0;
 	const char *first = NULL;
@@ -249,7 +249,7 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 		while (fields[n])
 			n++;
 		snprintf(prefix, sizeof(prefix), "%.*s", (int)(wlen - neg), word + neg);
-		complete_among(app, text, cursor, begin + neg, prefix, fields, n, ":");
+		finding_complete(app, text, cursor, begin + neg, prefix, fields, n, ":");
 		return;
 	}
 	size_t flen = (size_t)(colon - word) - neg;
@@ -257,13 +257,13 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 	size_t vbegin = (size_t)(colon - text->data) + 1;
 	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - vbegin), colon + 1);
 	if (flen == 6 && strncmp(field, "status", 6) == 0)
-		complete_among(app, text, cursor, vbegin, prefix, statuses, 5, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, statuses, 5, " ");
 	else if (flen == 8 && strncmp(field, "decision", 8) == 0)
-		complete_among(app, text, cursor, vbegin, prefix, decisions, 3, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, decisions, 3, " ");
 	else if (flen == 3 && strncmp(field, "has", 3) == 0)
-		complete_among(app, text, cursor, vbegin, prefix, has, 6, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, has, 6, " ");
 	else if (flen == 8 && strncmp(field, "priority", 8) == 0)
-		complete_among(app, text, cursor, vbegin, prefix, priorities, 4, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, priorities, 4, " ");
 	else
 		snprintf(app->hint, sizeof(app->hint), "Type a value for %.*s:", (int)flen, field);
 }
@@ -330,7 +330,7 @@ static void complete_sort(struct app *app, struct strbuf *text, size_t *cursor, 
 	size_t begin = text->len && text->data[0] == '-' ? 1 : 0;
 	char prefix[64];
 	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - begin), text->data + begin);
-	complete_among(app, text, cursor, begin, prefix, names, RV_SORT_COUNT, "");
+	finding_complete(app, text, cursor, begin, prefix, names, RV_SORT_COUNT, "");
 }
 
 void finding_sort(struct app *app)
@@ -422,7 +422,7 @@ static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, 
 	}
 	char prefix[256];
 	snprintf(prefix, sizeof(prefix), "%s", text->data);
-	complete_among(app, text, cursor, 0, prefix, ids, n, "");
+	finding_complete(app, text, cursor, 0, prefix, ids, n, "");
 	for (size_t i = 0; i < n; i++)
 		free(owned[i]);
 	free(owned);

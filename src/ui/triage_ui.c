@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
-#include <strings.h>
 
 #include "recview/arena.h"
 
+#include "recview/finding.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/triage.h"
@@ -24,26 +24,9 @@ struct word_list {
 static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
 	const struct word_list *wl = data;
-	size_t matches = 0;
-	const char *only = NULL;
-	struct strbuf hint;
-	sb_init(&hint);
-	for (size_t i = 0; i < wl->n; i++) {
-		if (strncasecmp(wl->words[i], text->data, text->len) != 0)
-			continue;
-		sb_addf(&hint, "%s%s", matches ? "  " : "", wl->words[i]);
-		only = wl->words[i];
-		matches++;
-	}
-	if (matches == 1) {
-		sb_reset(text);
-		sb_adds(text, only);
-		*cursor = text->len;
-		app->hint[0] = '\0';
-	} else {
-		snprintf(app->hint, sizeof(app->hint), "%s", matches ? hint.data : "no such value");
-	}
-	sb_free(&hint);
+	char *prefix = strndup(text->data, *cursor);
+	finding_complete(app, text, cursor, 0, prefix, wl->words, wl->n, "");
+	free(prefix);
 }
 
 /* Asks on the prompt; false when cancelled. */
