@@ -79,13 +79,6 @@ static int run_show(const struct rv_model *m, const char *id)
 	return EXIT_CLEAN;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* --list: one line per selected recommendation; a bad --filter or --sort is a usage error. */
 static int run_list(const struct rv_model *m, const struct cli_options *opt)
 {
@@ -173,7 +166,7 @@ static bool config_and_theme_ok(const struct cli_options *opt, const struct diag
 int main(int argc, char **argv)
 {
 	struct cli_options opt;
-	double start = now_seconds();
+	double start = rv_monotonic_seconds();
 	setlocale(LC_ALL, "");
 	text_init();
 	if (!cli_parse(argc, argv, &opt))

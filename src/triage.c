@@ -29,6 +29,13 @@ void rv_now(char out[32])
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
 }
 
+double rv_monotonic_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 void rv_today(char out[16])
 {
 	char now[32];

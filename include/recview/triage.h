@@ -157,5 +157,7 @@ void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, str
 /* Today's date and the time now (local), for history entries and notes. */
 void rv_today(char date[16]);
 void rv_now(char time[32]);
+/* Seconds on a clock that only goes forward, for measuring durations. */
+double rv_monotonic_seconds(void);
 
 #endif

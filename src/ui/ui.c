@@ -401,20 +401,13 @@ static void save_display(struct app *app, const char *path)
 static FILE *timing_out;
 static double timing_mark;
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void timing_open(const struct app *app)
 {
 	const char *path = getenv("RECVIEW_TIMING");
 	if (!path || !*path)
 		return;
 	timing_out = fopen(path, "w");
-	timing_mark = now_seconds();
+	timing_mark = rv_monotonic_seconds();
 	if (timing_out)
 		fprintf(timing_out, "first-screen %.3f ms\n", (timing_mark - app->opt->start_time) * 1000.0);
 }
@@ -422,7 +415,7 @@ static void timing_open(const struct app *app)
 /* Time per step since the last mark, over n steps. */
 static void timing_log(const char *label, int n)
 {
-	double now = now_seconds();
+	double now = rv_monotonic_seconds();
 	if (timing_out && n > 0)
 		fprintf(timing_out, "%s %.3f ms\n", label, (now - timing_mark) * 1000.0 / n);
 	timing_mark = now;

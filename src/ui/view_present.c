@@ -34,13 +34,6 @@ struct present_state {
 	double shown_at; /* when the current item's clock last ran */
 };
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---- block letters: 5 rows, 4 columns wide, for ids at projector sizes ---- */
 
 static const char *glyph_rows(char c)
@@ -306,7 +299,7 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 static void tick(struct view *v)
 {
 	struct present_state *st = v->data;
-	double now = now_seconds();
+	double now = rv_monotonic_seconds();
 	if (st->n && v->app->last_drawn == v)
 		rv_session_add_time(v->app->session, st->recs[st->at], now - st->shown_at);
 	st->shown_at = now;
@@ -417,7 +410,7 @@ struct view *present_view_new(struct app *app)
 	} else {
 		st->n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, st->recs);
 	}
-	st->shown_at = now_seconds();
+	st->shown_at = rv_monotonic_seconds();
 	struct view *v = xcalloc(1, sizeof(*v));
 	v->ops = &present_ops;
 	v->app = app;
