@@ -233,67 +233,36 @@ static void table_text(const struct rv_session *s, enum rv_kind kind, struct str
  * says which). Every file is checked before any is written, so that a conflict leaves a change wholly
  * unsaved: a reload, which makes the unsaved changes again, then makes no part of one twice.
  */
-static bool find_conflict(struct rv_session *s)
+/* Whether path is no longer what expected says (someone else wrote it); the message says how. */
+static bool stamp_conflict(const char *path, const struct rv_file_stamp *expected, char *err, size_t size)
 {
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		if (!s->unsaved[k])
-			continue;
-		char *path = rv_model_path(s->m, (enum rv_kind)k);
-		struct rv_file_stamp now;
-		rv_file_stamp_read(path, &now);
-		bool changed = !rv_file_stamp_equal(&s->stamps[k], &now);
-		if (changed && !s->stamps[k].exists)
-			snprintf(s->error, sizeof(s->error),
-				 "%s was created by someone else since it was opened; not saved (the file was not changed)", path);
-		else if (changed && !now.exists)
-			snprintf(s->error, sizeof(s->error), "%s was removed or renamed since it was read; not saved", path);
-		else if (changed)
-			snprintf(s->error, sizeof(s->error),
-				 "%s was changed on disk since it was read; not saved (the file was not changed)", path);
-		free(path);
-		if (changed)
-			return true;
-	}
-	return false;
+	struct rv_file_stamp now;
+	rv_file_stamp_read(path, &now);
+	if (rv_file_stamp_equal(expected, &now))
+		return false;
+	if (!expected->exists)
+		snprintf(err, size, "%s was created by someone else since it was opened; not saved (the file was not changed)",
+			 path);
+	else if (!now.exists)
+		snprintf(err, size, "%s was removed or renamed since it was read; not saved", path);
+	else
+		snprintf(err, size, "%s was changed on disk since it was read; not saved (the file was not changed)", path);
+	return true;
 }
 
+static struct rv_save_job *prepare_job(struct rv_session *s);
+static void *write_job(void *arg);
+static void collect_job(struct rv_session *s);
+
+/* The same job as a background save, written here and now. */
 bool rv_session_save(struct rv_session *s)
 {
 	rv_session_wait(s);
-	bool ok = true;
-	s->error[0] = '\0';
-	s->conflict = false;
-	if (find_conflict(s)) {
-		s->conflict = true;
-		return false;
-	}
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		if (!s->unsaved[k])
-			continue;
-		struct strbuf data;
-		sb_init(&data);
-		table_text(s, (enum rv_kind)k, &data);
-		char *path = rv_model_path(s->m, (enum rv_kind)k);
-		char err[512];
-		struct rv_file_stamp written;
-		enum rv_save_result res =
-			rv_save_atomic(path, data.data, data.len, &s->stamps[k], s->ops, &written, err, sizeof(err));
-		if (res == RV_SAVE_OK) {
-			s->stamps[k] = written;
-			s->unsaved[k] = false;
-		} else {
-			ok = false;
-			if (res == RV_SAVE_CONFLICT)
-				s->conflict = true;
-			if (!s->error[0])
-				snprintf(s->error, sizeof(s->error), "%s", err);
-		}
-		free(path);
-		sb_free(&data);
-	}
-	if (ok)
-		s->saved_applied = s->applied;
-	return ok;
+	struct rv_save_job *job = prepare_job(s);
+	write_job(job);
+	s->job = job;
+	collect_job(s);
+	return s->finished_ok;
 }
 
 bool rv_session_save_to(struct rv_session *s, const char *dir)
@@ -355,13 +324,9 @@ static void *write_job(void *arg)
 			csv_table_serialize(&job->files[i].snapshot, &job->files[i].data);
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
-		struct rv_file_stamp now;
-		rv_file_stamp_read(f->path, &now);
-		if (!rv_file_stamp_equal(&f->expected, &now)) {
+		if (stamp_conflict(f->path, &f->expected, f->err, sizeof(f->err))) {
 			for (size_t k = 0; k < job->n; k++)
 				job->files[k].result = RV_SAVE_CONFLICT;
-			snprintf(f->err, sizeof(f->err), "%s was changed on disk since it was read; not saved (the file was not changed)",
-				 f->path);
 			atomic_store(&job->finished, true);
 			return NULL;
 		}
@@ -375,7 +340,7 @@ static void *write_job(void *arg)
 	return NULL;
 }
 
-static void start_job(struct rv_session *s)
+static struct rv_save_job *prepare_job(struct rv_session *s)
 {
 	struct rv_save_job *job = xcalloc(1, sizeof(*job));
 	job->ops = s->ops;
@@ -404,6 +369,13 @@ static void start_job(struct rv_session *s)
 	}
 	atomic_init(&job->finished, false);
 	job->applied_at_start = s->applied;
+	job->thread = pthread_self(); /* until a thread of its own writes it */
+	return job;
+}
+
+static void start_job(struct rv_session *s)
+{
+	struct rv_save_job *job = prepare_job(s);
 	s->job = job;
 	if (pthread_create(&job->thread, NULL, write_job, job) != 0) {
 		/* No thread: write it here and now. */
