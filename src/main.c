@@ -12,6 +12,7 @@
 #include "recview/cli.h"
 #include "recview/config.h"
 #include "recview/draw.h"
+#include "recview/export.h"
 #include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/query.h"

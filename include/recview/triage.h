@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/clock.h"
 #include "recview/model.h"
 #include "recview/save.h"
 #include "recview/strbuf.h"
@@ -140,24 +141,5 @@ bool rv_session_reload(struct rv_session *s, struct rv_model *fresh);
 
 /* Adds time spent presenting a recommendation (walkthrough minutes). */
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds);
-
-/* Markdown minutes of the session: what changed, who, when, with the notes. */
-void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
-/*
- * Minutes from the files alone (recview --export minutes): every status-history entry whose source
- * is "recview: AUTHOR" and every note, dated on or after since (YYYY-MM-DD, or NULL for all), in
- * date order, as Markdown.
- */
-void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out);
-/* A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns). */
-void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
-			struct strbuf *out);
-void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out);
-
-/* Today's date and the time now (local), for history entries and notes. */
-void rv_today(char date[16]);
-void rv_now(char time[32]);
-/* Seconds on a clock that only goes forward, for measuring durations. */
-double rv_monotonic_seconds(void);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "recview/arena.h"
 
+#include "recview/export.h"
 #include "recview/finding.h"
 #include "recview/prompt.h"
 #include "recview/query.h"

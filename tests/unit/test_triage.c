@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/export.h"
 #include "recview/model.h"
 #include "recview/report.h"
 #include "recview/save.h"

@@ -1,0 +1,231 @@
+/* export.c - what leaves recview as documents: the minutes of a session or of the files, and lists of
+ * recommendations as Markdown or CSV. */
+#include "recview/export.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/text.h"
+
+/* A Markdown table cell: sanitised, on one line, pipes escaped. */
+static void md_cell(struct strbuf *out, const char *s, size_t len)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, s, len, 0);
+	for (size_t i = 0; i < clean.len; i++) {
+		if (clean.data[i] == '|')
+			sb_adds(out, "\\|");
+		else
+			sb_addc(out, clean.data[i]);
+	}
+	sb_free(&clean);
+}
+
+static void md_str(struct strbuf *out, const char *s)
+{
+	md_cell(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+static const char *change_label(enum rv_change_kind kind)
+{
+	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
+					     "removed from the agenda", "moved on the agenda"};
+	return labels[kind];
+}
+
+void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
+{
+	sb_adds(out, "# Triage minutes\n\n");
+	sb_adds(out, "Data set: ");
+	md_str(out, s->m->dir);
+	sb_addf(out, "  \n%zu change%s", s->applied, s->applied == 1 ? "" : "s");
+	if (s->applied) {
+		sb_adds(out, ", ");
+		md_str(out, s->changes[0].time);
+		sb_adds(out, " to ");
+		md_str(out, s->changes[s->applied - 1].time);
+	}
+	sb_adds(out, ".\n\n");
+	if (s->applied) {
+		sb_adds(out, "| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+		for (size_t i = 0; i < s->applied; i++) {
+			const struct rv_change *c = &s->changes[i];
+			sb_adds(out, "| ");
+			md_str(out, c->time);
+			sb_adds(out, " | ");
+			md_str(out, c->author);
+			sb_adds(out, " | ");
+			md_str(out, c->rec_id);
+			sb_addf(out, " | %s", change_label(c->kind));
+			if (c->kind <= RV_CHANGE_PRIORITY) {
+				sb_adds(out, ": ");
+				md_str(out, c->before && *c->before ? c->before : "(none)");
+				sb_adds(out, " \xE2\x86\x92 ");
+				md_str(out, c->after && *c->after ? c->after : "(none)");
+				if (c->kind != RV_CHANGE_PRIORITY) {
+					sb_adds(out, " (as of ");
+					md_str(out, c->date);
+					sb_adds(out, ")");
+				}
+			}
+			sb_adds(out, " | ");
+			md_str(out, c->note);
+			sb_adds(out, " |\n");
+		}
+	}
+	if (s->ntimes) {
+		sb_adds(out, "\n## Walkthrough\n\n| Recommendation | Time |\n|---|---|\n");
+		for (size_t i = 0; i < s->ntimes; i++) {
+			long secs = (long)(s->times[i].seconds + 0.5);
+			sb_adds(out, "| ");
+			md_str(out, s->times[i].rec_id);
+			sb_addf(out, " | %ld:%02ld |\n", secs / 60, secs % 60);
+		}
+	}
+	if (s->nagenda) {
+		sb_adds(out, "\n## Agenda\n\n");
+		for (size_t i = 0; i < s->nagenda; i++) {
+			struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
+			struct csv_cell title = rv_rec_cell(s->m, s->agenda[i].rec, REC_TITLE);
+			sb_addf(out, "%zu. ", i + 1);
+			md_cell(out, id.ptr, id.len);
+			if (title.len) {
+				sb_adds(out, " \xE2\x80\x94 ");
+				md_cell(out, title.ptr, title.len);
+			}
+			enum rv_status st = s->m->recs[s->agenda[i].rec].cur_status;
+			if (st != RV_STATUS_NONE)
+				sb_addf(out, " (%s)", rv_status_name(st));
+			sb_addc(out, '\n');
+		}
+	}
+}
+
+struct minute {
+	char when[32];
+	enum rv_kind kind;
+	uint32_t child;
+};
+
+static int by_when(const void *a, const void *b)
+{
+	const struct minute *x = a, *y = b;
+	int c = strcmp(x->when, y->when);
+	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
+}
+
+void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
+{
+	size_t cap = m->nchildren[RV_HISTORY] + m->nchildren[RV_NOTES] + 1, n = 0;
+	struct minute *list = xcalloc(cap, sizeof(*list));
+	for (size_t i = 0; i < m->nchildren[RV_HISTORY]; i++) {
+		struct csv_cell src = rv_child_cell(m, RV_HISTORY, i, HIST_SOURCE);
+		struct csv_cell date = rv_child_cell(m, RV_HISTORY, i, HIST_DATE);
+		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
+			continue;
+		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
+		list[n].kind = RV_HISTORY;
+		list[n++].child = (uint32_t)i;
+	}
+	for (size_t i = 0; i < m->nchildren[RV_NOTES]; i++) {
+		struct csv_cell when = rv_child_cell(m, RV_NOTES, i, NOTE_TIME);
+		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
+		list[n].kind = RV_NOTES;
+		list[n++].child = (uint32_t)i;
+	}
+	qsort(list, n, sizeof(*list), by_when);
+	sb_adds(out, "# Minutes\n\nData set: ");
+	md_str(out, m->dir);
+	if (since)
+		sb_addf(out, "  \nSince %s", since);
+	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct minute *mi = &list[i];
+		if (since && strncmp(mi->when, since, strlen(since)) < 0)
+			continue;
+		bool note = mi->kind == RV_NOTES;
+		struct csv_cell rid = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_REC_ID : HIST_REC_ID);
+		struct csv_cell who = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_AUTHOR : HIST_SOURCE);
+		struct csv_cell text = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_TEXT : HIST_NOTE);
+		if (!note) {
+			who.ptr += 9;
+			who.len -= 9;
+		}
+		sb_adds(out, "| ");
+		md_str(out, mi->when);
+		sb_adds(out, " | ");
+		md_cell(out, who.ptr, who.len);
+		sb_adds(out, " | ");
+		md_cell(out, rid.ptr, rid.len);
+		sb_adds(out, " | ");
+		if (note) {
+			sb_adds(out, "note");
+		} else {
+			struct csv_cell st = rv_child_cell(m, RV_HISTORY, mi->child, HIST_STATUS);
+			struct csv_cell dec = rv_child_cell(m, RV_HISTORY, mi->child, HIST_DECISION);
+			if (st.len) {
+				sb_adds(out, "status: ");
+				md_cell(out, st.ptr, st.len);
+			}
+			if (dec.len) {
+				sb_adds(out, st.len ? "; decision: " : "decision: ");
+				md_cell(out, dec.ptr, dec.len);
+			}
+		}
+		sb_adds(out, " | ");
+		md_cell(out, text.ptr, text.len);
+		sb_adds(out, " |\n");
+	}
+	free(list);
+}
+
+void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			struct strbuf *out)
+{
+	sb_adds(out, "# ");
+	md_str(out, title);
+	sb_addf(out, "\n\n%zu recommendation%s.\n\n", n, n == 1 ? "" : "s");
+	sb_adds(out, "| Id | Decision | Status | Priority | Changed | Title or text |\n|---|---|---|---|---|---|\n");
+	for (size_t i = 0; i < n; i++) {
+		const struct rv_rec *r = &m->recs[recs[i]];
+		struct csv_cell id = rv_rec_cell(m, recs[i], REC_ID);
+		struct csv_cell pri = rv_rec_cell(m, recs[i], REC_PRIORITY);
+		struct csv_cell head = rv_rec_cell(m, recs[i], REC_TITLE);
+		if (!head.len)
+			head = rv_rec_cell(m, recs[i], REC_TEXT);
+		char date[16];
+		rv_date_format(r->last_change, date, sizeof(date));
+		sb_adds(out, "| ");
+		md_cell(out, id.ptr, id.len);
+		sb_addf(out, " | %s | %s | ", rv_decision_name(r->cur_decision), rv_status_name(r->cur_status));
+		md_cell(out, pri.ptr, pri.len);
+		sb_addf(out, " | %s | ", date);
+		md_cell(out, head.ptr, head.len);
+		sb_adds(out, " |\n");
+	}
+}
+
+void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
+{
+	const struct csv_table *t = &m->tables[RV_RECS].csv;
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c)
+			sb_addc(out, ',');
+		csv_write_field(out, t->header[c].ptr, t->header[c].len);
+	}
+	sb_addc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		uint32_t row = m->recs[recs[i]].row;
+		size_t nf = t->rows[row].nfields > t->ncols ? t->rows[row].nfields : t->ncols;
+		for (size_t c = 0; c < nf; c++) {
+			struct csv_cell cell = csv_cell_at(t, row, c);
+			if (c)
+				sb_addc(out, ',');
+			csv_write_field(out, cell.ptr, cell.len);
+		}
+		sb_addc(out, '\n');
+	}
+}
