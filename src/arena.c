@@ -58,6 +58,14 @@ char *xstrdup(const char *s)
 	return p;
 }
 
+char *xstrndup(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
 void arena_init(struct arena *a, size_t block_size)
 {
 	a->head = NULL;

@@ -29,8 +29,8 @@ static void load_agenda(struct rv_session *s)
 		struct csv_cell author = rv_cell(m, RV_AGENDA, c->row, AGENDA_AUTHOR);
 		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
 		it->rec = (uint32_t)c->rec;
-		it->added = strndup(added.ptr, added.len);
-		it->author = strndup(author.ptr, author.len);
+		it->added = xstrndup(added.ptr, added.len);
+		it->author = xstrndup(author.ptr, author.len);
 	}
 }
 
@@ -98,7 +98,7 @@ void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)
 		}
 	}
 	s->times = xreallocarray(s->times, s->ntimes + 1, sizeof(*s->times));
-	s->times[s->ntimes].rec_id = strndup(id.ptr, id.len);
+	s->times[s->ntimes].rec_id = xstrndup(id.ptr, id.len);
 	s->times[s->ntimes++].seconds = seconds;
 }
 
@@ -440,7 +440,7 @@ static struct rv_change *new_change(struct rv_session *s, enum rv_change_kind ki
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	struct csv_cell id = rv_rec_cell(s->m, rec, REC_ID);
-	c->rec_id = strndup(id.ptr, id.len);
+	c->rec_id = xstrndup(id.ptr, id.len);
 	c->author = xstrdup(s->author);
 	rv_now(c->time);
 	return c;
@@ -752,7 +752,7 @@ bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
 	char canon[16] = "";
 	if (p > 0)
 		snprintf(canon, sizeof(canon), "P%d", p);
-	c->before = strndup(old.ptr, old.len);
+	c->before = xstrndup(old.ptr, old.len);
 	c->after = xstrdup(canon);
 	return commit(s, c);
 }

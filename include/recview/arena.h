@@ -26,5 +26,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
+/* The first len bytes of s (which need not be NUL-terminated), NUL-terminated. */
+char *xstrndup(const char *s, size_t len);
 
 #endif

@@ -220,7 +220,7 @@ void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size
 		sb_free(&w);
 		app->hint[0] = '\0';
 	} else {
-		char *pre = strndup(first, common > plen ? common : plen);
+		char *pre = xstrndup(first, common > plen ? common : plen);
 		if (common > plen)
 			replace_word(text, cursor, begin, pre);
 		free(pre);
@@ -398,14 +398,9 @@ static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, 
 {
 	const struct rv_model *m = app->m;
 	(void)data;
-	const char **ids = calloc(m->nrecs + 1, sizeof(*ids));
-	char **owned = calloc(m->nrecs + 1, sizeof(*owned));
+	const char **ids = xcalloc(m->nrecs + 1, sizeof(*ids));
+	char **owned = xcalloc(m->nrecs + 1, sizeof(*owned));
 	size_t n = 0;
-	if (!ids || !owned) {
-		free(ids);
-		free(owned);
-		return;
-	}
 	/* Candidates: ids starting with the text, or whose number does ("5." finds SSR2-5.1 ...). */
 	for (size_t i = 0; i < m->nrecs; i++) {
 		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
@@ -416,7 +411,7 @@ static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, 
 		bool by_num = numlen >= text->len && strncasecmp(num, text->data, text->len) == 0;
 		if (!by_id && !by_num)
 			continue;
-		owned[n] = strndup(by_id ? id.ptr : num, by_id ? id.len : numlen);
+		owned[n] = xstrndup(by_id ? id.ptr : num, by_id ? id.len : numlen);
 		ids[n] = owned[n];
 		n++;
 	}

@@ -25,7 +25,7 @@ struct word_list {
 static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
 	const struct word_list *wl = data;
-	char *prefix = strndup(text->data, *cursor);
+	char *prefix = xstrndup(text->data, *cursor);
 	finding_complete(app, text, cursor, 0, prefix, wl->words, wl->n, "");
 	free(prefix);
 }
