@@ -238,6 +238,8 @@ static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
 	size_t fe;
 
 	if (at_eof) {
+		uint32_t col;
+		csv_table_position(t, (uint32_t)fs, &t->open_quote_line, &col);
 		report_at(t, DIAG_ERROR, fs,
 			  "unterminated quoted field: the quote opened here is never closed; "
 			  "the field is read to the end of this line%s", "");

@@ -17,6 +17,7 @@
 #include "recview/model.h"
 #include "recview/query.h"
 #include "recview/report.h"
+#include "recview/store.h"
 #include "recview/summary.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -150,6 +151,16 @@ static int run_summary(const struct rv_model *m, int32_t as_of)
 	return EXIT_CLEAN;
 }
 
+/* A save that a crash interrupted is completed or rolled back before the files are read. */
+static void recover_store(const char *dir, char *said, size_t size)
+{
+	struct rv_store st;
+	char err[512] = "";
+	if (rv_store_open(&st, dir, NULL, true, err, sizeof(err)))
+		snprintf(said, size, "%s", err[0] ? err : st.recovered);
+	rv_store_close(&st);
+}
+
 /* Before the browser: a bad theme name stops it; configuration problems join the load problems (!). */
 static bool config_and_theme_ok(const struct cli_options *opt, const struct diag_list *cfg_diags, struct rv_model *m)
 {
@@ -210,6 +221,8 @@ int main(int argc, char **argv)
 	}
 	struct rv_model m;
 	const char *dir = cli_data_dir(&opt, argv[0]);
+	if (opt.action == CLI_BROWSE && !opt.read_only)
+		recover_store(dir, opt.recovered, sizeof(opt.recovered));
 	enum rv_load_result res = rv_model_load(&m, dir);
 	if (opt.strict)
 		diag_list_make_strict(&m.diags);

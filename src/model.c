@@ -531,8 +531,10 @@ static void load_table(struct rv_model *m, enum rv_kind kind)
 	}
 	enum csv_status res = csv_table_load(&t->csv, path, &m->diags);
 	free(path);
-	if (res != CSV_OK)
+	if (res != CSV_OK) {
+		t->unreadable = res == CSV_UNREADABLE || def->required;
 		return;
+	}
 	t->present = true;
 	if (!t->csv.header) {
 		t->usable = false;

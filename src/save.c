@@ -185,29 +185,23 @@ void csv_table_serialize(const struct csv_table *t, struct strbuf *out)
  * state carries partial words across reads, so a file read in pieces hashes like the same bytes in
  * memory.
  */
-struct hasher {
-	uint64_t h;
-	unsigned char tail[8];
-	size_t ntail;
-	uint64_t len;
-};
 
 #define HASH_SEED UINT64_C(14695981039346656037)
 #define HASH_MUL UINT64_C(0x9E3779B97F4A7C15)
 
-static void hash_word(struct hasher *hs, uint64_t w)
+static void hash_word(struct rv_hasher *hs, uint64_t w)
 {
 	hs->h = (hs->h ^ w) * HASH_MUL;
 	hs->h ^= hs->h >> 29;
 }
 
-static void hash_init(struct hasher *hs)
+void rv_hash_init(struct rv_hasher *hs)
 {
 	memset(hs, 0, sizeof(*hs));
 	hs->h = HASH_SEED;
 }
 
-static void hash_update(struct hasher *hs, const char *data, size_t len)
+void rv_hash_update(struct rv_hasher *hs, const char *data, size_t len)
 {
 	hs->len += len;
 	while (len && hs->ntail) {
@@ -229,7 +223,7 @@ static void hash_update(struct hasher *hs, const char *data, size_t len)
 	hs->ntail = len;
 }
 
-static uint64_t hash_final(struct hasher *hs)
+uint64_t rv_hash_final(struct rv_hasher *hs)
 {
 	uint64_t w = 0;
 	memcpy(&w, hs->tail, hs->ntail);
@@ -238,12 +232,12 @@ static uint64_t hash_final(struct hasher *hs)
 	return hs->h;
 }
 
-static uint64_t hash_bytes(const char *data, size_t len)
+uint64_t rv_hash_bytes(const char *data, size_t len)
 {
-	struct hasher hs;
-	hash_init(&hs);
-	hash_update(&hs, data, len);
-	return hash_final(&hs);
+	struct rv_hasher hs;
+	rv_hash_init(&hs);
+	rv_hash_update(&hs, data, len);
+	return rv_hash_final(&hs);
 }
 
 static void stamp_from_stat(struct rv_file_stamp *out, const struct stat *st)
@@ -253,6 +247,7 @@ static void stamp_from_stat(struct rv_file_stamp *out, const struct stat *st)
 	out->ino = st->st_ino;
 	out->size = st->st_size;
 	out->mtime = st->st_mtim;
+	out->ctime = st->st_ctim;
 }
 
 void rv_file_stamp_read(const char *path, struct rv_file_stamp *out)
@@ -267,22 +262,22 @@ void rv_file_stamp_read(const char *path, struct rv_file_stamp *out)
 	if (fd < 0 && stat(path, &st) != 0)
 		return;
 	stamp_from_stat(out, &st);
-	out->hash = hash_bytes("", 0);
+	out->hash = rv_hash_bytes("", 0);
 	if (fd < 0)
 		return; /* exists but unreadable: the metadata alone must match */
 	if (S_ISREG(st.st_mode)) {
-		struct hasher hs;
+		struct rv_hasher hs;
 		char buf[65536];
-		hash_init(&hs);
+		rv_hash_init(&hs);
 		for (;;) {
 			ssize_t n = read(fd, buf, sizeof(buf));
 			if (n < 0 && errno == EINTR)
 				continue;
 			if (n <= 0)
 				break;
-			hash_update(&hs, buf, (size_t)n);
+			rv_hash_update(&hs, buf, (size_t)n);
 		}
-		out->hash = hash_final(&hs);
+		out->hash = rv_hash_final(&hs);
 	}
 	close(fd);
 }
@@ -294,17 +289,35 @@ void rv_file_stamp_of(const char *path, const char *data, size_t len, struct rv_
 	if (stat(path, &st) != 0)
 		return;
 	stamp_from_stat(out, &st);
-	out->hash = hash_bytes(data, len);
+	out->hash = rv_hash_bytes(data, len);
 }
 
 bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b)
 {
 	if (a->exists != b->exists)
 		return false;
-	if (!a->exists)
+	return !a->exists || (a->size == b->size && a->hash == b->hash);
+}
+
+static bool same_timespec(struct timespec a, struct timespec b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+bool rv_file_unchanged(const char *path, const struct rv_file_stamp *expected)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return !expected->exists && errno == ENOENT;
+	if (!expected->exists)
+		return false;
+	/* ctime cannot be set back by a program: identical metadata means the bytes were not written. */
+	if (st.st_dev == expected->dev && st.st_ino == expected->ino && st.st_size == expected->size &&
+	    same_timespec(st.st_mtim, expected->mtime) && same_timespec(st.st_ctim, expected->ctime))
 		return true;
-	return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
-	       a->mtime.tv_nsec == b->mtime.tv_nsec && a->hash == b->hash;
+	struct rv_file_stamp now;
+	rv_file_stamp_read(path, &now);
+	return rv_file_stamp_equal(expected, &now);
 }
 
 /* ---- atomic replacement ---- */
@@ -334,13 +347,54 @@ static int sys_rename(const char *from, const char *to)
 	return rename(from, to);
 }
 
+static int sys_link(const char *from, const char *to)
+{
+	return link(from, to);
+}
+
+static int sys_unlink(const char *path)
+{
+	return unlink(path);
+}
+
+static int sys_ftruncate(int fd, off_t len)
+{
+	return ftruncate(fd, len);
+}
+
 const struct rv_save_ops rv_save_system_ops = {
 	.open = sys_open,
 	.write = sys_write,
 	.fsync = sys_fsync,
 	.close = sys_close,
 	.rename = sys_rename,
+	.link = sys_link,
+	.unlink = sys_unlink,
+	.ftruncate = sys_ftruncate,
 };
+
+struct rv_save_ops rv_save_ops_complete(const struct rv_save_ops *ops)
+{
+	struct rv_save_ops o = ops ? *ops : rv_save_system_ops;
+	const struct rv_save_ops *d = &rv_save_system_ops;
+	if (!o.open)
+		o.open = d->open;
+	if (!o.write)
+		o.write = d->write;
+	if (!o.fsync)
+		o.fsync = d->fsync;
+	if (!o.close)
+		o.close = d->close;
+	if (!o.rename)
+		o.rename = d->rename;
+	if (!o.link)
+		o.link = d->link;
+	if (!o.unlink)
+		o.unlink = d->unlink;
+	if (!o.ftruncate)
+		o.ftruncate = d->ftruncate;
+	return o;
+}
 
 static void set_err(char *err, size_t errsize, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -445,7 +499,7 @@ static uint64_t random_bits(void)
 #define TEMP_TRIES 100
 
 /* Creates dir/.base.recview-XXXXXX with O_EXCL; the name goes to tmp. Returns the fd or -1 (errno). */
-static int create_temp(const struct rv_save_ops *ops, const char *target, struct strbuf *tmp)
+int rv_create_temp(const struct rv_save_ops *ops, const char *target, struct strbuf *tmp)
 {
 	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 	const char *slash = strrchr(target, '/');
@@ -474,7 +528,7 @@ static int create_temp(const struct rv_save_ops *ops, const char *target, struct
 }
 
 /* Writes everything, going on after short writes and interruptions. Returns 0 or -1 (errno). */
-static int write_all(const struct rv_save_ops *ops, int fd, const char *data, size_t len)
+int rv_write_all(const struct rv_save_ops *ops, int fd, const char *data, size_t len)
 {
 	size_t off = 0;
 	while (off < len) {
@@ -496,7 +550,7 @@ static int write_all(const struct rv_save_ops *ops, int fd, const char *data, si
 	return 0;
 }
 
-static int fsync_retry(const struct rv_save_ops *ops, int fd)
+int rv_fsync_retry(const struct rv_save_ops *ops, int fd)
 {
 	int rc;
 	do
@@ -518,7 +572,7 @@ static void dir_of(const char *target, struct strbuf *dir)
 }
 
 /* fsyncs the directory so that the rename itself is on disk. Returns 0, or -1 with errno. */
-static int sync_dir(const struct rv_save_ops *ops, const char *target)
+int rv_sync_dir(const struct rv_save_ops *ops, const char *target)
 {
 	struct strbuf dir;
 	sb_init(&dir);
@@ -527,7 +581,7 @@ static int sync_dir(const struct rv_save_ops *ops, const char *target)
 	sb_free(&dir);
 	if (fd < 0)
 		return -1;
-	int rc = fsync_retry(ops, fd);
+	int rc = rv_fsync_retry(ops, fd);
 	int saved = errno;
 	ops->close(fd);
 	/* Some file systems cannot sync a directory at all; that is no failure of ours. */
@@ -585,7 +639,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	struct strbuf tmp;
 	sb_init(&tmp);
 	const char *step, *step_after = "";
-	int fd = create_temp(ops, target, &tmp);
+	int fd = rv_create_temp(ops, target, &tmp);
 	if (fd < 0) {
 		e = errno;
 		set_err(err, errsize, "cannot create a temporary file next to %s: %s %s", path, strerror(e), unchanged);
@@ -595,11 +649,11 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	}
 
 	struct stat done;
-	if (write_all(ops, fd, data, len) != 0) {
+	if (rv_write_all(ops, fd, data, len) != 0) {
 		step = "cannot write";
 		goto fail;
 	}
-	if (fsync_retry(ops, fd) != 0) {
+	if (rv_fsync_retry(ops, fd) != 0) {
 		step = "cannot flush";
 		step_after = " to disk";
 		goto fail;
@@ -630,7 +684,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	}
 	sb_free(&tmp);
 
-	if (sync_dir(ops, target) != 0) {
+	if (rv_sync_dir(ops, target) != 0) {
 		e = errno;
 		set_err(err, errsize, "saved %s, but its directory could not be flushed to disk: %s", path, strerror(e));
 	}
@@ -638,7 +692,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	if (written) {
 		memset(written, 0, sizeof(*written));
 		stamp_from_stat(written, &done);
-		written->hash = hash_bytes(data, len);
+		written->hash = rv_hash_bytes(data, len);
 	}
 	return RV_SAVE_OK;
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -74,9 +75,18 @@ void rv_session_open(struct rv_session *s, struct rv_model *m, const char *autho
 	const char *user = author && *author ? author : getenv("USER");
 	s->author = xstrdup(user && *user ? user : "unknown");
 	s->ops = &rv_save_system_ops;
+	decide_read_only(s, read_only);
+	/* A save that a crash interrupted is completed or rolled back before anything is read from disk
+	 * again; the model was loaded before, so it is loaded again when recovery changed a file. */
+	char err[512] = "";
+	if (!rv_store_open(&s->store, m->dir, s->ops, !s->read_only, err, sizeof(err)) && !s->read_only) {
+		s->read_only = true;
+		snprintf(s->read_only_why, sizeof(s->read_only_why), "read-only: %s", err);
+	}
+	if (err[0])
+		snprintf(s->error, sizeof(s->error), "%s", err);
 	stamp_tables(s);
 	load_agenda(s);
-	decide_read_only(s, read_only);
 }
 
 static void change_free(struct rv_change *c)
@@ -117,6 +127,7 @@ void rv_session_free(struct rv_session *s)
 	}
 	free(s->agenda);
 	free(s->author);
+	rv_store_close(&s->store);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -198,28 +209,6 @@ static void table_text(const struct rv_session *s, enum rv_kind kind, struct str
 		csv_table_serialize(&s->m->tables[kind].csv, out);
 }
 
-/*
- * Whether a file to be saved was changed by someone else since it was read or written (s->error then
- * says which). Every file is checked before any is written, so that a conflict leaves a change wholly
- * unsaved: a reload, which makes the unsaved changes again, then makes no part of one twice.
- */
-/* Whether path is no longer what expected says (someone else wrote it); the message says how. */
-static bool stamp_conflict(const char *path, const struct rv_file_stamp *expected, char *err, size_t size)
-{
-	struct rv_file_stamp now;
-	rv_file_stamp_read(path, &now);
-	if (rv_file_stamp_equal(expected, &now))
-		return false;
-	if (!expected->exists)
-		snprintf(err, size, "%s was created by someone else since it was opened; not saved (the file was not changed)",
-			 path);
-	else if (!now.exists)
-		snprintf(err, size, "%s was removed or renamed since it was read; not saved", path);
-	else
-		snprintf(err, size, "%s was changed on disk since it was read; not saved (the file was not changed)", path);
-	return true;
-}
-
 static struct rv_save_job *prepare_job(struct rv_session *s);
 static void *write_job(void *arg);
 static void collect_job(struct rv_session *s);
@@ -235,9 +224,21 @@ bool rv_session_save(struct rv_session *s)
 	return s->finished_ok;
 }
 
+/* Whether dir is the data set's own directory (or leads to it). */
+static bool is_own_dir(const struct rv_session *s, const char *dir)
+{
+	struct stat a, b;
+	return stat(dir, &a) == 0 && stat(s->m->dir, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 bool rv_session_save_to(struct rv_session *s, const char *dir)
 {
 	rv_session_wait(s);
+	if (is_own_dir(s, dir)) {
+		snprintf(s->error, sizeof(s->error),
+			 "that is the data set's own directory: saving elsewhere never writes there (W retries or reloads)");
+		return false;
+	}
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		if (!s->m->tables[k].present && !(k == RV_AGENDA && s->nagenda))
 			continue;
@@ -262,50 +263,40 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 
 struct save_file {
 	int kind;
-	char *path;
 	bool snapshot_used;
 	struct csv_table snapshot;          /* the table as it was: its own row and cell arrays, the rest shared */
 	struct strbuf data;                 /* the file's new bytes */
-	struct rv_file_stamp expected, written;
 	unsigned gen;                       /* the change count the bytes reflect */
-	enum rv_save_result result;
-	char err[512];
 };
 
 struct rv_save_job {
 	struct save_file files[RV_KIND_COUNT];
+	struct rv_store_file commit[RV_KIND_COUNT]; /* the same files, as the store takes them */
 	size_t n;
 	size_t applied_at_start;            /* the session's applied count the files reflect */
-	const struct rv_save_ops *ops;
+	struct rv_store *store;
+	enum rv_store_status result;
+	char err[768];
 	pthread_t thread;
 	atomic_bool finished;
 };
 
 /*
- * The writer thread touches nothing but its job: table snapshots whose row and cell arrays are its own
- * copies (the file bytes and the strings they point to never change while a model lives). Like
- * rv_session_save, it writes no file of a change when any of them was changed by someone else.
+ * The writer thread touches nothing but its job and the store: table snapshots whose row and cell
+ * arrays are its own copies (the file bytes and the strings they point to never change while a model
+ * lives). All the files of the job are one commit: all written, or none.
  */
 static void *write_job(void *arg)
 {
 	struct rv_save_job *job = arg;
-	for (size_t i = 0; i < job->n; i++)
-		if (job->files[i].snapshot_used)
-			csv_table_serialize(&job->files[i].snapshot, &job->files[i].data);
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
-		if (stamp_conflict(f->path, &f->expected, f->err, sizeof(f->err))) {
-			for (size_t k = 0; k < job->n; k++)
-				job->files[k].result = RV_SAVE_CONFLICT;
-			atomic_store(&job->finished, true);
-			return NULL;
-		}
+		if (f->snapshot_used)
+			csv_table_serialize(&f->snapshot, &f->data);
+		job->commit[i].data = f->data.data ? f->data.data : "";
+		job->commit[i].len = f->data.len;
 	}
-	for (size_t i = 0; i < job->n; i++) {
-		struct save_file *f = &job->files[i];
-		f->result = rv_save_atomic(f->path, f->data.data, f->data.len, &f->expected, job->ops, &f->written,
-					   f->err, sizeof(f->err));
-	}
+	job->result = rv_store_commit(job->store, job->commit, job->n, job->err, sizeof(job->err));
 	atomic_store(&job->finished, true);
 	return NULL;
 }
@@ -313,13 +304,16 @@ static void *write_job(void *arg)
 static struct rv_save_job *prepare_job(struct rv_session *s)
 {
 	struct rv_save_job *job = xcalloc(1, sizeof(*job));
-	job->ops = s->ops;
+	s->store.ops = s->ops;
+	job->store = &s->store;
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		if (!s->unsaved[k])
 			continue;
-		struct save_file *f = &job->files[job->n++];
+		struct save_file *f = &job->files[job->n];
+		job->commit[job->n].name = rv_kind_def((enum rv_kind)k)->file;
+		job->commit[job->n].expected = s->stamps[k];
+		job->n++;
 		f->kind = k;
-		f->path = rv_model_path(s->m, (enum rv_kind)k);
 		sb_init(&f->data);
 		if (k == RV_AGENDA) {
 			table_text(s, (enum rv_kind)k, &f->data);
@@ -334,7 +328,6 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 			f->snapshot.header = f->snapshot.cells;
 			f->snapshot_used = true;
 		}
-		f->expected = s->stamps[k];
 		f->gen = s->gen[k];
 	}
 	atomic_init(&job->finished, false);
@@ -361,23 +354,16 @@ static void collect_job(struct rv_session *s)
 	if (!pthread_equal(job->thread, pthread_self()))
 		pthread_join(job->thread, NULL);
 	s->job = NULL;
-	s->finished_ok = true;
-	s->error[0] = '\0';
-	s->conflict = false;
+	s->finished_ok = job->result == RV_STORE_OK;
+	s->conflict = job->result == RV_STORE_CONFLICT;
+	snprintf(s->error, sizeof(s->error), "%s", s->finished_ok ? "" : job->err);
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
-		if (f->result == RV_SAVE_OK) {
-			s->stamps[f->kind] = f->written;
+		if (s->finished_ok) {
+			s->stamps[f->kind] = job->commit[i].written;
 			if (s->gen[f->kind] == f->gen)
 				s->unsaved[f->kind] = false;
-		} else {
-			s->finished_ok = false;
-			if (f->result == RV_SAVE_CONFLICT)
-				s->conflict = true;
-			if (!s->error[0] && f->err[0])
-				snprintf(s->error, sizeof(s->error), "%s", f->err);
 		}
-		free(f->path);
 		sb_free(&f->data);
 		if (f->snapshot_used) {
 			free(f->snapshot.rows);

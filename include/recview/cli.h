@@ -32,6 +32,7 @@ struct cli_options {
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */
 	double start_time;   /* CLOCK_MONOTONIC seconds when main began (for timing) */
+	char recovered[512]; /* what recovering an interrupted save did before loading, or "" */
 };
 
 /* Exit codes, as documented in the man page. */

@@ -61,6 +61,8 @@ struct csv_table {
 	struct csv_cell *cells;
 	size_t ncells, cells_cap;
 	struct arena strings; /* values that differ from their raw bytes ("" unescaped) */
+	uint32_t open_quote_line; /* the line of a quote never closed before the end of the file, or 0:
+				   * a row appended after it would be read as part of that field */
 	struct diag_list *diags;
 };
 

@@ -55,6 +55,7 @@ const struct rv_kind_def *rv_kind_def(enum rv_kind kind);
 /* One file of the data set. */
 struct rv_table {
 	bool present;                 /* the file was read */
+	bool unreadable;              /* the file exists but could not be read: it is never replaced */
 	bool usable;                  /* read, with its required columns */
 	struct csv_table csv;
 	int col[RV_MAX_FIELDS];       /* column of each known field, or -1 */

@@ -16,21 +16,41 @@
 #include "recview/csvread.h"
 #include "recview/strbuf.h"
 
-/* What a file was when it was read: a later save refuses to overwrite a file someone else changed. */
+/*
+ * What a file was when it was read: a later save refuses to overwrite a file someone else changed.
+ * "Changed" means other content (size and hash); the metadata only lets an unchanged file be
+ * recognised without reading it again (a touched file, with a new mtime, is read and found the same).
+ */
 struct rv_file_stamp {
 	bool exists;
 	dev_t dev;
 	ino_t ino;
 	off_t size;
-	struct timespec mtime;
-	uint64_t hash; /* FNV-1a of the content */
+	struct timespec mtime, ctime;
+	uint64_t hash; /* of the content (rv_hash_bytes) */
 };
+
+/* A 64-bit hash of file contents, eight bytes at a time; streaming gives the same as all at once. */
+struct rv_hasher {
+	uint64_t h;
+	unsigned char tail[8];
+	size_t ntail;
+	uint64_t len;
+};
+void rv_hash_init(struct rv_hasher *hs);
+void rv_hash_update(struct rv_hasher *hs, const char *data, size_t len);
+uint64_t rv_hash_final(struct rv_hasher *hs);
+uint64_t rv_hash_bytes(const char *data, size_t len);
 
 /* Reads the stamp of path (following symlinks); exists = false when there is no file. */
 void rv_file_stamp_read(const char *path, struct rv_file_stamp *out);
 /* The stamp of a file whose content is already in memory (just read): no second read. */
 void rv_file_stamp_of(const char *path, const char *data, size_t len, struct rv_file_stamp *out);
+/* The same content (existence, size and hash). */
 bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b);
+/* Whether path still holds what expected describes: the metadata when it is identical, else the
+ * content read and hashed. */
+bool rv_file_unchanged(const char *path, const struct rv_file_stamp *expected);
 
 /* The system calls of a save, replaceable by tests to inject failures and short writes. */
 struct rv_save_ops {
@@ -39,6 +59,10 @@ struct rv_save_ops {
 	int (*fsync)(int fd);
 	int (*close)(int fd);
 	int (*rename)(const char *from, const char *to);
+	/* NULL in any of these (and above) means the system call itself */
+	int (*link)(const char *from, const char *to);
+	int (*unlink)(const char *path);
+	int (*ftruncate)(int fd, off_t len);
 };
 extern const struct rv_save_ops rv_save_system_ops;
 
@@ -86,5 +110,16 @@ void csv_write_field(struct strbuf *out, const char *s, size_t len);
  * spreadsheet does not run it as a formula. Appends to out. Existing cells are never passed through this.
  */
 void rv_defuse_formula(struct strbuf *out, const char *s, size_t len);
+
+/* The steps of a safe write, shared with the store. Each returns 0, or -1 with errno. */
+/* Creates DIR/.BASE.recview-XXXXXX beside target with O_EXCL (mode 0600); its name goes to tmp. */
+int rv_create_temp(const struct rv_save_ops *ops, const char *target, struct strbuf *tmp);
+/* Writes everything, going on after short writes and interruptions. */
+int rv_write_all(const struct rv_save_ops *ops, int fd, const char *data, size_t len);
+int rv_fsync_retry(const struct rv_save_ops *ops, int fd);
+/* fsyncs the directory holding target (a file system that cannot is no failure). */
+int rv_sync_dir(const struct rv_save_ops *ops, const char *target);
+/* ops with every NULL member replaced by the system call. */
+struct rv_save_ops rv_save_ops_complete(const struct rv_save_ops *ops);
 
 #endif

@@ -21,6 +21,7 @@
 #include "recview/clock.h"
 #include "recview/model.h"
 #include "recview/save.h"
+#include "recview/store.h"
 #include "recview/strbuf.h"
 
 enum rv_change_kind {
@@ -84,6 +85,7 @@ struct rv_session {
 	struct rv_agenda_item *agenda;         /* recommendations on the agenda, in order */
 	size_t nagenda;
 	const struct rv_save_ops *ops;         /* system calls, replaceable by tests */
+	struct rv_store store;                 /* writes the data set's files: one commit per save */
 	/*
 	 * With async, a change returns once it is applied and its files are serialised; a background
 	 * thread writes them, and rv_session_poll picks up the result (the interface never waits for a

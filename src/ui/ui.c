@@ -784,7 +784,11 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
 		app_apply_as_of(&app);
 	}
-	if (m->diags.n)
+	if (opt->recovered[0])
+		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);
+	else if (session.error[0])
+		app_message(&app, C_ERROR, "%s", session.error);
+	else if (m->diags.n)
 		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
 			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,
 			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");

@@ -787,7 +787,8 @@ static int fk_rename(const char *from, const char *to)
 	return rename(from, to);
 }
 
-static const struct rv_save_ops fault_ops = {fk_open, fk_write, fk_fsync, fk_close, fk_rename};
+static const struct rv_save_ops fault_ops = {
+	.open = fk_open, .write = fk_write, .fsync = fk_fsync, .close = fk_close, .rename = fk_rename};
 
 static int save_setup(void **state)
 {
@@ -1025,12 +1026,13 @@ static void test_save_conflict_replaced_or_removed(void **state)
 	rv_file_stamp_read(path, &st);
 	char err[256];
 
-	/* Another program saved it the same way: same bytes, another inode. */
+	/* Another program saved it the same way: same bytes, another inode. That is no change. */
 	put_file(in_dir("b.csv"), LIT(original), 0644);
 	assert_int_equal(rename(in_dir("b.csv"), path), 0);
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_CONFLICT);
-	assert_file(path, LIT(original));
+			 RV_SAVE_OK);
+	assert_file(path, LIT(replacement));
+	put_file(path, LIT(original), 0644);
 
 	/* Appended to. */
 	rv_file_stamp_read(path, &st);
@@ -1231,11 +1233,23 @@ static void test_stamps(void **state)
 	assert_true(rv_file_stamp_equal(&a, &mem));
 	rv_file_stamp_read(in_dir("a.csv"), &b);
 	assert_true(rv_file_stamp_equal(&a, &b));
+	/* Changed means other content: new metadata with the same bytes is the same file. */
 	b.mtime.tv_nsec ^= 1;
-	assert_false(rv_file_stamp_equal(&a, &b));
+	assert_true(rv_file_stamp_equal(&a, &b));
 	b = a;
 	b.ino++;
+	assert_true(rv_file_stamp_equal(&a, &b));
+	b.hash ^= 1;
 	assert_false(rv_file_stamp_equal(&a, &b));
+	b = a;
+	b.size++;
+	assert_false(rv_file_stamp_equal(&a, &b));
+	/* touch: a new mtime, the same bytes: unchanged (read and hashed again to tell). */
+	struct timespec times[2] = {{0, UTIME_NOW}, {12345, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, in_dir("a.csv"), times, 0), 0);
+	assert_true(rv_file_unchanged(in_dir("a.csv"), &a));
+	put_file(in_dir("a.csv"), "b", 1, 0644);
+	assert_false(rv_file_unchanged(in_dir("a.csv"), &a));
 	b = a;
 	b.hash++;
 	assert_false(rv_file_stamp_equal(&a, &b));

@@ -1,0 +1,886 @@
+/*
+ * store.c - all-or-nothing commits of several files of one data directory: lock, journal, recovery.
+ * The protocol is described in store.h. The journal is a small text file:
+ *
+ *   recview-journal 1
+ *   R <target>\t<temp>\t<old: 0|1> <old size> <old hash>\t<new size> <new hash>
+ *   A <target>\t<old size> <old hash>\t<new size> <new hash>\t<appended bytes in hex>
+ *   end <hash of the lines above>
+ *
+ * Names are relative to the data directory. A journal without its "end" line, or whose hash does not
+ * match, was torn while being written: nothing of it had been applied, since applying starts only
+ * once the journal is on disk.
+ */
+#include "recview/store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "recview/arena.h"
+#include "recview/strbuf.h"
+#include "recview/text.h"
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errsize, const char *fmt, ...)
+{
+	if (!err || !errsize)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err, errsize, fmt, ap);
+	va_end(ap);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s/%s", dir, name);
+	return sb_detach(&sb);
+}
+
+/* A name for messages: sanitised, since it may come from a symlink a data set holds. */
+static void clean_name(char *out, size_t size, const char *name)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	text_sanitize(&sb, name, strlen(name), 0);
+	snprintf(out, size, "%s", sb.data ? sb.data : "");
+	sb_free(&sb);
+}
+
+/* The path of a data-set file for messages, as the user named the directory. */
+static void shown_path(const struct rv_store *st, char *out, size_t size, const char *name)
+{
+	char *path = join(st->dir, name);
+	clean_name(out, size, path);
+	free(path);
+}
+
+/* ---- open, lock ---- */
+
+/* Whether a journal or a temporary file of recview is there (looked at without the lock, so that
+ * opening a data set that needs nothing writes nothing, not even the lock file). */
+static bool needs_recovery(const struct rv_store *st)
+{
+	char *journal = join(st->real, RV_STORE_JOURNAL);
+	struct stat s;
+	bool found = lstat(journal, &s) == 0;
+	free(journal);
+	DIR *d = found ? NULL : opendir(st->real);
+	struct dirent *de;
+	while (d && !found && (de = readdir(d)))
+		found = rv_store_is_temp_name(de->d_name);
+	if (d)
+		closedir(d);
+	return found;
+}
+
+bool rv_store_open(struct rv_store *st, const char *dir, const struct rv_save_ops *ops, bool recover, char *err,
+		   size_t errsize)
+{
+	memset(st, 0, sizeof(*st));
+	st->lock_fd = -1;
+	st->lock_timeout = 10;
+	st->ops = ops ? ops : &rv_save_system_ops;
+	st->dir = xstrdup(dir);
+	st->real = realpath(dir, NULL);
+	if (!st->real) {
+		char name[256];
+		clean_name(name, sizeof(name), dir);
+		set_err(err, errsize, "cannot resolve the data directory %s: %s", name, strerror(errno));
+		return false;
+	}
+	if (recover && access(st->real, W_OK) == 0 && needs_recovery(st))
+		rv_store_recover(st, err, errsize);
+	return true;
+}
+
+void rv_store_close(struct rv_store *st)
+{
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
+	free(st->dir);
+	free(st->real);
+	memset(st, 0, sizeof(*st));
+	st->lock_fd = -1;
+}
+
+static bool store_lock(struct rv_store *st, char *err, size_t errsize)
+{
+	char *path = join(st->real, RV_STORE_LOCK);
+	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	free(path);
+	if (fd < 0) {
+		set_err(err, errsize, "cannot open the lock file %s in the data directory: %s", RV_STORE_LOCK,
+			strerror(errno));
+		return false;
+	}
+	struct timespec pause = {0, 10 * 1000 * 1000};
+	for (double waited = 0;; waited += 0.01) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			break;
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			set_err(err, errsize, "cannot lock the data set: %s", strerror(errno));
+			close(fd);
+			return false;
+		}
+		if (waited >= st->lock_timeout) {
+			set_err(err, errsize, "the data set is being written by another program (%s is locked)",
+				RV_STORE_LOCK);
+			close(fd);
+			return false;
+		}
+		nanosleep(&pause, NULL);
+	}
+	st->lock_fd = fd;
+	return true;
+}
+
+static void store_unlock(struct rv_store *st)
+{
+	if (st->lock_fd < 0)
+		return;
+	flock(st->lock_fd, LOCK_UN);
+	close(st->lock_fd);
+	st->lock_fd = -1;
+}
+
+/* ---- what may be written ---- */
+
+/* Whether path lies inside the directory real (both resolved). */
+static bool inside(const char *real, const char *path)
+{
+	size_t n = strlen(real);
+	return strncmp(path, real, n) == 0 && path[n] == '/' && path[n + 1];
+}
+
+/*
+ * The file a write of name replaces: a resolved path inside the data directory (malloc'd), or NULL
+ * with the reason in why. *exists tells whether it exists.
+ */
+static char *write_target(const struct rv_store *st, const char *name, bool *exists, char *why, size_t whysize)
+{
+	char shown[256];
+	clean_name(shown, sizeof(shown), name);
+	*exists = false;
+	if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		set_err(why, whysize, "%s is not a file name of the data set", shown);
+		return NULL;
+	}
+	char *path = join(st->real, name);
+	struct stat lst;
+	if (lstat(path, &lst) != 0) {
+		if (errno == ENOENT)
+			return path;
+		set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (S_ISLNK(lst.st_mode)) {
+		char *target = realpath(path, NULL);
+		if (!target) {
+			set_err(why, whysize, "%s is a symlink that leads nowhere (%s); recview does not create its target",
+				shown, strerror(errno));
+			free(path);
+			return NULL;
+		}
+		if (!inside(st->real, target)) {
+			set_err(why, whysize, "%s is a symlink to a file outside the data set; recview writes only inside it",
+				shown);
+			free(target);
+			free(path);
+			return NULL;
+		}
+		if (strpbrk(target, "\t\n")) {
+			set_err(why, whysize, "%s leads to a file whose name holds a tab or line break", shown);
+			free(target);
+			free(path);
+			return NULL;
+		}
+		free(path);
+		path = target;
+		if (stat(path, &lst) != 0) {
+			set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
+			free(path);
+			return NULL;
+		}
+	}
+	if (!S_ISREG(lst.st_mode)) {
+		set_err(why, whysize, "%s is not a regular file; recview does not replace it", shown);
+		free(path);
+		return NULL;
+	}
+	*exists = true;
+	return path;
+}
+
+bool rv_store_may_write(const struct rv_store *st, const char *name, bool *exists, char *why, size_t whysize)
+{
+	char *target = write_target(st, name, exists, why, whysize);
+	free(target);
+	return target != NULL;
+}
+
+bool rv_store_is_temp_name(const char *name)
+{
+	size_t n = strlen(name);
+	static const char mark[] = ".recview-";
+	size_t m = sizeof(mark) - 1;
+	if (n < 1 + 1 + m + 6 || name[0] != '.')
+		return false;
+	if (memcmp(name + n - 6 - m, mark, m) != 0)
+		return false;
+	for (size_t i = n - 6; i < n; i++) {
+		char c = name[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+/* ---- the journal ---- */
+
+enum entry_kind { ENTRY_REPLACE, ENTRY_APPEND };
+
+struct entry {
+	enum entry_kind kind;
+	char *target;          /* absolute */
+	char *temp;            /* absolute, for ENTRY_REPLACE */
+	bool old_exists;
+	uint64_t old_size, old_hash, new_size, new_hash;
+	char *bytes;           /* ENTRY_APPEND: what is appended */
+	size_t nbytes;
+	struct rv_store_file *file; /* the caller's, during a commit */
+	bool done;
+};
+
+static void entries_free(struct entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].target);
+		free(e[i].temp);
+		free(e[i].bytes);
+	}
+	free(e);
+}
+
+static const char *relative(const struct rv_store *st, const char *path)
+{
+	size_t n = strlen(st->real);
+	return strncmp(path, st->real, n) == 0 && path[n] == '/' ? path + n + 1 : path;
+}
+
+static void journal_text(const struct rv_store *st, const struct entry *e, size_t n, struct strbuf *out)
+{
+	sb_adds(out, "recview-journal 1\n");
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].kind == ENTRY_REPLACE) {
+			sb_addf(out, "R %s\t%s\t%d %" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\n",
+				relative(st, e[i].target), relative(st, e[i].temp), e[i].old_exists ? 1 : 0, e[i].old_size,
+				e[i].old_hash, e[i].new_size, e[i].new_hash);
+			continue;
+		}
+		sb_addf(out, "A %s\t%" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\t", relative(st, e[i].target),
+			e[i].old_size, e[i].old_hash, e[i].new_size, e[i].new_hash);
+		for (size_t k = 0; k < e[i].nbytes; k++)
+			sb_addf(out, "%02x", (unsigned char)e[i].bytes[k]);
+		sb_addc(out, '\n');
+	}
+	uint64_t h = rv_hash_bytes(out->data, out->len);
+	sb_addf(out, "end %" PRIu64 "\n", h);
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* A path of the journal, made absolute; NULL when it would leave the data directory. */
+static char *journal_path(const struct rv_store *st, const char *rel, size_t len)
+{
+	char *name = xstrndup(rel, len);
+	bool bad = !len || name[0] == '/' || strstr(name, "..") != NULL;
+	char *path = bad ? NULL : join(st->real, name);
+	free(name);
+	return path;
+}
+
+static bool parse_entry(const struct rv_store *st, char *line, struct entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	char *f[5] = {0};
+	size_t nf = 0;
+	for (char *p = line + 2; nf < 5; nf++) {
+		f[nf] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab) {
+			nf++;
+			break;
+		}
+		*tab = '\0';
+		p = tab + 1;
+	}
+	int old_exists = 1, used = 0;
+	if (line[0] == 'R' && nf == 4) {
+		e->kind = ENTRY_REPLACE;
+		e->target = journal_path(st, f[0], strlen(f[0]));
+		e->temp = journal_path(st, f[1], strlen(f[1]));
+		if (sscanf(f[2], "%d %" SCNu64 " %" SCNu64 "%n", &old_exists, &e->old_size, &e->old_hash, &used) != 3 ||
+		    sscanf(f[3], "%" SCNu64 " %" SCNu64, &e->new_size, &e->new_hash) != 2)
+			return false;
+		e->old_exists = old_exists != 0;
+		return e->target && e->temp;
+	}
+	if (line[0] == 'A' && nf == 4) {
+		e->kind = ENTRY_APPEND;
+		e->old_exists = true;
+		e->target = journal_path(st, f[0], strlen(f[0]));
+		if (sscanf(f[1], "%" SCNu64 " %" SCNu64, &e->old_size, &e->old_hash) != 2 ||
+		    sscanf(f[2], "%" SCNu64 " %" SCNu64, &e->new_size, &e->new_hash) != 2)
+			return false;
+		size_t hex = strlen(f[3]);
+		if (hex % 2)
+			return false;
+		e->bytes = xmalloc(hex / 2 + 1);
+		for (size_t k = 0; k < hex / 2; k++) {
+			int hi = hexval(f[3][2 * k]), lo = hexval(f[3][2 * k + 1]);
+			if (hi < 0 || lo < 0)
+				return false;
+			e->bytes[k] = (char)(hi << 4 | lo);
+		}
+		e->nbytes = hex / 2;
+		return e->target != NULL;
+	}
+	return false;
+}
+
+/* Reads a journal: its entries, or none (*complete false) when it was torn. */
+static struct entry *journal_read(const struct rv_store *st, const char *data, size_t len, size_t *n, bool *complete)
+{
+	*n = 0;
+	*complete = false;
+	const char *end = NULL;
+	for (const char *p = data; p < data + len;) {
+		const char *nl = memchr(p, '\n', (size_t)(data + len - p));
+		if (!nl)
+			break;
+		if (nl - p > 4 && memcmp(p, "end ", 4) == 0)
+			end = p;
+		p = nl + 1;
+	}
+	if (!end || len < 18 || memcmp(data, "recview-journal 1\n", 18) != 0)
+		return NULL;
+	uint64_t want = 0;
+	if (sscanf(end + 4, "%" SCNu64, &want) != 1 || want != rv_hash_bytes(data, (size_t)(end - data)))
+		return NULL;
+	char *copy = xstrndup(data + 18, (size_t)(end - data) - 18);
+	size_t cap = 8;
+	struct entry *e = xcalloc(cap, sizeof(*e));
+	bool ok = true;
+	for (char *line = copy; *line && ok;) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		if (*n == cap)
+			e = xreallocarray(e, cap *= 2, sizeof(*e));
+		ok = parse_entry(st, line, &e[*n]);
+		(*n)++;
+		line = nl ? nl + 1 : line + strlen(line);
+	}
+	free(copy);
+	if (!ok) {
+		entries_free(e, *n);
+		*n = 0;
+		return NULL;
+	}
+	*complete = true;
+	return e;
+}
+
+/* ---- reading files for checks ---- */
+
+/* The hash of the first len bytes of path; false when it has fewer. */
+static bool prefix_hash(const char *path, uint64_t len, uint64_t *hash)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	struct rv_hasher hs;
+	rv_hash_init(&hs);
+	char buf[65536];
+	uint64_t left = len;
+	while (left) {
+		ssize_t r = read(fd, buf, left < sizeof(buf) ? (size_t)left : sizeof(buf));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		rv_hash_update(&hs, buf, (size_t)r);
+		left -= (uint64_t)r;
+	}
+	close(fd);
+	*hash = rv_hash_final(&hs);
+	return left == 0;
+}
+
+static bool file_is(const char *path, uint64_t size, uint64_t hash)
+{
+	struct stat s;
+	uint64_t h;
+	return stat(path, &s) == 0 && S_ISREG(s.st_mode) && (uint64_t)s.st_size == size && prefix_hash(path, size, &h) &&
+	       h == hash;
+}
+
+/* ---- recovery ---- */
+
+/* Truncates an append back to its old length, when the file still begins with the old content. */
+static bool undo_append(const struct rv_save_ops *ops, const struct entry *e)
+{
+	struct stat s;
+	uint64_t h;
+	if (stat(e->target, &s) != 0 || (uint64_t)s.st_size < e->old_size)
+		return false;
+	if ((uint64_t)s.st_size == e->old_size)
+		return true;
+	if (!prefix_hash(e->target, e->old_size, &h) || h != e->old_hash)
+		return false;
+	int fd = ops->open(e->target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+	if (fd < 0)
+		return false;
+	bool ok = ops->ftruncate(fd, (off_t)e->old_size) == 0 && rv_fsync_retry(ops, fd) == 0;
+	ops->close(fd);
+	return ok;
+}
+
+/* Writes an append again from its journaled bytes (after truncating a torn one). */
+static bool redo_append(const struct rv_save_ops *ops, const struct entry *e)
+{
+	if (file_is(e->target, e->new_size, e->new_hash))
+		return true;
+	if (!undo_append(ops, e))
+		return false;
+	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
+	if (fd < 0)
+		return false;
+	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
+	ops->close(fd);
+	return ok && file_is(e->target, e->new_size, e->new_hash);
+}
+
+/* Whether a replace can be completed: already in place, or its temporary file whole. */
+static bool replace_ready(const struct entry *e)
+{
+	return file_is(e->target, e->new_size, e->new_hash) || file_is(e->temp, e->new_size, e->new_hash);
+}
+
+static bool redo_replace(const struct rv_save_ops *ops, const struct entry *e)
+{
+	if (file_is(e->target, e->new_size, e->new_hash)) {
+		ops->unlink(e->temp);
+		return true;
+	}
+	if (!e->old_exists) {
+		if (ops->link(e->temp, e->target) != 0)
+			return false;
+		ops->unlink(e->temp);
+		return true;
+	}
+	return ops->rename(e->temp, e->target) == 0;
+}
+
+/* Removes recview's temporary files from the data directory. Returns how many. */
+static size_t remove_temps(struct rv_store *st)
+{
+	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
+	DIR *d = opendir(st->real);
+	size_t removed = 0;
+	if (!d)
+		return 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (!rv_store_is_temp_name(de->d_name))
+			continue;
+		char *path = join(st->real, de->d_name);
+		struct stat s;
+		if (lstat(path, &s) == 0 && S_ISREG(s.st_mode) && o.unlink(path) == 0)
+			removed++;
+		free(path);
+	}
+	closedir(d);
+	return removed;
+}
+
+static void add_count(struct strbuf *sb, size_t n, const char *what)
+{
+	if (n)
+		sb_addf(sb, "%s%zu %s%s", sb->len ? "; " : "", n, what, n == 1 ? "" : "s");
+}
+
+/* With the lock held. */
+static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_t errsize)
+{
+	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
+	char *jpath = join(st->real, RV_STORE_JOURNAL);
+	struct strbuf text, said;
+	sb_init(&text);
+	sb_init(&said);
+	enum rv_store_status status = RV_STORE_OK;
+	int fd = open(jpath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd >= 0) {
+		char buf[65536];
+		ssize_t r;
+		while ((r = read(fd, buf, sizeof(buf))) > 0 || (r < 0 && errno == EINTR))
+			if (r > 0)
+				sb_add(&text, buf, (size_t)r);
+		close(fd);
+		size_t n;
+		bool complete;
+		struct entry *e = journal_read(st, text.data ? text.data : "", text.len, &n, &complete);
+		bool forward = complete;
+		for (size_t i = 0; i < n && forward; i++)
+			if (e[i].kind == ENTRY_REPLACE && !replace_ready(&e[i]))
+				forward = false;
+		bool ok = true;
+		for (size_t i = 0; i < n; i++) {
+			if (forward)
+				ok &= e[i].kind == ENTRY_REPLACE ? redo_replace(&o, &e[i]) : redo_append(&o, &e[i]);
+			else if (e[i].kind == ENTRY_APPEND)
+				ok &= undo_append(&o, &e[i]);
+		}
+		if (ok) {
+			rv_sync_dir(&o, jpath);
+			o.unlink(jpath);
+			rv_sync_dir(&o, jpath);
+			if (forward)
+				sb_addf(&said, "completed a save that was interrupted (%zu file%s)", n, n == 1 ? "" : "s");
+			else
+				sb_adds(&said, "rolled back a save that was interrupted before it was written");
+		} else {
+			status = RV_STORE_FAILED;
+			set_err(err, errsize,
+				"an interrupted save could not be %s: the files changed since; %s is kept for inspection",
+				forward ? "completed" : "rolled back", RV_STORE_JOURNAL);
+			sb_adds(&said, "an interrupted save could not be recovered; see ");
+			sb_adds(&said, RV_STORE_JOURNAL);
+		}
+		entries_free(e, n);
+	}
+	if (status == RV_STORE_OK)
+		add_count(&said, remove_temps(st), "leftover temporary file removed");
+	snprintf(st->recovered, sizeof(st->recovered), "%s", said.data ? said.data : "");
+	sb_free(&said);
+	sb_free(&text);
+	free(jpath);
+	return status;
+}
+
+enum rv_store_status rv_store_recover(struct rv_store *st, char *err, size_t errsize)
+{
+	if (!store_lock(st, err, errsize))
+		return RV_STORE_FAILED;
+	enum rv_store_status status = recover_locked(st, err, errsize);
+	store_unlock(st);
+	return status;
+}
+
+/* ---- commit ---- */
+
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return m;
+}
+
+/* Writes a whole new file to a temporary file beside its target, with the target's mode. */
+static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char *shown, char *err, size_t errsize)
+{
+	struct strbuf tmp;
+	sb_init(&tmp);
+	int fd = rv_create_temp(o, e->target, &tmp);
+	if (fd < 0) {
+		set_err(err, errsize, "cannot create a temporary file beside %s: %s (nothing was saved)", shown, strerror(errno));
+		sb_free(&tmp);
+		return false;
+	}
+	e->temp = sb_detach(&tmp);
+	sb_free(&tmp);
+	const char *step = NULL;
+	struct stat old;
+	mode_t mode = 0666 & ~current_umask();
+	bool have_old = e->old_exists && stat(e->target, &old) == 0;
+	if (have_old)
+		mode = old.st_mode & 07777;
+	if (rv_write_all(o, fd, e->file->data, e->file->len) != 0)
+		step = "cannot write";
+	else if (rv_fsync_retry(o, fd) != 0)
+		step = "cannot flush to disk";
+	if (!step && have_old && (old.st_uid != geteuid() || old.st_gid != getegid()) &&
+	    fchown(fd, old.st_uid, old.st_gid) != 0 && fchown(fd, (uid_t)-1, old.st_gid) != 0) {
+		/* Not permitted: the file then belongs to whoever saved it, as with most editors. */
+	}
+	if (!step && fchmod(fd, mode) != 0)
+		step = "cannot set the permissions of";
+	int saved = errno;
+	if (o->close(fd) != 0 && errno != EINTR && !step) {
+		step = "cannot close";
+		saved = errno;
+	}
+	if (step) {
+		set_err(err, errsize, "%s %s: %s (nothing was saved)", step, shown, strerror(saved));
+		return false;
+	}
+	return true;
+}
+
+static void remove_temps_of(const struct rv_save_ops *o, struct entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (e[i].temp)
+			o->unlink(e[i].temp);
+}
+
+/*
+ * Checks one file and decides how it is written: nothing when it is unchanged, an append when the new
+ * content only adds to the end of what is there, else a whole new file. Returns the status.
+ */
+static enum rv_store_status prepare_file(const struct rv_store *st, const struct rv_save_ops *o,
+					 struct rv_store_file *f, struct entry *e, bool *skip, char *err, size_t errsize)
+{
+	char shown[512], why[768];
+	shown_path(st, shown, sizeof(shown), f->name);
+	bool exists;
+	*skip = false;
+	memset(e, 0, sizeof(*e));
+	e->file = f;
+	e->target = write_target(st, f->name, &exists, why, sizeof(why));
+	if (!e->target) {
+		set_err(err, errsize, "%s (nothing was saved)", why);
+		return RV_STORE_REFUSED;
+	}
+	if (!rv_file_unchanged(e->target, &f->expected)) {
+		f->conflict = true;
+		if (!f->expected.exists)
+			set_err(err, errsize, "%s was created by someone else meanwhile (nothing was saved)", shown);
+		else if (!exists)
+			set_err(err, errsize, "%s was removed or renamed since it was read (nothing was saved)", shown);
+		else
+			set_err(err, errsize, "%s was changed by someone else since it was read (nothing was saved)", shown);
+		return RV_STORE_CONFLICT;
+	}
+	e->old_exists = f->expected.exists;
+	e->old_size = (uint64_t)f->expected.size;
+	e->old_hash = f->expected.hash;
+	e->new_size = f->len;
+	e->new_hash = rv_hash_bytes(f->data, f->len);
+	if (e->old_exists && e->old_size == e->new_size && e->old_hash == e->new_hash) {
+		*skip = true;
+		return RV_STORE_OK;
+	}
+	if (e->old_exists && e->old_size > 0 && e->old_size < f->len && rv_hash_bytes(f->data, e->old_size) == e->old_hash) {
+		e->kind = ENTRY_APPEND;
+		e->nbytes = f->len - e->old_size;
+		e->bytes = xmalloc(e->nbytes + 1);
+		memcpy(e->bytes, f->data + e->old_size, e->nbytes);
+		return RV_STORE_OK;
+	}
+	e->kind = ENTRY_REPLACE;
+	return write_temp(o, e, shown, err, errsize) ? RV_STORE_OK : RV_STORE_FAILED;
+}
+
+static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o, const struct entry *e, size_t n,
+			  char *err, size_t errsize)
+{
+	struct strbuf text;
+	sb_init(&text);
+	journal_text(st, e, n, &text);
+	char *path = join(st->real, RV_STORE_JOURNAL);
+	int fd = o->open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	bool ok = fd >= 0;
+	const char *step = "cannot create";
+	if (ok && rv_write_all(o, fd, text.data, text.len) != 0) {
+		ok = false;
+		step = "cannot write";
+	}
+	if (ok && rv_fsync_retry(o, fd) != 0) {
+		ok = false;
+		step = "cannot flush";
+	}
+	int saved = errno;
+	if (fd >= 0 && o->close(fd) != 0 && ok && errno != EINTR) {
+		ok = false;
+		step = "cannot close";
+		saved = errno;
+	}
+	if (ok && rv_sync_dir(o, path) != 0) {
+		ok = false;
+		step = "cannot flush the directory of";
+		saved = errno;
+	}
+	if (!ok) {
+		set_err(err, errsize, "%s the journal %s: %s (nothing was saved)", step, RV_STORE_JOURNAL, strerror(saved));
+		if (fd >= 0)
+			o->unlink(path);
+	}
+	free(path);
+	sb_free(&text);
+	return ok;
+}
+
+/*
+ * Appends in place; on failure every append already made is truncated away again. Returns 1, or 0
+ * when it failed and nothing is left of it, or -1 when a torn append could not be taken back (the
+ * journal must then stay, for recovery).
+ */
+static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n, char *err, size_t errsize)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].kind != ENTRY_APPEND)
+			continue;
+		int fd = o->open(e[i].target, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0);
+		struct stat s;
+		bool ok = fd >= 0 && fstat(fd, &s) == 0 && (uint64_t)s.st_size == e[i].old_size;
+		/* Marked before writing: a short write must be undone too. */
+		e[i].done = ok;
+		ok = ok && rv_write_all(o, fd, e[i].bytes, e[i].nbytes) == 0 && rv_fsync_retry(o, fd) == 0;
+		int saved = errno;
+		if (fd >= 0)
+			o->close(fd);
+		if (!ok) {
+			char shown[512];
+			shown_path(st, shown, sizeof(shown), e[i].file->name);
+			set_err(err, errsize, "cannot add to %s: %s (nothing was saved)", shown, strerror(saved));
+			bool clean = true;
+			for (size_t k = 0; k <= i; k++)
+				if (e[k].kind == ENTRY_APPEND && e[k].done)
+					clean &= undo_append(o, &e[k]);
+			return clean ? 0 : -1;
+		}
+	}
+	return 1;
+}
+
+static bool apply_replaces(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n, char *err, size_t errsize)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].kind != ENTRY_REPLACE)
+			continue;
+		if (redo_replace(o, &e[i])) {
+			e[i].done = true;
+			continue;
+		}
+		char shown[512];
+		shown_path(st, shown, sizeof(shown), e[i].file->name);
+		set_err(err, errsize, "cannot put the new %s in place: %s; the save will be completed when the data set is next opened",
+			shown, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static void fill_written(struct entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct rv_store_file *f = e[i].file;
+		rv_file_stamp_of(e[i].target, f->data, f->len, &f->written);
+		f->appended = e[i].kind == ENTRY_APPEND;
+	}
+}
+
+static bool recheck(const struct rv_store *st, struct entry *e, size_t n, char *err, size_t errsize)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (rv_file_unchanged(e[i].target, &e[i].file->expected))
+			continue;
+		char shown[512];
+		shown_path(st, shown, sizeof(shown), e[i].file->name);
+		e[i].file->conflict = true;
+		set_err(err, errsize, "%s was changed by another program while saving (nothing was saved)", shown);
+		return false;
+	}
+	return true;
+}
+
+/* The commit with the lock held. */
+static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_save_ops *o, struct rv_store_file *files,
+					  size_t n, char *err, size_t errsize)
+{
+	char *jpath = join(st->real, RV_STORE_JOURNAL);
+	enum rv_store_status status = RV_STORE_OK;
+	if (access(jpath, F_OK) == 0 || errno != ENOENT)
+		status = recover_locked(st, err, errsize);
+	struct entry *e = xcalloc(n + 1, sizeof(*e));
+	size_t ne = 0;
+	for (size_t i = 0; i < n && status == RV_STORE_OK; i++) {
+		bool skip;
+		status = prepare_file(st, o, &files[i], &e[ne], &skip, err, errsize);
+		if (status == RV_STORE_OK && skip) {
+			files[i].written = files[i].expected;
+			free(e[ne].target);
+			memset(&e[ne], 0, sizeof(e[ne]));
+			continue;
+		}
+		ne++;
+	}
+	int appended = 1;
+	if (status == RV_STORE_OK && ne && !write_journal(st, o, e, ne, err, errsize))
+		status = RV_STORE_FAILED;
+	else if (status == RV_STORE_OK && ne && !recheck(st, e, ne, err, errsize))
+		status = RV_STORE_CONFLICT;
+	else if (status == RV_STORE_OK && ne && (appended = apply_appends(st, o, e, ne, err, errsize)) == 0)
+		status = RV_STORE_FAILED;
+	else if (status == RV_STORE_OK && ne && (appended < 0 || !apply_replaces(st, o, e, ne, err, errsize))) {
+		/* The journal stays: the next open completes the save, or takes back a torn append. */
+		if (appended < 0)
+			remove_temps_of(o, e, ne), snprintf(err, errsize, "%s", "a failed save could not be taken back; it will be when the data set is next opened");
+		entries_free(e, ne);
+		free(jpath);
+		return RV_STORE_FAILED;
+	}
+	if (status == RV_STORE_OK && ne) {
+		rv_sync_dir(o, jpath);
+		o->unlink(jpath);
+		rv_sync_dir(o, jpath);
+		fill_written(e, ne);
+	} else if (status != RV_STORE_OK) {
+		remove_temps_of(o, e, ne);
+		if (ne && status != RV_STORE_REFUSED)
+			o->unlink(jpath); /* never applied: nothing to recover */
+	}
+	entries_free(e, ne);
+	free(jpath);
+	return status;
+}
+
+enum rv_store_status rv_store_commit(struct rv_store *st, struct rv_store_file *files, size_t n, char *err,
+				     size_t errsize)
+{
+	if (err && errsize)
+		err[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		files[i].appended = false;
+		files[i].conflict = false;
+	}
+	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
+	if (!store_lock(st, err, errsize))
+		return RV_STORE_FAILED;
+	enum rv_store_status status = commit_locked(st, &o, files, n, err, errsize);
+	store_unlock(st);
+	return status;
+}
