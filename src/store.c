@@ -743,6 +743,16 @@ static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o
 	return ok;
 }
 
+/* Takes back the appends of a commit that cannot go on; false when one could not be. */
+static bool undo_appends(const struct rv_save_ops *o, struct entry *e, size_t n)
+{
+	bool clean = true;
+	for (size_t i = 0; i < n; i++)
+		if (e[i].kind == ENTRY_APPEND && e[i].done)
+			clean &= undo_append(o, &e[i]);
+	return clean;
+}
+
 /*
  * Appends in place; on failure every append already made is truncated away again. Returns 1, or 0
  * when it failed and nothing is left of it, or -1 when a torn append could not be taken back (the
@@ -766,33 +776,36 @@ static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o,
 			char shown[512];
 			shown_path(st, shown, sizeof(shown), e[i].file->name);
 			set_err(err, errsize, "cannot add to %s: %s (nothing was saved)", shown, strerror(saved));
-			bool clean = true;
-			for (size_t k = 0; k <= i; k++)
-				if (e[k].kind == ENTRY_APPEND && e[k].done)
-					clean &= undo_append(o, &e[k]);
-			return clean ? 0 : -1;
+			return undo_appends(o, e, i + 1) ? 0 : -1;
 		}
 	}
 	return 1;
 }
 
-static bool apply_replaces(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n, char *err, size_t errsize)
+/* Renames the temporary files into place. Returns how many were put in place before a failure
+ * (*ok false then), or all of them. */
+static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n,
+			     bool *ok, char *err, size_t errsize)
 {
+	size_t done = 0;
+	*ok = true;
 	for (size_t i = 0; i < n; i++) {
 		if (e[i].kind != ENTRY_REPLACE)
 			continue;
 		if (redo_replace(o, &e[i])) {
 			e[i].done = true;
+			done++;
 			continue;
 		}
 		char shown[512];
 		shown_path(st, shown, sizeof(shown), e[i].file->name);
-		set_err(err, errsize, "cannot put the new %s in place: %s; the save will be completed when the data set is next opened",
-			shown, strerror(errno));
-		return false;
+		set_err(err, errsize, "cannot put the new %s in place: %s", shown, strerror(errno));
+		*ok = false;
+		return done;
 	}
-	return true;
+	return done;
 }
+
 
 static void fill_written(struct entry *e, size_t n)
 {
@@ -839,16 +852,27 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 		ne++;
 	}
 	int appended = 1;
+	bool renamed = true, pending = false;
 	if (status == RV_STORE_OK && ne && !write_journal(st, o, e, ne, err, errsize))
 		status = RV_STORE_FAILED;
 	else if (status == RV_STORE_OK && ne && !recheck(st, e, ne, err, errsize))
 		status = RV_STORE_CONFLICT;
-	else if (status == RV_STORE_OK && ne && (appended = apply_appends(st, o, e, ne, err, errsize)) == 0)
+	else if (status == RV_STORE_OK && ne && (appended = apply_appends(st, o, e, ne, err, errsize)) <= 0) {
 		status = RV_STORE_FAILED;
-	else if (status == RV_STORE_OK && ne && (appended < 0 || !apply_replaces(st, o, e, ne, err, errsize))) {
-		/* The journal stays: the next open completes the save, or takes back a torn append. */
-		if (appended < 0)
-			remove_temps_of(o, e, ne), snprintf(err, errsize, "%s", "a failed save could not be taken back; it will be when the data set is next opened");
+		pending = appended < 0;
+	} else if (status == RV_STORE_OK && ne) {
+		size_t done = apply_replaces(st, o, e, ne, &renamed, err, errsize);
+		if (!renamed) {
+			status = RV_STORE_FAILED;
+			/* Nothing put in place yet: take back the appends and it is as if nothing happened. */
+			pending = done > 0 || !undo_appends(o, e, ne);
+		}
+	}
+	if (pending) {
+		/* Partly applied and not taken back: the journal stays, and the next open completes the save or
+		 * takes back what was appended. */
+		size_t used = strlen(err);
+		snprintf(err + used, errsize - used, "%s", "; the save is completed or taken back when the data set is next opened");
 		entries_free(e, ne);
 		free(jpath);
 		return RV_STORE_FAILED;

@@ -639,6 +639,27 @@ static bool commit(struct rv_session *s, struct rv_change *c)
 }
 
 /*
+ * Whether the file of a table may be written: it is not one that exists but could not be read (that is
+ * never replaced), and the store allows it (inside the data set, no dangling symlink...).
+ */
+static bool can_write(struct rv_session *s, enum rv_kind kind)
+{
+	const char *file = rv_kind_def(kind)->file;
+	bool exists;
+	char why[512];
+	if (s->m->tables[kind].unreadable) {
+		snprintf(s->error, sizeof(s->error),
+			 "%s exists but could not be read (see !), so recview does not replace it: nothing was changed", file);
+		return false;
+	}
+	if (!rv_store_may_write(&s->store, file, &exists, why, sizeof(why))) {
+		snprintf(s->error, sizeof(s->error), "%s: nothing was changed", why);
+		return false;
+	}
+	return true;
+}
+
+/*
  * Whether a row appended to a child file can name its recommendation and hold field (-1: none needed);
  * else s->error says why. A file the data set lacks is created with every column.
  */
@@ -646,8 +667,24 @@ static bool can_append(struct rv_session *s, enum rv_kind kind, int field)
 {
 	const struct rv_table *t = &s->m->tables[kind];
 	const struct rv_kind_def *def = rv_kind_def(kind);
+	if (!can_write(s, kind))
+		return false;
 	if (!t->present)
 		return true;
+	if (t->csv.open_quote_line) {
+		/* The next load would read an appended row as part of that never-closed field. */
+		char *path = rv_model_path(s->m, kind);
+		struct strbuf shown;
+		sb_init(&shown);
+		text_sanitize(&shown, path, strlen(path), 0);
+		snprintf(s->error, sizeof(s->error),
+			 "%s:%u: a quoted field opened here is never closed, so a row added after it would become part of "
+			 "it; close the quote first: nothing was changed",
+			 shown.data, t->csv.open_quote_line);
+		sb_free(&shown);
+		free(path);
+		return false;
+	}
 	for (int f = 0; f < def->nfields; f++) {
 		if ((def->fields[f].required || f == field) && t->col[f] < 0) {
 			char name[64];
@@ -692,7 +729,7 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 		snprintf(s->error, sizeof(s->error), "bad date '%.20s': use YYYY-MM-DD", date);
 		return false;
 	}
-	if (!can_append(s, RV_HISTORY, -1))
+	if (!can_append(s, RV_HISTORY, -1) || !can_write(s, RV_RECS))
 		return false;
 	if (rv_column(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) < 0 && s->m->tables[RV_HISTORY].present &&
 	    rv_column(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION) < 0) {
@@ -733,6 +770,8 @@ bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
 		snprintf(s->error, sizeof(s->error), "recommendations.csv has no priority column");
 		return false;
 	}
+	if (!can_write(s, RV_RECS))
+		return false;
 	struct rv_change *c = new_change(s, RV_CHANGE_PRIORITY, rec);
 	struct csv_cell old = rv_rec_cell(s->m, rec, REC_PRIORITY);
 	char canon[16] = "";
@@ -762,6 +801,8 @@ bool rv_agenda_toggle(struct rv_session *s, size_t rec)
 {
 	if (refuse_read_only(s))
 		return false;
+	if (!can_write(s, RV_AGENDA))
+		return false;
 	long at = rv_agenda_position(s, rec);
 	struct rv_change *c = new_change(s, at >= 0 ? RV_CHANGE_AGENDA_REMOVE : RV_CHANGE_AGENDA_ADD, rec);
 	c->agenda_from = at;
@@ -777,6 +818,8 @@ bool rv_agenda_move(struct rv_session *s, size_t rec, int delta)
 		snprintf(s->error, sizeof(s->error), "not on the agenda");
 		return false;
 	}
+	if (!can_write(s, RV_AGENDA))
+		return false;
 	long to = at + delta;
 	if (to < 0 || to >= (long)s->nagenda) {
 		snprintf(s->error, sizeof(s->error), "already %s of the agenda", delta < 0 ? "at the top" : "at the end");

@@ -16,6 +16,7 @@ int main(void)
 		run_query_tests,  run_search_tests,
 		run_xref_tests,
 		run_save_tests,
+		run_store_tests,
 		run_triage_tests,
 		run_summary_tests,
 		run_config_tests,
