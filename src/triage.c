@@ -144,6 +144,41 @@ bool rv_session_has_unsaved(const struct rv_session *s)
 	return false;
 }
 
+size_t rv_session_count_unsaved(const struct rv_session *s)
+{
+	if (!rv_session_has_unsaved(s))
+		return 0;
+	/* Undoing a saved change is itself a change that needs saving: count at least one. */
+	return s->applied > s->saved_applied ? s->applied - s->saved_applied : 1;
+}
+
+void rv_session_describe_unsaved(const struct rv_session *s, struct strbuf *out)
+{
+	static const char *const what[] = {"status", "decision", "priority", "note", "added to the agenda",
+					   "removed from the agenda", "moved on the agenda"};
+	if (!rv_session_has_unsaved(s))
+		return;
+	if (s->applied <= s->saved_applied) {
+		sb_adds(out, "  undoing changes that had been saved\n");
+		return;
+	}
+	for (size_t i = s->saved_applied; i < s->applied; i++) {
+		const struct rv_change *c = &s->changes[i];
+		struct strbuf line;
+		sb_init(&line);
+		sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
+		if (c->kind <= RV_CHANGE_PRIORITY)
+			sb_addf(&line, ": %s -> %s", c->before && *c->before ? c->before : "(none)",
+				c->after && *c->after ? c->after : "(none)");
+		if (c->note)
+			sb_addf(&line, ": %s", c->note);
+		sb_adds(out, "  ");
+		text_sanitize(out, line.data, line.len, 0);
+		sb_addc(out, '\n');
+		sb_free(&line);
+	}
+}
+
 long rv_agenda_position(const struct rv_session *s, size_t rec)
 {
 	for (size_t i = 0; i < s->nagenda; i++)

@@ -41,6 +41,7 @@ enum {
 	EXIT_WARNINGS = 1, /* --check: warnings only */
 	EXIT_ERRORS = 2,   /* errors in the data, an unknown id, or a usage error */
 	EXIT_FATAL = 3,    /* out of memory or a broken terminal */
+	EXIT_UNSAVED = 5,  /* the browser ended with changes that are not on disk */
 };
 
 /* Parses argv; on a usage error prints why and the usage to stderr and returns false. */

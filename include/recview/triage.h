@@ -135,6 +135,10 @@ void rv_session_wait(struct rv_session *s);
 /* Writes the whole data set as it is in memory to another directory (save elsewhere). */
 bool rv_session_save_to(struct rv_session *s, const char *dir);
 bool rv_session_has_unsaved(const struct rv_session *s);
+/* The changes that are not on disk, one line each ("status of SSR1-3: in progress -> complete"). */
+void rv_session_describe_unsaved(const struct rv_session *s, struct strbuf *out);
+/* How many changes are not on disk. */
+size_t rv_session_count_unsaved(const struct rv_session *s);
 /*
  * After a conflict: the caller loads the data set again into fresh; the session's changes are applied
  * to it again (by id), the session moves to fresh (the caller frees the old model) and saves.

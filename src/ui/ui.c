@@ -623,6 +623,33 @@ static void ensure_list_shown(struct app *app)
 		app_open(app, recs_view_new(app));
 }
 
+/*
+ * Whether to quit now: yes when every change is on disk. Otherwise, at the keyboard, only when the user
+ * says so; a key script quits (and exits non-zero, listing what is not saved).
+ */
+static bool may_quit(struct app *app)
+{
+	struct rv_session *s = app->session;
+	if (rv_session_busy(s)) {
+		app_message(app, C_DIM, "Saving before quitting ...");
+		app_redraw(app);
+		app_finish_saving(app, true);
+	}
+	if (!rv_session_has_unsaved(s) || app->script)
+		return true;
+	size_t n = rv_session_count_unsaved(s);
+	char label[1024];
+	snprintf(label, sizeof(label), "%zu change%s NOT saved (%s). Type yes to quit and lose %s, anything else stays (W retries): ",
+		 n, n == 1 ? " is" : "s are", s->error[0] ? s->error : "not written", n == 1 ? "it" : "them");
+	struct strbuf answer;
+	sb_init(&answer);
+	bool quit = prompt_read(app, label, &answer, NULL) && strcmp(answer.data ? answer.data : "", "yes") == 0;
+	sb_free(&answer);
+	if (!quit)
+		app_message(app, C_WARNING, "Not quitting: W retries the save, or saves the data set elsewhere");
+	return quit;
+}
+
 /* Requests that are about the app rather than one view. */
 static void handle_request(struct app *app, enum request req)
 {
@@ -631,11 +658,11 @@ static void handle_request(struct app *app, enum request req)
 
 	switch (req) {
 	case REQ_QUIT:
-		app->running = false;
+		app->running = !may_quit(app);
 		return;
 	case REQ_QUIT_VIEW:
 		if (!app_back(app))
-			app->running = false;
+			app->running = !may_quit(app);
 		else
 			drop_forward(app);
 		return;
@@ -816,9 +843,17 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	while (app.depth)
 		view_free(app.stack[--app.depth]);
 	script_free(app.script);
-	/* What could not be written is said once more, outside the screen, so that it is not missed. */
-	if (rv_session_has_unsaved(&session))
-		fprintf(stderr, "recview: changes NOT saved: %s\n", session.error);
+	/* What could not be written is said once more, outside the screen, so that it is not missed; exit 0
+	 * only when every change is on disk. */
+	bool unsaved = rv_session_has_unsaved(&session);
+	if (unsaved) {
+		struct strbuf list;
+		sb_init(&list);
+		rv_session_describe_unsaved(&session, &list);
+		fprintf(stderr, "recview: %zu change(s) NOT saved: %s\n%s", rv_session_count_unsaved(&session),
+			session.error[0] ? session.error : "not written", list.data ? list.data : "");
+		sb_free(&list);
+	}
 	rv_session_free(&session);
-	return quit_signal ? 128 + quit_signal : EXIT_CLEAN;
+	return quit_signal ? 128 + quit_signal : unsaved ? EXIT_UNSAVED : EXIT_CLEAN;
 }
