@@ -638,9 +638,10 @@ static bool may_quit(struct app *app)
 	if (!rv_session_has_unsaved(s) || app->script)
 		return true;
 	size_t n = rv_session_count_unsaved(s);
-	char label[1024];
-	snprintf(label, sizeof(label), "%zu change%s NOT saved (%s). Type yes to quit and lose %s, anything else stays (W retries): ",
-		 n, n == 1 ? " is" : "s are", s->error[0] ? s->error : "not written", n == 1 ? "it" : "them");
+	char label[128];
+	/* Short enough for 80 columns; why it was not saved is on the status line already. */
+	snprintf(label, sizeof(label), "%zu change%s NOT saved. Quit and lose %s? yes/no (W retries): ", n,
+		 n == 1 ? "" : "s", n == 1 ? "it" : "them");
 	struct strbuf answer;
 	sb_init(&answer);
 	bool quit = prompt_read(app, label, &answer, NULL) && strcmp(answer.data ? answer.data : "", "yes") == 0;
