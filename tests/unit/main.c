@@ -17,6 +17,7 @@ int main(void)
 		run_xref_tests,
 		run_save_tests,
 		run_triage_tests,
+		run_export_tests,
 		run_summary_tests,
 		run_config_tests,
 	};
