@@ -1,11 +1,15 @@
 /*
  * test_export.c - exports are safe: CSV cells that a spreadsheet would run get an apostrophe, no
- * Markdown cell can split its table row (pipes, backslashes, line breaks).
+ * Markdown cell can split its table row (pipes, backslashes, line breaks), the file of an export is
+ * never a file of the data set whatever path leads there, and a failed export leaves the old file.
  *
  * Each test works in a fresh mkdtemp directory, removed afterwards.
  */
 #include "tests.h"
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +19,7 @@
 
 #include "recview/arena.h"
 #include "recview/export.h"
+#include "recview/export_target.h"
 #include "recview/model.h"
 #include "recview/save.h"
 #include "recview/strbuf.h"
@@ -244,6 +249,279 @@ static void test_file_minutes_escape_backslashes_and_breaks(void **state)
 	unload(m);
 }
 
+/* ---- where an export may go ---- */
+
+static const char tiny_recs[] = "id,title\nR-1,One\n";
+
+static const char *refused(const char *data, const char *path, const char *why_part)
+{
+	static char why[1024];
+	struct rv_export_target t;
+	enum rv_export_check got = rv_export_target_check(data, path, &t, why, sizeof(why));
+	if (got != RV_EXPORT_REFUSED) {
+		print_error("%s: not refused (%d, to %s)\n", path, (int)got, t.path ? t.path : "?");
+		fail();
+	}
+	if (!strstr(why, why_part)) {
+		print_error("%s: the reason \"%s\" lacks \"%s\"\n", path, why, why_part);
+		fail();
+	}
+	rv_export_target_free(&t);
+	return why;
+}
+
+/* The resolved path of an allowed target, which must be want (absolute). */
+static void allowed(const char *data, const char *path, enum rv_export_check want_check, const char *want)
+{
+	char why[1024];
+	struct rv_export_target t;
+	enum rv_export_check got = rv_export_target_check(data, path, &t, why, sizeof(why));
+	if (got != want_check) {
+		print_error("%s: got %d (%s), wanted %d\n", path, (int)got, why, (int)want_check);
+		fail();
+	}
+	assert_string_equal(t.path, want);
+	assert_int_equal(t.stamp.exists, want_check == RV_EXPORT_REPLACE);
+	rv_export_target_free(&t);
+}
+
+/* A data set at root/data (its files as recview reads them) and a directory root/out beside it. */
+static char *data_and_out(void)
+{
+	const char *d = data_set("data", tiny_recs, "rec_id,date,status\nR-1,2020-01-01,complete\n");
+	write_test_file(d, "questions.csv", "rec_id,question\n");
+	write_test_file(d, "extra.csv", "a\n");
+	write_test_file(d, "README.md", "about\n");
+	assert_int_equal(mkdir(at("out", NULL), 0755), 0);
+	char *real = realpath(root, NULL);
+	assert_non_null(real);
+	return real;
+}
+
+static void test_export_never_replaces_a_data_file(void **state)
+{
+	(void)state;
+	char *real = data_and_out();
+	char d[512];
+	snprintf(d, sizeof(d), "%s", at("data", NULL));
+	char want[1024];
+
+	/* the files themselves, by any path */
+	snprintf(want, sizeof(want), "%s/data/recommendations.csv is recommendations.csv of the data set", real);
+	refused(d, at("data", "recommendations.csv"), want);
+	refused(d, at("out", "../data/recommendations.csv"), want);
+	refused(d, at("data", "./../data/status_history.csv"), "status_history.csv of the data set");
+	refused(d, at("data", "questions.csv"), "questions.csv of the data set");
+	refused(d, at("data", "extra.csv"), "extra.csv of the data set");
+	/* a .csv that recview would read or create there: notes, agenda, anything */
+	snprintf(want, sizeof(want), "%s/data/notes.csv would be a .csv file in the directory of the data set", real);
+	refused(d, at("data", "notes.csv"), want);
+	refused(d, at("data", "agenda.csv"), "agenda.csv would be a .csv file");
+	refused(d, at("data", "new.CSV"), "new.CSV would be a .csv file");
+	/* the directory, by any path */
+	snprintf(want, sizeof(want), "%s/data is the directory of the data set", real);
+	refused(d, d, want);
+	refused(d, at("data", "."), want);
+	refused(d, at("out", ".."), "is a directory");
+	refused(d, at("out", "../data/"), want);
+
+	/* symlinks: to a data file, dangling into the data directory, to the directory */
+	assert_int_equal(symlink("../data/recommendations.csv", at("out", "link.csv")), 0);
+	refused(d, at("out", "link.csv"), "recommendations.csv of the data set");
+	assert_int_equal(symlink(at("data", "agenda.csv"), at("out", "dangling.md")), 0);
+	refused(d, at("out", "dangling.md"), "agenda.csv would be a .csv file in the directory of the data set");
+	assert_int_equal(symlink("link.csv", at("out", "chain.md")), 0);
+	refused(d, at("out", "chain.md"), "recommendations.csv of the data set");
+	assert_int_equal(symlink("../data", at("out", "datalink")), 0);
+	refused(d, at("out", "datalink"), "is the directory of the data set");
+	refused(d, at("out", "datalink/status_history.csv"), "status_history.csv of the data set");
+	refused(d, at("out", "datalink/new.csv"), "new.csv would be a .csv file");
+	/* a data set opened through a link is the same data set */
+	refused(at("out", "datalink"), at("data", "questions.csv"), "questions.csv of the data set");
+	/* a hard link elsewhere to a data file: the same device and inode */
+	assert_int_equal(link(at("data", "questions.csv"), at("out", "hard.md")), 0);
+	refused(d, at("out", "hard.md"), "questions.csv of the data set (or a hard link to it)");
+	/* a data file that is a symlink to a file elsewhere: that file is data too */
+	write_test_file(at("out", NULL), "reviews-real.csv", "review,title\n");
+	assert_int_equal(symlink(at("out", "reviews-real.csv"), at("data", "reviews.csv")), 0);
+	refused(d, at("out", "reviews-real.csv"), "reviews.csv of the data set");
+
+	/* not files, and paths that lead nowhere */
+	refused(d, "/dev/full", "/dev/full is not a regular file");
+	refused(d, at("nowhere", "x.md"), "No such file or directory");
+	refused(d, at("out", "sub/"), "No such file or directory");
+	assert_int_equal(symlink("loop", at("out", "loop")), 0);
+	refused(d, at("out", "loop"), "Too many levels of symbolic links");
+	free(real);
+}
+
+static void test_export_allowed_targets_are_absolute(void **state)
+{
+	(void)state;
+	char *real = data_and_out();
+	char d[512];
+	snprintf(d, sizeof(d), "%s", at("data", NULL));
+	char want[1024];
+
+	snprintf(want, sizeof(want), "%s/out/new.csv", real);
+	allowed(d, at("out", "new.csv"), RV_EXPORT_NEW, want);
+	allowed(d, at("data", "../out/new.csv"), RV_EXPORT_NEW, want);
+	/* other files in the data directory are no data: an export may go there */
+	snprintf(want, sizeof(want), "%s/data/list.md", real);
+	allowed(d, at("data", "list.md"), RV_EXPORT_NEW, want);
+	snprintf(want, sizeof(want), "%s/data/README.md", real);
+	allowed(d, at("data", "README.md"), RV_EXPORT_REPLACE, want);
+	/* an existing file, directly and through a link, dangling links to where a file would be */
+	write_test_file(at("out", NULL), "old.md", "old\n");
+	snprintf(want, sizeof(want), "%s/out/old.md", real);
+	allowed(d, at("out", "old.md"), RV_EXPORT_REPLACE, want);
+	assert_int_equal(symlink("old.md", at("out", "to-old.csv")), 0);
+	allowed(d, at("out", "to-old.csv"), RV_EXPORT_REPLACE, want);
+	assert_int_equal(symlink("later.md", at("out", "to-later")), 0);
+	snprintf(want, sizeof(want), "%s/out/later.md", real);
+	allowed(d, at("out", "to-later"), RV_EXPORT_NEW, want);
+	/* a relative path is taken from the working directory and made absolute */
+	char *cwd = getcwd(NULL, 0);
+	assert_non_null(cwd);
+	assert_int_equal(chdir(at("out", NULL)), 0);
+	snprintf(want, sizeof(want), "%s/out/rel.md", real);
+	allowed(d, "rel.md", RV_EXPORT_NEW, want);
+	allowed(d, "./rel.md", RV_EXPORT_NEW, want);
+	refused(d, "../data/recommendations.csv", "recommendations.csv of the data set");
+	assert_int_equal(chdir(cwd), 0);
+	free(cwd);
+	free(real);
+}
+
+/* ---- writing: atomic, and a failure leaves the old file ---- */
+
+static struct {
+	int write_errno, fsync_errno, rename_errno;
+} fault;
+
+static ssize_t fault_write(int fd, const void *buf, size_t len)
+{
+	if (fault.write_errno) {
+		errno = fault.write_errno;
+		return -1;
+	}
+	return write(fd, buf, len);
+}
+
+static int fault_fsync(int fd)
+{
+	if (fault.fsync_errno) {
+		errno = fault.fsync_errno;
+		return -1;
+	}
+	return fsync(fd);
+}
+
+static int fault_rename(const char *from, const char *to)
+{
+	if (fault.rename_errno) {
+		errno = fault.rename_errno;
+		return -1;
+	}
+	return rename(from, to);
+}
+
+static int plain_open(const char *path, int flags, mode_t mode)
+{
+	return open(path, flags, mode);
+}
+
+static const struct rv_save_ops fault_ops = {plain_open, fault_write, fault_fsync, close, fault_rename};
+
+static void assert_file_is(const char *path, const char *want)
+{
+	size_t len;
+	char *got = read_whole_file(path, &len);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Only the listed names are in dir (no temporary file left behind). */
+static void assert_dir_holds(const char *dir, size_t n)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t count = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			count++;
+	closedir(d);
+	assert_int_equal(count, n);
+}
+
+/* One failing export over out/old.md: false, the reason names the step, the old file is intact. */
+static void failed_export(const char *step, const char *reason)
+{
+	char why[1024], err[1024];
+	struct rv_export_target t;
+	assert_int_equal(rv_export_target_check(at("data", NULL), at("out", "old.md"), &t, why, sizeof(why)),
+			 RV_EXPORT_REPLACE);
+	assert_false(rv_export_target_write(&t, LIT("new\n"), &fault_ops, err, sizeof(err)));
+	assert_has("error", err, step);
+	assert_has("error", err, t.path);
+	assert_has("error", err, reason);
+	assert_has("error", err, "(the file was not changed)");
+	assert_file_is(at("out", "old.md"), "old\n");
+	assert_dir_holds(at("out", NULL), 1);
+	rv_export_target_free(&t);
+	memset(&fault, 0, sizeof(fault));
+}
+
+static void test_export_write_is_atomic(void **state)
+{
+	(void)state;
+	free(data_and_out());
+	char why[1024], err[1024];
+	struct rv_export_target t;
+
+	/* a new file, then replacing it */
+	assert_int_equal(rv_export_target_check(at("data", NULL), at("out", "old.md"), &t, why, sizeof(why)),
+			 RV_EXPORT_NEW);
+	assert_true(rv_export_target_write(&t, LIT("old\n"), NULL, err, sizeof(err)));
+	assert_file_is(at("out", "old.md"), "old\n");
+	rv_export_target_free(&t);
+
+	/* a full disk, a failed flush, a failed rename: the old file stays */
+	fault.write_errno = ENOSPC;
+	failed_export("cannot write", "No space left on device");
+	fault.fsync_errno = EIO;
+	failed_export("cannot flush", "Input/output error");
+	fault.rename_errno = EROFS;
+	failed_export("cannot replace", "Read-only file system");
+
+	/* the file changed between the question and the writing: not overwritten */
+	assert_int_equal(rv_export_target_check(at("data", NULL), at("out", "old.md"), &t, why, sizeof(why)),
+			 RV_EXPORT_REPLACE);
+	write_test_file(at("out", NULL), "old.md", "someone else's\n");
+	assert_false(rv_export_target_write(&t, LIT("new\n"), NULL, err, sizeof(err)));
+	assert_has("error", err, "changed on disk");
+	assert_file_is(at("out", "old.md"), "someone else's\n");
+	rv_export_target_free(&t);
+
+	/* a file that appeared meanwhile is not overwritten either */
+	assert_int_equal(rv_export_target_check(at("data", NULL), at("out", "late.md"), &t, why, sizeof(why)),
+			 RV_EXPORT_NEW);
+	write_test_file(at("out", NULL), "late.md", "theirs\n");
+	assert_false(rv_export_target_write(&t, LIT("new\n"), NULL, err, sizeof(err)));
+	assert_file_is(at("out", "late.md"), "theirs\n");
+	rv_export_target_free(&t);
+
+	/* the replacement when all goes well */
+	assert_int_equal(rv_export_target_check(at("data", NULL), at("out", "old.md"), &t, why, sizeof(why)),
+			 RV_EXPORT_REPLACE);
+	assert_true(rv_export_target_write(&t, LIT("new\n"), NULL, err, sizeof(err)));
+	assert_file_is(at("out", "old.md"), "new\n");
+	assert_dir_holds(at("out", NULL), 2);
+	rv_export_target_free(&t);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int run_export_tests(void)
@@ -253,6 +531,9 @@ int run_export_tests(void)
 		T(test_markdown_export_escapes_backslashes_and_breaks),
 		T(test_session_minutes_escape_backslashes_and_breaks),
 		T(test_file_minutes_escape_backslashes_and_breaks),
+		T(test_export_never_replaces_a_data_file),
+		T(test_export_allowed_targets_are_absolute),
+		T(test_export_write_is_atomic),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }
