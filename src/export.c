@@ -7,19 +7,23 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/save.h"
 #include "recview/text.h"
 
-/* A Markdown table cell: sanitised, on one line, pipes escaped. */
+/*
+ * A Markdown table cell: sanitised (so on one line: line breaks become spaces, controls are made
+ * visible), with pipes and backslashes escaped. Both are needed: with only pipes escaped, the cell
+ * a\|b would become a\\|b, an escaped backslash and then a real pipe that splits the cell.
+ */
 static void md_cell(struct strbuf *out, const char *s, size_t len)
 {
 	struct strbuf clean;
 	sb_init(&clean);
 	text_sanitize(&clean, s, len, 0);
 	for (size_t i = 0; i < clean.len; i++) {
-		if (clean.data[i] == '|')
-			sb_adds(out, "\\|");
-		else
-			sb_addc(out, clean.data[i]);
+		if (clean.data[i] == '|' || clean.data[i] == '\\')
+			sb_addc(out, '\\');
+		sb_addc(out, clean.data[i]);
 	}
 	sb_free(&clean);
 }
@@ -139,8 +143,10 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 	qsort(list, n, sizeof(*list), by_when);
 	sb_adds(out, "# Minutes\n\nData set: ");
 	md_str(out, m->dir);
-	if (since)
-		sb_addf(out, "  \nSince %s", since);
+	if (since) {
+		sb_adds(out, "  \nSince ");
+		md_str(out, since);
+	}
 	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct minute *mi = &list[i];
@@ -208,13 +214,26 @@ void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n
 	}
 }
 
+/*
+ * One cell of an exported CSV file, which is made to be opened in a spreadsheet: a cell that would
+ * run as a formula there (=, +, -, @, TAB, CR first) gets a leading apostrophe, as typed text does.
+ */
+static void csv_export_field(struct strbuf *out, struct strbuf *tmp, const char *s, size_t len)
+{
+	sb_reset(tmp);
+	rv_defuse_formula(tmp, s, len);
+	csv_write_field(out, tmp->data, tmp->len);
+}
+
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
 {
 	const struct csv_table *t = &m->tables[RV_RECS].csv;
+	struct strbuf tmp;
+	sb_init(&tmp);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			sb_addc(out, ',');
-		csv_write_field(out, t->header[c].ptr, t->header[c].len);
+		csv_export_field(out, &tmp, t->header[c].ptr, t->header[c].len);
 	}
 	sb_addc(out, '\n');
 	for (size_t i = 0; i < n; i++) {
@@ -224,8 +243,9 @@ void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, str
 			struct csv_cell cell = csv_cell_at(t, row, c);
 			if (c)
 				sb_addc(out, ',');
-			csv_write_field(out, cell.ptr, cell.len);
+			csv_export_field(out, &tmp, cell.ptr, cell.len);
 		}
 		sb_addc(out, '\n');
 	}
+	sb_free(&tmp);
 }

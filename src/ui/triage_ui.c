@@ -3,11 +3,13 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <stdlib.h>
 
 #include "recview/arena.h"
 
 #include "recview/export.h"
+#include "recview/export_target.h"
 #include "recview/finding.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
@@ -277,43 +279,97 @@ static void save_again(struct app *app)
 	sb_free(&answer);
 }
 
+/* A yes-or-no question on the prompt line: one key, y (or Y) for yes, anything else for no. */
+static bool confirm(struct app *app, const char *question)
+{
+	struct strbuf none;
+	sb_init(&none);
+	struct prompt_state p = {question, &none, 0, 0};
+	app->prompt = &p;
+	app_redraw(app);
+	struct key key;
+	bool yes = app_read_key(app, &key) && !key.is_fn && (key.code == 'y' || key.code == 'Y');
+	app->prompt = NULL;
+	sb_free(&none);
+	return yes;
+}
+
+/* The document the view shows: the minutes of the session, the agenda or the filtered list. */
+static void export_document(struct app *app, bool minutes, bool agenda, bool csv, struct strbuf *data)
+{
+	struct rv_session *s = app->session;
+	if (minutes) {
+		rv_session_minutes(s, data);
+		return;
+	}
+	uint32_t *recs = xcalloc(app->m->nrecs + 1, sizeof(*recs));
+	size_t n = 0;
+	if (agenda) {
+		for (size_t i = 0; i < s->nagenda; i++)
+			recs[n++] = s->agenda[i].rec;
+	} else {
+		n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
+	}
+	if (csv)
+		rv_export_csv(app->m, recs, n, data);
+	else
+		rv_export_markdown(app->m, recs, n, agenda ? "Agenda" : "Recommendations", data);
+	free(recs);
+}
+
+/*
+ * Writes the export to path: never over a file of the data set (export_target.h says which), and
+ * over another existing file only when the user says y.
+ */
+static void export_to(struct app *app, const char *path, bool minutes, bool agenda)
+{
+	struct rv_export_target t;
+	char why[1024];
+	enum rv_export_check check = rv_export_target_check(app->m->dir, path, &t, why, sizeof(why));
+	if (check == RV_EXPORT_REFUSED) {
+		app_message(app, C_ERROR, "NOT EXPORTED: %s", why);
+		rv_export_target_free(&t);
+		return;
+	}
+	if (check == RV_EXPORT_REPLACE) {
+		struct strbuf question;
+		sb_init(&question);
+		sb_addf(&question, "replace %s? y/n ", t.path);
+		bool yes = confirm(app, question.data);
+		sb_free(&question);
+		if (!yes) {
+			app_message(app, C_WARNING, "Not exported: %s was left as it was", t.path);
+			rv_export_target_free(&t);
+			return;
+		}
+	}
+	size_t n = strlen(path);
+	bool csv = n > 4 && strcasecmp(path + n - 4, ".csv") == 0;
+	struct strbuf data;
+	sb_init(&data);
+	export_document(app, minutes, agenda, csv, &data);
+	char err[1024];
+	if (rv_export_target_write(&t, data.data, data.len, app->session->ops, err, sizeof(err)))
+		app_message(app, C_ST_COMPLETE, "Exported %s to %s", minutes ? "the minutes" : agenda ? "the agenda" : "the list",
+			    t.path);
+	else
+		app_message(app, C_ERROR, "NOT EXPORTED: %s", err);
+	sb_free(&data);
+	rv_export_target_free(&t);
+}
+
 /* x: what the current view shows (the list, the agenda or the changes) to a Markdown or CSV file. */
 static void export_view(struct app *app)
 {
 	struct view *v = app_current(app);
-	struct rv_session *s = app->session;
 	bool agenda = v->ops->name && strcmp(v->ops->name, "agenda") == 0;
 	bool minutes = v->ops->name && strcmp(v->ops->name, "changes") == 0;
-	struct strbuf path, data;
+	struct strbuf path;
 	sb_init(&path);
-	sb_init(&data);
 	const char *initial = minutes ? "minutes.md" : agenda ? "agenda.md" : "recommendations.md";
-	if (ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len) {
-		bool csv = path.len > 4 && strcmp(path.data + path.len - 4, ".csv") == 0;
-		uint32_t *recs = xcalloc(app->m->nrecs + 1, sizeof(*recs));
-		size_t n = 0;
-		if (agenda) {
-			for (size_t i = 0; i < s->nagenda; i++)
-				recs[n++] = s->agenda[i].rec;
-		} else {
-			n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
-		}
-		if (minutes)
-			rv_session_minutes(s, &data);
-		else if (csv)
-			rv_export_csv(app->m, recs, n, &data);
-		else
-			rv_export_markdown(app->m, recs, n, agenda ? "Agenda" : "Recommendations", &data);
-		char err[512];
-		if (rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err)) == RV_SAVE_OK)
-			app_message(app, C_ST_COMPLETE, "Exported %s to %s", minutes ? "the minutes" : agenda ? "the agenda" : "the list",
-				    path.data);
-		else
-			app_message(app, C_ERROR, "Export failed: %s", err);
-		free(recs);
-	}
+	if (ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len)
+		export_to(app, path.data, minutes, agenda);
 	sb_free(&path);
-	sb_free(&data);
 }
 
 bool triage_request(struct app *app, enum request req)

@@ -18,6 +18,7 @@ int main(void)
 		run_save_tests,
 		run_store_tests,
 		run_triage_tests,
+		run_export_tests,
 		run_summary_tests,
 		run_config_tests,
 	};

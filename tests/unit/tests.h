@@ -32,6 +32,7 @@ int run_search_tests(void);
 int run_xref_tests(void);
 int run_save_tests(void);
 int run_triage_tests(void);
+int run_export_tests(void);
 int run_summary_tests(void);
 int run_config_tests(void);
 int run_store_tests(void);
