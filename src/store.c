@@ -807,11 +807,22 @@ static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops
 }
 
 
+/* The stamps after a commit: the metadata now, and the hash already computed of the new content. */
 static void fill_written(struct entry *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct rv_store_file *f = e[i].file;
-		rv_file_stamp_of(e[i].target, f->data, f->len, &f->written);
+		struct stat s;
+		memset(&f->written, 0, sizeof(f->written));
+		if (stat(e[i].target, &s) == 0) {
+			f->written.exists = true;
+			f->written.dev = s.st_dev;
+			f->written.ino = s.st_ino;
+			f->written.size = s.st_size;
+			f->written.mtime = s.st_mtim;
+			f->written.ctime = s.st_ctim;
+			f->written.hash = e[i].new_hash;
+		}
 		f->appended = e[i].kind == ENTRY_APPEND;
 	}
 }

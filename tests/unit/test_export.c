@@ -431,7 +431,8 @@ static int plain_open(const char *path, int flags, mode_t mode)
 	return open(path, flags, mode);
 }
 
-static const struct rv_save_ops fault_ops = {plain_open, fault_write, fault_fsync, close, fault_rename};
+static const struct rv_save_ops fault_ops = {
+	.open = plain_open, .write = fault_write, .fsync = fault_fsync, .close = close, .rename = fault_rename};
 
 static void assert_file_is(const char *path, const char *want)
 {
