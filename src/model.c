@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/schema.h"
 #include "recview/strbuf.h"
 
 static const struct csv_cell empty_cell = {"", 0, 0};
@@ -83,21 +84,6 @@ static void report_value(struct rv_model *m, enum rv_kind kind, uint32_t row, st
 
 /* ---- headers ---- */
 
-static int match_field(const struct rv_kind_def *def, const char *norm)
-{
-	for (int f = 0; f < def->nfields; f++) {
-		char canon[64];
-		const char *name = def->fields[f].name;
-		rv_normalize_name(name, strlen(name), canon, sizeof(canon));
-		if (strcmp(canon, norm) == 0)
-			return f;
-		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
-			if (strcmp(def->fields[f].aliases[a], norm) == 0)
-				return f;
-	}
-	return -1;
-}
-
 static void map_header(struct rv_model *m, enum rv_kind kind)
 {
 	struct rv_table *t = &m->tables[kind];
@@ -107,13 +93,16 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 	t->extra_cols = xcalloc(t->csv.ncols + 1, sizeof(*t->extra_cols));
 	t->nextra = 0;
 
+	/* Linear in the header: one hash probe per name, one pass for the positions. */
+	struct rv_pos_cursor pos;
+	rv_pos_cursor_init(&pos, &t->csv);
 	for (size_t c = 0; c < t->csv.ncols; c++) {
 		struct csv_cell h = t->csv.header[c];
 		char norm[128];
 		rv_normalize_name(h.ptr, h.len, norm, sizeof(norm));
 		uint32_t line, col;
-		csv_table_position(&t->csv, h.raw_off, &line, &col);
-		int f = norm[0] ? match_field(def, norm) : -1;
+		rv_pos_cursor_at(&pos, h.raw_off, &line, &col);
+		int f = norm[0] ? rv_field_by_name(kind, norm) : -1;
 		if (!norm[0]) {
 			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
 				 "column %zu has no name (kept as an extra column)", c + 1);

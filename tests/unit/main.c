@@ -19,6 +19,7 @@ int main(void)
 		run_triage_tests,
 		run_summary_tests,
 		run_config_tests,
+		run_schema_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
