@@ -69,17 +69,16 @@ static struct diag *report_cell(struct rv_model *m, enum rv_kind kind, uint32_t 
 	return d;
 }
 
-/* "unknown status 'x' (kept as written; known: ...)" with the value quoted safely. */
+/* "unknown status 'x' (kept as written; known: ...)": the value is quoted when the problem is shown. */
 static void report_value(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
 			 enum diag_severity sev, const char *what, const char *tail)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_addf(&sb, "%s ", what);
-	diag_quote(&sb, cell.ptr, cell.len, 40);
-	sb_adds(&sb, tail);
-	report_cell(m, kind, row, cell, sev, sb.data);
-	sb_free(&sb);
+	struct rv_table *t = &m->tables[kind];
+	uint32_t line, col;
+	cell_position(t, cell, &line, &col);
+	struct diag *d = diag_add_value(&m->diags, sev, t->csv.path, line, col, what, cell.ptr, cell.len, tail);
+	d->table = (int)kind;
+	d->row = (long)row;
 }
 
 /* ---- headers ---- */

@@ -35,6 +35,7 @@ int run_triage_tests(void);
 int run_summary_tests(void);
 int run_config_tests(void);
 int run_schema_tests(void);
+int run_diag_tests(void);
 
 #define CSV_SPECTRUM_DIR "../shared/corpus/csv-spectrum"
 
