@@ -15,7 +15,7 @@
 void cli_usage(FILE *out)
 {
 	fputs("usage: recview [OPTIONS] [DIR]\n"
-	      "       recview --check [--strict] [DIR]\n"
+	      "       recview --check [--strict] [--all] [DIR]\n"
 	      "       recview --show ID [DIR]\n"
 	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
@@ -27,6 +27,7 @@ void cli_usage(FILE *out)
 	      "\n"
 	      "  -c, --check       check the data set: problems on stderr, a summary on stdout;\n"
 	      "                    exit 0 clean, 1 warnings only, 2 errors\n"
+	      "      --all         with --check: every problem, not the first 1,000 of each kind per file\n"
 	      "  -s, --show ID     print a recommendation and everything linked to it\n"
 	      "  -l, --list        one tab-separated line per recommendation: id, review, decision,\n"
 	      "                    status, priority, last change, deliverables done/total, questions, title\n"
@@ -63,6 +64,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
 		{"since", required_argument, NULL, 'T'},
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
+		{"all", no_argument, NULL, 'L'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -90,6 +92,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			break;
 		case 'S':
 			opt->strict = true;
+			break;
+		case 'L':
+			opt->all = true;
 			break;
 		case 'e':
 			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0 && strcmp(optarg, "minutes") != 0) {
@@ -146,6 +151,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE) {
 		fprintf(stderr, "recview: --as-of goes with --summary or the browser\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->all && opt->action != CLI_CHECK) {
+		fprintf(stderr, "recview: --all goes with --check\n");
 		cli_usage(stderr);
 		return false;
 	}

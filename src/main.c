@@ -223,6 +223,8 @@ int main(int argc, char **argv)
 	const char *dir = cli_data_dir(&opt, argv[0]);
 	if (opt.action == CLI_BROWSE && !opt.read_only)
 		recover_store(dir, opt.recovered, sizeof(opt.recovered));
+	if (opt.all)
+		diag_set_keep_per_kind(0); /* --check --all: keep every problem */
 	enum rv_load_result res = rv_model_load(&m, dir);
 	if (opt.strict)
 		diag_list_make_strict(&m.diags);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/schema.h"
 #include "recview/strbuf.h"
 
 static const struct csv_cell empty_cell = {"", 0, 0};
@@ -68,35 +69,19 @@ static struct diag *report_cell(struct rv_model *m, enum rv_kind kind, uint32_t 
 	return d;
 }
 
-/* "unknown status 'x' (kept as written; known: ...)" with the value quoted safely. */
+/* "unknown status 'x' (kept as written; known: ...)": the value is quoted when the problem is shown. */
 static void report_value(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
 			 enum diag_severity sev, const char *what, const char *tail)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	sb_addf(&sb, "%s ", what);
-	diag_quote(&sb, cell.ptr, cell.len, 40);
-	sb_adds(&sb, tail);
-	report_cell(m, kind, row, cell, sev, sb.data);
-	sb_free(&sb);
+	struct rv_table *t = &m->tables[kind];
+	uint32_t line, col;
+	cell_position(t, cell, &line, &col);
+	struct diag *d = diag_add_value(&m->diags, sev, t->csv.path, line, col, what, cell.ptr, cell.len, tail);
+	d->table = (int)kind;
+	d->row = (long)row;
 }
 
 /* ---- headers ---- */
-
-static int match_field(const struct rv_kind_def *def, const char *norm)
-{
-	for (int f = 0; f < def->nfields; f++) {
-		char canon[64];
-		const char *name = def->fields[f].name;
-		rv_normalize_name(name, strlen(name), canon, sizeof(canon));
-		if (strcmp(canon, norm) == 0)
-			return f;
-		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
-			if (strcmp(def->fields[f].aliases[a], norm) == 0)
-				return f;
-	}
-	return -1;
-}
 
 static void map_header(struct rv_model *m, enum rv_kind kind)
 {
@@ -107,13 +92,16 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 	t->extra_cols = xcalloc(t->csv.ncols + 1, sizeof(*t->extra_cols));
 	t->nextra = 0;
 
+	/* Linear in the header: one hash probe per name, one pass for the positions. */
+	struct rv_pos_cursor pos;
+	rv_pos_cursor_init(&pos, &t->csv);
 	for (size_t c = 0; c < t->csv.ncols; c++) {
 		struct csv_cell h = t->csv.header[c];
 		char norm[128];
 		rv_normalize_name(h.ptr, h.len, norm, sizeof(norm));
 		uint32_t line, col;
-		csv_table_position(&t->csv, h.raw_off, &line, &col);
-		int f = norm[0] ? match_field(def, norm) : -1;
+		rv_pos_cursor_at(&pos, h.raw_off, &line, &col);
+		int f = norm[0] ? rv_field_by_name(kind, norm) : -1;
 		if (!norm[0]) {
 			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
 				 "column %zu has no name (kept as an extra column)", c + 1);

@@ -8,14 +8,7 @@
 
 void report_diagnostics(const struct diag_list *dl, FILE *out)
 {
-	struct strbuf sb;
-	sb_init(&sb);
-	for (size_t i = 0; i < dl->n; i++) {
-		sb_reset(&sb);
-		diag_format(&dl->items[i], &sb);
-		fprintf(out, "%s\n", sb.data);
-	}
-	sb_free(&sb);
+	diag_list_write(dl, out);
 }
 
 /* Writes a cell sanitised on one line. */

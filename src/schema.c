@@ -1,5 +1,9 @@
 /* schema.c - the data contract: files, known columns and the header names accepted for them. */
-#include "recview/model.h"
+#include "recview/schema.h"
+
+#include <string.h>
+
+#include "recview/utf8.h"
 
 /* Aliases are normalised: lower case, '_' and '-' read as spaces. ICANN's own tables use "Rec #",
  * "Implementation Status" and "Description". */
@@ -81,4 +85,95 @@ static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind)
 {
 	return &kinds[kind];
+}
+
+/* ---- header names: a hash of every accepted name per kind, built on first use ---- */
+
+#define NAME_SLOTS 256 /* power of two, well above the 11 names of 10 fields */
+
+struct name_slot {
+	const char *name; /* normalised, or NULL */
+	int field;
+};
+
+static struct name_slot name_hash[RV_KIND_COUNT][NAME_SLOTS];
+static char canonical[RV_KIND_COUNT][RV_MAX_FIELDS][64];
+static bool name_hash_built[RV_KIND_COUNT];
+size_t rv_schema_bytes_read, rv_schema_name_probes;
+
+static size_t name_hash_of(const char *s)
+{
+	size_t h = 5381;
+	for (; *s; s++)
+		h = h * 33 + (unsigned char)*s;
+	return h & (NAME_SLOTS - 1);
+}
+
+/* The first field to claim a name keeps it, as when the fields were tried in contract order. */
+static void name_insert(enum rv_kind kind, const char *name, int field)
+{
+	size_t slot = name_hash_of(name);
+	for (; name_hash[kind][slot].name; slot = (slot + 1) & (NAME_SLOTS - 1))
+		if (strcmp(name_hash[kind][slot].name, name) == 0)
+			return;
+	name_hash[kind][slot].name = name;
+	name_hash[kind][slot].field = field;
+}
+
+static void build_name_hash(enum rv_kind kind)
+{
+	const struct rv_kind_def *def = &kinds[kind];
+	for (int f = 0; f < def->nfields; f++) {
+		const char *name = def->fields[f].name;
+		rv_normalize_name(name, strlen(name), canonical[kind][f], sizeof(canonical[kind][f]));
+		name_insert(kind, canonical[kind][f], f);
+		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
+			name_insert(kind, def->fields[f].aliases[a], f);
+	}
+	name_hash_built[kind] = true;
+}
+
+int rv_field_by_name(enum rv_kind kind, const char *norm)
+{
+	if (!name_hash_built[kind])
+		build_name_hash(kind);
+	for (size_t slot = name_hash_of(norm); name_hash[kind][slot].name; slot = (slot + 1) & (NAME_SLOTS - 1)) {
+		rv_schema_name_probes++;
+		if (strcmp(name_hash[kind][slot].name, norm) == 0)
+			return name_hash[kind][slot].field;
+	}
+	return -1;
+}
+
+/* ---- positions in one pass ---- */
+
+void rv_pos_cursor_init(struct rv_pos_cursor *pc, const struct csv_table *t)
+{
+	pc->t = t;
+	pc->off = pc->line_start = t->bom ? 3 : 0;
+	pc->line = 1;
+	pc->chars = 0;
+}
+
+void rv_pos_cursor_at(struct rv_pos_cursor *pc, uint32_t off, uint32_t *line, uint32_t *col)
+{
+	const char *buf = pc->t->buf;
+	size_t size = pc->t->size, to = off < size ? off : size;
+	size_t seg = pc->off;
+	for (size_t i = pc->off; i < to; i++) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= size || buf[i + 1] != '\n'))) {
+			pc->line++;
+			pc->line_start = seg = i + 1;
+			pc->chars = 0;
+		}
+	}
+	/* Offsets asked for start fields, after an ASCII delimiter: counts of the pieces add up. */
+	if (to > seg)
+		pc->chars += (uint32_t)utf8_count_chars(buf + seg, to - seg);
+	if (to > pc->off) {
+		rv_schema_bytes_read += to - pc->off;
+		pc->off = to;
+	}
+	*line = pc->line;
+	*col = pc->chars + 1;
 }

@@ -39,6 +39,8 @@ int text_cp_width(uint32_t cp)
 		return 1;
 	if (cp < 0xA0 || is_layout_control(cp))
 		return -1;
+	if (cp >= 0x0300 && cp <= 0x036F) /* combining diacritical marks: the common case, no locale switch */
+		return 0;
 	if (!utf8_locale)
 		text_init();
 	int w;
@@ -57,8 +59,41 @@ static void glyph_set(struct glyph *g, enum glyph_kind kind, const char *bytes, 
 	g->kind = kind;
 	memcpy(g->bytes, bytes, n);
 	g->bytes[n] = '\0';
-	g->nbytes = n;
+	g->nbytes = g->cluster_len = n;
 	g->width = width;
+	g->marks_left_out = 0;
+}
+
+/* The combining mark (a zero-width printable character) at s[i], or 0 bytes. */
+static size_t mark_at(const unsigned char *u, size_t len, size_t i)
+{
+	uint32_t cp;
+	size_t n = i < len ? utf8_decode(u + i, len - i, &cp) : 0;
+	return n && cp >= 0xA0 && text_cp_width(cp) == 0 ? n : 0;
+}
+
+/* Takes the marks after a character into its cluster: TEXT_MAX_MARKS of them, then only counts them. */
+static size_t take_marks(struct glyph *g, const unsigned char *u, size_t len, size_t i)
+{
+	size_t kept = 0, n;
+	while ((n = mark_at(u, len, i)) != 0) {
+		if (kept < TEXT_MAX_MARKS) {
+			memcpy(g->bytes + g->nbytes, u + i, n);
+			g->nbytes += n;
+			kept++;
+		} else {
+			g->marks_left_out++;
+		}
+		i += n;
+	}
+	g->cluster_len = g->nbytes;
+	if (g->marks_left_out) {
+		int w = snprintf(g->bytes + g->nbytes, sizeof(g->bytes) - g->nbytes, "<+%zu marks>", g->marks_left_out);
+		g->nbytes += (size_t)w;
+		g->width += w;
+	}
+	g->bytes[g->nbytes] = '\0';
+	return i;
 }
 
 static void glyph_escape(struct glyph *g, const char *fmt, unsigned value)
@@ -96,11 +131,13 @@ bool text_next_glyph(const char *s, size_t len, size_t *pos, unsigned flags, str
 		g->src_len = 1;
 	} else {
 		int w = text_cp_width(cp);
-		if (w < 0)
+		if (w < 0) {
 			glyph_escape(g, "<U+%04X>", cp);
-		else
+			g->src_len = n;
+		} else {
 			glyph_set(g, GLYPH_TEXT, s + i, n, w);
-		g->src_len = n;
+			g->src_len = take_marks(g, u, len, i + n) - i;
+		}
 	}
 	*pos = i + g->src_len;
 	return true;

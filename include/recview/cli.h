@@ -21,6 +21,7 @@ struct cli_options {
 	const char *show_id; /* --show ID */
 	const char *dir;     /* DIR, or NULL for the bundled data set */
 	bool strict;         /* warnings count as errors */
+	bool all;            /* --all, with --check: every problem, not the first 1,000 of each kind */
 	bool mouse;          /* --mouse (or mouse = on in the configuration) */
 	const char *theme;   /* --theme NAME, else the configuration's */
 	const char *author;  /* from the configuration, else $USER */

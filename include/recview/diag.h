@@ -5,7 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
+#include "recview/arena.h"
 #include "recview/strbuf.h"
 
 enum diag_severity {
@@ -13,35 +15,89 @@ enum diag_severity {
 	DIAG_ERROR,
 };
 
+/* Problems kept per kind and file; the others are only counted (diag_set_keep_per_kind changes it). */
+#define DIAG_KEEP_PER_KIND 1000
+
+/*
+ * A kind of problem: one message of one file, whatever value or numbers it holds. Its text is the
+ * format given to diag_add (a message given whole as "%s" is of the kind of its text up to its first
+ * quote), or the fixed text around the value of diag_add_value.
+ */
+struct diag_kind {
+	const char *file;  /* interned */
+	const char *what;  /* the fixed text (owned by the list) */
+	const char *tail;  /* diag_add_value: the fixed text after the value (static); else NULL */
+	enum diag_severity severity;
+	uint32_t index;    /* in diag_list.kinds */
+	size_t kept;       /* problems of this kind in items */
+	size_t more;       /* problems of this kind only counted */
+};
+
+/* A small record: the text of a value problem is built when it is shown (diag_message). */
 struct diag {
 	enum diag_severity severity;
-	const char *file; /* path as the user gave it (owned by the list) */
 	uint32_t line;    /* 1-based; 0 when the problem is the whole file */
 	uint32_t col;     /* 1-based character column; 0 when not known */
-	char *msg;        /* already sanitised: safe to print */
 	int table;        /* enum rv_kind of the row it names, or -1 */
 	long row;         /* data row index in that table, or -1 */
+	const char *file; /* path as the user gave it (owned by the list) */
+	const struct diag_kind *kind;
+	const char *msg;   /* diag_add: the message, already sanitised; NULL for a value problem */
+	const char *value; /* diag_add_value: the value, quoted and sanitised; else NULL */
 };
 
 struct diag_list {
 	struct diag *items;
 	size_t n, cap;
-	size_t errors, warnings;
+	size_t errors, warnings; /* every problem, kept or only counted */
 	char **files; /* interned file names */
 	size_t nfiles;
+	size_t keep_per_kind;      /* 0: keep every problem */
+	struct diag_kind **kinds;  /* in order of first report */
+	size_t nkinds;
+	uint32_t *kind_hash;       /* open addressing: kind index + 1, 0 = empty */
+	size_t kind_hash_size;
+	struct arena text;         /* messages, quoted values and kind names */
+	struct diag counted;       /* what diag_add returns for a problem only counted */
 };
 
 void diag_list_init(struct diag_list *dl);
 void diag_list_free(struct diag_list *dl);
 
+/* Lists initialised from now on keep n problems per kind and file (0: all of them; --check --all). */
+void diag_set_keep_per_kind(size_t n);
+
+/*
+ * Reports a problem. Past the list's limit for its kind it is only counted: the pointer returned is
+ * then to a scratch record, which the caller may still fill in (table, row).
+ */
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *file, uint32_t line,
 		      uint32_t col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/*
+ * A problem about a value: "WHAT 'value' TAIL", the value quoted as diag_quote does (40 columns).
+ * what and tail must be static strings; the record keeps only the quoted value.
+ */
+struct diag *diag_add_value(struct diag_list *dl, enum diag_severity sev, const char *file, uint32_t line,
+			    uint32_t col, const char *what, const char *value, size_t len, const char *tail);
 
 /* Registers a file name; problems are listed in the order files were registered. */
 const char *diag_intern_file(struct diag_list *dl, const char *file);
 
+/* The message alone, without file, position and severity. */
+void diag_message(const struct diag *d, struct strbuf *out);
+
 /* "FILE:LINE:COL: error: message" (LINE and COL left out when 0). */
 void diag_format(const struct diag *d, struct strbuf *out);
+
+/* "FILE: warning: … and 299,000 more like this": problems of a kind only counted. */
+void diag_format_more(const struct diag_kind *k, struct strbuf *out);
+
+/*
+ * Writes every problem on its own line; after the last one of a kind that had more than the list
+ * keeps, the line of diag_format_more.
+ */
+void diag_list_write(const struct diag_list *dl, FILE *out);
 
 /* Turns every warning into an error (--strict). */
 void diag_list_make_strict(struct diag_list *dl);

@@ -19,12 +19,21 @@ enum glyph_kind {
 	GLYPH_TAB,     /* a TAB, expanded to spaces by the caller's column */
 };
 
+/* Combining marks kept on one character; more are shown as a count, "<+499992 marks>". */
+#define TEXT_MAX_MARKS 8
+
+/*
+ * One glyph cluster: a character with the combining marks that follow it (at most TEXT_MAX_MARKS, each
+ * 4 bytes at most), then the count of the marks left out, if any.
+ */
 struct glyph {
 	enum glyph_kind kind;
-	char bytes[16]; /* what to show, NUL-terminated */
-	size_t nbytes;  /* length of bytes[] */
-	int width;      /* terminal columns (TAB: 0, the caller expands it) */
-	size_t src_len; /* input bytes consumed */
+	char bytes[80];      /* what to show, NUL-terminated: the cluster, then the count */
+	size_t nbytes;       /* length of bytes[] */
+	size_t cluster_len;  /* bytes of the cluster in bytes[]; the count (plain ASCII) follows */
+	int width;           /* terminal columns of it all (TAB: 0, the caller expands it) */
+	size_t marks_left_out; /* combining marks consumed but not shown */
+	size_t src_len;      /* input bytes consumed */
 };
 
 enum text_flags {
@@ -34,13 +43,19 @@ enum text_flags {
 /* Call once; makes character widths independent of the process locale. */
 void text_init(void);
 
-/* Reads the glyph at s[*pos]; advances *pos. Returns false at the end. */
+/*
+ * Reads the glyph cluster at s[*pos]; advances *pos past it and all the combining marks that follow.
+ * Returns false at the end. The work is linear in the marks, the output bounded.
+ */
 bool text_next_glyph(const char *s, size_t len, size_t *pos, unsigned flags, struct glyph *g);
 
 /* Terminal columns of one code point: 0 for combining marks, 2 for wide, -1 for non-printables. */
 int text_cp_width(uint32_t cp);
 
-/* Appends the sanitised form of s[0..len) to out: TABs expanded (8 columns), controls made visible. */
+/*
+ * Appends the sanitised form of s[0..len) to out: TABs expanded (8 columns), controls made visible,
+ * combining marks past TEXT_MAX_MARKS on one character replaced by their count.
+ */
 void text_sanitize(struct strbuf *out, const char *s, size_t len, unsigned flags);
 
 /* Display width of a sanitised single-line string. */

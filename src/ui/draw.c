@@ -189,6 +189,28 @@ static void put_bytes(struct draw *d, const char *s, size_t n, int width, attr_t
 	d->col += width;
 }
 
+/*
+ * A character and its combining marks in one call; the marks left out follow as a count, "<+N marks>".
+ * Marks without a character of their own join what is before them, except at the start of the text.
+ */
+static void draw_cluster(struct draw *d, const struct glyph *g, int start, attr_t attr)
+{
+	int count_width = (int)(g->nbytes - g->cluster_len);
+	int cluster_width = g->width - count_width;
+	if (d->ascii && (unsigned char)g->bytes[0] >= 0x80) {
+		/* A terminal without UTF-8 gets a placeholder of the same width. */
+		for (int k = 0; k < cluster_width; k++)
+			put_bytes(d, "?", 1, 1, attr_for(d, C_ESCAPE));
+	} else if (cluster_width > 0) {
+		put_bytes(d, g->bytes, g->cluster_len, cluster_width, attr);
+	} else if (d->col > start) {
+		wattrset(d->win, attr);
+		waddnstr(d->win, g->bytes, (int)g->cluster_len);
+	}
+	if (count_width)
+		put_bytes(d, g->bytes + g->cluster_len, (size_t)count_width, count_width, attr_for(d, C_ESCAPE));
+}
+
 /* Byte ranges of the search matches in s, at most max of them. */
 static size_t find_matches(const char *s, size_t len, size_t (*ranges)[2], size_t max)
 {
@@ -226,16 +248,8 @@ int draw_text(struct draw *d, const char *s, size_t len, enum color c)
 			break;
 		if (g.kind == GLYPH_ESCAPE) {
 			put_bytes(d, g.bytes, g.nbytes, g.width, attr_for(d, C_ESCAPE));
-		} else if (d->ascii && (unsigned char)g.bytes[0] >= 0x80) {
-			/* A terminal without UTF-8 gets a placeholder of the same width. */
-			for (int k = 0; k < g.width; k++)
-				put_bytes(d, "?", 1, 1, attr_for(d, C_ESCAPE));
-		} else if (g.width > 0) {
-			put_bytes(d, g.bytes, g.nbytes, g.width, attr_for(d, c));
-		} else if (d->col > start) {
-			/* A combining mark joins the character before it. */
-			wattrset(d->win, attr_for(d, c));
-			waddnstr(d->win, g.bytes, (int)g.nbytes);
+		} else {
+			draw_cluster(d, &g, start, attr_for(d, c));
 		}
 	}
 	return d->col - start;

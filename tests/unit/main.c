@@ -21,6 +21,8 @@ int main(void)
 		run_export_tests,
 		run_summary_tests,
 		run_config_tests,
+		run_schema_tests,
+		run_diag_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -161,6 +161,120 @@ static void test_width_combining_marks_zero(void **state)
 	assert_int_equal(text_cp_width(0x0301), 0);
 }
 
+/* "a" and n combining rings (U+030A), malloc'd. */
+static char *many_marks(size_t n, size_t *len)
+{
+	char *s = malloc(1 + 2 * n + 1);
+	assert_non_null(s);
+	s[0] = 'a';
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + 1 + 2 * i, "\xCC\x8A", 2);
+	*len = 1 + 2 * n;
+	s[*len] = '\0';
+	return s;
+}
+
+/* A character and its marks are one glyph: one draw call, however many marks there are. */
+static void test_cluster_is_one_glyph(void **state)
+{
+	(void)state;
+	size_t pos = 0;
+	struct glyph g;
+	assert_true(text_next_glyph(LIT("e\xCC\x81\xCC\xA3x"), &pos, 0, &g));
+	assert_int_equal(g.kind, GLYPH_TEXT);
+	assert_int_equal(g.src_len, 5);
+	assert_int_equal(g.nbytes, 5);
+	assert_int_equal(g.cluster_len, 5);
+	assert_int_equal(g.width, 1);
+	assert_int_equal(g.marks_left_out, 0);
+	assert_memory_equal(g.bytes, "e\xCC\x81\xCC\xA3", 5);
+	assert_true(text_next_glyph(LIT("e\xCC\x81\xCC\xA3x"), &pos, 0, &g));
+	assert_string_equal(g.bytes, "x");
+	assert_false(text_next_glyph(LIT("e\xCC\x81\xCC\xA3x"), &pos, 0, &g));
+}
+
+/* 500,000 marks on one character: TEXT_MAX_MARKS are kept, the others shown as their count. */
+static void test_cluster_caps_marks_with_a_count(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = many_marks(500000, &len);
+	size_t pos = 0;
+	struct glyph g;
+	assert_true(text_next_glyph(s, len, &pos, 0, &g));
+	assert_int_equal(pos, len);
+	assert_int_equal(g.marks_left_out, 500000 - TEXT_MAX_MARKS);
+	assert_int_equal(g.cluster_len, 1 + 2 * TEXT_MAX_MARKS);
+	assert_string_equal(g.bytes + g.cluster_len, "<+499992 marks>");
+	assert_int_equal(g.width, 1 + (int)strlen("<+499992 marks>"));
+	assert_false(text_next_glyph(s, len, &pos, 0, &g));
+
+	/* Sanitised, the text is small and reads back the same. */
+	struct strbuf sb;
+	sb_init(&sb);
+	text_sanitize(&sb, s, len, 0);
+	assert_int_equal(sb.len, 1 + 2 * TEXT_MAX_MARKS + strlen("<+499992 marks>"));
+	assert_string_equal(sb.data + 1 + 2 * TEXT_MAX_MARKS, "<+499992 marks>");
+	assert_int_equal(text_width(s, len), text_width(sb.data, sb.len));
+	assert_int_equal(text_width(s, len), 16);
+	assert_true(text_has_escapes(s, len) == false);
+	sb_free(&sb);
+
+	/* Exactly TEXT_MAX_MARKS marks: no count. */
+	free(s);
+	s = many_marks(TEXT_MAX_MARKS, &len);
+	pos = 0;
+	assert_true(text_next_glyph(s, len, &pos, 0, &g));
+	assert_int_equal(g.marks_left_out, 0);
+	assert_int_equal(g.nbytes, len);
+	assert_int_equal(g.width, 1);
+	free(s);
+}
+
+/* Marks with no character before them (at the start, after a control) are a cluster of their own. */
+static void test_marks_without_a_base(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width(LIT("\xCC\x81\xCC\x81")), 0);
+	size_t pos = 0;
+	struct glyph g;
+	assert_true(text_next_glyph(LIT("\x1b\xCC\x81\xCC\x81"), &pos, 0, &g));
+	assert_int_equal(g.kind, GLYPH_ESCAPE);
+	assert_true(text_next_glyph(LIT("\x1b\xCC\x81\xCC\x81"), &pos, 0, &g));
+	assert_int_equal(g.kind, GLYPH_TEXT);
+	assert_int_equal(g.src_len, 4);
+	assert_int_equal(g.width, 0);
+	/* A wide character keeps its marks and its two columns. */
+	assert_int_equal(text_width(LIT("\xE6\x97\xA5\xCC\x81")), 2);
+}
+
+/* Cutting and wrapping a cluster with a count never split it. */
+static void test_cut_and_wrap_keep_cluster_whole(void **state)
+{
+	(void)state;
+	size_t len;
+	char *s = many_marks(1000, &len);
+	struct strbuf clean, out;
+	sb_init(&clean);
+	sb_init(&out);
+	text_sanitize(&clean, s, len, 0);
+	sb_adds(&clean, " tail");
+	/* The character keeps its marks; the count reads on as plain text. */
+	assert_int_equal(text_cut(&out, clean.data, clean.len, 2, true), 2);
+	assert_int_equal(out.len, 1 + 2 * TEXT_MAX_MARKS + 1);
+	assert_memory_equal(out.data, s, 1 + 2 * TEXT_MAX_MARKS);
+	sb_reset(&out);
+	assert_int_equal(text_cut(&out, clean.data, clean.len, 8, true), 8);
+	assert_string_equal(out.data + 1 + 2 * TEXT_MAX_MARKS, "<+992 ~");
+	struct text_lines tl = {0};
+	text_wrap(&tl, clean.data, clean.len, 40);
+	assert_int_equal(tl.n, 1);
+	text_lines_free(&tl);
+	sb_free(&clean);
+	sb_free(&out);
+	free(s);
+}
+
 static void test_width_controls_not_printable(void **state)
 {
 	(void)state;
@@ -391,6 +505,10 @@ int run_text_tests(void)
 		cmocka_unit_test(test_width_cjk_two_columns_each),
 		cmocka_unit_test(test_width_combining_marks_zero),
 		cmocka_unit_test(test_width_controls_not_printable),
+		cmocka_unit_test(test_cluster_is_one_glyph),
+		cmocka_unit_test(test_cluster_caps_marks_with_a_count),
+		cmocka_unit_test(test_marks_without_a_base),
+		cmocka_unit_test(test_cut_and_wrap_keep_cluster_whole),
 		cmocka_unit_test(test_cut_short_text_unchanged),
 		cmocka_unit_test(test_cut_ends_with_ellipsis),
 		cmocka_unit_test(test_cut_ascii_variant_uses_tilde),

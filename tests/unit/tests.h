@@ -36,6 +36,8 @@ int run_export_tests(void);
 int run_summary_tests(void);
 int run_config_tests(void);
 int run_store_tests(void);
+int run_schema_tests(void);
+int run_diag_tests(void);
 
 #define CSV_SPECTRUM_DIR "../shared/corpus/csv-spectrum"
 

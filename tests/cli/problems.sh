@@ -1,0 +1,22 @@
+#!/bin/sh
+# Command line: many problems of one kind are kept up to 1,000 per file and counted past that; --all keeps them all.
+. tests/cli/lib.sh
+
+mkdir -p "$TMP/dates"
+printf 'id,title\nR-1,One\n' >"$TMP/dates/recommendations.csv"
+awk 'BEGIN { print "rec_id,date"; for (i = 0; i < 1200; i++) print "R-1,2024-01-99" }' >"$TMP/dates/status_history.csv"
+
+run many-dates 1 "$BIN" --check "$TMP/dates"
+n=$(grep -c "bad date '2024-01-99'" "$TMP/err")
+if [ "$n" -eq 1000 ]; then echo "ok many-dates-kept"; else echo "not ok many-dates-kept: $n lines"; fi
+has many-dates-count err "status_history.csv: warning: … and 200 more like this"
+has many-dates-last err "status_history.csv:1001:5: warning: bad date"
+has many-dates-summary out "problems: 0 errors, 1200 warnings"
+
+run all-dates 1 "$BIN" --check --all "$TMP/dates"
+n=$(grep -c "bad date '2024-01-99'" "$TMP/err")
+if [ "$n" -eq 1200 ]; then echo "ok all-dates-kept"; else echo "not ok all-dates-kept: $n lines"; fi
+lacks all-dates-no-count err "more like this"
+
+run all-without-check 2 "$BIN" --all --list "$TMP/dates"
+has all-without-check-message err "--all goes with --check"
