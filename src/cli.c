@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/diag.h"
+
 #ifndef RECVIEW_DATADIR
 #define RECVIEW_DATADIR "/usr/local/share/recview/data"
 #endif
@@ -48,8 +50,37 @@ void cli_usage(FILE *out)
 	      "      --mouse       enable the mouse in the browser\n"
 	      "      --theme NAME  default, light, high-contrast (for projectors) or monochrome\n"
 	      "  -h, --help        show this help\n"
-	      "  -V, --version     show the version\n",
+	      "  -V, --version     show the version\n"
+	      "\n"
+	      "Exit codes: 0 clean, 1 warnings (--check), 2 errors or a usage error, 3 no usable\n"
+	      "terminal, 4 output that could not be written (see recview(1)).\n",
 	      out);
+}
+
+/* "recview: " + fmt with its one %s replaced by s quoted safely: s comes from the command line. */
+static void say_quoted(const char *fmt, const char *s)
+{
+	struct strbuf quoted;
+	sb_init(&quoted);
+	diag_quote(&quoted, s, strlen(s), 60);
+	fputs("recview: ", stderr);
+	fprintf(stderr, fmt, quoted.data);
+	fputc('\n', stderr);
+	sb_free(&quoted);
+}
+
+/* The option getopt stopped at, as typed: a short one alone (the x of "-cx", where argv[optind - 1]
+ * may still be the word before), a long one whole. */
+static const char *option_as_typed(char **argv, char shortopt[3])
+{
+	const char *arg = argv[optind - 1];
+	if (optopt > 0 && optopt <= 0xff && strncmp(arg, "--", 2) != 0) {
+		shortopt[0] = '-';
+		shortopt[1] = (char)optopt;
+		shortopt[2] = '\0';
+		return shortopt;
+	}
+	return arg;
 }
 
 bool cli_parse(int argc, char **argv, struct cli_options *opt)
@@ -72,6 +103,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	opterr = 0;
 	optind = 1;
 	int c;
+	char shortopt[3];
 	while ((c = getopt_long(argc, argv, ":cs:le:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -98,7 +130,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			break;
 		case 'e':
 			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0 && strcmp(optarg, "minutes") != 0) {
-				fprintf(stderr, "recview: --export takes md, csv or minutes, not '%s'\n", optarg);
+				say_quoted("--export takes md, csv or minutes, not %s", optarg);
 				cli_usage(stderr);
 				return false;
 			}
@@ -130,11 +162,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			opt->action = CLI_VERSION;
 			return true;
 		case ':':
-			fprintf(stderr, "recview: option '%s' needs a value\n", argv[optind - 1]);
+			say_quoted("option %s needs a value", option_as_typed(argv, shortopt));
 			cli_usage(stderr);
 			return false;
 		default:
-			fprintf(stderr, "recview: unknown option '%s'\n", argv[optind - 1]);
+			say_quoted("unknown option %s", option_as_typed(argv, shortopt));
 			cli_usage(stderr);
 			return false;
 		}
@@ -162,7 +194,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	if (optind < argc)
 		opt->dir = argv[optind++];
 	if (optind < argc) {
-		fprintf(stderr, "recview: one data set directory at most ('%s' is one too many)\n", argv[optind]);
+		say_quoted("one data set directory at most (%s is one too many)", argv[optind]);
 		cli_usage(stderr);
 		return false;
 	}

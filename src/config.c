@@ -180,6 +180,29 @@ static bool valid_request(struct loader *ld, const char *s, size_t len)
 
 /* ---- one line ---- */
 
+/* When s[i] opens a quoted string, its closing '"'; else NULL. A '"' opens one when it begins a word
+ * (at the start, after a space or '=') and another '"' follows; elsewhere it is a plain character. */
+static const char *quote_end(const char *s, size_t len, size_t i)
+{
+	if (s[i] != '"' || (i > 0 && !is_space(s[i - 1]) && s[i - 1] != '='))
+		return NULL;
+	return memchr(s + i + 1, '"', len - i - 1);
+}
+
+/* The length of s without its comment: '#' starts one anywhere outside a quoted string, so that
+ * "author = Jane Doe   # who I am" sets "Jane Doe" and "author = \"a # b\"" keeps the '#'. */
+static size_t without_comment(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		const char *close = quote_end(s, len, i);
+		if (close)
+			i = (size_t)(close - s);
+		else if (s[i] == '#')
+			return i;
+	}
+	return len;
+}
+
 /* "bind KEY REQUEST"; rest is what follows the word "bind". */
 static void parse_bind(struct loader *ld, const char *rest, size_t len)
 {
@@ -191,12 +214,21 @@ static void parse_bind(struct loader *ld, const char *rest, size_t len)
 			i++;
 		if (i == len)
 			break;
-		size_t start = i;
-		while (i < len && !is_space(rest[i]))
-			i++;
+		size_t start = i, end;
+		const char *close = quote_end(rest, len, i);
+		if (close) {
+			/* a quoted word, for the key that starts a comment: bind "#" quit */
+			start = i + 1;
+			end = (size_t)(close - rest);
+			i = end + 1;
+		} else {
+			while (i < len && !is_space(rest[i]))
+				i++;
+			end = i;
+		}
 		if (nwords < 3) {
 			words[nwords] = rest + start;
-			lens[nwords] = i - start;
+			lens[nwords] = end - start;
 		}
 		nwords++;
 	}
@@ -299,9 +331,10 @@ static void parse_line(struct loader *ld, const char *s, size_t len)
 		s++;
 		len--;
 	}
+	len = without_comment(s, len);
 	while (len > 0 && is_space(s[len - 1]))
 		len--;
-	if (len == 0 || s[0] == '#')
+	if (len == 0)
 		return;
 	if (memchr(s, '\0', len)) {
 		warn_quoted(ld, "NUL byte in line %s", s, len);

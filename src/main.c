@@ -1,6 +1,7 @@
 /* main.c - recview: load a data set, then check it, print one recommendation, or browse it. */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
-#include <stdlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,16 @@
 #define RECVIEW_VERSION "0.1.0"
 #endif
 
+/* Why the first write to stdout failed, for the message at the end (a large fwrite bypasses the
+ * buffer, so fflush cannot tell it again). */
+static int stdout_errno;
+
+static void put_stdout(const struct strbuf *sb)
+{
+	if (fwrite(sb->data, 1, sb->len, stdout) != sb->len && !stdout_errno)
+		stdout_errno = errno;
+}
+
 static int output_width(void)
 {
 	struct winsize ws;
@@ -38,6 +49,17 @@ static int output_width(void)
 static int exit_code_for(const struct diag_list *dl)
 {
 	return dl->errors ? EXIT_ERRORS : dl->warnings ? EXIT_WARNINGS : EXIT_CLEAN;
+}
+
+/* The data set directory (or any text from outside), made safe to print: controls shown visibly. */
+static char *safe_text(const char *s)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	text_sanitize(&sb, s, strlen(s), 0);
+	char *out = sb_detach(&sb);
+	sb_free(&sb);
+	return out;
 }
 
 /* Ids that contain what was asked, to help after a typo. */
@@ -69,7 +91,9 @@ static int run_show(const struct rv_model *m, const char *id)
 		struct strbuf sb;
 		sb_init(&sb);
 		diag_quote(&sb, id, strlen(id), 40);
-		fprintf(stderr, "recview: no recommendation with id %s in %s\n", sb.data, m->dir);
+		char *dir = safe_text(m->dir);
+		fprintf(stderr, "recview: no recommendation with id %s in %s\n", sb.data, dir);
+		free(dir);
 		sb_free(&sb);
 		suggest_ids(m, id);
 		return EXIT_ERRORS;
@@ -100,7 +124,10 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 	char err[1024];
 	struct rv_query *q = NULL;
 	if (opt->filter && !(q = rv_query_parse_model(opt->filter, m, err, sizeof(err)))) {
-		fprintf(stderr, "recview: --filter: %s\n", err);
+		/* The message may quote the expression as typed. */
+		char *safe = safe_text(err);
+		fprintf(stderr, "recview: --filter: %s\n", safe);
+		free(safe);
 		return EXIT_ERRORS;
 	}
 	uint32_t *order = xcalloc(m->nrecs + 1, sizeof(*order));
@@ -114,13 +141,13 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 			rv_export_csv(m, order, n, &line);
 		else
 			rv_export_markdown(m, order, n, opt->filter ? opt->filter : "Recommendations", &line);
-		fwrite(line.data, 1, line.len, stdout);
+		put_stdout(&line);
 	}
 	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {
 		sb_reset(&line);
 		rv_list_line(m, order[i], &line);
 		sb_addc(&line, '\n');
-		fwrite(line.data, 1, line.len, stdout);
+		put_stdout(&line);
 	}
 	sb_free(&line);
 	free(order);
@@ -144,7 +171,7 @@ static int run_summary(const struct rv_model *m, int32_t as_of)
 	sb_addc(&sb, '\n');
 	rv_summary_build(m, as_of, &s);
 	rv_summary_text(&s, output_width(), &sb);
-	fwrite(sb.data, 1, sb.len, stdout);
+	put_stdout(&sb);
 	rv_summary_free(&s);
 	sb_free(&dir);
 	sb_free(&sb);
@@ -165,7 +192,11 @@ static void recover_store(const char *dir, char *said, size_t size)
 static bool config_and_theme_ok(const struct cli_options *opt, const struct diag_list *cfg_diags, struct rv_model *m)
 {
 	if (opt->theme && !draw_set_theme(opt->theme)) {
-		fprintf(stderr, "recview: unknown theme '%s' (known: %s)\n", opt->theme, draw_theme_names());
+		struct strbuf quoted;
+		sb_init(&quoted);
+		diag_quote(&quoted, opt->theme, strlen(opt->theme), 40);
+		fprintf(stderr, "recview: unknown theme %s (known: %s)\n", quoted.data, draw_theme_names());
+		sb_free(&quoted);
 		return false;
 	}
 	for (size_t i = 0; i < cfg_diags->n; i++) {
@@ -175,24 +206,107 @@ static bool config_and_theme_ok(const struct cli_options *opt, const struct diag
 	return true;
 }
 
-int main(int argc, char **argv)
+/* A date option (--since, --as-of): YYYY-MM-DD, YYYY-MM or YYYY; anything else is a usage error. */
+static bool date_option_ok(const char *name, const char *value, int32_t *date)
 {
-	struct cli_options opt;
-	double start = rv_monotonic_seconds();
-	setlocale(LC_ALL, "");
-	text_init();
-	if (!cli_parse(argc, argv, &opt))
+	if (rv_date_parse(value, strlen(value), date) == RV_DATE_OK)
+		return true;
+	struct strbuf quoted;
+	sb_init(&quoted);
+	diag_quote(&quoted, value, strlen(value), 40);
+	fprintf(stderr, "recview: %s: %s is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n", name, quoted.data);
+	sb_free(&quoted);
+	return false;
+}
+
+/* What an action writes on stdout, as named when it cannot be written. */
+static const char *output_name(const struct cli_options *opt)
+{
+	switch (opt->action) {
+	case CLI_HELP:
+		return "the help";
+	case CLI_VERSION:
+		return "the version";
+	case CLI_CHECK:
+		return "the check summary";
+	case CLI_SHOW:
+		return "the recommendation";
+	case CLI_LIST:
+		return "the list";
+	case CLI_SUMMARY:
+		return "the summary";
+	case CLI_EXPORT:
+		return strcmp(opt->export_format, "minutes") == 0 ? "the minutes"
+		       : strcmp(opt->export_format, "csv") == 0  ? "the csv export"
+								 : "the md export";
+	case CLI_BROWSE:
+		break;
+	}
+	return "the output";
+}
+
+/* A closed standard descriptor is opened read-only on /dev/null: a file opened later cannot take its
+ * number (and get the output), and a write to it fails, so that it is reported like any other. */
+static void fill_closed_descriptors(void)
+{
+	for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+			(void)open("/dev/null", O_RDONLY);
+}
+
+/*
+ * Standard output is flushed and closed before the exit, so that a write that failed (a full disk,
+ * /dev/full, a closed stdout) is said on stderr and exits EXIT_OUTPUT instead of passing for success.
+ * A broken pipe never gets here: SIGPIPE keeps its default and ends the process as usual. A failure
+ * of stderr itself is counted the same, without a second attempt to say it.
+ */
+static int finish_output(int code, const char *what)
+{
+	bool failed = ferror(stdout) != 0;
+	int err = stdout_errno;
+	if (fflush(stdout) != 0) {
+		failed = true;
+		if (!err)
+			err = errno;
+	}
+	if (fclose(stdout) != 0) {
+		failed = true;
+		if (!err)
+			err = errno;
+	}
+	if (failed)
+		fprintf(stderr, "recview: cannot write %s to standard output: %s\n", what,
+			err ? strerror(err) : "a write failed");
+	if (fflush(stderr) != 0 || ferror(stderr))
+		failed = true;
+	return failed && code < 128 ? EXIT_OUTPUT : code;
+}
+
+static int run(int argc, char **argv, double start, struct cli_options *opt)
+{
+	if (!cli_parse(argc, argv, opt))
 		return EXIT_ERRORS;
-	if (opt.action == CLI_HELP) {
+	if (opt->action == CLI_HELP) {
 		cli_usage(stdout);
 		return EXIT_CLEAN;
 	}
-	if (opt.action == CLI_VERSION) {
+	if (opt->action == CLI_VERSION) {
 		printf("recview %s\n", RECVIEW_VERSION);
 		return EXIT_CLEAN;
 	}
+	int32_t as_of = RV_DATE_NONE, since = RV_DATE_NONE;
+	static char since_text[16];
+	if (opt->as_of && !date_option_ok("--as-of", opt->as_of, &as_of))
+		return EXIT_ERRORS;
+	if (opt->since) {
+		if (!date_option_ok("--since", opt->since, &since))
+			return EXIT_ERRORS;
+		/* The minutes compare it as text: the canonical form, without the spaces a date may have. */
+		rv_date_format(since, since_text, sizeof(since_text));
+		opt->since = since_text;
+	}
 
-	opt.start_time = start;
+	opt->start_time = start;
 	/* The configuration: theme, author, mouse, data set, key bindings. A bad line is said and skipped. */
 	struct config cfg;
 	struct diag_list cfg_diags;
@@ -200,58 +314,68 @@ int main(int argc, char **argv)
 	char *cfg_path = config_default_path();
 	config_load(&cfg, cfg_path, &cfg_diags, keys_request_exists);
 	free(cfg_path);
-	if (!opt.theme)
-		opt.theme = cfg.theme;
-	opt.author = cfg.author;
-	opt.config_data = cfg.data;
+	if (!opt->theme)
+		opt->theme = cfg.theme;
+	opt->author = cfg.author;
+	opt->config_data = cfg.data;
 	if (cfg.mouse == 1)
-		opt.mouse = true;
-	for (size_t i = 0; i < cfg.nbindings; i++)
-		if (!keys_bind(cfg.bindings[i].key, cfg.bindings[i].request))
-			diag_add(&cfg_diags, DIAG_WARNING, cfg.path, cfg.bindings[i].line, 0, "cannot bind '%s'",
-				 cfg.bindings[i].key);
-	int32_t as_of = RV_DATE_NONE;
-	if (opt.as_of && rv_date_parse(opt.as_of, strlen(opt.as_of), &as_of) != RV_DATE_OK) {
-		struct strbuf quoted;
-		sb_init(&quoted);
-		diag_quote(&quoted, opt.as_of, strlen(opt.as_of), 40);
-		fprintf(stderr, "recview: --as-of: %s is not a date (YYYY-MM-DD, YYYY-MM or YYYY)\n", quoted.data);
-		sb_free(&quoted);
-		return EXIT_ERRORS;
+		opt->mouse = true;
+	for (size_t i = 0; i < cfg.nbindings; i++) {
+		if (!keys_bind(cfg.bindings[i].key, cfg.bindings[i].request)) {
+			struct strbuf quoted;
+			sb_init(&quoted);
+			diag_quote(&quoted, cfg.bindings[i].key, strlen(cfg.bindings[i].key), 20);
+			diag_add(&cfg_diags, DIAG_WARNING, cfg.path, cfg.bindings[i].line, 0, "cannot bind %s",
+				 quoted.data);
+			sb_free(&quoted);
+		}
 	}
 	struct rv_model m;
-	const char *dir = cli_data_dir(&opt, argv[0]);
-	if (opt.action == CLI_BROWSE && !opt.read_only)
-		recover_store(dir, opt.recovered, sizeof(opt.recovered));
-	if (opt.all)
+	const char *dir = cli_data_dir(opt, argv[0]);
+	if (opt->action == CLI_BROWSE && !opt->read_only)
+		recover_store(dir, opt->recovered, sizeof(opt->recovered));
+	if (opt->all)
 		diag_set_keep_per_kind(0); /* --check --all: keep every problem */
 	enum rv_load_result res = rv_model_load(&m, dir);
-	if (opt.strict)
+	if (opt->strict)
 		diag_list_make_strict(&m.diags);
 
 	int code;
 	if (res == RV_LOAD_FAILED) {
 		report_diagnostics(&m.diags, stderr);
-		fprintf(stderr, "recview: no data set could be loaded from %s\n", dir);
+		char *safe = safe_text(dir);
+		fprintf(stderr, "recview: no data set could be loaded from %s\n", safe);
+		free(safe);
 		code = EXIT_ERRORS;
-	} else if (opt.action == CLI_BROWSE && !config_and_theme_ok(&opt, &cfg_diags, &m)) {
+	} else if (opt->action == CLI_BROWSE && !config_and_theme_ok(opt, &cfg_diags, &m)) {
 		code = EXIT_ERRORS;
-	} else if (opt.action == CLI_CHECK) {
+	} else if (opt->action == CLI_CHECK) {
 		fflush(stdout);
 		report_diagnostics(&m.diags, stderr);
 		report_summary(&m, stdout);
 		code = exit_code_for(&m.diags);
-	} else if (opt.action == CLI_SHOW) {
-		code = run_show(&m, opt.show_id);
-	} else if (opt.action == CLI_SUMMARY) {
+	} else if (opt->action == CLI_SHOW) {
+		code = run_show(&m, opt->show_id);
+	} else if (opt->action == CLI_SUMMARY) {
 		code = run_summary(&m, as_of);
-	} else if (opt.action == CLI_LIST || opt.action == CLI_EXPORT) {
-		code = run_list(&m, &opt);
+	} else if (opt->action == CLI_LIST || opt->action == CLI_EXPORT) {
+		code = run_list(&m, opt);
 	} else {
-		code = ui_run(&m, &opt);
+		code = ui_run(&m, opt);
 	}
 	rv_model_free(&m);
 	config_free(&cfg);
 	diag_list_free(&cfg_diags);
 	return code;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_options opt;
+	double start = rv_monotonic_seconds();
+	fill_closed_descriptors();
+	setlocale(LC_ALL, "");
+	text_init();
+	int code = run(argc, argv, start, &opt);
+	return finish_output(code, output_name(&opt));
 }

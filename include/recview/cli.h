@@ -41,7 +41,8 @@ enum {
 	EXIT_CLEAN = 0,    /* loaded without problems */
 	EXIT_WARNINGS = 1, /* --check: warnings only */
 	EXIT_ERRORS = 2,   /* errors in the data, an unknown id, or a usage error */
-	EXIT_FATAL = 3,    /* out of memory or a broken terminal */
+	EXIT_FATAL = 3,    /* out of memory, or no terminal the browser can use */
+	EXIT_OUTPUT = 4,   /* the output could not be written (full disk, closed stdout) */
 	EXIT_UNSAVED = 5,  /* the browser ended with changes that are not on disk */
 };
 

@@ -1,11 +1,11 @@
 /*
  * config.h - the configuration file: $XDG_CONFIG_HOME/recview/config, else ~/.config/recview/config.
- * One setting per line, '#' starts a comment:
+ * One setting per line; '#' starts a comment anywhere outside double quotes ("a # b" keeps it):
  *   theme = default | light | high-contrast | monochrome
  *   author = Jane Doe
  *   mouse = on | off
  *   data = /path/to/data/set
- *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw
+ *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
 #ifndef RECVIEW_CONFIG_H

@@ -1,12 +1,10 @@
 /*
- * ui.c - the browser: the terminal, the main loop, the title bar and status line, and the requests
+ * ui.c - the browser: the main loop, the title bar and status line, and the requests
  * that concern more than one view (opening, back and forward, quitting).
  */
 #include "recview/ui.h"
 
 #include <errno.h>
-#include <langinfo.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +18,7 @@
 #include "recview/query.h"
 #include "recview/search.h"
 #include "recview/summary.h"
+#include "recview/terminal.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
@@ -31,95 +30,14 @@
 #define MIN_COLS 30
 #define MIN_LINES 6
 
-static volatile sig_atomic_t quit_signal;
-static bool curses_active;
-static SCREEN *script_screen;
-static FILE *script_out, *script_in;
-
-/* ---- the terminal ---- */
-
-static void restore_terminal(void)
+/* A message of recview's own on stderr, with text from outside (paths, ...) shown safely. */
+static void say_safely(const char *prefix, const char *text)
 {
-	if (curses_active) {
-		curses_active = false;
-		endwin();
-	}
-}
-
-static void on_quit_signal(int sig)
-{
-	quit_signal = sig;
-}
-
-/* A crash must not leave the terminal in raw mode: restore it, then die as the signal says. */
-static void on_fatal_signal(int sig)
-{
-	restore_terminal();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void install_signals(void)
-{
-	struct sigaction sa;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_quit_signal;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal interrupts the read, so the loop sees it at once. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = on_fatal_signal;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
-	sigaction(SIGFPE, &sa, NULL);
-}
-
-static bool start_terminal(struct app *app)
-{
-	const char *enc = nl_langinfo(CODESET);
-	app->ascii = !enc || strcmp(enc, "UTF-8") != 0;
-
-	if (app->script) {
-		/* Display-free: curses draws into its virtual screen and the output goes nowhere. */
-		const char *term = getenv("TERM");
-		script_out = fopen("/dev/null", "w");
-		script_in = fopen("/dev/null", "r");
-		if (!script_out || !script_in)
-			return false;
-		script_screen = newterm(term && *term ? term : "xterm", script_out, script_in);
-		if (!script_screen)
-			return false;
-		set_term(script_screen);
-	} else if (!initscr()) {
-		return false;
-	}
-	curses_active = true;
-	atexit(restore_terminal);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	/* https://no-color.org: a NO_COLOR that is set and not empty turns colours off. */
-	const char *no_color = getenv("NO_COLOR");
-	draw_init_colors(!(no_color && *no_color));
-	if (app->opt->mouse)
-		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	mouseinterval(300);
-	return true;
-}
-
-static void stop_terminal(void)
-{
-	restore_terminal();
-	if (script_screen) {
-		delscreen(script_screen);
-		script_screen = NULL;
-		fclose(script_out);
-		fclose(script_in);
-	}
+	struct strbuf sb;
+	sb_init(&sb);
+	text_sanitize(&sb, text, strlen(text), 0);
+	fprintf(stderr, "recview: %s%s\n", prefix, sb.data);
+	sb_free(&sb);
 }
 
 /* ---- the app ---- */
@@ -486,7 +404,7 @@ bool app_read_key(struct app *app, struct key *key)
 		struct view *cur = app_current(app);
 		timeout(rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1);
 		int res = get_wch(&ch);
-		if (quit_signal)
+		if (terminal_quit_signal())
 			return false;
 		if (app_finish_saving(app, false))
 			app_redraw(app);
@@ -792,21 +710,31 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		char err[256];
 		app.script = script_load(script, err, sizeof(err));
 		if (!app.script) {
-			fprintf(stderr, "recview: %s\n", err);
+			say_safely("", err);
 			return EXIT_ERRORS;
 		}
+	}
+	struct strbuf why;
+	sb_init(&why);
+	if (!app.script && terminal_problem(&why)) {
+		fprintf(stderr, "recview: %s\n", why.data);
+		sb_free(&why);
+		return EXIT_FATAL;
 	}
 	struct rv_session session;
 	rv_session_open(&session, m, opt->author, opt->read_only);
 	session.async = true;
 	app.session = &session;
-	install_signals();
-	if (!start_terminal(&app)) {
-		fprintf(stderr, "recview: cannot start the terminal (is TERM set?)\n");
+	terminal_install_signals();
+	if (!terminal_start(&app, &why)) {
+		fprintf(stderr, "recview: %s\n", why.data);
+		sb_free(&why);
+		terminal_stop();
 		script_free(app.script);
 		rv_session_free(&session);
 		return EXIT_FATAL;
 	}
+	sb_free(&why);
 	app_open(&app, recs_view_new(&app));
 	if (opt->as_of) {
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
@@ -836,7 +764,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		app_redraw(&app);
 		app_finish_saving(&app, true);
 	}
-	stop_terminal();
+	terminal_stop();
 	if (timing_out)
 		fclose(timing_out);
 	finding_free(&app);
@@ -851,10 +779,12 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		struct strbuf list;
 		sb_init(&list);
 		rv_session_describe_unsaved(&session, &list);
-		fprintf(stderr, "recview: %zu change(s) NOT saved: %s\n%s", rv_session_count_unsaved(&session),
-			session.error[0] ? session.error : "not written", list.data ? list.data : "");
+		char head[64];
+		snprintf(head, sizeof(head), "%zu change(s) NOT saved: ", rv_session_count_unsaved(&session));
+		say_safely(head, session.error[0] ? session.error : "not written");
+		fputs(list.data ? list.data : "", stderr);
 		sb_free(&list);
 	}
 	rv_session_free(&session);
-	return quit_signal ? 128 + quit_signal : unsaved ? EXIT_UNSAVED : EXIT_CLEAN;
+	return terminal_quit_signal() ? 128 + terminal_quit_signal() : unsaved ? EXIT_UNSAVED : EXIT_CLEAN;
 }

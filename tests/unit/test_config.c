@@ -285,6 +285,72 @@ static void test_spacing_and_comments(void **state)
 	done(&c, &dl);
 }
 
+/* '#' starts a comment anywhere outside quotes: the README's own example sets "Jane Doe". */
+static void test_comments_after_values(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config",
+		  "theme = high-contrast\n"
+		  "author = Jane Doe          # the author of changes and notes (else $USER)\n"
+		  "mouse = on# no space before it\n"
+		  "data = /srv/reviews/ssr    # the data set opened when none is named\n"
+		  "bind x quit                # KEY REQUEST\n"
+		  "bind F5 redraw\t# requests as in the help view\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.theme, "high-contrast");
+	assert_string_equal(c.author, "Jane Doe");
+	assert_int_equal(c.mouse, 1);
+	assert_string_equal(c.data, "/srv/reviews/ssr");
+	assert_int_equal(c.nbindings, 2);
+	assert_binding(&c, "x", "quit", 5);
+	assert_binding(&c, "F5", "redraw", 6);
+	done(&c, &dl);
+
+	/* A comment that leaves nothing after '=' is an empty value, and a bad value before a comment is
+	 * quoted without the comment. */
+	const char *path = cfg_path("empty");
+	load_text(&c, &dl, "empty",
+		  "author = # nobody\n"
+		  "theme = dark # not a theme\n"
+		  "author=Jane#Doe\n");
+	assert_int_equal(dl.n, 2);
+	assert_warning(&dl, 0, path, 1, "author is empty");
+	assert_warning(&dl, 1, path, 2,
+		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome)");
+	assert_string_equal(c.author, "Jane");
+	done(&c, &dl);
+}
+
+/* A double-quoted value keeps its '#'; a comment may follow the closing quote. */
+static void test_quoted_hash(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config",
+		  "author = \"a # b\"\n"
+		  "data = \"/srv/#1/data\"   # the first one\n"
+		  "bind \"#\" quit   # the key '#' itself, quoted\n"
+		  "bind \" move-down\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.author, "a # b");
+	assert_string_equal(c.data, "/srv/#1/data");
+	assert_int_equal(c.nbindings, 2);
+	assert_binding(&c, "#", "quit", 3);
+	assert_binding(&c, "\"", "move-down", 4);
+	done(&c, &dl);
+
+	/* An unclosed quote is not a quote: the '#' still starts a comment, and the value is refused. */
+	const char *path = cfg_path("open");
+	load_text(&c, &dl, "open", "author = \"Jane # Doe\n");
+	assert_int_equal(dl.n, 1);
+	assert_warning(&dl, 0, path, 1, "missing closing '\"' in '\"Jane'");
+	assert_null(c.author);
+	done(&c, &dl);
+}
+
 static void test_quoting(void **state)
 {
 	(void)state;
@@ -639,8 +705,8 @@ static void test_binding_keys(void **state)
 			      "ENTER", "PageUp", "M-x", "\xE2\x80\x8B" /* zero-width space */ };
 	struct strbuf sb;
 	sb_init(&sb);
-	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++)
-		sb_addf(&sb, "bind %s quit\n", good[i]);
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) /* '#' alone would start a comment */
+		sb_addf(&sb, strcmp(good[i], "#") == 0 ? "bind \"%s\" quit\n" : "bind %s quit\n", good[i]);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		sb_addf(&sb, "bind %s quit\n", bad[i]);
 	struct config c;
@@ -772,6 +838,8 @@ int run_config_tests(void)
 		CONFIG_TEST(test_themes),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),
+		CONFIG_TEST(test_comments_after_values),
+		CONFIG_TEST(test_quoted_hash),
 		CONFIG_TEST(test_quoting),
 		CONFIG_TEST(test_overrides),
 		CONFIG_TEST(test_no_final_newline),

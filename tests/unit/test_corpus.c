@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "recview/strbuf.h"
 #include "recview/utf8.h"
@@ -295,6 +296,23 @@ static void test_corpus_is_present(void **state)
 	assert_int_equal(n, 12);
 }
 
+/* The corpus is part of the repository (a clone alone passes its tests), with its licence beside it,
+ * and its *_crlf files still have their CRLF line endings (git must not convert them). */
+static void test_corpus_is_in_the_repository(void **state)
+{
+	(void)state;
+	assert_null(strstr(CSV_SPECTRUM_DIR, ".."));
+	assert_int_equal(strncmp(CSV_SPECTRUM_DIR, "tests/data/", 11), 0);
+	assert_int_equal(access(CSV_SPECTRUM_DIR "/LICENSE", R_OK), 0);
+	assert_int_equal(access(CSV_SPECTRUM_DIR "/MANIFEST.txt", R_OK), 0);
+	size_t len;
+	char *crlf = read_whole_file(CSV_SPECTRUM_DIR "/csvs/simple_crlf.csv", &len);
+	assert_non_null(crlf);
+	assert_int_equal(len, 14);
+	assert_memory_equal(crlf, "a,b,c\r\n1,2,3\r\n", 14);
+	free(crlf);
+}
+
 static void test_corpus_matches_json(void **state)
 {
 	(void)state;
@@ -411,6 +429,7 @@ int run_corpus_tests(void)
 		cmocka_unit_test(test_json_reader_escapes),
 		cmocka_unit_test(test_json_reader_rejects_garbage),
 		cmocka_unit_test(test_corpus_is_present),
+		cmocka_unit_test(test_corpus_is_in_the_repository),
 		cmocka_unit_test(test_corpus_matches_json),
 		cmocka_unit_test(test_corpus_crlf_files_keep_crlf),
 		cmocka_unit_test(test_corpus_location_coordinates),

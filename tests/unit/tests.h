@@ -3,7 +3,7 @@
  *
  * The test binary runs from the repository root (./build/unit-tests), so fixture paths are relative
  * to it: tests/data/... for our own data sets, data/ for the bundled one, and the csv-spectrum corpus
- * at ../shared/corpus/csv-spectrum.
+ * in tests/data/csv-spectrum (a copy, with its licence).
  */
 #ifndef RECVIEW_UNIT_TESTS_H
 #define RECVIEW_UNIT_TESTS_H
@@ -39,7 +39,7 @@ int run_store_tests(void);
 int run_schema_tests(void);
 int run_diag_tests(void);
 
-#define CSV_SPECTRUM_DIR "../shared/corpus/csv-spectrum"
+#define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
 /* A string literal with its length (literals here may hold NUL bytes). */
 #define LIT(s) (s), (sizeof(s) - 1)
