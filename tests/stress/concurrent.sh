@@ -16,6 +16,7 @@
 #                   the shared recommendation of a conflict aside)
 #   parse           every file parses; no temporary file or journal is left after both exited
 #   SEED=1234 RUNS=100 bash tests/stress/concurrent.sh       KEEP=DIR keeps the data of failing runs
+#   SEQUENTIAL=1: one process after the other instead (every check must pass: a check of the checks)
 set -u
 # shellcheck source=tests/stress/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -81,23 +82,9 @@ script() {
 	} >"$TMP/$p.script"
 }
 
-for run in $(seq 1 "$RUNS"); do
-	dir=$TMP/run-$run
-	cp -r "$PRISTINE" "$dir"
-	mode=$((RANDOM % 3)) # 0: nothing shared, 1: the same value, 2: two values (a conflict)
-	shared=${SHARED[RANDOM % ${#SHARED[@]}]}
-	va="" vb=""
-	if [ $mode -ge 1 ]; then
-		va=${STATUSES[RANDOM % 5]}
-		vb=$va
-		[ $mode -eq 2 ] && while [ "$vb" = "$va" ]; do vb=${STATUSES[RANDOM % 5]}; done
-	fi
-	own_a=${OWN_A[RANDOM % ${#OWN_A[@]}]}
-	own_b=${OWN_B[RANDOM % ${#OWN_B[@]}]}
-	case $mode in 0) desc="no shared change" ;; 1) desc="both set $shared to $va" ;; 2) desc="$shared: A $va, B $vb" ;; esac
-	script A "$run" "$own_a" "$va"
-	script B "$run" "$own_b" "$vb"
-	for p in A B; do rm -f "$TMP/$p.barrier1" "$TMP/$p.barrier2"; mkfifo "$TMP/$p.barrier1" "$TMP/$p.barrier2"; done
+# together_run: A and B at once, both loaded before either changes anything; sets rc_a, rc_b and
+# together (0 when the barrier was missed).
+together_run() {
 	RECVIEW_SCRIPT=$TMP/A.script timeout 20 "$ABS_BIN" "$dir" >/dev/null 2>"$TMP/A.err" &
 	pid_a=$!
 	RECVIEW_SCRIPT=$TMP/B.script timeout 20 "$ABS_BIN" "$dir" >/dev/null 2>"$TMP/B.err" &
@@ -129,6 +116,38 @@ for run in $(seq 1 "$RUNS"); do
 	wait "$pid_b"
 	rc_b=$?
 	for r in $readers; do kill "$r" 2>/dev/null; wait "$r" 2>/dev/null; done
+}
+
+for run in $(seq 1 "$RUNS"); do
+	dir=$TMP/run-$run
+	cp -r "$PRISTINE" "$dir"
+	mode=$((RANDOM % 3)) # 0: nothing shared, 1: the same value, 2: two values (a conflict)
+	shared=${SHARED[RANDOM % ${#SHARED[@]}]}
+	va="" vb=""
+	if [ $mode -ge 1 ]; then
+		va=${STATUSES[RANDOM % 5]}
+		vb=$va
+		[ $mode -eq 2 ] && while [ "$vb" = "$va" ]; do vb=${STATUSES[RANDOM % 5]}; done
+	fi
+	own_a=${OWN_A[RANDOM % ${#OWN_A[@]}]}
+	own_b=${OWN_B[RANDOM % ${#OWN_B[@]}]}
+	case $mode in 0) desc="no shared change" ;; 1) desc="both set $shared to $va" ;; 2) desc="$shared: A $va, B $vb" ;; esac
+	script A "$run" "$own_a" "$va"
+	script B "$run" "$own_b" "$vb"
+	for p in A B; do rm -f "$TMP/$p.barrier1" "$TMP/$p.barrier2"; mkfifo "$TMP/$p.barrier1" "$TMP/$p.barrier2"; done
+	if [ -n "${SEQUENTIAL:-}" ]; then
+		# The checks' own check: one process after the other must pass every one of them.
+		exec 6<>"$TMP/A.barrier1" 7<>"$TMP/A.barrier2" 8<>"$TMP/B.barrier1" 9<>"$TMP/B.barrier2"
+		RECVIEW_SCRIPT=$TMP/A.script timeout 20 "$ABS_BIN" "$dir" >/dev/null 2>"$TMP/A.err"
+		rc_a=$?
+		RECVIEW_SCRIPT=$TMP/B.script timeout 20 "$ABS_BIN" "$dir" >/dev/null 2>"$TMP/B.err"
+		rc_b=$?
+		exec 6>&- 7>&- 8>&- 9>&-
+		together=0
+		apart=$((apart + 1))
+	else
+		together_run
+	fi
 	exits[$rc_a]=$((${exits[$rc_a]:-0} + 1))
 	exits[$rc_b]=$((${exits[$rc_b]:-0} + 1))
 
