@@ -2,6 +2,7 @@
 #
 #   make run      install what is missing, build, open the bundled data set
 #   make check    build and run every test; ends with "N passed, N failed"
+#   make stress   crash (SIGKILL), two-process and full-disk tests of saving (tests/stress/)
 #   make bench    load-time and memory benchmark on generated data sets
 #   make fuzz     libFuzzer run of the loader (clang)
 #   make install  PREFIX=/usr/local DESTDIR=
@@ -45,7 +46,7 @@ endif
 
 DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev libcmocka-dev tmux
 
-.PHONY: all run check check-unit check-screen deps bench fuzz install uninstall clean sanitize screenshots
+.PHONY: all run check check-unit check-screen stress deps bench fuzz install uninstall clean sanitize screenshots
 
 all: $(BIN)
 
@@ -90,6 +91,11 @@ run: deps
 check: deps
 	$(MAKE) all $(BUILD)/unit-tests
 	@BIN=./$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+# Saving under stress: bursts of changes killed with SIGKILL, two processes on one data set, a full
+# disk (root only: a tmpfs). About two minutes on two cores; each test prints the seed to replay it.
+stress: all
+	@BIN=./$(BIN) bash tests/stress/run.sh
 
 # The same tests built with AddressSanitizer and UBSan, in a separate build directory.
 sanitize: deps
