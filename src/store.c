@@ -677,11 +677,11 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	if (!rv_file_unchanged(e->target, &f->expected)) {
 		f->conflict = true;
 		if (!f->expected.exists)
-			set_err(err, errsize, "%s was created by someone else meanwhile (nothing was saved)", shown);
+			set_err(err, errsize, "conflict: %s was created by someone else meanwhile (nothing was saved)", shown);
 		else if (!exists)
-			set_err(err, errsize, "%s was removed or renamed since it was read (nothing was saved)", shown);
+			set_err(err, errsize, "conflict: %s was removed or renamed since it was read (nothing was saved)", shown);
 		else
-			set_err(err, errsize, "%s was changed by someone else since it was read (nothing was saved)", shown);
+			set_err(err, errsize, "conflict: %s was changed by someone else since it was read (nothing was saved)", shown);
 		return RV_STORE_CONFLICT;
 	}
 	e->old_exists = f->expected.exists;
@@ -835,7 +835,7 @@ static bool recheck(const struct rv_store *st, struct entry *e, size_t n, char *
 		char shown[512];
 		shown_path(st, shown, sizeof(shown), e[i].file->name);
 		e[i].file->conflict = true;
-		set_err(err, errsize, "%s was changed by another program while saving (nothing was saved)", shown);
+		set_err(err, errsize, "conflict: %s was changed by another program while saving (nothing was saved)", shown);
 		return false;
 	}
 	return true;

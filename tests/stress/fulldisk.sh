@@ -49,7 +49,8 @@ fresh() {
 free_bytes() { echo $(($(stat -f -c '%a' "$MNT") * PAGE)); }
 
 # unchanged: every file as before, and no file more
-unchanged() { diff -r "$TMP/before" "$DIR" >/dev/null; }
+# The lock file is the store's own and may stay.
+unchanged() { diff -r -x .recview.lock "$TMP/before" "$DIR" >/dev/null; }
 
 # saved TEXT: the change is on disk once, in both files, and nothing else changed
 saved() {

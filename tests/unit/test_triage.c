@@ -1673,7 +1673,7 @@ static void test_conflict_then_reload(void **state)
 	assert_true(rv_session_has_unsaved(&s));
 	assert_true(s.unsaved[RV_HISTORY]);
 	char want[1024];
-	snprintf(want, sizeof(want), "%s was changed by someone else since it was read (nothing was saved)",
+	snprintf(want, sizeof(want), "conflict: %s was changed by someone else since it was read (nothing was saved)",
 		 hist_path);
 	assert_string_equal(s.error, want);
 	assert_file_is(hist_path, hist_theirs); /* their line kept, ours not written over it */
