@@ -12,10 +12,8 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/save.h"
 #include "recview/strbuf.h"
-
-/* Links followed before giving up, as the kernel does (ELOOP). */
-#define MAX_LINKS 40
 
 static void say(char *why, size_t size, const char *fmt, ...)
 {
@@ -40,68 +38,10 @@ static void split_path(const char *path, struct strbuf *dir, const char **base)
 	}
 }
 
-/* Where the symlink at path points, relative targets taken from the link's directory. malloc'd. */
-static char *link_target(const char *path, int *err)
-{
-	size_t size = 256;
-	char *buf = xmalloc(size);
-	for (;;) {
-		ssize_t n = readlink(path, buf, size);
-		if (n < 0) {
-			*err = errno;
-			free(buf);
-			return NULL;
-		}
-		if ((size_t)n < size) {
-			buf[n] = '\0';
-			break;
-		}
-		size *= 2;
-		buf = xrealloc(buf, size);
-	}
-	if (buf[0] == '/')
-		return buf;
-	struct strbuf full;
-	sb_init(&full);
-	const char *base;
-	split_path(path, &full, &base);
-	sb_addf(&full, "/%s", buf);
-	free(buf);
-	char *out = xstrdup(full.data);
-	sb_free(&full);
-	return out;
-}
-
-/* path with the symlinks of its last name followed, even a dangling one (what a save replaces). */
-static char *follow_links(const char *path, int *err)
-{
-	char *cur = xstrdup(path);
-	for (int depth = 0; depth < MAX_LINKS; depth++) {
-		struct stat st;
-		if (lstat(cur, &st) != 0) {
-			if (errno == ENOENT)
-				return cur;
-			*err = errno;
-			free(cur);
-			return NULL;
-		}
-		if (!S_ISLNK(st.st_mode))
-			return cur;
-		char *next = link_target(cur, err);
-		free(cur);
-		if (!next)
-			return NULL;
-		cur = next;
-	}
-	free(cur);
-	*err = ELOOP;
-	return NULL;
-}
-
 /* The absolute, resolved name of the file a write to path replaces or creates. malloc'd. */
 static char *resolve(const char *path, int *err)
 {
-	char *cur = follow_links(path, err);
+	char *cur = rv_resolve_write_target(path, err);
 	if (!cur)
 		return NULL;
 	char *real = realpath(cur, NULL);

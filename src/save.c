@@ -437,11 +437,7 @@ static char *read_link(const char *link, int *err)
 	}
 }
 
-/*
- * The file that a save of path replaces: path with every symlink resolved (realpath), or, when the
- * file does not exist yet, the name that a chain of links (possibly dangling) ends at. malloc'd.
- */
-static char *resolve_target(const char *path, int *err)
+char *rv_resolve_write_target(const char *path, int *err)
 {
 	char *real = realpath(path, NULL);
 	if (real)
@@ -473,7 +469,7 @@ static char *resolve_target(const char *path, int *err)
 	return NULL;
 }
 
-static mode_t current_umask(void)
+mode_t rv_current_umask(void)
 {
 	mode_t m = umask(0);
 	umask(m);
@@ -601,7 +597,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 		err[0] = '\0';
 
 	int e = 0;
-	char *target = resolve_target(path, &e);
+	char *target = rv_resolve_write_target(path, &e);
 	if (!target) {
 		set_err(err, errsize, "cannot find where %s leads: %s (the file was not changed)", path, strerror(e));
 		return RV_SAVE_FAILED;
@@ -633,7 +629,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 		}
 		mode = st.st_mode & 07777;
 	} else {
-		mode = 0666 & ~current_umask();
+		mode = 0666 & ~rv_current_umask();
 	}
 
 	struct strbuf tmp;

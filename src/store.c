@@ -601,13 +601,6 @@ enum rv_store_status rv_store_recover(struct rv_store *st, char *err, size_t err
 
 /* ---- commit ---- */
 
-static mode_t current_umask(void)
-{
-	mode_t m = umask(0);
-	umask(m);
-	return m;
-}
-
 /* Writes a whole new file to a temporary file beside its target, with the target's mode. */
 static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char *shown, char *err, size_t errsize)
 {
@@ -623,7 +616,7 @@ static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char 
 	sb_free(&tmp);
 	const char *step = NULL;
 	struct stat old;
-	mode_t mode = 0666 & ~current_umask();
+	mode_t mode = 0666 & ~rv_current_umask();
 	bool have_old = e->old_exists && stat(e->target, &old) == 0;
 	if (have_old)
 		mode = old.st_mode & 07777;

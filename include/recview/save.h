@@ -119,6 +119,14 @@ int rv_write_all(const struct rv_save_ops *ops, int fd, const char *data, size_t
 int rv_fsync_retry(const struct rv_save_ops *ops, int fd);
 /* fsyncs the directory holding target (a file system that cannot is no failure). */
 int rv_sync_dir(const struct rv_save_ops *ops, const char *target);
+/*
+ * The file that a save of path replaces: path with every symlink resolved (realpath), or, when the
+ * file does not exist yet, the name that a chain of links (possibly dangling) ends at. malloc'd; NULL
+ * with *err set when it cannot be told.
+ */
+char *rv_resolve_write_target(const char *path, int *err);
+/* The process's umask (read without changing it for longer than the two calls). */
+mode_t rv_current_umask(void);
 /* ops with every NULL member replaced by the system call. */
 struct rv_save_ops rv_save_ops_complete(const struct rv_save_ops *ops);
 
