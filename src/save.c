@@ -587,6 +587,27 @@ int rv_sync_dir(const struct rv_save_ops *ops, const char *target)
 	return rc;
 }
 
+const char *rv_fill_temp(const struct rv_save_ops *ops, int fd, const char *data, size_t len, const struct stat *old,
+			 const char **after)
+{
+	*after = "";
+	if (rv_write_all(ops, fd, data, len) != 0)
+		return "cannot write";
+	if (rv_fsync_retry(ops, fd) != 0) {
+		*after = " to disk";
+		return "cannot flush";
+	}
+	/* Owner first: a chown clears set-id bits, which the chmod then puts back. Best effort only. */
+	if (old && (old->st_uid != geteuid() || old->st_gid != getegid()) && fchown(fd, old->st_uid, old->st_gid) != 0 &&
+	    fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+		/* Not permitted: the file then belongs to whoever saved it, as with most editors. */
+	}
+	mode_t mode = old ? old->st_mode & 07777 : 0666 & ~rv_current_umask();
+	if (fchmod(fd, mode) != 0)
+		return "cannot set the permissions of";
+	return NULL;
+}
+
 enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
 				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
 				   struct rv_file_stamp *written, char *err, size_t errsize)
@@ -619,17 +640,11 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	}
 
 	struct stat st;
-	mode_t mode;
 	bool exists = stat(target, &st) == 0;
-	if (exists) {
-		if (!S_ISREG(st.st_mode)) {
-			set_err(err, errsize, "cannot save %s: not a regular file (the file was not changed)", path);
-			free(target);
-			return RV_SAVE_FAILED;
-		}
-		mode = st.st_mode & 07777;
-	} else {
-		mode = 0666 & ~rv_current_umask();
+	if (exists && !S_ISREG(st.st_mode)) {
+		set_err(err, errsize, "cannot save %s: not a regular file (the file was not changed)", path);
+		free(target);
+		return RV_SAVE_FAILED;
 	}
 
 	struct strbuf tmp;
@@ -645,24 +660,9 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	}
 
 	struct stat done;
-	if (rv_write_all(ops, fd, data, len) != 0) {
-		step = "cannot write";
+	step = rv_fill_temp(ops, fd, data, len, exists ? &st : NULL, &step_after);
+	if (step)
 		goto fail;
-	}
-	if (rv_fsync_retry(ops, fd) != 0) {
-		step = "cannot flush";
-		step_after = " to disk";
-		goto fail;
-	}
-	/* Owner first: a chown clears set-id bits, which the chmod then puts back. Best effort only. */
-	if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()) && fchown(fd, st.st_uid, st.st_gid) != 0 &&
-	    fchown(fd, (uid_t)-1, st.st_gid) != 0) {
-		/* Not permitted: the file then belongs to whoever saved it, as with most editors. */
-	}
-	if (fchmod(fd, mode) != 0) {
-		step = "cannot set the permissions of";
-		goto fail;
-	}
 	if (fstat(fd, &done) != 0) {
 		step = "cannot check";
 		goto fail;

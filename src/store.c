@@ -614,29 +614,18 @@ static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char 
 	}
 	e->temp = sb_detach(&tmp);
 	sb_free(&tmp);
-	const char *step = NULL;
 	struct stat old;
-	mode_t mode = 0666 & ~rv_current_umask();
 	bool have_old = e->old_exists && stat(e->target, &old) == 0;
-	if (have_old)
-		mode = old.st_mode & 07777;
-	if (rv_write_all(o, fd, e->file->data, e->file->len) != 0)
-		step = "cannot write";
-	else if (rv_fsync_retry(o, fd) != 0)
-		step = "cannot flush to disk";
-	if (!step && have_old && (old.st_uid != geteuid() || old.st_gid != getegid()) &&
-	    fchown(fd, old.st_uid, old.st_gid) != 0 && fchown(fd, (uid_t)-1, old.st_gid) != 0) {
-		/* Not permitted: the file then belongs to whoever saved it, as with most editors. */
-	}
-	if (!step && fchmod(fd, mode) != 0)
-		step = "cannot set the permissions of";
+	const char *after;
+	const char *step = rv_fill_temp(o, fd, e->file->data, e->file->len, have_old ? &old : NULL, &after);
 	int saved = errno;
 	if (o->close(fd) != 0 && errno != EINTR && !step) {
 		step = "cannot close";
+		after = "";
 		saved = errno;
 	}
 	if (step) {
-		set_err(err, errsize, "%s %s: %s (nothing was saved)", step, shown, strerror(saved));
+		set_err(err, errsize, "%s %s%s: %s (nothing was saved)", step, shown, after, strerror(saved));
 		return false;
 	}
 	return true;

@@ -125,6 +125,13 @@ int rv_sync_dir(const struct rv_save_ops *ops, const char *target);
  * with *err set when it cannot be told.
  */
 char *rv_resolve_write_target(const char *path, int *err);
+/*
+ * Fills a temporary file that is to replace old (NULL: a new file): the data, fsync'd, then old's
+ * owner (best effort) and mode, or a new file's mode. Returns NULL, or the step that failed ("cannot
+ * write", "cannot flush"...) with errno set; *after is what goes after the file's name (" to disk").
+ */
+const char *rv_fill_temp(const struct rv_save_ops *ops, int fd, const char *data, size_t len, const struct stat *old,
+			 const char **after);
 /* The process's umask (read without changing it for longer than the two calls). */
 mode_t rv_current_umask(void);
 /* ops with every NULL member replaced by the system call. */
