@@ -1,22 +1,13 @@
 /*
  * store.c - all-or-nothing commits of several files of one data directory: lock, journal, recovery.
- * The protocol is described in store.h. The journal is a small text file:
- *
- *   recview-journal 1
- *   R <target>\t<temp>\t<old: 0|1> <old size> <old hash>\t<new size> <new hash>
- *   A <target>\t<old size> <old hash>\t<new size> <new hash>\t<appended bytes in hex>
- *   end <hash of the lines above>
- *
- * Names are relative to the data directory. A journal without its "end" line, or whose hash does not
- * match, was torn while being written: nothing of it had been applied, since applying starts only
- * once the journal is on disk.
+ * The protocol is described in store.h, the journal's format in journal.h. A torn journal means
+ * nothing of it had been applied, since applying starts only once the journal is on disk.
  */
 #include "recview/store.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +18,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/journal.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
 
@@ -250,169 +242,6 @@ bool rv_store_is_temp_name(const char *name)
 	return true;
 }
 
-/* ---- the journal ---- */
-
-enum entry_kind { ENTRY_REPLACE, ENTRY_APPEND };
-
-struct entry {
-	enum entry_kind kind;
-	char *target;          /* absolute */
-	char *temp;            /* absolute, for ENTRY_REPLACE */
-	bool old_exists;
-	uint64_t old_size, old_hash, new_size, new_hash;
-	char *bytes;           /* ENTRY_APPEND: what is appended */
-	size_t nbytes;
-	struct rv_store_file *file; /* the caller's, during a commit */
-	bool done;
-};
-
-static void entries_free(struct entry *e, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].target);
-		free(e[i].temp);
-		free(e[i].bytes);
-	}
-	free(e);
-}
-
-static const char *relative(const struct rv_store *st, const char *path)
-{
-	size_t n = strlen(st->real);
-	return strncmp(path, st->real, n) == 0 && path[n] == '/' ? path + n + 1 : path;
-}
-
-static void journal_text(const struct rv_store *st, const struct entry *e, size_t n, struct strbuf *out)
-{
-	sb_adds(out, "recview-journal 1\n");
-	for (size_t i = 0; i < n; i++) {
-		if (e[i].kind == ENTRY_REPLACE) {
-			sb_addf(out, "R %s\t%s\t%d %" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\n",
-				relative(st, e[i].target), relative(st, e[i].temp), e[i].old_exists ? 1 : 0, e[i].old_size,
-				e[i].old_hash, e[i].new_size, e[i].new_hash);
-			continue;
-		}
-		sb_addf(out, "A %s\t%" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\t", relative(st, e[i].target),
-			e[i].old_size, e[i].old_hash, e[i].new_size, e[i].new_hash);
-		for (size_t k = 0; k < e[i].nbytes; k++)
-			sb_addf(out, "%02x", (unsigned char)e[i].bytes[k]);
-		sb_addc(out, '\n');
-	}
-	uint64_t h = rv_hash_bytes(out->data, out->len);
-	sb_addf(out, "end %" PRIu64 "\n", h);
-}
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* A path of the journal, made absolute; NULL when it would leave the data directory. */
-static char *journal_path(const struct rv_store *st, const char *rel, size_t len)
-{
-	char *name = xstrndup(rel, len);
-	bool bad = !len || name[0] == '/' || strstr(name, "..") != NULL;
-	char *path = bad ? NULL : join(st->real, name);
-	free(name);
-	return path;
-}
-
-static bool parse_entry(const struct rv_store *st, char *line, struct entry *e)
-{
-	memset(e, 0, sizeof(*e));
-	char *f[5] = {0};
-	size_t nf = 0;
-	for (char *p = line + 2; nf < 5; nf++) {
-		f[nf] = p;
-		char *tab = strchr(p, '\t');
-		if (!tab) {
-			nf++;
-			break;
-		}
-		*tab = '\0';
-		p = tab + 1;
-	}
-	int old_exists = 1, used = 0;
-	if (line[0] == 'R' && nf == 4) {
-		e->kind = ENTRY_REPLACE;
-		e->target = journal_path(st, f[0], strlen(f[0]));
-		e->temp = journal_path(st, f[1], strlen(f[1]));
-		if (sscanf(f[2], "%d %" SCNu64 " %" SCNu64 "%n", &old_exists, &e->old_size, &e->old_hash, &used) != 3 ||
-		    sscanf(f[3], "%" SCNu64 " %" SCNu64, &e->new_size, &e->new_hash) != 2)
-			return false;
-		e->old_exists = old_exists != 0;
-		return e->target && e->temp;
-	}
-	if (line[0] == 'A' && nf == 4) {
-		e->kind = ENTRY_APPEND;
-		e->old_exists = true;
-		e->target = journal_path(st, f[0], strlen(f[0]));
-		if (sscanf(f[1], "%" SCNu64 " %" SCNu64, &e->old_size, &e->old_hash) != 2 ||
-		    sscanf(f[2], "%" SCNu64 " %" SCNu64, &e->new_size, &e->new_hash) != 2)
-			return false;
-		size_t hex = strlen(f[3]);
-		if (hex % 2)
-			return false;
-		e->bytes = xmalloc(hex / 2 + 1);
-		for (size_t k = 0; k < hex / 2; k++) {
-			int hi = hexval(f[3][2 * k]), lo = hexval(f[3][2 * k + 1]);
-			if (hi < 0 || lo < 0)
-				return false;
-			e->bytes[k] = (char)(hi << 4 | lo);
-		}
-		e->nbytes = hex / 2;
-		return e->target != NULL;
-	}
-	return false;
-}
-
-/* Reads a journal: its entries, or none (*complete false) when it was torn. */
-static struct entry *journal_read(const struct rv_store *st, const char *data, size_t len, size_t *n, bool *complete)
-{
-	*n = 0;
-	*complete = false;
-	const char *end = NULL;
-	for (const char *p = data; p < data + len;) {
-		const char *nl = memchr(p, '\n', (size_t)(data + len - p));
-		if (!nl)
-			break;
-		if (nl - p > 4 && memcmp(p, "end ", 4) == 0)
-			end = p;
-		p = nl + 1;
-	}
-	if (!end || len < 18 || memcmp(data, "recview-journal 1\n", 18) != 0)
-		return NULL;
-	uint64_t want = 0;
-	if (sscanf(end + 4, "%" SCNu64, &want) != 1 || want != rv_hash_bytes(data, (size_t)(end - data)))
-		return NULL;
-	char *copy = xstrndup(data + 18, (size_t)(end - data) - 18);
-	size_t cap = 8;
-	struct entry *e = xcalloc(cap, sizeof(*e));
-	bool ok = true;
-	for (char *line = copy; *line && ok;) {
-		char *nl = strchr(line, '\n');
-		if (nl)
-			*nl = '\0';
-		if (*n == cap)
-			e = xreallocarray(e, cap *= 2, sizeof(*e));
-		ok = parse_entry(st, line, &e[*n]);
-		(*n)++;
-		line = nl ? nl + 1 : line + strlen(line);
-	}
-	free(copy);
-	if (!ok) {
-		entries_free(e, *n);
-		*n = 0;
-		return NULL;
-	}
-	*complete = true;
-	return e;
-}
-
 /* ---- reading files for checks ---- */
 
 /* The hash of the first len bytes of path; false when it has fewer. */
@@ -450,7 +279,7 @@ static bool file_is(const char *path, uint64_t size, uint64_t hash)
 /* ---- recovery ---- */
 
 /* Truncates an append back to its old length, when the file still begins with the old content. */
-static bool undo_append(const struct rv_save_ops *ops, const struct entry *e)
+static bool undo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
 {
 	struct stat s;
 	uint64_t h;
@@ -469,7 +298,7 @@ static bool undo_append(const struct rv_save_ops *ops, const struct entry *e)
 }
 
 /* Writes an append again from its journaled bytes (after truncating a torn one). */
-static bool redo_append(const struct rv_save_ops *ops, const struct entry *e)
+static bool redo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
 {
 	if (file_is(e->target, e->new_size, e->new_hash))
 		return true;
@@ -484,12 +313,12 @@ static bool redo_append(const struct rv_save_ops *ops, const struct entry *e)
 }
 
 /* Whether a replace can be completed: already in place, or its temporary file whole. */
-static bool replace_ready(const struct entry *e)
+static bool replace_ready(const struct rv_journal_entry *e)
 {
 	return file_is(e->target, e->new_size, e->new_hash) || file_is(e->temp, e->new_size, e->new_hash);
 }
 
-static bool redo_replace(const struct rv_save_ops *ops, const struct entry *e)
+static bool redo_replace(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
 {
 	if (file_is(e->target, e->new_size, e->new_hash)) {
 		ops->unlink(e->temp);
@@ -551,16 +380,16 @@ static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_
 		close(fd);
 		size_t n;
 		bool complete;
-		struct entry *e = journal_read(st, text.data ? text.data : "", text.len, &n, &complete);
+		struct rv_journal_entry *e = rv_journal_read(st->real, text.data ? text.data : "", text.len, &n, &complete);
 		bool forward = complete;
 		for (size_t i = 0; i < n && forward; i++)
-			if (e[i].kind == ENTRY_REPLACE && !replace_ready(&e[i]))
+			if (e[i].kind == RV_JOURNAL_REPLACE && !replace_ready(&e[i]))
 				forward = false;
 		bool ok = true;
 		for (size_t i = 0; i < n; i++) {
 			if (forward)
-				ok &= e[i].kind == ENTRY_REPLACE ? redo_replace(&o, &e[i]) : redo_append(&o, &e[i]);
-			else if (e[i].kind == ENTRY_APPEND)
+				ok &= e[i].kind == RV_JOURNAL_REPLACE ? redo_replace(&o, &e[i]) : redo_append(&o, &e[i]);
+			else if (e[i].kind == RV_JOURNAL_APPEND)
 				ok &= undo_append(&o, &e[i]);
 		}
 		if (ok) {
@@ -579,7 +408,7 @@ static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_
 			sb_adds(&said, "an interrupted save could not be recovered; see ");
 			sb_adds(&said, RV_STORE_JOURNAL);
 		}
-		entries_free(e, n);
+		rv_journal_entries_free(e, n);
 	}
 	if (status == RV_STORE_OK)
 		add_count(&said, remove_temps(st), "leftover temporary file removed");
@@ -602,7 +431,7 @@ enum rv_store_status rv_store_recover(struct rv_store *st, char *err, size_t err
 /* ---- commit ---- */
 
 /* Writes a whole new file to a temporary file beside its target, with the target's mode. */
-static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char *shown, char *err, size_t errsize)
+static bool write_temp(const struct rv_save_ops *o, struct rv_journal_entry *e, const char *shown, char *err, size_t errsize)
 {
 	struct strbuf tmp;
 	sb_init(&tmp);
@@ -631,7 +460,7 @@ static bool write_temp(const struct rv_save_ops *o, struct entry *e, const char 
 	return true;
 }
 
-static void remove_temps_of(const struct rv_save_ops *o, struct entry *e, size_t n)
+static void remove_temps_of(const struct rv_save_ops *o, struct rv_journal_entry *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (e[i].temp)
@@ -643,7 +472,7 @@ static void remove_temps_of(const struct rv_save_ops *o, struct entry *e, size_t
  * content only adds to the end of what is there, else a whole new file. Returns the status.
  */
 static enum rv_store_status prepare_file(const struct rv_store *st, const struct rv_save_ops *o,
-					 struct rv_store_file *f, struct entry *e, bool *skip, char *err, size_t errsize)
+					 struct rv_store_file *f, struct rv_journal_entry *e, bool *skip, char *err, size_t errsize)
 {
 	char shown[512], why[768];
 	shown_path(st, shown, sizeof(shown), f->name);
@@ -676,22 +505,22 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 		return RV_STORE_OK;
 	}
 	if (e->old_exists && e->old_size > 0 && e->old_size < f->len && rv_hash_bytes(f->data, e->old_size) == e->old_hash) {
-		e->kind = ENTRY_APPEND;
+		e->kind = RV_JOURNAL_APPEND;
 		e->nbytes = f->len - e->old_size;
 		e->bytes = xmalloc(e->nbytes + 1);
 		memcpy(e->bytes, f->data + e->old_size, e->nbytes);
 		return RV_STORE_OK;
 	}
-	e->kind = ENTRY_REPLACE;
+	e->kind = RV_JOURNAL_REPLACE;
 	return write_temp(o, e, shown, err, errsize) ? RV_STORE_OK : RV_STORE_FAILED;
 }
 
-static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o, const struct entry *e, size_t n,
+static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o, const struct rv_journal_entry *e, size_t n,
 			  char *err, size_t errsize)
 {
 	struct strbuf text;
 	sb_init(&text);
-	journal_text(st, e, n, &text);
+	rv_journal_text(st->real, e, n, &text);
 	char *path = join(st->real, RV_STORE_JOURNAL);
 	int fd = o->open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	bool ok = fd >= 0;
@@ -726,11 +555,11 @@ static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o
 }
 
 /* Takes back the appends of a commit that cannot go on; false when one could not be. */
-static bool undo_appends(const struct rv_save_ops *o, struct entry *e, size_t n)
+static bool undo_appends(const struct rv_save_ops *o, struct rv_journal_entry *e, size_t n)
 {
 	bool clean = true;
 	for (size_t i = 0; i < n; i++)
-		if (e[i].kind == ENTRY_APPEND && e[i].done)
+		if (e[i].kind == RV_JOURNAL_APPEND && e[i].done)
 			clean &= undo_append(o, &e[i]);
 	return clean;
 }
@@ -740,10 +569,10 @@ static bool undo_appends(const struct rv_save_ops *o, struct entry *e, size_t n)
  * when it failed and nothing is left of it, or -1 when a torn append could not be taken back (the
  * journal must then stay, for recovery).
  */
-static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n, char *err, size_t errsize)
+static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o, struct rv_journal_entry *e, size_t n, char *err, size_t errsize)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (e[i].kind != ENTRY_APPEND)
+		if (e[i].kind != RV_JOURNAL_APPEND)
 			continue;
 		int fd = o->open(e[i].target, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0);
 		struct stat s;
@@ -766,13 +595,13 @@ static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o,
 
 /* Renames the temporary files into place. Returns how many were put in place before a failure
  * (*ok false then), or all of them. */
-static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops *o, struct entry *e, size_t n,
+static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops *o, struct rv_journal_entry *e, size_t n,
 			     bool *ok, char *err, size_t errsize)
 {
 	size_t done = 0;
 	*ok = true;
 	for (size_t i = 0; i < n; i++) {
-		if (e[i].kind != ENTRY_REPLACE)
+		if (e[i].kind != RV_JOURNAL_REPLACE)
 			continue;
 		if (redo_replace(o, &e[i])) {
 			e[i].done = true;
@@ -790,7 +619,7 @@ static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops
 
 
 /* The stamps after a commit: the metadata now, and the hash already computed of the new content. */
-static void fill_written(struct entry *e, size_t n)
+static void fill_written(struct rv_journal_entry *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct rv_store_file *f = e[i].file;
@@ -805,11 +634,11 @@ static void fill_written(struct entry *e, size_t n)
 			f->written.ctime = s.st_ctim;
 			f->written.hash = e[i].new_hash;
 		}
-		f->appended = e[i].kind == ENTRY_APPEND;
+		f->appended = e[i].kind == RV_JOURNAL_APPEND;
 	}
 }
 
-static bool recheck(const struct rv_store *st, struct entry *e, size_t n, char *err, size_t errsize)
+static bool recheck(const struct rv_store *st, struct rv_journal_entry *e, size_t n, char *err, size_t errsize)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (rv_file_unchanged(e[i].target, &e[i].file->expected))
@@ -831,7 +660,7 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 	enum rv_store_status status = RV_STORE_OK;
 	if (access(jpath, F_OK) == 0 || errno != ENOENT)
 		status = recover_locked(st, err, errsize);
-	struct entry *e = xcalloc(n + 1, sizeof(*e));
+	struct rv_journal_entry *e = xcalloc(n + 1, sizeof(*e));
 	size_t ne = 0;
 	for (size_t i = 0; i < n && status == RV_STORE_OK; i++) {
 		bool skip;
@@ -866,7 +695,7 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 		 * takes back what was appended. */
 		size_t used = strlen(err);
 		snprintf(err + used, errsize - used, "%s", "; the save is completed or taken back when the data set is next opened");
-		entries_free(e, ne);
+		rv_journal_entries_free(e, ne);
 		free(jpath);
 		return RV_STORE_FAILED;
 	}
@@ -880,7 +709,7 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 		if (ne && status != RV_STORE_REFUSED)
 			o->unlink(jpath); /* never applied: nothing to recover */
 	}
-	entries_free(e, ne);
+	rv_journal_entries_free(e, ne);
 	free(jpath);
 	return status;
 }
