@@ -499,12 +499,21 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	e->old_size = (uint64_t)f->expected.size;
 	e->old_hash = f->expected.hash;
 	e->new_size = f->len;
-	e->new_hash = rv_hash_bytes(f->data, f->len);
+	/* One pass gives both the hash of the new content and that of its first old_size bytes (whether
+	 * the file only grew); files here reach tens of megabytes. */
+	bool may_grow = e->old_exists && e->old_size > 0 && e->old_size < f->len;
+	struct rv_hasher hs, prefix;
+	rv_hash_init(&hs);
+	rv_hash_update(&hs, f->data, may_grow ? (size_t)e->old_size : 0);
+	prefix = hs;
+	bool grew = may_grow && rv_hash_final(&prefix) == e->old_hash;
+	rv_hash_update(&hs, f->data + (may_grow ? e->old_size : 0), f->len - (may_grow ? (size_t)e->old_size : 0));
+	e->new_hash = rv_hash_final(&hs);
 	if (e->old_exists && e->old_size == e->new_size && e->old_hash == e->new_hash) {
 		*skip = true;
 		return RV_STORE_OK;
 	}
-	if (e->old_exists && e->old_size > 0 && e->old_size < f->len && rv_hash_bytes(f->data, e->old_size) == e->old_hash) {
+	if (grew) {
 		e->kind = RV_JOURNAL_APPEND;
 		e->nbytes = f->len - e->old_size;
 		e->bytes = xmalloc(e->nbytes + 1);
