@@ -25,14 +25,15 @@ void sb_free(struct strbuf *sb)
 void sb_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->data[0] = '\0';
+	if (sb->data)
+		sb->data[0] = '\0';
 }
 
 static void sb_reserve(struct strbuf *sb, size_t extra)
 {
-	if (sb->len + extra + 1 <= sb->cap)
+	if (sb->data && sb->len + extra + 1 <= sb->cap)
 		return;
-	size_t cap = sb->cap * 2;
+	size_t cap = sb->cap ? sb->cap * 2 : 64;
 	while (cap < sb->len + extra + 1)
 		cap *= 2;
 	sb->data = xrealloc(sb->data, cap);
@@ -60,6 +61,7 @@ void sb_adds(struct strbuf *sb, const char *s)
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	sb_reserve(sb, 0); /* a detached buffer has no storage yet */
 	va_list copy;
 	va_copy(copy, ap);
 	int n = vsnprintf(sb->data + sb->len, sb->cap - sb->len, fmt, copy);
@@ -83,7 +85,9 @@ void sb_addf(struct strbuf *sb, const char *fmt, ...)
 
 char *sb_detach(struct strbuf *sb)
 {
-	char *p = sb->data;
-	sb_init(sb);
+	char *p = sb->data ? sb->data : xstrdup("");
+	/* Left empty and without storage, so that a caller who drops it leaks nothing; it still works. */
+	sb->data = NULL;
+	sb->len = sb->cap = 0;
 	return p;
 }

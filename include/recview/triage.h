@@ -74,7 +74,7 @@ struct rv_session {
 	struct rv_model *m;
 	char *author;
 	bool read_only;
-	char read_only_why[256];
+	char read_only_why[600];
 	struct rv_change *changes;
 	size_t n, cap;
 	size_t applied;                        /* changes[0..applied) are in effect; the rest can be redone */

@@ -486,9 +486,33 @@ static void test_wrap_double_space_at_break_makes_no_empty_line(void **state)
 	assert_wrap("aaaa  bbbb", 4, 2, want);
 }
 
+/* A detached buffer owns nothing (dropping it leaks nothing, as the sanitizer build checks) and
+ * still works when used again. */
+static void test_detach_leaves_a_usable_empty_buffer(void **state)
+{
+	(void)state;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s/%s", "dir", "name");
+	char *first = sb_detach(&sb);
+	assert_string_equal(first, "dir/name");
+	assert_null(sb.data);
+	assert_int_equal(sb.len, 0);
+	char *empty = sb_detach(&sb);
+	assert_string_equal(empty, "");
+	sb_reset(&sb);
+	sb_addf(&sb, "%d", 42);
+	sb_adds(&sb, "!");
+	assert_string_equal(sb.data, "42!");
+	sb_free(&sb);
+	free(first);
+	free(empty);
+}
+
 int run_text_tests(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_detach_leaves_a_usable_empty_buffer),
 		cmocka_unit_test(test_sanitize_keeps_plain_text),
 		cmocka_unit_test(test_sanitize_caret_notation_for_c0_and_del),
 		cmocka_unit_test(test_sanitize_c1_controls_as_code_points),

@@ -1540,7 +1540,7 @@ static void test_read_only_directory(void **state)
 	rv_session_open(&t.s, t.m, "tester", false);
 	assert_true(t.s.read_only);
 	assert_non_null(strstr(rv_session_why_read_only(&t.s), "the data set directory cannot be written"));
-	char why[256];
+	char why[sizeof(t.s.read_only_why)];
 	snprintf(why, sizeof(why), "%s", t.s.read_only_why);
 	expect_all_refused(&t, why);
 	ts_close(&t);
