@@ -1,45 +1,57 @@
 /* change.c - applying a change to the session's model, and taking it back. */
 #include "recview/change.h"
 
-#include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "recview/arena.h"
-#include "recview/change.h"
-#include "recview/text.h"
+#include "recview/vocab.h"
 
 /* ---- applying and undoing ---- */
 
-static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kind, uint32_t row, int col,
+static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kind, uint32_t row, int field,
 		     const char *text)
 {
+	int col = rv_column(s->m, kind, field);
+	if (col < 0)
+		return;
 	struct csv_table *t = &s->m->tables[kind].csv;
 	struct csv_row *r = &t->rows[row];
 	c->cell.used = true;
 	c->cell.kind = kind;
+	c->cell.field = field;
+	c->cell.serial = s->model_serial;
 	c->cell.row = row;
 	c->cell.col = (uint32_t)col;
 	c->cell.old = csv_cell_at(t, row, (size_t)col);
 	c->cell.old_flags = r->flags;
 	c->cell.old_nfields = r->nfields;
 	c->cell.old_first = r->first_cell;
+	free(c->cell.old_text);
+	c->cell.old_text = xstrndup(c->cell.old.ptr, c->cell.old.len);
 	csv_table_set_cell(t, row, (size_t)col, text, strlen(text));
 	rv_session_touch(s, kind);
 }
 
-/* Puts the cell back exactly as it was, raw bytes and all: an undone row is written as it was read. */
-static void undo_cell(struct rv_session *s, struct rv_change *c)
+/*
+ * Puts the cell back: exactly as it was, raw bytes and all, on the model the change was applied to
+ * (an undone row is written as it was read); by value on files read again since (after a merge).
+ */
+static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 {
 	if (!c->cell.used)
 		return;
 	struct csv_table *t = &s->m->tables[c->cell.kind].csv;
+	if (c->cell.serial != s->model_serial) {
+		int col = rv_column(s->m, c->cell.kind, c->cell.field);
+		if (rec >= 0 && col >= 0) {
+			const char *old = c->cell.old_text ? c->cell.old_text : "";
+			csv_table_set_cell(t, s->m->recs[rec].row, (size_t)col, old, strlen(old));
+			rv_session_touch(s, c->cell.kind);
+		}
+		return;
+	}
 	struct csv_row *r = &t->rows[c->cell.row];
 	r->first_cell = c->cell.old_first;
 	r->nfields = c->cell.old_nfields;
@@ -55,6 +67,7 @@ static uint32_t append_row(struct rv_session *s, struct rv_change *c, enum rv_ki
 	rv_model_create_table(s->m, kind);
 	uint32_t row = (uint32_t)csv_table_append_row(&s->m->tables[kind].csv);
 	c->appended[kind] = true;
+	c->row[kind] = row;
 	rv_session_touch(s, kind);
 	return row;
 }
@@ -70,8 +83,9 @@ static void put(struct rv_session *s, enum rv_kind kind, uint32_t row, int field
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
 {
 	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
-	if (rec < 0)
+	if (rec < 0 || c->noop)
 		return;
+	free(c->cell.old_text);
 	memset(&c->cell, 0, sizeof(c->cell));
 	memset(c->appended, 0, sizeof(c->appended));
 	char source[128];
@@ -81,10 +95,7 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	case RV_CHANGE_STATUS:
 	case RV_CHANGE_DECISION: {
 		bool status = c->kind == RV_CHANGE_STATUS;
-		int rec_field = status ? REC_STATUS : REC_DECISION;
-		int col = rv_column(s->m, RV_RECS, rec_field);
-		if (col >= 0)
-			set_cell(s, c, RV_RECS, s->m->recs[rec].row, col, c->after);
+		set_cell(s, c, RV_RECS, s->m->recs[rec].row, status ? REC_STATUS : REC_DECISION, c->after);
 		uint32_t row = append_row(s, c, RV_HISTORY);
 		put(s, RV_HISTORY, row, HIST_REC_ID, c->rec_id);
 		put(s, RV_HISTORY, row, HIST_DATE, c->date);
@@ -95,7 +106,7 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		break;
 	}
 	case RV_CHANGE_PRIORITY:
-		set_cell(s, c, RV_RECS, s->m->recs[rec].row, rv_column(s->m, RV_RECS, REC_PRIORITY), c->after);
+		set_cell(s, c, RV_RECS, s->m->recs[rec].row, REC_PRIORITY, c->after);
 		break;
 	case RV_CHANGE_NOTE: {
 		uint32_t row = append_row(s, c, RV_NOTES);
@@ -107,6 +118,8 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		break;
 	}
 	case RV_CHANGE_AGENDA_ADD: {
+		if (rv_agenda_position(s, (size_t)rec) >= 0)
+			break;
 		s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
 		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
 		it->rec = (uint32_t)rec;
@@ -144,53 +157,165 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	rv_model_refresh_rec(s->m, (size_t)rec);
 }
 
-void rv_change_unapply(struct rv_session *s, struct rv_change *c)
+bool rv_change_values_equal(enum rv_change_kind kind, const char *a, const char *b)
 {
-	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
-	/* Rows appended last come off first: changes are undone in reverse order. */
-	for (int k = RV_KIND_COUNT - 1; k >= 0; k--) {
-		if (!c->appended[k])
-			continue;
-		rv_model_drop_last_child(s->m, (enum rv_kind)k);
-		csv_table_drop_last_row(&s->m->tables[k].csv);
-		rv_session_touch(s, k);
+	a = a ? a : "";
+	b = b ? b : "";
+	switch (kind) {
+	case RV_CHANGE_STATUS:
+		return rv_status_parse(a, strlen(a)) == rv_status_parse(b, strlen(b));
+	case RV_CHANGE_DECISION:
+		return rv_decision_parse(a, strlen(a)) == rv_decision_parse(b, strlen(b));
+	case RV_CHANGE_PRIORITY:
+		return rv_priority_parse(a, strlen(a)) == rv_priority_parse(b, strlen(b));
+	default:
+		return strcmp(a, b) == 0;
 	}
-	undo_cell(s, c);
+}
+
+char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind, size_t rec)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	if (kind == RV_CHANGE_STATUS)
+		return xstrdup(rv_status_name(r->cur_status));
+	if (kind == RV_CHANGE_DECISION)
+		return xstrdup(rv_decision_name(r->cur_decision));
+	struct csv_cell pri = rv_rec_cell(m, rec, REC_PRIORITY);
+	return xstrndup(pri.ptr, pri.len);
+}
+
+/* Whether a cell holds text (a field the table lacks counts as holding anything; NULL as empty). */
+static bool cell_holds(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *text)
+{
+	if (rv_column(m, kind, field) < 0)
+		return true;
+	struct csv_cell v = rv_cell(m, kind, row, field);
+	size_t len = text ? strlen(text) : 0;
+	return v.len == len && (len == 0 || memcmp(v.ptr, text, len) == 0);
+}
+
+/* Whether a row of a child table is the one change c appended: the same values in every field it set. */
+static bool row_is_from(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind, uint32_t row)
+{
+	const struct rv_model *m = s->m;
+	if (row >= m->tables[kind].csv.nrows)
+		return false;
+	if (kind == RV_NOTES)
+		return cell_holds(m, kind, row, NOTE_REC_ID, c->rec_id) && cell_holds(m, kind, row, NOTE_TIME, c->time) &&
+		       cell_holds(m, kind, row, NOTE_AUTHOR, c->author) && cell_holds(m, kind, row, NOTE_TEXT, c->note);
+	char source[128];
+	snprintf(source, sizeof(source), "recview: %s", c->author);
+	bool status = c->kind == RV_CHANGE_STATUS;
+	return cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) && cell_holds(m, kind, row, HIST_DATE, c->date) &&
+	       cell_holds(m, kind, row, status ? HIST_STATUS : HIST_DECISION, c->after) &&
+	       cell_holds(m, kind, row, HIST_SOURCE, source) && cell_holds(m, kind, row, HIST_NOTE, c->note);
+}
+
+/* The row c appended to a table: where it was put, else (the files were read again) the last row that
+ * holds the same values; -1 when someone removed it. */
+static long find_appended_row(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind)
+{
+	if (row_is_from(s, c, kind, c->row[kind]))
+		return c->row[kind];
+	for (size_t r = s->m->tables[kind].csv.nrows; r > 0; r--)
+		if (row_is_from(s, c, kind, (uint32_t)(r - 1)))
+			return (long)r - 1;
+	return -1;
+}
+
+/* Whether the field c set still holds c's value: else someone changed it since, and undo would undo theirs. */
+static bool field_still_ours(struct rv_session *s, const struct rv_change *c, long rec)
+{
+	if (!c->cell.used || c->cell.serial == s->model_serial)
+		return true;
+	static const char *const names[] = {"status", "decision", "priority"};
+	const char *what = c->kind <= RV_CHANGE_PRIORITY ? names[c->kind] : "field";
+	if (rec < 0) {
+		snprintf(s->error, sizeof(s->error), "%s is no longer in recommendations.csv: its %s change cannot be undone",
+			 c->rec_id, what);
+		return false;
+	}
+	char *now = rv_change_current_value(s->m, c->kind, (size_t)rec);
+	bool same = rv_change_values_equal(c->kind, now, c->after);
+	if (!same)
+		snprintf(s->error, sizeof(s->error),
+			 "the %s of %s was changed on disk since (now \"%s\"): undoing yours would undo that, so nothing was changed",
+			 what, c->rec_id, *now ? now : "(none)");
+	free(now);
+	return same;
+}
+
+static void agenda_remove_rec(struct rv_session *s, long rec)
+{
+	long at = rec >= 0 ? rv_agenda_position(s, (size_t)rec) : -1;
+	if (at < 0)
+		return;
+	free(s->agenda[at].added);
+	free(s->agenda[at].author);
+	memmove(s->agenda + at, s->agenda + at + 1, (s->nagenda - (size_t)at - 1) * sizeof(*s->agenda));
+	s->nagenda--;
+	rv_session_touch(s, RV_AGENDA);
+}
+
+static void agenda_insert(struct rv_session *s, long at, struct rv_agenda_item it)
+{
+	s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
+	if (at < 0 || at > (long)s->nagenda)
+		at = (long)s->nagenda;
+	memmove(s->agenda + at + 1, s->agenda + at, (s->nagenda - (size_t)at) * sizeof(*s->agenda));
+	s->agenda[at] = it;
+	s->nagenda++;
+	rv_session_touch(s, RV_AGENDA);
+}
+
+static void unapply_agenda(struct rv_session *s, struct rv_change *c, long rec)
+{
 	switch (c->kind) {
 	case RV_CHANGE_AGENDA_ADD:
-		if (s->nagenda) {
-			s->nagenda--;
-			free(s->agenda[s->nagenda].added);
-			free(s->agenda[s->nagenda].author);
+		agenda_remove_rec(s, rec);
+		break;
+	case RV_CHANGE_AGENDA_REMOVE:
+		if (rec >= 0 && rv_agenda_position(s, (size_t)rec) < 0) {
+			struct rv_agenda_item it = {(uint32_t)rec, xstrdup(c->before ? c->before : c->time),
+						    xstrdup(c->after ? c->after : c->author)};
+			agenda_insert(s, c->agenda_from, it);
 		}
-		rv_session_touch(s, RV_AGENDA);
 		break;
-	case RV_CHANGE_AGENDA_REMOVE: {
-		s->agenda = xreallocarray(s->agenda, s->nagenda + 2, sizeof(*s->agenda));
-		long from = c->agenda_from;
-		memmove(s->agenda + from + 1, s->agenda + from, (s->nagenda - (size_t)from) * sizeof(*s->agenda));
-		s->agenda[from].rec = (uint32_t)rec;
-		s->agenda[from].added = xstrdup(c->before ? c->before : c->time);
-		s->agenda[from].author = xstrdup(c->after ? c->after : c->author);
-		s->nagenda++;
-		rv_session_touch(s, RV_AGENDA);
-		break;
-	}
 	case RV_CHANGE_AGENDA_MOVE: {
-		long at = rv_agenda_position(s, (size_t)rec);
-		if (at >= 0) {
-			struct rv_agenda_item it = s->agenda[at];
-			memmove(s->agenda + at, s->agenda + at + 1, (s->nagenda - (size_t)at - 1) * sizeof(*s->agenda));
-			memmove(s->agenda + c->agenda_from + 1, s->agenda + c->agenda_from,
-				(s->nagenda - 1 - (size_t)c->agenda_from) * sizeof(*s->agenda));
-			s->agenda[c->agenda_from] = it;
-		}
-		rv_session_touch(s, RV_AGENDA);
+		long at = rec >= 0 ? rv_agenda_position(s, (size_t)rec) : -1;
+		if (at < 0)
+			break;
+		struct rv_agenda_item it = s->agenda[at];
+		memmove(s->agenda + at, s->agenda + at + 1, (s->nagenda - (size_t)at - 1) * sizeof(*s->agenda));
+		s->nagenda--;
+		agenda_insert(s, c->agenda_from, it);
 		break;
 	}
 	default:
 		break;
 	}
+}
+
+bool rv_change_unapply(struct rv_session *s, struct rv_change *c)
+{
+	if (c->noop)
+		return true;
+	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+	if (!field_still_ours(s, c, rec))
+		return false;
+	/* Rows appended last come off first: changes are undone in reverse order. */
+	for (int k = RV_KIND_COUNT - 1; k >= 0; k--) {
+		if (!c->appended[k])
+			continue;
+		long row = find_appended_row(s, c, (enum rv_kind)k);
+		if (row >= 0) {
+			rv_model_remove_row(s->m, (enum rv_kind)k, (uint32_t)row);
+			rv_session_touch(s, k);
+		}
+	}
+	undo_cell(s, c, rec);
+	unapply_agenda(s, c, rec);
 	if (rec >= 0)
 		rv_model_refresh_rec(s->m, (size_t)rec);
+	return true;
 }

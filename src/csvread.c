@@ -506,6 +506,7 @@ enum csv_status csv_table_load(struct csv_table *t, const char *path, struct dia
 
 void csv_table_free(struct csv_table *t)
 {
+	free(t->cuts);
 	free(t->path);
 	free(t->buf);
 	free(t->rows);
@@ -589,4 +590,33 @@ void csv_table_drop_last_row(struct csv_table *t)
 {
 	if (t->nrows && (t->rows[t->nrows - 1].flags & CSV_ROW_ADDED))
 		t->nrows--;
+}
+
+/* The length of the line break at off, if one is there. */
+static uint32_t line_break_at(const struct csv_table *t, uint32_t off)
+{
+	if (off >= t->size)
+		return 0;
+	if (t->buf[off] == '\r')
+		return off + 1 < t->size && t->buf[off + 1] == '\n' ? 2 : 1;
+	return t->buf[off] == '\n';
+}
+
+void csv_table_remove_row(struct csv_table *t, size_t row)
+{
+	if (row >= t->nrows)
+		return;
+	const struct csv_row *r = &t->rows[row];
+	if (!(r->flags & CSV_ROW_ADDED)) {
+		struct csv_span cut = {r->raw_start, r->raw_end + line_break_at(t, r->raw_end)};
+		size_t at = t->ncuts;
+		while (at > 0 && t->cuts[at - 1].start > cut.start)
+			at--;
+		t->cuts = xreallocarray(t->cuts, t->ncuts + 1, sizeof(*t->cuts));
+		memmove(t->cuts + at + 1, t->cuts + at, (t->ncuts - at) * sizeof(*t->cuts));
+		t->cuts[at] = cut;
+		t->ncuts++;
+	}
+	memmove(t->rows + row, t->rows + row + 1, (t->nrows - row - 1) * sizeof(*t->rows));
+	t->nrows--;
 }

@@ -698,3 +698,23 @@ void rv_model_move(struct rv_model *dst, struct rv_model *src)
 		dst->tables[k].csv.diags = &dst->diags;
 	memset(src, 0, sizeof(*src));
 }
+
+void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row)
+{
+	struct rv_table *t = &m->tables[kind];
+	if (!t->present || row >= t->csv.nrows)
+		return;
+	if (row + 1 == t->csv.nrows && (t->csv.rows[row].flags & CSV_ROW_ADDED) && row + 1 == m->nchildren[kind]) {
+		rv_model_drop_last_child(m, kind);
+		csv_table_drop_last_row(&t->csv);
+		return;
+	}
+	/* Rare (an undo after a merge): the children of the kind are indexed again, row numbers having moved. */
+	csv_table_remove_row(&t->csv, row);
+	free(m->children[kind]);
+	free(m->child_index[kind]);
+	for (size_t i = 0; i < m->nrecs; i++)
+		m->recs[i].first[kind] = m->recs[i].count[kind] = 0;
+	build_children(m, kind);
+	derive_current(m);
+}

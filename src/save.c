@@ -143,6 +143,21 @@ static void write_row(const struct csv_table *t, const struct csv_row *r, struct
 		sb_add(out, "\"\"", 2);
 }
 
+/* The file's bytes [from, to) as read, less the rows removed since. */
+static void copy_read_bytes(const struct csv_table *t, struct strbuf *out, size_t from, size_t to)
+{
+	for (size_t i = 0; i < t->ncuts && from < to; i++) {
+		const struct csv_span *c = &t->cuts[i];
+		if (c->end <= from || c->start >= to)
+			continue;
+		if (c->start > from)
+			sb_add(out, t->buf + from, c->start - from);
+		from = c->end;
+	}
+	if (from < to)
+		sb_add(out, t->buf + from, to - from);
+}
+
 void csv_table_serialize(const struct csv_table *t, struct strbuf *out)
 {
 	size_t pos = 0;
@@ -152,12 +167,12 @@ void csv_table_serialize(const struct csv_table *t, struct strbuf *out)
 			continue;
 		if (r->raw_start < pos || r->raw_end < r->raw_start || r->raw_end > t->size)
 			continue; /* cannot happen with a table from the reader */
-		sb_add(out, t->buf + pos, r->raw_start - pos);
+		copy_read_bytes(t, out, pos, r->raw_start);
 		write_row(t, r, out);
 		pos = r->raw_end;
 	}
 	if (t->buf && pos < t->size)
-		sb_add(out, t->buf + pos, t->size - pos);
+		copy_read_bytes(t, out, pos, t->size);
 
 	const char *eol = eol_text(t->eol);
 	size_t content_start = out->len;

@@ -13,6 +13,7 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
+#include "recview/change.h"
 #include "recview/text.h"
 
 /* ---- saving ---- */
@@ -181,6 +182,9 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 			f->snapshot.cells = xreallocarray(NULL, t->ncells + 1, sizeof(*t->cells));
 			memcpy(f->snapshot.rows, t->rows, t->nrows * sizeof(*t->rows));
 			memcpy(f->snapshot.cells, t->cells, t->ncells * sizeof(*t->cells));
+			f->snapshot.cuts = xreallocarray(NULL, t->ncuts + 1, sizeof(*t->cuts));
+			if (t->ncuts)
+				memcpy(f->snapshot.cuts, t->cuts, t->ncuts * sizeof(*t->cuts));
 			f->snapshot.header = f->snapshot.cells;
 			f->snapshot_used = true;
 		}
@@ -224,9 +228,10 @@ static void collect_job(struct rv_session *s)
 		if (f->snapshot_used) {
 			free(f->snapshot.rows);
 			free(f->snapshot.cells);
+			free(f->snapshot.cuts);
 		}
 	}
-	if (s->finished_ok && job->applied_at_start == s->applied && !rv_session_has_unsaved(s))
+	if (s->finished_ok && job->applied_at_start == s->applied && !rv_session_files_unsaved(s))
 		s->saved_applied = s->applied;
 	free(job);
 }
@@ -242,7 +247,7 @@ bool rv_session_poll(struct rv_session *s)
 		return false;
 	collect_job(s);
 	/* Changes made while it was being written go out next, unless it failed (W says what to do). */
-	if (s->finished_ok && rv_session_has_unsaved(s))
+	if (s->finished_ok && rv_session_files_unsaved(s))
 		start_job(s);
 	return true;
 }
@@ -251,7 +256,7 @@ void rv_session_wait(struct rv_session *s)
 {
 	while (s->job) {
 		collect_job(s);
-		if (s->finished_ok && rv_session_has_unsaved(s))
+		if (s->finished_ok && rv_session_files_unsaved(s))
 			start_job(s);
 	}
 }
@@ -264,4 +269,12 @@ bool rv_session_persist(struct rv_session *s)
 	if (!s->job)
 		start_job(s);
 	return true;
+}
+
+bool rv_session_files_unsaved(const struct rv_session *s)
+{
+	for (int k = 0; k < RV_KIND_COUNT; k++)
+		if (s->unsaved[k])
+			return true;
+	return false;
 }

@@ -97,6 +97,7 @@ void rv_change_free(struct rv_change *c)
 	free(c->after);
 	free(c->note);
 	free(c->author);
+	free(c->cell.old_text);
 }
 
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)
@@ -128,6 +129,9 @@ void rv_session_free(struct rv_session *s)
 	}
 	free(s->agenda);
 	free(s->author);
+	for (size_t i = 0; i < s->nconflicts; i++)
+		rv_conflict_free(&s->conflicts[i]);
+	free(s->conflicts);
 	rv_store_close(&s->store);
 	memset(s, 0, sizeof(*s));
 }
@@ -142,41 +146,60 @@ bool rv_session_has_unsaved(const struct rv_session *s)
 	for (int k = 0; k < RV_KIND_COUNT; k++)
 		if (s->unsaved[k])
 			return true;
-	return false;
+	return s->nconflicts > 0;
+}
+
+static size_t count_held(const struct rv_session *s)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->nconflicts; i++)
+		n += s->conflicts[i].nheld;
+	return n;
 }
 
 size_t rv_session_count_unsaved(const struct rv_session *s)
 {
-	if (!rv_session_has_unsaved(s))
-		return 0;
+	size_t held = count_held(s);
+	bool files = false;
+	for (int k = 0; k < RV_KIND_COUNT; k++)
+		files |= s->unsaved[k];
+	if (!files)
+		return held;
 	/* Undoing a saved change is itself a change that needs saving: count at least one. */
-	return s->applied > s->saved_applied ? s->applied - s->saved_applied : 1;
+	return held + (s->applied > s->saved_applied ? s->applied - s->saved_applied : 1);
+}
+
+void rv_change_describe(const struct rv_change *c, struct strbuf *out)
+{
+	static const char *const what[] = {"status", "decision", "priority", "note", "added to the agenda",
+					   "removed from the agenda", "moved on the agenda"};
+	struct strbuf line;
+	sb_init(&line);
+	sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
+	if (c->kind <= RV_CHANGE_PRIORITY)
+		sb_addf(&line, ": %s -> %s", c->before && *c->before ? c->before : "(none)",
+			c->after && *c->after ? c->after : "(none)");
+	if (c->note)
+		sb_addf(&line, ": %s", c->note);
+	text_sanitize(out, line.data, line.len, 0);
+	sb_free(&line);
 }
 
 void rv_session_describe_unsaved(const struct rv_session *s, struct strbuf *out)
 {
-	static const char *const what[] = {"status", "decision", "priority", "note", "added to the agenda",
-					   "removed from the agenda", "moved on the agenda"};
 	if (!rv_session_has_unsaved(s))
 		return;
-	if (s->applied <= s->saved_applied) {
+	if (s->applied <= s->saved_applied && !s->nconflicts)
 		sb_adds(out, "  undoing changes that had been saved\n");
-		return;
-	}
 	for (size_t i = s->saved_applied; i < s->applied; i++) {
-		const struct rv_change *c = &s->changes[i];
-		struct strbuf line;
-		sb_init(&line);
-		sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
-		if (c->kind <= RV_CHANGE_PRIORITY)
-			sb_addf(&line, ": %s -> %s", c->before && *c->before ? c->before : "(none)",
-				c->after && *c->after ? c->after : "(none)");
-		if (c->note)
-			sb_addf(&line, ": %s", c->note);
 		sb_adds(out, "  ");
-		text_sanitize(out, line.data, line.len, 0);
+		rv_change_describe(&s->changes[i], out);
 		sb_addc(out, '\n');
-		sb_free(&line);
+	}
+	for (size_t i = 0; i < s->nconflicts; i++) {
+		sb_adds(out, "  in conflict with the files: ");
+		rv_conflict_describe(&s->conflicts[i], out);
+		sb_addc(out, '\n');
 	}
 }
 
@@ -447,11 +470,14 @@ bool rv_undo(struct rv_session *s)
 		snprintf(s->error, sizeof(s->error), "nothing to undo");
 		return false;
 	}
-	if (s->applied <= s->undo_floor) {
-		snprintf(s->error, sizeof(s->error), "the changes made before the reload cannot be undone here");
+	if (s->nconflicts) {
+		snprintf(s->error, sizeof(s->error), "settle the %zu conflict%s with the files first (C lists them): nothing was undone",
+			 s->nconflicts, s->nconflicts == 1 ? "" : "s");
 		return false;
 	}
-	rv_change_unapply(s, &s->changes[--s->applied]);
+	if (!rv_change_unapply(s, &s->changes[s->applied - 1]))
+		return false;
+	s->applied--;
 	return rv_session_persist(s);
 }
 
@@ -467,29 +493,3 @@ bool rv_redo(struct rv_session *s)
 	return rv_session_persist(s);
 }
 
-bool rv_session_reload(struct rv_session *s, struct rv_model *fresh)
-{
-	rv_session_wait(s);
-	for (size_t i = 0; i < s->nagenda; i++) {
-		free(s->agenda[i].added);
-		free(s->agenda[i].author);
-	}
-	free(s->agenda);
-	s->m = fresh;
-	memset(s->unsaved, 0, sizeof(s->unsaved));
-	rv_session_stamp_tables(s);
-	rv_session_load_agenda(s);
-	/*
-	 * What is on disk already holds the changes saved before; the ones made since are made again on
-	 * it. The redo list is dropped, and the earlier changes can no longer be undone: their undo data
-	 * belonged to the old files.
-	 */
-	for (size_t i = s->applied; i < s->n; i++)
-		rv_change_free(&s->changes[i]);
-	s->n = s->applied;
-	size_t from = s->saved_applied < s->applied ? s->saved_applied : s->applied;
-	for (size_t i = from; i < s->applied; i++)
-		rv_change_apply(s, &s->changes[i]);
-	s->undo_floor = from;
-	return rv_session_save(s);
-}

@@ -9,13 +9,26 @@
 #include "recview/triage.h"
 
 void rv_change_apply(struct rv_session *s, struct rv_change *c);
-void rv_change_unapply(struct rv_session *s, struct rv_change *c);
+/* False, with s->error, when the field it set was changed by someone else since (after a merge):
+ * undoing it would undo theirs. Nothing is changed then. */
+bool rv_change_unapply(struct rv_session *s, struct rv_change *c);
 void rv_change_free(struct rv_change *c);
+
+/* One line about a change (sanitised): "status of SSR1-3: in progress -> complete". */
+void rv_change_describe(const struct rv_change *c, struct strbuf *out);
+void rv_conflict_free(struct rv_conflict *c);
+
+/* Whether two values of a status, decision or priority mean the same ("In Progress" = "in progress"). */
+bool rv_change_values_equal(enum rv_change_kind kind, const char *a, const char *b);
+/* The field a change of that kind sets, as the recommendation holds it now (to be freed). */
+char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind, size_t rec);
 
 /* A file changed in memory: it needs saving, and any save already under way is of an older state. */
 void rv_session_touch(struct rv_session *s, int kind);
 /* After a change: written now, or handed to the writer thread. */
 bool rv_session_persist(struct rv_session *s);
+/* Whether some file differs in memory from what is on disk (held conflicts aside). */
+bool rv_session_files_unsaved(const struct rv_session *s);
 /* What each file was when it was read; the session's agenda from the model's agenda.csv. */
 void rv_session_stamp_tables(struct rv_session *s);
 void rv_session_load_agenda(struct rv_session *s);

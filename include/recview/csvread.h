@@ -45,6 +45,11 @@ enum csv_eol {
 	CSV_EOL_CR,
 };
 
+/* A byte span [start, end) of a file. */
+struct csv_span {
+	uint32_t start, end;
+};
+
 struct csv_table {
 	char *path;             /* as given */
 	char *buf;              /* the file's bytes, NUL-terminated */
@@ -63,6 +68,8 @@ struct csv_table {
 	struct arena strings; /* values that differ from their raw bytes ("" unescaped) */
 	uint32_t open_quote_line; /* the line of a quote never closed before the end of the file, or 0:
 				   * a row appended after it would be read as part of that field */
+	struct csv_span *cuts;  /* byte spans of removed rows (with their line breaks), in file order */
+	size_t ncuts;
 	struct diag_list *diags;
 };
 
@@ -93,6 +100,9 @@ void csv_table_set_cell(struct csv_table *t, size_t row, size_t col, const char 
 size_t csv_table_append_row(struct csv_table *t);
 /* Removes the last row if it was appended (undo of an append). */
 void csv_table_drop_last_row(struct csv_table *t);
+/* Removes any row: an appended one is forgotten; one read from the file is cut from what is written
+ * back (its bytes and its line break), every other byte staying as it was. Later rows move up one. */
+void csv_table_remove_row(struct csv_table *t, size_t row);
 
 /* Line and character column (both 1-based) of a byte offset. */
 void csv_table_position(const struct csv_table *t, uint32_t off, uint32_t *line, uint32_t *col);

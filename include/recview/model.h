@@ -129,6 +129,8 @@ const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum r
 void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row);
 void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
+/* Removes a child row anywhere in its table (the undo of a row appended before a merge). */
+void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row);
 /* Creates an empty table with the contract's header for a file the data set lacks (not written yet). */
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
 /* The path of a table's file. */

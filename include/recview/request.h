@@ -47,7 +47,10 @@
 	_(UNDO, "Undo the last change") \
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \
-	_(SAVE, "Save again after a failure: retry, reload and re-apply, or save elsewhere") \
+	_(SAVE, "Save again after a failure: retry, merge with the files as they are now, or save elsewhere") \
+	_(VIEW_CONFLICTS, "Show what a merge could not combine: fields changed here and by someone else") \
+	_(KEEP_MINE, "In the conflicts: keep my value for this field") \
+	_(KEEP_THEIRS, "In the conflicts: keep their value (mine is dropped)") \
 	_(EXPORT, "Export this list, the agenda or the minutes to a .md or .csv file") \
 	_(PRESENT, "Present the agenda (or this list) one recommendation per screen") \
 	_(DASHBOARD, "Show the dashboard: decisions and statuses per review, over time, by topic") \

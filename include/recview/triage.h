@@ -34,12 +34,20 @@ enum rv_change_kind {
 	RV_CHANGE_AGENDA_MOVE,
 };
 
-/* What a change did to a cell, so that undo puts back exactly what was there. */
+/*
+ * What a change did to a cell, so that undo puts back exactly what was there. The raw bytes hold
+ * while the model is the one the change was applied to (serial); after a merge loaded the files
+ * again, undo works by value: the field of the recommendation goes back to the change's before,
+ * provided it still holds the change's after.
+ */
 struct rv_cell_undo {
 	bool used;
 	enum rv_kind kind;
+	int field;
 	uint32_t row, col;
+	unsigned serial;
 	struct csv_cell old;
+	char *old_text;        /* the old cell's value, for an undo by value */
 	uint32_t old_flags, old_nfields, old_first;
 };
 
@@ -54,6 +62,24 @@ struct rv_change {
 	long agenda_from, agenda_to; /* positions, for agenda changes */
 	struct rv_cell_undo cell;
 	bool appended[RV_KIND_COUNT]; /* it appended a row to that table */
+	uint32_t row[RV_KIND_COUNT];  /* which row; undo finds it again by its content when rows moved */
+	bool noop;                    /* rebased onto files that already had it (an agenda entry): nothing to do */
+};
+
+/*
+ * A real conflict found by a merge: the same field of one recommendation changed here and on disk,
+ * to different values. Our changes to it are held (not in effect, not saved) until the user keeps
+ * ours or theirs.
+ */
+struct rv_conflict {
+	char *rec_id;
+	enum rv_change_kind kind;      /* status, decision or priority; a note or else when the recommendation is gone */
+	char *base, *ours, *theirs;    /* the value both started from, ours (the last held change's), theirs */
+	char *their_author;            /* who made theirs, when the history says (else NULL) */
+	char *their_date;              /* and when */
+	bool gone;                     /* the recommendation is no longer in recommendations.csv */
+	struct rv_change *held;        /* our changes to it, oldest first */
+	size_t nheld;
 };
 
 struct rv_agenda_item {
@@ -97,7 +123,10 @@ struct rv_session {
 	unsigned gen[RV_KIND_COUNT];
 	bool finished_ok;                      /* the result of the last finished background save */
 	size_t saved_applied;                  /* changes[0..saved_applied) are all on disk */
-	size_t undo_floor;                     /* after a reload, undo stops here */
+	unsigned model_serial;                 /* bumped when a merge puts the session on newly read files */
+	struct rv_conflict *conflicts;         /* what the last merge could not combine, for the user to pick */
+	size_t nconflicts;
+	size_t merged;                         /* the last merge: changes of ours carried onto the files */
 	struct rv_time_spent *times;           /* walkthrough: time per recommendation, in first-shown order */
 	size_t ntimes;
 };
@@ -140,10 +169,20 @@ void rv_session_describe_unsaved(const struct rv_session *s, struct strbuf *out)
 /* How many changes are not on disk. */
 size_t rv_session_count_unsaved(const struct rv_session *s);
 /*
- * After a conflict: the caller loads the data set again into fresh; the session's changes are applied
- * to it again (by id), the session moves to fresh (the caller frees the old model) and saves.
+ * After a conflict (someone else saved the files), a three-way merge: base = what was read, ours =
+ * the unsaved changes, theirs = fresh, the data set as it is now (loaded by the caller). The old
+ * model is freed and fresh moved into its place (s->m keeps its address). Our unsaved changes are
+ * made again on theirs: changes to different fields combine, notes and history rows from both sides
+ * are kept, agenda edits are made again by recommendation; where the same field changed both ways,
+ * our changes are held as a conflict (s->conflicts). Saved changes stay undoable (by value). The
+ * result is that of saving what was combined.
  */
-bool rv_session_reload(struct rv_session *s, struct rv_model *fresh);
+bool rv_session_merge(struct rv_session *s, struct rv_model *fresh);
+/* Settles conflict i: keep ours (our held changes are made on top of theirs) or theirs (ours are
+ * dropped). Saves; false with s->error as for any change. */
+bool rv_conflict_resolve(struct rv_session *s, size_t i, bool keep_ours);
+/* One line about a conflict: "status of SSR1-3: yours complete, theirs (jane, 2026-11-30) deferred". */
+void rv_conflict_describe(const struct rv_conflict *c, struct strbuf *out);
 
 /* Adds time spent presenting a recommendation (walkthrough minutes). */
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds);

@@ -50,6 +50,10 @@ struct view_ops {
 	bool fullscreen;
 	/* Optional: the recommendation under the cursor, when it is not v->rec. */
 	long (*current_rec)(struct view *v);
+	/* Optional: the files were read again (a merge) and v->rec, v->item found again by id; rebuild
+	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, data is freed
+	 * (done first) for open to build again. */
+	void (*reload)(struct view *v, long cursor_rec);
 	/* Optional: frees what open allocated beyond lines and text. */
 	void (*done)(struct view *v);
 };

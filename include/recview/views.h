@@ -21,6 +21,11 @@ struct view *text_view_new(struct app *app, const char *title, const char *text)
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
 struct view *present_view_new(struct app *app);
 struct view *changes_view_new(struct app *app);
+/* What a merge could not combine: each field changed here and on disk, to keep mine or theirs. */
+struct view *conflicts_view_new(struct app *app);
+bool view_is_conflicts(const struct view *v);
+/* The conflict under the cursor of the conflicts view, or -1. */
+long conflicts_view_current(const struct view *v);
 /* True for the recommendations list (filter and sort apply to it). */
 bool view_is_recs(const struct view *v);
 /* The recommendation a view is about, or that its cursor is on; -1 when none. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "recview/arena.h"
+#include "recview/change.h"
 
 #include "recview/export.h"
 #include "recview/export_target.h"
@@ -63,6 +64,11 @@ static void rebuild_views(struct app *app)
 static void report(struct app *app, bool ok, const char *what)
 {
 	struct rv_session *s = app->session;
+	if (!ok && s->conflict) {
+		/* Someone else saved meanwhile: merged at once, nothing to ask unless a field changed both ways. */
+		app_merge(app);
+		return;
+	}
 	rebuild_views(app);
 	if (ok && rv_session_busy(s)) {
 		/* Written in the background: the status line says "Saved" when it is on disk. */
@@ -233,7 +239,7 @@ static void undo_redo(struct app *app, bool undo)
 	report(app, ok, what);
 }
 
-/* W: after a failed save, try again; after a conflict, load what is on disk and apply the changes again. */
+/* W: after a failed save, try again; or read the files again and merge the changes onto them; or save elsewhere. */
 static void save_again(struct app *app)
 {
 	struct rv_session *s = app->session;
@@ -243,31 +249,13 @@ static void save_again(struct app *app)
 	}
 	struct strbuf answer;
 	sb_init(&answer);
-	const char *label = s->conflict ? "someone changed the files: reload (and re-apply your changes), retry, or a directory: "
-					: "retry, or a directory to save the data set to: ";
-	if (ask(app, label, s->conflict ? "reload" : "retry", &answer, NULL, NULL)) {
+	const char *label = s->conflict ? "someone changed the files: merge (your changes onto theirs), retry, or a directory: "
+					: "retry, merge (read the files again, your changes onto them), or a directory to save to: ";
+	if (ask(app, label, s->conflict ? "merge" : "retry", &answer, NULL, NULL)) {
 		if (strcmp(answer.data, "retry") == 0) {
 			report(app, rv_session_save(s), "all changes");
-		} else if (strcmp(answer.data, "reload") == 0) {
-			struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
-			if (rv_model_load(fresh, app->m->dir) != RV_LOAD_OK) {
-				app_message(app, C_ERROR, "Cannot reload %s; your changes are still kept here", app->m->dir);
-				rv_model_free(fresh);
-				free(fresh);
-			} else {
-				bool ok = rv_session_reload(s, fresh);
-				/* Views point into the old model: start again from the list, on the new one. */
-				while (app->depth)
-					view_free(app->stack[--app->depth]);
-				while (app->nforward)
-					view_free(app->forward[--app->nforward]);
-				rv_model_free(app->m);
-				rv_model_move(app->m, fresh);
-				free(fresh);
-				s->m = app->m;
-				app_open(app, recs_view_new(app));
-				report(app, ok, "reloaded from disk and your changes applied again");
-			}
+		} else if (strcmp(answer.data, "reload") == 0 || strcmp(answer.data, "merge") == 0) {
+			app_merge(app);
 		} else if (answer.len) {
 			bool ok = rv_session_save_to(s, answer.data);
 			if (ok)
@@ -372,6 +360,34 @@ static void export_view(struct app *app)
 	sb_free(&path);
 }
 
+/* < and > in the conflicts view: settle the conflict under the cursor. */
+static void settle_conflict(struct app *app, bool mine)
+{
+	struct rv_session *s = app->session;
+	long i = conflicts_view_current(app_current(app));
+	if (i < 0) {
+		app_message(app, C_DIM, s->nconflicts ? "Put the cursor on a conflict (M lists them)." : "No conflict to settle.");
+		return;
+	}
+	char what[256];
+	struct strbuf line;
+	sb_init(&line);
+	const struct rv_conflict *c = &s->conflicts[i];
+	sb_addf(&line, "%s of %s: %s kept", c->kind == RV_CHANGE_STATUS ? "status" : c->kind == RV_CHANGE_DECISION ? "decision"
+						   : c->kind == RV_CHANGE_PRIORITY ? "priority" : "change",
+		c->rec_id, mine ? "yours" : "theirs");
+	snprintf(what, sizeof(what), "%s", line.data);
+	sb_free(&line);
+	bool ok = rv_conflict_resolve(s, (size_t)i, mine);
+	if (!ok && !rv_session_files_unsaved(s) && s->nconflicts) {
+		app_message(app, C_ERROR, "%s", s->error);
+		return;
+	}
+	report(app, ok, what);
+	if (!s->nconflicts && ok && !rv_session_busy(s))
+		app_message(app, C_ST_COMPLETE, "Saved: %s; no conflict left", what);
+}
+
 bool triage_request(struct app *app, enum request req)
 {
 	switch (req) {
@@ -413,6 +429,13 @@ bool triage_request(struct app *app, enum request req)
 		return true;
 	case REQ_EXPORT:
 		export_view(app);
+		return true;
+	case REQ_VIEW_CONFLICTS:
+		app_open(app, conflicts_view_new(app));
+		return true;
+	case REQ_KEEP_MINE:
+	case REQ_KEEP_THEIRS:
+		settle_conflict(app, req == REQ_KEEP_MINE);
 		return true;
 	default:
 		return false;

@@ -373,6 +373,11 @@ bool app_finish_saving(struct app *app, bool wait)
 		return false;
 	if (rv_session_busy(s))
 		return true; /* the next save is under way */
+	if (s->conflict) {
+		app->saving_what[0] = '\0';
+		app_merge(app);
+		return true;
+	}
 	if (!rv_session_has_unsaved(s))
 		app_message(app, C_ST_COMPLETE, "Saved: %s", app->saving_what[0] ? app->saving_what : "all changes");
 	else

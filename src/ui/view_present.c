@@ -385,7 +385,34 @@ static void present_done(struct view *v)
 	}
 }
 
+/* What is walked through: the agenda, else the list as filtered and sorted now. */
+static void select_recs(struct present_state *st, struct app *app)
+{
+	const struct rv_session *s = app->session;
+	free(st->recs);
+	st->n = 0;
+	st->recs = xcalloc(app->m->nrecs + 1, sizeof(*st->recs));
+	if (s->nagenda) {
+		for (size_t i = 0; i < s->nagenda; i++)
+			st->recs[st->n++] = s->agenda[i].rec;
+	} else {
+		st->n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, st->recs);
+	}
+}
+
+/* After the files were read again: the same walkthrough, on the same recommendation when it is still there. */
+static void present_reload(struct view *v, long cursor_rec)
+{
+	struct present_state *st = v->data;
+	select_recs(st, v->app);
+	st->at = 0;
+	for (size_t i = 0; i < st->n; i++)
+		if ((long)st->recs[i] == (cursor_rec >= 0 ? cursor_rec : v->rec))
+			st->at = i;
+}
+
 static const struct view_ops present_ops = {
+	.reload = present_reload,
 	.name = "walkthrough",
 	.open = present_open,
 	.draw = present_draw,
@@ -402,14 +429,7 @@ struct view *present_view_new(struct app *app)
 {
 	/* The data must be there before view_new calls open. */
 	struct present_state *st = xcalloc(1, sizeof(*st));
-	const struct rv_session *s = app->session;
-	st->recs = xcalloc(app->m->nrecs + 1, sizeof(*st->recs));
-	if (s->nagenda) {
-		for (size_t i = 0; i < s->nagenda; i++)
-			st->recs[st->n++] = s->agenda[i].rec;
-	} else {
-		st->n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, st->recs);
-	}
+	select_recs(st, app);
 	st->shown_at = rv_monotonic_seconds();
 	struct view *v = xcalloc(1, sizeof(*v));
 	v->ops = &present_ops;

@@ -1686,9 +1686,10 @@ static void test_conflict_then_reload(void **state)
 
 	/* load what is on disk, move the session to it: both lines are there */
 	struct rv_model *fresh = load_model(ds);
-	assert_true(rv_session_reload(&s, fresh));
-	assert_ptr_equal(s.m, fresh);
-	free_model(old); /* the session no longer points into it */
+	assert_true(rv_session_merge(&s, fresh));
+	assert_ptr_equal(s.m, old); /* the merged model takes the old one's place */
+	free(fresh);
+	fresh = old;
 	assert_false(s.conflict);
 	assert_false(rv_session_has_unsaved(&s));
 	assert_string_equal(s.error, "");
@@ -1763,8 +1764,9 @@ static void test_reload_after_earlier_saved_changes(void **state)
 	assert_false(rv_change_status(&s, rec_of(old, "R-2"), "behind schedule", "second", NULL));
 	assert_true(s.conflict);
 	struct rv_model *fresh = load_model(ds);
-	assert_true(rv_session_reload(&s, fresh));
-	free_model(old);
+	assert_true(rv_session_merge(&s, fresh));
+	free(fresh);
+	fresh = old;
 
 	char *want = concat(small_history, "R-1,2026-11-23,,complete,recview: tester,first\n");
 	char *w2 = concat(want, theirs);
@@ -1807,8 +1809,9 @@ static void test_conflict_in_recommendations(void **state)
 	assert_file_is(recs_path, theirs);
 
 	struct rv_model *fresh = load_model(ds);
-	assert_true(rv_session_reload(&s, fresh));
-	free_model(old);
+	assert_true(rv_session_merge(&s, fresh));
+	free(fresh);
+	fresh = old;
 	char *want_recs = replace_in_line(theirs, "R-1,", ",approved,,P2,", ",approved,complete,P2,");
 	assert_file_is(recs_path, want_recs);
 	char *want_hist = concat(small_history, "R-1,2026-11-23,,complete,recview: tester,\n");

@@ -1,0 +1,162 @@
+/*
+ * merge_ui.c - when someone else saved the files: the data set is read again, the session merges
+ * its changes onto it, and every open view (back and forward) finds its place again by id.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/arena.h"
+#include "recview/triage.h"
+#include "recview/triage_ui.h"
+#include "recview/views.h"
+
+/* Where a view was, in terms that survive a new reading of the files. */
+struct place {
+	char *rec_id;      /* of v->rec */
+	char *cursor_id;   /* of the recommendation under the cursor */
+	long ordinal;      /* v->item as the how-many-th child of its recommendation, or v->item itself */
+	bool by_ordinal;
+};
+
+static char *rec_id_of(const struct rv_model *m, long rec)
+{
+	if (rec < 0 || (size_t)rec >= m->nrecs)
+		return NULL;
+	struct csv_cell id = rv_rec_cell(m, (size_t)rec, REC_ID);
+	return xstrndup(id.ptr, id.len);
+}
+
+static void remember(const struct view *v, struct place *p)
+{
+	const struct rv_model *m = v->app->m;
+	memset(p, 0, sizeof(*p));
+	p->rec_id = rec_id_of(m, v->rec);
+	p->cursor_id = rec_id_of(m, view_current_rec(v));
+	p->ordinal = v->item;
+	bool child = v->kind != RV_RECS && v->item >= 0 && (size_t)v->item < m->nchildren[v->kind];
+	if (child && v->rec >= 0 && m->children[v->kind][v->item].rec == v->rec) {
+		for (size_t k = 0; k < m->recs[v->rec].count[v->kind]; k++) {
+			if (rv_rec_child(m, (size_t)v->rec, v->kind, k) == &m->children[v->kind][v->item]) {
+				p->ordinal = (long)k;
+				p->by_ordinal = true;
+			}
+		}
+	}
+}
+
+static long find_id(const struct rv_model *m, const char *id)
+{
+	return id ? rv_find_rec(m, id, strlen(id)) : -1;
+}
+
+/* Puts a view back on the model read again; false when what it showed is gone. */
+static bool restore(struct view *v, const struct place *p)
+{
+	const struct rv_model *m = v->app->m;
+	if (p->rec_id) {
+		v->rec = find_id(m, p->rec_id);
+		if (v->rec < 0)
+			return false;
+	} else if (v->rec >= 0) {
+		return false;
+	}
+	if (p->by_ordinal) {
+		if ((size_t)p->ordinal >= m->recs[v->rec].count[v->kind])
+			return false;
+		v->item = rv_rec_child(m, (size_t)v->rec, v->kind, (size_t)p->ordinal) - m->children[v->kind];
+	} else if (v->item >= 0 && v->kind != RV_RECS && (size_t)v->item >= m->nchildren[v->kind]) {
+		return false;
+	}
+	long want = find_id(m, p->cursor_id);
+	if (v->ops->reload)
+		v->ops->reload(v, want);
+	else if (v->data) {
+		/* What it kept from the old model is built again by its open. */
+		if (v->ops->done)
+			v->ops->done(v);
+		free(v->data);
+		v->data = NULL;
+	}
+	view_rebuild(v, v->width);
+	if (want >= 0 && view_current_rec(v) != want) {
+		for (size_t i = 0; i < v->nlines; i++) {
+			view_move_to(v, i, app_body_height(v));
+			if (view_current_rec(v) == want)
+				break;
+		}
+	}
+	return true;
+}
+
+static void free_places(struct place *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].rec_id);
+		free(p[i].cursor_id);
+	}
+}
+
+/* Every view finds its place again; one that cannot (its recommendation is gone) closes, with those above it. */
+static void restore_views(struct app *app, struct place *back, struct place *fwd)
+{
+	size_t keep = 0;
+	while (keep < app->depth && restore(app->stack[keep], &back[keep]))
+		keep++;
+	if (keep == 0) {
+		/* The first view is the list: it always comes back. */
+		keep = 1;
+	}
+	while (app->depth > keep)
+		view_free(app->stack[--app->depth]);
+	bool forward_ok = keep == app->depth;
+	for (size_t i = app->nforward; forward_ok && i > 0; i--)
+		forward_ok = restore(app->forward[i - 1], &fwd[i - 1]);
+	if (!forward_ok)
+		while (app->nforward)
+			view_free(app->forward[--app->nforward]);
+}
+
+static void say_how_it_went(struct app *app, bool ok)
+{
+	struct rv_session *s = app->session;
+	char conflicts[128] = "";
+	if (s->nconflicts)
+		snprintf(conflicts, sizeof(conflicts), "; %zu conflict%s for you to settle: M lists %s", s->nconflicts,
+			 s->nconflicts == 1 ? "" : "s", s->nconflicts == 1 ? "it" : "them");
+	if (!ok)
+		app_message(app, C_ERROR, "Someone else saved these files; merged, but NOT SAVED: %s%s", s->error, conflicts);
+	else if (s->nconflicts)
+		app_message(app, C_WARNING, "Someone else saved these files: %zu change%s of yours merged onto theirs%s", s->merged,
+			    s->merged == 1 ? "" : "s", conflicts);
+	else
+		app_message(app, C_ST_COMPLETE, "Someone else saved these files: merged %zu change%s of yours onto theirs, saved%s%s",
+			    s->merged, s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error);
+}
+
+bool app_merge(struct app *app)
+{
+	struct rv_session *s = app->session;
+	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
+	if (rv_model_load(fresh, app->m->dir) != RV_LOAD_OK) {
+		app_message(app, C_ERROR, "Someone changed the files and they cannot be read again now; your changes are kept here (W)");
+		rv_model_free(fresh);
+		free(fresh);
+		return false;
+	}
+	struct place back[APP_MAX_DEPTH], fwd[APP_MAX_DEPTH];
+	size_t nback = app->depth, nfwd = app->nforward;
+	for (size_t i = 0; i < app->depth; i++)
+		remember(app->stack[i], &back[i]);
+	for (size_t i = 0; i < app->nforward; i++)
+		remember(app->forward[i], &fwd[i]);
+	bool ok = rv_session_merge(s, fresh); /* fresh moves into app->m, which s->m is */
+	free(fresh);
+	restore_views(app, back, fwd);
+	free_places(back, nback);
+	free_places(fwd, nfwd);
+	say_how_it_went(app, ok);
+	if (s->nconflicts)
+		app_open(app, conflicts_view_new(app));
+	return ok;
+}
