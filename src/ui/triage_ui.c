@@ -383,9 +383,9 @@ static void settle_conflict(struct app *app, bool mine)
 		app_message(app, C_ERROR, "%s", s->error);
 		return;
 	}
+	if (!s->nconflicts)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what), "; no conflict left");
 	report(app, ok, what);
-	if (!s->nconflicts && ok && !rv_session_busy(s))
-		app_message(app, C_ST_COMPLETE, "Saved: %s; no conflict left", what);
 }
 
 bool triage_request(struct app *app, enum request req)
