@@ -134,12 +134,12 @@ static void say_how_it_went(struct app *app, bool ok)
 			    s->merged, s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error);
 }
 
-bool app_merge(struct app *app)
+/* One merge: false when the files could not be read again (nothing changed then). */
+static bool merge_once(struct app *app, bool *saved)
 {
 	struct rv_session *s = app->session;
 	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
 	if (rv_model_load(fresh, app->m->dir) != RV_LOAD_OK) {
-		app_message(app, C_ERROR, "Someone changed the files and they cannot be read again now; your changes are kept here (W)");
 		rv_model_free(fresh);
 		free(fresh);
 		return false;
@@ -150,11 +150,30 @@ bool app_merge(struct app *app)
 		remember(app->stack[i], &back[i]);
 	for (size_t i = 0; i < app->nforward; i++)
 		remember(app->forward[i], &fwd[i]);
-	bool ok = rv_session_merge(s, fresh); /* fresh moves into app->m, which s->m is */
+	*saved = rv_session_merge(s, fresh); /* fresh moves into app->m, which s->m is */
 	free(fresh);
 	restore_views(app, back, fwd);
 	free_places(back, nback);
 	free_places(fwd, nfwd);
+	return true;
+}
+
+/* Another writer can save again between our reading and our save: a few rounds, then W is left. */
+#define MERGE_ROUNDS 5
+
+bool app_merge(struct app *app)
+{
+	struct rv_session *s = app->session;
+	bool ok = false;
+	for (int round = 0; round < MERGE_ROUNDS; round++) {
+		if (!merge_once(app, &ok)) {
+			app_message(app, C_ERROR,
+				    "Someone changed the files and they cannot be read again now; your changes are kept here (W)");
+			return false;
+		}
+		if (ok || !s->conflict)
+			break;
+	}
 	say_how_it_went(app, ok);
 	if (s->nconflicts)
 		app_open(app, conflicts_view_new(app));

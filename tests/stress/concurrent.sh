@@ -10,8 +10,10 @@
 #   status-kept     every status change of a process that exited 0 has its history row exactly once,
 #                   and its own recommendation's status column says its value
 #   nothing-doubled no note and no history row is there twice, whatever the exit codes
-#   conflicts       two different values for one status were reported on stderr (a line with
-#                   "conflict" by a process that names the recommendation) and the column holds one of them
+#   conflicts       two different values for one status: either a real conflict, reported on stderr
+#                   (a line with "conflict" naming the recommendation) by a process that exits non-zero,
+#                   or the later writer had merged the earlier's change before making its own: both
+#                   exit 0 and the column holds the value of the later history row
 #   pairs           status and decision columns agree with the last recview history rows (pairs.awk;
 #                   the shared recommendation of a conflict aside)
 #   parse           every file parses; no temporary file or journal is left after both exited
@@ -42,7 +44,7 @@ INVARIANTS="notes-kept status-kept nothing-doubled conflicts pairs parse"
 for inv in $INVARIANTS; do count[$inv]=0; bad_runs[$inv]=""; done
 details=$TMP/details
 : >"$details"
-apart=0 notes_typed=0 notes_expected=0 notes_found=0 conflicts_made=0 conflicts_reported=0
+apart=0 notes_typed=0 notes_expected=0 notes_found=0 conflicts_made=0 conflicts_reported=0 conflicts_merged=0
 
 violation() {
 	inv=$1 run=$2
@@ -181,17 +183,27 @@ for run in $(seq 1 "$RUNS"); do
 			violation status-kept "$run" "$p exited 0 but the status of $own is '$col', not '$value'"
 	done
 
-	# A real conflict: said on stderr, and the column holds one side's value.
+	# Two values for one status. Either a real conflict (a change made without having seen the
+	# other's): said on stderr by a process that exits non-zero; or the later writer had merged the
+	# earlier's change before making its own: both rows kept, and the column holds the later row's value.
 	if [ $mode -eq 2 ] && [ $together -eq 1 ]; then
 		conflicts_made=$((conflicts_made + 1))
 		reported=0
 		for p in A B; do
-			grep -qi conflict "$TMP/$p.err" && grep -qF "$shared" "$TMP/$p.err" && reported=1
+			[ $p = A ] && rc=$rc_a || rc=$rc_b
+			grep -qi conflict "$TMP/$p.err" && grep -qF "$shared" "$TMP/$p.err" && [ "$rc" -ne 0 ] && reported=1
 		done
+		row_a=$(row_of "$dir/status_history.csv" note "A-s-$run-c")
+		row_b=$(row_of "$dir/status_history.csv" note "B-s-$run-c")
+		col=$(column_of "$dir/recommendations.csv" "$shared" status)
+		later=""
+		[ "$row_a" -gt 0 ] && [ "$row_b" -gt 0 ] && { [ "$row_a" -gt "$row_b" ] && later=$va || later=$vb; }
 		if [ $reported -eq 1 ]; then
 			conflicts_reported=$((conflicts_reported + 1))
+		elif [ "$rc_a" -eq 0 ] && [ "$rc_b" -eq 0 ] && [ -n "$later" ] && [ "$col" = "$later" ]; then
+			conflicts_merged=$((conflicts_merged + 1))
 		else
-			violation conflicts "$run" "not reported (A exit $rc_a: $(head -c 150 "$TMP/A.err" | tr '\n' ' ') | B exit $rc_b: $(head -c 150 "$TMP/B.err" | tr '\n' ' '))"
+			violation conflicts "$run" "neither reported nor merged in order (rows A $row_a B $row_b, column '$col'; A exit $rc_a: $(head -c 150 "$TMP/A.err" | tr '\n' ' ') | B exit $rc_b: $(head -c 150 "$TMP/B.err" | tr '\n' ' '))"
 		fi
 		col=$(column_of "$dir/recommendations.csv" "$shared" status)
 		if { [ "$rc_a" -eq 0 ] || [ "$rc_b" -eq 0 ]; } && [ "$col" != "$va" ] && [ "$col" != "$vb" ]; then
@@ -227,5 +239,5 @@ fi
 by_code=""
 for code in $(printf '%s\n' "${!exits[@]}" | sort -n); do by_code="$by_code $code:${exits[$code]}"; done
 echo "# concurrent: seed $SEED: $RUNS runs ($apart not simultaneous); notes typed $notes_typed, expected (exit 0) $notes_expected, found $notes_found;" \
-	"conflicts made $conflicts_made, reported $conflicts_reported; exits by code (code:processes)$by_code; $total violations"
+	"conflicts made $conflicts_made, reported $conflicts_reported, merged in order $conflicts_merged; exits by code (code:processes)$by_code; $total violations"
 summary concurrent

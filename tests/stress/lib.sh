@@ -100,6 +100,15 @@ count_text() {
 		END { print n + 0 }'
 }
 
+# row_of FILE COLUMN-NAME TEXT: the number of the last data row with TEXT in that column, or 0
+row_of() {
+	[ -f "$1" ] || { echo 0; return; }
+	tsv "$1" | awk -F '\t' -v col="$2" -v text="$3" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; next }
+		c && $c == text { n = NR - 1 }
+		END { print n + 0 }'
+}
+
 # column_of FILE ID COLUMN-NAME: the value of that column in the row of recommendation ID
 column_of() {
 	tsv "$1" | awk -F '\t' -v id="$2" -v col="$3" '
