@@ -400,6 +400,8 @@ bool app_read_key(struct app *app, struct key *key)
 	}
 	for (;;) {
 		wint_t ch;
+		if (terminal_lost())
+			return false;
 		/* While a save is written in the background, look up now and then to say when it is done. */
 		struct view *cur = app_current(app);
 		timeout(rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1);
@@ -409,6 +411,9 @@ bool app_read_key(struct app *app, struct key *key)
 		if (app_finish_saving(app, false))
 			app_redraw(app);
 		if (res == ERR) {
+			/* A timeout, or a terminal gone away: then every read fails at once, never to block again. */
+			if (terminal_lost())
+				return false;
 			if (cur && cur->ops->fullscreen)
 				app_redraw(app); /* the walkthrough's clock */
 			continue;
