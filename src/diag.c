@@ -249,20 +249,32 @@ void diag_format_more(const struct diag_kind *k, struct strbuf *out)
 	sb_adds(out, " more like this");
 }
 
-void diag_list_write(const struct diag_list *dl, FILE *out)
+size_t *diag_list_last_of_kinds(const struct diag_list *dl)
 {
 	/* The list may have been sorted since: find the last problem of each kind. */
 	size_t *last = xcalloc(dl->nkinds + 1, sizeof(*last));
 	for (size_t i = 0; i < dl->n; i++)
 		if (dl->items[i].kind)
 			last[dl->items[i].kind->index] = i + 1;
+	return last;
+}
+
+const struct diag_kind *diag_counted_after(const struct diag_list *dl, const size_t *last, size_t i)
+{
+	const struct diag_kind *k = dl->items[i].kind;
+	return k && k->more && last[k->index] == i + 1 ? k : NULL;
+}
+
+void diag_list_write(const struct diag_list *dl, FILE *out)
+{
+	size_t *last = diag_list_last_of_kinds(dl);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < dl->n; i++) {
-		const struct diag_kind *k = dl->items[i].kind;
+		const struct diag_kind *k = diag_counted_after(dl, last, i);
 		sb_reset(&sb);
 		diag_format(&dl->items[i], &sb);
-		if (k && k->more && last[k->index] == i + 1) {
+		if (k) {
 			sb_addc(&sb, '\n');
 			diag_format_more(k, &sb);
 		}

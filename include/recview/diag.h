@@ -94,6 +94,15 @@ void diag_format(const struct diag *d, struct strbuf *out);
 void diag_format_more(const struct diag_kind *k, struct strbuf *out);
 
 /*
+ * For diag_counted_after: the index + 1 of the last problem of each kind in the list as it is now
+ * (0 for a kind with none kept). Free it with free().
+ */
+size_t *diag_list_last_of_kinds(const struct diag_list *dl);
+
+/* The kind whose "… and N more like this" line follows problem i (its last one kept), or NULL. */
+const struct diag_kind *diag_counted_after(const struct diag_list *dl, const size_t *last, size_t i);
+
+/*
  * Writes every problem on its own line; after the last one of a kind that had more than the list
  * keeps, the line of diag_format_more.
  */

@@ -198,9 +198,10 @@ static void draw_status(struct app *app)
 			draw_str(&d, rv_sort_name((enum rv_sort_key)app->sort_key), C_DEFAULT);
 		}
 		if (app->m->diags.n) {
+			/* Every problem, the ones only counted too. */
+			size_t total = app->m->diags.errors + app->m->diags.warnings;
 			char problems[96];
-			snprintf(problems, sizeof(problems), "  ! %zu problem%s", app->m->diags.n,
-				 app->m->diags.n == 1 ? "" : "s");
+			snprintf(problems, sizeof(problems), "  ! %zu problem%s", total, total == 1 ? "" : "s");
 			draw_str(&d, problems, app->m->diags.errors ? C_ERROR : C_WARNING);
 		}
 	}
@@ -751,8 +752,9 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		app_message(&app, C_ERROR, "%s", session.error);
 	else if (m->diags.n)
 		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
-			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,
-			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");
+			    "%zu problem%s while loading (%zu error%s): press ! to see them",
+			    m->diags.errors + m->diags.warnings, m->diags.errors + m->diags.warnings == 1 ? "" : "s",
+			    m->diags.errors, m->diags.errors == 1 ? "" : "s");
 	app.running = true;
 	app_redraw(&app);
 	timing_open(&app);
