@@ -111,7 +111,8 @@ static struct diag *new_item(struct diag_list *dl, struct diag_kind *k, enum dia
 		dl->errors++;
 	else
 		dl->warnings++;
-	if (dl->keep_per_kind && k->kept >= dl->keep_per_kind) {
+	size_t keep = k->limit ? k->limit : dl->keep_per_kind;
+	if (keep && k->kept >= keep) {
 		k->more++;
 		return NULL;
 	}
@@ -190,6 +191,17 @@ struct diag *diag_add_value(struct diag_list *dl, enum diag_severity sev, const 
 	d->value = arena_strndup(&dl->text, sb.data, sb.len);
 	sb_free(&sb);
 	return d;
+}
+
+size_t diag_limit_kind(struct diag_list *dl, enum diag_severity sev, const char *file, const char *fmt, size_t n)
+{
+	ensure_arena(dl);
+	if (!dl->keep_per_kind)
+		return 0;
+	struct diag_kind *k = kind_of(dl, sev, diag_intern_file(dl, file), fmt, strlen(fmt), NULL);
+	if (n && n < dl->keep_per_kind)
+		k->limit = n;
+	return k->limit ? k->limit : dl->keep_per_kind;
 }
 
 /* ---- showing them ---- */
