@@ -23,8 +23,11 @@
 
 #include "recview/utf8.h"
 
-/* Problems of one kind reported per file before a summary takes over. */
-#define MAX_REPORTS_PER_KIND 10
+/*
+ * Bad bytes of one kind listed per file (a binary file holds thousands); the others are counted like
+ * any problem past the cap ("… and N more like this"), and --check --all lists every one.
+ */
+#define BYTE_REPORTS_PER_KIND 10
 
 struct parse_ctx {
 	struct csv_table *t;
@@ -279,42 +282,65 @@ static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
 	return fe;
 }
 
-/* Line/column of increasing offsets in one pass (report_bytes runs before any row is known). */
+/*
+ * Line/column of increasing offsets in one pass (report_bytes runs before any row is known): the
+ * column is counted on from the last offset, so that listing every bad byte of a long line
+ * (--check --all) stays linear.
+ */
 struct pos_cursor {
 	size_t off, line_start;
 	uint32_t line;
+	size_t chars; /* characters from line_start to off */
 };
 
 static void cursor_report(struct csv_table *t, struct pos_cursor *pc, enum diag_severity sev, size_t at,
 			  const char *fmt, const char *detail)
 {
+	size_t from = pc->off;
 	for (size_t i = pc->off; i < at; i++) {
 		if (t->buf[i] == '\n' || (t->buf[i] == '\r' && (i + 1 >= t->size || t->buf[i + 1] != '\n'))) {
 			pc->line++;
 			pc->line_start = i + 1;
+			pc->chars = 0;
+			from = i + 1;
 		}
 	}
+	pc->chars += utf8_count_chars(t->buf + from, at - from);
 	pc->off = at;
-	uint32_t col = (uint32_t)utf8_count_chars(t->buf + pc->line_start, at - pc->line_start) + 1;
-	diag_add(t->diags, sev, t->path, pc->line, col, fmt, detail);
+	diag_add(t->diags, sev, t->path, pc->line, (uint32_t)pc->chars + 1, fmt, detail);
+}
+
+/*
+ * One bad byte: with its position while the list keeps problems of its kind, else only counted (its
+ * position would never be shown). *seen counts them; *keep is the kind's limit, set at the first.
+ */
+static void report_byte(struct csv_table *t, struct pos_cursor *pc, enum diag_severity sev, size_t at,
+			const char *fmt, const char *detail, size_t *seen, size_t *keep)
+{
+	if ((*seen)++ == 0)
+		*keep = diag_limit_kind(t->diags, sev, t->path, fmt, BYTE_REPORTS_PER_KIND);
+	if (!*keep || *seen <= *keep)
+		cursor_report(t, pc, sev, at, fmt, detail);
+	else
+		diag_add(t->diags, sev, t->path, 0, 0, fmt, detail);
 }
 
 /* Invalid UTF-8 and NUL bytes, each with its position; the bytes themselves are kept. */
 static void report_bytes(struct csv_table *t, size_t start)
 {
-	struct pos_cursor utf = {start, start, 1}, nul = {start, start, 1};
-	size_t bad_utf8 = 0, nuls = 0;
+	static const char bad_utf8[] = "invalid UTF-8 byte %s (kept, shown as \\x..)";
+	static const char nul_byte[] = "NUL byte in text (kept, shown as ^@)%s";
+	struct pos_cursor utf = {start, start, 1, 0}, nul = {start, start, 1, 0};
+	size_t utf_seen = 0, utf_keep = 0, nul_seen = 0, nul_keep = 0;
 	const char *buf = t->buf;
 	size_t i = start;
 	while (i < t->size) {
 		size_t at = i + utf8_first_invalid(buf + i, t->size - i);
 		if (at >= t->size)
 			break;
-		if (++bad_utf8 <= MAX_REPORTS_PER_KIND) {
-			char detail[8];
-			snprintf(detail, sizeof(detail), "0x%02X", (unsigned char)buf[at]);
-			cursor_report(t, &utf, DIAG_WARNING, at, "invalid UTF-8 byte %s (kept, shown as \\x..)", detail);
-		}
+		char detail[8];
+		snprintf(detail, sizeof(detail), "0x%02X", (unsigned char)buf[at]);
+		report_byte(t, &utf, DIAG_WARNING, at, bad_utf8, detail, &utf_seen, &utf_keep);
 		i = at + 1;
 	}
 	for (i = start; i < t->size; i++) {
@@ -322,14 +348,8 @@ static void report_bytes(struct csv_table *t, size_t start)
 		if (!p)
 			break;
 		i = (size_t)(p - buf);
-		if (++nuls <= MAX_REPORTS_PER_KIND)
-			cursor_report(t, &nul, DIAG_ERROR, i, "NUL byte in text (kept, shown as ^@)%s", "");
+		report_byte(t, &nul, DIAG_ERROR, i, nul_byte, "", &nul_seen, &nul_keep);
 	}
-	if (bad_utf8 > MAX_REPORTS_PER_KIND)
-		diag_add(t->diags, DIAG_WARNING, t->path, 0, 0, "%zu more invalid UTF-8 bytes not listed",
-			 bad_utf8 - MAX_REPORTS_PER_KIND);
-	if (nuls > MAX_REPORTS_PER_KIND)
-		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "%zu more NUL bytes not listed", nuls - MAX_REPORTS_PER_KIND);
 }
 
 static bool looks_like_utf16(const char *buf, size_t size)

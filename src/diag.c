@@ -111,7 +111,8 @@ static struct diag *new_item(struct diag_list *dl, struct diag_kind *k, enum dia
 		dl->errors++;
 	else
 		dl->warnings++;
-	if (dl->keep_per_kind && k->kept >= dl->keep_per_kind) {
+	size_t keep = k->limit ? k->limit : dl->keep_per_kind;
+	if (keep && k->kept >= keep) {
 		k->more++;
 		return NULL;
 	}
@@ -192,6 +193,17 @@ struct diag *diag_add_value(struct diag_list *dl, enum diag_severity sev, const 
 	return d;
 }
 
+size_t diag_limit_kind(struct diag_list *dl, enum diag_severity sev, const char *file, const char *fmt, size_t n)
+{
+	ensure_arena(dl);
+	if (!dl->keep_per_kind)
+		return 0;
+	struct diag_kind *k = kind_of(dl, sev, diag_intern_file(dl, file), fmt, strlen(fmt), NULL);
+	if (n && n < dl->keep_per_kind)
+		k->limit = n;
+	return k->limit ? k->limit : dl->keep_per_kind;
+}
+
 /* ---- showing them ---- */
 
 void diag_message(const struct diag *d, struct strbuf *out)
@@ -249,20 +261,32 @@ void diag_format_more(const struct diag_kind *k, struct strbuf *out)
 	sb_adds(out, " more like this");
 }
 
-void diag_list_write(const struct diag_list *dl, FILE *out)
+size_t *diag_list_last_of_kinds(const struct diag_list *dl)
 {
 	/* The list may have been sorted since: find the last problem of each kind. */
 	size_t *last = xcalloc(dl->nkinds + 1, sizeof(*last));
 	for (size_t i = 0; i < dl->n; i++)
 		if (dl->items[i].kind)
 			last[dl->items[i].kind->index] = i + 1;
+	return last;
+}
+
+const struct diag_kind *diag_counted_after(const struct diag_list *dl, const size_t *last, size_t i)
+{
+	const struct diag_kind *k = dl->items[i].kind;
+	return k && k->more && last[k->index] == i + 1 ? k : NULL;
+}
+
+void diag_list_write(const struct diag_list *dl, FILE *out)
+{
+	size_t *last = diag_list_last_of_kinds(dl);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < dl->n; i++) {
-		const struct diag_kind *k = dl->items[i].kind;
+		const struct diag_kind *k = diag_counted_after(dl, last, i);
 		sb_reset(&sb);
 		diag_format(&dl->items[i], &sb);
-		if (k && k->more && last[k->index] == i + 1) {
+		if (k) {
 			sb_addc(&sb, '\n');
 			diag_format_more(k, &sb);
 		}

@@ -292,6 +292,8 @@ void rv_file_stamp_read(const char *path, struct rv_file_stamp *out)
 				break;
 			rv_hash_update(&hs, buf, (size_t)n);
 		}
+		out->state = hs;
+		out->has_state = true;
 		out->hash = rv_hash_final(&hs);
 	}
 	close(fd);
@@ -304,7 +306,11 @@ void rv_file_stamp_of(const char *path, const char *data, size_t len, struct rv_
 	if (stat(path, &st) != 0)
 		return;
 	stamp_from_stat(out, &st);
-	out->hash = rv_hash_bytes(data, len);
+	rv_hash_init(&out->state);
+	rv_hash_update(&out->state, data, len);
+	out->has_state = true;
+	struct rv_hasher hs = out->state;
+	out->hash = rv_hash_final(&hs);
 }
 
 bool rv_file_stamp_equal(const struct rv_file_stamp *a, const struct rv_file_stamp *b)

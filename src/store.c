@@ -467,6 +467,30 @@ static void remove_temps_of(const struct rv_save_ops *o, struct rv_journal_entry
 			o->unlink(e[i].temp);
 }
 
+/* The journal entry of an append whose new bytes alone were given: O(new bytes), whatever the file's size. */
+static enum rv_store_status prepare_append_only(struct rv_store_file *f, struct rv_journal_entry *e, const char *shown,
+						bool *skip, char *err, size_t errsize)
+{
+	if (!f->expected.exists || !f->expected.has_state) {
+		set_err(err, errsize, "cannot add to %s: its content was not read first (nothing was saved)", shown);
+		return RV_STORE_FAILED;
+	}
+	e->new_size = e->old_size + f->len;
+	e->new_state = f->expected.state;
+	rv_hash_update(&e->new_state, f->data, f->len);
+	struct rv_hasher hs = e->new_state;
+	e->new_hash = rv_hash_final(&hs);
+	if (!f->len) {
+		*skip = true;
+		return RV_STORE_OK;
+	}
+	e->kind = RV_JOURNAL_APPEND;
+	e->nbytes = f->len;
+	e->bytes = xmalloc(e->nbytes + 1);
+	memcpy(e->bytes, f->data, e->nbytes);
+	return RV_STORE_OK;
+}
+
 /*
  * Checks one file and decides how it is written: nothing when it is unchanged, an append when the new
  * content only adds to the end of what is there, else a whole new file. Returns the status.
@@ -498,6 +522,8 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	e->old_exists = f->expected.exists;
 	e->old_size = (uint64_t)f->expected.size;
 	e->old_hash = f->expected.hash;
+	if (f->append_only)
+		return prepare_append_only(f, e, shown, skip, err, errsize);
 	e->new_size = f->len;
 	/* One pass gives both the hash of the new content and that of its first old_size bytes (whether
 	 * the file only grew); files here reach tens of megabytes. */
@@ -508,6 +534,7 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	prefix = hs;
 	bool grew = may_grow && rv_hash_final(&prefix) == e->old_hash;
 	rv_hash_update(&hs, f->data + (may_grow ? e->old_size : 0), f->len - (may_grow ? (size_t)e->old_size : 0));
+	e->new_state = hs;
 	e->new_hash = rv_hash_final(&hs);
 	if (e->old_exists && e->old_size == e->new_size && e->old_hash == e->new_hash) {
 		*skip = true;
@@ -642,6 +669,8 @@ static void fill_written(struct rv_journal_entry *e, size_t n)
 			f->written.mtime = s.st_mtim;
 			f->written.ctime = s.st_ctim;
 			f->written.hash = e[i].new_hash;
+			f->written.state = e[i].new_state;
+			f->written.has_state = true;
 		}
 		f->appended = e[i].kind == RV_JOURNAL_APPEND;
 	}

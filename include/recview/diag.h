@@ -29,6 +29,7 @@ struct diag_kind {
 	const char *tail;  /* diag_add_value: the fixed text after the value (static); else NULL */
 	enum diag_severity severity;
 	uint32_t index;    /* in diag_list.kinds */
+	size_t limit;      /* diag_limit_kind: keep at most this many (0: the list's keep_per_kind) */
 	size_t kept;       /* problems of this kind in items */
 	size_t more;       /* problems of this kind only counted */
 };
@@ -81,6 +82,13 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev, const char *
 struct diag *diag_add_value(struct diag_list *dl, enum diag_severity sev, const char *file, uint32_t line,
 			    uint32_t col, const char *what, const char *value, size_t len, const char *tail);
 
+/*
+ * Keeps at most n problems of the kind diag_add(dl, sev, file, ..., fmt, ...) makes, fewer than the
+ * list keeps of others (the rest are counted); a list that keeps all (--check --all) keeps all of
+ * these too. Returns how many of the kind will be kept, 0 meaning all.
+ */
+size_t diag_limit_kind(struct diag_list *dl, enum diag_severity sev, const char *file, const char *fmt, size_t n);
+
 /* Registers a file name; problems are listed in the order files were registered. */
 const char *diag_intern_file(struct diag_list *dl, const char *file);
 
@@ -92,6 +100,15 @@ void diag_format(const struct diag *d, struct strbuf *out);
 
 /* "FILE: warning: … and 299,000 more like this": problems of a kind only counted. */
 void diag_format_more(const struct diag_kind *k, struct strbuf *out);
+
+/*
+ * For diag_counted_after: the index + 1 of the last problem of each kind in the list as it is now
+ * (0 for a kind with none kept). Free it with free().
+ */
+size_t *diag_list_last_of_kinds(const struct diag_list *dl);
+
+/* The kind whose "… and N more like this" line follows problem i (its last one kept), or NULL. */
+const struct diag_kind *diag_counted_after(const struct diag_list *dl, const size_t *last, size_t i);
 
 /*
  * Writes every problem on its own line; after the last one of a kind that had more than the list

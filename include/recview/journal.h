@@ -27,6 +27,7 @@ struct rv_journal_entry {
 	char *temp;            /* absolute, for RV_JOURNAL_REPLACE */
 	bool old_exists;
 	uint64_t old_size, old_hash, new_size, new_hash;
+	struct rv_hasher new_state; /* during a commit: the hasher after the new content */
 	char *bytes;           /* RV_JOURNAL_APPEND: what is appended */
 	size_t nbytes;
 	struct rv_store_file *file; /* the caller's, during a commit */

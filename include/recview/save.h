@@ -16,6 +16,14 @@
 #include "recview/csvread.h"
 #include "recview/strbuf.h"
 
+/* A 64-bit hash of file contents, eight bytes at a time; streaming gives the same as all at once. */
+struct rv_hasher {
+	uint64_t h;
+	unsigned char tail[8];
+	size_t ntail;
+	uint64_t len;
+};
+
 /*
  * What a file was when it was read: a later save refuses to overwrite a file someone else changed.
  * "Changed" means other content (size and hash); the metadata only lets an unchanged file be
@@ -28,15 +36,12 @@ struct rv_file_stamp {
 	off_t size;
 	struct timespec mtime, ctime;
 	uint64_t hash; /* of the content (rv_hash_bytes) */
+	/* The hasher after the content, before rv_hash_final: a commit that only appends to the file
+	 * (rv_store_file.append_only) continues it instead of hashing the old bytes again. */
+	struct rv_hasher state;
+	bool has_state;
 };
 
-/* A 64-bit hash of file contents, eight bytes at a time; streaming gives the same as all at once. */
-struct rv_hasher {
-	uint64_t h;
-	unsigned char tail[8];
-	size_t ntail;
-	uint64_t len;
-};
 void rv_hash_init(struct rv_hasher *hs);
 void rv_hash_update(struct rv_hasher *hs, const char *data, size_t len);
 uint64_t rv_hash_final(struct rv_hasher *hs);

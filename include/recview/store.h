@@ -6,7 +6,8 @@
  *   2. check     each file is what the caller last saw (content: size and hash, not mtime); a file
  *                that changed is a conflict and nothing is written
  *   3. prepare   a file that only grew at its end is appended to (its old length journaled); any other
- *                is written whole to a temporary file beside it, fsync'd
+ *                is written whole to a temporary file beside it, fsync'd. A caller that knows it only
+ *                adds rows hands over those bytes alone (append_only): no copy or hash of the old ones
  *   4. journal   .recview-journal lists every step with the hashes before and after; fsync'd, with the
  *                directory; from here on the commit will be completed, by us or by recovery
  *   5. re-check  the files once more (a program that takes no lock is caught here)
@@ -53,8 +54,11 @@ struct rv_store {
 /* One file of a commit. */
 struct rv_store_file {
 	const char *name;                /* inside the data directory: "notes.csv" */
-	const char *data;                /* the file's whole new content */
+	const char *data;                /* the file's whole new content (append_only: what is added) */
 	size_t len;
+	/* data is only what goes after the expected content, which must exist with its hasher state
+	 * (has_state): the old bytes are neither handed over nor hashed again; the file is appended to. */
+	bool append_only;
 	struct rv_file_stamp expected;   /* as last read or written; exists = false for a new file */
 	struct rv_file_stamp written;    /* out: the stamp after the commit */
 	bool appended;                   /* out: written by appending to it */

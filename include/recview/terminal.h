@@ -19,5 +19,8 @@ void terminal_stop(void);
 void terminal_install_signals(void);
 /* The signal that asked to quit, or 0. */
 int terminal_quit_signal(void);
+/* True once the terminal has gone away (hung up, closed): the browser then quits as after a signal.
+ * Asked after a read of a key failed; never true for a key script. */
+bool terminal_lost(void);
 
 #endif

@@ -5,16 +5,20 @@
 #include "recview/terminal.h"
 
 #include <langinfo.h>
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "recview/diag.h"
 #include "recview/draw.h"
 
 static volatile sig_atomic_t quit_signal;
+static bool terminal_gone;
 static bool curses_active;
 static SCREEN *screen;
 static FILE *script_out, *script_in;
@@ -159,4 +163,25 @@ void terminal_stop(void)
 int terminal_quit_signal(void)
 {
 	return quit_signal;
+}
+
+/*
+ * A terminal that went away (its window closed, the tmux server killed) without a SIGHUP reaching us
+ * leaves stdin at end-of-file or failing with EIO: every read returns at once, and a key loop that
+ * only retries would spin. The tty says so itself: after a hangup tcgetattr fails and poll reports
+ * POLLHUP, POLLERR or POLLNVAL. Once lost it stays lost.
+ */
+bool terminal_lost(void)
+{
+	if (terminal_gone || !curses_active || script_in)
+		return terminal_gone;
+	struct termios tio;
+	struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+	int saved = errno;
+	if (tcgetattr(STDIN_FILENO, &tio) != 0 && errno != EINTR)
+		terminal_gone = true;
+	else if (poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		terminal_gone = true;
+	errno = saved;
+	return terminal_gone;
 }

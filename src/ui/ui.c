@@ -198,9 +198,10 @@ static void draw_status(struct app *app)
 			draw_str(&d, rv_sort_name((enum rv_sort_key)app->sort_key), C_DEFAULT);
 		}
 		if (app->m->diags.n) {
+			/* Every problem, the ones only counted too. */
+			size_t total = app->m->diags.errors + app->m->diags.warnings;
 			char problems[96];
-			snprintf(problems, sizeof(problems), "  ! %zu problem%s", app->m->diags.n,
-				 app->m->diags.n == 1 ? "" : "s");
+			snprintf(problems, sizeof(problems), "  ! %zu problem%s", total, total == 1 ? "" : "s");
 			draw_str(&d, problems, app->m->diags.errors ? C_ERROR : C_WARNING);
 		}
 	}
@@ -405,6 +406,8 @@ bool app_read_key(struct app *app, struct key *key)
 	}
 	for (;;) {
 		wint_t ch;
+		if (terminal_lost())
+			return false;
 		/* While a save is written in the background, look up now and then to say when it is done. */
 		struct view *cur = app_current(app);
 		timeout(rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1);
@@ -414,6 +417,9 @@ bool app_read_key(struct app *app, struct key *key)
 		if (app_finish_saving(app, false))
 			app_redraw(app);
 		if (res == ERR) {
+			/* A timeout, or a terminal gone away: then every read fails at once, never to block again. */
+			if (terminal_lost())
+				return false;
 			if (cur && cur->ops->fullscreen)
 				app_redraw(app); /* the walkthrough's clock */
 			continue;
@@ -751,8 +757,9 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		app_message(&app, C_ERROR, "%s", session.error);
 	else if (m->diags.n)
 		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
-			    "%zu problem%s while loading (%zu error%s): press ! to see them", m->diags.n,
-			    m->diags.n == 1 ? "" : "s", m->diags.errors, m->diags.errors == 1 ? "" : "s");
+			    "%zu problem%s while loading (%zu error%s): press ! to see them",
+			    m->diags.errors + m->diags.warnings, m->diags.errors + m->diags.warnings == 1 ? "" : "s",
+			    m->diags.errors, m->diags.errors == 1 ? "" : "s");
 	app.running = true;
 	app_redraw(&app);
 	timing_open(&app);

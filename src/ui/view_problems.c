@@ -1,9 +1,11 @@
 /* view_problems.c - the load diagnostics; Enter opens the row a problem names. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "recview/views.h"
 
-enum { PR_LINE, PR_EMPTY };
+/* PR_MORE: "… and N more like this" after the last problem kept of a kind; its ref is the kind. */
+enum { PR_LINE, PR_EMPTY, PR_MORE };
 
 static void problems_open(struct view *v)
 {
@@ -12,21 +14,36 @@ static void problems_open(struct view *v)
 		view_add_line(v, PR_EMPTY, 0, false);
 		return;
 	}
+	int width = v->width - 3 > 10 ? v->width - 3 : 10;
+	size_t *last = diag_list_last_of_kinds(dl);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < dl->n; i++) {
 		sb_reset(&sb);
 		diag_format(&dl->items[i], &sb);
-		view_add_wrapped(v, PR_LINE, (uint32_t)i, dl->items[i].row >= 0, sb.data, sb.len,
-				 v->width - 3 > 10 ? v->width - 3 : 10);
+		view_add_wrapped(v, PR_LINE, (uint32_t)i, dl->items[i].row >= 0, sb.data, sb.len, width);
+		const struct diag_kind *k = diag_counted_after(dl, last, i);
+		if (k) {
+			sb_reset(&sb);
+			diag_format_more(k, &sb);
+			view_add_wrapped(v, PR_MORE, k->index, false, sb.data, sb.len, width);
+		}
 	}
 	sb_free(&sb);
+	free(last);
 }
 
 static void problems_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	if (line->type == PR_EMPTY) {
 		draw_str(d, "  No problems: every file loaded cleanly.", C_DIM);
+		return;
+	}
+	if (line->type == PR_MORE) {
+		const struct diag_kind *k = v->app->m->diags.kinds[line->ref];
+		draw_str(d, line->sub == 0 ? (k->severity == DIAG_ERROR ? "E " : "W ") : "    ",
+			 k->severity == DIAG_ERROR ? C_ERROR : C_WARNING);
+		draw_text(d, view_line_text(v, line), line->len, C_DIM);
 		return;
 	}
 	const struct diag *dg = &v->app->m->diags.items[line->ref];
@@ -51,6 +68,10 @@ static enum request problems_request(struct view *v, enum request req, struct li
 	if (req != REQ_ENTER)
 		return req;
 	const struct rv_model *m = v->app->m;
+	if (line->type == PR_MORE) {
+		app_message(v->app, C_DIM, "Those problems are only counted; recview --check --all lists every one.");
+		return REQ_NONE;
+	}
 	if (line->type != PR_LINE) {
 		return REQ_NONE;
 	}

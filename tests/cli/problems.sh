@@ -20,3 +20,22 @@ lacks all-dates-no-count err "more like this"
 
 run all-without-check 2 "$BIN" --all --list "$TMP/dates"
 has all-without-check-message err "--all goes with --check"
+
+# Bad bytes: 10 of a kind per file listed, the others counted like any problem past its cap; --all
+# lists all 50, each at its own column.
+mkdir -p "$TMP/bytes"
+printf 'id,title\n' >"$TMP/bytes/recommendations.csv"
+awk 'BEGIN { for (i = 1; i <= 50; i++) printf "R-%d,bad \377 byte\n", i }' >>"$TMP/bytes/recommendations.csv"
+run bytes-capped 1 "$BIN" --check "$TMP/bytes"
+n=$(grep -c "invalid UTF-8 byte 0xFF" "$TMP/err")
+if [ "$n" -eq 10 ]; then echo "ok bytes-ten-listed"; else echo "not ok bytes-ten-listed: $n lines"; fi
+has bytes-count err "recommendations.csv: warning: … and 40 more like this"
+has bytes-tenth err "recommendations.csv:11:10: warning: invalid UTF-8 byte 0xFF"
+lacks bytes-no-old-summary err "not listed"
+has bytes-summary out "problems: 0 errors, 50 warnings"
+
+run bytes-all 1 "$BIN" --check --all "$TMP/bytes"
+n=$(grep -c "invalid UTF-8 byte 0xFF" "$TMP/err")
+if [ "$n" -eq 50 ]; then echo "ok bytes-all-listed"; else echo "not ok bytes-all-listed: $n lines"; fi
+has bytes-all-last err "recommendations.csv:51:10: warning: invalid UTF-8 byte 0xFF"
+lacks bytes-all-no-count err "more like this"

@@ -481,15 +481,35 @@ static void test_invalid_utf8_after_bom_on_line_one(void **state)
 	parsed_free(&p);
 }
 
-static void test_many_invalid_bytes_summarised(void **state)
+static void test_many_invalid_bytes_counted(void **state)
 {
 	(void)state;
 	struct parsed p;
-	PARSE(&p, "a\n\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\n");
-	/* Ten listed, then one summary for the whole file. */
+	PARSE(&p, "a\n\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\n\0\n");
+	/* Ten listed; the other two counted with the kind, as every problem past its cap is. */
 	assert_int_equal(p.dl.n, 11);
 	assert_diag(&p.dl, 9, DIAG_WARNING, 2, 10, "0xFF");
-	assert_diag(&p.dl, 10, DIAG_WARNING, 0, 0, "2 more invalid UTF-8 bytes");
+	assert_diag(&p.dl, 10, DIAG_ERROR, 3, 1, "NUL byte");
+	assert_int_equal(p.dl.items[9].kind->more, 2);
+	assert_int_equal(p.dl.warnings, 12);
+	assert_int_equal(p.dl.errors, 1);
+	parsed_free(&p);
+}
+
+/* --check --all keeps every bad byte, each with its own column, however long the line. */
+static void test_every_invalid_byte_kept_with_all(void **state)
+{
+	(void)state;
+	struct parsed p;
+	diag_set_keep_per_kind(0);
+	PARSE(&p, "a\nx\xFF\xC3\xA9\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\r\xFF\n");
+	diag_set_keep_per_kind(DIAG_KEEP_PER_KIND);
+	assert_int_equal(p.dl.n, 13);
+	assert_diag(&p.dl, 0, DIAG_WARNING, 2, 2, "0xFF");
+	assert_diag(&p.dl, 1, DIAG_WARNING, 2, 4, "0xFF");
+	assert_diag(&p.dl, 11, DIAG_WARNING, 2, 14, "0xFF");
+	assert_diag(&p.dl, 12, DIAG_WARNING, 3, 1, "0xFF");
+	assert_int_equal(p.dl.items[0].kind->more, 0);
 	parsed_free(&p);
 }
 
@@ -726,7 +746,8 @@ int run_csvread_tests(void)
 		cmocka_unit_test(test_invalid_utf8_is_warning_and_kept),
 		cmocka_unit_test(test_invalid_utf8_column_after_multibyte),
 		cmocka_unit_test(test_invalid_utf8_after_bom_on_line_one),
-		cmocka_unit_test(test_many_invalid_bytes_summarised),
+		cmocka_unit_test(test_many_invalid_bytes_counted),
+		cmocka_unit_test(test_every_invalid_byte_kept_with_all),
 		cmocka_unit_test(test_utf16_with_bom_refused),
 		cmocka_unit_test(test_utf16_big_endian_bom_refused),
 		cmocka_unit_test(test_utf16_without_bom_refused),

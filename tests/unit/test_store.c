@@ -162,6 +162,9 @@ static bool after_state(void)
 	return file_equals("recommendations.csv", recs1) && file_equals("status_history.csv", hist1);
 }
 
+/* The history's change handed over as the new row alone (rv_store_file.append_only). */
+static bool history_append_only;
+
 static void fill(struct rv_store_file f[2])
 {
 	memset(f, 0, 2 * sizeof(*f));
@@ -172,6 +175,11 @@ static void fill(struct rv_store_file f[2])
 	f[1].name = "status_history.csv";
 	f[1].data = hist1;
 	f[1].len = strlen(hist1);
+	if (history_append_only) {
+		f[1].data = hist1 + strlen(hist0);
+		f[1].len = strlen(hist1) - strlen(hist0);
+		f[1].append_only = true;
+	}
 	rv_file_stamp_read(in_dir("status_history.csv"), &f[1].expected);
 }
 
@@ -474,6 +482,88 @@ static void test_temp_names(void **state)
 	unlink(in_dir(".keep-me"));
 }
 
+/* ---- append_only: the new bytes alone, the old ones neither handed over nor hashed ---- */
+
+static void test_append_only_writes_the_tail(void **state)
+{
+	(void)state;
+	history_append_only = true;
+	char err[512];
+	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_STORE_OK);
+	history_append_only = false;
+	assert_true(after_state());
+	assert_no_leftovers();
+
+	/* The stamp written carries the hasher on: a second append from it, with a stamp as a read gives. */
+	struct rv_store st;
+	assert_true(rv_store_open(&st, dir, NULL, false, err, sizeof(err)));
+	struct rv_store_file f;
+	memset(&f, 0, sizeof(f));
+	f.name = "status_history.csv";
+	f.data = "R2,2026-11-24,open\n";
+	f.len = strlen(f.data);
+	f.append_only = true;
+	rv_file_stamp_read(in_dir("status_history.csv"), &f.expected);
+	assert_true(f.expected.has_state);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_OK);
+	assert_true(f.appended);
+	struct rv_file_stamp now;
+	rv_file_stamp_read(in_dir("status_history.csv"), &now);
+	assert_true(rv_file_stamp_equal(&now, &f.written));
+	assert_true(f.written.has_state);
+	f.expected = f.written;
+	f.data = "R2,2026-11-25,done\n";
+	f.len = strlen(f.data);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_OK);
+	rv_store_close(&st);
+	char want[256];
+	snprintf(want, sizeof(want), "%sR2,2026-11-24,open\nR2,2026-11-25,done\n", hist1);
+	assert_true(file_equals("status_history.csv", want));
+	rv_file_stamp_read(in_dir("status_history.csv"), &now);
+	assert_true(rv_file_stamp_equal(&now, &f.written));
+}
+
+static void test_append_only_failure_at_every_call(void **state)
+{
+	history_append_only = true;
+	test_failure_at_every_call(state);
+	history_append_only = false;
+}
+
+static void test_append_only_crash_at_every_call(void **state)
+{
+	history_append_only = true;
+	test_crash_at_every_call(state);
+	history_append_only = false;
+}
+
+/* Someone else appended meanwhile: a conflict; a stamp without the hasher: refused. Nothing written. */
+static void test_append_only_checks_first(void **state)
+{
+	(void)state;
+	struct rv_store st;
+	char err[512];
+	assert_true(rv_store_open(&st, dir, NULL, false, err, sizeof(err)));
+	history_append_only = true;
+	struct rv_store_file f[2];
+	fill(f);
+	history_append_only = false;
+	write_test_file(dir, "status_history.csv", "rec_id,date,status\nR1,2020-01-01,open\nR2,2021-01-01,x\n");
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_CONFLICT);
+	assert_true(f[1].conflict);
+	write_test_file(dir, "status_history.csv", hist0);
+	history_append_only = true;
+	fill(f);
+	history_append_only = false;
+	f[1].expected.has_state = false;
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_FAILED);
+	assert_non_null(strstr(err, "status_history.csv: its content was not read first"));
+	rv_store_close(&st);
+	assert_true(file_equals("recommendations.csv", recs0));
+	assert_true(file_equals("status_history.csv", hist0));
+	assert_no_leftovers();
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int run_store_tests(void)
@@ -491,6 +581,10 @@ int run_store_tests(void)
 		STORE_TEST(test_what_may_be_written),
 		STORE_TEST(test_new_file_is_not_created_over_one_that_appeared),
 		STORE_TEST(test_temp_names),
+		STORE_TEST(test_append_only_writes_the_tail),
+		STORE_TEST(test_append_only_failure_at_every_call),
+		STORE_TEST(test_append_only_crash_at_every_call),
+		STORE_TEST(test_append_only_checks_first),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
