@@ -18,39 +18,6 @@
 #include "recview/text.h"
 #include "recview/vocab.h"
 
-enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date)
-{
-	const struct rv_rec *r = &m->recs[rec];
-	if (date == RV_DATE_NONE)
-		return r->cur_status;
-	/* History is sorted by date (then file order): the last fitting entry that says a status. */
-	bool dated = false;
-	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
-		dated |= h->status != RV_STATUS_NONE;
-		if (h->date <= date && h->status != RV_STATUS_NONE)
-			return h->status;
-	}
-	/* A status the history never dates (only the column says it) is taken to hold throughout. */
-	return dated ? RV_STATUS_NONE : r->status;
-}
-
-enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date)
-{
-	const struct rv_rec *r = &m->recs[rec];
-	if (date == RV_DATE_NONE)
-		return r->cur_decision;
-	bool dated = false;
-	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
-		dated |= h->decision != RV_DECISION_NONE;
-		if (h->date <= date && h->decision != RV_DECISION_NONE)
-			return h->decision;
-	}
-	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
-	return dated ? RV_DECISION_NONE : r->decision;
-}
-
 /* ---- grouping recommendations by a label, groups in order of first appearance ---- */
 
 struct keyed {

@@ -547,6 +547,7 @@ void rv_xref_build(struct rv_model *m)
 {
 	struct rv_xref_index *x = &m->xref;
 	rv_xref_free(x);
+	m->xref_generation = m->generation;
 	size_t nrecs = m->nrecs;
 	x->out_first = xcalloc(nrecs + 1, sizeof(uint32_t));
 	x->out_count = xcalloc(nrecs + 1, sizeof(uint32_t));
@@ -609,9 +610,9 @@ void rv_xref_free(struct rv_xref_index *x)
 size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
-	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
-	 * Every model is created writable; only this cache is filled in behind the const. */
-	if (!x->out_first && m->nrecs)
+	/* Built on first use, and again after a change: a data set opens without scanning all of its
+	 * text twice. Every model is created writable; only this cache is filled in behind the const. */
+	if ((!x->out_first || m->xref_generation != m->generation) && m->nrecs)
 		rv_xref_build((struct rv_model *)m);
 	if (!x->out_first || rec >= m->nrecs) {
 		if (recs)
@@ -626,9 +627,9 @@ size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 size_t rv_xref_in(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
-	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
-	 * Every model is created writable; only this cache is filled in behind the const. */
-	if (!x->out_first && m->nrecs)
+	/* Built on first use, and again after a change: a data set opens without scanning all of its
+	 * text twice. Every model is created writable; only this cache is filled in behind the const. */
+	if ((!x->out_first || m->xref_generation != m->generation) && m->nrecs)
 		rv_xref_build((struct rv_model *)m);
 	if (!x->in_first || rec >= m->nrecs) {
 		if (recs)

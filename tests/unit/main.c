@@ -23,6 +23,7 @@ int main(void)
 		run_config_tests,
 		run_schema_tests,
 		run_diag_tests,
+		run_entity_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

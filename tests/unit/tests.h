@@ -38,6 +38,7 @@ int run_config_tests(void);
 int run_store_tests(void);
 int run_schema_tests(void);
 int run_diag_tests(void);
+int run_entity_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
