@@ -54,6 +54,13 @@ struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t
 	return rv_child_field(m, kind, child, rv_field_of_role(kind, role));
 }
 
+struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || !c)
+		return empty_text;
+	return text_of(rv_cell(m, kind, c->row, field));
+}
+
 const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child)
 {
 	return &m->children[kind][child];
@@ -151,6 +158,32 @@ struct rv_text rv_child_extra(const struct rv_model *m, enum rv_kind kind, size_
 	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
 		return empty_text;
 	return extra_at(m, kind, m->children[kind][child].row, e);
+}
+
+size_t rv_rec_header_columns(const struct rv_model *m)
+{
+	return m->tables[RV_RECS].present ? m->tables[RV_RECS].csv.ncols : 0;
+}
+
+struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col)
+{
+	return header_at(m, RV_RECS, col);
+}
+
+size_t rv_rec_row_columns(const struct rv_model *m, size_t rec)
+{
+	const struct csv_table *t = &m->tables[RV_RECS].csv;
+	if (rec >= m->nrecs)
+		return 0;
+	size_t nf = t->rows[m->recs[rec].row].nfields;
+	return nf > t->ncols ? nf : t->ncols;
+}
+
+struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col)
+{
+	if (rec >= m->nrecs)
+		return empty_text;
+	return text_of(csv_cell_at(&m->tables[RV_RECS].csv, m->recs[rec].row, col));
 }
 
 /* ---- derived values ---- */

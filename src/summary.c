@@ -9,6 +9,7 @@
  * without a date sorts first and counts as on or before every date.
  */
 #include "recview/summary.h"
+#include "recview/entity.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ static size_t group_labels(char **labels, size_t n, size_t *group_of, char ***ou
 	return ng;
 }
 
-static char *sanitized(struct csv_cell c, const char *if_empty)
+static char *sanitized(struct rv_text c, const char *if_empty)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -217,8 +218,8 @@ void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary
 	size_t *review_of = xcalloc(n + 1, sizeof(*review_of));
 	size_t *topic_of = xcalloc(n + 1, sizeof(*topic_of));
 	for (size_t i = 0; i < n; i++) {
-		reviews[i] = sanitized(rv_rec_review(m, i), "(no review)");
-		topics[i] = sanitized(rv_rec_cell(m, i, REC_TOPIC), "(no topic)");
+		reviews[i] = sanitized(rv_rec_review_of(m, i), "(no review)");
+		topics[i] = sanitized(rv_rec_field(m, i, REC_TOPIC), "(no topic)");
 	}
 	char **names;
 	out->nreviews = group_labels(reviews, n, review_of, &names);
@@ -531,7 +532,7 @@ void rv_changes_between(const struct rv_model *m, int32_t from, int32_t to, stru
 		enum rv_decision d0 = rv_decision_as_of(m, i, from), d1 = rv_decision_as_of(m, i, to);
 		if (s0 == s1 && d0 == d1)
 			continue;
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
 		struct strbuf clean;
 		sb_init(&clean);
 		text_sanitize(&clean, id.ptr, id.len, 0);

@@ -17,6 +17,7 @@
  * parse at each hit. The index is two CSR arrays built with a counting sort.
  */
 #include "recview/xref.h"
+#include "recview/entity.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -505,7 +506,7 @@ struct build {
 };
 
 /* References of one text of recommendation rec, appended to b->out when new for it. */
-static void build_text(struct build *b, size_t rec, struct csv_cell review, struct csv_cell text)
+static void build_text(struct build *b, size_t rec, struct rv_text review, struct rv_text text)
 {
 	if (!text.len)
 		return;
@@ -530,9 +531,9 @@ static void build_text(struct build *b, size_t rec, struct csv_cell review, stru
  * The review whose numbers a recommendation's texts name: its review column when its own id is
  * written REVIEW-..., else its id up to the last '-' (so that REVIEW-NUMBER can be an id at all).
  */
-static struct csv_cell rec_review(const struct rv_model *m, size_t rec)
+static struct rv_text rec_review(const struct rv_model *m, size_t rec)
 {
-	struct csv_cell review = rv_rec_review(m, rec), id = rv_rec_cell(m, rec, REC_ID);
+	struct rv_text review = rv_rec_review_of(m, rec), id = rv_rec_field(m, rec, REC_ID);
 	if (review.len < id.len && id.ptr[review.len] == '-' && memcmp(id.ptr, review.ptr, review.len) == 0)
 		return review;
 	for (uint32_t k = id.len; k > 0; k--)
@@ -558,16 +559,16 @@ void rv_xref_build(struct rv_model *m)
 	b.spans = xcalloc(b.cap, sizeof(*b.spans));
 	for (size_t i = 0; i < nrecs; i++) {
 		const struct rv_rec *r = &m->recs[i];
-		struct csv_cell review = rec_review(m, i);
+		struct rv_text review = rec_review(m, i);
 		size_t first = b.out.n;
-		build_text(&b, i, review, rv_rec_cell(m, i, REC_TITLE));
-		build_text(&b, i, review, rv_rec_cell(m, i, REC_TEXT));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_TITLE));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_TEXT));
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
 			build_text(&b, i, review,
-				   rv_cell(m, RV_DELIVERABLES, rv_rec_child(m, i, RV_DELIVERABLES, k)->row, DEL_DESCRIPTION));
+				   rv_child_text(m, RV_DELIVERABLES, rv_rec_child(m, i, RV_DELIVERABLES, k), DEL_DESCRIPTION));
 		for (size_t k = 0; k < r->count[RV_HISTORY]; k++)
 			build_text(&b, i, review,
-				   rv_cell(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k)->row, HIST_NOTE));
+				   rv_child_text(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k), HIST_NOTE));
 		x->out_first[i] = (uint32_t)first;
 		x->out_count[i] = (uint32_t)(b.out.n - first);
 		if (x->out_count[i] > 1)

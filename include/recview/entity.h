@@ -45,6 +45,8 @@ struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec);
 /* A known field (DEL_DUE...) of child entity child of kind, or empty text. */
 struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
 struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role);
+/* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
+struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
 /* The entity itself (its recommendation, parsed status, decision and date). */
 const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child);
 /* How many children of kind the data set has (linked to a recommendation or not). */
@@ -73,6 +75,14 @@ struct rv_text rv_extra_name(const struct rv_model *m, enum rv_kind kind, size_t
 int rv_extra_column_number(const struct rv_model *m, enum rv_kind kind, size_t e);
 struct rv_text rv_rec_extra(const struct rv_model *m, size_t rec, size_t e);
 struct rv_text rv_child_extra(const struct rv_model *m, enum rv_kind kind, size_t child, size_t e);
+
+/* Every column of recommendations.csv in file order, known or not (exports that copy the file):
+ * how many the header has, the name of one, how many a recommendation's row has (at least the
+ * header's count), and the text of one. */
+size_t rv_rec_header_columns(const struct rv_model *m);
+struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col);
+size_t rv_rec_row_columns(const struct rv_model *m, size_t rec);
+struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col);
 
 /* ---- derived values; as_of is a date (vocab.h) or RV_DATE_NONE for now ---- */
 
