@@ -73,13 +73,13 @@ static const struct rv_field_def agenda_fields[AGENDA_NFIELDS] = {
 };
 
 static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
-	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields},
-	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields},
-	[RV_QUESTIONS] = {"questions.csv", "questions", false, Q_NFIELDS, question_fields},
+	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields, false},
+	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields, false},
+	[RV_QUESTIONS] = {"questions.csv", "questions", false, Q_NFIELDS, question_fields, false},
 	[RV_HISTORY] = {"status_history.csv", "status history", false, HIST_NFIELDS, history_fields, true},
-	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields},
-	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields},
-	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields},
+	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields, false},
+	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields, false},
+	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields, false},
 };
 
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind)
