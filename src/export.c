@@ -1,6 +1,7 @@
 /* export.c - what leaves recview as documents: the minutes of a session or of the files, and lists of
  * recommendations as Markdown or CSV. */
 #include "recview/export.h"
+#include "recview/entity.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,15 +93,15 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 	if (s->nagenda) {
 		sb_adds(out, "\n## Agenda\n\n");
 		for (size_t i = 0; i < s->nagenda; i++) {
-			struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
-			struct csv_cell title = rv_rec_cell(s->m, s->agenda[i].rec, REC_TITLE);
+			struct rv_text id = rv_rec_field(s->m, s->agenda[i].rec, REC_ID);
+			struct rv_text title = rv_rec_field(s->m, s->agenda[i].rec, REC_TITLE);
 			sb_addf(out, "%zu. ", i + 1);
 			md_cell(out, id.ptr, id.len);
 			if (title.len) {
 				sb_adds(out, " \xE2\x80\x94 ");
 				md_cell(out, title.ptr, title.len);
 			}
-			enum rv_status st = s->m->recs[s->agenda[i].rec].cur_status;
+			enum rv_status st = rv_rec_status(s->m, s->agenda[i].rec, RV_DATE_NONE);
 			if (st != RV_STATUS_NONE)
 				sb_addf(out, " (%s)", rv_status_name(st));
 			sb_addc(out, '\n');
@@ -126,8 +127,8 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 	size_t cap = m->nchildren[RV_HISTORY] + m->nchildren[RV_NOTES] + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
 	for (size_t i = 0; i < m->nchildren[RV_HISTORY]; i++) {
-		struct csv_cell src = rv_child_cell(m, RV_HISTORY, i, HIST_SOURCE);
-		struct csv_cell date = rv_child_cell(m, RV_HISTORY, i, HIST_DATE);
+		struct rv_text src = rv_child_field(m, RV_HISTORY, i, HIST_SOURCE);
+		struct rv_text date = rv_child_field(m, RV_HISTORY, i, HIST_DATE);
 		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
 			continue;
 		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
@@ -135,7 +136,7 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		list[n++].child = (uint32_t)i;
 	}
 	for (size_t i = 0; i < m->nchildren[RV_NOTES]; i++) {
-		struct csv_cell when = rv_child_cell(m, RV_NOTES, i, NOTE_TIME);
+		struct rv_text when = rv_child_field(m, RV_NOTES, i, NOTE_TIME);
 		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
 		list[n].kind = RV_NOTES;
 		list[n++].child = (uint32_t)i;
@@ -153,9 +154,9 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
 		bool note = mi->kind == RV_NOTES;
-		struct csv_cell rid = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_REC_ID : HIST_REC_ID);
-		struct csv_cell who = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_AUTHOR : HIST_SOURCE);
-		struct csv_cell text = rv_child_cell(m, mi->kind, mi->child, note ? NOTE_TEXT : HIST_NOTE);
+		struct rv_text rid = rv_child_role(m, mi->kind, mi->child, RV_ROLE_REC_LINK);
+		struct rv_text who = rv_child_role(m, mi->kind, mi->child, note ? RV_ROLE_AUTHOR : RV_ROLE_SOURCE);
+		struct rv_text text = rv_child_role(m, mi->kind, mi->child, RV_ROLE_TEXT);
 		if (!note) {
 			who.ptr += 9;
 			who.len -= 9;
@@ -170,8 +171,8 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		if (note) {
 			sb_adds(out, "note");
 		} else {
-			struct csv_cell st = rv_child_cell(m, RV_HISTORY, mi->child, HIST_STATUS);
-			struct csv_cell dec = rv_child_cell(m, RV_HISTORY, mi->child, HIST_DECISION);
+			struct rv_text st = rv_child_field(m, RV_HISTORY, mi->child, HIST_STATUS);
+			struct rv_text dec = rv_child_field(m, RV_HISTORY, mi->child, HIST_DECISION);
 			if (st.len) {
 				sb_adds(out, "status: ");
 				md_cell(out, st.ptr, st.len);
@@ -196,17 +197,16 @@ void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n
 	sb_addf(out, "\n\n%zu recommendation%s.\n\n", n, n == 1 ? "" : "s");
 	sb_adds(out, "| Id | Decision | Status | Priority | Changed | Title or text |\n|---|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
-		const struct rv_rec *r = &m->recs[recs[i]];
-		struct csv_cell id = rv_rec_cell(m, recs[i], REC_ID);
-		struct csv_cell pri = rv_rec_cell(m, recs[i], REC_PRIORITY);
-		struct csv_cell head = rv_rec_cell(m, recs[i], REC_TITLE);
-		if (!head.len)
-			head = rv_rec_cell(m, recs[i], REC_TEXT);
+		size_t rec = recs[i];
+		struct rv_text id = rv_rec_id(m, rec);
+		struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
+		struct rv_text head = rv_rec_headline(m, rec);
 		char date[16];
-		rv_date_format(r->last_change, date, sizeof(date));
+		rv_date_format(rv_rec_last_change(m, rec, RV_DATE_NONE), date, sizeof(date));
 		sb_adds(out, "| ");
 		md_cell(out, id.ptr, id.len);
-		sb_addf(out, " | %s | %s | ", rv_decision_name(r->cur_decision), rv_status_name(r->cur_status));
+		sb_addf(out, " | %s | %s | ", rv_decision_name(rv_rec_decision(m, rec, RV_DATE_NONE)),
+			rv_status_name(rv_rec_status(m, rec, RV_DATE_NONE)));
 		md_cell(out, pri.ptr, pri.len);
 		sb_addf(out, " | %s | ", date);
 		md_cell(out, head.ptr, head.len);
@@ -227,20 +227,19 @@ static void csv_export_field(struct strbuf *out, struct strbuf *tmp, const char 
 
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
 {
-	const struct csv_table *t = &m->tables[RV_RECS].csv;
 	struct strbuf tmp;
 	sb_init(&tmp);
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < rv_rec_header_columns(m); c++) {
+		struct rv_text name = rv_rec_column_name(m, c);
 		if (c)
 			sb_addc(out, ',');
-		csv_export_field(out, &tmp, t->header[c].ptr, t->header[c].len);
+		csv_export_field(out, &tmp, name.ptr, name.len);
 	}
 	sb_addc(out, '\n');
 	for (size_t i = 0; i < n; i++) {
-		uint32_t row = m->recs[recs[i]].row;
-		size_t nf = t->rows[row].nfields > t->ncols ? t->rows[row].nfields : t->ncols;
+		size_t nf = rv_rec_row_columns(m, recs[i]);
 		for (size_t c = 0; c < nf; c++) {
-			struct csv_cell cell = csv_cell_at(t, row, c);
+			struct rv_text cell = rv_rec_column(m, recs[i], c);
 			if (c)
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);

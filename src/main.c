@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/cli.h"
 #include "recview/config.h"
 #include "recview/draw.h"
@@ -67,7 +68,7 @@ static void suggest_ids(const struct rv_model *m, const char *id)
 {
 	size_t shown = 0, len = strlen(id);
 	for (size_t i = 0; i < m->nrecs && shown < 8; i++) {
-		struct csv_cell c = rv_rec_cell(m, i, REC_ID);
+		struct rv_text c = rv_rec_field(m, i, REC_ID);
 		for (size_t k = 0; len && k + len <= c.len; k++) {
 			if (strncasecmp(c.ptr + k, id, len) == 0) {
 				struct strbuf sb;

@@ -166,8 +166,12 @@ static void switch_model(struct rv_session *s, struct rv_model *fresh)
 	free(s->agenda);
 	s->agenda = NULL;
 	s->nagenda = 0;
+	/* Views built on the old model see a newer generation, whatever the fresh one counted. */
+	unsigned long generation = s->m->generation;
 	rv_model_free(s->m);
 	rv_model_move(s->m, fresh);
+	if (s->m->generation <= generation)
+		s->m->generation = generation + 1;
 	s->model_serial++;
 	memset(s->unsaved, 0, sizeof(s->unsaved));
 	for (int k = 0; k < RV_KIND_COUNT; k++)

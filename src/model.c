@@ -298,19 +298,11 @@ static void parse_rec_values(struct rv_model *m)
 	}
 }
 
-static const int rec_id_field[RV_KIND_COUNT] = {
-	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID, [RV_HISTORY] = HIST_REC_ID,
-	[RV_REVIEWS] = -1, [RV_NOTES] = NOTE_REC_ID, [RV_AGENDA] = AGENDA_REC_ID,
-};
-static const int status_field[RV_KIND_COUNT] = {
-	[RV_RECS] = REC_STATUS, [RV_DELIVERABLES] = DEL_STATUS, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_STATUS,
-	[RV_REVIEWS] = -1, [RV_NOTES] = -1, [RV_AGENDA] = -1,
-};
-/* Notes carry a time ("2026-11-23T14:05"): only its date part is read. */
-static const int date_field[RV_KIND_COUNT] = {
-	[RV_RECS] = -1, [RV_DELIVERABLES] = DEL_DUE, [RV_QUESTIONS] = -1, [RV_HISTORY] = HIST_DATE,
-	[RV_REVIEWS] = REV_DATE, [RV_NOTES] = -1, [RV_AGENDA] = -1,
-};
+/* The fields the model reads of every kind, found by their role in the schema (schema.c). */
+static int rec_id_field(enum rv_kind kind)
+{
+	return rv_field_of_role(kind, RV_ROLE_REC_LINK);
+}
 
 /* Child files are grouped by recommendation: the last lookup usually answers the next one. */
 struct link_cache {
@@ -334,8 +326,10 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 {
 	ch->row = row;
 	ch->rec = -1;
-	if (rec_id_field[kind] >= 0) {
-		struct csv_cell rid = rv_cell(m, kind, row, rec_id_field[kind]);
+	int link = rec_id_field(kind), status = rv_field_of_role(kind, RV_ROLE_STATUS);
+	int decision = rv_field_of_role(kind, RV_ROLE_DECISION), date = rv_field_of_role(kind, RV_ROLE_DATE);
+	if (link >= 0) {
+		struct csv_cell rid = rv_cell(m, kind, row, link);
 		long rec = find_rec_cached(m, rid, cache);
 		ch->rec = (int32_t)rec;
 		if (!rid.len)
@@ -344,38 +338,39 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 			report_value(m, kind, row, rid, DIAG_WARNING, "unknown recommendation",
 				     ": no such id in recommendations.csv (the row is kept and listed on its own)");
 	}
-	if (status_field[kind] >= 0) {
-		struct csv_cell st = rv_cell(m, kind, row, status_field[kind]);
+	if (status >= 0) {
+		struct csv_cell st = rv_cell(m, kind, row, status);
 		ch->status = rv_status_parse(st.ptr, st.len);
 		if (ch->status == RV_STATUS_UNKNOWN)
 			report_value(m, kind, row, st, DIAG_WARNING, "unknown status",
 				     " (kept as written; known: not started, in planning, in progress, behind schedule, complete)");
 	}
-	if (kind == RV_HISTORY) {
-		struct csv_cell dec = rv_cell(m, kind, row, HIST_DECISION);
+	if (decision >= 0) {
+		struct csv_cell dec = rv_cell(m, kind, row, decision);
 		ch->decision = rv_decision_parse(dec.ptr, dec.len);
 		if (ch->decision == RV_DECISION_UNKNOWN)
 			report_value(m, kind, row, dec, DIAG_WARNING, "unknown decision",
 				     " (kept as written; known: pending, approved, rejected)");
 	}
-	if (date_field[kind] >= 0) {
-		struct csv_cell d = rv_cell(m, kind, row, date_field[kind]);
+	/* Notes carry a time ("2026-11-23T14:05"), not a date: it is kept as written. */
+	if (date >= 0) {
+		struct csv_cell d = rv_cell(m, kind, row, date);
 		enum rv_date_result res = rv_date_parse(d.ptr, d.len, &ch->date);
 		if (res == RV_DATE_BAD)
 			report_value(m, kind, row, d, DIAG_WARNING, "bad date",
 				     " (expected YYYY-MM-DD, YYYY-MM or YYYY; kept as written)");
-		else if (res == RV_DATE_EMPTY && kind == RV_HISTORY)
+		else if (res == RV_DATE_EMPTY && rv_kind_def(kind)->by_date)
 			report_cell(m, kind, row, d, DIAG_WARNING, "history entry without a date (kept, sorted first)");
 	}
 }
 
-static const struct rv_model *hist_model;
+static const struct rv_child *dated_children; /* qsort has no context argument in C11 */
 
-/* History of one recommendation: by date, then file order. */
-static int compare_history(const void *a, const void *b)
+/* Rows of a by_date kind (history) of one recommendation: by date, then file order. */
+static int compare_dated(const void *a, const void *b)
 {
-	const struct rv_child *x = &hist_model->children[RV_HISTORY][*(const uint32_t *)a];
-	const struct rv_child *y = &hist_model->children[RV_HISTORY][*(const uint32_t *)b];
+	const struct rv_child *x = &dated_children[*(const uint32_t *)a];
+	const struct rv_child *y = &dated_children[*(const uint32_t *)b];
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
@@ -391,7 +386,7 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	struct link_cache cache = {{NULL, 0, 0}, -1};
 	for (size_t r = 0; r < n; r++)
 		parse_child(m, kind, (uint32_t)r, &m->children[kind][r], &cache);
-	if (rec_id_field[kind] < 0)
+	if (rec_id_field(kind) < 0)
 		return;
 
 	/* Group by recommendation: count, prefix sums, fill (a counting sort, stable in file order). */
@@ -411,18 +406,19 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	}
 	free(fill);
 
-	if (kind == RV_HISTORY) {
-		hist_model = m;
+	if (rv_kind_def(kind)->by_date) {
+		dated_children = m->children[kind];
 		for (size_t i = 0; i < m->nrecs; i++)
 			qsort(m->child_index[kind] + m->recs[i].first[kind], m->recs[i].count[kind], sizeof(uint32_t),
-			      compare_history);
-		hist_model = NULL;
+			      compare_dated);
+		dated_children = NULL;
 	}
 }
 
 /* The current state: the recommendation's own columns, else the latest history entry saying it. */
 void rv_model_refresh_rec(struct rv_model *m, size_t i)
 {
+	m->generation++;
 	{
 		struct rv_rec *r = &m->recs[i];
 		struct csv_cell st = rv_rec_cell(m, i, REC_STATUS);
@@ -603,7 +599,7 @@ static size_t linked_children(const struct rv_model *m, enum rv_kind kind)
 static size_t child_slot(const struct rv_model *m, enum rv_kind kind, const struct rv_rec *r, uint32_t child)
 {
 	size_t at = r->first[kind] + r->count[kind];
-	if (kind != RV_HISTORY)
+	if (!rv_kind_def(kind)->by_date)
 		return at;
 	const struct rv_child *c = &m->children[kind][child];
 	while (at > r->first[kind]) {
@@ -621,6 +617,7 @@ void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
 	m->children[kind] = xreallocarray(m->children[kind], n + 2, sizeof(struct rv_child));
 	m->child_index[kind] = xreallocarray(m->child_index[kind], n + 2, sizeof(uint32_t));
 	struct rv_child *c = &m->children[kind][n];
+	m->generation++;
 	memset(c, 0, sizeof(*c));
 	parse_child(m, kind, row, c, NULL);
 	if (c->rec < 0) {
@@ -645,6 +642,7 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind)
 	if (!n)
 		return;
 	int32_t rec = m->children[kind][n - 1].rec;
+	m->generation++;
 	m->nchildren[kind] = n - 1;
 	if (rec < 0)
 		return;
@@ -670,6 +668,7 @@ void rv_model_create_table(struct rv_model *m, enum rv_kind kind)
 	struct rv_table *t = &m->tables[kind];
 	if (t->present)
 		return;
+	m->generation++;
 	const struct rv_kind_def *def = rv_kind_def(kind);
 	struct strbuf header;
 	sb_init(&header);

@@ -16,6 +16,7 @@
 
 #include "recview/arena.h"
 #include "recview/diag.h"
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/search.h"
 #include "recview/text.h"
@@ -247,12 +248,11 @@ static long find_extra(const struct rv_model *m, const char *name, size_t len)
 {
 	if (!m)
 		return -1;
-	const struct rv_table *t = &m->tables[RV_RECS];
 	char want[128], have[128];
 	if (len >= sizeof(want) || !rv_normalize_name(name, len, want, sizeof(want)))
 		return -1;
-	for (size_t k = 0; k < t->nextra; k++) {
-		struct csv_cell h = t->csv.header[t->extra_cols[k]];
+	for (size_t k = 0; k < rv_extra_count(m, RV_RECS); k++) {
+		struct rv_text h = rv_extra_name(m, RV_RECS, k);
 		if (h.len < sizeof(have) && rv_normalize_name(h.ptr, h.len, have, sizeof(have)) &&
 		    strcmp(want, have) == 0)
 			return (long)k;
@@ -270,9 +270,8 @@ static void unknown_field(struct parser *p, const char *name, size_t len, size_t
 	for (size_t i = 0; field_names[i]; i++)
 		sb_addf(&sb, "%s%s", i ? ", " : "", field_names[i]);
 	if (p->m) {
-		const struct rv_table *t = &p->m->tables[RV_RECS];
-		for (size_t k = 0; k < t->nextra; k++) {
-			struct csv_cell h = t->csv.header[t->extra_cols[k]];
+		for (size_t k = 0; k < rv_extra_count(p->m, RV_RECS); k++) {
+			struct rv_text h = rv_extra_name(p->m, RV_RECS, k);
 			if (h.len) {
 				sb_adds(&sb, ", ");
 				text_sanitize(&sb, h.ptr, h.len, 0);
@@ -450,36 +449,30 @@ void rv_query_free(struct rv_query *q)
 
 /* ---- matching ---- */
 
-static bool cell_has(const struct rv_search *s, struct csv_cell c)
+static bool cell_has(const struct rv_search *s, struct rv_text c)
 {
 	size_t off, len;
 	return c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len);
 }
 
-static struct csv_cell extra_cell(const struct rv_model *m, size_t rec, size_t k)
-{
-	static const struct csv_cell empty = {"", 0, 0};
-	const struct rv_table *t = &m->tables[RV_RECS];
-	if (k >= t->nextra)
-		return empty;
-	return csv_cell_at(&t->csv, m->recs[rec].row, t->extra_cols[k]);
-}
-
 /*
- * The cell a current state was read from: the recommendation's column when it has a value, else the
- * latest history entry that has one.
+ * The text a state was read from on as_of: the recommendation's column when it has a value (and the
+ * history never dates one), else the latest history entry by then that has one.
  */
-static struct csv_cell state_cell(const struct rv_model *m, size_t rec, bool status)
+static struct rv_text state_text(const struct rv_model *m, size_t rec, bool status, int32_t as_of)
 {
 	const struct rv_rec *r = &m->recs[rec];
-	if (status ? r->status != RV_STATUS_NONE : r->decision != RV_DECISION_NONE)
-		return rv_rec_cell(m, rec, status ? REC_STATUS : REC_DECISION);
-	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
-		if (status ? h->status != RV_STATUS_NONE : h->decision != RV_DECISION_NONE)
-			return rv_cell(m, RV_HISTORY, h->row, status ? HIST_STATUS : HIST_DECISION);
+	int rec_field = status ? REC_STATUS : REC_DECISION;
+	if (as_of == RV_DATE_NONE && (status ? r->status != RV_STATUS_NONE : r->decision != RV_DECISION_NONE))
+		return rv_rec_field(m, rec, rec_field);
+	for (size_t k = rv_rec_child_count(m, rec, RV_HISTORY); k > 0; k--) {
+		size_t h = rv_rec_child_index(m, rec, RV_HISTORY, k - 1);
+		const struct rv_child *c = rv_child_at(m, RV_HISTORY, h);
+		if ((status ? c->status != RV_STATUS_NONE : c->decision != RV_DECISION_NONE) &&
+		    (as_of == RV_DATE_NONE || c->date <= as_of))
+			return rv_child_role(m, RV_HISTORY, h, status ? RV_ROLE_STATUS : RV_ROLE_DECISION);
 	}
-	return rv_rec_cell(m, rec, status ? REC_STATUS : REC_DECISION);
+	return rv_rec_field(m, rec, rec_field);
 }
 
 static bool date_matches(const struct term *t, int32_t date)
@@ -503,43 +496,46 @@ static bool date_matches(const struct term *t, int32_t date)
 }
 
 /* Per-term answers computed for every recommendation at once (see prepare), or NULL. */
-static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec, const uint8_t *known)
+static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec, int32_t as_of,
+			 const uint8_t *known)
 {
 	if (known)
 		return known[rec];
 	const struct rv_rec *r = &m->recs[rec];
+	enum rv_status status = rv_rec_status(m, rec, as_of);
+	enum rv_decision decision = rv_rec_decision(m, rec, as_of);
 	switch (t->kind) {
 	case T_WORD: {
 		static const int fields[] = {REC_ID, REC_TITLE, REC_TOPIC, REC_TEXT, REC_NUMBER, REC_REVIEW};
 		for (size_t i = 0; i < sizeof(fields) / sizeof(*fields); i++)
-			if (cell_has(t->s, rv_rec_cell(m, rec, fields[i])))
+			if (cell_has(t->s, rv_rec_field(m, rec, fields[i])))
 				return true;
-		for (size_t k = 0; k < m->tables[RV_RECS].nextra; k++)
-			if (cell_has(t->s, extra_cell(m, rec, k)))
+		for (size_t k = 0; k < rv_extra_count(m, RV_RECS); k++)
+			if (cell_has(t->s, rv_rec_extra(m, rec, k)))
 				return true;
 		return false;
 	}
 	case T_CELL:
-		return cell_has(t->s, rv_rec_cell(m, rec, t->field));
+		return cell_has(t->s, rv_rec_field(m, rec, t->field));
 	case T_REVIEW:
-		return cell_has(t->s, rv_rec_review(m, rec));
+		return cell_has(t->s, rv_rec_review_of(m, rec));
 	case T_EXTRA:
-		return cell_has(t->s, extra_cell(m, rec, t->extra));
+		return cell_has(t->s, rv_rec_extra(m, rec, t->extra));
 	case T_STATUS:
-		if (t->states & (1u << r->cur_status))
+		if (t->states & (1u << status))
 			return true;
-		return r->cur_status == RV_STATUS_UNKNOWN && cell_has(t->s, state_cell(m, rec, true));
+		return status == RV_STATUS_UNKNOWN && cell_has(t->s, state_text(m, rec, true, as_of));
 	case T_DECISION:
-		if (t->states & (1u << r->cur_decision))
+		if (t->states & (1u << decision))
 			return true;
-		return r->cur_decision == RV_DECISION_UNKNOWN && cell_has(t->s, state_cell(m, rec, false));
+		return decision == RV_DECISION_UNKNOWN && cell_has(t->s, state_text(m, rec, false, as_of));
 	case T_PRIORITY:
 		if (t->priority)
 			return r->priority == t->priority;
-		return cell_has(t->s, rv_rec_cell(m, rec, REC_PRIORITY));
+		return cell_has(t->s, rv_rec_field(m, rec, REC_PRIORITY));
 	case T_BRIEFING:
 		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++)
-			if (cell_has(t->s, rv_cell(m, RV_QUESTIONS, rv_rec_child(m, rec, RV_QUESTIONS, k)->row, Q_BRIEFING)))
+			if (cell_has(t->s, rv_child_field(m, RV_QUESTIONS, rv_rec_child_index(m, rec, RV_QUESTIONS, k), Q_BRIEFING)))
 				return true;
 		return false;
 	case T_HAS:
@@ -551,7 +547,7 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		case HAS_HISTORY:
 			return r->count[RV_HISTORY] > 0;
 		case HAS_TEXT:
-			return rv_rec_cell(m, rec, REC_TEXT).len > 0;
+			return rv_rec_field(m, rec, REC_TEXT).len > 0;
 		case HAS_PRIORITY:
 			return r->priority != 0;
 		case HAS_OPEN:
@@ -561,7 +557,7 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		}
 		return false;
 	case T_CHANGED:
-		return date_matches(t, r->last_change);
+		return date_matches(t, rv_rec_last_change(m, rec, as_of));
 	case T_DUE:
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
 			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
@@ -578,7 +574,7 @@ bool rv_query_match(const struct rv_query *q, const struct rv_model *m, size_t r
 	if (!q)
 		return true;
 	for (size_t i = 0; i < q->n; i++)
-		if (term_matches(&q->terms[i], m, rec, NULL) == q->terms[i].neg)
+		if (term_matches(&q->terms[i], m, rec, RV_DATE_NONE, NULL) == q->terms[i].neg)
 			return false;
 	return true;
 }
@@ -598,9 +594,9 @@ static uint8_t *prepare(const struct term *t, const struct rv_model *m)
 #ifdef __GNUC__
 		/* The cells are far apart in the file: ask for one a few rows ahead while this one is read. */
 		if (i + 16 < n)
-			__builtin_prefetch(rv_cell(m, RV_QUESTIONS, m->children[RV_QUESTIONS][i + 16].row, Q_BRIEFING).ptr);
+			__builtin_prefetch(rv_child_field(m, RV_QUESTIONS, i + 16, Q_BRIEFING).ptr);
 #endif
-		if (c->rec >= 0 && !known[c->rec] && cell_has(t->s, rv_cell(m, RV_QUESTIONS, c->row, Q_BRIEFING)))
+		if (c->rec >= 0 && !known[c->rec] && cell_has(t->s, rv_child_field(m, RV_QUESTIONS, i, Q_BRIEFING)))
 			known[c->rec] = 1;
 	}
 	return known;
@@ -641,26 +637,34 @@ struct sort_ctx {
 	enum rv_sort_key key;
 	bool reverse;
 	uint64_t *keys;          /* numeric keys by rec index (all keys but topic) */
-	struct csv_cell *topics; /* topic cells by rec index */
+	int32_t as_of;
+	struct rv_text *topics;  /* topic texts by rec index */
 };
 
 #define EMPTY_KEY UINT64_MAX
 
 /* A key that sorts ascending: empty values get EMPTY_KEY. */
-static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size_t rec)
+static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size_t rec, int32_t as_of)
 {
 	const struct rv_rec *r = &m->recs[rec];
 	switch (key) {
-	case RV_SORT_STATUS:
+	case RV_SORT_STATUS: {
 		/* not started < planning < progress < behind < complete < unknown; none last */
-		return r->cur_status == RV_STATUS_NONE ? EMPTY_KEY : (uint64_t)r->cur_status;
-	case RV_SORT_DECISION:
-		return r->cur_decision == RV_DECISION_NONE ? EMPTY_KEY : (uint64_t)r->cur_decision;
+		enum rv_status st = rv_rec_status(m, rec, as_of);
+		return st == RV_STATUS_NONE ? EMPTY_KEY : (uint64_t)st;
+	}
+	case RV_SORT_DECISION: {
+		enum rv_decision d = rv_rec_decision(m, rec, as_of);
+		return d == RV_DECISION_NONE ? EMPTY_KEY : (uint64_t)d;
+	}
 	case RV_SORT_PRIORITY:
 		/* P1..P4, then a value outside the vocabulary; none last */
 		return r->priority == 0 ? EMPTY_KEY : r->priority < 0 ? 5 : (uint64_t)r->priority;
 	case RV_SORT_CHANGED:
-		return r->last_change == RV_DATE_NONE ? EMPTY_KEY : (uint64_t)r->last_change;
+	{
+		int32_t changed = rv_rec_last_change(m, rec, as_of);
+		return changed == RV_DATE_NONE ? EMPTY_KEY : (uint64_t)changed;
+	}
 	case RV_SORT_DELIVERABLES: {
 		/* share done (to 1/2^20), then how many; none last */
 		uint64_t total = r->count[RV_DELIVERABLES];
@@ -680,7 +684,7 @@ static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size
 }
 
 /* Text order without ASCII case, then bytes; empty last. */
-static int compare_text(struct csv_cell a, struct csv_cell b)
+static int compare_text(struct rv_text a, struct rv_text b)
 {
 	if (!a.len || !b.len)
 		return (a.len == 0) - (b.len == 0);
@@ -764,10 +768,10 @@ static void topic_keys(const struct rv_model *m, const uint32_t *recs, size_t n,
 	uint32_t *slots = xcalloc(size, sizeof(*slots)); /* rec + 1 of the first with that topic */
 	uint32_t *uniq = xmalloc((n + 1) * sizeof(*uniq));
 	uint32_t *first = xmalloc((n + 1) * sizeof(*first));
-	struct csv_cell *topics = xmalloc((m->nrecs + 1) * sizeof(*topics));
+	struct rv_text *topics = xmalloc((m->nrecs + 1) * sizeof(*topics));
 	size_t nu = 0;
 	for (size_t i = 0; i < n; i++) {
-		struct csv_cell c = topics[recs[i]] = rv_rec_cell(m, recs[i], REC_TOPIC);
+		struct rv_text c = topics[recs[i]] = rv_rec_field(m, recs[i], REC_TOPIC);
 		size_t at = hash_bytes(c.ptr, c.len) & (size - 1);
 		for (;; at = (at + 1) & (size - 1)) {
 			if (!slots[at]) {
@@ -775,7 +779,7 @@ static void topic_keys(const struct rv_model *m, const uint32_t *recs, size_t n,
 				uniq[nu++] = recs[i];
 				break;
 			}
-			struct csv_cell o = topics[slots[at] - 1];
+			struct rv_text o = topics[slots[at] - 1];
 			if (o.len == c.len && memcmp(o.ptr, c.ptr, c.len) == 0)
 				break;
 		}
@@ -798,13 +802,19 @@ static void topic_keys(const struct rv_model *m, const uint32_t *recs, size_t n,
 size_t rv_query_select(const struct rv_model *m, const struct rv_query *q, enum rv_sort_key key, bool reverse,
 		       uint32_t *out)
 {
+	return rv_query_select_as_of(m, q, RV_DATE_NONE, key, reverse, out);
+}
+
+size_t rv_query_select_as_of(const struct rv_model *m, const struct rv_query *q, int32_t as_of, enum rv_sort_key key,
+			     bool reverse, uint32_t *out)
+{
 	size_t n = 0, nterms = q ? q->n : 0;
 	uint8_t **known = xcalloc(nterms + 1, sizeof(*known));
 	for (size_t k = 0; k < nterms; k++)
 		known[k] = prepare(&q->terms[k], m);
 	for (size_t i = 0; i < m->nrecs; i++) {
 		size_t k = 0;
-		while (k < nterms && term_matches(&q->terms[k], m, i, known[k]) != q->terms[k].neg)
+		while (k < nterms && term_matches(&q->terms[k], m, i, as_of, known[k]) != q->terms[k].neg)
 			k++;
 		if (k == nterms)
 			out[n++] = (uint32_t)i;
@@ -822,14 +832,15 @@ size_t rv_query_select(const struct rv_model *m, const struct rv_query *q, enum 
 		}
 		return n;
 	}
-	struct sort_ctx c = {.m = m, .key = (unsigned)key < RV_SORT_COUNT ? key : RV_SORT_ID, .reverse = reverse};
+	struct sort_ctx c = {.m = m, .key = (unsigned)key < RV_SORT_COUNT ? key : RV_SORT_ID, .reverse = reverse,
+			     .as_of = as_of};
 	c.keys = xmalloc((m->nrecs + 1) * sizeof(*c.keys));
 	if (c.key == RV_SORT_TOPIC) {
 		topic_keys(m, out, n, c.keys);
 		c.key = RV_SORT_STATUS; /* any numeric key: compare() reads keys[] */
 	} else {
 		for (size_t i = 0; i < n; i++)
-			c.keys[out[i]] = numeric_key(m, c.key, out[i]);
+			c.keys[out[i]] = numeric_key(m, c.key, out[i], as_of);
 	}
 	uint32_t *tmp = xmalloc((n / 2 + 1) * sizeof(*tmp));
 	merge_sort(&c, out, tmp, n);
@@ -850,7 +861,7 @@ static void add_field(struct strbuf *out, const char *s, size_t len)
 			out->data[i] = ' ';
 }
 
-static void add_cell(struct strbuf *out, struct csv_cell c)
+static void add_cell(struct strbuf *out, struct rv_text c)
 {
 	add_field(out, c.ptr, c.len);
 }
@@ -859,33 +870,35 @@ void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
 {
 	const struct rv_rec *r = &m->recs[rec];
 	char buf[32];
-	add_cell(out, rv_rec_cell(m, rec, REC_ID));
+	add_cell(out, rv_rec_id(m, rec));
 	sb_addc(out, '\t');
-	add_cell(out, rv_rec_review(m, rec));
+	add_cell(out, rv_rec_review_of(m, rec));
 	sb_addc(out, '\t');
-	if (r->cur_decision == RV_DECISION_UNKNOWN)
-		add_cell(out, state_cell(m, rec, false));
+	enum rv_decision decision = rv_rec_decision(m, rec, RV_DATE_NONE);
+	enum rv_status status = rv_rec_status(m, rec, RV_DATE_NONE);
+	if (decision == RV_DECISION_UNKNOWN)
+		add_cell(out, state_text(m, rec, false, RV_DATE_NONE));
 	else
-		sb_adds(out, rv_decision_name(r->cur_decision));
+		sb_adds(out, rv_decision_name(decision));
 	sb_addc(out, '\t');
-	if (r->cur_status == RV_STATUS_UNKNOWN)
-		add_cell(out, state_cell(m, rec, true));
+	if (status == RV_STATUS_UNKNOWN)
+		add_cell(out, state_text(m, rec, true, RV_DATE_NONE));
 	else
-		sb_adds(out, rv_status_name(r->cur_status));
+		sb_adds(out, rv_status_name(status));
 	sb_addc(out, '\t');
 	if (r->priority > 0)
 		sb_addf(out, "P%d", r->priority);
 	else if (r->priority < 0)
-		add_cell(out, rv_rec_cell(m, rec, REC_PRIORITY));
+		add_cell(out, rv_rec_field(m, rec, REC_PRIORITY));
 	sb_addc(out, '\t');
-	rv_date_format(r->last_change, buf, sizeof(buf));
+	rv_date_format(rv_rec_last_change(m, rec, RV_DATE_NONE), buf, sizeof(buf));
 	sb_adds(out, buf);
 	sb_addf(out, "\t%u/%u\t%u\t", r->deliverables_done, r->count[RV_DELIVERABLES], r->count[RV_QUESTIONS]);
-	struct csv_cell title = rv_rec_cell(m, rec, REC_TITLE);
+	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
 	if (title.len) {
 		add_cell(out, title);
 	} else {
-		struct csv_cell text = rv_rec_cell(m, rec, REC_TEXT);
+		struct rv_text text = rv_rec_field(m, rec, REC_TEXT);
 		size_t n = 0;
 		while (n < text.len && text.ptr[n] != '\n' && text.ptr[n] != '\r')
 			n++;

@@ -1,5 +1,6 @@
 /* report.c - --check and --show as plain UTF-8 text; every string from a file is sanitised. */
 #include "recview/report.h"
+#include "recview/entity.h"
 
 #include <string.h>
 
@@ -12,7 +13,7 @@ void report_diagnostics(const struct diag_list *dl, FILE *out)
 }
 
 /* Writes a cell sanitised on one line. */
-static void put_cell(FILE *out, struct csv_cell c)
+static void put_cell(FILE *out, struct rv_text c)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -45,28 +46,30 @@ void report_summary(const struct rv_model *m, FILE *out)
 {
 	size_t by_status[RV_STATUS_COUNT] = {0}, by_decision[RV_DECISION_COUNT] = {0};
 	for (size_t i = 0; i < m->nrecs; i++) {
-		by_status[m->recs[i].cur_status]++;
-		by_decision[m->recs[i].cur_decision]++;
+		by_status[rv_rec_status(m, i, RV_DATE_NONE)]++;
+		by_decision[rv_rec_decision(m, i, RV_DATE_NONE)]++;
 	}
 	fprintf(out, "data set: ");
-	put_cell(out, (struct csv_cell){m->dir, (uint32_t)strlen(m->dir), 0});
+	put_cell(out, (struct rv_text){m->dir, strlen(m->dir)});
 	fprintf(out, "\n");
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		const struct rv_table *t = &m->tables[k];
-		const struct rv_kind_def *def = rv_kind_def((enum rv_kind)k);
-		if (!t->present) {
+		enum rv_kind kind = (enum rv_kind)k;
+		const struct rv_kind_def *def = rv_kind_def(kind);
+		if (!rv_kind_present(m, kind)) {
 			fprintf(out, "  %-20s %s\n", def->file, def->required ? "missing" : "absent (optional)");
 			continue;
 		}
-		fprintf(out, "  %-20s %zu rows", def->file, t->csv.nrows);
-		if (t->nextra)
-			fprintf(out, ", %zu extra column%s", t->nextra, t->nextra == 1 ? "" : "s");
-		if (!t->usable)
+		size_t nextra = rv_extra_count(m, kind);
+		fprintf(out, "  %-20s %zu rows", def->file, rv_kind_rows(m, kind));
+		if (nextra)
+			fprintf(out, ", %zu extra column%s", nextra, nextra == 1 ? "" : "s");
+		bool usable = rv_kind_usable(m, kind);
+		if (!usable)
 			fprintf(out, " (not used: a required column is missing)");
-		if (k != RV_RECS && k != RV_REVIEWS && t->usable) {
+		if (rv_field_of_role(kind, RV_ROLE_REC_LINK) >= 0 && usable) {
 			size_t unlinked = 0;
-			for (size_t c = 0; c < m->nchildren[k]; c++)
-				unlinked += m->children[k][c].rec < 0;
+			for (size_t c = 0; c < rv_child_total(m, kind); c++)
+				unlinked += rv_child_at(m, kind, c)->rec < 0;
 			if (unlinked)
 				fprintf(out, ", %zu not linked to a recommendation", unlinked);
 		}
@@ -88,7 +91,7 @@ void report_summary(const struct rv_model *m, FILE *out)
 }
 
 /* "Label      value", the value wrapped under itself; label is already safe to print. */
-static void put_field(FILE *out, const char *label, struct csv_cell c, int width)
+static void put_field(FILE *out, const char *label, struct rv_text c, int width)
 {
 	int pad = 10 - text_width(label, strlen(label));
 	fprintf(out, "%s%*s ", label, pad > 0 ? pad : 0, "");
@@ -105,8 +108,6 @@ static void put_field(FILE *out, const char *label, struct csv_cell c, int width
 
 static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
-	const struct rv_rec *r = &m->recs[rec];
-	const struct rv_table *t = &m->tables[RV_RECS];
 	static const struct {
 		int field;
 		const char *label;
@@ -115,36 +116,38 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 	char date[16];
 
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
-		struct csv_cell c = order[i].field == REC_REVIEW ? rv_rec_review(m, rec) : rv_rec_cell(m, rec, order[i].field);
+		struct rv_text c = order[i].field == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i].field);
 		if (c.len)
 			put_field(out, order[i].label, c, width);
 	}
-	struct csv_cell dec = rv_rec_cell(m, rec, REC_DECISION);
-	struct csv_cell st = rv_rec_cell(m, rec, REC_STATUS);
+	struct rv_text dec = rv_rec_field(m, rec, REC_DECISION);
+	struct rv_text st = rv_rec_field(m, rec, REC_STATUS);
 	fprintf(out, "%-10s ", "Decision");
 	if (dec.len)
 		put_cell(out, dec);
-	else if (r->cur_decision != RV_DECISION_NONE)
-		fprintf(out, "%s (from the status history)", rv_decision_name(r->cur_decision));
+	else if (rv_rec_decision(m, rec, RV_DATE_NONE) != RV_DECISION_NONE)
+		fprintf(out, "%s (from the status history)", rv_decision_name(rv_rec_decision(m, rec, RV_DATE_NONE)));
 	else
 		fprintf(out, "-");
-	fprintf(out, "\n%-10s %s ", "Status", rv_status_glyph(r->cur_status, false));
+	enum rv_status status = rv_rec_status(m, rec, RV_DATE_NONE);
+	fprintf(out, "\n%-10s %s ", "Status", rv_status_glyph(status, false));
 	if (st.len)
 		put_cell(out, st);
-	else if (r->cur_status != RV_STATUS_NONE)
-		fprintf(out, "%s (from the status history)", rv_status_name(r->cur_status));
+	else if (status != RV_STATUS_NONE)
+		fprintf(out, "%s (from the status history)", rv_status_name(status));
 	else
 		fprintf(out, "-");
 	fprintf(out, "\n");
-	if (r->last_change != RV_DATE_NONE) {
-		rv_date_format(r->last_change, date, sizeof(date));
+	int32_t changed = rv_rec_last_change(m, rec, RV_DATE_NONE);
+	if (changed != RV_DATE_NONE) {
+		rv_date_format(changed, date, sizeof(date));
 		fprintf(out, "%-10s %s\n", "Changed", date);
 	}
-	for (size_t e = 0; e < t->nextra; e++) {
-		struct csv_cell v = csv_cell_at(&t->csv, r->row, t->extra_cols[e]);
+	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++) {
+		struct rv_text v = rv_rec_extra(m, rec, e);
 		if (!v.len)
 			continue;
-		struct csv_cell name = t->csv.header[t->extra_cols[e]];
+		struct rv_text name = rv_extra_name(m, RV_RECS, e);
 		struct strbuf label, clean;
 		sb_init(&label);
 		sb_init(&clean);
@@ -152,7 +155,7 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 		if (name.len)
 			text_cut(&label, clean.data, clean.len, 10, false);
 		else
-			sb_addf(&label, "column %u", t->extra_cols[e] + 1);
+			sb_addf(&label, "column %d", rv_extra_column_number(m, RV_RECS, e));
 		put_field(out, label.data, v, width);
 		sb_free(&clean);
 		sb_free(&label);
@@ -169,10 +172,10 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 		sb_init(&line);
 		/* An open deliverable without a status of its own is shown as a plain bullet. */
 		sb_addf(&line, "%s ", d->status == RV_STATUS_NONE ? "\xC2\xB7" : rv_status_glyph(d->status, false));
-		text_sanitize(&line, rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION).ptr,
-			      rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION).len, TEXT_KEEP_NEWLINES);
-		struct csv_cell resp = rv_cell(m, RV_DELIVERABLES, d->row, DEL_RESPONSIBLE);
-		struct csv_cell due = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DUE);
+		text_sanitize(&line, rv_child_text(m, RV_DELIVERABLES, d, DEL_DESCRIPTION).ptr,
+			      rv_child_text(m, RV_DELIVERABLES, d, DEL_DESCRIPTION).len, TEXT_KEEP_NEWLINES);
+		struct rv_text resp = rv_child_text(m, RV_DELIVERABLES, d, DEL_RESPONSIBLE);
+		struct rv_text due = rv_child_text(m, RV_DELIVERABLES, d, DEL_DUE);
 		if (resp.len) {
 			sb_adds(&line, " \xE2\x80\x94 ");
 			text_sanitize(&line, resp.ptr, resp.len, 0);
@@ -196,10 +199,10 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
 		struct strbuf line;
 		sb_init(&line);
-		struct csv_cell qid = rv_cell(m, RV_QUESTIONS, q->row, Q_QID);
-		struct csv_cell brief = rv_cell(m, RV_QUESTIONS, q->row, Q_BRIEFING);
-		struct csv_cell text = rv_cell(m, RV_QUESTIONS, q->row, Q_QUESTION);
-		struct csv_cell answer = rv_cell(m, RV_QUESTIONS, q->row, Q_ANSWER);
+		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, q, Q_QID);
+		struct rv_text brief = rv_child_text(m, RV_QUESTIONS, q, Q_BRIEFING);
+		struct rv_text text = rv_child_text(m, RV_QUESTIONS, q, Q_QUESTION);
+		struct rv_text answer = rv_child_text(m, RV_QUESTIONS, q, Q_ANSWER);
 		text_sanitize(&line, qid.ptr, qid.len, 0);
 		if (brief.len) {
 			sb_adds(&line, " [");
@@ -227,10 +230,10 @@ static void show_history(const struct rv_model *m, size_t rec, int width, FILE *
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
 		struct strbuf line;
 		sb_init(&line);
-		struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
-		struct csv_cell dec = rv_cell(m, RV_HISTORY, h->row, HIST_DECISION);
-		struct csv_cell st = rv_cell(m, RV_HISTORY, h->row, HIST_STATUS);
-		struct csv_cell note = rv_cell(m, RV_HISTORY, h->row, HIST_NOTE);
+		struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
+		struct rv_text dec = rv_child_text(m, RV_HISTORY, h, HIST_DECISION);
+		struct rv_text st = rv_child_text(m, RV_HISTORY, h, HIST_STATUS);
+		struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
 		text_sanitize(&line, date.ptr, date.len, 0);
 		if (dec.len) {
 			sb_adds(&line, "  decision: ");
@@ -253,8 +256,8 @@ static void show_reference_list(const struct rv_model *m, const char *label, con
 	for (size_t i = 0; i < n; i++) {
 		struct strbuf line;
 		sb_init(&line);
-		struct csv_cell id = rv_rec_cell(m, recs[i], REC_ID);
-		struct csv_cell title = rv_rec_cell(m, recs[i], REC_TITLE);
+		struct rv_text id = rv_rec_field(m, recs[i], REC_ID);
+		struct rv_text title = rv_rec_field(m, recs[i], REC_TITLE);
 		sb_addf(&line, "%s ", label);
 		text_sanitize(&line, id.ptr, id.len, 0);
 		if (title.len) {
@@ -278,8 +281,8 @@ static void show_references(const struct rv_model *m, size_t rec, int width, FIL
 
 void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
-	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
-	struct csv_cell text = rv_rec_cell(m, rec, REC_TEXT);
+	struct rv_text id = rv_rec_field(m, rec, REC_ID);
+	struct rv_text text = rv_rec_field(m, rec, REC_TEXT);
 	put_cell(out, id);
 	fprintf(out, "\n");
 	show_fields(m, rec, width, out);

@@ -8,83 +8,93 @@
 /* Aliases are normalised: lower case, '_' and '-' read as spaces. ICANN's own tables use "Rec #",
  * "Implementation Status" and "Description". */
 static const struct rv_field_def rec_fields[REC_NFIELDS] = {
-	[REC_ID] = {"id", {"rec #", "rec", "rec id", "recommendation", "recommendation id", "recommendation #",
+	[REC_ID] = {"id", RV_ROLE_ID, {"rec #", "rec", "rec id", "recommendation", "recommendation id", "recommendation #",
 			   "rec no", "rec no."}, true},
-	[REC_REVIEW] = {"review", {"review team", "review name"}, false},
-	[REC_NUMBER] = {"number", {"num", "no", "no.", "#", "rec number", "recommendation number"}, false},
-	[REC_TOPIC] = {"topic", {"category", "theme", "subject"}, false},
-	[REC_TITLE] = {"title", {"short title", "name", "summary", "heading"}, false},
-	[REC_TEXT] = {"text", {"description", "recommendation text", "full text", "body"}, false},
-	[REC_DECISION] = {"decision", {"board decision", "board action", "board status", "action"}, false},
-	[REC_STATUS] = {"status", {"implementation status", "implementation stage", "stage", "state"}, false},
-	[REC_PRIORITY] = {"priority", {"priority level", "prio"}, false},
-	[REC_SOURCE] = {"source", {"sources", "reference", "references"}, false},
+	[REC_REVIEW] = {"review", RV_ROLE_REVIEW, {"review team", "review name"}, false},
+	[REC_NUMBER] = {"number", RV_ROLE_NUMBER, {"num", "no", "no.", "#", "rec number", "recommendation number"}, false},
+	[REC_TOPIC] = {"topic", RV_ROLE_TOPIC, {"category", "theme", "subject"}, false},
+	[REC_TITLE] = {"title", RV_ROLE_TITLE, {"short title", "name", "summary", "heading"}, false},
+	[REC_TEXT] = {"text", RV_ROLE_TEXT, {"description", "recommendation text", "full text", "body"}, false},
+	[REC_DECISION] = {"decision", RV_ROLE_DECISION, {"board decision", "board action", "board status", "action"}, false},
+	[REC_STATUS] = {"status", RV_ROLE_STATUS, {"implementation status", "implementation stage", "stage", "state"}, false},
+	[REC_PRIORITY] = {"priority", RV_ROLE_PRIORITY, {"priority level", "prio"}, false},
+	[REC_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference", "references"}, false},
 };
 
 static const struct rv_field_def deliverable_fields[DEL_NFIELDS] = {
-	[DEL_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
-	[DEL_DESCRIPTION] = {"description", {"deliverable", "text", "title", "name"}, false},
-	[DEL_RESPONSIBLE] = {"responsible", {"owner", "assignee", "responsible party"}, false},
-	[DEL_DUE] = {"due", {"due date", "deadline", "target date"}, false},
-	[DEL_STATUS] = {"status", {"implementation status", "state"}, false},
-	[DEL_SOURCE] = {"source", {"sources", "reference"}, false},
+	[DEL_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[DEL_DESCRIPTION] = {"description", RV_ROLE_TEXT, {"deliverable", "text", "title", "name"}, false},
+	[DEL_RESPONSIBLE] = {"responsible", RV_ROLE_RESPONSIBLE, {"owner", "assignee", "responsible party"}, false},
+	[DEL_DUE] = {"due", RV_ROLE_DATE, {"due date", "deadline", "target date"}, false},
+	[DEL_STATUS] = {"status", RV_ROLE_STATUS, {"implementation status", "state"}, false},
+	[DEL_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
 };
 
 static const struct rv_field_def question_fields[Q_NFIELDS] = {
-	[Q_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id"}, true},
-	[Q_QID] = {"qid", {"question id", "question #", "q #", "q", "id", "number"}, false},
-	[Q_BRIEFING] = {"briefing", {"briefing group", "group"}, false},
-	[Q_ASKED] = {"asked", {"asked at", "asked on", "when", "where"}, false},
-	[Q_QUESTION] = {"question", {"text", "question text"}, false},
-	[Q_ANSWER] = {"answer", {"response", "reply"}, false},
-	[Q_STATUS] = {"status", {"state"}, false},
-	[Q_SOURCE] = {"source", {"sources", "reference"}, false},
+	[Q_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id"}, true},
+	[Q_QID] = {"qid", RV_ROLE_ID, {"question id", "question #", "q #", "q", "id", "number"}, false},
+	[Q_BRIEFING] = {"briefing", RV_ROLE_GROUP, {"briefing group", "group"}, false},
+	[Q_ASKED] = {"asked", RV_ROLE_PLACE, {"asked at", "asked on", "when", "where"}, false},
+	[Q_QUESTION] = {"question", RV_ROLE_TEXT, {"text", "question text"}, false},
+	[Q_ANSWER] = {"answer", RV_ROLE_ANSWER, {"response", "reply"}, false},
+	[Q_STATUS] = {"status", RV_ROLE_STATE, {"state"}, false},
+	[Q_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
 };
 
 static const struct rv_field_def history_fields[HIST_NFIELDS] = {
-	[HIST_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
-	[HIST_DATE] = {"date", {"as of", "changed", "date changed"}, true},
-	[HIST_DECISION] = {"decision", {"board decision", "board action"}, false},
-	[HIST_STATUS] = {"status", {"implementation status", "state"}, false},
-	[HIST_SOURCE] = {"source", {"sources", "reference"}, false},
-	[HIST_NOTE] = {"note", {"notes", "comment", "comments", "implementation notes"}, false},
+	[HIST_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[HIST_DATE] = {"date", RV_ROLE_DATE, {"as of", "changed", "date changed"}, true},
+	[HIST_DECISION] = {"decision", RV_ROLE_DECISION, {"board decision", "board action"}, false},
+	[HIST_STATUS] = {"status", RV_ROLE_STATUS, {"implementation status", "state"}, false},
+	[HIST_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
+	[HIST_NOTE] = {"note", RV_ROLE_TEXT, {"notes", "comment", "comments", "implementation notes"}, false},
 };
 
 static const struct rv_field_def review_fields[REV_NFIELDS] = {
-	[REV_REVIEW] = {"review", {"review team"}, true},
-	[REV_DATE] = {"date", {"start date"}, false},
-	[REV_KIND] = {"kind", {"type"}, false},
-	[REV_NAME] = {"name", {"activity", "title"}, false},
-	[REV_DESCRIPTION] = {"description", {"text", "scope"}, false},
-	[REV_SOURCE] = {"source", {"sources", "reference"}, false},
+	[REV_REVIEW] = {"review", RV_ROLE_REVIEW, {"review team"}, true},
+	[REV_DATE] = {"date", RV_ROLE_DATE, {"start date"}, false},
+	[REV_KIND] = {"kind", RV_ROLE_CATEGORY, {"type"}, false},
+	[REV_NAME] = {"name", RV_ROLE_TITLE, {"activity", "title"}, false},
+	[REV_DESCRIPTION] = {"description", RV_ROLE_TEXT, {"text", "scope"}, false},
+	[REV_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
 };
 
 static const struct rv_field_def note_fields[NOTE_NFIELDS] = {
-	[NOTE_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
-	[NOTE_TIME] = {"time", {"date", "when", "written"}, false},
-	[NOTE_AUTHOR] = {"author", {"by", "who", "user"}, false},
-	[NOTE_TEXT] = {"note", {"text", "notes", "comment"}, false},
+	[NOTE_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[NOTE_TIME] = {"time", RV_ROLE_TIME, {"date", "when", "written"}, false},
+	[NOTE_AUTHOR] = {"author", RV_ROLE_AUTHOR, {"by", "who", "user"}, false},
+	[NOTE_TEXT] = {"note", RV_ROLE_TEXT, {"text", "notes", "comment"}, false},
 };
 
 static const struct rv_field_def agenda_fields[AGENDA_NFIELDS] = {
-	[AGENDA_REC_ID] = {"rec id", {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
-	[AGENDA_ADDED] = {"added", {"date", "time"}, false},
-	[AGENDA_AUTHOR] = {"author", {"by", "who"}, false},
+	[AGENDA_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
+	[AGENDA_ADDED] = {"added", RV_ROLE_TIME, {"date", "time"}, false},
+	[AGENDA_AUTHOR] = {"author", RV_ROLE_AUTHOR, {"by", "who"}, false},
 };
 
 static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
-	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields},
-	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields},
-	[RV_QUESTIONS] = {"questions.csv", "questions", false, Q_NFIELDS, question_fields},
-	[RV_HISTORY] = {"status_history.csv", "status history", false, HIST_NFIELDS, history_fields},
-	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields},
-	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields},
-	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields},
+	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields, false},
+	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields, false},
+	[RV_QUESTIONS] = {"questions.csv", "questions", false, Q_NFIELDS, question_fields, false},
+	[RV_HISTORY] = {"status_history.csv", "status history", false, HIST_NFIELDS, history_fields, true},
+	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields, false},
+	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields, false},
+	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields, false},
 };
 
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind)
 {
 	return &kinds[kind];
+}
+
+int rv_field_of_role(enum rv_kind kind, enum rv_role role)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || role == RV_ROLE_NONE)
+		return -1;
+	for (int f = 0; f < kinds[kind].nfields; f++)
+		if (kinds[kind].fields[f].role == role)
+			return f;
+	return -1;
 }
 
 /* ---- header names: a hash of every accepted name per kind, built on first use ---- */

@@ -706,41 +706,39 @@ size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct
 	return n;
 }
 
-struct csv_cell rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit)
+struct rv_text rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit)
 {
-	static const struct csv_cell empty = {"", 0, 0};
-	const struct rv_table *t = &m->tables[hit->kind];
-	uint32_t row;
-	if (hit->kind == RV_RECS) {
-		if (hit->index >= m->nrecs)
-			return empty;
-		row = m->recs[hit->index].row;
-	} else {
-		if (hit->kind >= RV_KIND_COUNT || hit->index >= m->nchildren[hit->kind])
-			return empty;
-		row = m->children[hit->kind][hit->index].row;
-	}
-	if (hit->field >= 0)
-		return rv_cell(m, hit->kind, row, hit->field);
 	size_t k = (size_t)(-1 - hit->field);
-	if (!t->present || k >= t->nextra)
-		return empty;
-	return csv_cell_at(&t->csv, row, t->extra_cols[k]);
+	if (hit->kind == RV_RECS)
+		return hit->field >= 0 ? rv_rec_field(m, hit->index, hit->field) : rv_rec_extra(m, hit->index, k);
+	return hit->field >= 0 ? rv_child_field(m, hit->kind, hit->index, hit->field)
+			       : rv_child_extra(m, hit->kind, hit->index, k);
 }
 
-bool rv_row_matches(const struct rv_model *m, enum rv_kind kind, uint32_t row, const struct rv_search *s)
+static bool text_has(const struct rv_search *s, struct rv_text t)
 {
-	const struct rv_table *t = &m->tables[kind];
 	size_t off, len;
-	for (int f = 0; f < rv_kind_def(kind)->nfields; f++) {
-		struct csv_cell c = rv_cell(m, kind, row, f);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+	return t.len && rv_search_next(s, t.ptr, t.len, 0, &off, &len);
+}
+
+bool rv_rec_matches(const struct rv_model *m, size_t rec, const struct rv_search *s)
+{
+	for (int f = 0; f < rv_kind_def(RV_RECS)->nfields; f++)
+		if (text_has(s, rv_rec_field(m, rec, f)))
 			return true;
-	}
-	for (size_t e = 0; t->present && e < t->nextra; e++) {
-		struct csv_cell c = csv_cell_at(&t->csv, row, t->extra_cols[e]);
-		if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
+	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++)
+		if (text_has(s, rv_rec_extra(m, rec, e)))
 			return true;
-	}
+	return false;
+}
+
+bool rv_child_matches(const struct rv_model *m, enum rv_kind kind, size_t child, const struct rv_search *s)
+{
+	for (int f = 0; f < rv_kind_def(kind)->nfields; f++)
+		if (text_has(s, rv_child_field(m, kind, child, f)))
+			return true;
+	for (size_t e = 0; e < rv_extra_count(m, kind); e++)
+		if (text_has(s, rv_child_extra(m, kind, child, e)))
+			return true;
 	return false;
 }

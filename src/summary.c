@@ -9,6 +9,7 @@
  * without a date sorts first and counts as on or before every date.
  */
 #include "recview/summary.h"
+#include "recview/entity.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -17,39 +18,6 @@
 #include "recview/arena.h"
 #include "recview/text.h"
 #include "recview/vocab.h"
-
-enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date)
-{
-	const struct rv_rec *r = &m->recs[rec];
-	if (date == RV_DATE_NONE)
-		return r->cur_status;
-	/* History is sorted by date (then file order): the last fitting entry that says a status. */
-	bool dated = false;
-	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
-		dated |= h->status != RV_STATUS_NONE;
-		if (h->date <= date && h->status != RV_STATUS_NONE)
-			return h->status;
-	}
-	/* A status the history never dates (only the column says it) is taken to hold throughout. */
-	return dated ? RV_STATUS_NONE : r->status;
-}
-
-enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date)
-{
-	const struct rv_rec *r = &m->recs[rec];
-	if (date == RV_DATE_NONE)
-		return r->cur_decision;
-	bool dated = false;
-	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
-		dated |= h->decision != RV_DECISION_NONE;
-		if (h->date <= date && h->decision != RV_DECISION_NONE)
-			return h->decision;
-	}
-	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
-	return dated ? RV_DECISION_NONE : r->decision;
-}
 
 /* ---- grouping recommendations by a label, groups in order of first appearance ---- */
 
@@ -114,7 +82,7 @@ static size_t group_labels(char **labels, size_t n, size_t *group_of, char ***ou
 	return ng;
 }
 
-static char *sanitized(struct csv_cell c, const char *if_empty)
+static char *sanitized(struct rv_text c, const char *if_empty)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -250,8 +218,8 @@ void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary
 	size_t *review_of = xcalloc(n + 1, sizeof(*review_of));
 	size_t *topic_of = xcalloc(n + 1, sizeof(*topic_of));
 	for (size_t i = 0; i < n; i++) {
-		reviews[i] = sanitized(rv_rec_review(m, i), "(no review)");
-		topics[i] = sanitized(rv_rec_cell(m, i, REC_TOPIC), "(no topic)");
+		reviews[i] = sanitized(rv_rec_review_of(m, i), "(no review)");
+		topics[i] = sanitized(rv_rec_field(m, i, REC_TOPIC), "(no topic)");
 	}
 	char **names;
 	out->nreviews = group_labels(reviews, n, review_of, &names);
@@ -564,7 +532,7 @@ void rv_changes_between(const struct rv_model *m, int32_t from, int32_t to, stru
 		enum rv_decision d0 = rv_decision_as_of(m, i, from), d1 = rv_decision_as_of(m, i, to);
 		if (s0 == s1 && d0 == d1)
 			continue;
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
 		struct strbuf clean;
 		sb_init(&clean);
 		text_sanitize(&clean, id.ptr, id.len, 0);

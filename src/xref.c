@@ -17,6 +17,7 @@
  * parse at each hit. The index is two CSR arrays built with a counting sort.
  */
 #include "recview/xref.h"
+#include "recview/entity.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -505,7 +506,7 @@ struct build {
 };
 
 /* References of one text of recommendation rec, appended to b->out when new for it. */
-static void build_text(struct build *b, size_t rec, struct csv_cell review, struct csv_cell text)
+static void build_text(struct build *b, size_t rec, struct rv_text review, struct rv_text text)
 {
 	if (!text.len)
 		return;
@@ -530,9 +531,9 @@ static void build_text(struct build *b, size_t rec, struct csv_cell review, stru
  * The review whose numbers a recommendation's texts name: its review column when its own id is
  * written REVIEW-..., else its id up to the last '-' (so that REVIEW-NUMBER can be an id at all).
  */
-static struct csv_cell rec_review(const struct rv_model *m, size_t rec)
+static struct rv_text rec_review(const struct rv_model *m, size_t rec)
 {
-	struct csv_cell review = rv_rec_review(m, rec), id = rv_rec_cell(m, rec, REC_ID);
+	struct rv_text review = rv_rec_review_of(m, rec), id = rv_rec_field(m, rec, REC_ID);
 	if (review.len < id.len && id.ptr[review.len] == '-' && memcmp(id.ptr, review.ptr, review.len) == 0)
 		return review;
 	for (uint32_t k = id.len; k > 0; k--)
@@ -547,6 +548,7 @@ void rv_xref_build(struct rv_model *m)
 {
 	struct rv_xref_index *x = &m->xref;
 	rv_xref_free(x);
+	m->xref_generation = m->generation;
 	size_t nrecs = m->nrecs;
 	x->out_first = xcalloc(nrecs + 1, sizeof(uint32_t));
 	x->out_count = xcalloc(nrecs + 1, sizeof(uint32_t));
@@ -557,16 +559,16 @@ void rv_xref_build(struct rv_model *m)
 	b.spans = xcalloc(b.cap, sizeof(*b.spans));
 	for (size_t i = 0; i < nrecs; i++) {
 		const struct rv_rec *r = &m->recs[i];
-		struct csv_cell review = rec_review(m, i);
+		struct rv_text review = rec_review(m, i);
 		size_t first = b.out.n;
-		build_text(&b, i, review, rv_rec_cell(m, i, REC_TITLE));
-		build_text(&b, i, review, rv_rec_cell(m, i, REC_TEXT));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_TITLE));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_TEXT));
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
 			build_text(&b, i, review,
-				   rv_cell(m, RV_DELIVERABLES, rv_rec_child(m, i, RV_DELIVERABLES, k)->row, DEL_DESCRIPTION));
+				   rv_child_text(m, RV_DELIVERABLES, rv_rec_child(m, i, RV_DELIVERABLES, k), DEL_DESCRIPTION));
 		for (size_t k = 0; k < r->count[RV_HISTORY]; k++)
 			build_text(&b, i, review,
-				   rv_cell(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k)->row, HIST_NOTE));
+				   rv_child_text(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k), HIST_NOTE));
 		x->out_first[i] = (uint32_t)first;
 		x->out_count[i] = (uint32_t)(b.out.n - first);
 		if (x->out_count[i] > 1)
@@ -609,9 +611,9 @@ void rv_xref_free(struct rv_xref_index *x)
 size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
-	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
-	 * Every model is created writable; only this cache is filled in behind the const. */
-	if (!x->out_first && m->nrecs)
+	/* Built on first use, and again after a change: a data set opens without scanning all of its
+	 * text twice. Every model is created writable; only this cache is filled in behind the const. */
+	if ((!x->out_first || m->xref_generation != m->generation) && m->nrecs)
 		rv_xref_build((struct rv_model *)m);
 	if (!x->out_first || rec >= m->nrecs) {
 		if (recs)
@@ -626,9 +628,9 @@ size_t rv_xref_out(const struct rv_model *m, size_t rec, const uint32_t **recs)
 size_t rv_xref_in(const struct rv_model *m, size_t rec, const uint32_t **recs)
 {
 	const struct rv_xref_index *x = &m->xref;
-	/* Built on first use, not at load: a data set opens without scanning all of its text twice.
-	 * Every model is created writable; only this cache is filled in behind the const. */
-	if (!x->out_first && m->nrecs)
+	/* Built on first use, and again after a change: a data set opens without scanning all of its
+	 * text twice. Every model is created writable; only this cache is filled in behind the const. */
+	if ((!x->out_first || m->xref_generation != m->generation) && m->nrecs)
 		rv_xref_build((struct rv_model *)m);
 	if (!x->in_first || rec >= m->nrecs) {
 		if (recs)

@@ -45,7 +45,8 @@ struct app {
 	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
 	char saving_what[256];               /* the change being written in the background */
 	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
-	int32_t as_of;                       /* views show the state on this date; RV_DATE_NONE: now */
+	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
+					      * reading, never written into the model); RV_DATE_NONE: now */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */
@@ -64,8 +65,6 @@ void app_redraw(struct app *app);
 bool app_read_key(struct app *app, struct key *key);
 /* Picks up a finished background save and says how it went; true when one finished. */
 bool app_finish_saving(struct app *app, bool wait);
-/* Shows every recommendation as it stood on app->as_of (or now), in every view. */
-void app_apply_as_of(struct app *app);
 /* Sets the list's filter (empty: none); false with a message when it does not parse. */
 bool app_set_filter(struct app *app, const char *text);
 /* Rebuilds every open recommendations list after the filter or the order changed. */

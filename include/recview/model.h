@@ -36,8 +36,39 @@ enum { NOTE_REC_ID, NOTE_TIME, NOTE_AUTHOR, NOTE_TEXT, NOTE_NFIELDS };
 enum { AGENDA_REC_ID, AGENDA_ADDED, AGENDA_AUTHOR, AGENDA_NFIELDS };
 #define RV_MAX_FIELDS 10
 
+/*
+ * What a field means, whatever its kind calls it: code asks for "the status field of kind K" with
+ * rv_field_of_role instead of naming each kind's constant. The model reads the link to a
+ * recommendation, the status, the decision and the date of every kind by these roles.
+ */
+enum rv_role {
+	RV_ROLE_NONE,
+	RV_ROLE_ID,          /* the entity's own id (a recommendation's id, a question's qid) */
+	RV_ROLE_REC_LINK,    /* the id of the recommendation a row belongs to */
+	RV_ROLE_REVIEW,      /* the review (team) */
+	RV_ROLE_NUMBER,
+	RV_ROLE_TOPIC,
+	RV_ROLE_TITLE,       /* a short name */
+	RV_ROLE_TEXT,        /* the main text: description, question, note */
+	RV_ROLE_DECISION,    /* pending / approved / rejected */
+	RV_ROLE_STATUS,      /* an implementation status (parsed, vocab.h) */
+	RV_ROLE_STATE,       /* a state word outside that vocabulary (a question's "answered") */
+	RV_ROLE_PRIORITY,
+	RV_ROLE_SOURCE,
+	RV_ROLE_DATE,        /* a date (parsed: YYYY-MM-DD, YYYY-MM, YYYY) */
+	RV_ROLE_TIME,        /* a time stamp, kept as written */
+	RV_ROLE_AUTHOR,
+	RV_ROLE_RESPONSIBLE,
+	RV_ROLE_GROUP,       /* a question's briefing group */
+	RV_ROLE_PLACE,       /* where or when a question was asked */
+	RV_ROLE_ANSWER,
+	RV_ROLE_CATEGORY,    /* a review activity's kind */
+	RV_ROLE_COUNT
+};
+
 struct rv_field_def {
 	const char *name;        /* canonical header name */
+	enum rv_role role;
 	const char *aliases[10]; /* other accepted names, normalised (see rv_normalize_name) */
 	bool required;
 };
@@ -48,9 +79,12 @@ struct rv_kind_def {
 	bool required;     /* the data set cannot load without it */
 	int nfields;
 	const struct rv_field_def *fields;
+	bool by_date;      /* a recommendation's rows of this kind are in date order (then file order) */
 };
 
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind);
+/* The first field of kind with this role, or -1. */
+int rv_field_of_role(enum rv_kind kind, enum rv_role role);
 
 /* One file of the data set. */
 struct rv_table {
@@ -98,6 +132,10 @@ struct rv_model {
 	size_t id_hash_size;
 	struct diag_list diags;
 	struct rv_xref_index xref;    /* references between recommendations found in their texts */
+	/* Bumped by every change to the model (entity.h): derived data and views built at an older
+	 * generation are stale. xref_generation is the one the xref index was built at. */
+	unsigned long generation;
+	unsigned long xref_generation;
 };
 
 enum rv_load_result {

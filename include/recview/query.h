@@ -31,7 +31,7 @@ struct rv_query;
  *   unknown value 'x' after 'has:' at 1 (known: ...)   missing term after '-' at 3   empty quotes at 5
  * An empty expression is a query that matches everything.
  *
- * Details: status: and decision: match the current state (rec->cur_status/cur_decision): a value that
+ * Details: status: and decision: match the current state (rv_rec_status / rv_rec_decision): a value that
  * is a spelling of the vocabulary ("done", "progress", "√") names that state only; any other value
  * names every state whose canonical name contains it ("start" = not started, "in" = in planning or in
  * progress, "unknown"), and also matches a state outside the vocabulary whose cell contains it.
@@ -83,6 +83,10 @@ const char *rv_sort_name(enum rv_sort_key key);
  */
 size_t rv_query_select(const struct rv_model *m, const struct rv_query *q, enum rv_sort_key key, bool reverse,
 		       uint32_t *out);
+/* The same as the data stood on as_of (RV_DATE_NONE: now): status:, decision:, changed: and the
+ * status, decision and changed orders read the state of that date (rv_rec_status in entity.h). */
+size_t rv_query_select_as_of(const struct rv_model *m, const struct rv_query *q, int32_t as_of, enum rv_sort_key key,
+			     bool reverse, uint32_t *out);
 
 /*
  * One line of --list: id, review, decision, status, priority, last change, deliverables done/total,

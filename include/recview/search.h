@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 
 enum rv_search_flags {
@@ -40,10 +41,10 @@ struct rv_hit {
  */
 size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits);
 
-/* Whether any known field or extra column of a row of that file has a match (n and N in the views). */
-bool rv_row_matches(const struct rv_model *m, enum rv_kind kind, uint32_t row, const struct rv_search *s);
-
 /* The text of a hit's field. */
-struct csv_cell rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit);
+struct rv_text rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit);
+/* Whether any known field or extra column of a recommendation, or of a child entity, has a match. */
+bool rv_rec_matches(const struct rv_model *m, size_t rec, const struct rv_search *s);
+bool rv_child_matches(const struct rv_model *m, enum rv_kind kind, size_t child, const struct rv_search *s);
 
 #endif

@@ -9,15 +9,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/strbuf.h"
 
-/* The decision and status of a recommendation as they stood on date (YYYYMMDD, see vocab.h): the
- * latest history entries dated on or before it; NONE when nothing was recorded by then. A value the
- * history never dates (only the status or decision column gives it) holds at every date. With
- * date == RV_DATE_NONE: the current state (rec->cur_status / cur_decision). */
-enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date);
-enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date);
+/* The state of a recommendation as of a date: rv_rec_status / rv_rec_decision in entity.h. */
 
 /* Counts of one group of recommendations (a review, a topic, a review at a date). */
 struct rv_tally {

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "recview/draw.h"
+#include "recview/entity.h"
 #include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/request.h"
@@ -70,6 +71,7 @@ struct view {
 	long rec;               /* the recommendation it is about, or -1 */
 	long item;              /* the child or problem it is about, or -1 */
 	enum rv_kind kind;      /* child kind for child lists and pages */
+	struct rv_stamp built;  /* the model's generation and the as-of date the lines were built for */
 	void *data;             /* view-specific, freed with free() after done */
 };
 
@@ -88,6 +90,8 @@ struct view *view_new(struct app *app, const struct view_ops *ops, long rec, lon
 void view_free(struct view *v);
 /* Rebuilds the lines (after a resize), keeping the cursor on the same item. */
 void view_rebuild(struct view *v, int width);
+/* Rebuilds a view built before the model last changed, or for another as-of date. */
+void view_refresh(struct view *v);
 void view_move_to(struct view *v, size_t lineno, int height);
 /* Moves the cursor; returns false when it could not move. */
 bool view_request(struct view *v, enum request req, int height);

@@ -1,5 +1,6 @@
 /* finding.c - search as you type, n/N, the results view, filter, sort and jump, with completion. */
 #include "recview/finding.h"
+#include "recview/entity.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -369,7 +370,7 @@ void finding_sort_reverse(struct app *app)
 
 /* ---- jump ---- */
 
-static long find_in_review(const struct rv_model *m, const struct csv_cell review, const char *text)
+static long find_in_review(const struct rv_model *m, const struct rv_text review, const char *text)
 {
 	char id[256];
 	snprintf(id, sizeof(id), "%.*s-%s", (int)review.len, review.ptr, text);
@@ -384,10 +385,10 @@ long finding_resolve_id(const struct app *app, const char *text)
 		return rec;
 	/* A bare number: first in the review of where we are, then in any review. */
 	long here = app->depth ? view_current_rec(app->stack[app->depth - 1]) : -1;
-	if (here >= 0 && (rec = find_in_review(m, rv_rec_review(m, (size_t)here), text)) >= 0)
+	if (here >= 0 && (rec = find_in_review(m, rv_rec_review_of(m, (size_t)here), text)) >= 0)
 		return rec;
 	for (size_t i = 0; i < m->nrecs; i++) {
-		rec = find_in_review(m, rv_rec_review(m, i), text);
+		rec = find_in_review(m, rv_rec_review_of(m, i), text);
 		if (rec >= 0)
 			return rec;
 	}
@@ -403,8 +404,8 @@ static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, 
 	size_t n = 0;
 	/* Candidates: ids starting with the text, or whose number does ("5." finds SSR2-5.1 ...). */
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
-		struct csv_cell review = rv_rec_review(m, i);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
+		struct rv_text review = rv_rec_review_of(m, i);
 		const char *num = id.len > review.len && review.len ? id.ptr + review.len + 1 : id.ptr;
 		size_t numlen = id.len - (size_t)(num - id.ptr);
 		bool by_id = id.len >= text->len && strncasecmp(id.ptr, text->data, text->len) == 0;

@@ -1,6 +1,7 @@
 /* palette.c - what views share: the colour of a status or a decision (always drawn beside its glyph or
  * word) and the width of field labels. */
 #include "recview/text.h"
+#include "recview/entity.h"
 #include "recview/views.h"
 
 enum color status_color(enum rv_status st)
@@ -41,10 +42,9 @@ enum color decision_color(enum rv_decision d)
 
 int label_width(const struct rv_model *m, enum rv_kind kind, int minimum)
 {
-	const struct rv_table *t = &m->tables[kind];
 	int w = minimum;
-	for (size_t e = 0; e < t->nextra; e++) {
-		struct csv_cell name = t->csv.header[t->extra_cols[e]];
+	for (size_t e = 0; e < rv_extra_count(m, kind); e++) {
+		struct rv_text name = rv_extra_name(m, kind, e);
 		int nw = text_width(name.ptr, name.len) + 1;
 		if (nw > w)
 			w = nw;

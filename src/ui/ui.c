@@ -42,9 +42,18 @@ static void say_safely(const char *prefix, const char *text)
 
 /* ---- the app ---- */
 
+/*
+ * The one place where views catch up with the model: whichever view becomes current (opened, reached
+ * by going back or forward, or shown again after a change) is rebuilt when the model changed since it
+ * was built, or the as-of date did.
+ */
 struct view *app_current(struct app *app)
 {
-	return app->depth ? app->stack[app->depth - 1] : NULL;
+	if (!app->depth)
+		return NULL;
+	struct view *v = app->stack[app->depth - 1];
+	view_refresh(v);
+	return v;
 }
 
 static bool has_header(const struct view *v)
@@ -474,30 +483,6 @@ void app_refresh_lists(struct app *app)
 			view_rebuild(app->forward[i], app->forward[i]->width);
 }
 
-void app_apply_as_of(struct app *app)
-{
-	struct rv_model *m = app->m;
-	for (size_t i = 0; i < m->nrecs; i++) {
-		rv_model_refresh_rec(m, i);
-		if (app->as_of == RV_DATE_NONE)
-			continue;
-		struct rv_rec *r = &m->recs[i];
-		r->cur_status = rv_status_as_of(m, i, app->as_of);
-		r->cur_decision = rv_decision_as_of(m, i, app->as_of);
-		/* The last change known on that date. */
-		r->last_change = RV_DATE_NONE;
-		for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
-			int32_t d = rv_rec_child(m, i, RV_HISTORY, k - 1)->date;
-			if (d <= app->as_of) {
-				r->last_change = d;
-				break;
-			}
-		}
-	}
-	for (size_t i = 0; i < app->depth; i++)
-		view_rebuild(app->stack[i], app->stack[i]->width);
-}
-
 /* @: a date shows everything as it stood then; DATE..DATE lists what moved; empty returns to now. */
 static void as_of_prompt(struct app *app)
 {
@@ -533,13 +518,11 @@ static void as_of_prompt(struct app *app)
 		}
 	} else if (!text.len) {
 		app->as_of = RV_DATE_NONE;
-		app_apply_as_of(app);
 		app_message(app, C_DIM, "Showing the data as it is now.");
 	} else if (rv_date_parse(text.data, text.len, &from) != RV_DATE_OK) {
 		app_message(app, C_ERROR, "as of: '%s' is not a date (YYYY-MM-DD)", text.data);
 	} else {
 		app->as_of = from;
-		app_apply_as_of(app);
 		app_message(app, C_HEADING, "Showing the data as of %s: @ then Enter on an empty date returns to now", text.data);
 	}
 	sb_free(&text);
@@ -747,10 +730,8 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	}
 	sb_free(&why);
 	app_open(&app, recs_view_new(&app));
-	if (opt->as_of) {
+	if (opt->as_of)
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
-		app_apply_as_of(&app);
-	}
 	if (opt->recovered[0])
 		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);
 	else if (session.error[0])

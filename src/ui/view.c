@@ -63,6 +63,7 @@ struct view *view_new(struct app *app, const struct view_ops *ops, long rec, lon
 	v->kind = kind;
 	sb_init(&v->text);
 	v->width = app_body_width();
+	v->built = rv_stamp_now(app->m, app->as_of);
 	ops->open(v);
 	return v;
 }
@@ -111,6 +112,7 @@ void view_rebuild(struct view *v, int width)
 	struct line anchor = v->nlines ? v->lines[v->lineno] : (struct line){0};
 	size_t row = v->lineno - v->offset;
 	v->width = width;
+	v->built = rv_stamp_now(v->app->m, v->app->as_of);
 	view_clear_lines(v);
 	v->ops->open(v);
 	size_t best = 0;
@@ -125,6 +127,12 @@ void view_rebuild(struct view *v, int width)
 	v->lineno = best;
 	v->offset = best > row ? best - row : 0;
 	clamp(v, app_body_height(v));
+}
+
+void view_refresh(struct view *v)
+{
+	if (rv_stamp_stale(v->app->m, v->built, v->app->as_of))
+		view_rebuild(v, v->width);
 }
 
 static bool find_link(struct view *v, int dir, int height)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "recview/search.h"
+#include "recview/entity.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
@@ -24,19 +25,17 @@ static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_str(d, "  The agenda is empty: m marks a recommendation for it.", C_DIM);
 		return;
 	}
-	const struct rv_rec *r = &m->recs[line->ref];
+	enum rv_status status = rv_rec_status(m, line->ref, v->app->as_of);
 	char pos[32];
 	snprintf(pos, sizeof(pos), "%3ld. ", rv_agenda_position(v->app->session, line->ref) + 1);
 	draw_str(d, pos, C_DIM);
-	draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
 	draw_spaces(d, 1, C_DEFAULT);
-	struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
+	struct rv_text id = rv_rec_id(m, line->ref);
 	draw_field(d, id.ptr, id.len, 12, C_ID);
-	const char *st = rv_status_name(r->cur_status);
-	draw_field(d, st, strlen(st), 16, status_color(r->cur_status));
-	struct csv_cell title = rv_rec_cell(m, line->ref, REC_TITLE);
-	if (!title.len)
-		title = rv_rec_cell(m, line->ref, REC_TEXT);
+	const char *st = rv_status_name(status);
+	draw_field(d, st, strlen(st), 16, status_color(status));
+	struct rv_text title = rv_rec_headline(m, line->ref);
 	draw_field(d, title.ptr, title.len, draw_remaining(d), C_DEFAULT);
 }
 
@@ -63,7 +62,7 @@ static void agenda_crumb(struct view *v, struct strbuf *out)
 static bool agenda_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	return line->type == AG_ITEM && rv_row_matches(m, RV_RECS, m->recs[line->ref].row, s);
+	return line->type == AG_ITEM && rv_rec_matches(m, line->ref, s);
 }
 
 static const struct view_ops agenda_ops = {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/views.h"
@@ -51,11 +52,11 @@ static void collect(struct view *v, struct children_state *st)
 }
 
 /* The recommendation id a child names (as written, even when unknown). */
-static struct csv_cell child_rec_id(const struct rv_model *m, enum rv_kind kind, size_t child)
+static struct rv_text child_rec_id(const struct rv_model *m, enum rv_kind kind, size_t child)
 {
 	static const int field[RV_KIND_COUNT] = {[RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID,
 						  [RV_HISTORY] = HIST_REC_ID};
-	return rv_child_cell(m, kind, child, field[kind]);
+	return rv_child_field(m, kind, child, field[kind]);
 }
 
 struct briefing_group {
@@ -66,8 +67,8 @@ struct briefing_group {
 static int by_briefing(const void *a, const void *b)
 {
 	const uint32_t *x = a, *y = b; /* {child, position} pairs */
-	struct csv_cell bx = rv_child_cell(sort_model, RV_QUESTIONS, x[0], Q_BRIEFING);
-	struct csv_cell by = rv_child_cell(sort_model, RV_QUESTIONS, y[0], Q_BRIEFING);
+	struct rv_text bx = rv_child_field(sort_model, RV_QUESTIONS, x[0], Q_BRIEFING);
+	struct rv_text by = rv_child_field(sort_model, RV_QUESTIONS, y[0], Q_BRIEFING);
 	size_t n = bx.len < by.len ? bx.len : by.len;
 	int c = memcmp(bx.ptr, by.ptr, n);
 	if (c || bx.len != by.len)
@@ -77,8 +78,8 @@ static int by_briefing(const void *a, const void *b)
 
 static bool same_briefing(const struct rv_model *m, uint32_t a, uint32_t b)
 {
-	struct csv_cell x = rv_child_cell(m, RV_QUESTIONS, a, Q_BRIEFING);
-	struct csv_cell y = rv_child_cell(m, RV_QUESTIONS, b, Q_BRIEFING);
+	struct rv_text x = rv_child_field(m, RV_QUESTIONS, a, Q_BRIEFING);
+	struct rv_text y = rv_child_field(m, RV_QUESTIONS, b, Q_BRIEFING);
 	return x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0;
 }
 
@@ -127,7 +128,7 @@ static void children_open(struct view *v)
 		collect(v, st);
 		st->id_width = 4;
 		for (size_t i = 0; i < st->n; i++) {
-			struct csv_cell id = child_rec_id(m, v->kind, st->items[i]);
+			struct rv_text id = child_rec_id(m, v->kind, st->items[i]);
 			int w = text_width(id.ptr, id.len);
 			if (w > st->id_width)
 				st->id_width = w > 14 ? 14 : w;
@@ -162,7 +163,7 @@ static void draw_rec_id(struct view *v, size_t child, struct draw *d)
 {
 	struct children_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	struct csv_cell id = child_rec_id(m, v->kind, child);
+	struct rv_text id = child_rec_id(m, v->kind, child);
 	bool linked = m->children[v->kind][child].rec >= 0;
 	draw_field(d, id.ptr, id.len, st->id_width, linked ? C_ID : C_WARNING);
 	draw_spaces(d, 1, C_DEFAULT);
@@ -177,9 +178,9 @@ static void draw_deliverable(struct view *v, size_t child, struct draw *d)
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_rec_id(v, child, d);
 	bool wide = draw_remaining(d) >= 60;
-	struct csv_cell desc = rv_child_cell(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
-	struct csv_cell resp = rv_child_cell(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE);
-	struct csv_cell due = rv_child_cell(m, RV_DELIVERABLES, child, DEL_DUE);
+	struct rv_text desc = rv_child_field(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
+	struct rv_text resp = rv_child_field(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE);
+	struct rv_text due = rv_child_field(m, RV_DELIVERABLES, child, DEL_DUE);
 	draw_field(d, desc.ptr, desc.len, flex(d, wide ? 23 : 8), C_DEFAULT);
 	draw_spaces(d, 1, C_DEFAULT);
 	if (wide) {
@@ -195,9 +196,9 @@ static void draw_deliverable(struct view *v, size_t child, struct draw *d)
 static void draw_question(struct view *v, size_t child, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	struct csv_cell qid = rv_child_cell(m, RV_QUESTIONS, child, Q_QID);
-	struct csv_cell text = rv_child_cell(m, RV_QUESTIONS, child, Q_QUESTION);
-	struct csv_cell answer = rv_child_cell(m, RV_QUESTIONS, child, Q_ANSWER);
+	struct rv_text qid = rv_child_field(m, RV_QUESTIONS, child, Q_QID);
+	struct rv_text text = rv_child_field(m, RV_QUESTIONS, child, Q_QUESTION);
+	struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
 	draw_spaces(d, 2, C_DEFAULT);
 	draw_field(d, qid.ptr, qid.len, 6, C_ID);
 	draw_spaces(d, 1, C_DEFAULT);
@@ -210,10 +211,10 @@ static void draw_history(struct view *v, size_t child, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
 	const struct rv_child *h = &m->children[RV_HISTORY][child];
-	struct csv_cell date = rv_child_cell(m, RV_HISTORY, child, HIST_DATE);
-	struct csv_cell st = rv_child_cell(m, RV_HISTORY, child, HIST_STATUS);
-	struct csv_cell dec = rv_child_cell(m, RV_HISTORY, child, HIST_DECISION);
-	struct csv_cell note = rv_child_cell(m, RV_HISTORY, child, HIST_NOTE);
+	struct rv_text date = rv_child_field(m, RV_HISTORY, child, HIST_DATE);
+	struct rv_text st = rv_child_field(m, RV_HISTORY, child, HIST_STATUS);
+	struct rv_text dec = rv_child_field(m, RV_HISTORY, child, HIST_DECISION);
+	struct rv_text note = rv_child_field(m, RV_HISTORY, child, HIST_NOTE);
 	draw_field(d, date.ptr, date.len, 10, C_DATE);
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_rec_id(v, child, d);
@@ -234,7 +235,7 @@ static void children_draw(struct view *v, const struct line *line, struct draw *
 		return;
 	}
 	if (line->type == CH_GROUP) {
-		struct csv_cell b = rv_child_cell(m, RV_QUESTIONS, line->ref, Q_BRIEFING);
+		struct rv_text b = rv_child_field(m, RV_QUESTIONS, line->ref, Q_BRIEFING);
 		char count[32];
 		draw_text(d, b.len ? b.ptr : "(no briefing)", b.len ? b.len : 13, C_HEADING);
 		snprintf(count, sizeof(count), " (%u)", line->sub);
@@ -290,7 +291,7 @@ static enum request children_request(struct view *v, enum request req, struct li
 static bool children_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	return line->type == CH_ITEM && rv_row_matches(m, v->kind, m->children[v->kind][line->ref].row, s);
+	return line->type == CH_ITEM && rv_child_matches(m, v->kind, line->ref, s);
 }
 
 static long children_current_rec(struct view *v)

@@ -28,14 +28,22 @@ enum {
 
 struct dashboard_state {
 	struct rv_summary sum;
+	struct rv_stamp built; /* what the summary was counted for */
 };
 
 static void dashboard_open(struct view *v)
 {
 	struct dashboard_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (st && rv_stamp_stale(m, st->built, v->app->as_of)) {
+		rv_summary_free(&st->sum);
+		free(st);
+		st = v->data = NULL;
+	}
 	if (!st) {
 		st = v->data = xcalloc(1, sizeof(*st));
-		rv_summary_build(v->app->m, v->app->as_of, &st->sum);
+		rv_summary_build(m, v->app->as_of, &st->sum);
+		st->built = rv_stamp_now(m, v->app->as_of);
 	}
 	const struct rv_summary *s = &st->sum;
 	view_add_line(v, DB_HEADING, 0, false);
@@ -191,7 +199,7 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 		label = st->sum.timelines[line->ref].review;
 		rv_date_parse(st->sum.timelines[line->ref].points[line->sub].label,
 			      strlen(st->sum.timelines[line->ref].points[line->sub].label), &v->app->as_of);
-		app_apply_as_of(v->app);
+		/* Every view shows that date when it is next shown (app_current). */
 		break;
 	case DB_TOPIC:
 	case DB_TOPIC_DECISION:

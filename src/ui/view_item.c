@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "recview/text.h"
+#include "recview/entity.h"
 #include "recview/views.h"
 
 enum { IT_REC_LINK, IT_FIELD, IT_BLANK };
@@ -14,14 +15,14 @@ static void item_open(struct view *v)
 {
 	const struct rv_model *m = v->app->m;
 	const struct rv_kind_def *def = rv_kind_def(v->kind);
-	const struct rv_table *t = &m->tables[v->kind];
-	const struct rv_child *ch = &m->children[v->kind][v->item];
+	const struct rv_child *ch = rv_child_at(m, v->kind, (size_t)v->item);
+	int link = rv_field_of_role(v->kind, RV_ROLE_REC_LINK);
 	int width = v->width - LABEL_WIDTH - 1 > 10 ? v->width - LABEL_WIDTH - 1 : 10;
 
 	for (int f = 0; f < def->nfields; f++) {
-		struct csv_cell c = rv_cell(m, v->kind, ch->row, f);
-		if (f == 0) {
-			/* The first field of every child file is its rec_id: a link back. */
+		struct rv_text c = rv_child_text(m, v->kind, ch, f);
+		if (f == link) {
+			/* Its recommendation's id: a link back. */
 			view_add_line(v, IT_REC_LINK, 0, ch->rec >= 0);
 			view_add_line(v, IT_BLANK, 0, false);
 			continue;
@@ -29,8 +30,8 @@ static void item_open(struct view *v)
 		if (c.len)
 			view_add_wrapped(v, IT_FIELD, (uint32_t)f, false, c.ptr, c.len, width);
 	}
-	for (size_t e = 0; e < t->nextra; e++) {
-		struct csv_cell c = csv_cell_at(&t->csv, ch->row, t->extra_cols[e]);
+	for (size_t e = 0; e < rv_extra_count(m, v->kind); e++) {
+		struct rv_text c = rv_child_extra(m, v->kind, (size_t)v->item, e);
 		if (c.len)
 			view_add_wrapped(v, IT_FIELD, EXTRA_BASE + (uint32_t)e, false, c.ptr, c.len, width);
 	}
@@ -38,7 +39,7 @@ static void item_open(struct view *v)
 
 static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
 {
-	const struct rv_table *t = &v->app->m->tables[v->kind];
+	const struct rv_model *m = v->app->m;
 	char label[64];
 	if (ref < EXTRA_BASE) {
 		const char *name = rv_kind_def(v->kind)->fields[ref].name;
@@ -48,12 +49,11 @@ static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
 		draw_label(d, label, strlen(label), LABEL_WIDTH);
 		return;
 	}
-	uint32_t col = t->extra_cols[ref - EXTRA_BASE];
-	struct csv_cell name = t->csv.header[col];
+	struct rv_text name = rv_extra_name(m, v->kind, ref - EXTRA_BASE);
 	if (name.len) {
 		draw_label(d, name.ptr, name.len, LABEL_WIDTH);
 	} else {
-		snprintf(label, sizeof(label), "column %u", col + 1);
+		snprintf(label, sizeof(label), "column %d", rv_extra_column_number(m, v->kind, ref - EXTRA_BASE));
 		draw_label(d, label, strlen(label), LABEL_WIDTH);
 	}
 }
@@ -61,9 +61,9 @@ static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
 static void item_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_child *ch = &m->children[v->kind][v->item];
+	const struct rv_child *ch = rv_child_at(m, v->kind, (size_t)v->item);
 	if (line->type == IT_REC_LINK) {
-		struct csv_cell rid = rv_cell(m, v->kind, ch->row, 0);
+		struct rv_text rid = rv_child_role(m, v->kind, (size_t)v->item, RV_ROLE_REC_LINK);
 		draw_label(d, "Rec", 3, LABEL_WIDTH);
 		if (ch->rec < 0) {
 			draw_text(d, rid.ptr, rid.len, C_WARNING);
@@ -71,9 +71,7 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 			return;
 		}
 		draw_text(d, rid.ptr, rid.len, C_LINK);
-		struct csv_cell title = rv_rec_cell(m, (size_t)ch->rec, REC_TITLE);
-		if (!title.len)
-			title = rv_rec_cell(m, (size_t)ch->rec, REC_TEXT);
+		struct rv_text title = rv_rec_headline(m, (size_t)ch->rec);
 		if (title.len) {
 			draw_str(d, "  ", C_DEFAULT);
 			draw_field(d, title.ptr, title.len, draw_remaining(d), C_DIM);
@@ -86,7 +84,7 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 		else
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		enum color c = C_DEFAULT;
-		if (line->ref == (v->kind == RV_HISTORY ? HIST_STATUS : DEL_STATUS) && v->kind != RV_QUESTIONS)
+		if ((int)line->ref == rv_field_of_role(v->kind, RV_ROLE_STATUS))
 			c = status_color(ch->status);
 		draw_text(d, view_line_text(v, line), line->len, c);
 	}
@@ -109,11 +107,11 @@ static void item_crumb(struct view *v, struct strbuf *out)
 {
 	const struct rv_model *m = v->app->m;
 	if (v->kind == RV_QUESTIONS) {
-		struct csv_cell qid = rv_child_cell(m, RV_QUESTIONS, (size_t)v->item, Q_QID);
+		struct rv_text qid = rv_child_field(m, RV_QUESTIONS, (size_t)v->item, Q_QID);
 		sb_adds(out, "Question ");
 		text_sanitize(out, qid.ptr, qid.len, 0);
 	} else if (v->kind == RV_HISTORY) {
-		struct csv_cell date = rv_child_cell(m, RV_HISTORY, (size_t)v->item, HIST_DATE);
+		struct rv_text date = rv_child_field(m, RV_HISTORY, (size_t)v->item, HIST_DATE);
 		sb_adds(out, "Entry ");
 		text_sanitize(out, date.ptr, date.len, 0);
 	} else {

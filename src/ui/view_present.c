@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/query.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -63,7 +64,7 @@ static const char *glyph_rows(char c)
 }
 
 /* True when every character of the id has a block letter and it fits. */
-static bool can_draw_big(const struct csv_cell id, int width)
+static bool can_draw_big(const struct rv_text id, int width)
 {
 	if (!id.len || (int)id.len * 4 > width)
 		return false;
@@ -103,7 +104,7 @@ static void present_open(struct view *v)
 	const struct rv_rec *r = &m->recs[rec];
 	v->rec = (long)rec;
 
-	struct csv_cell id = rv_rec_cell(m, rec, REC_ID);
+	struct rv_text id = rv_rec_field(m, rec, REC_ID);
 	view_add_line(v, PL_BLANK, 0, false);
 	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
 		for (uint32_t row = 0; row < 5; row++)
@@ -113,8 +114,8 @@ static void present_open(struct view *v)
 	}
 	view_add_line(v, PL_BLANK, 0, false);
 	view_add_line(v, PL_STATE, 0, false);
-	struct csv_cell topic = rv_rec_cell(m, rec, REC_TOPIC);
-	struct csv_cell title = rv_rec_cell(m, rec, REC_TITLE);
+	struct rv_text topic = rv_rec_field(m, rec, REC_TOPIC);
+	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
 	if (topic.len)
 		add_text(v, PL_TOPIC, 0, topic.ptr, topic.len);
 	if (title.len)
@@ -123,7 +124,7 @@ static void present_open(struct view *v)
 	int gap = LINES >= 40 ? 2 : 1;
 	for (int i = 0; i < gap; i++)
 		view_add_line(v, PL_BLANK, 0, false);
-	struct csv_cell text = rv_rec_cell(m, rec, REC_TEXT);
+	struct rv_text text = rv_rec_field(m, rec, REC_TEXT);
 	if (text.len)
 		add_text(v, PL_TEXT, 0, text.ptr, text.len);
 
@@ -138,8 +139,8 @@ static void present_open(struct view *v)
 			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
 			struct strbuf line;
 			sb_init(&line);
-			struct csv_cell desc = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION);
-			struct csv_cell due = rv_cell(m, RV_DELIVERABLES, d->row, DEL_DUE);
+			struct rv_text desc = rv_child_text(m, RV_DELIVERABLES, d, DEL_DESCRIPTION);
+			struct rv_text due = rv_child_text(m, RV_DELIVERABLES, d, DEL_DUE);
 			sb_add(&line, desc.ptr, desc.len);
 			if (d->status != RV_STATUS_COMPLETE && due.len) {
 				sb_adds(&line, "  (due ");
@@ -156,7 +157,7 @@ static void present_open(struct view *v)
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
 		view_add_line(v, PL_LATEST, (uint32_t)(h - m->children[RV_HISTORY]), false);
-		struct csv_cell note = rv_cell(m, RV_HISTORY, h->row, HIST_NOTE);
+		struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
 		if (note.len)
 			add_text(v, PL_NOTE, 0, note.ptr, note.len);
 	}
@@ -165,7 +166,7 @@ static void present_open(struct view *v)
 	const struct rv_child *next = NULL;
 	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
-		if (rv_cell(m, RV_QUESTIONS, q->row, Q_ANSWER).len == 0) {
+		if (rv_child_text(m, RV_QUESTIONS, q, Q_ANSWER).len == 0) {
 			if (!next)
 				next = q;
 			open++;
@@ -179,8 +180,8 @@ static void present_open(struct view *v)
 		add_text(v, PL_HEADING, 0, heading, strlen(heading));
 		struct strbuf line;
 		sb_init(&line);
-		struct csv_cell qid = rv_cell(m, RV_QUESTIONS, next->row, Q_QID);
-		struct csv_cell q = rv_cell(m, RV_QUESTIONS, next->row, Q_QUESTION);
+		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, next, Q_QID);
+		struct rv_text q = rv_child_text(m, RV_QUESTIONS, next, Q_QUESTION);
 		sb_adds(&line, "Next: ");
 		sb_add(&line, qid.ptr, qid.len);
 		sb_adds(&line, "  ");
@@ -195,7 +196,7 @@ static void present_open(struct view *v)
 static void draw_big_row(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+	struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
 	const char *block = d->ascii ? "#" : "\xE2\x96\x88"; /* █ */
 	for (uint32_t i = 0; i < id.len; i++) {
 		const char *rows = glyph_rows(id.ptr[i]);
@@ -208,22 +209,24 @@ static void draw_big_row(struct view *v, const struct line *line, struct draw *d
 static void draw_state(struct view *v, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = &m->recs[v->rec];
-	if (r->cur_status != RV_STATUS_NONE) {
-		draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	size_t rec = (size_t)v->rec;
+	enum rv_status status = rv_rec_status(m, rec, v->app->as_of);
+	enum rv_decision decision = rv_rec_decision(m, rec, v->app->as_of);
+	if (status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
 		draw_str(d, " ", C_DEFAULT);
-		draw_str(d, rv_status_name(r->cur_status), status_color(r->cur_status));
+		draw_str(d, rv_status_name(status), status_color(status));
 	} else {
 		draw_str(d, "no status recorded", C_DIM);
 	}
-	if (r->cur_decision != RV_DECISION_NONE) {
+	if (decision != RV_DECISION_NONE) {
 		draw_str(d, "    Board: ", C_DIM);
-		draw_str(d, rv_decision_name(r->cur_decision), decision_color(r->cur_decision));
+		draw_str(d, rv_decision_name(decision), decision_color(decision));
 	}
-	struct csv_cell pri = rv_rec_cell(m, (size_t)v->rec, REC_PRIORITY);
+	struct rv_text pri = rv_rec_field(m, (size_t)v->rec, REC_PRIORITY);
 	if (pri.len) {
 		draw_str(d, "    priority ", C_DIM);
-		draw_text(d, pri.ptr, pri.len, r->priority == 1 ? C_ERROR : C_HEADING);
+		draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_HEADING);
 	}
 	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0)
 		draw_str(d, "    on the agenda", C_HEADING);
@@ -243,7 +246,7 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 		draw_big_row(v, line, d);
 		return;
 	case PL_ID: {
-		struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+		struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
 		draw_text(d, id.ptr, id.len, C_ID);
 		return;
 	}
@@ -272,7 +275,7 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 	}
 	case PL_LATEST: {
 		const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
-		struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
+		struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
 		draw_str(d, "Latest  ", C_HEADING);
 		draw_text(d, date.ptr, date.len, C_DATE);
 		if (h->status != RV_STATUS_NONE) {
@@ -313,7 +316,7 @@ static void present_footer(struct view *v, struct draw *d)
 		return;
 	char buf[96];
 	double spent = 0;
-	struct csv_cell id = rv_rec_cell(v->app->m, st->recs[st->at], REC_ID);
+	struct rv_text id = rv_rec_field(v->app->m, st->recs[st->at], REC_ID);
 	for (size_t i = 0; i < v->app->session->ntimes; i++)
 		if (strlen(v->app->session->times[i].rec_id) == id.len &&
 		    memcmp(v->app->session->times[i].rec_id, id.ptr, id.len) == 0)
@@ -396,7 +399,8 @@ static void select_recs(struct present_state *st, struct app *app)
 		for (size_t i = 0; i < s->nagenda; i++)
 			st->recs[st->n++] = s->agenda[i].rec;
 	} else {
-		st->n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, st->recs);
+		st->n = rv_query_select_as_of(app->m, app->query, app->as_of, (enum rv_sort_key)app->sort_key,
+					      app->sort_reverse, st->recs);
 	}
 }
 

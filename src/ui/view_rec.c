@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "recview/text.h"
+#include "recview/entity.h"
 #include "recview/views.h"
 #include "recview/triage.h"
 #include "recview/xref.h"
@@ -38,7 +39,7 @@ static int wrap_width(const struct view *v, int indent)
 static size_t line_refs(struct view *v, const struct line *line, struct rv_xref_span *spans, size_t max)
 {
 	const struct rv_model *m = v->app->m;
-	struct csv_cell review = rv_rec_review(m, (size_t)v->rec);
+	struct rv_text review = rv_rec_review_of(m, (size_t)v->rec);
 	size_t n = rv_xref_scan(m, review.ptr, review.len, v->rec, view_line_text(v, line), line->len, spans, max);
 	return n < max ? n : max;
 }
@@ -52,7 +53,7 @@ static void mark_reference_lines(struct view *v, size_t from)
 			v->lines[i].link = true;
 }
 
-static void add_field(struct view *v, uint32_t ref, struct csv_cell value)
+static void add_field(struct view *v, uint32_t ref, struct rv_text value)
 {
 	if (value.len)
 		view_add_wrapped(v, L_FIELD, ref, false, value.ptr, value.len, wrap_width(v, LABEL_WIDTH));
@@ -71,29 +72,29 @@ static void add_fields(struct view *v)
 	static const int order[] = {REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_DECISION, REC_STATUS,
 				    REC_PRIORITY, REC_SOURCE};
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
-		struct csv_cell c = order[i] == REC_REVIEW ? rv_rec_review(m, rec) : rv_rec_cell(m, rec, order[i]);
+		struct rv_text c = order[i] == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i]);
 		if (c.len || (order[i] != REC_DECISION && order[i] != REC_STATUS)) {
 			add_field(v, (uint32_t)order[i], c);
 			continue;
 		}
 		/* An empty status or decision column shows what the history says, and says so. */
-		const struct rv_rec *r = &m->recs[rec];
 		char derived[96];
-		const char *word = order[i] == REC_STATUS ? rv_status_name(r->cur_status) : rv_decision_name(r->cur_decision);
+		int32_t as_of = v->app->as_of;
+		const char *word = order[i] == REC_STATUS ? rv_status_name(rv_rec_status(m, rec, as_of))
+							  : rv_decision_name(rv_rec_decision(m, rec, as_of));
 		if (!*word)
 			continue;
 		snprintf(derived, sizeof(derived), "%s (from the status history)", word);
-		add_field(v, (uint32_t)order[i], (struct csv_cell){derived, (uint32_t)strlen(derived), 0});
+		add_field(v, (uint32_t)order[i], (struct rv_text){derived, (uint32_t)strlen(derived)});
 	}
-	const struct rv_rec *r = &m->recs[rec];
-	if (r->last_change != RV_DATE_NONE) {
+	int32_t changed = rv_rec_last_change(m, rec, v->app->as_of);
+	if (changed != RV_DATE_NONE) {
 		char date[16];
-		rv_date_format(r->last_change, date, sizeof(date));
-		add_field(v, EXTRA_BASE - 1, (struct csv_cell){date, (uint32_t)strlen(date), 0});
+		rv_date_format(changed, date, sizeof(date));
+		add_field(v, EXTRA_BASE - 1, (struct rv_text){date, strlen(date)});
 	}
-	const struct rv_table *t = &m->tables[RV_RECS];
-	for (size_t e = 0; e < t->nextra; e++)
-		add_field(v, EXTRA_BASE + (uint32_t)e, csv_cell_at(&t->csv, r->row, t->extra_cols[e]));
+	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++)
+		add_field(v, EXTRA_BASE + (uint32_t)e, rv_rec_extra(m, rec, e));
 }
 
 static void add_children(struct view *v, enum rv_kind kind, int line_type, int text_field)
@@ -119,7 +120,7 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 		uint32_t child = (uint32_t)(ch - m->children[kind]);
 		if (kind == RV_HISTORY) {
 			view_add_line(v, L_HISTORY, child, true);
-			struct csv_cell note = rv_cell(m, kind, ch->row, HIST_NOTE);
+			struct rv_text note = rv_child_text(m, kind, ch, HIST_NOTE);
 			if (note.len)
 				view_add_wrapped(v, L_NOTE, child, false, note.ptr, note.len, wrap_width(v, 6));
 			continue;
@@ -127,8 +128,8 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 		struct strbuf sb;
 		sb_init(&sb);
 		if (kind == RV_QUESTIONS) {
-			struct csv_cell qid = rv_cell(m, kind, ch->row, Q_QID);
-			struct csv_cell brief = rv_cell(m, kind, ch->row, Q_BRIEFING);
+			struct rv_text qid = rv_child_text(m, kind, ch, Q_QID);
+			struct rv_text brief = rv_child_text(m, kind, ch, Q_BRIEFING);
 			sb_add(&sb, qid.ptr, qid.len);
 			if (brief.len) {
 				sb_adds(&sb, " [");
@@ -137,11 +138,11 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 			}
 			sb_adds(&sb, " ");
 		}
-		struct csv_cell text = rv_cell(m, kind, ch->row, text_field);
+		struct rv_text text = rv_child_text(m, kind, ch, text_field);
 		sb_add(&sb, text.ptr, text.len);
 		if (kind == RV_DELIVERABLES) {
-			struct csv_cell resp = rv_cell(m, kind, ch->row, DEL_RESPONSIBLE);
-			struct csv_cell due = rv_cell(m, kind, ch->row, DEL_DUE);
+			struct rv_text resp = rv_child_text(m, kind, ch, DEL_RESPONSIBLE);
+			struct rv_text due = rv_child_text(m, kind, ch, DEL_DUE);
 			if (resp.len) {
 				sb_adds(&sb, " \xE2\x80\x94 ");
 				sb_add(&sb, resp.ptr, resp.len);
@@ -172,7 +173,7 @@ static void add_notes(struct view *v)
 	for (size_t k = 0; k < r->count[RV_NOTES]; k++) {
 		const struct rv_child *n = rv_rec_child(m, (size_t)v->rec, RV_NOTES, k);
 		uint32_t child = (uint32_t)(n - m->children[RV_NOTES]);
-		struct csv_cell text = rv_cell(m, RV_NOTES, n->row, NOTE_TEXT);
+		struct rv_text text = rv_child_text(m, RV_NOTES, n, NOTE_TEXT);
 		view_add_line(v, L_NOTE_HEAD, child, false);
 		view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
 	}
@@ -202,7 +203,7 @@ static void rec_open(struct view *v)
 	view_add_line(v, L_TITLE, 0, false);
 	view_add_line(v, L_BLANK, 0, false);
 	add_fields(v);
-	struct csv_cell text = rv_rec_cell(m, (size_t)v->rec, REC_TEXT);
+	struct rv_text text = rv_rec_field(m, (size_t)v->rec, REC_TEXT);
 	size_t text_from = v->nlines;
 	if (text.len) {
 		view_add_line(v, L_BLANK, 0, false);
@@ -228,11 +229,10 @@ static const char *field_label(const struct view *v, uint32_t ref, char *buf, si
 		return labels[ref];
 	if (ref == EXTRA_BASE - 1)
 		return "Changed";
-	const struct rv_table *t = &v->app->m->tables[RV_RECS];
-	uint32_t col = t->extra_cols[ref - EXTRA_BASE];
-	struct csv_cell name = t->csv.header[col];
+	const struct rv_model *m = v->app->m;
+	struct rv_text name = rv_extra_name(m, RV_RECS, ref - EXTRA_BASE);
 	if (!name.len) {
-		snprintf(buf, size, "column %u", col + 1);
+		snprintf(buf, size, "column %d", rv_extra_column_number(m, RV_RECS, ref - EXTRA_BASE));
 		return buf;
 	}
 	snprintf(buf, size, "%.*s", (int)name.len, name.ptr);
@@ -242,27 +242,29 @@ static const char *field_label(const struct view *v, uint32_t ref, char *buf, si
 static void draw_title_line(struct view *v, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = &m->recs[v->rec];
-	struct csv_cell id = rv_rec_cell(m, (size_t)v->rec, REC_ID);
+	size_t rec = (size_t)v->rec;
+	enum rv_status status = rv_rec_status(m, rec, v->app->as_of);
+	enum rv_decision decision = rv_rec_decision(m, rec, v->app->as_of);
+	struct rv_text id = rv_rec_id(m, rec);
 	draw_text(d, id.ptr, id.len, C_ID);
 	draw_str(d, "   ", C_DEFAULT);
-	if (r->cur_status != RV_STATUS_NONE) {
-		draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	if (status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
 		draw_str(d, " ", C_DEFAULT);
-		if (r->cur_status == RV_STATUS_UNKNOWN) {
-			struct csv_cell raw = rv_rec_cell(m, (size_t)v->rec, REC_STATUS);
+		if (status == RV_STATUS_UNKNOWN) {
+			struct rv_text raw = rv_rec_field(m, rec, REC_STATUS);
 			draw_text(d, raw.ptr, raw.len, C_ST_UNKNOWN);
 		} else {
-			draw_str(d, rv_status_name(r->cur_status), status_color(r->cur_status));
+			draw_str(d, rv_status_name(status), status_color(status));
 		}
 		draw_str(d, "   ", C_DEFAULT);
 	}
-	if (r->cur_decision != RV_DECISION_NONE) {
-		draw_str(d, rv_decision_name(r->cur_decision), decision_color(r->cur_decision));
+	if (decision != RV_DECISION_NONE) {
+		draw_str(d, rv_decision_name(decision), decision_color(decision));
 		draw_str(d, "   ", C_DEFAULT);
 	}
-	struct csv_cell pri = rv_rec_cell(m, (size_t)v->rec, REC_PRIORITY);
-	draw_text(d, pri.ptr, pri.len, r->priority == 1 ? C_ERROR : C_DEFAULT);
+	struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
+	draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_DEFAULT);
 	long at = rv_agenda_position(v->app->session, (size_t)v->rec);
 	if (at >= 0) {
 		char mark[48];
@@ -275,9 +277,9 @@ static void draw_history_entry(struct view *v, const struct line *line, struct d
 {
 	const struct rv_model *m = v->app->m;
 	const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
-	struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
-	struct csv_cell st = rv_cell(m, RV_HISTORY, h->row, HIST_STATUS);
-	struct csv_cell dec = rv_cell(m, RV_HISTORY, h->row, HIST_DECISION);
+	struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
+	struct rv_text st = rv_child_text(m, RV_HISTORY, h, HIST_STATUS);
+	struct rv_text dec = rv_child_text(m, RV_HISTORY, h, HIST_DECISION);
 	draw_str(d, "  ", C_DEFAULT);
 	draw_text(d, date.ptr, date.len, C_DATE);
 	if (st.len) {
@@ -365,8 +367,8 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_NOTE_HEAD: {
 		const struct rv_child *n = &m->children[RV_NOTES][line->ref];
-		struct csv_cell when = rv_cell(m, RV_NOTES, n->row, NOTE_TIME);
-		struct csv_cell who = rv_cell(m, RV_NOTES, n->row, NOTE_AUTHOR);
+		struct rv_text when = rv_child_text(m, RV_NOTES, n, NOTE_TIME);
+		struct rv_text who = rv_child_text(m, RV_NOTES, n, NOTE_AUTHOR);
 		draw_str(d, "  ", C_DEFAULT);
 		draw_text(d, when.ptr, when.len, C_DATE);
 		draw_str(d, "  ", C_DEFAULT);
@@ -379,13 +381,11 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_XREF_OUT:
 	case L_XREF_IN: {
-		const struct rv_rec *other = &m->recs[line->ref];
-		struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
-		struct csv_cell title = rv_rec_cell(m, line->ref, REC_TITLE);
-		if (!title.len)
-			title = rv_rec_cell(m, line->ref, REC_TEXT);
+		enum rv_status other = rv_rec_status(m, line->ref, v->app->as_of);
+		struct rv_text id = rv_rec_id(m, line->ref);
+		struct rv_text title = rv_rec_headline(m, line->ref);
 		draw_str(d, line->type == L_XREF_OUT ? "  refers to    " : "  referred by  ", C_DIM);
-		draw_str(d, rv_status_glyph(other->cur_status, d->ascii), status_color(other->cur_status));
+		draw_str(d, rv_status_glyph(other, d->ascii), status_color(other));
 		draw_str(d, " ", C_DEFAULT);
 		draw_text(d, id.ptr, id.len, C_LINK);
 		draw_str(d, "  ", C_DEFAULT);
@@ -438,7 +438,7 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 
 static void rec_crumb(struct view *v, struct strbuf *out)
 {
-	struct csv_cell id = rv_rec_cell(v->app->m, (size_t)v->rec, REC_ID);
+	struct rv_text id = rv_rec_field(v->app->m, (size_t)v->rec, REC_ID);
 	text_sanitize(out, id.ptr, id.len, 0);
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/query.h"
 #include "recview/search.h"
 #include "recview/text.h"
@@ -26,7 +27,7 @@ static int max_id_width(const struct rv_model *m)
 {
 	int w = 2;
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
 		int iw = text_width(id.ptr, id.len);
 		if (iw > w)
 			w = iw;
@@ -84,7 +85,8 @@ static void recs_open(struct view *v)
 		st->id_width = max_id_width(m);
 		st->order = xcalloc(m->nrecs + 1, sizeof(*st->order));
 	}
-	st->n = rv_query_select(m, v->app->query, (enum rv_sort_key)v->app->sort_key, v->app->sort_reverse, st->order);
+	st->n = rv_query_select_as_of(m, v->app->query, v->app->as_of, (enum rv_sort_key)v->app->sort_key,
+				      v->app->sort_reverse, st->order);
 	if (!st->n)
 		view_add_line(v, RECS_EMPTY, 0, false);
 	for (size_t i = 0; i < st->n; i++)
@@ -114,19 +116,16 @@ static long recs_current_rec(struct view *v)
 static bool recs_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	return line->type == RECS_LINE && rv_row_matches(m, RV_RECS, m->recs[line->ref].row, s);
+	return line->type == RECS_LINE && rv_rec_matches(m, line->ref, s);
 }
 
 /* The title, or the text's first line when there is no title. */
-static struct csv_cell rec_headline(const struct rv_model *m, size_t rec)
+static struct rv_text rec_headline(const struct rv_model *m, size_t rec)
 {
-	struct csv_cell c = rv_rec_cell(m, rec, REC_TITLE);
-	if (c.len)
-		return c;
-	c = rv_rec_cell(m, rec, REC_TEXT);
+	struct rv_text c = rv_rec_headline(m, rec);
 	const char *nl = memchr(c.ptr, '\n', c.len);
 	if (nl)
-		c.len = (uint32_t)(nl - c.ptr);
+		c.len = (size_t)(nl - c.ptr);
 	return c;
 }
 
@@ -147,32 +146,34 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 	const struct rv_rec *r = &m->recs[line->ref];
 	struct recs_layout l = layout_for(v);
 	char buf[32];
+	enum rv_status status = rv_rec_status(m, line->ref, v->app->as_of);
+	enum rv_decision decision = rv_rec_decision(m, line->ref, v->app->as_of);
 
-	draw_str(d, rv_status_glyph(r->cur_status, d->ascii), status_color(r->cur_status));
+	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
 	gap(d);
-	struct csv_cell id = rv_rec_cell(m, line->ref, REC_ID);
+	struct rv_text id = rv_rec_field(m, line->ref, REC_ID);
 	draw_field(d, id.ptr, id.len, l.id, C_ID);
 	gap(d);
 	if (l.decision) {
-		const char *dec = rv_decision_name(r->cur_decision);
-		struct csv_cell raw = rv_rec_cell(m, line->ref, REC_DECISION);
-		if (r->cur_decision == RV_DECISION_UNKNOWN)
+		const char *dec = rv_decision_name(decision);
+		struct rv_text raw = rv_rec_field(m, line->ref, REC_DECISION);
+		if (decision == RV_DECISION_UNKNOWN)
 			draw_field(d, raw.ptr, raw.len, l.decision, C_ST_UNKNOWN);
 		else
-			draw_field(d, dec, strlen(dec), l.decision, decision_color(r->cur_decision));
+			draw_field(d, dec, strlen(dec), l.decision, decision_color(decision));
 		gap(d);
 	}
 	if (l.priority) {
-		struct csv_cell p = rv_rec_cell(m, line->ref, REC_PRIORITY);
-		draw_field(d, p.ptr, p.len, l.priority, r->priority == 1 ? C_ERROR : C_DEFAULT);
+		struct rv_text p = rv_rec_field(m, line->ref, REC_PRIORITY);
+		draw_field(d, p.ptr, p.len, l.priority, rv_rec_priority(m, line->ref) == 1 ? C_ERROR : C_DEFAULT);
 		gap(d);
 	}
 	if (l.topic) {
-		struct csv_cell t = rv_rec_cell(m, line->ref, REC_TOPIC);
+		struct rv_text t = rv_rec_field(m, line->ref, REC_TOPIC);
 		draw_field(d, t.ptr, t.len, l.topic, C_DIM);
 		gap(d);
 	}
-	struct csv_cell head = rec_headline(m, line->ref);
+	struct rv_text head = rec_headline(m, line->ref);
 	draw_field(d, head.ptr, head.len, l.title, C_DEFAULT);
 	if (l.deliverables) {
 		gap(d);
@@ -192,7 +193,7 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 	}
 	if (l.changed) {
 		gap(d);
-		rv_date_format(r->last_change, buf, sizeof(buf));
+		rv_date_format(rv_rec_last_change(m, line->ref, v->app->as_of), buf, sizeof(buf));
 		draw_field(d, buf, strlen(buf), l.changed, C_DATE);
 	}
 }

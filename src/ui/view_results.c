@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/views.h"
@@ -44,20 +45,18 @@ static const char *kind_label(enum rv_kind kind)
 }
 
 /* The recommendation id a hit belongs to, as written. */
-static struct csv_cell hit_rec_id(const struct rv_model *m, const struct rv_hit *h)
+static struct rv_text hit_rec_id(const struct rv_model *m, const struct rv_hit *h)
 {
 	if (h->kind == RV_RECS)
-		return rv_rec_cell(m, h->index, REC_ID);
-	return rv_child_cell(m, h->kind, h->index, 0);
+		return rv_rec_id(m, h->index);
+	return rv_child_role(m, h->kind, h->index, RV_ROLE_REC_LINK);
 }
 
 static const char *field_name(const struct rv_model *m, const struct rv_hit *h, char *buf, size_t size)
 {
 	if (h->field >= 0)
 		return rv_kind_def(h->kind)->fields[h->field].name;
-	const struct rv_table *t = &m->tables[h->kind];
-	size_t extra = (size_t)(-1 - h->field);
-	struct csv_cell name = t->csv.header[t->extra_cols[extra]];
+	struct rv_text name = rv_extra_name(m, h->kind, (size_t)(-1 - h->field));
 	snprintf(buf, size, "%.*s", (int)name.len, name.ptr);
 	return buf;
 }
@@ -76,19 +75,19 @@ static void results_draw(struct view *v, const struct line *line, struct draw *d
 	char name[64];
 	const char *label = kind_label(h->kind);
 	draw_field(d, label, strlen(label), 12, C_DIM);
-	struct csv_cell id = hit_rec_id(m, h);
+	struct rv_text id = hit_rec_id(m, h);
 	draw_field(d, id.ptr, id.len, 10, C_ID);
 	draw_spaces(d, 1, C_DEFAULT);
 	const char *fname = field_name(m, h, name, sizeof(name));
 	draw_field(d, fname, strlen(fname), 11, C_LABEL);
 	/* A snippet that starts a little before the match, on one line. */
-	struct csv_cell c = rv_hit_cell(m, h);
+	struct rv_text c = rv_hit_cell(m, h);
 	size_t from = h->off > 24 ? h->off - 24 : 0;
 	while (from > 0 && from < c.len && ((unsigned char)c.ptr[from] & 0xC0) == 0x80)
 		from--;
 	if (from)
 		draw_str(d, d->ascii ? "~" : "\xE2\x80\xA6", C_DIM);
-	draw_field(d, c.ptr + from, c.len - (uint32_t)from, draw_remaining(d), C_DEFAULT);
+	draw_field(d, c.ptr + from, c.len - from, draw_remaining(d), C_DEFAULT);
 }
 
 static enum request results_request(struct view *v, enum request req, struct line *line)
@@ -114,7 +113,7 @@ static bool results_grep(struct view *v, const struct line *line, const struct r
 	size_t off, len;
 	if (line->type != RES_HIT)
 		return false;
-	struct csv_cell c = rv_hit_cell(v->app->m, &st->hits[line->ref]);
+	struct rv_text c = rv_hit_cell(v->app->m, &st->hits[line->ref]);
 	return rv_search_next(s, c.ptr, c.len, 0, &off, &len);
 }
 

@@ -340,7 +340,7 @@ static char *describe_hits(const struct rv_model *m, const char *pattern, unsign
 		struct csv_cell id = h->kind == RV_RECS ? rv_rec_cell(m, h->index, REC_ID)
 							: rv_child_cell(m, h->kind, h->index, 0);
 		sb_addf(&sb, "%d:%.*s:%d:%u+%u\n", (int)h->kind, (int)id.len, id.ptr, h->field, h->off, h->len);
-		struct csv_cell c = rv_hit_cell(m, h);
+		struct rv_text c = rv_hit_cell(m, h);
 		assert_true(h->off + h->len <= c.len);
 		size_t off, len;
 		assert_true(rv_search_next(s, c.ptr, c.len, 0, &off, &len));

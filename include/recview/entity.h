@@ -1,0 +1,127 @@
+/*
+ * entity.h - reading the model: the fields of a recommendation and of its child entities
+ * (deliverables, questions, history entries, notes, agenda entries, reviews) as text, and the values
+ * derived from them (current status and decision, dates, counts), now or as of a date.
+ *
+ * Views, reports and the command line read the data set through these functions only: they never see
+ * its files (csv_table, cells, column maps), which stay inside model, store, csvread and schema.
+ *
+ * A child entity is addressed by its kind and its index among the children of that kind
+ * (m->children[kind], file order); rv_rec_child_index gives the i-th child of a recommendation.
+ *
+ * Generation: every change to the model bumps m->generation (rv_model_add_child,
+ * rv_model_drop_last_child, rv_model_refresh_rec, rv_model_set_field, rv_model_create_table, and
+ * rv_model_touch for the changes made elsewhere: undo, redo, merge, reload). What is derived from the
+ * model remembers the generation it was built at (struct rv_stamp) and is rebuilt when it is older.
+ */
+#ifndef RECVIEW_ENTITY_H
+#define RECVIEW_ENTITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/model.h"
+#include "recview/vocab.h"
+
+/* A field's value: bytes (not NUL-terminated, may hold NULs); valid until the model changes. */
+struct rv_text {
+	const char *ptr;
+	size_t len;
+};
+
+/* ---- fields ---- */
+
+/* A known field of a recommendation (REC_TITLE...), or empty text when the file lacks it. */
+struct rv_text rv_rec_field(const struct rv_model *m, size_t rec, int field);
+/* The field of a recommendation that has this role (rv_field_of_role), or empty text. */
+struct rv_text rv_rec_role(const struct rv_model *m, size_t rec, enum rv_role role);
+struct rv_text rv_rec_id(const struct rv_model *m, size_t rec);
+/* Its title, else its text (what a one-line list shows). */
+struct rv_text rv_rec_headline(const struct rv_model *m, size_t rec);
+/* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
+struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec);
+
+/* A known field (DEL_DUE...) of child entity child of kind, or empty text. */
+struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
+struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role);
+/* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
+struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
+/* The entity itself (its recommendation, parsed status, decision and date). */
+const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child);
+/* How many children of kind the data set has (linked to a recommendation or not). */
+size_t rv_child_total(const struct rv_model *m, enum rv_kind kind);
+
+/* The i-th child of kind of a recommendation (history: oldest first), as an index for rv_child_*. */
+size_t rv_rec_child_index(const struct rv_model *m, size_t rec, enum rv_kind kind, size_t i);
+size_t rv_rec_child_count(const struct rv_model *m, size_t rec, enum rv_kind kind);
+
+/* ---- the columns of a kind ---- */
+
+/* Whether the file of kind was read; usable: with its required columns; and has a known field. */
+bool rv_kind_present(const struct rv_model *m, enum rv_kind kind);
+bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind);
+bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field);
+/* Rows of the file of kind as read (recommendations: m->nrecs). */
+size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind);
+/* The header of a known field as the file writes it (empty when absent). */
+struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field);
+/* The 1-based column of a known field in its file, or 0 when the file lacks it. */
+int rv_field_column_number(const struct rv_model *m, enum rv_kind kind, int field);
+
+/* Extra columns: those of a file that no known field claimed, in file order. */
+size_t rv_extra_count(const struct rv_model *m, enum rv_kind kind);
+struct rv_text rv_extra_name(const struct rv_model *m, enum rv_kind kind, size_t e);
+int rv_extra_column_number(const struct rv_model *m, enum rv_kind kind, size_t e);
+struct rv_text rv_rec_extra(const struct rv_model *m, size_t rec, size_t e);
+struct rv_text rv_child_extra(const struct rv_model *m, enum rv_kind kind, size_t child, size_t e);
+
+/* Every column of recommendations.csv in file order, known or not (exports that copy the file):
+ * how many the header has, the name of one, how many a recommendation's row has (at least the
+ * header's count), and the text of one. */
+size_t rv_rec_header_columns(const struct rv_model *m);
+struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col);
+size_t rv_rec_row_columns(const struct rv_model *m, size_t rec);
+struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col);
+
+/* ---- derived values; as_of is a date (vocab.h) or RV_DATE_NONE for now ---- */
+
+/*
+ * The status and decision a recommendation had on as_of, computed from its history: the latest
+ * entry dated on or before it that says one; a value that the history never dates (only the column
+ * says it) holds throughout. RV_DATE_NONE: the current one (the column, else the latest entry).
+ * Reading the past never writes into the model.
+ */
+enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of);
+enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of);
+/* The date of its latest history entry on or before as_of, or RV_DATE_NONE. */
+int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of);
+/* 1..4, 0 none, -1 a value outside P1..P4. */
+int rv_rec_priority(const struct rv_model *m, size_t rec);
+size_t rv_rec_deliverables_done(const struct rv_model *m, size_t rec);
+/* Another row has the same id (the first one owns it). */
+bool rv_rec_duplicate(const struct rv_model *m, size_t rec);
+
+/* The older names of rv_rec_status / rv_rec_decision. */
+enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date);
+enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date);
+
+/* ---- changes and the generation ---- */
+
+/* Sets a known field of a row of kind (a copy of s is kept); the recommendation's derived state
+ * follows with rv_model_refresh_rec. False when the file lacks that column. */
+bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len);
+/* Says that the model changed in a way the functions above did not see (undo, merge, reload). */
+void rv_model_touch(struct rv_model *m);
+
+/* What something derived from the model was built for: the generation and the as-of date. */
+struct rv_stamp {
+	unsigned long generation;
+	int32_t as_of;
+};
+
+struct rv_stamp rv_stamp_now(const struct rv_model *m, int32_t as_of);
+/* True when the model changed since the stamp was taken, or it was taken for another date. */
+bool rv_stamp_stale(const struct rv_model *m, struct rv_stamp stamp, int32_t as_of);
+
+#endif

@@ -1,0 +1,287 @@
+/* entity.c - reading the model through text values and derived values (entity.h). */
+#include "recview/entity.h"
+
+#include <string.h>
+
+static const struct rv_text empty_text = {"", 0};
+
+static struct rv_text text_of(struct csv_cell c)
+{
+	return (struct rv_text){c.ptr, c.len};
+}
+
+/* ---- fields ---- */
+
+struct rv_text rv_rec_field(const struct rv_model *m, size_t rec, int field)
+{
+	if (rec >= m->nrecs)
+		return empty_text;
+	return text_of(rv_rec_cell(m, rec, field));
+}
+
+struct rv_text rv_rec_role(const struct rv_model *m, size_t rec, enum rv_role role)
+{
+	return rv_rec_field(m, rec, rv_field_of_role(RV_RECS, role));
+}
+
+struct rv_text rv_rec_id(const struct rv_model *m, size_t rec)
+{
+	return rv_rec_field(m, rec, REC_ID);
+}
+
+struct rv_text rv_rec_headline(const struct rv_model *m, size_t rec)
+{
+	struct rv_text t = rv_rec_field(m, rec, REC_TITLE);
+	return t.len ? t : rv_rec_field(m, rec, REC_TEXT);
+}
+
+struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec)
+{
+	if (rec >= m->nrecs)
+		return empty_text;
+	return text_of(rv_rec_review(m, rec));
+}
+
+struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
+		return empty_text;
+	return text_of(rv_child_cell(m, kind, child, field));
+}
+
+struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role)
+{
+	return rv_child_field(m, kind, child, rv_field_of_role(kind, role));
+}
+
+struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || !c)
+		return empty_text;
+	return text_of(rv_cell(m, kind, c->row, field));
+}
+
+const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child)
+{
+	return &m->children[kind][child];
+}
+
+size_t rv_child_total(const struct rv_model *m, enum rv_kind kind)
+{
+	return (unsigned)kind < RV_KIND_COUNT ? m->nchildren[kind] : 0;
+}
+
+size_t rv_rec_child_index(const struct rv_model *m, size_t rec, enum rv_kind kind, size_t i)
+{
+	return m->child_index[kind][m->recs[rec].first[kind] + i];
+}
+
+size_t rv_rec_child_count(const struct rv_model *m, size_t rec, enum rv_kind kind)
+{
+	return m->recs[rec].count[kind];
+}
+
+/* ---- columns ---- */
+
+bool rv_kind_present(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present;
+}
+
+bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present && m->tables[kind].usable;
+}
+
+bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field)
+{
+	return rv_column(m, kind, field) >= 0;
+}
+
+size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present ? m->tables[kind].csv.nrows : 0;
+}
+
+/* The name of column col of kind's file as written. */
+static struct rv_text header_at(const struct rv_model *m, enum rv_kind kind, size_t col)
+{
+	const struct rv_table *t = &m->tables[kind];
+	if (!t->present || !t->csv.header || col >= t->csv.ncols)
+		return empty_text;
+	return text_of(t->csv.header[col]);
+}
+
+struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field)
+{
+	int col = rv_column(m, kind, field);
+	return col < 0 ? empty_text : header_at(m, kind, (size_t)col);
+}
+
+int rv_field_column_number(const struct rv_model *m, enum rv_kind kind, int field)
+{
+	return rv_column(m, kind, field) + 1;
+}
+
+size_t rv_extra_count(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present ? m->tables[kind].nextra : 0;
+}
+
+struct rv_text rv_extra_name(const struct rv_model *m, enum rv_kind kind, size_t e)
+{
+	if (e >= rv_extra_count(m, kind))
+		return empty_text;
+	return header_at(m, kind, m->tables[kind].extra_cols[e]);
+}
+
+int rv_extra_column_number(const struct rv_model *m, enum rv_kind kind, size_t e)
+{
+	return e < rv_extra_count(m, kind) ? (int)m->tables[kind].extra_cols[e] + 1 : 0;
+}
+
+static struct rv_text extra_at(const struct rv_model *m, enum rv_kind kind, uint32_t row, size_t e)
+{
+	const struct rv_table *t = &m->tables[kind];
+	if (e >= rv_extra_count(m, kind) || row >= t->csv.nrows)
+		return empty_text;
+	return text_of(csv_cell_at(&t->csv, row, t->extra_cols[e]));
+}
+
+struct rv_text rv_rec_extra(const struct rv_model *m, size_t rec, size_t e)
+{
+	return rec < m->nrecs ? extra_at(m, RV_RECS, m->recs[rec].row, e) : empty_text;
+}
+
+struct rv_text rv_child_extra(const struct rv_model *m, enum rv_kind kind, size_t child, size_t e)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
+		return empty_text;
+	return extra_at(m, kind, m->children[kind][child].row, e);
+}
+
+size_t rv_rec_header_columns(const struct rv_model *m)
+{
+	return m->tables[RV_RECS].present ? m->tables[RV_RECS].csv.ncols : 0;
+}
+
+struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col)
+{
+	return header_at(m, RV_RECS, col);
+}
+
+size_t rv_rec_row_columns(const struct rv_model *m, size_t rec)
+{
+	const struct csv_table *t = &m->tables[RV_RECS].csv;
+	if (rec >= m->nrecs)
+		return 0;
+	size_t nf = t->rows[m->recs[rec].row].nfields;
+	return nf > t->ncols ? nf : t->ncols;
+}
+
+struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col)
+{
+	if (rec >= m->nrecs)
+		return empty_text;
+	return text_of(csv_cell_at(&m->tables[RV_RECS].csv, m->recs[rec].row, col));
+}
+
+/* ---- derived values ---- */
+
+enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	if (as_of == RV_DATE_NONE)
+		return r->cur_status;
+	/* History is sorted by date (then file order): the last fitting entry that says a status. */
+	bool dated = false;
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		dated |= h->status != RV_STATUS_NONE;
+		if (h->date <= as_of && h->status != RV_STATUS_NONE)
+			return h->status;
+	}
+	/* A status the history never dates (only the column says it) is taken to hold throughout. */
+	return dated ? RV_STATUS_NONE : r->status;
+}
+
+enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	if (as_of == RV_DATE_NONE)
+		return r->cur_decision;
+	bool dated = false;
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		dated |= h->decision != RV_DECISION_NONE;
+		if (h->date <= as_of && h->decision != RV_DECISION_NONE)
+			return h->decision;
+	}
+	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
+	return dated ? RV_DECISION_NONE : r->decision;
+}
+
+int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	if (as_of == RV_DATE_NONE)
+		return r->last_change;
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		int32_t d = rv_rec_child(m, rec, RV_HISTORY, k - 1)->date;
+		if (d <= as_of)
+			return d;
+	}
+	return RV_DATE_NONE;
+}
+
+int rv_rec_priority(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].priority;
+}
+
+size_t rv_rec_deliverables_done(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].deliverables_done;
+}
+
+bool rv_rec_duplicate(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].duplicate;
+}
+
+enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date)
+{
+	return rv_rec_status(m, rec, date);
+}
+
+enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date)
+{
+	return rv_rec_decision(m, rec, date);
+}
+
+/* ---- changes ---- */
+
+bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len)
+{
+	int col = rv_column(m, kind, field);
+	if (col < 0 || row >= m->tables[kind].csv.nrows)
+		return false;
+	csv_table_set_cell(&m->tables[kind].csv, row, (size_t)col, s, len);
+	m->generation++;
+	return true;
+}
+
+void rv_model_touch(struct rv_model *m)
+{
+	m->generation++;
+}
+
+struct rv_stamp rv_stamp_now(const struct rv_model *m, int32_t as_of)
+{
+	return (struct rv_stamp){m->generation, as_of};
+}
+
+bool rv_stamp_stale(const struct rv_model *m, struct rv_stamp stamp, int32_t as_of)
+{
+	return stamp.generation != m->generation || stamp.as_of != as_of;
+}
