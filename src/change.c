@@ -17,6 +17,9 @@ static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kin
 	if (col < 0)
 		return;
 	struct csv_table *t = &s->m->tables[kind].csv;
+	struct csv_cell now = csv_cell_at(t, row, (size_t)col);
+	if (now.len == strlen(text) && memcmp(now.ptr, text, now.len) == 0)
+		return; /* already so: the file is not rewritten for it */
 	struct csv_row *r = &t->rows[row];
 	c->cell.used = true;
 	c->cell.kind = kind;
@@ -32,6 +35,7 @@ static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kin
 	c->cell.old_text = xstrndup(c->cell.old.ptr, c->cell.old.len);
 	csv_table_set_cell(t, row, (size_t)col, text, strlen(text));
 	rv_session_touch(s, kind);
+	s->rewrite[kind] = true; /* a cell of a row on disk: the file is written whole */
 }
 
 /*
@@ -49,6 +53,7 @@ static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 			const char *old = c->cell.old_text ? c->cell.old_text : "";
 			csv_table_set_cell(t, s->m->recs[rec].row, (size_t)col, old, strlen(old));
 			rv_session_touch(s, c->cell.kind);
+			s->rewrite[c->cell.kind] = true;
 		}
 		return;
 	}
@@ -59,6 +64,7 @@ static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 	if (c->cell.col < r->nfields)
 		t->cells[r->first_cell + c->cell.col] = c->cell.old;
 	rv_session_touch(s, c->cell.kind);
+	s->rewrite[c->cell.kind] = true;
 }
 
 /* Appends a row to a child table (creating the file's table if the data set lacks it). */
@@ -308,6 +314,8 @@ bool rv_change_unapply(struct rv_session *s, struct rv_change *c)
 		if (!c->appended[k])
 			continue;
 		long row = find_appended_row(s, c, (enum rv_kind)k);
+		if (row >= 0 && (size_t)row < s->saved_rows[k])
+			s->rewrite[k] = true; /* a row on disk goes: the file is written whole */
 		if (row >= 0) {
 			rv_model_remove_row(s->m, (enum rv_kind)k, (uint32_t)row);
 			rv_session_touch(s, k);

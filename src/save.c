@@ -193,6 +193,20 @@ void csv_table_serialize(const struct csv_table *t, struct strbuf *out)
 	}
 }
 
+void csv_table_serialize_added(const struct csv_table *t, size_t from, struct strbuf *out)
+{
+	const char *eol = eol_text(t->eol);
+	/* Added rows come last: the first of them may need a line break after the file's last row. */
+	bool first = from == 0 || !(t->rows[from - 1].flags & CSV_ROW_ADDED);
+	size_t bom = t->bom ? 3 : 0;
+	if (first && t->buf && t->size > bom && t->buf[t->size - 1] != '\n' && t->buf[t->size - 1] != '\r')
+		sb_adds(out, eol);
+	for (size_t i = from; i < t->nrows; i++) {
+		write_row(t, &t->rows[i], out);
+		sb_adds(out, eol);
+	}
+}
+
 /* ---- file stamps ---- */
 
 /*

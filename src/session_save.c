@@ -120,6 +120,7 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 
 struct save_file {
 	int kind;
+	size_t nrows;                       /* rows of the table the bytes reflect */
 	bool snapshot_used;
 	struct csv_table snapshot;          /* the table as it was: its own row and cell arrays, the rest shared */
 	struct strbuf data;                 /* the file's new bytes */
@@ -158,6 +159,18 @@ static void *write_job(void *arg)
 	return NULL;
 }
 
+/* Whether the table on disk holds every row of the one in memory but the added ones at its end. */
+static bool only_appended(const struct rv_session *s, enum rv_kind kind)
+{
+	const struct csv_table *t = &s->m->tables[kind].csv;
+	if (s->rewrite[kind] || !s->stamps[kind].exists || !s->stamps[kind].has_state || t->nrows < s->saved_rows[kind])
+		return false;
+	for (size_t i = s->saved_rows[kind]; i < t->nrows; i++)
+		if (!(t->rows[i].flags & CSV_ROW_ADDED))
+			return false;
+	return true;
+}
+
 static struct rv_save_job *prepare_job(struct rv_session *s)
 {
 	struct rv_save_job *job = xcalloc(1, sizeof(*job));
@@ -172,8 +185,13 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 		job->n++;
 		f->kind = k;
 		sb_init(&f->data);
+		f->nrows = s->m->tables[k].csv.nrows;
 		if (k == RV_AGENDA) {
 			table_text(s, (enum rv_kind)k, &f->data);
+		} else if (only_appended(s, (enum rv_kind)k)) {
+			/* A status history or notes that only grew: the new rows alone, appended by the store. */
+			csv_table_serialize_added(&s->m->tables[k].csv, s->saved_rows[k], &f->data);
+			job->commit[job->n - 1].append_only = true;
 		} else {
 			/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
 			const struct csv_table *t = &s->m->tables[k].csv;
@@ -217,12 +235,17 @@ static void collect_job(struct rv_session *s)
 	s->finished_ok = job->result == RV_STORE_OK;
 	s->conflict = job->result == RV_STORE_CONFLICT;
 	snprintf(s->error, sizeof(s->error), "%s", s->finished_ok ? "" : job->err);
+	s->last_commit_bytes = 0;
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
+		s->last_commit_bytes += job->commit[i].len;
 		if (s->finished_ok) {
 			s->stamps[f->kind] = job->commit[i].written;
-			if (s->gen[f->kind] == f->gen)
+			s->saved_rows[f->kind] = f->nrows;
+			if (s->gen[f->kind] == f->gen) {
 				s->unsaved[f->kind] = false;
+				s->rewrite[f->kind] = false;
+			}
 		}
 		sb_free(&f->data);
 		if (f->snapshot_used) {

@@ -65,6 +65,8 @@ void rv_session_stamp_tables(struct rv_session *s)
 			rv_file_stamp_of(path, t->csv.buf, t->csv.size, &s->stamps[k]);
 		else
 			rv_file_stamp_read(path, &s->stamps[k]);
+		s->saved_rows[k] = t->present ? t->csv.nrows : 0;
+		s->rewrite[k] = false;
 		free(path);
 	}
 }

@@ -102,6 +102,9 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
  * ends with one afterwards. A row of a single empty field is written as "" (a blank line is no row).
  */
 void csv_table_serialize(const struct csv_table *t, struct strbuf *out);
+/* What csv_table_serialize writes for the added rows from row on: appended to a file that holds the
+ * rest, it gives the same bytes. */
+void csv_table_serialize_added(const struct csv_table *t, size_t from, struct strbuf *out);
 
 /*
  * Appends one field, quoted when it holds a comma, quote, CR or LF or begins or ends with a space or

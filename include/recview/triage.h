@@ -121,6 +121,12 @@ struct rv_session {
 	bool async;
 	struct rv_save_job *job;               /* the save being written, or NULL */
 	unsigned gen[RV_KIND_COUNT];
+	/* What is on disk of each table: its first saved_rows rows. A table that since only gained rows
+	 * at its end is saved by appending those (no copy, no rewrite); rewrite says a row on disk was
+	 * removed or changed. */
+	size_t saved_rows[RV_KIND_COUNT];
+	bool rewrite[RV_KIND_COUNT];
+	size_t last_commit_bytes;              /* bytes the last save handed to the store (appends: the rows) */
 	bool finished_ok;                      /* the result of the last finished background save */
 	size_t saved_applied;                  /* changes[0..saved_applied) are all on disk */
 	unsigned model_serial;                 /* bumped when a merge puts the session on newly read files */

@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "recview/arena.h"
 #include "recview/change.h"
 #include "recview/model.h"
+#include "recview/strbuf.h"
 #include "recview/save.h"
 #include "recview/triage.h"
 
@@ -437,6 +439,80 @@ static void test_removed_row_leaves_the_rest_byte_exact(void **state)
 	parsed_free(&p);
 }
 
+/* ---- saving by appending ---- */
+
+static size_t bytes_written;
+
+static ssize_t counting_write(int fd, const void *buf, size_t len)
+{
+	ssize_t n = write(fd, buf, len);
+	if (n > 0)
+		bytes_written += (size_t)n;
+	return n;
+}
+
+static ino_t inode_of(const char *name)
+{
+	struct stat st;
+	assert_int_equal(stat(path_of(name), &st), 0);
+	return st.st_ino;
+}
+
+/* A note, and a status change to the value the column already has, only append their rows: a few
+ * hundred bytes written, however large the files; a status change to another value rewrites
+ * recommendations.csv. The files read back the same as a whole rewrite would make them. */
+static void test_appends_write_only_the_new_rows(void **state)
+{
+	(void)state;
+	struct fixture f;
+	open_set(&f);
+	struct strbuf big;
+	sb_init(&big);
+	sb_adds(&big, NOTES_HEADER);
+	for (int i = 0; i < 3000; i++)
+		sb_addf(&big, "R-3,2026-01-01T00:00:00,bob,an earlier note number %d\n", i);
+	put("notes.csv", big.data);
+	char dir[512];
+	snprintf(dir, sizeof(dir), "%s/ds", root);
+	rv_session_free(&f.s);
+	rv_model_free(f.m);
+	load_ok(f.m, dir);
+	rv_session_open(&f.s, f.m, "ann", false);
+	static struct rv_save_ops ops;
+	ops = rv_save_ops_complete(NULL);
+	ops.write = counting_write;
+	f.s.ops = &ops;
+
+	ino_t recs_inode = inode_of("recommendations.csv"), notes_inode = inode_of("notes.csv");
+	bytes_written = 0;
+	assert_true(rv_add_note(&f.s, rec(&f, "R-1"), "small"));
+	assert_true(bytes_written < 1000);
+	assert_true(f.s.last_commit_bytes < 100); /* the row alone was serialised and handed over */
+	assert_int_equal(inode_of("notes.csv"), notes_inode);
+	sb_adds(&big, "R-1," NOW ",ann,small\n");
+	assert_file("notes.csv", big.data);
+
+	bytes_written = 0;
+	assert_true(rv_change_status(&f.s, rec(&f, "R-2"), "in progress", "again", NULL));
+	assert_true(bytes_written < 1000);
+	assert_true(f.s.last_commit_bytes < 100);
+	assert_int_equal(inode_of("recommendations.csv"), recs_inode);
+	assert_file("recommendations.csv", recs0);
+	assert_file("status_history.csv", "rec_id,date,decision,status,source,note\n"
+					  "R-1,2020-01-01,approved,in planning,s1,\n"
+					  "R-2,2026-11-23,,in progress,recview: ann,again\n");
+
+	assert_true(rv_change_status(&f.s, rec(&f, "R-2"), "complete", NULL, NULL));
+	assert_true(inode_of("recommendations.csv") != recs_inode);
+	/* undo of an appended row that is on disk writes the file whole, as it was */
+	assert_true(rv_undo(&f.s));
+	assert_true(rv_undo(&f.s));
+	assert_file("status_history.csv", hist0);
+	assert_true(rv_undo(&f.s));
+	sb_free(&big);
+	close_set(&f);
+}
+
 int run_merge_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -452,6 +528,7 @@ int run_merge_tests(void)
 		cmocka_unit_test(test_agenda_merges_by_recommendation),
 		cmocka_unit_test(test_undo_of_saved_change_carried_over),
 		cmocka_unit_test(test_removed_row_leaves_the_rest_byte_exact),
+		cmocka_unit_test(test_appends_write_only_the_new_rows),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
