@@ -352,15 +352,6 @@ static void report_bytes(struct csv_table *t, size_t start)
 	}
 }
 
-static bool looks_like_utf16(const char *buf, size_t size)
-{
-	const unsigned char *u = (const unsigned char *)buf;
-	if (size >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-		return true;
-	/* ASCII text in UTF-16 without a BOM: every other byte of the first characters is 0. */
-	return size >= 4 && ((u[0] && !u[1] && u[2] && !u[3]) || (!u[0] && u[1] && !u[2] && u[3]));
-}
-
 static void run_parser(struct parse_ctx *c, size_t pos)
 {
 	struct csv_table *t = c->t;
@@ -407,6 +398,51 @@ static void detect_line_endings(struct csv_table *t, size_t start)
 	t->final_eol = t->size > start && is_eol(t->buf[t->size - 1]);
 }
 
+/*
+ * A file that is not UTF-8 is read decoded (buf), its own bytes kept (raw) for the stamps and for
+ * writing back: encoding the text again must give them back exactly, else the file is never written.
+ */
+static bool decode_file(struct csv_table *t)
+{
+	t->encoding = rv_encoding_detect(t->buf, t->size);
+	if (t->encoding == RV_ENC_UTF8)
+		return true;
+	struct strbuf text;
+	sb_init(&text);
+	size_t bad = 0;
+	if (!rv_decode(t->encoding, t->buf, t->size, &text, &bad)) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "not valid %s (read as such from its first bytes) at byte %zu",
+			 rv_encoding_name(t->encoding), bad);
+		sb_free(&text);
+		return false;
+	}
+	if (text.len > CSV_MAX_FILE_SIZE) {
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large once decoded (%zu bytes; at most 4 GiB)", text.len);
+		sb_free(&text);
+		return false;
+	}
+	struct strbuf again;
+	sb_init(&again);
+	t->lossy = !rv_encode(t->encoding, text.data, text.len, &again, &bad) || again.len != t->size ||
+		   memcmp(again.data, t->buf, t->size) != 0;
+	sb_free(&again);
+	t->raw = t->buf;
+	t->raw_size = t->size;
+	t->size = text.len;
+	t->buf = sb_detach(&text);
+	if (t->lossy)
+		diag_add(t->diags, DIAG_WARNING, t->path, 0, 0,
+			 "read as %s, but writing it back would not give the same bytes: recview never writes it",
+			 rv_encoding_name(t->encoding));
+	return true;
+}
+
+const char *csv_table_file_bytes(const struct csv_table *t, size_t *len)
+{
+	*len = t->raw ? t->raw_size : t->size;
+	return t->raw ? t->raw : t->buf;
+}
+
 static enum csv_status parse_owned(struct csv_table *t)
 {
 	size_t start = 0;
@@ -414,11 +450,8 @@ static enum csv_status parse_owned(struct csv_table *t)
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%zu bytes; at most 4 GiB)", t->size);
 		return CSV_UNREADABLE;
 	}
-	if (looks_like_utf16(t->buf, t->size)) {
-		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1,
-			 "file is UTF-16, not UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8");
+	if (!decode_file(t))
 		return CSV_UNREADABLE;
-	}
 	if (t->size >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0) {
 		t->bom = true;
 		start = 3;
@@ -527,6 +560,7 @@ enum csv_status csv_table_load(struct csv_table *t, const char *path, struct dia
 void csv_table_free(struct csv_table *t)
 {
 	free(t->cuts);
+	free(t->raw);
 	free(t->path);
 	free(t->buf);
 	free(t->rows);

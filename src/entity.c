@@ -98,6 +98,11 @@ bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field)
 	return rv_column(m, kind, field) >= 0;
 }
 
+enum rv_encoding rv_kind_encoding(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present ? m->tables[kind].csv.encoding : RV_ENC_UTF8;
+}
+
 size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind)
 {
 	return m->tables[kind].present ? m->tables[kind].csv.nrows : 0;

@@ -61,6 +61,8 @@ void report_summary(const struct rv_model *m, FILE *out)
 		}
 		size_t nextra = rv_extra_count(m, kind);
 		fprintf(out, "  %-20s %zu rows", def->file, rv_kind_rows(m, kind));
+		if (rv_kind_encoding(m, kind) != RV_ENC_UTF8)
+			fprintf(out, ", %s", rv_encoding_name(rv_kind_encoding(m, kind)));
 		if (nextra)
 			fprintf(out, ", %zu extra column%s", nextra, nextra == 1 ? "" : "s");
 		bool usable = rv_kind_usable(m, kind);

@@ -207,6 +207,21 @@ void csv_table_serialize_added(const struct csv_table *t, size_t from, struct st
 	}
 }
 
+bool csv_table_encode_text(const struct csv_table *t, struct strbuf *text, size_t *bad_at)
+{
+	if (t->encoding == RV_ENC_UTF8)
+		return true;
+	struct strbuf bytes;
+	sb_init(&bytes);
+	if (!rv_encode(t->encoding, text->data ? text->data : "", text->len, &bytes, bad_at)) {
+		sb_free(&bytes);
+		return false;
+	}
+	sb_free(text);
+	*text = bytes;
+	return true;
+}
+
 /* ---- file stamps ---- */
 
 /*

@@ -121,6 +121,8 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 struct save_file {
 	int kind;
 	size_t nrows;                       /* rows of the table the bytes reflect */
+	enum rv_encoding encoding;          /* of the file */
+	bool unencodable;                   /* its encoding cannot hold the new text: the commit is refused */
 	bool snapshot_used;
 	struct csv_table snapshot;          /* the table as it was: its own row and cell arrays, the rest shared */
 	struct strbuf data;                 /* the file's new bytes */
@@ -151,12 +153,37 @@ static void *write_job(void *arg)
 		struct save_file *f = &job->files[i];
 		if (f->snapshot_used)
 			csv_table_serialize(&f->snapshot, &f->data);
+		size_t bad;
+		if (f->unencodable || (f->snapshot_used && !csv_table_encode_text(&f->snapshot, &f->data, &bad))) {
+			/* Refused at the change already; this is the last line of defence, before anything is written. */
+			snprintf(job->err, sizeof(job->err), "%s is in %s, which cannot hold a character of the change (nothing was saved)",
+				 job->commit[i].name, rv_encoding_name(f->encoding));
+			job->result = RV_STORE_FAILED;
+			atomic_store(&job->finished, true);
+			return NULL;
+		}
 		job->commit[i].data = f->data.data ? f->data.data : "";
 		job->commit[i].len = f->data.len;
 	}
 	job->result = rv_store_commit(job->store, job->commit, job->n, job->err, sizeof(job->err));
 	atomic_store(&job->finished, true);
 	return NULL;
+}
+
+/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
+static void snapshot_table(struct save_file *f, const struct csv_table *t)
+{
+	sb_reset(&f->data);
+	f->snapshot = *t;
+	f->snapshot.rows = xreallocarray(NULL, t->nrows + 1, sizeof(*t->rows));
+	f->snapshot.cells = xreallocarray(NULL, t->ncells + 1, sizeof(*t->cells));
+	memcpy(f->snapshot.rows, t->rows, t->nrows * sizeof(*t->rows));
+	memcpy(f->snapshot.cells, t->cells, t->ncells * sizeof(*t->cells));
+	f->snapshot.cuts = xreallocarray(NULL, t->ncuts + 1, sizeof(*t->cuts));
+	if (t->ncuts)
+		memcpy(f->snapshot.cuts, t->cuts, t->ncuts * sizeof(*t->cuts));
+	f->snapshot.header = f->snapshot.cells;
+	f->snapshot_used = true;
 }
 
 /* Whether the table on disk holds every row of the one in memory but the added ones at its end. */
@@ -186,25 +213,22 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 		f->kind = k;
 		sb_init(&f->data);
 		f->nrows = s->m->tables[k].csv.nrows;
+		f->encoding = s->m->tables[k].csv.encoding;
 		if (k == RV_AGENDA) {
 			table_text(s, (enum rv_kind)k, &f->data);
+			size_t bad;
+			if (s->m->tables[k].present && !csv_table_encode_text(&s->m->tables[k].csv, &f->data, &bad))
+				f->unencodable = true;
 		} else if (only_appended(s, (enum rv_kind)k)) {
 			/* A status history or notes that only grew: the new rows alone, appended by the store. */
 			csv_table_serialize_added(&s->m->tables[k].csv, s->saved_rows[k], &f->data);
-			job->commit[job->n - 1].append_only = true;
+			size_t bad;
+			if (csv_table_encode_text(&s->m->tables[k].csv, &f->data, &bad))
+				job->commit[job->n - 1].append_only = true;
+			else
+				f->unencodable = true;
 		} else {
-			/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
-			const struct csv_table *t = &s->m->tables[k].csv;
-			f->snapshot = *t;
-			f->snapshot.rows = xreallocarray(NULL, t->nrows + 1, sizeof(*t->rows));
-			f->snapshot.cells = xreallocarray(NULL, t->ncells + 1, sizeof(*t->cells));
-			memcpy(f->snapshot.rows, t->rows, t->nrows * sizeof(*t->rows));
-			memcpy(f->snapshot.cells, t->cells, t->ncells * sizeof(*t->cells));
-			f->snapshot.cuts = xreallocarray(NULL, t->ncuts + 1, sizeof(*t->cuts));
-			if (t->ncuts)
-				memcpy(f->snapshot.cuts, t->cuts, t->ncuts * sizeof(*t->cuts));
-			f->snapshot.header = f->snapshot.cells;
-			f->snapshot_used = true;
+			snapshot_table(f, &s->m->tables[k].csv);
 		}
 		f->gen = s->gen[k];
 	}

@@ -61,8 +61,10 @@ void rv_session_stamp_tables(struct rv_session *s)
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		const struct rv_table *t = &s->m->tables[k];
 		char *path = rv_model_path(s->m, (enum rv_kind)k);
+		size_t len;
+		const char *bytes = t->present ? csv_table_file_bytes(&t->csv, &len) : NULL;
 		if (t->present)
-			rv_file_stamp_of(path, t->csv.buf, t->csv.size, &s->stamps[k]);
+			rv_file_stamp_of(path, bytes, len, &s->stamps[k]);
 		else
 			rv_file_stamp_read(path, &s->stamps[k]);
 		s->saved_rows[k] = t->present ? t->csv.nrows : 0;
@@ -271,6 +273,25 @@ static bool commit(struct rv_session *s, struct rv_change *c)
 	return rv_session_persist(s);
 }
 
+/* Whether a file's own encoding can hold text the change writes into it (an emoji cannot go into Windows-1252). */
+static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
+{
+	const struct rv_table *t = &s->m->tables[kind];
+	size_t bad;
+	if (!text || !t->present || rv_encoding_can_hold(t->csv.encoding, text, strlen(text), &bad))
+		return true;
+	size_t n = 1;
+	while (text[bad + n] && ((unsigned char)text[bad + n] & 0xC0) == 0x80)
+		n++;
+	struct strbuf shown;
+	sb_init(&shown);
+	text_sanitize(&shown, text + bad, n, 0);
+	snprintf(s->error, sizeof(s->error), "%s is in %s, which cannot hold \"%s\": nothing was changed",
+		 rv_kind_def(kind)->file, rv_encoding_name(t->csv.encoding), shown.data);
+	sb_free(&shown);
+	return false;
+}
+
 /*
  * Whether the file of a table may be written: it is not one that exists but could not be read (that is
  * never replaced), and the store allows it (inside the data set, no dangling symlink...).
@@ -283,6 +304,12 @@ static bool can_write(struct rv_session *s, enum rv_kind kind)
 	if (s->m->tables[kind].unreadable) {
 		snprintf(s->error, sizeof(s->error),
 			 "%s exists but could not be read (see !), so recview does not replace it: nothing was changed", file);
+		return false;
+	}
+	if (s->m->tables[kind].present && s->m->tables[kind].csv.lossy) {
+		snprintf(s->error, sizeof(s->error),
+			 "%s would not be written back byte for byte in %s (see !), so recview does not write it: nothing was changed",
+			 file, rv_encoding_name(s->m->tables[kind].csv.encoding));
 		return false;
 	}
 	if (!rv_store_may_write(&s->store, file, &exists, why, sizeof(why))) {
@@ -362,7 +389,8 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 		snprintf(s->error, sizeof(s->error), "bad date '%.20s': use YYYY-MM-DD", date);
 		return false;
 	}
-	if (!can_append(s, RV_HISTORY, -1) || !can_write(s, RV_RECS))
+	if (!can_append(s, RV_HISTORY, -1) || !can_write(s, RV_RECS) || !fits(s, RV_HISTORY, note) ||
+	    !fits(s, RV_HISTORY, s->author))
 		return false;
 	if (rv_column(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) < 0 && s->m->tables[RV_HISTORY].present &&
 	    rv_column(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION) < 0) {
@@ -423,7 +451,7 @@ bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
 		snprintf(s->error, sizeof(s->error), "an empty note is not added");
 		return false;
 	}
-	if (!can_append(s, RV_NOTES, NOTE_TEXT))
+	if (!can_append(s, RV_NOTES, NOTE_TEXT) || !fits(s, RV_NOTES, note) || !fits(s, RV_NOTES, s->author))
 		return false;
 	struct rv_change *c = new_change(s, RV_CHANGE_NOTE, rec);
 	c->note = typed(note);

@@ -11,6 +11,7 @@
 
 #include "recview/arena.h"
 #include "recview/diag.h"
+#include "recview/encoding.h"
 
 /* Files are limited to what 32-bit offsets reach. */
 #define CSV_MAX_FILE_SIZE ((size_t)UINT32_MAX - 1)
@@ -52,8 +53,12 @@ struct csv_span {
 
 struct csv_table {
 	char *path;             /* as given */
-	char *buf;              /* the file's bytes, NUL-terminated */
+	char *buf;              /* the file's text in UTF-8, NUL-terminated: its bytes, or decoded */
 	size_t size;            /* bytes in buf */
+	enum rv_encoding encoding; /* of the file (encoding.h); buf is always UTF-8 */
+	char *raw;              /* the file's own bytes when it is not UTF-8 (buf is decoded), else NULL */
+	size_t raw_size;
+	bool lossy;             /* encoding buf again would not give raw back: the file is never written */
 	bool bom;               /* a UTF-8 BOM was there (and is skipped) */
 	enum csv_eol eol;       /* the file's line break, from its first row */
 	bool final_eol;         /* the file ends with a line break */
@@ -87,6 +92,9 @@ enum csv_status csv_table_parse(struct csv_table *t, const char *path, const cha
 				struct diag_list *diags);
 
 void csv_table_free(struct csv_table *t);
+
+/* The file's bytes as they are on disk (raw, or buf for a UTF-8 file). */
+const char *csv_table_file_bytes(const struct csv_table *t, size_t *len);
 
 /* The cell of a row, or an empty cell when the row is short. */
 struct csv_cell csv_cell_at(const struct csv_table *t, size_t row, size_t col);

@@ -64,6 +64,8 @@ bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field);
 /* Rows of the file of kind as read (recommendations: m->nrecs). */
 size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind);
+/* The encoding its file was read in (and is written back in). */
+enum rv_encoding rv_kind_encoding(const struct rv_model *m, enum rv_kind kind);
 /* The header of a known field as the file writes it (empty when absent). */
 struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field);
 /* The 1-based column of a known field in its file, or 0 when the file lacks it. */

@@ -105,6 +105,9 @@ void csv_table_serialize(const struct csv_table *t, struct strbuf *out);
 /* What csv_table_serialize writes for the added rows from row on: appended to a file that holds the
  * rest, it gives the same bytes. */
 void csv_table_serialize_added(const struct csv_table *t, size_t from, struct strbuf *out);
+/* Turns serialised UTF-8 text into the file's bytes, in its own encoding (in place). False when the
+ * encoding cannot hold a character: *bad_at is its offset in the text. */
+bool csv_table_encode_text(const struct csv_table *t, struct strbuf *text, size_t *bad_at);
 
 /*
  * Appends one field, quoted when it holds a comma, quote, CR or LF or begins or ends with a space or

@@ -24,7 +24,8 @@ has all-without-check-message err "--all goes with --check"
 # Bad bytes: 10 of a kind per file listed, the others counted like any problem past its cap; --all
 # lists all 50, each at its own column.
 mkdir -p "$TMP/bytes"
-printf 'id,title\n' >"$TMP/bytes/recommendations.csv"
+# The header's é makes it a UTF-8 file with bad bytes (with none, it would be read as Windows-1252).
+printf 'id,titl\303\251\n' >"$TMP/bytes/recommendations.csv"
 awk 'BEGIN { for (i = 1; i <= 50; i++) printf "R-%d,bad \377 byte\n", i }' >>"$TMP/bytes/recommendations.csv"
 run bytes-capped 1 "$BIN" --check "$TMP/bytes"
 n=$(grep -c "invalid UTF-8 byte 0xFF" "$TMP/err")

@@ -24,6 +24,7 @@ int main(void)
 		run_schema_tests,
 		run_diag_tests,
 		run_merge_tests,
+		run_dialect_tests,
 		run_entity_tests,
 	};
 	int failed = 0;

@@ -452,7 +452,8 @@ static void test_invalid_utf8_is_warning_and_kept(void **state)
 {
 	(void)state;
 	struct parsed p;
-	PARSE(&p, "a,b\n1,x\xFFy\n");
+	/* the é makes it a UTF-8 file with a bad byte, not a legacy one */
+	PARSE(&p, "a,b\xC3\xA9\n1,x\xFFy\n");
 	assert_int_equal(p.dl.n, 1);
 	assert_diag(&p.dl, 0, DIAG_WARNING, 2, 4, "invalid UTF-8 byte 0xFF");
 	CELL(&p.t, 0, 1, "x\xFFy");
@@ -485,7 +486,7 @@ static void test_many_invalid_bytes_counted(void **state)
 {
 	(void)state;
 	struct parsed p;
-	PARSE(&p, "a\n\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\n\0\n");
+	PARSE(&p, "\xC3\xA9\n\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\n\0\n");
 	/* Ten listed; the other two counted with the kind, as every problem past its cap is. */
 	assert_int_equal(p.dl.n, 11);
 	assert_diag(&p.dl, 9, DIAG_WARNING, 2, 10, "0xFF");
@@ -513,34 +514,85 @@ static void test_every_invalid_byte_kept_with_all(void **state)
 	parsed_free(&p);
 }
 
-static void test_utf16_with_bom_refused(void **state)
+/* UTF-16 is decoded (the cells are UTF-8 text), its own bytes kept for writing back. */
+static void test_utf16_with_bom_decoded(void **state)
 {
 	(void)state;
 	struct parsed p;
-	PARSE(&p, "\xFF\xFE" "a\0,\0b\0\n\0");
-	assert_int_equal(p.st, CSV_UNREADABLE);
-	assert_int_equal(p.dl.n, 1);
-	assert_diag(&p.dl, 0, DIAG_ERROR, 1, 1, "file is UTF-16, not UTF-8");
+	PARSE(&p, "\xFF\xFE" "a\0,\0b\0\n\0" "\xE9\0,\0\x19\x20\n\0");
+	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.dl.n, 0);
+	assert_int_equal(p.t.encoding, RV_ENC_UTF16LE);
+	assert_false(p.t.lossy);
+	assert_true(p.t.bom);
+	assert_header_eq(&p.t, 1, "b");
+	CELL(&p.t, 0, 0, "\xC3\xA9");
+	CELL(&p.t, 0, 1, "\xE2\x80\x99");
+	size_t len;
+	const char *bytes = csv_table_file_bytes(&p.t, &len);
+	assert_int_equal(len, 18);
+	assert_memory_equal(bytes, "\xFF\xFE" "a\0", 4);
 	parsed_free(&p);
 }
 
-static void test_utf16_big_endian_bom_refused(void **state)
+static void test_utf16_big_endian_bom_decoded(void **state)
 {
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "\xFE\xFF\0a\0,\0b");
-	assert_int_equal(p.st, CSV_UNREADABLE);
-	assert_diag(&p.dl, 0, DIAG_ERROR, 1, 1, "UTF-16");
+	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.t.encoding, RV_ENC_UTF16BE);
+	assert_header_eq(&p.t, 0, "a");
 	parsed_free(&p);
 }
 
-static void test_utf16_without_bom_refused(void **state)
+static void test_utf16_without_bom_decoded(void **state)
 {
 	(void)state;
 	struct parsed p;
-	PARSE(&p, "i\0d\0,\0x\0\n\0");
+	PARSE(&p, "i\0d\0,\0x\0\n\0" "1\0,\0y\0\n\0");
+	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.t.encoding, RV_ENC_UTF16LE);
+	CELL(&p.t, 0, 1, "y");
+	parsed_free(&p);
+}
+
+/* An odd number of bytes is not UTF-16: said with the offset, nothing loaded. */
+static void test_broken_utf16_refused(void **state)
+{
+	(void)state;
+	struct parsed p;
+	PARSE(&p, "\xFF\xFE" "a\0,\0b");
 	assert_int_equal(p.st, CSV_UNREADABLE);
-	assert_diag(&p.dl, 0, DIAG_ERROR, 1, 1, "iconv -f UTF-16 -t UTF-8");
+	assert_diag(&p.dl, 0, DIAG_ERROR, 0, 0, "not valid UTF-16LE");
+	parsed_free(&p);
+}
+
+/* No valid UTF-8 sequence at all: a legacy file, Windows-1252 by default, its undefined bytes kept. */
+static void test_windows_1252_decoded(void **state)
+{
+	(void)state;
+	struct parsed p;
+	PARSE(&p, "id,title\r\n1,caf\xE9 \x92quoted\x92 \x96 \x81\r\n");
+	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.dl.n, 0);
+	assert_int_equal(p.t.encoding, RV_ENC_CP1252);
+	assert_false(p.t.lossy);
+	CELL(&p.t, 0, 1, "caf\xC3\xA9 \xE2\x80\x99quoted\xE2\x80\x99 \xE2\x80\x93 \xC2\x81");
+	parsed_free(&p);
+}
+
+/* CR line ends and Mac Roman's ’ and é: Excel for Mac. */
+static void test_mac_roman_decoded(void **state)
+{
+	(void)state;
+	struct parsed p;
+	PARSE(&p, "id,title\r1,caf\x8E \xD5s\r2,\xD2quoted\xD3\r");
+	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.t.encoding, RV_ENC_MACROMAN);
+	assert_int_equal(p.t.eol, CSV_EOL_CR);
+	CELL(&p.t, 0, 1, "caf\xC3\xA9 \xE2\x80\x99s");
+	CELL(&p.t, 1, 1, "\xE2\x80\x9Cquoted\xE2\x80\x9D");
 	parsed_free(&p);
 }
 
@@ -748,9 +800,12 @@ int run_csvread_tests(void)
 		cmocka_unit_test(test_invalid_utf8_after_bom_on_line_one),
 		cmocka_unit_test(test_many_invalid_bytes_counted),
 		cmocka_unit_test(test_every_invalid_byte_kept_with_all),
-		cmocka_unit_test(test_utf16_with_bom_refused),
-		cmocka_unit_test(test_utf16_big_endian_bom_refused),
-		cmocka_unit_test(test_utf16_without_bom_refused),
+		cmocka_unit_test(test_utf16_with_bom_decoded),
+		cmocka_unit_test(test_utf16_big_endian_bom_decoded),
+		cmocka_unit_test(test_utf16_without_bom_decoded),
+		cmocka_unit_test(test_broken_utf16_refused),
+		cmocka_unit_test(test_windows_1252_decoded),
+		cmocka_unit_test(test_mac_roman_decoded),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_only_blank_lines_is_empty_file),
 		cmocka_unit_test(test_header_only),

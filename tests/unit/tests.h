@@ -39,6 +39,7 @@ int run_store_tests(void);
 int run_schema_tests(void);
 int run_diag_tests(void);
 int run_merge_tests(void);
+int run_dialect_tests(void);
 int run_entity_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"

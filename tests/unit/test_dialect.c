@@ -1,0 +1,222 @@
+/*
+ * test_dialect.c - data sets in the encodings exports come in: read decoded, changed, and written
+ * back in their own encoding, every untouched byte the same; text a file's encoding cannot hold is
+ * refused before anything is written.
+ */
+#include "tests.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "recview/arena.h"
+#include "recview/encoding.h"
+#include "recview/model.h"
+#include "recview/strbuf.h"
+#include "recview/triage.h"
+
+#define NOW "2026-11-23T14:05:00"
+
+static char root[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	setenv("RECVIEW_NOW", NOW, 1);
+	snprintf(root, sizeof(root), "/tmp/recview-dialect-XXXXXX");
+	return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_tree(root);
+	return 0;
+}
+
+static const char *path_of(const char *name)
+{
+	static char bufs[8][512];
+	static int next;
+	char *p = bufs[next++ % 8];
+	snprintf(p, sizeof(bufs[0]), "%s/ds/%s", root, name);
+	return p;
+}
+
+static void put(const char *name, const char *bytes, size_t len)
+{
+	FILE *f = fopen(path_of(name), "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static void assert_file_bytes(const char *name, const char *want, size_t want_len)
+{
+	size_t len;
+	char *got = read_whole_file(path_of(name), &len);
+	assert_non_null(got);
+	if (len != want_len || memcmp(got, want, len) != 0) {
+		print_bytes("got ", got, len);
+		print_bytes("want", want, want_len);
+		fail();
+	}
+	free(got);
+}
+
+/* UTF-8 text in enc (the test's own expectations are written in UTF-8). */
+static char *in_encoding(enum rv_encoding enc, const char *utf8, size_t *len)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	size_t bad;
+	assert_true(rv_encode(enc, utf8, strlen(utf8), &sb, &bad));
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+struct set {
+	struct rv_model m;
+	struct rv_session s;
+};
+
+static void open_set(struct set *x, enum rv_encoding enc, const char *recs, const char *hist)
+{
+	char dir[512];
+	snprintf(dir, sizeof(dir), "%s/ds", root);
+	remove_tree(dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	size_t n;
+	char *b = in_encoding(enc, recs, &n);
+	put("recommendations.csv", b, n);
+	free(b);
+	b = in_encoding(enc, hist, &n);
+	put("status_history.csv", b, n);
+	free(b);
+	load_ok(&x->m, dir);
+	rv_session_open(&x->s, &x->m, "zoë", false);
+}
+
+static void close_set(struct set *x)
+{
+	rv_session_free(&x->s);
+	rv_model_free(&x->m);
+}
+
+static void assert_file_in(enum rv_encoding enc, const char *name, const char *utf8)
+{
+	size_t n;
+	char *want = in_encoding(enc, utf8, &n);
+	assert_file_bytes(name, want, n);
+	free(want);
+}
+
+static const char recs_text[] = "id,review,number,title,text,decision,status,priority,source\r\n"
+				"R-1,R,1,Caf\xC3\xA9 \xE2\x80\x93 the \xE2\x80\x9C" "first\xE2\x80\x9D,It\xE2\x80\x99s text,approved,in "
+				"progress,,s1\r\n"
+				"R-2,R,2,Two,Second,pending,,,s1\r\n";
+static const char hist_text[] = "rec_id,date,decision,status,source,note\r\n"
+				"R-1,2020-01-01,approved,in progress,s1,d\xC3\xA9j\xC3\xA0 vu\r\n";
+
+static void check_change_written_back(enum rv_encoding enc)
+{
+	struct set x;
+	open_set(&x, enc, recs_text, hist_text);
+	assert_int_equal(x.m.tables[RV_RECS].csv.encoding, enc);
+	assert_int_equal(x.m.diags.n, 0);
+	long r1 = rv_find_rec(&x.m, "R-1", 3);
+	struct csv_cell title = rv_rec_cell(&x.m, (size_t)r1, REC_TITLE);
+	assert_int_equal(title.len, strlen("Caf\xC3\xA9 \xE2\x80\x93 the \xE2\x80\x9C" "first\xE2\x80\x9D"));
+
+	/* a status change: the history row appended in the file's encoding, the other rows untouched */
+	assert_true(rv_change_status(&x.s, (size_t)r1, "complete", "na\xC3\xAFve \xE2\x80\x99note\xE2\x80\x99", NULL));
+	assert_string_equal(x.s.error, "");
+	assert_file_in(enc, "status_history.csv",
+		       "rec_id,date,decision,status,source,note\r\n"
+		       "R-1,2020-01-01,approved,in progress,s1,d\xC3\xA9j\xC3\xA0 vu\r\n"
+		       "R-1,2026-11-23,,complete,recview: zo\xC3\xAB,na\xC3\xAFve \xE2\x80\x99note\xE2\x80\x99\r\n");
+	assert_file_in(enc, "recommendations.csv",
+		       "id,review,number,title,text,decision,status,priority,source\r\n"
+		       "R-1,R,1,Caf\xC3\xA9 \xE2\x80\x93 the \xE2\x80\x9C" "first\xE2\x80\x9D,It\xE2\x80\x99s text,approved,complete,,s1\r\n"
+		       "R-2,R,2,Two,Second,pending,,,s1\r\n");
+	/* undo gives back the very bytes */
+	assert_true(rv_undo(&x.s));
+	assert_file_in(enc, "recommendations.csv", recs_text);
+	assert_file_in(enc, "status_history.csv", hist_text);
+	close_set(&x);
+}
+
+static void test_windows_1252_written_back(void **state)
+{
+	(void)state;
+	check_change_written_back(RV_ENC_CP1252);
+}
+
+static void test_utf16le_written_back(void **state)
+{
+	(void)state;
+	check_change_written_back(RV_ENC_UTF16LE);
+}
+
+static void test_utf16be_written_back(void **state)
+{
+	(void)state;
+	check_change_written_back(RV_ENC_UTF16BE);
+}
+
+/* An emoji cannot go into a Windows-1252 file: refused, with the reason, and nothing written. */
+static void test_text_the_encoding_cannot_hold_is_refused(void **state)
+{
+	(void)state;
+	struct set x;
+	open_set(&x, RV_ENC_CP1252, recs_text, hist_text);
+	long r1 = rv_find_rec(&x.m, "R-1", 3);
+	assert_false(rv_change_status(&x.s, (size_t)r1, "complete", "done \xF0\x9F\x8E\x89", NULL));
+	assert_non_null(strstr(x.s.error, "status_history.csv is in Windows-1252, which cannot hold"));
+	assert_non_null(strstr(x.s.error, "nothing was changed"));
+	assert_false(rv_session_has_unsaved(&x.s));
+	assert_file_in(RV_ENC_CP1252, "status_history.csv", hist_text);
+	assert_file_in(RV_ENC_CP1252, "recommendations.csv", recs_text);
+	close_set(&x);
+}
+
+/* Detection of the legacy encodings from their byte patterns; UTF-8 with a stray byte stays UTF-8. */
+static void test_detection(void **state)
+{
+	(void)state;
+	assert_int_equal(rv_encoding_detect(LIT("id\n1\n")), RV_ENC_UTF8);
+	assert_int_equal(rv_encoding_detect(LIT("caf\xC3\xA9 \xFF\n")), RV_ENC_UTF8);
+	assert_int_equal(rv_encoding_detect(LIT("\xEF\xBB\xBF" "caf\xE9\n")), RV_ENC_UTF8);
+	assert_int_equal(rv_encoding_detect(LIT("caf\xE9 \x92s\r\n")), RV_ENC_CP1252);
+	assert_int_equal(rv_encoding_detect(LIT("caf\x8E \xD5s\r")), RV_ENC_MACROMAN);
+	assert_int_equal(rv_encoding_detect(LIT("\xFF\xFEi\0")), RV_ENC_UTF16LE);
+	assert_int_equal(rv_encoding_detect(LIT("\xFE\xFF\0i")), RV_ENC_UTF16BE);
+	/* the five bytes Windows-1252 leaves undefined travel through as C1 code points */
+	struct strbuf a, b;
+	sb_init(&a);
+	sb_init(&b);
+	size_t bad;
+	assert_true(rv_decode(RV_ENC_CP1252, LIT("\x81\x8D\x8F\x90\x9D\x80"), &a, &bad));
+	assert_string_equal(a.data, "\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D\xE2\x82\xAC");
+	assert_true(rv_encode(RV_ENC_CP1252, a.data, a.len, &b, &bad));
+	assert_int_equal(b.len, 6);
+	assert_memory_equal(b.data, "\x81\x8D\x8F\x90\x9D\x80", 6);
+	sb_reset(&b);
+	assert_false(rv_encode(RV_ENC_CP1252, LIT("ok \xE4\xB8\xAD"), &b, &bad));
+	assert_int_equal(bad, 3);
+	sb_free(&a);
+	sb_free(&b);
+}
+
+int run_dialect_tests(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_windows_1252_written_back),
+		cmocka_unit_test(test_utf16le_written_back),
+		cmocka_unit_test(test_utf16be_written_back),
+		cmocka_unit_test(test_text_the_encoding_cannot_hold_is_refused),
+		cmocka_unit_test(test_detection),
+	};
+	return cmocka_run_group_tests_name("dialect", tests, setup, teardown);
+}
