@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/dialect.h"
 #include "recview/utf8.h"
 
 /*
@@ -252,7 +253,7 @@ static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
 						   : "quote character inside an unquoted field";
 		report_at(t, DIAG_ERROR, err, "%s; the field is read as written", what);
 		fe = err;
-		while (fe < t->size && t->buf[fe] != ',' && !is_eol(t->buf[fe]))
+		while (fe < t->size && t->buf[fe] != csv_table_delim(t) && !is_eol(t->buf[fe]))
 			fe++;
 	} else {
 		uint32_t eline, ecol;
@@ -266,7 +267,7 @@ static size_t recover_quote_error(struct parse_ctx *c, size_t err, bool at_eof)
 	}
 
 	push_cell(c, t->buf + fs, fe - fs, fs);
-	if (fe < t->size && t->buf[fe] == ',') {
+	if (fe < t->size && t->buf[fe] == csv_table_delim(t)) {
 		c->field_start = fe + 1;
 		/* A trailing comma at the end of a line still ends with an empty field. */
 		if (fe + 1 >= t->size || is_eol(t->buf[fe + 1])) {
@@ -363,6 +364,7 @@ static void run_parser(struct parse_ctx *c, size_t pos)
 			exit(3);
 		}
 		csv_set_space_func(&p, never_space);
+		csv_set_delim(&p, (unsigned char)csv_table_delim(t));
 		c->field_start = pos;
 		/* The rest of the file in one call: positions come from the fields themselves (on_field). */
 		size_t n = csv_parse(&p, t->buf + pos, t->size - pos, on_field, on_row, c);
@@ -437,6 +439,11 @@ static bool decode_file(struct csv_table *t)
 	return true;
 }
 
+char csv_table_delim(const struct csv_table *t)
+{
+	return t->delim ? t->delim : ',';
+}
+
 const char *csv_table_file_bytes(const struct csv_table *t, size_t *len)
 {
 	*len = t->raw ? t->raw_size : t->size;
@@ -458,6 +465,7 @@ static enum csv_status parse_owned(struct csv_table *t)
 	}
 	report_bytes(t, start);
 
+	t->delim = csv_sniff_delimiter(t->buf + start, t->size - start);
 	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};
 	c.has_cr = memchr(t->buf, '\r', t->size) != NULL;
 	run_parser(&c, start);
@@ -465,8 +473,9 @@ static enum csv_status parse_owned(struct csv_table *t)
 		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1, "empty file: no header line");
 		return CSV_OK;
 	}
-	/* The header is the first row stored; data rows follow it in the cell array. */
+	/* The header is the first row stored, unless title rows stand above it. */
 	t->header = t->cells;
+	csv_table_settle_header(t);
 	detect_line_endings(t, start);
 	return CSV_OK;
 }
@@ -585,7 +594,7 @@ static void reserve_cells(struct csv_table *t, size_t extra)
 		t->cells = xreallocarray(t->cells, t->cells_cap, sizeof(*t->cells));
 	}
 	/* The header lives at the start of the cell array. */
-	t->header = t->ncols ? t->cells : t->header;
+	t->header = t->ncols ? t->cells + t->header_cell : t->header;
 }
 
 /* Makes row hold at least n cells; a row's cells must stay contiguous, so a short row is moved. */

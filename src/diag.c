@@ -109,6 +109,8 @@ static struct diag *new_item(struct diag_list *dl, struct diag_kind *k, enum dia
 {
 	if (sev == DIAG_ERROR)
 		dl->errors++;
+	else if (sev == DIAG_NOTE)
+		dl->notes++;
 	else
 		dl->warnings++;
 	size_t keep = k->limit ? k->limit : dl->keep_per_kind;
@@ -226,7 +228,7 @@ static void add_file(struct strbuf *out, const char *path)
 
 static const char *severity_name(enum diag_severity sev)
 {
-	return sev == DIAG_ERROR ? "error" : "warning";
+	return sev == DIAG_ERROR ? "error" : sev == DIAG_NOTE ? "note" : "warning";
 }
 
 void diag_format(const struct diag *d, struct strbuf *out)
@@ -299,9 +301,11 @@ void diag_list_write(const struct diag_list *dl, FILE *out)
 void diag_list_make_strict(struct diag_list *dl)
 {
 	for (size_t i = 0; i < dl->n; i++)
-		dl->items[i].severity = DIAG_ERROR;
+		if (dl->items[i].severity == DIAG_WARNING)
+			dl->items[i].severity = DIAG_ERROR;
 	for (size_t i = 0; i < dl->nkinds; i++)
-		dl->kinds[i]->severity = DIAG_ERROR;
+		if (dl->kinds[i]->severity == DIAG_WARNING)
+			dl->kinds[i]->severity = DIAG_ERROR;
 	dl->errors += dl->warnings;
 	dl->warnings = 0;
 }

@@ -47,11 +47,16 @@ static const char *eol_text(enum csv_eol eol)
 
 void csv_write_field(struct strbuf *out, const char *s, size_t len)
 {
+	csv_write_field_delim(out, s, len, ',');
+}
+
+void csv_write_field_delim(struct strbuf *out, const char *s, size_t len, char delim)
+{
 	if (len == 0)
 		return;
 	bool quote = s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t';
 	for (size_t i = 0; i < len && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+		quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (!quote) {
 		sb_add(out, s, len);
 		return;
@@ -82,7 +87,7 @@ void rv_defuse_formula(struct strbuf *out, const char *s, size_t len)
  * (a doubled quote is part of the value), then on to the next comma, which covers fields that the
  * reader recovered as written after a quote error. A quoted field never closed before limit ends there.
  */
-static size_t raw_field_end(const char *buf, size_t start, size_t limit)
+static size_t raw_field_end(const char *buf, size_t start, size_t limit, char delim)
 {
 	size_t i = start;
 	if (i < limit && buf[i] == '"') {
@@ -97,7 +102,7 @@ static size_t raw_field_end(const char *buf, size_t start, size_t limit)
 			break;
 		}
 	}
-	while (i < limit && buf[i] != ',')
+	while (i < limit && buf[i] != delim)
 		i++;
 	return i;
 }
@@ -119,7 +124,7 @@ static size_t raw_cell_end(const struct csv_table *t, const struct csv_row *r, s
 		}
 		break;
 	}
-	return raw_field_end(t->buf, start, limit);
+	return raw_field_end(t->buf, start, limit, csv_table_delim(t));
 }
 
 /* Writes one row: raw bytes for unchanged cells of an original row, csv_write_field for the rest. */
@@ -130,12 +135,12 @@ static void write_row(const struct csv_table *t, const struct csv_row *r, struct
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct csv_cell *c = &t->cells[r->first_cell + i];
 		if (i)
-			sb_addc(out, ',');
+			sb_addc(out, csv_table_delim(t));
 		if (original && c->raw_off != CSV_CELL_CHANGED && c->raw_off <= r->raw_end) {
 			size_t end = raw_cell_end(t, r, i);
 			sb_add(out, t->buf + c->raw_off, end - c->raw_off);
 		} else {
-			csv_write_field(out, c->ptr, c->len);
+			csv_write_field_delim(out, c->ptr, c->len, csv_table_delim(t));
 		}
 	}
 	/* A row of one empty field would be a blank line, which readers skip: write it as "". */

@@ -182,7 +182,7 @@ static void snapshot_table(struct save_file *f, const struct csv_table *t)
 	f->snapshot.cuts = xreallocarray(NULL, t->ncuts + 1, sizeof(*t->cuts));
 	if (t->ncuts)
 		memcpy(f->snapshot.cuts, t->cuts, t->ncuts * sizeof(*t->cuts));
-	f->snapshot.header = f->snapshot.cells;
+	f->snapshot.header = f->snapshot.cells + t->header_cell;
 	f->snapshot_used = true;
 }
 

@@ -59,6 +59,8 @@ struct csv_table {
 	char *raw;              /* the file's own bytes when it is not UTF-8 (buf is decoded), else NULL */
 	size_t raw_size;
 	bool lossy;             /* encoding buf again would not give raw back: the file is never written */
+	char delim;             /* between fields: ',' (also when 0), ';', '\t' or '|', found from the first rows */
+	uint32_t header_cell;   /* the header's first cell in cells (rows above it are skipped) */
 	bool bom;               /* a UTF-8 BOM was there (and is skipped) */
 	enum csv_eol eol;       /* the file's line break, from its first row */
 	bool final_eol;         /* the file ends with a line break */
@@ -92,6 +94,9 @@ enum csv_status csv_table_parse(struct csv_table *t, const char *path, const cha
 				struct diag_list *diags);
 
 void csv_table_free(struct csv_table *t);
+
+/* The field separator of the file. */
+char csv_table_delim(const struct csv_table *t);
 
 /* The file's bytes as they are on disk (raw, or buf for a UTF-8 file). */
 const char *csv_table_file_bytes(const struct csv_table *t, size_t *len);

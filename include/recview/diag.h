@@ -13,6 +13,7 @@
 enum diag_severity {
 	DIAG_WARNING,
 	DIAG_ERROR,
+	DIAG_NOTE,    /* what recview did about the file's layout (a title row skipped): not a problem */
 };
 
 /* Problems kept per kind and file; the others are only counted (diag_set_keep_per_kind changes it). */
@@ -51,6 +52,7 @@ struct diag_list {
 	struct diag *items;
 	size_t n, cap;
 	size_t errors, warnings; /* every problem, kept or only counted */
+	size_t notes;            /* notes are not problems: they change no exit code */
 	char **files; /* interned file names */
 	size_t nfiles;
 	size_t keep_per_kind;      /* 0: keep every problem */

@@ -114,6 +114,8 @@ bool csv_table_encode_text(const struct csv_table *t, struct strbuf *text, size_
  * tab; quotes inside are doubled. An empty value is written as nothing.
  */
 void csv_write_field(struct strbuf *out, const char *s, size_t len);
+/* The same for a file whose fields are separated by delim (a semicolon, a TAB...). */
+void csv_write_field_delim(struct strbuf *out, const char *s, size_t len, char delim);
 
 /*
  * Text a user typed, made safe for spreadsheets: a value beginning with '=', '+', '-' or '@' (or,

@@ -41,14 +41,15 @@ static void problems_draw(struct view *v, const struct line *line, struct draw *
 	}
 	if (line->type == PR_MORE) {
 		const struct diag_kind *k = v->app->m->diags.kinds[line->ref];
-		draw_str(d, line->sub == 0 ? (k->severity == DIAG_ERROR ? "E " : "W ") : "    ",
-			 k->severity == DIAG_ERROR ? C_ERROR : C_WARNING);
+		draw_str(d, line->sub == 0 ? (k->severity == DIAG_ERROR ? "E " : k->severity == DIAG_NOTE ? "N " : "W ") : "    ",
+			 k->severity == DIAG_ERROR ? C_ERROR : k->severity == DIAG_NOTE ? C_DIM : C_WARNING);
 		draw_text(d, view_line_text(v, line), line->len, C_DIM);
 		return;
 	}
 	const struct diag *dg = &v->app->m->diags.items[line->ref];
 	if (line->sub == 0)
-		draw_str(d, dg->severity == DIAG_ERROR ? "E " : "W ", dg->severity == DIAG_ERROR ? C_ERROR : C_WARNING);
+		draw_str(d, dg->severity == DIAG_ERROR ? "E " : dg->severity == DIAG_NOTE ? "N " : "W ",
+			 dg->severity == DIAG_ERROR ? C_ERROR : dg->severity == DIAG_NOTE ? C_DIM : C_WARNING);
 	else
 		draw_str(d, "    ", C_DEFAULT);
 	draw_text(d, view_line_text(v, line), line->len, line->sub == 0 && dg->row >= 0 ? C_LINK : C_DEFAULT);

@@ -83,7 +83,7 @@ void assert_diag(const struct diag_list *dl, size_t i, enum diag_severity sev, u
 	}
 	const struct diag *d = &dl->items[i];
 	char prefix[512];
-	const char *sevname = sev == DIAG_ERROR ? "error" : "warning";
+	const char *sevname = sev == DIAG_ERROR ? "error" : sev == DIAG_NOTE ? "note" : "warning";
 	if (line && col)
 		snprintf(prefix, sizeof(prefix), "%s:%u:%u: %s: ", d->file, (unsigned)line, (unsigned)col, sevname);
 	else if (line)

@@ -65,7 +65,7 @@ static void expected_with_changes(const struct csv_table *t, size_t ri, const bo
 	sb_add(out, t->buf, r->raw_start);
 	for (size_t col = 0; col < r->nfields; col++) {
 		if (col)
-			sb_addc(out, ',');
+			sb_addc(out, csv_table_delim(t));
 		const struct csv_cell *c = &t->cells[r->first_cell + col];
 		if (change[col])
 			sb_addc(out, 'X');
@@ -1301,6 +1301,7 @@ static void test_edit_and_save_end_to_end(void **state)
 	sb_init(&v);
 	rv_defuse_formula(&v, LIT("=cmd|' /C calc'!A0"));
 	csv_table_set_cell(&t, r, 0, v.data, v.len);
+	csv_table_set_cell(&t, r, 1, LIT("x")); /* a row with one filled field of words would be read as a note */
 	struct strbuf out;
 	sb_init(&out);
 	csv_table_serialize(&t, &out);

@@ -1,0 +1,30 @@
+/*
+ * dialect.h - how a CSV file is written, found from its first rows: the field separator, the header
+ * row under any title rows, and the rows around the table that are not data.
+ *
+ *   separator  of comma, semicolon, TAB and '|', the one whose rows agree best on one field count
+ *              above 1 (the most rows with the most common count; then more fields; then the
+ *              comma). A decimal comma (3,5) in a semicolon file stays text.
+ *   header     the first row with at least two non-empty cells, covering at least half of the
+ *              table's usual field count; the rows above it (a title, "Exported on ...", empty rows)
+ *              are skipped.
+ *   not data   rows of empty fields only (Excel's ",,,,") and rows whose only non-empty field is
+ *              the first, holding words rather than an id ("Prepared by ...", a legend), in a table
+ *              of three or more columns.
+ * Skipped rows stay in the file byte for byte (they are never written over) and are reported as notes.
+ */
+#ifndef RECVIEW_DIALECT_H
+#define RECVIEW_DIALECT_H
+
+#include <stddef.h>
+
+#include "recview/csvread.h"
+
+/* The separator of text (UTF-8), judged on its first rows. */
+char csv_sniff_delimiter(const char *text, size_t len);
+
+/* After parsing with the first row as header: moves the header under any title rows and takes the
+ * rows that are not data out of the table, each reported as a note. */
+void csv_table_settle_header(struct csv_table *t);
+
+#endif
