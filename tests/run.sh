@@ -12,6 +12,7 @@ export BIN LC_ALL=C.UTF-8 TZ=UTC
 unset NO_COLOR RECVIEW_DATA RECVIEW_SCRIPT
 passed=0
 failed=0
+todo=0
 failures=""
 # The bundled data and the test data must come out of the tests exactly as they went in.
 fingerprint() { find data tests/data -type f -exec cksum {} + 2>/dev/null | sort; }
@@ -46,15 +47,21 @@ else
 	failed=$((failed + 1))
 fi
 
-# --- command-line tests: each script prints "ok NAME" or "not ok NAME" per case
+# --- command-line tests: each script prints "ok NAME" or "not ok NAME" per case. A line with
+# "# TODO" (TAP's TODO directive: tests/cli/exports.sh marks the export dialects recview does not
+# read yet) is counted apart, neither passed nor failed, so that a known gap never fails the run
+# and never inflates the passed count; one that says "passes now" is shown.
 for t in tests/cli/*.sh; do
 	case $t in */lib.sh) continue ;; esac
 	out=$(sh "$t" 2>&1)
-	printf '%s\n' "$out" | grep -E '^not ok' | sed "s|^|$t: |"
-	p=$(printf '%s\n' "$out" | grep -c '^ok ')
-	f=$(printf '%s\n' "$out" | grep -c '^not ok')
+	printf '%s\n' "$out" | grep -E '^not ok' | grep -v '# TODO' | sed "s|^|$t: |"
+	printf '%s\n' "$out" | grep -E '^(not )?ok .*# TODO passes now' | sed "s|^|$t: |"
+	p=$(printf '%s\n' "$out" | grep '^ok ' | grep -c -v '# TODO')
+	f=$(printf '%s\n' "$out" | grep '^not ok' | grep -c -v '# TODO')
+	d=$(printf '%s\n' "$out" | grep -E '^(not )?ok ' | grep -c '# TODO')
 	passed=$((passed + p))
 	failed=$((failed + f))
+	todo=$((todo + d))
 	[ "$f" -gt 0 ] && failures="$failures $t"
 done
 
@@ -95,6 +102,7 @@ else
 	passed=$((passed + 1))
 fi
 
+[ "$todo" -gt 0 ] && echo "todo: $todo known gaps (TODO lines, not failures; see tests/cli/exports.sh)"
 [ -n "$failures" ] && echo "failed:$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
