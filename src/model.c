@@ -1,6 +1,8 @@
 /* model.c - loading a data set directory and building its indexes. */
 #include "recview/model.h"
 
+#include "recview/table_files.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -499,11 +501,57 @@ static char *join_path(const char *dir, const char *file)
 	return p;
 }
 
+/*
+ * The file of each table: its own name; else, when recommendations came in another name ("SSR tracker -
+ * recommendations.csv"), the same name with the table's; else (the tables of an export, not recview's
+ * own notes and agenda) any file table_files.h accepts.
+ */
+static void find_table_files(struct rv_model *m)
+{
+	const char *recs_default = rv_kind_def(RV_RECS)->file;
+	size_t others;
+	m->tables[RV_RECS].file = rv_find_table_file(m->dir, recs_default, &others);
+	const char *recs = m->tables[RV_RECS].file;
+	const char *at = strstr(recs, "recommendations");
+	if (!at)
+		at = strstr(recs, "Recommendations");
+	for (int k = RV_RECS + 1; k < RV_KIND_COUNT; k++) {
+		const char *own = rv_kind_def((enum rv_kind)k)->file;
+		char *path = join_path(m->dir, own);
+		struct stat st;
+		bool exists = lstat(path, &st) == 0;
+		free(path);
+		char *name = NULL;
+		if (!exists && at && strcmp(recs, recs_default) != 0) {
+			/* "SSR tracker - recommendations.csv" gives "SSR tracker - deliverables.csv" */
+			struct strbuf sb;
+			sb_init(&sb);
+			size_t stem = strcspn(own, ".");
+			sb_add(&sb, recs, (size_t)(at - recs));
+			sb_add(&sb, own, stem);
+			sb_adds(&sb, at + strlen("recommendations"));
+			char *p = join_path(m->dir, sb.data);
+			if (lstat(p, &st) == 0)
+				name = sb_detach(&sb);
+			free(p);
+			sb_free(&sb);
+		}
+		if (!name && !exists && k != RV_NOTES && k != RV_AGENDA)
+			name = rv_find_table_file(m->dir, own, &others);
+		m->tables[k].file = name ? name : xstrdup(own);
+	}
+}
+
+const char *rv_table_file(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].file ? m->tables[kind].file : rv_kind_def(kind)->file;
+}
+
 static void load_table(struct rv_model *m, enum rv_kind kind)
 {
 	const struct rv_kind_def *def = rv_kind_def(kind);
 	struct rv_table *t = &m->tables[kind];
-	char *path = join_path(m->dir, def->file);
+	char *path = join_path(m->dir, rv_table_file(m, kind));
 	struct stat st;
 
 	for (int f = 0; f < RV_MAX_FIELDS; f++)
@@ -544,8 +592,9 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 		return RV_LOAD_FAILED;
 	}
 	/* Problems are listed in the order the files are read, whichever reports first. */
+	find_table_files(m);
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		char *path = join_path(dir, rv_kind_def((enum rv_kind)k)->file);
+		char *path = join_path(dir, rv_table_file(m, (enum rv_kind)k));
 		diag_intern_file(&m->diags, path);
 		free(path);
 	}
@@ -569,6 +618,7 @@ void rv_model_free(struct rv_model *m)
 		if (m->tables[k].present)
 			csv_table_free(&m->tables[k].csv);
 		free(m->tables[k].extra_cols);
+		free(m->tables[k].file);
 		free(m->children[k]);
 		free(m->child_index[k]);
 	}
@@ -660,7 +710,7 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind)
 
 char *rv_model_path(const struct rv_model *m, enum rv_kind kind)
 {
-	return join_path(m->dir, rv_kind_def(kind)->file);
+	return join_path(m->dir, rv_table_file(m, kind));
 }
 
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind)

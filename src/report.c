@@ -56,11 +56,11 @@ void report_summary(const struct rv_model *m, FILE *out)
 		enum rv_kind kind = (enum rv_kind)k;
 		const struct rv_kind_def *def = rv_kind_def(kind);
 		if (!rv_kind_present(m, kind)) {
-			fprintf(out, "  %-20s %s\n", def->file, def->required ? "missing" : "absent (optional)");
+			fprintf(out, "  %-20s %s\n", rv_table_file(m, kind), def->required ? "missing" : "absent (optional)");
 			continue;
 		}
 		size_t nextra = rv_extra_count(m, kind);
-		fprintf(out, "  %-20s %zu rows", def->file, rv_kind_rows(m, kind));
+		fprintf(out, "  %-20s %zu rows", rv_table_file(m, kind), rv_kind_rows(m, kind));
 		if (rv_kind_encoding(m, kind) != RV_ENC_UTF8)
 			fprintf(out, ", %s", rv_encoding_name(rv_kind_encoding(m, kind)));
 		if (nextra)

@@ -103,7 +103,7 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 		sb_init(&data);
 		sb_init(&path);
 		table_text(s, (enum rv_kind)k, &data);
-		sb_addf(&path, "%s/%s", dir, rv_kind_def((enum rv_kind)k)->file);
+		sb_addf(&path, "%s/%s", dir, rv_table_file(s->m, (enum rv_kind)k));
 		char err[512];
 		enum rv_save_result res = rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err));
 		sb_free(&data);
@@ -207,7 +207,7 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 		if (!s->unsaved[k])
 			continue;
 		struct save_file *f = &job->files[job->n];
-		job->commit[job->n].name = rv_kind_def((enum rv_kind)k)->file;
+		job->commit[job->n].name = rv_table_file(s->m, (enum rv_kind)k);
 		job->commit[job->n].expected = s->stamps[k];
 		job->n++;
 		f->kind = k;

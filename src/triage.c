@@ -287,7 +287,7 @@ static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
 	sb_init(&shown);
 	text_sanitize(&shown, text + bad, n, 0);
 	snprintf(s->error, sizeof(s->error), "%s is in %s, which cannot hold \"%s\": nothing was changed",
-		 rv_kind_def(kind)->file, rv_encoding_name(t->csv.encoding), shown.data);
+		 rv_table_file(s->m, kind), rv_encoding_name(t->csv.encoding), shown.data);
 	sb_free(&shown);
 	return false;
 }
@@ -298,7 +298,7 @@ static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
  */
 static bool can_write(struct rv_session *s, enum rv_kind kind)
 {
-	const char *file = rv_kind_def(kind)->file;
+	const char *file = rv_table_file(s->m, kind);
 	bool exists;
 	char why[512];
 	if (s->m->tables[kind].unreadable) {

@@ -88,6 +88,7 @@ int rv_field_of_role(enum rv_kind kind, enum rv_role role);
 
 /* One file of the data set. */
 struct rv_table {
+	char *file;                   /* its file's name in the data set ("SSR tracker - recommendations.csv") */
 	bool present;                 /* the file was read */
 	bool unreadable;              /* the file exists but could not be read: it is never replaced */
 	bool usable;                  /* read, with its required columns */
@@ -173,6 +174,8 @@ void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row);
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
 /* The path of a table's file. */
 char *rv_model_path(const struct rv_model *m, enum rv_kind kind);
+/* The name of a table's file in the data set (the kind's own name unless an export named it otherwise). */
+const char *rv_table_file(const struct rv_model *m, enum rv_kind kind);
 /* Column of a known field of a table, or -1. */
 int rv_column(const struct rv_model *m, enum rv_kind kind, int field);
 

@@ -14,6 +14,7 @@
 #include "recview/encoding.h"
 #include "recview/model.h"
 #include "recview/strbuf.h"
+#include "recview/table_files.h"
 #include "recview/triage.h"
 
 #define NOW "2026-11-23T14:05:00"
@@ -209,6 +210,38 @@ static void test_detection(void **state)
 	sb_free(&b);
 }
 
+/* The file of a table under the names downloads give it; recview's own files only by the same pattern. */
+static void test_table_file_names(void **state)
+{
+	(void)state;
+	char dir[512];
+	snprintf(dir, sizeof(dir), "%s/ds", root);
+	remove_tree(dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	put("SSR tracker - recommendations.csv", LIT("id,title\nR-1,One\n"));
+	put("deliverables (1).csv", LIT("rec_id,description\nR-1,a\n"));
+	put("SSR tracker - notes.csv", LIT("rec_id,time,author,note\nR-1,2026-01-01T00:00:00,ann,hi\n"));
+	put("meeting agenda.csv", LIT("rec_id\nR-1\n"));
+	put("my_questions.txt", LIT("rec_id,qid,question\nR-1,1.1,why\n"));
+	put("prerecommendations.csv", LIT("x\n"));
+	size_t others;
+	char *name = rv_find_table_file(dir, "recommendations.csv", &others);
+	assert_string_equal(name, "SSR tracker - recommendations.csv");
+	assert_int_equal(others, 0);
+	free(name);
+	struct rv_model m;
+	load_ok(&m, dir);
+	assert_string_equal(rv_table_file(&m, RV_RECS), "SSR tracker - recommendations.csv");
+	assert_string_equal(rv_table_file(&m, RV_DELIVERABLES), "deliverables (1).csv");
+	assert_string_equal(rv_table_file(&m, RV_QUESTIONS), "my_questions.txt");
+	assert_string_equal(rv_table_file(&m, RV_NOTES), "SSR tracker - notes.csv");
+	assert_string_equal(rv_table_file(&m, RV_AGENDA), "agenda.csv"); /* not "meeting agenda.csv" */
+	assert_true(m.tables[RV_NOTES].present);
+	assert_false(m.tables[RV_AGENDA].present);
+	assert_int_equal(m.recs[0].count[RV_DELIVERABLES], 1);
+	rv_model_free(&m);
+}
+
 int run_dialect_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -217,6 +250,7 @@ int run_dialect_tests(void)
 		cmocka_unit_test(test_utf16be_written_back),
 		cmocka_unit_test(test_text_the_encoding_cannot_hold_is_refused),
 		cmocka_unit_test(test_detection),
+		cmocka_unit_test(test_table_file_names),
 	};
 	return cmocka_run_group_tests_name("dialect", tests, setup, teardown);
 }

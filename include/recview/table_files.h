@@ -1,0 +1,19 @@
+/*
+ * table_files.h - which file of a data set directory holds a table. "recommendations.csv" itself;
+ * else the one file whose name ends with the table's name after a separator, with a .csv, .tsv or .txt
+ * extension, and a download's " (1)" allowed: "SSR tracker - recommendations.csv" (Google Sheets),
+ * "recommendations (1).csv", "recommendations.txt" (Excel's Unicode Text). Case is ignored.
+ */
+#ifndef RECVIEW_TABLE_FILES_H
+#define RECVIEW_TABLE_FILES_H
+
+#include <stddef.h>
+
+/*
+ * The name (not the path) of the file in dir that holds the table whose own file name is file
+ * ("recommendations.csv"); file itself when there is no other (to be created under that name).
+ * *others counts further files that would match as well (the first in name order is taken).
+ */
+char *rv_find_table_file(const char *dir, const char *file, size_t *others);
+
+#endif

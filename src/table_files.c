@@ -1,0 +1,102 @@
+/* table_files.c - finding the file of each table in a data set directory (see table_files.h). */
+#include "recview/table_files.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "recview/arena.h"
+#include "recview/strbuf.h"
+
+static bool has_extension(const char *name, size_t len, size_t *stem)
+{
+	static const char *const exts[] = {".csv", ".tsv", ".txt"};
+	for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++) {
+		if (len > 4 && strcasecmp(name + len - 4, exts[i]) == 0) {
+			*stem = len - 4;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A browser's " (1)" after a second download of the same name. */
+static size_t without_copy_number(const char *name, size_t len)
+{
+	if (len >= 4 && name[len - 1] == ')') {
+		size_t i = len - 2;
+		while (i > 0 && name[i] >= '0' && name[i] <= '9')
+			i--;
+		if (i + 2 < len && name[i] == '(' && i > 0 && name[i - 1] == ' ')
+			return i - 1;
+	}
+	return len;
+}
+
+static bool is_separator(char c)
+{
+	return c == ' ' || c == '-' || c == '_' || c == '.';
+}
+
+/* Whether a directory entry holds table (the table's name without extension, e.g. "recommendations"). */
+static bool names_table(const char *name, const char *table, size_t tlen)
+{
+	size_t len = strlen(name), stem;
+	if (name[0] == '.' || !has_extension(name, len, &stem))
+		return false;
+	stem = without_copy_number(name, stem);
+	if (stem < tlen || strncasecmp(name + stem - tlen, table, tlen) != 0)
+		return false;
+	return stem == tlen || is_separator(name[stem - tlen - 1]);
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char *rv_find_table_file(const char *dir, const char *file, size_t *others)
+{
+	*others = 0;
+	struct strbuf path;
+	sb_init(&path);
+	sb_addf(&path, "%s/%s", dir, file);
+	struct stat st;
+	bool exact = lstat(path.data, &st) == 0;
+	sb_free(&path);
+	if (exact)
+		return xstrdup(file);
+	const char *dot = strrchr(file, '.');
+	size_t tlen = dot ? (size_t)(dot - file) : strlen(file);
+	char table[64];
+	if (tlen >= sizeof(table))
+		return xstrdup(file);
+	memcpy(table, file, tlen);
+	table[tlen] = '\0';
+
+	DIR *d = opendir(dir);
+	if (!d)
+		return xstrdup(file);
+	char **found = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (!names_table(e->d_name, table, tlen))
+			continue;
+		found = xreallocarray(found, n + 1, sizeof(*found));
+		found[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (!n)
+		return xstrdup(file);
+	qsort(found, n, sizeof(*found), compare_names);
+	char *name = found[0];
+	for (size_t i = 1; i < n; i++)
+		free(found[i]);
+	free(found);
+	*others = n - 1;
+	return name;
+}
