@@ -54,6 +54,15 @@ static const struct spelling status_spellings[] = {
 	{"to do", RV_STATUS_NOT_STARTED},         {"todo", RV_STATUS_NOT_STARTED},
 	{"behind schedule", RV_STATUS_BEHIND},    {"behind", RV_STATUS_BEHIND},
 	{"delayed", RV_STATUS_BEHIND},
+	/* Trackers' words: on hold and blocked are in progress but stopped; Jira's and GitHub's states. */
+	{"on hold", RV_STATUS_BEHIND},            {"blocked", RV_STATUS_BEHIND},
+	{"at risk", RV_STATUS_BEHIND},            {"overdue", RV_STATUS_BEHIND},
+	{"completed", RV_STATUS_COMPLETE},        {"implemented", RV_STATUS_COMPLETE},
+	{"resolved", RV_STATUS_COMPLETE},
+	{"in review", RV_STATUS_PROGRESS},        {"partially complete", RV_STATUS_PROGRESS},
+	{"partially completed", RV_STATUS_PROGRESS}, {"partly implemented", RV_STATUS_PROGRESS},
+	{"backlog", RV_STATUS_NOT_STARTED},       {"open", RV_STATUS_NOT_STARTED},
+	{"new", RV_STATUS_NOT_STARTED},           {"not yet started", RV_STATUS_NOT_STARTED},
 };
 
 static const struct spelling decision_spellings[] = {
@@ -63,6 +72,12 @@ static const struct spelling decision_spellings[] = {
 	{"not approved", RV_DECISION_REJECTED}, {"declined", RV_DECISION_REJECTED},
 	{"pending", RV_DECISION_PENDING},    {"placed in pending status", RV_DECISION_PENDING},
 	{"deferred", RV_DECISION_PENDING},   {"on hold", RV_DECISION_PENDING},
+	/* A partial or in-principle acceptance is an approval; what the Board has yet to decide is pending. */
+	{"approved in part", RV_DECISION_APPROVED}, {"partially approved", RV_DECISION_APPROVED},
+	{"accepted in principle", RV_DECISION_APPROVED}, {"approved in principle", RV_DECISION_APPROVED},
+	{"adopted in part", RV_DECISION_APPROVED},  {"not adopted", RV_DECISION_REJECTED},
+	{"not accepted", RV_DECISION_REJECTED},     {"under consideration", RV_DECISION_PENDING},
+	{"awaiting decision", RV_DECISION_PENDING}, {"tbd", RV_DECISION_PENDING},
 };
 
 static int lookup(const struct spelling *table, size_t n, const char *s, size_t len, int none, int unknown)
@@ -142,7 +157,12 @@ int rv_priority_parse(const char *s, size_t len)
 		return s[1] - '0';
 	if (len == 1 && s[0] >= '1' && s[0] <= '4')
 		return s[0] - '0';
-	return -1;
+	/* Words for the four levels, as trackers name them: critical P1, high P2, medium P3, low P4. */
+	static const struct spelling levels[] = {
+		{"critical", 1}, {"highest", 1}, {"urgent", 1}, {"high", 2}, {"major", 2}, {"medium", 3},
+		{"normal", 3}, {"moderate", 3}, {"low", 4}, {"lowest", 4}, {"minor", 4},
+	};
+	return lookup(levels, sizeof(levels) / sizeof(*levels), s, len, 0, -1);
 }
 
 static bool read_digits(const char *s, size_t n, int *out)
