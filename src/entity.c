@@ -66,6 +66,40 @@ const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, 
 	return &m->children[kind][child];
 }
 
+static const struct rv_date_text no_date = {{"", 0}, RV_DATE_NONE, RV_DATE_PREC_NONE};
+
+/* The date of child entity c of kind (c in m->children[kind]). */
+static struct rv_date_text date_of(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c)
+{
+	int field = rv_field_of_role(kind, RV_ROLE_DATE);
+	if (field < 0)
+		return no_date;
+	struct rv_date_text d = {text_of(rv_cell(m, kind, c->row, field)), c->date, (enum rv_date_precision)c->date_prec};
+	if (d.precision == RV_DATE_PREC_NONE)
+		d.date = RV_DATE_NONE; /* an undated history entry's date field only orders it */
+	return d;
+}
+
+struct rv_date_text rv_child_date(const struct rv_model *m, enum rv_kind kind, size_t child)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
+		return no_date;
+	return date_of(m, kind, &m->children[kind][child]);
+}
+
+bool rv_child_undated(const struct rv_model *m, enum rv_kind kind, size_t child)
+{
+	return rv_child_date(m, kind, child).precision == RV_DATE_PREC_NONE;
+}
+
+struct rv_date_order_choice rv_date_order_of(const struct rv_model *m, enum rv_kind kind, int field)
+{
+	struct rv_date_order_choice none = {0};
+	if ((unsigned)kind >= RV_KIND_COUNT || field < 0 || field >= RV_MAX_FIELDS)
+		return none;
+	return m->tables[kind].date_order[field];
+}
+
 size_t rv_child_total(const struct rv_model *m, enum rv_kind kind)
 {
 	return (unsigned)kind < RV_KIND_COUNT ? m->nchildren[kind] : 0;
@@ -237,6 +271,17 @@ int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of)
 			return d;
 	}
 	return RV_DATE_NONE;
+}
+
+struct rv_date_text rv_rec_last_change_date(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		if (h->date_prec != RV_DATE_PREC_NONE && (as_of == RV_DATE_NONE || h->date <= as_of))
+			return date_of(m, RV_HISTORY, h);
+	}
+	return no_date;
 }
 
 int rv_rec_priority(const struct rv_model *m, size_t rec)

@@ -4,6 +4,7 @@
 #include "recview/table_files.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -324,6 +325,49 @@ static long find_rec_cached(const struct rv_model *m, struct csv_cell rid, struc
 	return rec;
 }
 
+/* The date of a child row as the column's order reads it; not a date: a warning, and undated. */
+static void parse_date(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, struct rv_child *ch)
+{
+	const struct rv_date_order_choice *order = &m->tables[kind].date_order[field];
+	struct csv_cell d = rv_cell(m, kind, row, field);
+	struct rv_date_value v;
+	enum rv_date_result res = rv_date_read(d.ptr, d.len, order->order, &v);
+	ch->date = v.date;
+	ch->date_prec = (uint8_t)v.precision;
+	if (res != RV_DATE_BAD)
+		return;
+	/* Static tails (a problem kind is its text): which order the column reads, when the other reads it. */
+	static const char *const tails[2][2] = {
+		{" (this column reads dates month first, as its other dates show; kept as written, undated)",
+		 " (this column reads dates day first, as its other dates show; kept as written, undated)"},
+		{" (this column reads dates month first, as the mapping says; kept as written, undated)",
+		 " (this column reads dates day first, as the mapping says; kept as written, undated)"},
+	};
+	enum rv_date_order other = order->order == RV_DATE_DAY_FIRST ? RV_DATE_MONTH_FIRST : RV_DATE_DAY_FIRST;
+	const char *tail = " (not a date; kept as written, undated)";
+	if (order->basis != RV_DATE_ORDER_DEFAULT && rv_date_read(d.ptr, d.len, other, &v) == RV_DATE_OK)
+		tail = tails[order->basis == RV_DATE_ORDER_MAPPED][order->order == RV_DATE_DAY_FIRST];
+	report_value(m, kind, row, d, DIAG_WARNING, "bad date", tail);
+}
+
+/* Day or month first for each date field of kind, from the column's values (date.h). */
+static void decide_date_orders(struct rv_model *m, enum rv_kind kind, size_t nrows)
+{
+	struct rv_table *t = &m->tables[kind];
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	for (int f = 0; f < def->nfields; f++) {
+		struct rv_date_order_choice *c = &t->date_order[f];
+		if (def->fields[f].role != RV_ROLE_DATE || t->col[f] < 0 || c->basis == RV_DATE_ORDER_MAPPED)
+			continue;
+		*c = (struct rv_date_order_choice){0};
+		for (size_t r = 0; r < nrows; r++) {
+			struct csv_cell cell = rv_cell(m, kind, (uint32_t)r, f);
+			rv_date_order_vote(c, cell.ptr, cell.len, (uint32_t)r);
+		}
+		rv_date_order_decide(c);
+	}
+}
+
 static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct link_cache *cache)
 {
 	ch->row = row;
@@ -355,20 +399,14 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 				     " (kept as written; known: pending, approved, rejected)");
 	}
 	/* Notes carry a time ("2026-11-23T14:05"), not a date: it is kept as written. */
-	if (date >= 0) {
-		struct csv_cell d = rv_cell(m, kind, row, date);
-		enum rv_date_result res = rv_date_parse(d.ptr, d.len, &ch->date);
-		if (res == RV_DATE_BAD)
-			report_value(m, kind, row, d, DIAG_WARNING, "bad date",
-				     " (expected YYYY-MM-DD, YYYY-MM or YYYY; kept as written)");
-		else if (res == RV_DATE_EMPTY && rv_kind_def(kind)->by_date)
-			report_cell(m, kind, row, d, DIAG_WARNING, "history entry without a date (kept, sorted first)");
-	}
+	if (date >= 0)
+		parse_date(m, kind, row, date, ch);
 }
 
 static const struct rv_child *dated_children; /* qsort has no context argument in C11 */
 
-/* Rows of a by_date kind (history) of one recommendation: by date, then file order. */
+/* Rows of a by_date kind (history) of one recommendation: by date, then file order (an undated row has
+ * the date of the row before it, so it follows that one). */
 static int compare_dated(const void *a, const void *b)
 {
 	const struct rv_child *x = &dated_children[*(const uint32_t *)a];
@@ -376,6 +414,23 @@ static int compare_dated(const void *a, const void *b)
 	if (x->date != y->date)
 		return x->date < y->date ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+/* An undated entry takes the date of the entry before it in file order (model.h); the index of each
+ * recommendation is still in file order here. */
+static void anchor_undated(struct rv_model *m, enum rv_kind kind)
+{
+	for (size_t i = 0; i < m->nrecs; i++) {
+		const struct rv_rec *r = &m->recs[i];
+		int32_t before = RV_DATE_NONE;
+		for (uint32_t k = 0; k < r->count[kind]; k++) {
+			struct rv_child *c = &m->children[kind][m->child_index[kind][r->first[kind] + k]];
+			if (c->date_prec == RV_DATE_PREC_NONE)
+				c->date = before;
+			else
+				before = c->date;
+		}
+	}
 }
 
 static void build_children(struct rv_model *m, enum rv_kind kind)
@@ -386,6 +441,7 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	m->children[kind] = xcalloc(n + 1, sizeof(struct rv_child));
 	m->child_index[kind] = xcalloc(n + 1, sizeof(uint32_t));
 	struct link_cache cache = {{NULL, 0, 0}, -1};
+	decide_date_orders(m, kind, n);
 	for (size_t r = 0; r < n; r++)
 		parse_child(m, kind, (uint32_t)r, &m->children[kind][r], &cache);
 	if (rec_id_field(kind) < 0)
@@ -409,6 +465,7 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	free(fill);
 
 	if (rv_kind_def(kind)->by_date) {
+		anchor_undated(m, kind);
 		dated_children = m->children[kind];
 		for (size_t i = 0; i < m->nrecs; i++)
 			qsort(m->child_index[kind] + m->recs[i].first[kind], m->recs[i].count[kind], sizeof(uint32_t),
@@ -661,6 +718,23 @@ static size_t child_slot(const struct rv_model *m, enum rv_kind kind, const stru
 	return at;
 }
 
+/* The date an undated row appended to a by_date kind takes: that of the rec's last row before it. */
+static int32_t date_before(const struct rv_model *m, enum rv_kind kind, const struct rv_rec *r, uint32_t row)
+{
+	int32_t date = RV_DATE_NONE;
+	uint32_t best = 0;
+	bool found = false;
+	for (uint32_t k = 0; k < r->count[kind]; k++) {
+		const struct rv_child *c = &m->children[kind][m->child_index[kind][r->first[kind] + k]];
+		if (c->row < row && (!found || c->row > best)) {
+			found = true;
+			best = c->row;
+			date = c->date;
+		}
+	}
+	return date;
+}
+
 void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
 {
 	size_t n = m->nchildren[kind];
@@ -675,6 +749,8 @@ void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
 		return;
 	}
 	size_t rec = (size_t)c->rec;
+	if (rv_kind_def(kind)->by_date && c->date_prec == RV_DATE_PREC_NONE)
+		c->date = date_before(m, kind, &m->recs[rec], c->row);
 	size_t at = child_slot(m, kind, &m->recs[rec], (uint32_t)n);
 	size_t linked = linked_children(m, kind);
 	memmove(m->child_index[kind] + at + 1, m->child_index[kind] + at, (linked - at) * sizeof(uint32_t));

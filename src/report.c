@@ -115,7 +115,6 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 		const char *label;
 	} order[] = {{REC_REVIEW, "Review"}, {REC_NUMBER, "Number"}, {REC_TOPIC, "Topic"}, {REC_TITLE, "Title"},
 		     {REC_PRIORITY, "Priority"}, {REC_SOURCE, "Source"}};
-	char date[16];
 
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
 		struct rv_text c = order[i].field == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i].field);
@@ -140,10 +139,11 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 	else
 		fprintf(out, "-");
 	fprintf(out, "\n");
-	int32_t changed = rv_rec_last_change(m, rec, RV_DATE_NONE);
-	if (changed != RV_DATE_NONE) {
-		rv_date_format(changed, date, sizeof(date));
-		fprintf(out, "%-10s %s\n", "Changed", date);
+	struct rv_date_text changed = rv_rec_last_change_date(m, rec, RV_DATE_NONE);
+	if (changed.precision != RV_DATE_PREC_NONE) {
+		fprintf(out, "%-10s ", "Changed");
+		put_cell(out, changed.text);
+		fprintf(out, "\n");
 	}
 	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++) {
 		struct rv_text v = rv_rec_extra(m, rec, e);
@@ -237,6 +237,8 @@ static void show_history(const struct rv_model *m, size_t rec, int width, FILE *
 		struct rv_text st = rv_child_text(m, RV_HISTORY, h, HIST_STATUS);
 		struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
 		text_sanitize(&line, date.ptr, date.len, 0);
+		if (h->date_prec == RV_DATE_PREC_NONE)
+			sb_adds(&line, date.len ? " (undated)" : "undated");
 		if (dec.len) {
 			sb_adds(&line, "  decision: ");
 			text_sanitize(&line, dec.ptr, dec.len, 0);

@@ -165,60 +165,6 @@ int rv_priority_parse(const char *s, size_t len)
 	return lookup(levels, sizeof(levels) / sizeof(*levels), s, len, 0, -1);
 }
 
-static bool read_digits(const char *s, size_t n, int *out)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
-enum rv_date_result rv_date_parse(const char *s, size_t len, int32_t *out)
-{
-	int y, m = 0, d = 0;
-	while (len && s[0] == ' ')
-		s++, len--;
-	while (len && s[len - 1] == ' ')
-		len--;
-	*out = RV_DATE_NONE;
-	if (len == 0)
-		return RV_DATE_EMPTY;
-	if (len != 4 && len != 7 && len != 10)
-		return RV_DATE_BAD;
-	if (!read_digits(s, 4, &y) || y < 1)
-		return RV_DATE_BAD;
-	if (len >= 7 && (s[4] != '-' || !read_digits(s + 5, 2, &m) || m < 1 || m > 12))
-		return RV_DATE_BAD;
-	if (len == 10 && (s[7] != '-' || !read_digits(s + 8, 2, &d) || d < 1 || d > days_in_month(y, m)))
-		return RV_DATE_BAD;
-	*out = y * 10000 + m * 100 + d;
-	return RV_DATE_OK;
-}
-
-void rv_date_format(int32_t date, char *buf, size_t size)
-{
-	int y = date / 10000, m = date / 100 % 100, d = date % 100;
-	if (date == RV_DATE_NONE)
-		snprintf(buf, size, "%s", "");
-	else if (m == 0)
-		snprintf(buf, size, "%04d", y);
-	else if (d == 0)
-		snprintf(buf, size, "%04d-%02d", y, m);
-	else
-		snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
-}
-
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';

@@ -49,6 +49,21 @@ struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
 /* The entity itself (its recommendation, parsed status, decision and date). */
 const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child);
+/*
+ * A date field (deliverable due, history date, review date) as written beside its parsed form: views
+ * show the text ("Nov. 2015" stays "Nov. 2015"); order, filters and as-of use the parsed date.
+ * Undated (precision RV_DATE_PREC_NONE): empty, a placeholder such as TBD, or not a date; date is then
+ * RV_DATE_NONE (the order of an undated history entry is its place in the file: model.h).
+ */
+struct rv_date_text {
+	struct rv_text text;              /* as written */
+	int32_t date;                     /* parsed (date.h) */
+	enum rv_date_precision precision;
+};
+struct rv_date_text rv_child_date(const struct rv_model *m, enum rv_kind kind, size_t child);
+bool rv_child_undated(const struct rv_model *m, enum rv_kind kind, size_t child);
+/* Day or month first in a date field of kind, and what decided it (date.h). */
+struct rv_date_order_choice rv_date_order_of(const struct rv_model *m, enum rv_kind kind, int field);
 /* How many children of kind the data set has (linked to a recommendation or not). */
 size_t rv_child_total(const struct rv_model *m, enum rv_kind kind);
 
@@ -96,8 +111,13 @@ struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col);
  */
 enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of);
 enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of);
-/* The date of its latest history entry on or before as_of, or RV_DATE_NONE. */
+/*
+ * The date of its latest dated history entry on or before as_of, or RV_DATE_NONE; an undated entry
+ * after it in the file is later but has no date to give. The _date form gives that entry's date as
+ * written and its precision (precision NONE when there is none).
+ */
 int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of);
+struct rv_date_text rv_rec_last_change_date(const struct rv_model *m, size_t rec, int32_t as_of);
 /* 1..4, 0 none, -1 a value outside P1..P4. */
 int rv_rec_priority(const struct rv_model *m, size_t rec);
 size_t rv_rec_deliverables_done(const struct rv_model *m, size_t rec);

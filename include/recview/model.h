@@ -55,7 +55,7 @@ enum rv_role {
 	RV_ROLE_STATE,       /* a state word outside that vocabulary (a question's "answered") */
 	RV_ROLE_PRIORITY,
 	RV_ROLE_SOURCE,
-	RV_ROLE_DATE,        /* a date (parsed: YYYY-MM-DD, YYYY-MM, YYYY) */
+	RV_ROLE_DATE,        /* a date, parsed as date.h reads a file's dates; the text is kept as written */
 	RV_ROLE_TIME,        /* a time stamp, kept as written */
 	RV_ROLE_AUTHOR,
 	RV_ROLE_RESPONSIBLE,
@@ -96,6 +96,9 @@ struct rv_table {
 	int col[RV_MAX_FIELDS];       /* column of each known field, or -1 */
 	uint32_t *extra_cols;         /* columns no known field claimed, in file order */
 	size_t nextra;
+	/* Day or month first, for each date field: decided from the column's values when its children
+	 * are built, unless a mapping set it before (basis RV_DATE_ORDER_MAPPED). */
+	struct rv_date_order_choice date_order[RV_MAX_FIELDS];
 };
 
 struct rv_rec {
@@ -105,20 +108,29 @@ struct rv_rec {
 	enum rv_status cur_status;    /* status column, else the latest history entry that has one */
 	enum rv_decision cur_decision;
 	int8_t priority;              /* 1..4, 0 none, -1 unknown */
-	int32_t last_change;          /* date of the latest history entry, or RV_DATE_NONE */
+	int32_t last_change;          /* date of the latest dated history entry, or RV_DATE_NONE */
 	uint32_t first[RV_KIND_COUNT]; /* start of its children in child_index[kind] */
 	uint32_t count[RV_KIND_COUNT]; /* how many */
 	uint32_t deliverables_done;
 	bool duplicate;               /* another row has the same id (the first one owns it) */
 };
 
-/* A row of a child file: a deliverable, a question or a history entry. */
+/*
+ * A row of a child file: a deliverable, a question or a history entry. An entry without a usable
+ * date (date_prec RV_DATE_PREC_NONE: empty, TBD, or not a date) keeps its place in file order: in a
+ * by_date kind (history) its date is that of the entry before it in the file among its
+ * recommendation's entries (RV_DATE_NONE when it comes first), so that it sorts right after that one
+ * and counts as later than it, and as of a date once that one does. Elsewhere it is RV_DATE_NONE.
+ * Small fields are bytes: a data set of 100k recommendations has a million children.
+ */
 struct rv_child {
 	uint32_t row;
 	int32_t rec;                  /* index into rv_model.recs, or -1 when its rec_id is unknown */
-	enum rv_status status;
-	enum rv_decision decision;
-	int32_t date;                 /* history date, deliverable due date */
+	int32_t date;                 /* history date, deliverable due date (date.h), for order and as-of */
+	uint8_t status;               /* enum rv_status */
+	uint8_t decision;             /* enum rv_decision */
+	uint8_t date_prec;            /* enum rv_date_precision; RV_DATE_PREC_NONE: undated */
+	uint8_t spare;
 };
 
 struct rv_model {

@@ -1,6 +1,6 @@
 /*
  * vocab.h - the two status axes (the Board's decision and the implementation stage), priorities,
- * dates and recommendation ids: parsing the spellings found in real exports, and ordering.
+ * dates (date.h) and recommendation ids: parsing the spellings found in real exports, and ordering.
  */
 #ifndef RECVIEW_VOCAB_H
 #define RECVIEW_VOCAB_H
@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "recview/date.h"
 
 /* Implementation stage, in the order a recommendation moves through it. */
 enum rv_status {
@@ -44,20 +46,6 @@ const char *rv_decision_vocabulary(void);
 
 /* P1..P4 (also "p1", "1"): 1..4; 0 for empty; -1 for anything else. */
 int rv_priority_parse(const char *s, size_t len);
-
-/*
- * Dates are ISO 8601 calendar dates: YYYY-MM-DD, or YYYY-MM / YYYY when only that is known. They are
- * kept as YYYYMMDD integers with 00 for a missing month or day, so that they sort as numbers.
- */
-#define RV_DATE_NONE 0
-enum rv_date_result {
-	RV_DATE_OK,
-	RV_DATE_EMPTY,
-	RV_DATE_BAD,
-};
-enum rv_date_result rv_date_parse(const char *s, size_t len, int32_t *out);
-/* "2015-06-30", "2016-09", "2014" into buf (at least 11 bytes). */
-void rv_date_format(int32_t date, char *buf, size_t size);
 
 /* Natural order of ids: SSR1-2 < SSR1-10, SSR2-5.4 < SSR2-5.10; letters compare without case. */
 int rv_id_compare(const char *a, size_t alen, const char *b, size_t blen);

@@ -19,13 +19,19 @@ struct children_state {
 
 static const struct rv_model *sort_model;
 
-/* History: newest first, then file order. */
+/*
+ * All the history: newest first, then file order. An undated entry sorts with the date of the entry
+ * before it in the file (model.h) and counts as later than that one: it comes first among its date.
+ */
 static int by_date_desc(const void *a, const void *b)
 {
 	const struct rv_child *x = &sort_model->children[RV_HISTORY][*(const uint32_t *)a];
 	const struct rv_child *y = &sort_model->children[RV_HISTORY][*(const uint32_t *)b];
 	if (x->date != y->date)
 		return x->date > y->date ? -1 : 1;
+	bool ux = x->date_prec == RV_DATE_PREC_NONE, uy = y->date_prec == RV_DATE_PREC_NONE;
+	if (ux != uy)
+		return ux ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
@@ -44,7 +50,14 @@ static void collect(struct view *v, struct children_state *st)
 		for (size_t k = 0; k < st->n; k++)
 			st->items[k] = (uint32_t)k;
 	}
-	if (v->kind == RV_HISTORY) {
+	if (v->kind == RV_HISTORY && v->rec >= 0) {
+		/* One recommendation's history: the model's order (by date, undated entries in their place), newest first. */
+		for (size_t k = 0; k < st->n / 2; k++) {
+			uint32_t t = st->items[k];
+			st->items[k] = st->items[st->n - 1 - k];
+			st->items[st->n - 1 - k] = t;
+		}
+	} else if (v->kind == RV_HISTORY) {
 		sort_model = m;
 		qsort(st->items, st->n, sizeof(*st->items), by_date_desc);
 		sort_model = NULL;
@@ -215,7 +228,10 @@ static void draw_history(struct view *v, size_t child, struct draw *d)
 	struct rv_text st = rv_child_field(m, RV_HISTORY, child, HIST_STATUS);
 	struct rv_text dec = rv_child_field(m, RV_HISTORY, child, HIST_DECISION);
 	struct rv_text note = rv_child_field(m, RV_HISTORY, child, HIST_NOTE);
-	draw_field(d, date.ptr, date.len, 10, C_DATE);
+	if (h->date_prec == RV_DATE_PREC_NONE) /* undated: its place in the file orders it */
+		draw_field(d, date.len ? date.ptr : "undated", date.len ? date.len : 7, 10, C_DIM);
+	else
+		draw_field(d, date.ptr, date.len, 10, C_DATE);
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_rec_id(v, child, d);
 	draw_str(d, st.len ? rv_status_glyph(h->status, d->ascii) : " ", status_color(h->status));

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recview/strbuf.h"
 #include "recview/text.h"
 #include "recview/entity.h"
 #include "recview/views.h"
@@ -25,6 +26,16 @@ static void item_open(struct view *v)
 			/* Its recommendation's id: a link back. */
 			view_add_line(v, IT_REC_LINK, 0, ch->rec >= 0);
 			view_add_line(v, IT_BLANK, 0, false);
+			continue;
+		}
+		if (f == rv_field_of_role(v->kind, RV_ROLE_DATE) && def->by_date && ch->date_prec == RV_DATE_PREC_NONE) {
+			/* A history entry without a usable date keeps its place in the file's order: say so. */
+			struct strbuf sb;
+			sb_init(&sb);
+			sb_add(&sb, c.ptr, c.len);
+			sb_adds(&sb, c.len ? " (undated)" : "undated");
+			view_add_wrapped(v, IT_FIELD, (uint32_t)f, false, sb.data, sb.len, width);
+			sb_free(&sb);
 			continue;
 		}
 		if (c.len)
@@ -114,6 +125,8 @@ static void item_crumb(struct view *v, struct strbuf *out)
 		struct rv_text date = rv_child_field(m, RV_HISTORY, (size_t)v->item, HIST_DATE);
 		sb_adds(out, "Entry ");
 		text_sanitize(out, date.ptr, date.len, 0);
+		if (rv_child_undated(m, RV_HISTORY, (size_t)v->item))
+			sb_adds(out, date.len ? " (undated)" : "(undated)");
 	} else {
 		sb_addf(out, "Deliverable %ld", (long)m->children[v->kind][v->item].row + 1);
 	}

@@ -87,12 +87,10 @@ static void add_fields(struct view *v)
 		snprintf(derived, sizeof(derived), "%s (from the status history)", word);
 		add_field(v, (uint32_t)order[i], (struct rv_text){derived, (uint32_t)strlen(derived)});
 	}
-	int32_t changed = rv_rec_last_change(m, rec, v->app->as_of);
-	if (changed != RV_DATE_NONE) {
-		char date[16];
-		rv_date_format(changed, date, sizeof(date));
-		add_field(v, EXTRA_BASE - 1, (struct rv_text){date, strlen(date)});
-	}
+	/* The date of the last change as its file writes it ("30 June 2016"). */
+	struct rv_date_text changed = rv_rec_last_change_date(m, rec, v->app->as_of);
+	if (changed.precision != RV_DATE_PREC_NONE)
+		add_field(v, EXTRA_BASE - 1, changed.text);
 	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++)
 		add_field(v, EXTRA_BASE + (uint32_t)e, rv_rec_extra(m, rec, e));
 }
@@ -282,6 +280,9 @@ static void draw_history_entry(struct view *v, const struct line *line, struct d
 	struct rv_text dec = rv_child_text(m, RV_HISTORY, h, HIST_DECISION);
 	draw_str(d, "  ", C_DEFAULT);
 	draw_text(d, date.ptr, date.len, C_DATE);
+	/* An entry without a usable date keeps its place in the file's order: say so. */
+	if (h->date_prec == RV_DATE_PREC_NONE)
+		draw_str(d, date.len ? " (undated)" : "undated", C_DIM);
 	if (st.len) {
 		draw_str(d, "  ", C_DEFAULT);
 		draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));

@@ -193,7 +193,8 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 	}
 	if (l.changed) {
 		gap(d);
-		rv_date_format(rv_rec_last_change(m, line->ref, v->app->as_of), buf, sizeof(buf));
+		struct rv_date_text changed = rv_rec_last_change_date(m, line->ref, v->app->as_of);
+		rv_date_format_precision(changed.date, changed.precision, buf, sizeof(buf)); /* aligned: 2016-Q3 */
 		draw_field(d, buf, strlen(buf), l.changed, C_DATE);
 	}
 }

@@ -4,8 +4,9 @@
  * Writes recommendations.csv, deliverables.csv, questions.csv, status_history.csv and reviews.csv
  * into DIR with N recommendations, each with 3 deliverables, 3 questions and 4 status-history
  * entries. The shape follows data/: the same headers (with the extra columns area, priority_note and
- * due_text), fields of similar length, commas, quoted fields with doubled quotes, embedded line
- * breaks and some non-ASCII text. Every value is valid for the loader, so a load reports no problem.
+ * due_text), due dates written as the seeds write them ("Nov. 2015", "Sept 2016"), fields of similar
+ * length, commas, quoted fields with doubled quotes, embedded line breaks and some non-ASCII
+ * text. Every value is valid for the loader, so a load reports no problem.
  *
  * Only libc: a fixed-seed xorshift generator makes the output byte-identical on every run.
  */
@@ -437,8 +438,9 @@ int main(int argc, char **argv)
 			field(&del, PICK(responsibles));
 			unsigned y = rng_range(2014, 2024), m = rng_range(1, 12);
 			int has_due = rng_chance(40);
+			/* Written as the seeds write due dates: "Nov. 2015", "Sept 2016", "March 2016". */
 			if (has_due)
-				snprintf(small, sizeof(small), "%u-%02u", y, m);
+				snprintf(small, sizeof(small), "%s %u", months[m - 1], y);
 			field(&del, has_due ? small : "");
 			field(&del, rng_chance(60) ? "complete" : rng_chance(50) ? "in progress" : "");
 			field(&del, PICK(sources));

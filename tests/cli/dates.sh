@@ -34,3 +34,23 @@ done
 run since-spaces 0 "$BIN" --export minutes --since " 2026-11 " "$TMP/data"
 has since-spaces-kept out "| 2026-11-23 | alice | SSR1-11 |"
 has since-spaces-heading out "Since 2026-11"
+
+# Dates in the files are read as exports write them and shown as written (tests/data/dates).
+run show-written 0 "$BIN" --show D-1 tests/data/dates
+has show-written-due-month out "Written as the seeds — due Nov. 2015"
+has show-written-due-sept out "Seeds again — due Sept 2016"
+has show-written-changed out "Changed    30 June 2016"
+has show-written-history out "  30 June 2016  status: ✓ complete"
+has show-undated-marked out "  6/30/2016 (undated)  status: ✓ complete"
+# An unparsed newer entry after an ISO one counts as later: complete, not the older in progress.
+run show-undated-later 0 "$BIN" --show D-2 tests/data/dates
+has show-undated-later-status out "Status     ✓ complete (from the status history)"
+has show-undated-later-history out "  end of June 2015 (undated)  status: ✓ complete"
+has show-undated-later-changed out "Changed    2014-03-18"
+# Exactly the values that are not dates are warnings, with FILE:LINE:COL; placeholders are not.
+run check-dates 1 "$BIN" --check tests/data/dates
+has check-dates-not-a-date err "tests/data/dates/status_history.csv:6:5: warning: bad date 'end of June 2015' (not a date; kept as written, undated)"
+has check-dates-order err "tests/data/dates/status_history.csv:11:5: warning: bad date '6/30/2016' (this column reads dates day first"
+has check-dates-due err "tests/data/dates/deliverables.csv:14:16: warning: bad date 'soonish'"
+lacks check-dates-placeholders err "'TBD'"
+lacks check-dates-nov err "Nov. 2015"

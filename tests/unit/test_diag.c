@@ -149,7 +149,7 @@ static void test_model_keeps_first_of_kind(void **state)
 	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
 	assert_int_equal(m.diags.n, 1000);
 	assert_int_equal(m.diags.warnings, 1500);
-	assert_diag(&m.diags, 999, DIAG_WARNING, 1001, 5, "bad date '2024-04-99' (expected YYYY-MM-DD");
+	assert_diag(&m.diags, 999, DIAG_WARNING, 1001, 5, "bad date '2024-04-99' (not a date; kept as written, undated)");
 	assert_int_equal(m.diags.items[999].row, 999);
 	char *text = written(&m.diags);
 	assert_non_null(strstr(text, "status_history.csv: warning: \u2026 and 500 more like this\n"));

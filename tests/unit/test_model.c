@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/vocab.h"
 
@@ -326,12 +327,26 @@ static void test_bad_dates_warned_and_undated(void **state)
 	const struct rv_child *h = m.children[RV_HISTORY];
 	assert_int_equal(m.nchildren[RV_HISTORY], 8);
 	assert_int_equal(h[0].date, 20160229); /* leap day */
-	assert_int_equal(h[1].date, RV_DATE_NONE);
-	assert_int_equal(h[2].date, RV_DATE_NONE);
+	assert_int_equal(h[0].date_prec, RV_DATE_PREC_DAY);
+	/* Not dates: undated, and kept in file order after the leap day (their sort date is its date). */
+	assert_int_equal(h[1].date_prec, RV_DATE_PREC_NONE);
+	assert_int_equal(h[2].date_prec, RV_DATE_PREC_NONE);
+	assert_int_equal(rv_child_date(&m, RV_HISTORY, 1).date, RV_DATE_NONE);
+	assert_int_equal(h[1].date, 20160229);
+	assert_int_equal(h[2].date, 20160229);
+	/* Read now: a one-digit month, a month name; an empty date is undated without a warning. */
+	assert_int_equal(h[3].date, 20150630);
+	assert_int_equal(h[4].date_prec, RV_DATE_PREC_NONE);
+	assert_int_equal(h[5].date, 20150600);
+	assert_int_equal(h[5].date_prec, RV_DATE_PREC_MONTH);
 	assert_int_equal(h[6].date, 20170100);
 	assert_int_equal(h[7].date, 20170000);
-	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:3:5: warning: bad date '2015-02-29'") >= 0);
-	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:5:5: warning: bad date '2015-6-30'") >= 0);
+	assert_int_equal(h[7].date_prec, RV_DATE_PREC_YEAR);
+	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:3:5: warning: bad date '2015-02-29' (not a date; "
+				  "kept as written, undated)") >= 0);
+	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:5:5:") < 0);
+	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:6:5:") < 0);
+	assert_true(find_diag(&m, "tests/data/bad/values/status_history.csv:7:5:") < 0);
 	/* A bad due date on the row after a two-line description. */
 	assert_true(find_diag(&m, "tests/data/bad/values/deliverables.csv:5:8: warning: bad date '2016-02-30'") >= 0);
 	rv_model_free(&m);

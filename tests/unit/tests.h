@@ -24,6 +24,7 @@ int run_corpus_tests(void);
 int run_utf8_tests(void);
 int run_text_tests(void);
 int run_vocab_tests(void);
+int run_date_tests(void);
 int run_model_tests(void);
 int run_bad_corpus_tests(void);
 int run_hostile_tests(void);
