@@ -836,7 +836,7 @@ static void test_changes_refused_change_nothing(void **state)
 		assert_string_equal(t.s.error, want);
 	}
 
-	static const char *const bad_priorities[] = {"P5", "P0", "0", "high", "P1P2", "-1"};
+	static const char *const bad_priorities[] = {"P5", "P0", "0", "soonish", "P1P2", "-1"};
 	for (size_t i = 0; i < sizeof(bad_priorities) / sizeof(*bad_priorities); i++) {
 		assert_false(rv_change_priority(&t.s, rec, bad_priorities[i]));
 		assert_string_equal(t.s.error, "unknown priority; use P1, P2, P3, P4 or nothing");
