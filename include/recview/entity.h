@@ -45,6 +45,11 @@ struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec);
 /* A known field (DEL_DUE...) of child entity child of kind, or empty text. */
 struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
 struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role);
+/* A known field of a row of kind's file, or empty text: rows are how changes address what they set
+ * (rv_rec_row, rv_child_at(...)->row, the row rv_model_append_child returned). */
+struct rv_text rv_row_field(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
+/* The row of a recommendation in recommendations.csv. */
+uint32_t rv_rec_row(const struct rv_model *m, size_t rec);
 /* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
 /* The entity itself (its recommendation, parsed status, decision and date). */
@@ -62,8 +67,15 @@ size_t rv_rec_child_count(const struct rv_model *m, size_t rec, enum rv_kind kin
 bool rv_kind_present(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field);
-/* Rows of the file of kind as read (recommendations: m->nrecs). */
+/* The file of kind exists but could not be read (it is never replaced). */
+bool rv_kind_unreadable(const struct rv_model *m, enum rv_kind kind);
+/* Rows of the file of kind, with those appended since it was read (recommendations: m->nrecs). */
 size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind);
+/* The bytes of the file of kind as read (empty when it was not), for stamping what was read. */
+struct rv_text rv_kind_bytes(const struct rv_model *m, enum rv_kind kind);
+/* The line of a quote in the file of kind never closed before its end, or 0: a row appended after
+ * it would be read as part of that field. */
+uint32_t rv_kind_open_quote_line(const struct rv_model *m, enum rv_kind kind);
 /* The header of a known field as the file writes it (empty when absent). */
 struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field);
 /* The 1-based column of a known field in its file, or 0 when the file lacks it. */
@@ -111,6 +123,25 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 /* Sets a known field of a row of kind (a copy of s is kept); the recommendation's derived state
  * follows with rv_model_refresh_rec. False when the file lacks that column. */
 bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len);
+/* Sets the field of that role (rv_field_of_role) of a row of kind; false when the kind or its file
+ * has no such field. */
+bool rv_model_set_role(struct rv_model *m, enum rv_kind kind, uint32_t row, enum rv_role role, const char *s,
+		       size_t len);
+
+/* A value for a known field of a new row: text NUL-terminated; NULL or "" leaves the field empty. */
+struct rv_field_value {
+	int field;
+	const char *text;
+};
+
+/*
+ * Appends a row to the file of a child kind (deliverables, questions, history, notes, agenda),
+ * creating the file's table with the contract's header when the data set lacks it, with these
+ * fields set (a field the file has no column for is left out), and joins it to the indexes
+ * (rv_model_add_child). Returns its row; rv_model_remove_row takes it away again.
+ */
+uint32_t rv_model_append_child(struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n);
+
 /* Says that the model changed in a way the functions above did not see (undo, merge, reload). */
 void rv_model_touch(struct rv_model *m);
 

@@ -169,6 +169,22 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
 /* Removes a child row anywhere in its table (the undo of a row appended before a merge). */
 void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row);
+/*
+ * A field as it was before a change, raw bytes and row layout included, so that undo can put it
+ * back exactly (an unchanged row is then written as it was read). Valid on the model it was taken
+ * from, while the row has not moved (no merge, no row removed before it).
+ */
+struct rv_field_undo {
+	enum rv_kind kind;
+	uint32_t row, col;
+	struct csv_cell cell;
+	uint32_t flags, nfields, first;
+};
+/* rv_model_set_field (entity.h) that first keeps what the field was in *undo. */
+bool rv_model_set_field_undoable(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s,
+				 size_t len, struct rv_field_undo *undo);
+/* Puts back the field *undo kept. */
+void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo);
 /* Creates an empty table with the contract's header for a file the data set lacks (not written yet). */
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
 /* The path of a table's file. */
