@@ -96,6 +96,39 @@ struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col);
 size_t rv_rec_row_columns(const struct rv_model *m, size_t rec);
 struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col);
 
+/* ---- scanning every field of a kind (a search over the whole data set) ---- */
+
+/* A field met by a scan. */
+struct rv_scan_field {
+	uint32_t entity;      /* the recommendation (RV_RECS, an index into m->recs) or the child index */
+	int order;            /* a known field (0 .. nfields - 1), or nfields + e for extra column e */
+	struct rv_text text;
+};
+
+struct rv_field_scan;
+
+/* A scan of the known fields and extra columns of every entity of kind; NULL when the kind has no
+ * usable file or no entities. Valid until the model changes. */
+struct rv_field_scan *rv_field_scan_open(const struct rv_model *m, enum rv_kind kind);
+void rv_field_scan_close(struct rv_field_scan *sc);
+
+/* Field by field: rows in file order, a row's fields in field order; false at the end. */
+bool rv_field_scan_next(struct rv_field_scan *sc, struct rv_scan_field *f);
+
+/*
+ * Over the file's bytes, for looking for a literal in one pass: the bytes of the rows as read (from
+ * the header's line break on). Most values are spans of them; rv_field_scan_at places an offset
+ * into them (offsets increasing from call to call) in the field that begins last at or before it
+ * (RV_SCAN_FIELD, with f->text that span: whether the offset lies inside the value is the caller's
+ * test), in none (between rows, a column no field claims, a value that is not a span of the bytes),
+ * or past the last row. The values that are not spans of the bytes (changed since they were read,
+ * or with quotes unescaped) come from rv_field_scan_next_loose, those of min_len bytes or more.
+ */
+struct rv_text rv_field_scan_bytes(const struct rv_field_scan *sc);
+enum rv_scan_at { RV_SCAN_FIELD, RV_SCAN_NONE, RV_SCAN_END };
+enum rv_scan_at rv_field_scan_at(struct rv_field_scan *sc, size_t off, struct rv_scan_field *f);
+bool rv_field_scan_next_loose(struct rv_field_scan *sc, size_t min_len, struct rv_scan_field *f);
+
 /* ---- derived values; as_of is a date (vocab.h) or RV_DATE_NONE for now ---- */
 
 /*

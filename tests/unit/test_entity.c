@@ -376,6 +376,68 @@ static void test_restore_field_gives_back_the_bytes(void **state)
 	remove_tree(dir);
 }
 
+/* The field scan meets every field once: field by field, or over the bytes plus the loose values. */
+static void test_field_scan(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/recview-entity-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	/* B-2 comes first in the file but second in id order; a quoted value is not a span of the bytes. */
+	write_test_file(dir, "recommendations.csv", "id,review,title,area\nB-2,B,\"Two \"\"x\"\"\",north\nB-1,B,One,south\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	size_t one = (size_t)find(&m, "B-1"), two = (size_t)find(&m, "B-2");
+	int nf = rv_kind_def(RV_RECS)->nfields;
+
+	struct rv_field_scan *sc = rv_field_scan_open(&m, RV_RECS);
+	assert_non_null(sc);
+	struct rv_scan_field f;
+	size_t n = 0;
+	while (rv_field_scan_next(sc, &f)) {
+		/* Rows in file order: B-2's four fields, then B-1's. */
+		assert_int_equal(f.entity, n < 4 ? two : one);
+		n++;
+	}
+	assert_int_equal(n, 8);
+	rv_field_scan_close(sc);
+
+	/* Over the bytes: "south" is B-1's extra column; the header is not a field; "Two" is loose. */
+	sc = rv_field_scan_open(&m, RV_RECS);
+	struct rv_text bytes = rv_field_scan_bytes(sc);
+	const char *south = strstr(bytes.ptr, "south");
+	assert_int_equal(rv_field_scan_at(sc, 0, &f), RV_SCAN_NONE);
+	assert_int_equal(rv_field_scan_at(sc, (size_t)(south - bytes.ptr) + 2, &f), RV_SCAN_FIELD);
+	assert_int_equal(f.entity, one);
+	assert_int_equal(f.order, nf); /* the first extra column */
+	assert_text(f.text, "south");
+	assert_int_equal(rv_field_scan_at(sc, bytes.len, &f), RV_SCAN_END);
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_int_equal(f.entity, two);
+	assert_int_equal(f.order, REC_TITLE);
+	assert_text(f.text, "Two \"x\"");
+	assert_false(rv_field_scan_next_loose(sc, 1, &f));
+	rv_field_scan_close(sc);
+
+	/* A value set since is loose too, and only values of at least min_len bytes are given. */
+	assert_true(rv_model_set_field(&m, RV_RECS, rv_rec_row(&m, one), REC_REVIEW, LIT("C")));
+	sc = rv_field_scan_open(&m, RV_RECS);
+	assert_true(rv_field_scan_next_loose(sc, 2, &f));
+	assert_text(f.text, "Two \"x\"");
+	assert_false(rv_field_scan_next_loose(sc, 2, &f));
+	rv_field_scan_close(sc);
+	sc = rv_field_scan_open(&m, RV_RECS);
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_int_equal(f.entity, one);
+	assert_text(f.text, "C");
+	rv_field_scan_close(sc);
+
+	/* No usable file, no scan. */
+	assert_null(rv_field_scan_open(&m, RV_QUESTIONS));
+	rv_model_free(&m);
+	remove_tree(dir);
+}
+
 int run_entity_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -386,6 +448,7 @@ int run_entity_tests(void)
 		cmocka_unit_test(test_append_child_with_fields),
 		cmocka_unit_test(test_set_field_by_role),
 		cmocka_unit_test(test_restore_field_gives_back_the_bytes),
+		cmocka_unit_test(test_field_scan),
 	};
 	return cmocka_run_group_tests_name("entity", tests, NULL, NULL);
 }
