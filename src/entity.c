@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "recview/model_cells.h"
+
 static const struct rv_text empty_text = {"", 0};
 
 static struct rv_text text_of(struct csv_cell c)

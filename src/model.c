@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/model_cells.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
 

@@ -10,8 +10,9 @@
  * (m->children[kind], file order); rv_rec_child_index gives the i-th child of a recommendation.
  *
  * Generation: every change to the model bumps m->generation (rv_model_add_child,
- * rv_model_drop_last_child, rv_model_refresh_rec, rv_model_set_field, rv_model_create_table, and
- * rv_model_touch for the changes made elsewhere: undo, redo, merge, reload). What is derived from the
+ * rv_model_drop_last_child, rv_model_refresh_rec, rv_model_set_field, rv_model_append_child,
+ * rv_model_restore_field, rv_model_create_table, and rv_model_touch for the changes made
+ * elsewhere: undo, redo, merge, reload). What is derived from the
  * model remembers the generation it was built at (struct rv_stamp) and is rebuilt when it is older.
  */
 #ifndef RECVIEW_ENTITY_H

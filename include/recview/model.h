@@ -148,11 +148,6 @@ void rv_model_free(struct rv_model *m);
 /* Moves a loaded model into *dst (whose old contents must have been freed). */
 void rv_model_move(struct rv_model *dst, struct rv_model *src);
 
-/* A known field of a row, or an empty cell when the file lacks that column. */
-struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
-struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field);
-struct csv_cell rv_child_cell(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
-
 /* Index of the recommendation with this id (exact, then ignoring case), or -1. */
 long rv_find_rec(const struct rv_model *m, const char *id, size_t len);
 
@@ -189,10 +184,5 @@ void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
 /* The path of a table's file. */
 char *rv_model_path(const struct rv_model *m, enum rv_kind kind);
-/* Column of a known field of a table, or -1. */
-int rv_column(const struct rv_model *m, enum rv_kind kind, int field);
-
-/* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
-struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec);
 
 #endif
