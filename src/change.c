@@ -6,36 +6,28 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/vocab.h"
 
 /* ---- applying and undoing ---- */
 
-static void set_cell(struct rv_session *s, struct rv_change *c, enum rv_kind kind, uint32_t row, int field,
-		     const char *text)
+/* Sets a field of a recommendation, keeping what it was for undo. */
+static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int field, const char *text)
 {
-	int col = rv_column(s->m, kind, field);
-	if (col < 0)
+	if (!rv_kind_has_field(s->m, RV_RECS, field))
 		return;
-	struct csv_table *t = &s->m->tables[kind].csv;
-	struct csv_cell now = csv_cell_at(t, row, (size_t)col);
-	if (now.len == strlen(text) && memcmp(now.ptr, text, now.len) == 0)
+	uint32_t row = rv_rec_row(s->m, rec);
+	struct rv_text old = rv_row_field(s->m, RV_RECS, row, field);
+	if (old.len == strlen(text) && memcmp(old.ptr, text, old.len) == 0)
 		return; /* already so: the file is not rewritten for it */
-	struct csv_row *r = &t->rows[row];
+	free(c->cell.old_text);
+	c->cell.old_text = xstrndup(old.ptr, old.len);
 	c->cell.used = true;
-	c->cell.kind = kind;
 	c->cell.field = field;
 	c->cell.serial = s->model_serial;
-	c->cell.row = row;
-	c->cell.col = (uint32_t)col;
-	c->cell.old = csv_cell_at(t, row, (size_t)col);
-	c->cell.old_flags = r->flags;
-	c->cell.old_nfields = r->nfields;
-	c->cell.old_first = r->first_cell;
-	free(c->cell.old_text);
-	c->cell.old_text = xstrndup(c->cell.old.ptr, c->cell.old.len);
-	csv_table_set_cell(t, row, (size_t)col, text, strlen(text));
-	rv_session_touch(s, kind);
-	s->rewrite[kind] = true; /* a cell of a row on disk: the file is written whole */
+	rv_model_set_field_undoable(s->m, RV_RECS, row, field, text, strlen(text), &c->cell.raw);
+	rv_session_touch(s, RV_RECS);
+	s->rewrite[RV_RECS] = true; /* a field of a row on disk: the file is written whole */
 }
 
 /*
@@ -46,45 +38,28 @@ static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 {
 	if (!c->cell.used)
 		return;
-	struct csv_table *t = &s->m->tables[c->cell.kind].csv;
+	enum rv_kind kind = c->cell.raw.kind;
 	if (c->cell.serial != s->model_serial) {
-		int col = rv_column(s->m, c->cell.kind, c->cell.field);
-		if (rec >= 0 && col >= 0) {
-			const char *old = c->cell.old_text ? c->cell.old_text : "";
-			csv_table_set_cell(t, s->m->recs[rec].row, (size_t)col, old, strlen(old));
-			rv_session_touch(s, c->cell.kind);
-			s->rewrite[c->cell.kind] = true;
+		const char *old = c->cell.old_text ? c->cell.old_text : "";
+		if (rec >= 0 && rv_model_set_field(s->m, kind, rv_rec_row(s->m, (size_t)rec), c->cell.field, old, strlen(old))) {
+			rv_session_touch(s, kind);
+			s->rewrite[kind] = true;
 		}
 		return;
 	}
-	struct csv_row *r = &t->rows[c->cell.row];
-	r->first_cell = c->cell.old_first;
-	r->nfields = c->cell.old_nfields;
-	r->flags = c->cell.old_flags;
-	if (c->cell.col < r->nfields)
-		t->cells[r->first_cell + c->cell.col] = c->cell.old;
-	rv_session_touch(s, c->cell.kind);
-	s->rewrite[c->cell.kind] = true;
-}
-
-/* Appends a row to a child table (creating the file's table if the data set lacks it). */
-static uint32_t append_row(struct rv_session *s, struct rv_change *c, enum rv_kind kind)
-{
-	rv_model_create_table(s->m, kind);
-	uint32_t row = (uint32_t)csv_table_append_row(&s->m->tables[kind].csv);
-	c->appended[kind] = true;
-	c->row[kind] = row;
+	rv_model_restore_field(s->m, &c->cell.raw);
 	rv_session_touch(s, kind);
-	return row;
+	s->rewrite[kind] = true;
 }
 
-static void put(struct rv_session *s, enum rv_kind kind, uint32_t row, int field, const char *text)
+/* Appends a row with these fields to a child table (creating the file's table if the data set lacks it). */
+static void append_row(struct rv_session *s, struct rv_change *c, enum rv_kind kind, const struct rv_field_value *values,
+		       size_t n)
 {
-	int col = rv_column(s->m, kind, field);
-	if (col >= 0 && text && *text)
-		csv_table_set_cell(&s->m->tables[kind].csv, row, (size_t)col, text, strlen(text));
+	c->row[kind] = rv_model_append_child(s->m, kind, values, n);
+	c->appended[kind] = true;
+	rv_session_touch(s, kind);
 }
-
 
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
 {
@@ -101,26 +76,22 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	case RV_CHANGE_STATUS:
 	case RV_CHANGE_DECISION: {
 		bool status = c->kind == RV_CHANGE_STATUS;
-		set_cell(s, c, RV_RECS, s->m->recs[rec].row, status ? REC_STATUS : REC_DECISION, c->after);
-		uint32_t row = append_row(s, c, RV_HISTORY);
-		put(s, RV_HISTORY, row, HIST_REC_ID, c->rec_id);
-		put(s, RV_HISTORY, row, HIST_DATE, c->date);
-		put(s, RV_HISTORY, row, status ? HIST_STATUS : HIST_DECISION, c->after);
-		put(s, RV_HISTORY, row, HIST_SOURCE, source);
-		put(s, RV_HISTORY, row, HIST_NOTE, c->note);
-		rv_model_add_child(s->m, RV_HISTORY, row);
+		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, c->after);
+		const struct rv_field_value entry[] = {
+			{HIST_REC_ID, c->rec_id}, {HIST_DATE, c->date}, {status ? HIST_STATUS : HIST_DECISION, c->after},
+			{HIST_SOURCE, source},    {HIST_NOTE, c->note},
+		};
+		append_row(s, c, RV_HISTORY, entry, sizeof(entry) / sizeof(*entry));
 		break;
 	}
 	case RV_CHANGE_PRIORITY:
-		set_cell(s, c, RV_RECS, s->m->recs[rec].row, REC_PRIORITY, c->after);
+		set_cell(s, c, (size_t)rec, REC_PRIORITY, c->after);
 		break;
 	case RV_CHANGE_NOTE: {
-		uint32_t row = append_row(s, c, RV_NOTES);
-		put(s, RV_NOTES, row, NOTE_REC_ID, c->rec_id);
-		put(s, RV_NOTES, row, NOTE_TIME, c->time);
-		put(s, RV_NOTES, row, NOTE_AUTHOR, c->author);
-		put(s, RV_NOTES, row, NOTE_TEXT, c->note);
-		rv_model_add_child(s->m, RV_NOTES, row);
+		const struct rv_field_value note[] = {
+			{NOTE_REC_ID, c->rec_id}, {NOTE_TIME, c->time}, {NOTE_AUTHOR, c->author}, {NOTE_TEXT, c->note},
+		};
+		append_row(s, c, RV_NOTES, note, sizeof(note) / sizeof(*note));
 		break;
 	}
 	case RV_CHANGE_AGENDA_ADD: {
@@ -181,21 +152,20 @@ bool rv_change_values_equal(enum rv_change_kind kind, const char *a, const char 
 
 char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind, size_t rec)
 {
-	const struct rv_rec *r = &m->recs[rec];
 	if (kind == RV_CHANGE_STATUS)
-		return xstrdup(rv_status_name(r->cur_status));
+		return xstrdup(rv_status_name(rv_rec_status(m, rec, RV_DATE_NONE)));
 	if (kind == RV_CHANGE_DECISION)
-		return xstrdup(rv_decision_name(r->cur_decision));
-	struct csv_cell pri = rv_rec_cell(m, rec, REC_PRIORITY);
+		return xstrdup(rv_decision_name(rv_rec_decision(m, rec, RV_DATE_NONE)));
+	struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
 	return xstrndup(pri.ptr, pri.len);
 }
 
 /* Whether a cell holds text (a field the table lacks counts as holding anything; NULL as empty). */
 static bool cell_holds(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *text)
 {
-	if (rv_column(m, kind, field) < 0)
+	if (!rv_kind_has_field(m, kind, field))
 		return true;
-	struct csv_cell v = rv_cell(m, kind, row, field);
+	struct rv_text v = rv_row_field(m, kind, row, field);
 	size_t len = text ? strlen(text) : 0;
 	return v.len == len && (len == 0 || memcmp(v.ptr, text, len) == 0);
 }
@@ -204,7 +174,7 @@ static bool cell_holds(const struct rv_model *m, enum rv_kind kind, uint32_t row
 static bool row_is_from(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind, uint32_t row)
 {
 	const struct rv_model *m = s->m;
-	if (row >= m->tables[kind].csv.nrows)
+	if (row >= rv_kind_rows(m, kind))
 		return false;
 	if (kind == RV_NOTES)
 		return cell_holds(m, kind, row, NOTE_REC_ID, c->rec_id) && cell_holds(m, kind, row, NOTE_TIME, c->time) &&
@@ -223,7 +193,7 @@ static long find_appended_row(const struct rv_session *s, const struct rv_change
 {
 	if (row_is_from(s, c, kind, c->row[kind]))
 		return c->row[kind];
-	for (size_t r = s->m->tables[kind].csv.nrows; r > 0; r--)
+	for (size_t r = rv_kind_rows(s->m, kind); r > 0; r--)
 		if (row_is_from(s, c, kind, (uint32_t)(r - 1)))
 			return (long)r - 1;
 	return -1;

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "recview/model_cells.h"
+
 static const struct rv_text empty_text = {"", 0};
 
 static struct rv_text text_of(struct csv_cell c)
@@ -52,6 +54,18 @@ struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_
 struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role)
 {
 	return rv_child_field(m, kind, child, rv_field_of_role(kind, role));
+}
+
+struct rv_text rv_row_field(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT)
+		return empty_text;
+	return text_of(rv_cell(m, kind, row, field));
+}
+
+uint32_t rv_rec_row(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].row;
 }
 
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field)
@@ -132,14 +146,39 @@ bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field)
 	return rv_column(m, kind, field) >= 0;
 }
 
+bool rv_kind_lossy(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present && m->tables[kind].csv.lossy;
+}
+
 enum rv_encoding rv_kind_encoding(const struct rv_model *m, enum rv_kind kind)
 {
 	return m->tables[kind].present ? m->tables[kind].csv.encoding : RV_ENC_UTF8;
 }
 
+bool rv_kind_unreadable(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].unreadable;
+}
+
 size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind)
 {
 	return m->tables[kind].present ? m->tables[kind].csv.nrows : 0;
+}
+
+struct rv_text rv_kind_bytes(const struct rv_model *m, enum rv_kind kind)
+{
+	const struct rv_table *t = &m->tables[kind];
+	if (!t->present || !t->csv.buf)
+		return empty_text;
+	size_t len;
+	const char *bytes = csv_table_file_bytes(&t->csv, &len); /* the file's own bytes, not decoded */
+	return (struct rv_text){bytes, len};
+}
+
+uint32_t rv_kind_open_quote_line(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].present ? m->tables[kind].csv.open_quote_line : 0;
 }
 
 /* The name of column col of kind's file as written. */
@@ -319,6 +358,61 @@ bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int
 	csv_table_set_cell(&m->tables[kind].csv, row, (size_t)col, s, len);
 	m->generation++;
 	return true;
+}
+
+bool rv_model_set_role(struct rv_model *m, enum rv_kind kind, uint32_t row, enum rv_role role, const char *s,
+		       size_t len)
+{
+	int field = rv_field_of_role(kind, role);
+	return field >= 0 && rv_model_set_field(m, kind, row, field, s, len);
+}
+
+bool rv_model_set_field_undoable(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s,
+				 size_t len, struct rv_field_undo *undo)
+{
+	int col = rv_column(m, kind, field);
+	const struct csv_table *t = &m->tables[kind].csv;
+	if (col < 0 || row >= t->nrows)
+		return false;
+	const struct csv_row *r = &t->rows[row];
+	undo->kind = kind;
+	undo->row = row;
+	undo->col = (uint32_t)col;
+	undo->cell = csv_cell_at(t, row, (size_t)col);
+	undo->flags = r->flags;
+	undo->nfields = r->nfields;
+	undo->first = r->first_cell;
+	return rv_model_set_field(m, kind, row, field, s, len);
+}
+
+/* The row's cells are put back where they were (a widened row had its cells copied to the end). */
+void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo)
+{
+	struct csv_table *t = &m->tables[undo->kind].csv;
+	if (undo->row >= t->nrows)
+		return;
+	struct csv_row *r = &t->rows[undo->row];
+	r->first_cell = undo->first;
+	r->nfields = undo->nfields;
+	r->flags = undo->flags;
+	if (undo->col < r->nfields)
+		t->cells[r->first_cell + undo->col] = undo->cell;
+	m->generation++;
+}
+
+uint32_t rv_model_append_child(struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n)
+{
+	rv_model_create_table(m, kind);
+	struct csv_table *t = &m->tables[kind].csv;
+	uint32_t row = (uint32_t)csv_table_append_row(t);
+	for (size_t i = 0; i < n; i++) {
+		int col = rv_column(m, kind, values[i].field);
+		const char *v = values[i].text;
+		if (col >= 0 && v && *v)
+			csv_table_set_cell(t, row, (size_t)col, v, strlen(v));
+	}
+	rv_model_add_child(m, kind, row);
+	return row;
 }
 
 void rv_model_touch(struct rv_model *m)

@@ -8,6 +8,7 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
+#include "recview/entity.h"
 #include "recview/text.h"
 
 static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda entry", "agenda entry",
@@ -56,12 +57,13 @@ static void their_author(const struct rv_model *m, size_t rec, enum rv_change_ki
 {
 	if (kind != RV_CHANGE_STATUS && kind != RV_CHANGE_DECISION)
 		return;
-	for (size_t k = m->recs[rec].count[RV_HISTORY]; k > 0; k--) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+	for (size_t k = rv_rec_child_count(m, rec, RV_HISTORY); k > 0; k--) {
+		size_t i = rv_rec_child_index(m, rec, RV_HISTORY, k - 1);
+		const struct rv_child *h = rv_child_at(m, RV_HISTORY, i);
 		if (kind == RV_CHANGE_STATUS ? h->status == RV_STATUS_NONE : h->decision == RV_DECISION_NONE)
 			continue;
-		struct csv_cell src = rv_cell(m, RV_HISTORY, h->row, HIST_SOURCE);
-		struct csv_cell date = rv_cell(m, RV_HISTORY, h->row, HIST_DATE);
+		struct rv_text src = rv_child_role(m, RV_HISTORY, i, RV_ROLE_SOURCE);
+		struct rv_text date = rv_child_role(m, RV_HISTORY, i, RV_ROLE_DATE);
 		static const char prefix[] = "recview: ";
 		size_t skip = src.len >= sizeof(prefix) - 1 && memcmp(src.ptr, prefix, sizeof(prefix) - 1) == 0
 				      ? sizeof(prefix) - 1

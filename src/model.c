@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/model_cells.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
 

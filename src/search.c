@@ -15,8 +15,9 @@
  * text need not be NUL-terminated and may hold NUL bytes.
  *
  * rv_search_all with a literal (or a prefilter) scans each file's bytes in one pass rather than cell by
- * cell and maps each match back to its row and column; cells whose value is not their raw bytes
- * (quoted fields with doubled quotes) are searched on their own. Regular expressions go cell by cell.
+ * cell, and the model's field scan (rv_field_scan_at, entity.h) places each match in its entity and
+ * field; values that are not their raw bytes (quoted fields with doubled quotes, changed cells) are
+ * searched on their own. Regular expressions go field by field.
  */
 #include "recview/search.h"
 
@@ -499,8 +500,8 @@ bool rv_search_next(const struct rv_search *s, const char *text, size_t len, siz
 /* ---- every match in a data set ---- */
 
 struct raw_hit {
-	uint32_t row;   /* row in the file */
-	uint16_t order; /* known field, or nfields + extra column */
+	uint32_t entity; /* rec index or child index */
+	uint16_t order;  /* known field, or nfields + extra column */
 	uint32_t off, len;
 };
 
@@ -509,128 +510,67 @@ struct hit_list {
 	size_t n, cap;
 };
 
-static void hit_push(struct hit_list *hl, uint32_t row, uint16_t order, size_t off, size_t len)
+static void hit_push(struct hit_list *hl, const struct rv_scan_field *f, size_t off, size_t len)
 {
 	if (hl->n == hl->cap) {
 		hl->cap = hl->cap ? hl->cap * 2 : 256;
 		hl->items = xreallocarray(hl->items, hl->cap, sizeof(*hl->items));
 	}
-	hl->items[hl->n++] = (struct raw_hit){row, order, (uint32_t)off, (uint32_t)len};
+	hl->items[hl->n++] = (struct raw_hit){f->entity, (uint16_t)f->order, (uint32_t)off, (uint32_t)len};
 }
 
-/* What each column of a table is: its field order (known fields, then extra columns), or -1. */
-static int *column_orders(const struct rv_table *t, int nfields)
+/* Field by field: for regular expressions. */
+static void scan_fields(struct rv_field_scan *sc, const struct rv_search *s, struct hit_list *hl)
 {
-	int *order = xmalloc((t->csv.ncols + 1) * sizeof(*order));
-	for (size_t c = 0; c < t->csv.ncols; c++)
-		order[c] = -1;
-	for (int f = 0; f < nfields; f++)
-		if (t->col[f] >= 0 && (size_t)t->col[f] < t->csv.ncols)
-			order[t->col[f]] = f;
-	for (size_t k = 0; k < t->nextra; k++)
-		if (t->extra_cols[k] < t->csv.ncols)
-			order[t->extra_cols[k]] = nfields + (int)k;
-	return order;
-}
-
-static bool in_buffer(const struct csv_table *t, struct csv_cell c)
-{
-	uintptr_t p = (uintptr_t)c.ptr, b = (uintptr_t)t->buf;
-	return p >= b && p + c.len <= b + t->size;
-}
-
-/* Cell by cell: for regular expressions. Rows in file order, fields in order. */
-static void scan_cells(const struct csv_table *t, const int *order, int norders, const struct rv_search *s,
-		       struct hit_list *hl)
-{
-	int *col_of = xmalloc(((size_t)norders + 1) * sizeof(*col_of));
-	for (int o = 0; o < norders; o++)
-		col_of[o] = -1;
-	for (size_t c = 0; c < t->ncols; c++)
-		if (order[c] >= 0)
-			col_of[order[c]] = (int)c;
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct csv_row *row = &t->rows[r];
-		for (int o = 0; o < norders; o++) {
-			if (col_of[o] < 0 || (uint32_t)col_of[o] >= row->nfields)
-				continue;
-			struct csv_cell c = t->cells[row->first_cell + (uint32_t)col_of[o]];
-			size_t off, len;
-			if (c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len))
-				hit_push(hl, (uint32_t)r, (uint16_t)o, off, len);
-		}
+	struct rv_scan_field f;
+	while (rv_field_scan_next(sc, &f)) {
+		size_t off, len;
+		if (f.text.len && rv_search_next(s, f.text.ptr, f.text.len, 0, &off, &len))
+			hit_push(hl, &f, off, len);
 	}
-	free(col_of);
 }
 
 /*
  * A literal over the file's bytes: each match is placed in its row and cell; a cell gets its first
- * match only. Cells whose value lives outside the file buffer are searched one by one afterwards.
+ * match only. Values that are not spans of the bytes are searched one by one afterwards.
  */
-static void scan_buffer(const struct csv_table *t, const int *order, const struct rv_search *s,
-			const struct rv_search *full, struct hit_list *hl)
+static void scan_bytes(struct rv_field_scan *sc, const struct rv_search *s, const struct rv_search *full,
+		       struct hit_list *hl)
 {
+	struct rv_text bytes = rv_field_scan_bytes(sc);
 	struct lit_scan ls;
-	lit_init(&ls, s, (const unsigned char *)t->buf, t->size);
-	size_t from = t->header_end, r = 0;
-	while (from < t->size && r < t->nrows) {
-		long at = lit_search(&ls, t->size, from);
+	lit_init(&ls, s, (const unsigned char *)bytes.ptr, bytes.len);
+	size_t from = 0;
+	while (from < bytes.len) {
+		long at = lit_search(&ls, bytes.len, from);
 		if (at < 0)
 			break;
 		size_t o = (size_t)at;
 		from = o + 1;
-		while (r < t->nrows && t->rows[r].raw_end <= o)
-			r++;
-		if (r == t->nrows)
+		struct rv_scan_field f;
+		enum rv_scan_at where = rv_field_scan_at(sc, o, &f);
+		if (where == RV_SCAN_END)
 			break;
-		const struct csv_row *row = &t->rows[r];
-		if (o < row->raw_start)
+		if (where == RV_SCAN_NONE)
 			continue;
-#ifdef __GNUC__
-		/* Matches come in file order: the cells of the next rows are likely wanted soon. */
-		for (size_t ahead = 1; ahead <= 4 && r + ahead < t->nrows; ahead++)
-			__builtin_prefetch(&t->cells[t->rows[r + ahead].first_cell]);
-#endif
-		/* The last cell starting at or before o (a row's cells are adjacent: a linear scan is fastest). */
-		const struct csv_cell *cells = t->cells + row->first_cell;
-		uint32_t col = 0;
-		while (col + 1 < row->nfields && cells[col + 1].raw_off <= o)
-			col++;
-		if (col >= t->ncols || order[col] < 0)
-			continue;
-		struct csv_cell c = cells[col];
-		if (!in_buffer(t, c))
-			continue;
-		size_t start = (size_t)(c.ptr - t->buf);
-		if (o < start || o + s->n > start + c.len)
+		size_t start = (size_t)(f.text.ptr - bytes.ptr);
+		if (o < start || o + s->n > start + f.text.len)
 			continue;
 		size_t off = o - start, len = s->n;
-		if (full == s || rv_search_next(full, c.ptr, c.len, 0, &off, &len))
-			hit_push(hl, (uint32_t)r, (uint16_t)order[col], off, len);
-		from = start + c.len;
+		if (full == s || rv_search_next(full, f.text.ptr, f.text.len, 0, &off, &len))
+			hit_push(hl, &f, off, len);
+		from = start + f.text.len;
 	}
-	/* Cells whose value is not in the buffer, in one pass over the cells (the rows follow along). */
-	if (!t->nrows)
-		return;
-	uintptr_t b = (uintptr_t)t->buf, e = b + t->size;
-	size_t rr = 0;
-	for (size_t ci = t->rows[0].first_cell; ci < t->ncells; ci++) {
-		struct csv_cell cell = t->cells[ci];
-		uintptr_t p = (uintptr_t)cell.ptr;
-		if ((p >= b && p + cell.len <= e) || cell.len < s->n)
-			continue;
-		while (rr + 1 < t->nrows && t->rows[rr + 1].first_cell <= ci)
-			rr++;
-		size_t col = ci - t->rows[rr].first_cell;
+	struct rv_scan_field f;
+	while (rv_field_scan_next_loose(sc, s->n, &f)) {
 		size_t off, len;
-		if (col < t->ncols && col < t->rows[rr].nfields && order[col] >= 0 &&
-		    rv_search_next(full, cell.ptr, cell.len, 0, &off, &len))
-			hit_push(hl, (uint32_t)rr, (uint16_t)order[col], off, len);
+		if (rv_search_next(full, f.text.ptr, f.text.len, 0, &off, &len))
+			hit_push(hl, &f, off, len);
 	}
 }
 
-static void append_hits(struct rv_hit **out, size_t *n, size_t *cap, enum rv_kind kind, uint32_t index,
-			const struct raw_hit *h, int nfields)
+static void append_hits(struct rv_hit **out, size_t *n, size_t *cap, enum rv_kind kind, const struct raw_hit *h,
+			int nfields)
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 256;
@@ -638,7 +578,7 @@ static void append_hits(struct rv_hit **out, size_t *n, size_t *cap, enum rv_kin
 	}
 	struct rv_hit *hit = &(*out)[(*n)++];
 	hit->kind = kind;
-	hit->index = index;
+	hit->index = h->entity;
 	hit->field = (int16_t)(h->order < nfields ? h->order : -1 - (h->order - nfields));
 	hit->off = h->off;
 	hit->len = h->len;
@@ -654,53 +594,44 @@ size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct
 		return 0;
 	for (size_t ki = 0; ki < sizeof(kinds) / sizeof(*kinds); ki++) {
 		enum rv_kind kind = kinds[ki];
-		const struct rv_table *t = &m->tables[kind];
-		size_t nrows = kind == RV_RECS ? m->nrecs : m->nchildren[kind];
-		if (!t->present || !t->usable || !nrows || nrows > t->csv.nrows)
+		struct rv_field_scan *sc = rv_field_scan_open(m, kind);
+		if (!sc)
 			continue;
+		size_t nents = kind == RV_RECS ? m->nrecs : rv_child_total(m, kind);
 		int nfields = rv_kind_def(kind)->nfields;
-		int *order = column_orders(t, nfields);
 		struct hit_list hl = {NULL, 0, 0};
 		if (s->mode != M_REGEX)
-			scan_buffer(&t->csv, order, s, s, &hl);
+			scan_bytes(sc, s, s, &hl);
 		else if (s->pre)
-			scan_buffer(&t->csv, order, s->pre, s, &hl);
+			scan_bytes(sc, s->pre, s, &hl);
 		else
-			scan_cells(&t->csv, order, nfields + (int)t->nextra, s, &hl);
-		free(order);
+			scan_fields(sc, s, &hl);
+		rv_field_scan_close(sc);
 
 		/* Group by entity (a counting sort: recommendations in id order, children in file order). */
-		uint32_t *rank = NULL; /* row -> position in the output order */
-		if (kind == RV_RECS) {
-			rank = xmalloc((nrows + 1) * sizeof(*rank));
-			for (size_t i = 0; i < nrows; i++)
-				rank[m->recs[i].row] = (uint32_t)i;
-		}
-		size_t *start = xcalloc(nrows + 2, sizeof(*start));
+		size_t *start = xcalloc(nents + 2, sizeof(*start));
 		for (size_t i = 0; i < hl.n; i++)
-			start[(rank ? rank[hl.items[i].row] : hl.items[i].row) + 1]++;
-		for (size_t i = 0; i < nrows; i++)
+			start[hl.items[i].entity + 1]++;
+		for (size_t i = 0; i < nents; i++)
 			start[i + 1] += start[i];
 		struct raw_hit *sorted = xmalloc((hl.n + 1) * sizeof(*sorted));
 		for (size_t i = 0; i < hl.n; i++)
-			sorted[start[rank ? rank[hl.items[i].row] : hl.items[i].row]++] = hl.items[i];
+			sorted[start[hl.items[i].entity]++] = hl.items[i];
 		free(hl.items);
 		/* Fields in order within an entity: a handful at most, so an insertion sort. */
 		for (size_t i = 1; i < hl.n; i++) {
 			struct raw_hit h = sorted[i];
 			size_t j = i;
-			while (j > 0 && sorted[j - 1].row == h.row && sorted[j - 1].order > h.order) {
+			while (j > 0 && sorted[j - 1].entity == h.entity && sorted[j - 1].order > h.order) {
 				sorted[j] = sorted[j - 1];
 				j--;
 			}
 			sorted[j] = h;
 		}
 		for (size_t i = 0; i < hl.n; i++)
-			append_hits(&out, &n, &cap, kind, rank ? rank[sorted[i].row] : sorted[i].row, &sorted[i],
-				    nfields);
+			append_hits(&out, &n, &cap, kind, &sorted[i], nfields);
 		free(sorted);
 		free(start);
-		free(rank);
 	}
 	*hits = out;
 	return n;

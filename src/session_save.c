@@ -13,7 +13,7 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
-#include "recview/change.h"
+#include "recview/entity.h"
 #include "recview/text.h"
 
 /* ---- saving ---- */
@@ -22,7 +22,7 @@ static void agenda_text(const struct rv_session *s, struct strbuf *out)
 {
 	sb_adds(out, "rec_id,added,author\n");
 	for (size_t i = 0; i < s->nagenda; i++) {
-		struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
+		struct rv_text id = rv_rec_id(s->m, s->agenda[i].rec);
 		csv_write_field(out, id.ptr, id.len);
 		sb_addc(out, ',');
 		csv_write_field(out, s->agenda[i].added, strlen(s->agenda[i].added));
@@ -32,12 +32,11 @@ static void agenda_text(const struct rv_session *s, struct strbuf *out)
 	}
 	/* Rows naming a recommendation the data set does not have are kept, after the agenda. */
 	const struct rv_model *m = s->m;
-	for (size_t i = 0; i < m->nchildren[RV_AGENDA]; i++) {
-		const struct rv_child *c = &m->children[RV_AGENDA][i];
-		if (c->rec >= 0)
+	for (size_t i = 0; i < rv_child_total(m, RV_AGENDA); i++) {
+		if (rv_child_at(m, RV_AGENDA, i)->rec >= 0)
 			continue;
 		for (int f = 0; f < AGENDA_NFIELDS; f++) {
-			struct csv_cell v = rv_cell(m, RV_AGENDA, c->row, f);
+			struct rv_text v = rv_child_field(m, RV_AGENDA, i, f);
 			if (f)
 				sb_addc(out, ',');
 			csv_write_field(out, v.ptr, v.len);
@@ -60,7 +59,7 @@ static void table_text(const struct rv_session *s, enum rv_kind kind, struct str
 	 * The agenda is recview's own file, rewritten in agenda order while a change to it is in effect
 	 * (with every change to it undone, it is written as it was read); the others keep every byte they had.
 	 */
-	if (kind == RV_AGENDA && (agenda_changed(s) || !s->m->tables[RV_AGENDA].present))
+	if (kind == RV_AGENDA && (agenda_changed(s) || !rv_kind_present(s->m, RV_AGENDA)))
 		agenda_text(s, out);
 	else
 		csv_table_serialize(&s->m->tables[kind].csv, out);
@@ -97,7 +96,7 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 		return false;
 	}
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		if (!s->m->tables[k].present && !(k == RV_AGENDA && s->nagenda))
+		if (!rv_kind_present(s->m, (enum rv_kind)k) && !(k == RV_AGENDA && s->nagenda))
 			continue;
 		struct strbuf data, path;
 		sb_init(&data);

@@ -13,6 +13,7 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
+#include "recview/entity.h"
 #include "recview/text.h"
 
 /* ---- the session ---- */
@@ -20,15 +21,15 @@
 void rv_session_load_agenda(struct rv_session *s)
 {
 	const struct rv_model *m = s->m;
-	size_t n = m->nchildren[RV_AGENDA];
+	size_t n = rv_child_total(m, RV_AGENDA);
 	s->agenda = xcalloc(n + 1, sizeof(*s->agenda));
 	s->nagenda = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct rv_child *c = &m->children[RV_AGENDA][i];
+		const struct rv_child *c = rv_child_at(m, RV_AGENDA, i);
 		if (c->rec < 0 || rv_agenda_position(s, (size_t)c->rec) >= 0)
 			continue;
-		struct csv_cell added = rv_cell(m, RV_AGENDA, c->row, AGENDA_ADDED);
-		struct csv_cell author = rv_cell(m, RV_AGENDA, c->row, AGENDA_AUTHOR);
+		struct rv_text added = rv_child_field(m, RV_AGENDA, i, AGENDA_ADDED);
+		struct rv_text author = rv_child_field(m, RV_AGENDA, i, AGENDA_AUTHOR);
 		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
 		it->rec = (uint32_t)c->rec;
 		it->added = xstrndup(added.ptr, added.len);
@@ -59,15 +60,14 @@ static void decide_read_only(struct rv_session *s, bool asked)
 void rv_session_stamp_tables(struct rv_session *s)
 {
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		const struct rv_table *t = &s->m->tables[k];
 		char *path = rv_model_path(s->m, (enum rv_kind)k);
-		size_t len;
-		const char *bytes = t->present ? csv_table_file_bytes(&t->csv, &len) : NULL;
-		if (t->present)
-			rv_file_stamp_of(path, bytes, len, &s->stamps[k]);
+		if (rv_kind_present(s->m, (enum rv_kind)k)) {
+			struct rv_text bytes = rv_kind_bytes(s->m, (enum rv_kind)k);
+			rv_file_stamp_of(path, bytes.ptr, bytes.len, &s->stamps[k]);
+		}
 		else
 			rv_file_stamp_read(path, &s->stamps[k]);
-		s->saved_rows[k] = t->present ? t->csv.nrows : 0;
+		s->saved_rows[k] = rv_kind_rows(s->m, (enum rv_kind)k);
 		s->rewrite[k] = false;
 		free(path);
 	}
@@ -106,7 +106,7 @@ void rv_change_free(struct rv_change *c)
 
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)
 {
-	struct csv_cell id = rv_rec_cell(s->m, rec, REC_ID);
+	struct rv_text id = rv_rec_id(s->m, rec);
 	for (size_t i = 0; i < s->ntimes; i++) {
 		if (strlen(s->times[i].rec_id) == id.len && memcmp(s->times[i].rec_id, id.ptr, id.len) == 0) {
 			s->times[i].seconds += seconds;
@@ -249,7 +249,7 @@ static struct rv_change *new_change(struct rv_session *s, enum rv_change_kind ki
 	struct rv_change *c = &s->changes[s->n];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
-	struct csv_cell id = rv_rec_cell(s->m, rec, REC_ID);
+	struct rv_text id = rv_rec_id(s->m, rec);
 	c->rec_id = xstrndup(id.ptr, id.len);
 	c->author = xstrdup(s->author);
 	rv_now(c->time);
@@ -276,9 +276,9 @@ static bool commit(struct rv_session *s, struct rv_change *c)
 /* Whether a file's own encoding can hold text the change writes into it (an emoji cannot go into Windows-1252). */
 static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
 {
-	const struct rv_table *t = &s->m->tables[kind];
+	enum rv_encoding enc = rv_kind_encoding(s->m, kind);
 	size_t bad;
-	if (!text || !t->present || rv_encoding_can_hold(t->csv.encoding, text, strlen(text), &bad))
+	if (!text || !rv_kind_present(s->m, kind) || rv_encoding_can_hold(enc, text, strlen(text), &bad))
 		return true;
 	size_t n = 1;
 	while (text[bad + n] && ((unsigned char)text[bad + n] & 0xC0) == 0x80)
@@ -287,7 +287,7 @@ static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
 	sb_init(&shown);
 	text_sanitize(&shown, text + bad, n, 0);
 	snprintf(s->error, sizeof(s->error), "%s is in %s, which cannot hold \"%s\": nothing was changed",
-		 rv_table_file(s->m, kind), rv_encoding_name(t->csv.encoding), shown.data);
+		 rv_table_file(s->m, kind), rv_encoding_name(enc), shown.data);
 	sb_free(&shown);
 	return false;
 }
@@ -301,15 +301,15 @@ static bool can_write(struct rv_session *s, enum rv_kind kind)
 	const char *file = rv_table_file(s->m, kind);
 	bool exists;
 	char why[512];
-	if (s->m->tables[kind].unreadable) {
+	if (rv_kind_unreadable(s->m, kind)) {
 		snprintf(s->error, sizeof(s->error),
 			 "%s exists but could not be read (see !), so recview does not replace it: nothing was changed", file);
 		return false;
 	}
-	if (s->m->tables[kind].present && s->m->tables[kind].csv.lossy) {
+	if (rv_kind_lossy(s->m, kind)) {
 		snprintf(s->error, sizeof(s->error),
 			 "%s would not be written back byte for byte in %s (see !), so recview does not write it: nothing was changed",
-			 file, rv_encoding_name(s->m->tables[kind].csv.encoding));
+			 file, rv_encoding_name(rv_kind_encoding(s->m, kind)));
 		return false;
 	}
 	if (!rv_store_may_write(&s->store, file, &exists, why, sizeof(why))) {
@@ -325,13 +325,13 @@ static bool can_write(struct rv_session *s, enum rv_kind kind)
  */
 static bool can_append(struct rv_session *s, enum rv_kind kind, int field)
 {
-	const struct rv_table *t = &s->m->tables[kind];
 	const struct rv_kind_def *def = rv_kind_def(kind);
 	if (!can_write(s, kind))
 		return false;
-	if (!t->present)
+	if (!rv_kind_present(s->m, kind))
 		return true;
-	if (t->csv.open_quote_line) {
+	uint32_t open_quote = rv_kind_open_quote_line(s->m, kind);
+	if (open_quote) {
 		/* The next load would read an appended row as part of that never-closed field. */
 		char *path = rv_model_path(s->m, kind);
 		struct strbuf shown;
@@ -340,13 +340,13 @@ static bool can_append(struct rv_session *s, enum rv_kind kind, int field)
 		snprintf(s->error, sizeof(s->error),
 			 "%s:%u: a quoted field opened here is never closed, so a row added after it would become part of "
 			 "it; close the quote first: nothing was changed",
-			 shown.data, t->csv.open_quote_line);
+			 shown.data, open_quote);
 		sb_free(&shown);
 		free(path);
 		return false;
 	}
 	for (int f = 0; f < def->nfields; f++) {
-		if ((def->fields[f].required || f == field) && t->col[f] < 0) {
+		if ((def->fields[f].required || f == field) && !rv_kind_has_field(s->m, kind, f)) {
 			char name[64];
 			snprintf(name, sizeof(name), "%s", def->fields[f].name);
 			for (char *p = name; *p; p++)
@@ -392,16 +392,16 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 	if (!can_append(s, RV_HISTORY, -1) || !can_write(s, RV_RECS) || !fits(s, RV_HISTORY, note) ||
 	    !fits(s, RV_HISTORY, s->author))
 		return false;
-	if (rv_column(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) < 0 && s->m->tables[RV_HISTORY].present &&
-	    rv_column(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION) < 0) {
+	if (!rv_kind_has_field(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) && rv_kind_present(s->m, RV_HISTORY) &&
+	    !rv_kind_has_field(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION)) {
 		snprintf(s->error, sizeof(s->error),
 			 "neither recommendations.csv nor status_history.csv has a %s column: nothing was changed",
 			 status ? "status" : "decision");
 		return false;
 	}
 	struct rv_change *c = new_change(s, status ? RV_CHANGE_STATUS : RV_CHANGE_DECISION, rec);
-	const struct rv_rec *r = &s->m->recs[rec];
-	c->before = xstrdup(status ? rv_status_name(r->cur_status) : rv_decision_name(r->cur_decision));
+	c->before = xstrdup(status ? rv_status_name(rv_rec_status(s->m, rec, RV_DATE_NONE))
+				   : rv_decision_name(rv_rec_decision(s->m, rec, RV_DATE_NONE)));
 	c->after = xstrdup(canon);
 	c->note = note && *note ? typed(note) : NULL;
 	snprintf(c->date, sizeof(c->date), "%s", date);
@@ -427,14 +427,14 @@ bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
 		snprintf(s->error, sizeof(s->error), "unknown priority; use P1, P2, P3, P4 or nothing");
 		return false;
 	}
-	if (rv_column(s->m, RV_RECS, REC_PRIORITY) < 0) {
+	if (!rv_kind_has_field(s->m, RV_RECS, REC_PRIORITY)) {
 		snprintf(s->error, sizeof(s->error), "recommendations.csv has no priority column");
 		return false;
 	}
 	if (!can_write(s, RV_RECS))
 		return false;
 	struct rv_change *c = new_change(s, RV_CHANGE_PRIORITY, rec);
-	struct csv_cell old = rv_rec_cell(s->m, rec, REC_PRIORITY);
+	struct rv_text old = rv_rec_field(s->m, rec, REC_PRIORITY);
 	char canon[16] = "";
 	if (p > 0)
 		snprintf(canon, sizeof(canon), "P%d", p);

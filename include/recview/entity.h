@@ -10,8 +10,9 @@
  * (m->children[kind], file order); rv_rec_child_index gives the i-th child of a recommendation.
  *
  * Generation: every change to the model bumps m->generation (rv_model_add_child,
- * rv_model_drop_last_child, rv_model_refresh_rec, rv_model_set_field, rv_model_create_table, and
- * rv_model_touch for the changes made elsewhere: undo, redo, merge, reload). What is derived from the
+ * rv_model_drop_last_child, rv_model_refresh_rec, rv_model_set_field, rv_model_append_child,
+ * rv_model_restore_field, rv_model_create_table, and rv_model_touch for the changes made
+ * elsewhere: undo, redo, merge, reload). What is derived from the
  * model remembers the generation it was built at (struct rv_stamp) and is rebuilt when it is older.
  */
 #ifndef RECVIEW_ENTITY_H
@@ -45,6 +46,11 @@ struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec);
 /* A known field (DEL_DUE...) of child entity child of kind, or empty text. */
 struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
 struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t child, enum rv_role role);
+/* A known field of a row of kind's file, or empty text: rows are how changes address what they set
+ * (rv_rec_row, rv_child_at(...)->row, the row rv_model_append_child returned). */
+struct rv_text rv_row_field(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
+/* The row of a recommendation in recommendations.csv. */
+uint32_t rv_rec_row(const struct rv_model *m, size_t rec);
 /* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
 /* The entity itself (its recommendation, parsed status, decision and date). */
@@ -77,10 +83,19 @@ size_t rv_rec_child_count(const struct rv_model *m, size_t rec, enum rv_kind kin
 bool rv_kind_present(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field);
-/* Rows of the file of kind as read (recommendations: m->nrecs). */
+/* The file of kind exists but could not be read (it is never replaced). */
+bool rv_kind_unreadable(const struct rv_model *m, enum rv_kind kind);
+/* Rows of the file of kind, with those appended since it was read (recommendations: m->nrecs). */
 size_t rv_kind_rows(const struct rv_model *m, enum rv_kind kind);
 /* The encoding its file was read in (and is written back in). */
 enum rv_encoding rv_kind_encoding(const struct rv_model *m, enum rv_kind kind);
+/* Whether its file, encoded again, would not give back the bytes read: it is never written. */
+bool rv_kind_lossy(const struct rv_model *m, enum rv_kind kind);
+/* The bytes of the file of kind as read (empty when it was not), for stamping what was read. */
+struct rv_text rv_kind_bytes(const struct rv_model *m, enum rv_kind kind);
+/* The line of a quote in the file of kind never closed before its end, or 0: a row appended after
+ * it would be read as part of that field. */
+uint32_t rv_kind_open_quote_line(const struct rv_model *m, enum rv_kind kind);
 /* The header of a known field as the file writes it (empty when absent). */
 struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field);
 /* The 1-based column of a known field in its file, or 0 when the file lacks it. */
@@ -100,6 +115,39 @@ size_t rv_rec_header_columns(const struct rv_model *m);
 struct rv_text rv_rec_column_name(const struct rv_model *m, size_t col);
 size_t rv_rec_row_columns(const struct rv_model *m, size_t rec);
 struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col);
+
+/* ---- scanning every field of a kind (a search over the whole data set) ---- */
+
+/* A field met by a scan. */
+struct rv_scan_field {
+	uint32_t entity;      /* the recommendation (RV_RECS, an index into m->recs) or the child index */
+	int order;            /* a known field (0 .. nfields - 1), or nfields + e for extra column e */
+	struct rv_text text;
+};
+
+struct rv_field_scan;
+
+/* A scan of the known fields and extra columns of every entity of kind; NULL when the kind has no
+ * usable file or no entities. Valid until the model changes. */
+struct rv_field_scan *rv_field_scan_open(const struct rv_model *m, enum rv_kind kind);
+void rv_field_scan_close(struct rv_field_scan *sc);
+
+/* Field by field: rows in file order, a row's fields in field order; false at the end. */
+bool rv_field_scan_next(struct rv_field_scan *sc, struct rv_scan_field *f);
+
+/*
+ * Over the file's bytes, for looking for a literal in one pass: the bytes of the rows as read (from
+ * the header's line break on). Most values are spans of them; rv_field_scan_at places an offset
+ * into them (offsets increasing from call to call) in the field that begins last at or before it
+ * (RV_SCAN_FIELD, with f->text that span: whether the offset lies inside the value is the caller's
+ * test), in none (between rows, a column no field claims, a value that is not a span of the bytes),
+ * or past the last row. The values that are not spans of the bytes (changed since they were read,
+ * or with quotes unescaped) come from rv_field_scan_next_loose, those of min_len bytes or more.
+ */
+struct rv_text rv_field_scan_bytes(const struct rv_field_scan *sc);
+enum rv_scan_at { RV_SCAN_FIELD, RV_SCAN_NONE, RV_SCAN_END };
+enum rv_scan_at rv_field_scan_at(struct rv_field_scan *sc, size_t off, struct rv_scan_field *f);
+bool rv_field_scan_next_loose(struct rv_field_scan *sc, size_t min_len, struct rv_scan_field *f);
 
 /* ---- derived values; as_of is a date (vocab.h) or RV_DATE_NONE for now ---- */
 
@@ -133,6 +181,25 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 /* Sets a known field of a row of kind (a copy of s is kept); the recommendation's derived state
  * follows with rv_model_refresh_rec. False when the file lacks that column. */
 bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len);
+/* Sets the field of that role (rv_field_of_role) of a row of kind; false when the kind or its file
+ * has no such field. */
+bool rv_model_set_role(struct rv_model *m, enum rv_kind kind, uint32_t row, enum rv_role role, const char *s,
+		       size_t len);
+
+/* A value for a known field of a new row: text NUL-terminated; NULL or "" leaves the field empty. */
+struct rv_field_value {
+	int field;
+	const char *text;
+};
+
+/*
+ * Appends a row to the file of a child kind (deliverables, questions, history, notes, agenda),
+ * creating the file's table with the contract's header when the data set lacks it, with these
+ * fields set (a field the file has no column for is left out), and joins it to the indexes
+ * (rv_model_add_child). Returns its row; rv_model_remove_row takes it away again.
+ */
+uint32_t rv_model_append_child(struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n);
+
 /* Says that the model changed in a way the functions above did not see (undo, merge, reload). */
 void rv_model_touch(struct rv_model *m);
 

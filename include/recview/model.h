@@ -161,11 +161,6 @@ void rv_model_free(struct rv_model *m);
 /* Moves a loaded model into *dst (whose old contents must have been freed). */
 void rv_model_move(struct rv_model *dst, struct rv_model *src);
 
-/* A known field of a row, or an empty cell when the file lacks that column. */
-struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
-struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field);
-struct csv_cell rv_child_cell(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
-
 /* Index of the recommendation with this id (exact, then ignoring case), or -1. */
 long rv_find_rec(const struct rv_model *m, const char *id, size_t len);
 
@@ -182,16 +177,27 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
 /* Removes a child row anywhere in its table (the undo of a row appended before a merge). */
 void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row);
+/*
+ * A field as it was before a change, raw bytes and row layout included, so that undo can put it
+ * back exactly (an unchanged row is then written as it was read). Valid on the model it was taken
+ * from, while the row has not moved (no merge, no row removed before it).
+ */
+struct rv_field_undo {
+	enum rv_kind kind;
+	uint32_t row, col;
+	struct csv_cell cell;
+	uint32_t flags, nfields, first;
+};
+/* rv_model_set_field (entity.h) that first keeps what the field was in *undo. */
+bool rv_model_set_field_undoable(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s,
+				 size_t len, struct rv_field_undo *undo);
+/* Puts back the field *undo kept. */
+void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo);
 /* Creates an empty table with the contract's header for a file the data set lacks (not written yet). */
 void rv_model_create_table(struct rv_model *m, enum rv_kind kind);
 /* The path of a table's file. */
 char *rv_model_path(const struct rv_model *m, enum rv_kind kind);
 /* The name of a table's file in the data set (the kind's own name unless an export named it otherwise). */
 const char *rv_table_file(const struct rv_model *m, enum rv_kind kind);
-/* Column of a known field of a table, or -1. */
-int rv_column(const struct rv_model *m, enum rv_kind kind, int field);
-
-/* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
-struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec);
 
 #endif

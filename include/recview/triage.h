@@ -42,13 +42,10 @@ enum rv_change_kind {
  */
 struct rv_cell_undo {
 	bool used;
-	enum rv_kind kind;
 	int field;
-	uint32_t row, col;
 	unsigned serial;
-	struct csv_cell old;
-	char *old_text;        /* the old cell's value, for an undo by value */
-	uint32_t old_flags, old_nfields, old_first;
+	char *old_text;            /* the old cell's value, for an undo by value */
+	struct rv_field_undo raw;  /* the cell as it was, for an undo on the same model */
 };
 
 struct rv_change {

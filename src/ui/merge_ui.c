@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/views.h"
@@ -23,7 +24,7 @@ static char *rec_id_of(const struct rv_model *m, long rec)
 {
 	if (rec < 0 || (size_t)rec >= m->nrecs)
 		return NULL;
-	struct csv_cell id = rv_rec_cell(m, (size_t)rec, REC_ID);
+	struct rv_text id = rv_rec_id(m, (size_t)rec);
 	return xstrndup(id.ptr, id.len);
 }
 
@@ -34,10 +35,10 @@ static void remember(const struct view *v, struct place *p)
 	p->rec_id = rec_id_of(m, v->rec);
 	p->cursor_id = rec_id_of(m, view_current_rec(v));
 	p->ordinal = v->item;
-	bool child = v->kind != RV_RECS && v->item >= 0 && (size_t)v->item < m->nchildren[v->kind];
-	if (child && v->rec >= 0 && m->children[v->kind][v->item].rec == v->rec) {
-		for (size_t k = 0; k < m->recs[v->rec].count[v->kind]; k++) {
-			if (rv_rec_child(m, (size_t)v->rec, v->kind, k) == &m->children[v->kind][v->item]) {
+	bool child = v->kind != RV_RECS && v->item >= 0 && (size_t)v->item < rv_child_total(m, v->kind);
+	if (child && v->rec >= 0 && rv_child_at(m, v->kind, (size_t)v->item)->rec == v->rec) {
+		for (size_t k = 0; k < rv_rec_child_count(m, (size_t)v->rec, v->kind); k++) {
+			if (rv_rec_child_index(m, (size_t)v->rec, v->kind, k) == (size_t)v->item) {
 				p->ordinal = (long)k;
 				p->by_ordinal = true;
 			}
@@ -62,10 +63,10 @@ static bool restore(struct view *v, const struct place *p)
 		return false;
 	}
 	if (p->by_ordinal) {
-		if ((size_t)p->ordinal >= m->recs[v->rec].count[v->kind])
+		if ((size_t)p->ordinal >= rv_rec_child_count(m, (size_t)v->rec, v->kind))
 			return false;
-		v->item = rv_rec_child(m, (size_t)v->rec, v->kind, (size_t)p->ordinal) - m->children[v->kind];
-	} else if (v->item >= 0 && v->kind != RV_RECS && (size_t)v->item >= m->nchildren[v->kind]) {
+		v->item = (long)rv_rec_child_index(m, (size_t)v->rec, v->kind, (size_t)p->ordinal);
+	} else if (v->item >= 0 && v->kind != RV_RECS && (size_t)v->item >= rv_child_total(m, v->kind)) {
 		return false;
 	}
 	long want = find_id(m, p->cursor_id);

@@ -107,7 +107,7 @@ static bool read_only(struct app *app, enum request req)
 
 static void id_of(struct app *app, long rec, char *buf, size_t size)
 {
-	struct csv_cell id = rv_rec_cell(app->m, (size_t)rec, REC_ID);
+	struct rv_text id = rv_rec_id(app->m, (size_t)rec);
 	snprintf(buf, size, "%.*s", (int)id.len, id.ptr);
 }
 
@@ -153,7 +153,7 @@ static void change_priority(struct app *app)
 		return;
 	char id[64], label[96], what[128];
 	id_of(app, rec, id, sizeof(id));
-	struct csv_cell now = rv_rec_cell(app->m, (size_t)rec, REC_PRIORITY);
+	struct rv_text now = rv_rec_field(app->m, (size_t)rec, REC_PRIORITY);
 	char current[16];
 	snprintf(current, sizeof(current), "%.*s", (int)now.len, now.ptr);
 	struct strbuf value;

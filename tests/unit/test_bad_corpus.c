@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 
 /* Splits text into lines (without their '\n'); the pointers point into text, which is modified. */
@@ -125,14 +126,14 @@ static void test_bad_quotes_rows_still_load(void **state)
 	assert_int_equal(m.nrecs, 5);
 	long q1 = rv_find_rec(&m, LIT("Q-1")), q4 = rv_find_rec(&m, LIT("Q-4"));
 	assert_true(q1 >= 0 && q4 >= 0);
-	struct csv_cell title = rv_rec_cell(&m, (size_t)q1, REC_TITLE);
-	struct csv_cell text = rv_rec_cell(&m, (size_t)q4, REC_TEXT);
+	struct rv_text title = rv_rec_field(&m, (size_t)q1, REC_TITLE);
+	struct rv_text text = rv_rec_field(&m, (size_t)q4, REC_TEXT);
 	static const char want_title[] = "\"Closed\"then text", want_text[] = "x \"y\" z",
 			  want_q[] = "\"Unclosed question";
 	bool title_ok = title.len == sizeof(want_title) - 1 && memcmp(title.ptr, LIT(want_title)) == 0;
 	bool text_ok = text.len == sizeof(want_text) - 1 && memcmp(text.ptr, LIT(want_text)) == 0;
 	size_t questions = m.nchildren[RV_QUESTIONS];
-	struct csv_cell q = rv_child_cell(&m, RV_QUESTIONS, 1, Q_QUESTION);
+	struct rv_text q = rv_child_field(&m, RV_QUESTIONS, 1, Q_QUESTION);
 	bool q_ok = q.len == sizeof(want_q) - 1 && memcmp(q.ptr, LIT(want_q)) == 0;
 	size_t deliverables = m.nchildren[RV_DELIVERABLES];
 	rv_model_free(&m);

@@ -12,6 +12,7 @@
 
 #include "recview/arena.h"
 #include "recview/encoding.h"
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/strbuf.h"
 #include "recview/table_files.h"
@@ -127,7 +128,7 @@ static void check_change_written_back(enum rv_encoding enc)
 	assert_int_equal(x.m.tables[RV_RECS].csv.encoding, enc);
 	assert_int_equal(x.m.diags.n, 0);
 	long r1 = rv_find_rec(&x.m, "R-1", 3);
-	struct csv_cell title = rv_rec_cell(&x.m, (size_t)r1, REC_TITLE);
+	struct rv_text title = rv_rec_field(&x.m, (size_t)r1, REC_TITLE);
 	assert_int_equal(title.len, strlen("Caf\xC3\xA9 \xE2\x80\x93 the \xE2\x80\x9C" "first\xE2\x80\x9D"));
 
 	/* a status change: the history row appended in the file's encoding, the other rows untouched */

@@ -13,6 +13,7 @@
 
 #include "recview/entity.h"
 #include "recview/query.h"
+#include "recview/save.h"
 #include "recview/strbuf.h"
 #include "recview/summary.h"
 #include "recview/xref.h"
@@ -246,6 +247,197 @@ static void test_as_of_reads_without_writing(void **state)
 	rv_model_free(&m);
 }
 
+/* A table as it would be written. */
+static char *serialized(const struct rv_model *m, enum rv_kind kind)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	csv_table_serialize(&m->tables[kind].csv, &sb);
+	char *text = sb_detach(&sb);
+	sb_free(&sb);
+	return text;
+}
+
+static void test_append_child_with_fields(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load_ok(&m, "tests/data/model");
+	size_t rec = (size_t)find(&m, "SSR1-2");
+	size_t rows = rv_kind_rows(&m, RV_HISTORY), before = rv_rec_child_count(&m, rec, RV_HISTORY);
+	char *original = serialized(&m, RV_HISTORY);
+	unsigned long gen = m.generation;
+
+	/* status_history.csv has no source column: that value is left out; a NULL note stays empty. */
+	const struct rv_field_value entry[] = {
+		{HIST_REC_ID, "SSR1-2"}, {HIST_DATE, "2017-01-01"}, {HIST_STATUS, "complete"},
+		{HIST_SOURCE, "recview: jane"}, {HIST_NOTE, NULL},
+	};
+	uint32_t row = rv_model_append_child(&m, RV_HISTORY, entry, sizeof(entry) / sizeof(*entry));
+	assert_int_equal(row, rows);
+	assert_int_equal(rv_kind_rows(&m, RV_HISTORY), rows + 1);
+	assert_true(m.generation > gen);
+	assert_text(rv_row_field(&m, RV_HISTORY, row, HIST_DATE), "2017-01-01");
+	assert_text(rv_row_field(&m, RV_HISTORY, row, HIST_SOURCE), "");
+	assert_text(rv_row_field(&m, RV_HISTORY, row, HIST_NOTE), "");
+	/* It joined the indexes: the recommendation's latest entry, its current status and last change. */
+	assert_int_equal(rv_rec_child_count(&m, rec, RV_HISTORY), before + 1);
+	size_t last = rv_rec_child_index(&m, rec, RV_HISTORY, before);
+	assert_int_equal(rv_child_at(&m, RV_HISTORY, last)->row, row);
+	assert_text(rv_child_role(&m, RV_HISTORY, last, RV_ROLE_STATUS), "complete");
+	assert_int_equal(rv_rec_last_change(&m, rec, RV_DATE_NONE), 20170101);
+	char *now = serialized(&m, RV_HISTORY);
+	size_t olen = strlen(original);
+	assert_int_equal(strlen(now), olen + strlen("SSR1-2,2017-01-01,,complete,\n"));
+	assert_memory_equal(now, original, olen);
+	assert_string_equal(now + olen, "SSR1-2,2017-01-01,,complete,\n");
+	free(now);
+
+	/* Removing it gives back the file's bytes and the recommendation's history. */
+	rv_model_remove_row(&m, RV_HISTORY, row);
+	assert_int_equal(rv_rec_child_count(&m, rec, RV_HISTORY), before);
+	now = serialized(&m, RV_HISTORY);
+	assert_string_equal(now, original);
+	free(now);
+	free(original);
+
+	/* A file the data set lacks is made with the contract's header. */
+	assert_false(rv_kind_present(&m, RV_NOTES));
+	const struct rv_field_value note[] = {{NOTE_REC_ID, "SSR1-2"}, {NOTE_AUTHOR, "jane"}, {NOTE_TEXT, "a note"}};
+	row = rv_model_append_child(&m, RV_NOTES, note, 3);
+	assert_int_equal(row, 0);
+	assert_true(rv_kind_present(&m, RV_NOTES));
+	assert_int_equal(rv_child_total(&m, RV_NOTES), 1);
+	assert_int_equal(rv_child_at(&m, RV_NOTES, 0)->rec, (int32_t)rec);
+	now = serialized(&m, RV_NOTES);
+	assert_string_equal(now, "rec_id,time,author,note\nSSR1-2,,jane,a note\n");
+	free(now);
+	rv_model_free(&m);
+}
+
+static void test_set_field_by_role(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load_ok(&m, "tests/data/model");
+	size_t rec = (size_t)find(&m, "SSR1-10");
+	uint32_t row = rv_rec_row(&m, rec);
+	unsigned long gen = m.generation;
+	assert_true(rv_model_set_role(&m, RV_RECS, row, RV_ROLE_PRIORITY, LIT("P3")));
+	assert_true(m.generation > gen);
+	assert_text(rv_rec_field(&m, rec, REC_PRIORITY), "P3");
+	rv_model_refresh_rec(&m, rec);
+	assert_int_equal(rv_rec_priority(&m, rec), 3);
+	/* The first field of a role: a history entry's status, not its decision. */
+	size_t h = rv_rec_child_index(&m, rec, RV_HISTORY, 0);
+	assert_true(rv_model_set_role(&m, RV_HISTORY, rv_child_at(&m, RV_HISTORY, h)->row, RV_ROLE_STATUS, LIT("complete")));
+	assert_text(rv_child_field(&m, RV_HISTORY, h, HIST_STATUS), "complete");
+	assert_text(rv_child_field(&m, RV_HISTORY, h, HIST_DECISION), "approved");
+
+	/* No field of that role in the kind, or none in its file, or no such row: nothing changes. */
+	gen = m.generation;
+	assert_false(rv_model_set_role(&m, RV_RECS, row, RV_ROLE_ANSWER, LIT("x")));
+	assert_false(rv_model_set_role(&m, RV_RECS, row, RV_ROLE_TEXT, LIT("x")));
+	assert_false(rv_model_set_role(&m, RV_RECS, (uint32_t)rv_kind_rows(&m, RV_RECS), RV_ROLE_TITLE, LIT("x")));
+	assert_int_equal(m.generation, gen);
+	assert_text(rv_rec_field(&m, rec, REC_TEXT), "");
+	rv_model_free(&m);
+}
+
+/* A field put back with rv_model_restore_field is written as it was read: quotes, short row and all. */
+static void test_restore_field_gives_back_the_bytes(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/recview-entity-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	static const char recs[] = "id,review,title,status,priority\r\nA-1,A,\"One, \"\"quoted\"\"\",complete,P1\r\nA-2,A,Two\r\n";
+	write_test_file(dir, "recommendations.csv", recs);
+	struct rv_model m;
+	load_ok(&m, dir);
+	struct rv_field_undo one, two;
+	uint32_t r1 = rv_rec_row(&m, (size_t)find(&m, "A-1")), r2 = rv_rec_row(&m, (size_t)find(&m, "A-2"));
+	assert_true(rv_model_set_field_undoable(&m, RV_RECS, r1, REC_TITLE, LIT("One"), &one));
+	/* A-2's row is short: setting its priority widens it. */
+	assert_true(rv_model_set_field_undoable(&m, RV_RECS, r2, REC_PRIORITY, LIT("P2"), &two));
+	char *now = serialized(&m, RV_RECS);
+	assert_string_equal(now, "id,review,title,status,priority\r\nA-1,A,One,complete,P1\r\nA-2,A,Two,,P2\r\n");
+	free(now);
+	unsigned long gen = m.generation;
+	rv_model_restore_field(&m, &two);
+	rv_model_restore_field(&m, &one);
+	assert_true(m.generation > gen);
+	assert_text(rv_rec_field(&m, (size_t)find(&m, "A-1"), REC_TITLE), "One, \"quoted\"");
+	now = serialized(&m, RV_RECS);
+	assert_string_equal(now, recs);
+	free(now);
+	/* A field the file lacks is not set, and says so. */
+	assert_false(rv_model_set_field_undoable(&m, RV_RECS, r1, REC_TEXT, LIT("x"), &one));
+	rv_model_free(&m);
+	remove_tree(dir);
+}
+
+/* The field scan meets every field once: field by field, or over the bytes plus the loose values. */
+static void test_field_scan(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/recview-entity-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	/* B-2 comes first in the file but second in id order; a quoted value is not a span of the bytes. */
+	write_test_file(dir, "recommendations.csv", "id,review,title,area\nB-2,B,\"Two \"\"x\"\"\",north\nB-1,B,One,south\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	size_t one = (size_t)find(&m, "B-1"), two = (size_t)find(&m, "B-2");
+	int nf = rv_kind_def(RV_RECS)->nfields;
+
+	struct rv_field_scan *sc = rv_field_scan_open(&m, RV_RECS);
+	assert_non_null(sc);
+	struct rv_scan_field f;
+	size_t n = 0;
+	while (rv_field_scan_next(sc, &f)) {
+		/* Rows in file order: B-2's four fields, then B-1's. */
+		assert_int_equal(f.entity, n < 4 ? two : one);
+		n++;
+	}
+	assert_int_equal(n, 8);
+	rv_field_scan_close(sc);
+
+	/* Over the bytes: "south" is B-1's extra column; the header is not a field; "Two" is loose. */
+	sc = rv_field_scan_open(&m, RV_RECS);
+	struct rv_text bytes = rv_field_scan_bytes(sc);
+	const char *south = strstr(bytes.ptr, "south");
+	assert_int_equal(rv_field_scan_at(sc, 0, &f), RV_SCAN_NONE);
+	assert_int_equal(rv_field_scan_at(sc, (size_t)(south - bytes.ptr) + 2, &f), RV_SCAN_FIELD);
+	assert_int_equal(f.entity, one);
+	assert_int_equal(f.order, nf); /* the first extra column */
+	assert_text(f.text, "south");
+	assert_int_equal(rv_field_scan_at(sc, bytes.len, &f), RV_SCAN_END);
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_int_equal(f.entity, two);
+	assert_int_equal(f.order, REC_TITLE);
+	assert_text(f.text, "Two \"x\"");
+	assert_false(rv_field_scan_next_loose(sc, 1, &f));
+	rv_field_scan_close(sc);
+
+	/* A value set since is loose too, and only values of at least min_len bytes are given. */
+	assert_true(rv_model_set_field(&m, RV_RECS, rv_rec_row(&m, one), REC_REVIEW, LIT("C")));
+	sc = rv_field_scan_open(&m, RV_RECS);
+	assert_true(rv_field_scan_next_loose(sc, 2, &f));
+	assert_text(f.text, "Two \"x\"");
+	assert_false(rv_field_scan_next_loose(sc, 2, &f));
+	rv_field_scan_close(sc);
+	sc = rv_field_scan_open(&m, RV_RECS);
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_true(rv_field_scan_next_loose(sc, 1, &f));
+	assert_int_equal(f.entity, one);
+	assert_text(f.text, "C");
+	rv_field_scan_close(sc);
+
+	/* No usable file, no scan. */
+	assert_null(rv_field_scan_open(&m, RV_QUESTIONS));
+	rv_model_free(&m);
+	remove_tree(dir);
+}
+
 int run_entity_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +445,10 @@ int run_entity_tests(void)
 		cmocka_unit_test(test_fields_of_recs_and_children),
 		cmocka_unit_test(test_generation_keeps_derived_data_current),
 		cmocka_unit_test(test_as_of_reads_without_writing),
+		cmocka_unit_test(test_append_child_with_fields),
+		cmocka_unit_test(test_set_field_by_role),
+		cmocka_unit_test(test_restore_field_gives_back_the_bytes),
+		cmocka_unit_test(test_field_scan),
 	};
 	return cmocka_run_group_tests_name("entity", tests, NULL, NULL);
 }

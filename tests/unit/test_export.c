@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/export.h"
 #include "recview/export_target.h"
 #include "recview/model.h"
@@ -80,7 +81,7 @@ static void unload(struct rv_model *m)
 static uint32_t rec_of(const struct rv_model *m, const char *id)
 {
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell c = rv_rec_cell(m, i, REC_ID);
+		struct rv_text c = rv_rec_field(m, i, REC_ID);
 		if (c.len == strlen(id) && memcmp(c.ptr, id, c.len) == 0)
 			return (uint32_t)i;
 	}

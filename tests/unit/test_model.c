@@ -11,12 +11,12 @@
 #include "recview/model.h"
 #include "recview/vocab.h"
 
-static bool cell_is(struct csv_cell c, const char *s)
+static bool cell_is(struct rv_text c, const char *s)
 {
 	return c.len == strlen(s) && memcmp(c.ptr, s, c.len) == 0;
 }
 
-static void assert_cell_is(struct csv_cell c, const char *s)
+static void assert_cell_is(struct rv_text c, const char *s)
 {
 	if (!cell_is(c, s))
 		print_error("cell is \"%.*s\", want \"%s\"\n", (int)c.len, c.ptr, s);
@@ -50,7 +50,7 @@ static long find_diag(const struct rv_model *m, const char *prefix)
 	return -1;
 }
 
-static bool same_id_nocase(struct csv_cell a, struct csv_cell b)
+static bool same_id_nocase(struct rv_text a, struct rv_text b)
 {
 	if (a.len != b.len)
 		return false;
@@ -76,8 +76,8 @@ static void assert_indexes_consistent(const struct rv_model *m)
 				continue;
 			linked++;
 			assert_true((size_t)ch->rec < m->nrecs);
-			struct csv_cell rid = rv_child_cell(m, (enum rv_kind)k, c, rec_id_field[k]);
-			struct csv_cell id = rv_rec_cell(m, (size_t)ch->rec, REC_ID);
+			struct rv_text rid = rv_child_field(m, (enum rv_kind)k, c, rec_id_field[k]);
+			struct rv_text id = rv_rec_field(m, (size_t)ch->rec, REC_ID);
 			if (!same_id_nocase(rid, id))
 				print_error("kind %d child %zu: rec_id %.*s linked to %.*s\n", k, c, (int)rid.len, rid.ptr,
 					    (int)id.len, id.ptr);
@@ -97,7 +97,7 @@ static void assert_indexes_consistent(const struct rv_model *m)
 static void assert_recs_in_natural_order(const struct rv_model *m)
 {
 	for (size_t i = 1; i < m->nrecs; i++) {
-		struct csv_cell a = rv_rec_cell(m, i - 1, REC_ID), b = rv_rec_cell(m, i, REC_ID);
+		struct rv_text a = rv_rec_field(m, i - 1, REC_ID), b = rv_rec_field(m, i, REC_ID);
 		assert_true(rv_id_compare(a.ptr, a.len, b.ptr, b.len) <= 0);
 	}
 }
@@ -119,8 +119,8 @@ static void test_aliases_map_recommendation_columns(void **state)
 	assert_int_equal(t->col[REC_PRIORITY], 6); /* Priority Level */
 	assert_int_equal(t->col[REC_NUMBER], -1);
 	size_t r1 = find_ok(&m, "R-1");
-	assert_cell_is(rv_rec_cell(&m, r1, REC_TEXT), "Text of one");
-	assert_cell_is(rv_rec_cell(&m, r1, REC_NUMBER), "");
+	assert_cell_is(rv_rec_field(&m, r1, REC_TEXT), "Text of one");
+	assert_cell_is(rv_rec_field(&m, r1, REC_NUMBER), "");
 	assert_int_equal(m.recs[r1].priority, 1);
 	assert_int_equal(m.recs[find_ok(&m, "R-10")].status, RV_STATUS_PROGRESS);
 	assert_int_equal(m.recs[find_ok(&m, "R-2")].decision, RV_DECISION_REJECTED);
@@ -137,9 +137,9 @@ static void test_aliases_extra_columns_kept(void **state)
 	assert_int_equal(t->nextra, 2);
 	assert_int_equal(t->extra_cols[0], 7);
 	assert_int_equal(t->extra_cols[1], 8);
-	assert_cell_is(t->csv.header[t->extra_cols[0]], "Area");
+	assert_cell_is(rv_extra_name(&m, RV_RECS, 0), "Area");
 	size_t r10 = find_ok(&m, "R-10");
-	assert_cell_is(csv_cell_at(&t->csv, m.recs[r10].row, t->extra_cols[1]), "note ten");
+	assert_cell_is(rv_rec_extra(&m, r10, 1), "note ten");
 	rv_model_free(&m);
 }
 
@@ -258,7 +258,7 @@ static void test_duplicate_id_both_rows_kept(void **state)
 		if (m.recs[i].duplicate) {
 			dups++;
 			assert_int_equal(m.recs[i].row, 4);
-			assert_cell_is(rv_rec_cell(&m, i, REC_TITLE), "duplicate");
+			assert_cell_is(rv_rec_field(&m, i, REC_TITLE), "duplicate");
 		}
 	}
 	assert_int_equal(dups, 1);
@@ -276,9 +276,9 @@ static void test_empty_id_row_kept(void **state)
 	load_ok(&m, "tests/data/bad/values");
 	size_t empty = 0;
 	for (size_t i = 0; i < m.nrecs; i++)
-		if (rv_rec_cell(&m, i, REC_ID).len == 0) {
+		if (rv_rec_field(&m, i, REC_ID).len == 0) {
 			empty++;
-			assert_cell_is(rv_rec_cell(&m, i, REC_TITLE), "empty id");
+			assert_cell_is(rv_rec_field(&m, i, REC_TITLE), "empty id");
 		}
 	assert_int_equal(empty, 1);
 	assert_true(find_diag(&m, "tests/data/bad/values/recommendations.csv:7:1: error: empty id") >= 0);
@@ -293,11 +293,11 @@ static void test_unknown_values_kept_verbatim_with_warning(void **state)
 	load_ok(&m, "tests/data/bad/values");
 	size_t v2 = find_ok(&m, "V-2"), v3 = find_ok(&m, "V-3"), v4 = find_ok(&m, "V-4");
 	assert_int_equal(m.recs[v2].status, RV_STATUS_UNKNOWN);
-	assert_cell_is(rv_rec_cell(&m, v2, REC_STATUS), "Finished-ish");
+	assert_cell_is(rv_rec_field(&m, v2, REC_STATUS), "Finished-ish");
 	assert_int_equal(m.recs[v3].decision, RV_DECISION_UNKNOWN);
-	assert_cell_is(rv_rec_cell(&m, v3, REC_DECISION), "maybe");
+	assert_cell_is(rv_rec_field(&m, v3, REC_DECISION), "maybe");
 	assert_int_equal(m.recs[v4].priority, -1);
-	assert_cell_is(rv_rec_cell(&m, v4, REC_PRIORITY), "P9");
+	assert_cell_is(rv_rec_field(&m, v4, REC_PRIORITY), "P9");
 	long d = find_diag(&m, "tests/data/bad/values/recommendations.csv:3:25: warning: unknown status 'Finished-ish'");
 	assert_true(d >= 0);
 	assert_int_equal(m.diags.items[d].row, (long)m.recs[v2].row);
@@ -313,7 +313,7 @@ static void test_quoted_values_parsed_after_unquoting(void **state)
 	load_ok(&m, "tests/data/bad/values");
 	size_t v5 = find_ok(&m, "V-5");
 	assert_int_equal(m.recs[v5].status, RV_STATUS_COMPLETE); /* "  complete  " */
-	assert_cell_is(rv_rec_cell(&m, v5, REC_DECISION), "Approved, mostly");
+	assert_cell_is(rv_rec_field(&m, v5, REC_DECISION), "Approved, mostly");
 	/* The column of a quoted value is its opening quote. */
 	assert_true(find_diag(&m, "tests/data/bad/values/recommendations.csv:8:16: warning: unknown decision") >= 0);
 	rv_model_free(&m);
@@ -363,7 +363,7 @@ static void test_child_with_unknown_rec_id_kept(void **state)
 	const struct rv_child *del = m.children[RV_DELIVERABLES];
 	assert_int_equal(del[0].rec, find(&m, "L-1"));
 	assert_int_equal(del[1].rec, -1);
-	assert_cell_is(rv_child_cell(&m, RV_DELIVERABLES, 1, DEL_DESCRIPTION), "unknown rec");
+	assert_cell_is(rv_child_field(&m, RV_DELIVERABLES, 1, DEL_DESCRIPTION), "unknown rec");
 	assert_int_equal(del[2].rec, find(&m, "L-2")); /* l-2: case differs, still linked */
 	assert_int_equal(del[3].rec, -1);
 	assert_true(find_diag(&m, "tests/data/bad/links/deliverables.csv:3:1: warning: unknown recommendation 'L-9'") >= 0);
@@ -432,7 +432,7 @@ static void test_history_sorted_by_date(void **state)
 	for (size_t i = 0; i < 3; i++) {
 		const struct rv_child *h = rv_rec_child(&m, r, RV_HISTORY, i);
 		assert_int_equal(h->date, want[i]);
-		assert_cell_is(rv_cell(&m, RV_HISTORY, h->row, HIST_NOTE), notes[i]);
+		assert_cell_is(rv_row_field(&m, RV_HISTORY, h->row, HIST_NOTE), notes[i]);
 	}
 	r = find_ok(&m, "SSR2-5.4");
 	int32_t prev = 0;
@@ -453,8 +453,8 @@ static void test_deliverables_done_count(void **state)
 	assert_int_equal(m.recs[r].count[RV_DELIVERABLES], 3);
 	assert_int_equal(m.recs[r].deliverables_done, 2); /* complete, done; not in progress */
 	/* Deliverables stay in file order. */
-	assert_cell_is(rv_cell(&m, RV_DELIVERABLES, rv_rec_child(&m, r, RV_DELIVERABLES, 0)->row, DEL_DESCRIPTION), "First");
-	assert_cell_is(rv_cell(&m, RV_DELIVERABLES, rv_rec_child(&m, r, RV_DELIVERABLES, 2)->row, DEL_DESCRIPTION), "Third");
+	assert_cell_is(rv_row_field(&m, RV_DELIVERABLES, rv_rec_child(&m, r, RV_DELIVERABLES, 0)->row, DEL_DESCRIPTION), "First");
+	assert_cell_is(rv_row_field(&m, RV_DELIVERABLES, rv_rec_child(&m, r, RV_DELIVERABLES, 2)->row, DEL_DESCRIPTION), "Third");
 	r = find_ok(&m, "SSR1-2");
 	assert_int_equal(m.recs[r].count[RV_DELIVERABLES], 1);
 	assert_int_equal(m.recs[r].deliverables_done, 0);
@@ -469,7 +469,7 @@ static void test_find_rec_exact_and_case_insensitive(void **state)
 	load_ok(&m, "tests/data/model");
 	long exact = find(&m, "SSR2-5.4");
 	assert_true(exact >= 0);
-	assert_cell_is(rv_rec_cell(&m, (size_t)exact, REC_ID), "SSR2-5.4");
+	assert_cell_is(rv_rec_field(&m, (size_t)exact, REC_ID), "SSR2-5.4");
 	assert_int_equal(find(&m, "ssr2-5.4"), exact);
 	assert_int_equal(find(&m, "Ssr2-5.4"), exact);
 	assert_int_equal(find(&m, "SSR2-5"), -1);
@@ -487,7 +487,7 @@ static void test_recs_in_natural_id_order(void **state)
 	static const char *const want[] = {"SSR1-2", "SSR1-10", "SSR1-28", "SSR2-1.1", "SSR2-5.4", "SSR2-5.10"};
 	assert_int_equal(m.nrecs, 6);
 	for (size_t i = 0; i < 6; i++)
-		assert_cell_is(rv_rec_cell(&m, i, REC_ID), want[i]);
+		assert_cell_is(rv_rec_field(&m, i, REC_ID), want[i]);
 	rv_model_free(&m);
 }
 
@@ -507,10 +507,10 @@ static void test_review_from_column_or_id(void **state)
 	(void)state;
 	struct rv_model m;
 	load_ok(&m, "tests/data/model");
-	assert_cell_is(rv_rec_review(&m, find_ok(&m, "SSR2-5.10")), "SSR2");
+	assert_cell_is(rv_rec_review_of(&m, find_ok(&m, "SSR2-5.10")), "SSR2");
 	rv_model_free(&m);
 	load_ok(&m, "tests/data/bad/links"); /* no review column: the id up to its last '-' */
-	assert_cell_is(rv_rec_review(&m, find_ok(&m, "L-2")), "L");
+	assert_cell_is(rv_rec_review_of(&m, find_ok(&m, "L-2")), "L");
 	rv_model_free(&m);
 }
 
@@ -554,7 +554,7 @@ static void test_real_data_reviews(void **state)
 	load_ok(&m, "data");
 	size_t ssr1 = 0, ssr2 = 0;
 	for (size_t i = 0; i < m.nrecs; i++) {
-		struct csv_cell review = rv_rec_review(&m, i);
+		struct rv_text review = rv_rec_review_of(&m, i);
 		ssr1 += cell_is(review, "SSR1");
 		ssr2 += cell_is(review, "SSR2");
 	}
@@ -585,14 +585,14 @@ static void test_real_data_ssr1_history_2014_03_18(void **state)
 	load_ok(&m, "data");
 	size_t checked = 0;
 	for (size_t i = 0; i < m.nrecs; i++) {
-		if (!cell_is(rv_rec_review(&m, i), "SSR1"))
+		if (!cell_is(rv_rec_review_of(&m, i), "SSR1"))
 			continue;
 		bool found = false;
 		for (size_t k = 0; k < m.recs[i].count[RV_HISTORY]; k++)
 			found |= rv_rec_child(&m, i, RV_HISTORY, k)->date == 20140318;
 		if (!found)
-			print_error("%.*s has no history entry dated 2014-03-18\n", (int)rv_rec_cell(&m, i, REC_ID).len,
-				    rv_rec_cell(&m, i, REC_ID).ptr);
+			print_error("%.*s has no history entry dated 2014-03-18\n", (int)rv_rec_field(&m, i, REC_ID).len,
+				    rv_rec_field(&m, i, REC_ID).ptr);
 		assert_true(found);
 		checked++;
 	}
@@ -607,7 +607,7 @@ static void test_real_data_ssr2_decisions(void **state)
 	load_ok(&m, "data");
 	size_t count[RV_DECISION_COUNT] = {0};
 	for (size_t i = 0; i < m.nrecs; i++)
-		if (cell_is(rv_rec_review(&m, i), "SSR2"))
+		if (cell_is(rv_rec_review_of(&m, i), "SSR2"))
 			count[m.recs[i].cur_decision]++;
 	assert_int_equal(count[RV_DECISION_APPROVED], 14);
 	assert_int_equal(count[RV_DECISION_REJECTED], 18);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/query.h"
 #include "recview/strbuf.h"
@@ -113,7 +114,7 @@ static char *select_ids(const struct rv_model *m, const char *expr, const char *
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < n; i++) {
-		struct csv_cell id = rv_rec_cell(m, out[i], REC_ID);
+		struct rv_text id = rv_rec_field(m, out[i], REC_ID);
 		sb_addf(&sb, "%s%.*s", i ? " " : "", (int)id.len, id.ptr);
 		/* rv_query_match agrees with the selection */
 		assert_true(rv_query_match(q, m, out[i]));
@@ -415,13 +416,13 @@ static void test_match_free_words(void **state)
 
 /* ---- matching on the bundled data set, against sets computed from the model's fields ---- */
 
-static bool cell_eq(struct csv_cell c, const char *s)
+static bool cell_eq(struct rv_text c, const char *s)
 {
 	return c.len == strlen(s) && memcmp(c.ptr, s, c.len) == 0;
 }
 
 /* ASCII case-insensitive substring, written here independently of the search code. */
-static bool contains_nocase(struct csv_cell c, const char *word)
+static bool contains_nocase(struct rv_text c, const char *word)
 {
 	size_t n = strlen(word);
 	for (size_t i = 0; i + n <= c.len; i++) {
@@ -469,7 +470,7 @@ static void test_real_review_and_status(void **state)
 	const struct rv_model *m = &fx->real;
 	bool *want = calloc(m->nrecs, 1);
 	for (size_t i = 0; i < m->nrecs; i++)
-		want[i] = cell_eq(rv_rec_cell(m, i, REC_REVIEW), "SSR1") && m->recs[i].cur_status == RV_STATUS_PROGRESS;
+		want[i] = cell_eq(rv_rec_field(m, i, REC_REVIEW), "SSR1") && m->recs[i].cur_status == RV_STATUS_PROGRESS;
 	check_real(m, "review:SSR1 status:progress", want, 8);
 	for (size_t i = 0; i < m->nrecs; i++)
 		want[i] = m->recs[i].cur_status != RV_STATUS_COMPLETE;
@@ -484,9 +485,9 @@ static void test_real_decision_rejected(void **state)
 	bool *want = calloc(m->nrecs, 1);
 	/* The decision column, else the latest history entry that has one. */
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell d = rv_rec_cell(m, i, REC_DECISION);
+		struct rv_text d = rv_rec_field(m, i, REC_DECISION);
 		for (size_t k = m->recs[i].count[RV_HISTORY]; !d.len && k > 0; k--)
-			d = rv_cell(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k - 1)->row, HIST_DECISION);
+			d = rv_row_field(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k - 1)->row, HIST_DECISION);
 		want[i] = cell_eq(d, "rejected");
 	}
 	check_real(m, "decision:rejected", want, 18);
@@ -499,16 +500,16 @@ static void test_real_questions_and_briefing(void **state)
 	const struct rv_model *m = &fx->real;
 	bool *want = calloc(m->nrecs, 1);
 	for (size_t i = 0; i < m->nrecs; i++)
-		want[i] = m->recs[i].count[RV_QUESTIONS] > 0 && cell_eq(rv_rec_cell(m, i, REC_REVIEW), "SSR1");
+		want[i] = m->recs[i].count[RV_QUESTIONS] > 0 && cell_eq(rv_rec_field(m, i, REC_REVIEW), "SSR1");
 	check_real(m, "has:questions review:SSR1", want, 22);
 
 	/* briefing: read the questions file row by row and mark the recommendation each one names */
 	memset(want, 0, m->nrecs);
 	size_t count = 0;
 	for (size_t r = 0; r < m->tables[RV_QUESTIONS].csv.nrows; r++) {
-		if (!contains_nocase(rv_cell(m, RV_QUESTIONS, (uint32_t)r, Q_BRIEFING), "compliance"))
+		if (!contains_nocase(rv_row_field(m, RV_QUESTIONS, (uint32_t)r, Q_BRIEFING), "compliance"))
 			continue;
-		struct csv_cell rid = rv_cell(m, RV_QUESTIONS, (uint32_t)r, Q_REC_ID);
+		struct rv_text rid = rv_row_field(m, RV_QUESTIONS, (uint32_t)r, Q_REC_ID);
 		long rec = rv_find_rec(m, rid.ptr, rid.len);
 		assert_true(rec >= 0);
 		count += !want[rec];
@@ -529,7 +530,7 @@ static void test_real_changed_after_2015(void **state)
 	for (size_t i = 0; i < m->nrecs; i++) {
 		char latest[16] = "";
 		for (size_t k = 0; k < m->recs[i].count[RV_HISTORY]; k++) {
-			struct csv_cell d = rv_cell(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k)->row, HIST_DATE);
+			struct rv_text d = rv_row_field(m, RV_HISTORY, rv_rec_child(m, i, RV_HISTORY, k)->row, HIST_DATE);
 			char buf[16];
 			snprintf(buf, sizeof(buf), "%.*s", (int)(d.len < 15 ? d.len : 15), d.ptr);
 			if (strcmp(buf, latest) > 0)
@@ -555,9 +556,9 @@ static void test_real_free_words(void **state)
 	for (size_t i = 0; i < m->nrecs; i++) {
 		bool hit = false;
 		for (size_t f = 0; f < sizeof(fields) / sizeof(*fields); f++)
-			hit |= contains_nocase(rv_rec_cell(m, i, fields[f]), "root");
+			hit |= contains_nocase(rv_rec_field(m, i, fields[f]), "root");
 		for (size_t k = 0; k < t->nextra; k++)
-			hit |= contains_nocase(csv_cell_at(&t->csv, m->recs[i].row, t->extra_cols[k]), "root");
+			hit |= contains_nocase(rv_rec_extra(m, i, k), "root");
 		want[i] = hit;
 		count += hit;
 	}

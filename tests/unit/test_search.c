@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/search.h"
 
@@ -337,8 +338,8 @@ static char *describe_hits(const struct rv_model *m, const char *pattern, unsign
 	sb_init(&sb);
 	for (size_t i = 0; i < n; i++) {
 		const struct rv_hit *h = &hits[i];
-		struct csv_cell id = h->kind == RV_RECS ? rv_rec_cell(m, h->index, REC_ID)
-							: rv_child_cell(m, h->kind, h->index, 0);
+		struct rv_text id = h->kind == RV_RECS ? rv_rec_field(m, h->index, REC_ID)
+							: rv_child_field(m, h->kind, h->index, 0);
 		sb_addf(&sb, "%d:%.*s:%d:%u+%u\n", (int)h->kind, (int)id.len, id.ptr, h->field, h->off, h->len);
 		struct rv_text c = rv_hit_cell(m, h);
 		assert_true(h->off + h->len <= c.len);
@@ -428,10 +429,10 @@ static void check_against_cells(const struct rv_model *m, const char *pattern, u
 		for (size_t i = 0; i < count; i++) {
 			uint32_t row = kind == RV_RECS ? m->recs[i].row : m->children[kind][i].row;
 			for (int f = 0; f < nf + (int)t->nextra; f++) {
-				struct csv_cell c;
+				struct rv_text c;
 				if (f < nf && t->col[f] < 0)
 					continue;
-				c = f < nf ? rv_cell(m, kind, row, f) : csv_cell_at(&t->csv, row, t->extra_cols[f - nf]);
+				c = f < nf ? rv_row_field(m, kind, row, f) : kind == RV_RECS ? rv_rec_extra(m, i, (size_t)(f - nf)) : rv_child_extra(m, kind, i, (size_t)(f - nf));
 				size_t off, len;
 				if (!c.len || !rv_search_next(s, c.ptr, c.len, 0, &off, &len))
 					continue;

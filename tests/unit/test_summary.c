@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/summary.h"
 #include "recview/text.h"
@@ -207,7 +208,7 @@ static int data_teardown(void **state)
 	return 0;
 }
 
-static bool cell_is(struct csv_cell c, const char *s)
+static bool cell_is(struct rv_text c, const char *s)
 {
 	return c.len == strlen(s) && memcmp(c.ptr, s, c.len) == 0;
 }
@@ -216,15 +217,15 @@ static bool cell_is(struct csv_cell c, const char *s)
  * Independently of summary.c: the status of a recommendation from the status_history.csv cells, the
  * row with the latest full date on or before upto (NULL: any) that has a status.
  */
-static enum rv_status csv_status(const struct rv_model *m, struct csv_cell id, const char *upto)
+static enum rv_status csv_status(const struct rv_model *m, struct rv_text id, const char *upto)
 {
 	const struct rv_table *t = &m->tables[RV_HISTORY];
 	char best[11] = "";
 	enum rv_status st = RV_STATUS_NONE;
 	for (uint32_t row = 0; row < t->csv.nrows; row++) {
-		struct csv_cell rid = rv_cell(m, RV_HISTORY, row, HIST_REC_ID);
-		struct csv_cell d = rv_cell(m, RV_HISTORY, row, HIST_DATE);
-		struct csv_cell s = rv_cell(m, RV_HISTORY, row, HIST_STATUS);
+		struct rv_text rid = rv_row_field(m, RV_HISTORY, row, HIST_REC_ID);
+		struct rv_text d = rv_row_field(m, RV_HISTORY, row, HIST_DATE);
+		struct rv_text s = rv_row_field(m, RV_HISTORY, row, HIST_STATUS);
 		if (rid.len != id.len || memcmp(rid.ptr, id.ptr, id.len) != 0 || s.len == 0 || d.len != 10)
 			continue;
 		char ds[11];
@@ -255,8 +256,8 @@ static void test_data_reviews(void **state)
 	/* SSR1 statuses now, counted from the CSV cells. */
 	size_t want[RV_STATUS_COUNT] = {0};
 	for (size_t i = 0; i < m->nrecs; i++)
-		if (cell_is(rv_rec_cell(m, i, REC_REVIEW), "SSR1"))
-			want[csv_status(m, rv_rec_cell(m, i, REC_ID), NULL)]++;
+		if (cell_is(rv_rec_field(m, i, REC_REVIEW), "SSR1"))
+			want[csv_status(m, rv_rec_field(m, i, REC_ID), NULL)]++;
 	assert_int_equal(want[RV_STATUS_COMPLETE], 20);
 	assert_int_equal(want[RV_STATUS_PROGRESS], 8);
 	assert_memory_equal(want, s.reviews[0].by_status, sizeof(want));
@@ -284,8 +285,8 @@ static void test_data_timeline(void **state)
 		assert_string_equal(tl->points[k].label, dates[k]);
 		size_t want[RV_STATUS_COUNT] = {0};
 		for (size_t i = 0; i < m->nrecs; i++)
-			if (cell_is(rv_rec_cell(m, i, REC_REVIEW), "SSR1"))
-				want[csv_status(m, rv_rec_cell(m, i, REC_ID), dates[k])]++;
+			if (cell_is(rv_rec_field(m, i, REC_REVIEW), "SSR1"))
+				want[csv_status(m, rv_rec_field(m, i, REC_ID), dates[k])]++;
 		assert_memory_equal(want, tl->points[k].by_status, sizeof(want));
 		assert_int_equal(tl->points[k].total, 28);
 		/* SSR1's decisions are undated (the column only): approved at every point. */
@@ -395,7 +396,7 @@ static void test_data_changes(void **state)
 	/* The expected lines, from the CSV cells. */
 	size_t want = 0;
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
 		enum rv_status a = csv_status(m, id, "2015-12-31"), b = csv_status(m, id, "2016-06-30");
 		char line[128];
 		snprintf(line, sizeof(line), "%.*s  status: %s \xE2\x86\x92 %s\n", (int)id.len, id.ptr, rv_status_name(a),
@@ -406,7 +407,7 @@ static void test_data_changes(void **state)
 			if (!listed)
 				print_error("missing: %s", line);
 			assert_true(listed);
-			assert_true(cell_is(rv_rec_cell(m, i, REC_REVIEW), "SSR1"));
+			assert_true(cell_is(rv_rec_field(m, i, REC_REVIEW), "SSR1"));
 		}
 	}
 	assert_true(want > 0);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/entity.h"
 #include "recview/export.h"
 #include "recview/model.h"
 #include "recview/report.h"
@@ -425,7 +426,7 @@ static size_t rec_of(const struct rv_model *m, const char *id)
 	return (size_t)r;
 }
 
-static void assert_cell_is(struct csv_cell c, const char *want)
+static void assert_cell_is(struct rv_text c, const char *want)
 {
 	assert_bytes("cell", c.ptr, c.len, want, strlen(want));
 }
@@ -547,7 +548,7 @@ static void assert_model_matches_disk(const struct rv_model *m, bool with_show)
 		}
 	}
 	for (size_t i = 0; i < m->nrecs; i++) {
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
+		struct rv_text id = rv_rec_field(m, i, REC_ID);
 		snprintf(what, sizeof(what), "recommendation %.*s", (int)id.len, id.ptr);
 		same_rec(&m->recs[i], &fresh->recs[i], what);
 		assert_int_equal(rv_find_rec(m, id.ptr, id.len), (long)i);
@@ -577,8 +578,8 @@ static void assert_agenda_matches_disk(const struct rv_session *s)
 	rv_session_open(&s2, fresh, "someone else", false);
 	assert_int_equal(s->nagenda, s2.nagenda);
 	for (size_t i = 0; i < s->nagenda; i++) {
-		struct csv_cell a = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
-		struct csv_cell b = rv_rec_cell(fresh, s2.agenda[i].rec, REC_ID);
+		struct rv_text a = rv_rec_field(s->m, s->agenda[i].rec, REC_ID);
+		struct rv_text b = rv_rec_field(fresh, s2.agenda[i].rec, REC_ID);
 		assert_bytes("agenda id", a.ptr, a.len, b.ptr, b.len);
 		assert_string_equal(s->agenda[i].added, s2.agenda[i].added);
 		assert_string_equal(s->agenda[i].author, s2.agenda[i].author);
@@ -592,7 +593,7 @@ static void agenda_ids(const struct rv_session *s, struct strbuf *out)
 {
 	sb_reset(out);
 	for (size_t i = 0; i < s->nagenda; i++) {
-		struct csv_cell id = rv_rec_cell(s->m, s->agenda[i].rec, REC_ID);
+		struct rv_text id = rv_rec_field(s->m, s->agenda[i].rec, REC_ID);
 		if (i)
 			sb_addc(out, ' ');
 		sb_add(out, id.ptr, id.len);
@@ -708,9 +709,9 @@ static void test_status_change_writes_the_row_and_the_history(void **state)
 	assert_int_equal(h->status, RV_STATUS_PROGRESS);
 	assert_int_equal(h->decision, RV_DECISION_NONE);
 	assert_int_equal(h->date, 20261123);
-	assert_cell_is(rv_cell(t.m, RV_HISTORY, h->row, HIST_SOURCE), "recview: tester");
-	assert_cell_is(rv_cell(t.m, RV_HISTORY, h->row, HIST_NOTE), "the note");
-	assert_cell_is(rv_rec_cell(t.m, rec, REC_STATUS), "in progress");
+	assert_cell_is(rv_row_field(t.m, RV_HISTORY, h->row, HIST_SOURCE), "recview: tester");
+	assert_cell_is(rv_row_field(t.m, RV_HISTORY, h->row, HIST_NOTE), "the note");
+	assert_cell_is(rv_rec_field(t.m, rec, REC_STATUS), "in progress");
 	assert_int_equal(rv_find_rec(t.m, "SSR2-5.4", 8), (long)rec);
 	assert_int_equal(rv_find_rec(t.m, "ssr2-5.4", 8), (long)rec);
 
@@ -939,7 +940,7 @@ static void test_priority_change(void **state)
 		free(got);
 		free(want);
 		assert_int_equal(t.m->recs[rec].priority, steps[i].value);
-		assert_cell_is(rv_rec_cell(t.m, rec, REC_PRIORITY), steps[i].written);
+		assert_cell_is(rv_rec_field(t.m, rec, REC_PRIORITY), steps[i].written);
 	}
 	assert_model_matches_disk(t.m, true);
 	assert_string_equal(t.s.changes[1].before, "P2");
@@ -1113,9 +1114,9 @@ static void test_notes_create_then_append(void **state)
 	assert_int_equal(t.m->recs[rec].count[RV_NOTES], 1);
 	const struct rv_child *n0 = rv_rec_child(t.m, rec, RV_NOTES, 0);
 	assert_int_equal(n0->row, 0);
-	assert_cell_is(rv_cell(t.m, RV_NOTES, n0->row, NOTE_TEXT), "first note");
-	assert_cell_is(rv_cell(t.m, RV_NOTES, n0->row, NOTE_AUTHOR), "tester");
-	assert_cell_is(rv_cell(t.m, RV_NOTES, n0->row, NOTE_TIME), NOW);
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, n0->row, NOTE_TEXT), "first note");
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, n0->row, NOTE_AUTHOR), "tester");
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, n0->row, NOTE_TIME), NOW);
 	/* nothing else changed */
 	struct snap with_notes;
 	snap_take(&with_notes, ds);
@@ -1145,8 +1146,8 @@ static void test_notes_create_then_append(void **state)
 						"SSR1-1,2026-11-23T15:30:00,tester,x=1 is fine\n");
 	assert_int_equal(t.m->recs[rec].count[RV_NOTES], 6);
 	assert_int_equal(t.m->recs[other].count[RV_NOTES], 1);
-	assert_cell_is(rv_cell(t.m, RV_NOTES, rv_rec_child(t.m, rec, RV_NOTES, 1)->row, NOTE_TEXT), "'=1+2");
-	assert_cell_is(rv_cell(t.m, RV_NOTES, rv_rec_child(t.m, rec, RV_NOTES, 5)->row, NOTE_TEXT),
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, rv_rec_child(t.m, rec, RV_NOTES, 1)->row, NOTE_TEXT), "'=1+2");
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, rv_rec_child(t.m, rec, RV_NOTES, 5)->row, NOTE_TEXT),
 		       "a, \"quoted\" note");
 	assert_string_equal(t.s.changes[1].note, "'=1+2");
 
@@ -1179,7 +1180,7 @@ static void test_notes_append_to_an_existing_file(void **state)
 	assert_file_is(in_root("sm", "notes.csv"), want);
 	free(want);
 	assert_int_equal(t.m->recs[r1].count[RV_NOTES], 2);
-	assert_cell_is(rv_cell(t.m, RV_NOTES, rv_rec_child(t.m, r1, RV_NOTES, 1)->row, NOTE_TEXT), "new note");
+	assert_cell_is(rv_row_field(t.m, RV_NOTES, rv_rec_child(t.m, r1, RV_NOTES, 1)->row, NOTE_TEXT), "new note");
 	assert_model_matches_disk(t.m, true);
 	assert_true(rv_undo(&t.s));
 	assert_file_is(in_root("sm", "notes.csv"), notes0);
@@ -1702,7 +1703,7 @@ static void test_conflict_then_reload(void **state)
 	assert_int_equal(fresh->recs[rec].count[RV_HISTORY], 4);
 	size_t ssr1_2 = rec_of(fresh, "SSR1-2");
 	const struct rv_child *h = rv_rec_child(fresh, ssr1_2, RV_HISTORY, fresh->recs[ssr1_2].count[RV_HISTORY] - 1);
-	assert_cell_is(rv_cell(fresh, RV_HISTORY, h->row, HIST_NOTE), "their line");
+	assert_cell_is(rv_row_field(fresh, RV_HISTORY, h->row, HIST_NOTE), "their line");
 	assert_model_matches_disk(fresh, true);
 	assert_int_equal(s.applied, 1);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/xref.h"
 
@@ -163,7 +164,7 @@ static void check_scan_n(const struct rv_model *m, const char *review, const cha
 	if (n != nw) {
 		print_error("\"%s\": %zu references, want %zu\n", text, n, nw);
 		for (size_t i = 0; i < n && i < MAX_SPANS; i++) {
-			struct csv_cell id = rv_rec_cell(m, (size_t)spans[i].rec, REC_ID);
+			struct rv_text id = rv_rec_field(m, (size_t)spans[i].rec, REC_ID);
 			print_error("  [%zu] \"%.*s\" at %zu -> %.*s\n", i, (int)spans[i].len, text + spans[i].off,
 				    spans[i].off, (int)id.len, id.ptr);
 		}
@@ -475,7 +476,7 @@ static void assert_list(const struct rv_model *m, const uint32_t *got, size_t n,
 	if (!same) {
 		print_error("%s of %s:", what, id);
 		for (size_t i = 0; i < n; i++) {
-			struct csv_cell c = rv_rec_cell(m, got[i], REC_ID);
+			struct rv_text c = rv_rec_field(m, got[i], REC_ID);
 			print_error(" %.*s", (int)c.len, c.ptr);
 		}
 		print_error("; want");
@@ -641,7 +642,7 @@ static void test_real_data(void **state)
 	bool seen = false;
 	for (size_t k = 0; k < m.recs[r25].count[RV_DELIVERABLES]; k++) {
 		const struct rv_child *d = rv_rec_child(&m, (size_t)r25, RV_DELIVERABLES, k);
-		struct csv_cell c = rv_cell(&m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION);
+		struct rv_text c = rv_row_field(&m, RV_DELIVERABLES, d->row, DEL_DESCRIPTION);
 		struct rv_xref_span s[8];
 		size_t n = rv_xref_scan(&m, LIT("SSR1"), r25, c.ptr, c.len, s, 8);
 		if (!n)
@@ -664,8 +665,8 @@ static void test_real_data(void **state)
 		const struct rv_child *ch = &m.children[RV_QUESTIONS][q];
 		if (ch->rec < 0)
 			continue;
-		struct csv_cell c = rv_cell(&m, RV_QUESTIONS, ch->row, Q_QUESTION);
-		struct csv_cell review = rv_rec_review(&m, (size_t)ch->rec);
+		struct rv_text c = rv_row_field(&m, RV_QUESTIONS, ch->row, Q_QUESTION);
+		struct rv_text review = rv_rec_review_of(&m, (size_t)ch->rec);
 		assert_int_equal(rv_xref_scan(&m, review.ptr, review.len, ch->rec, c.ptr, c.len, NULL, 0), 0);
 	}
 	rv_model_free(&m);

@@ -1,0 +1,50 @@
+/*
+ * query_terms.h - a parsed filter (query.h) as its terms: what query_parse.c builds and query.c
+ * matches. Private to those two files.
+ */
+#ifndef RECVIEW_QUERY_TERMS_H
+#define RECVIEW_QUERY_TERMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/query.h"
+#include "recview/search.h"
+
+enum term_kind {
+	T_WORD,     /* free word or phrase: any text of the recommendation */
+	T_CELL,     /* a known text field of the recommendation (field) */
+	T_REVIEW,   /* the review column, else the id up to its last '-' */
+	T_EXTRA,    /* an extra column of recommendations.csv (extra) */
+	T_STATUS,   /* current status */
+	T_DECISION, /* current decision */
+	T_PRIORITY,
+	T_BRIEFING, /* any question's briefing */
+	T_HAS,
+	T_CHANGED,  /* last change date */
+	T_DUE,      /* due date of any open deliverable */
+};
+
+enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_COUNT };
+
+enum date_op { OP_EQ, OP_LT, OP_GT, OP_LE, OP_GE };
+
+struct term {
+	enum term_kind kind;
+	bool neg;
+	int field;              /* T_CELL: REC_*; T_HAS: enum has_what */
+	size_t extra;           /* T_EXTRA: extra column number */
+	struct rv_search *s;    /* the value as a smart-case literal (text fields, unknown states) */
+	unsigned states;        /* T_STATUS / T_DECISION: bit per enum value that matches */
+	int priority;           /* T_PRIORITY: 1..4, or 0 to match the raw cell with s */
+	enum date_op op;        /* T_CHANGED / T_DUE */
+	int32_t lo, hi;         /* the date's extent: missing month/day as 00 (lo) and 99 (hi) */
+};
+
+struct rv_query {
+	struct term *terms;
+	size_t n;
+};
+
+#endif
