@@ -559,52 +559,6 @@ static char *join_path(const char *dir, const char *file)
 	return p;
 }
 
-/*
- * The file of each table: its own name; else, when recommendations came in another name ("SSR tracker -
- * recommendations.csv"), the same name with the table's; else (the tables of an export, not recview's
- * own notes and agenda) any file table_files.h accepts.
- */
-static void find_table_files(struct rv_model *m)
-{
-	const char *recs_default = rv_kind_def(RV_RECS)->file;
-	size_t others;
-	m->tables[RV_RECS].file = rv_find_table_file(m->dir, recs_default, &others);
-	const char *recs = m->tables[RV_RECS].file;
-	const char *at = strstr(recs, "recommendations");
-	if (!at)
-		at = strstr(recs, "Recommendations");
-	for (int k = RV_RECS + 1; k < RV_KIND_COUNT; k++) {
-		const char *own = rv_kind_def((enum rv_kind)k)->file;
-		char *path = join_path(m->dir, own);
-		struct stat st;
-		bool exists = lstat(path, &st) == 0;
-		free(path);
-		char *name = NULL;
-		if (!exists && at && strcmp(recs, recs_default) != 0) {
-			/* "SSR tracker - recommendations.csv" gives "SSR tracker - deliverables.csv" */
-			struct strbuf sb;
-			sb_init(&sb);
-			size_t stem = strcspn(own, ".");
-			sb_add(&sb, recs, (size_t)(at - recs));
-			sb_add(&sb, own, stem);
-			sb_adds(&sb, at + strlen("recommendations"));
-			char *p = join_path(m->dir, sb.data);
-			if (lstat(p, &st) == 0)
-				name = sb_detach(&sb);
-			free(p);
-			sb_free(&sb);
-		}
-		if (!name && !exists && k != RV_NOTES && k != RV_AGENDA)
-			name = rv_find_table_file(m->dir, own, &others);
-		m->tables[k].file = name ? name : xstrdup(own);
-	}
-}
-
-const char *rv_table_file(const struct rv_model *m, enum rv_kind kind)
-{
-	return m->tables[kind].file ? m->tables[kind].file : rv_kind_def(kind)->file;
-}
-
 static void load_table(struct rv_model *m, enum rv_kind kind)
 {
 	const struct rv_kind_def *def = rv_kind_def(kind);
@@ -650,7 +604,7 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 		return RV_LOAD_FAILED;
 	}
 	/* Problems are listed in the order the files are read, whichever reports first. */
-	find_table_files(m);
+	rv_model_find_table_files(m);
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		char *path = join_path(dir, rv_table_file(m, (enum rv_kind)k));
 		diag_intern_file(&m->diags, path);

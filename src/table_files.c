@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/model.h"
 #include "recview/strbuf.h"
 
 static bool has_extension(const char *name, size_t len, size_t *stem)
@@ -100,3 +101,58 @@ char *rv_find_table_file(const char *dir, const char *file, size_t *others)
 	*others = n - 1;
 	return name;
 }
+
+static char *path_in(const char *dir, const char *file)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%s/%s", dir, file);
+	return sb_detach(&sb);
+}
+
+/*
+ * The file of each table: its own name; else, when recommendations came in another name ("SSR tracker -
+ * recommendations.csv"), the same name with the table's; else (the tables of an export, not recview's
+ * own notes and agenda) any file table_files.h accepts.
+ */
+void rv_model_find_table_files(struct rv_model *m)
+{
+	const char *recs_default = rv_kind_def(RV_RECS)->file;
+	size_t others;
+	m->tables[RV_RECS].file = rv_find_table_file(m->dir, recs_default, &others);
+	const char *recs = m->tables[RV_RECS].file;
+	const char *at = strstr(recs, "recommendations");
+	if (!at)
+		at = strstr(recs, "Recommendations");
+	for (int k = RV_RECS + 1; k < RV_KIND_COUNT; k++) {
+		const char *own = rv_kind_def((enum rv_kind)k)->file;
+		char *path = path_in(m->dir, own);
+		struct stat st;
+		bool exists = lstat(path, &st) == 0;
+		free(path);
+		char *name = NULL;
+		if (!exists && at && strcmp(recs, recs_default) != 0) {
+			/* "SSR tracker - recommendations.csv" gives "SSR tracker - deliverables.csv" */
+			struct strbuf sb;
+			sb_init(&sb);
+			size_t stem = strcspn(own, ".");
+			sb_add(&sb, recs, (size_t)(at - recs));
+			sb_add(&sb, own, stem);
+			sb_adds(&sb, at + strlen("recommendations"));
+			char *p = path_in(m->dir, sb.data);
+			if (lstat(p, &st) == 0)
+				name = sb_detach(&sb);
+			free(p);
+			sb_free(&sb);
+		}
+		if (!name && !exists && k != RV_NOTES && k != RV_AGENDA)
+			name = rv_find_table_file(m->dir, own, &others);
+		m->tables[k].file = name ? name : xstrdup(own);
+	}
+}
+
+const char *rv_table_file(const struct rv_model *m, enum rv_kind kind)
+{
+	return m->tables[kind].file ? m->tables[kind].file : rv_kind_def(kind)->file;
+}
+

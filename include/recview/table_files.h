@@ -16,4 +16,8 @@
  */
 char *rv_find_table_file(const char *dir, const char *file, size_t *others);
 
+struct rv_model;
+/* Names the file of every table of m (m->dir set): rv_model_load calls it before reading any. */
+void rv_model_find_table_files(struct rv_model *m);
+
 #endif
