@@ -90,6 +90,23 @@ char csv_sniff_delimiter(const char *text, size_t len)
 	return best;
 }
 
+/* Whether most of a column's first values are sentences (four spaces or more), as an id never is. */
+bool csv_column_reads_like_sentences(const struct csv_table *t, size_t col)
+{
+	size_t seen = 0, sentences = 0;
+	for (size_t r = 0; r < t->nrows && seen < 20; r++) {
+		struct csv_cell v = csv_cell_at(t, r, col);
+		if (!v.len)
+			continue;
+		seen++;
+		size_t spaces = 0;
+		for (uint32_t i = 0; i < v.len; i++)
+			spaces += v.ptr[i] == ' ';
+		sentences += spaces >= 4;
+	}
+	return seen && sentences * 2 > seen;
+}
+
 /* ---- the header and the rows that are not data ---- */
 
 static size_t nonempty_cells(const struct csv_table *t, uint32_t first, uint32_t n)

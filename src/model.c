@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/dialect.h"
 #include "recview/model_cells.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
@@ -106,6 +107,12 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 		uint32_t line, col;
 		rv_pos_cursor_at(&pos, h.raw_off, &line, &col);
 		int f = norm[0] ? rv_field_by_name(kind, norm) : -1;
+		if (f >= 0 && (def->fields[f].role == RV_ROLE_ID || def->fields[f].role == RV_ROLE_REC_LINK) &&
+		    csv_column_reads_like_sentences(&t->csv, c)) {
+			/* "Recommendation" holding the recommendations' text is their text, never their id. */
+			int text = rv_field_of_role(kind, RV_ROLE_TEXT);
+			f = text >= 0 && t->col[text] < 0 ? text : -1;
+		}
 		if (!norm[0]) {
 			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
 				 "column %zu has no name (kept as an extra column)", c + 1);

@@ -99,7 +99,7 @@ int rv_field_of_role(enum rv_kind kind, enum rv_role role)
 
 /* ---- header names: a hash of every accepted name per kind, built on first use ---- */
 
-#define NAME_SLOTS 256 /* power of two, well above the 11 names of 10 fields */
+#define NAME_SLOTS 512 /* power of two, well above the 22 names (exact and loose) of 10 fields */
 
 struct name_slot {
 	const char *name; /* normalised, or NULL */
@@ -130,9 +130,37 @@ static void name_insert(enum rv_kind kind, const char *name, int field)
 	name_hash[kind][slot].field = field;
 }
 
+/*
+ * A normalised name without its punctuation: "rec. no." reads "rec no", "rec #" reads "rec". Header
+ * names are matched as written first, then so (the loose names of the aliases are in the hash too).
+ */
+static size_t loosen(const char *norm, char *out, size_t size)
+{
+	size_t n = 0;
+	bool space = false;
+	for (const char *p = norm; *p && n + 1 < size; p++) {
+		unsigned char c = (unsigned char)*p;
+		bool keep = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		if (!keep) {
+			space = n > 0;
+			continue;
+		}
+		if (space && n + 2 < size)
+			out[n++] = ' ';
+		space = false;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+#define LOOSE_NAMES 160
+static char loose_names[RV_KIND_COUNT][LOOSE_NAMES][64];
+
 static void build_name_hash(enum rv_kind kind)
 {
 	const struct rv_kind_def *def = &kinds[kind];
+	size_t nloose = 0;
 	for (int f = 0; f < def->nfields; f++) {
 		const char *name = def->fields[f].name;
 		rv_normalize_name(name, strlen(name), canonical[kind][f], sizeof(canonical[kind][f]));
@@ -140,19 +168,37 @@ static void build_name_hash(enum rv_kind kind)
 		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
 			name_insert(kind, def->fields[f].aliases[a], f);
 	}
+	/* Then the loose forms, after every exact one: an exact name always wins. */
+	for (int f = 0; f < def->nfields; f++) {
+		const char *names[11] = {canonical[kind][f]};
+		for (int a = 0; a < 10 && def->fields[f].aliases[a]; a++)
+			names[a + 1] = def->fields[f].aliases[a];
+		for (int a = 0; a < 11 && names[a] && nloose < LOOSE_NAMES; a++)
+			if (loosen(names[a], loose_names[kind][nloose], sizeof(loose_names[0][0])))
+				name_insert(kind, loose_names[kind][nloose++], f);
+	}
 	name_hash_built[kind] = true;
 }
 
-int rv_field_by_name(enum rv_kind kind, const char *norm)
+static int lookup_name(enum rv_kind kind, const char *norm)
 {
-	if (!name_hash_built[kind])
-		build_name_hash(kind);
 	for (size_t slot = name_hash_of(norm); name_hash[kind][slot].name; slot = (slot + 1) & (NAME_SLOTS - 1)) {
 		rv_schema_name_probes++;
 		if (strcmp(name_hash[kind][slot].name, norm) == 0)
 			return name_hash[kind][slot].field;
 	}
 	return -1;
+}
+
+int rv_field_by_name(enum rv_kind kind, const char *norm)
+{
+	if (!name_hash_built[kind])
+		build_name_hash(kind);
+	int f = lookup_name(kind, norm);
+	if (f >= 0)
+		return f;
+	char loose[128];
+	return loosen(norm, loose, sizeof(loose)) ? lookup_name(kind, loose) : -1;
 }
 
 /* ---- positions in one pass ---- */

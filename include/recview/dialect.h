@@ -16,6 +16,7 @@
 #ifndef RECVIEW_DIALECT_H
 #define RECVIEW_DIALECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "recview/csvread.h"
@@ -26,5 +27,8 @@ char csv_sniff_delimiter(const char *text, size_t len);
 /* After parsing with the first row as header: moves the header under any title rows and takes the
  * rows that are not data out of the table, each reported as a note. */
 void csv_table_settle_header(struct csv_table *t);
+
+/* Whether most of a column's first values are sentences (four spaces or more), as an id never is. */
+bool csv_column_reads_like_sentences(const struct csv_table *t, size_t col);
 
 #endif

@@ -243,6 +243,35 @@ static void test_table_file_names(void **state)
 	rv_model_free(&m);
 }
 
+/* A tracker's own header: punctuation does not matter, and a column of sentences is never the id. */
+static void test_tracker_header(void **state)
+{
+	(void)state;
+	char dir[512];
+	snprintf(dir, sizeof(dir), "%s/ds", root);
+	remove_tree(dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	put("recommendations.csv",
+	    LIT("Rec. No.,Recommendation,Implementation status:,Priority level,Board action\n"
+		"R-1,ICANN should publish a single clear statement of its remit.,On hold,High,Approved in part\n"
+		"R-2,ICANN should review its definition of the remit every year.,Completed,Low,Deferred\n"));
+	struct rv_model m;
+	load_ok(&m, dir);
+	assert_int_equal(m.diags.n, 0);
+	long r = rv_find_rec(&m, "R-1", 3);
+	assert_true(r >= 0);
+	struct rv_text text = rv_rec_field(&m, (size_t)r, REC_TEXT);
+	assert_int_equal(text.len, strlen("ICANN should publish a single clear statement of its remit."));
+	assert_int_equal(rv_rec_status(&m, (size_t)r, RV_DATE_NONE), RV_STATUS_BEHIND);
+	assert_int_equal(rv_rec_decision(&m, (size_t)r, RV_DATE_NONE), RV_DECISION_APPROVED);
+	assert_int_equal(rv_rec_priority(&m, (size_t)r), 2);
+	r = rv_find_rec(&m, "R-2", 3);
+	assert_int_equal(rv_rec_status(&m, (size_t)r, RV_DATE_NONE), RV_STATUS_COMPLETE);
+	assert_int_equal(rv_rec_decision(&m, (size_t)r, RV_DATE_NONE), RV_DECISION_PENDING);
+	assert_int_equal(rv_rec_priority(&m, (size_t)r), 4);
+	rv_model_free(&m);
+}
+
 int run_dialect_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +281,7 @@ int run_dialect_tests(void)
 		cmocka_unit_test(test_text_the_encoding_cannot_hold_is_refused),
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_table_file_names),
+		cmocka_unit_test(test_tracker_header),
 	};
 	return cmocka_run_group_tests_name("dialect", tests, setup, teardown);
 }
