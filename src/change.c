@@ -76,17 +76,25 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	case RV_CHANGE_STATUS:
 	case RV_CHANGE_DECISION: {
 		bool status = c->kind == RV_CHANGE_STATUS;
-		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, c->after);
+		/* In each file's own words: "Completed" where its statuses are written so. */
+		char *in_recs = rv_file_word(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION, c->after);
+		char *in_history = rv_file_word(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION, c->after);
+		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, in_recs);
 		const struct rv_field_value entry[] = {
-			{HIST_REC_ID, c->rec_id}, {HIST_DATE, c->date}, {status ? HIST_STATUS : HIST_DECISION, c->after},
+			{HIST_REC_ID, c->rec_id}, {HIST_DATE, c->date}, {status ? HIST_STATUS : HIST_DECISION, in_history},
 			{HIST_SOURCE, source},    {HIST_NOTE, c->note},
 		};
 		append_row(s, c, RV_HISTORY, entry, sizeof(entry) / sizeof(*entry));
+		free(in_recs);
+		free(in_history);
 		break;
 	}
-	case RV_CHANGE_PRIORITY:
-		set_cell(s, c, (size_t)rec, REC_PRIORITY, c->after);
+	case RV_CHANGE_PRIORITY: {
+		char *word = rv_file_word(s->m, RV_RECS, REC_PRIORITY, c->after);
+		set_cell(s, c, (size_t)rec, REC_PRIORITY, word);
+		free(word);
 		break;
+	}
 	case RV_CHANGE_NOTE: {
 		const struct rv_field_value note[] = {
 			{NOTE_REC_ID, c->rec_id}, {NOTE_TIME, c->time}, {NOTE_AUTHOR, c->author}, {NOTE_TEXT, c->note},
@@ -182,8 +190,11 @@ static bool row_is_from(const struct rv_session *s, const struct rv_change *c, e
 	char source[128];
 	snprintf(source, sizeof(source), "recview: %s", c->author);
 	bool status = c->kind == RV_CHANGE_STATUS;
-	return cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) && cell_holds(m, kind, row, HIST_DATE, c->date) &&
-	       cell_holds(m, kind, row, status ? HIST_STATUS : HIST_DECISION, c->after) &&
+	struct rv_text value = rv_row_field(m, kind, row, status ? HIST_STATUS : HIST_DECISION);
+	char *written = xstrndup(value.ptr, value.len);
+	bool same_value = rv_change_values_equal(c->kind, written, c->after); /* written in the file's words */
+	free(written);
+	return same_value && cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) && cell_holds(m, kind, row, HIST_DATE, c->date) &&
 	       cell_holds(m, kind, row, HIST_SOURCE, source) && cell_holds(m, kind, row, HIST_NOTE, c->note);
 }
 

@@ -429,3 +429,75 @@ bool rv_stamp_stale(const struct rv_model *m, struct rv_stamp stamp, int32_t as_
 {
 	return stamp.generation != m->generation || stamp.as_of != as_of;
 }
+
+/* ---- the file's own words ---- */
+
+/* Rows looked at for a file's spellings: its first and last, enough to see its habits. */
+#define WORD_SAMPLE 2000
+
+static int parse_as(enum rv_role role, const char *s, size_t len)
+{
+	if (role == RV_ROLE_STATUS)
+		return (int)rv_status_parse(s, len);
+	if (role == RV_ROLE_DECISION)
+		return (int)rv_decision_parse(s, len);
+	return rv_priority_parse(s, len);
+}
+
+struct spelling_count {
+	struct rv_text text;
+	size_t n;
+};
+
+char *rv_file_word(const struct rv_model *m, enum rv_kind kind, int field, const char *canonical)
+{
+	const struct rv_field_def *def = &rv_kind_def(kind)->fields[field];
+	enum rv_role role = def->role;
+	size_t rows = rv_kind_rows(m, kind);
+	if (!canonical || !*canonical || !rv_kind_has_field(m, kind, field) ||
+	    (role != RV_ROLE_STATUS && role != RV_ROLE_DECISION && role != RV_ROLE_PRIORITY))
+		return xstrdup(canonical ? canonical : "");
+	int want = parse_as(role, canonical, strlen(canonical));
+	struct spelling_count seen[8];
+	size_t nseen = 0, upper = 0, capital = 0, lower = 0;
+	for (size_t i = 0; i < rows; i++) {
+		if (i == WORD_SAMPLE && rows > 2 * WORD_SAMPLE)
+			i = rows - WORD_SAMPLE;
+		struct rv_text v = rv_row_field(m, kind, (uint32_t)i, field);
+		if (!v.len)
+			continue;
+		bool all_upper = true;
+		for (size_t k = 0; k < v.len; k++)
+			all_upper &= !(v.ptr[k] >= 'a' && v.ptr[k] <= 'z');
+		upper += all_upper;
+		capital += !all_upper && v.ptr[0] >= 'A' && v.ptr[0] <= 'Z';
+		lower += v.ptr[0] >= 'a' && v.ptr[0] <= 'z';
+		if (parse_as(role, v.ptr, v.len) != want)
+			continue;
+		size_t k = 0;
+		while (k < nseen && !(seen[k].text.len == v.len && memcmp(seen[k].text.ptr, v.ptr, v.len) == 0))
+			k++;
+		if (k == nseen && nseen < sizeof(seen) / sizeof(*seen))
+			seen[nseen++] = (struct spelling_count){v, 0};
+		if (k < nseen)
+			seen[k].n++;
+	}
+	size_t best = 0;
+	for (size_t k = 1; k < nseen; k++)
+		if (seen[k].n > seen[best].n)
+			best = k;
+	if (nseen)
+		return xstrndup(seen[best].text.ptr, seen[best].text.len);
+	/* A value the file has not used yet: in its usual case ("Behind schedule", "DEFERRED"). */
+	char *word = xstrdup(canonical);
+	if (role == RV_ROLE_PRIORITY)
+		return word;
+	if (upper > capital + lower) {
+		for (char *p = word; *p; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 'a' + 'A');
+	} else if (capital > lower && word[0] >= 'a' && word[0] <= 'z') {
+		word[0] = (char)(word[0] - 'a' + 'A');
+	}
+	return word;
+}

@@ -213,4 +213,10 @@ struct rv_stamp rv_stamp_now(const struct rv_model *m, int32_t as_of);
 /* True when the model changed since the stamp was taken, or it was taken for another date. */
 bool rv_stamp_stale(const struct rv_model *m, struct rv_stamp stamp, int32_t as_of);
 
+/*
+ * How the file of kind writes a status, decision or priority value: its most frequent spelling of
+ * it ("Completed" for complete, "High" for P2), else canonical in the column's usual case (to be freed).
+ */
+char *rv_file_word(const struct rv_model *m, enum rv_kind kind, int field, const char *canonical);
+
 #endif

@@ -272,6 +272,32 @@ static void test_tracker_header(void **state)
 	rv_model_free(&m);
 }
 
+/* A change is written in the file's own words: its spelling of the value, else its case. */
+static void test_change_in_the_files_words(void **state)
+{
+	(void)state;
+	struct set x;
+	open_set(&x, RV_ENC_UTF8,
+		 "id,title,status,priority\nR-1,One,In Progress,High\nR-2,Two,Completed,Low\nR-3,Three,,\n",
+		 "rec_id,date,status,source\nR-2,2020-01-01,DONE,s\nR-1,2020-01-01,OPEN,s\n");
+	long r1 = rv_find_rec(&x.m, "R-1", 3), r3 = rv_find_rec(&x.m, "R-3", 3);
+	assert_true(rv_change_status(&x.s, (size_t)r1, "complete", NULL, NULL));
+	assert_true(rv_change_status(&x.s, (size_t)r3, "behind schedule", NULL, NULL));
+	assert_true(rv_change_priority(&x.s, (size_t)r3, "P4"));
+	assert_file_in(RV_ENC_UTF8, "recommendations.csv",
+		       "id,title,status,priority\nR-1,One,Completed,High\nR-2,Two,Completed,Low\nR-3,Three,Behind schedule,Low\n");
+	assert_file_in(RV_ENC_UTF8, "status_history.csv",
+		       "rec_id,date,status,source\nR-2,2020-01-01,DONE,s\nR-1,2020-01-01,OPEN,s\n"
+		       "R-1,2026-11-23,DONE,recview: zo\xC3\xAB\n"
+		       "R-3,2026-11-23,BEHIND SCHEDULE,recview: zo\xC3\xAB\n");
+	/* undo finds its rows again although they hold the file's words, not recview's */
+	assert_true(rv_undo(&x.s));
+	assert_true(rv_undo(&x.s));
+	assert_true(rv_undo(&x.s));
+	assert_file_in(RV_ENC_UTF8, "status_history.csv", "rec_id,date,status,source\nR-2,2020-01-01,DONE,s\nR-1,2020-01-01,OPEN,s\n");
+	close_set(&x);
+}
+
 int run_dialect_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +308,7 @@ int run_dialect_tests(void)
 		cmocka_unit_test(test_detection),
 		cmocka_unit_test(test_table_file_names),
 		cmocka_unit_test(test_tracker_header),
+		cmocka_unit_test(test_change_in_the_files_words),
 	};
 	return cmocka_run_group_tests_name("dialect", tests, setup, teardown);
 }
