@@ -61,6 +61,22 @@ static void append_row(struct rv_session *s, struct rv_change *c, enum rv_kind k
 	rv_session_touch(s, kind);
 }
 
+/* The date of a new history row in the history's own style (30/06/2016), from its last dated rows. */
+static void history_date(const struct rv_session *s, const char *iso, char *out, size_t size)
+{
+	snprintf(out, size, "%s", iso);
+	int32_t date;
+	size_t rows = rv_kind_rows(s->m, RV_HISTORY);
+	if (!rv_kind_has_field(s->m, RV_HISTORY, HIST_DATE) || rv_date_parse(iso, strlen(iso), &date) != RV_DATE_OK)
+		return;
+	enum rv_date_order order = rv_date_order_of(s->m, RV_HISTORY, HIST_DATE).order;
+	for (size_t r = rows; r > 0 && r + 100 > rows; r--) {
+		struct rv_text sample = rv_row_field(s->m, RV_HISTORY, (uint32_t)(r - 1), HIST_DATE);
+		if (rv_date_write_like(date, sample.ptr, sample.len, order, out, size))
+			return;
+	}
+}
+
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
 {
 	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
@@ -80,8 +96,10 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		char *in_recs = rv_file_word(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION, c->after);
 		char *in_history = rv_file_word(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION, c->after);
 		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, in_recs);
+		char date[32];
+		history_date(s, c->date, date, sizeof(date));
 		const struct rv_field_value entry[] = {
-			{HIST_REC_ID, c->rec_id}, {HIST_DATE, c->date}, {status ? HIST_STATUS : HIST_DECISION, in_history},
+			{HIST_REC_ID, c->rec_id}, {HIST_DATE, date}, {status ? HIST_STATUS : HIST_DECISION, in_history},
 			{HIST_SOURCE, source},    {HIST_NOTE, c->note},
 		};
 		append_row(s, c, RV_HISTORY, entry, sizeof(entry) / sizeof(*entry));
@@ -179,7 +197,8 @@ static bool cell_holds(const struct rv_model *m, enum rv_kind kind, uint32_t row
 }
 
 /* Whether a row of a child table is the one change c appended: the same values in every field it set. */
-static bool row_is_from(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind, uint32_t row)
+static bool row_is_from(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind, uint32_t row,
+			const char *date)
 {
 	const struct rv_model *m = s->m;
 	if (row >= rv_kind_rows(m, kind))
@@ -194,7 +213,8 @@ static bool row_is_from(const struct rv_session *s, const struct rv_change *c, e
 	char *written = xstrndup(value.ptr, value.len);
 	bool same_value = rv_change_values_equal(c->kind, written, c->after); /* written in the file's words */
 	free(written);
-	return same_value && cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) && cell_holds(m, kind, row, HIST_DATE, c->date) &&
+	return same_value && cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) &&
+	       (cell_holds(m, kind, row, HIST_DATE, c->date) || cell_holds(m, kind, row, HIST_DATE, date)) &&
 	       cell_holds(m, kind, row, HIST_SOURCE, source) && cell_holds(m, kind, row, HIST_NOTE, c->note);
 }
 
@@ -202,10 +222,12 @@ static bool row_is_from(const struct rv_session *s, const struct rv_change *c, e
  * holds the same values; -1 when someone removed it. */
 static long find_appended_row(const struct rv_session *s, const struct rv_change *c, enum rv_kind kind)
 {
-	if (row_is_from(s, c, kind, c->row[kind]))
+	char date[32]; /* as the history writes its dates */
+	history_date(s, c->date, date, sizeof(date));
+	if (row_is_from(s, c, kind, c->row[kind], date))
 		return c->row[kind];
 	for (size_t r = rv_kind_rows(s->m, kind); r > 0; r--)
-		if (row_is_from(s, c, kind, (uint32_t)(r - 1)))
+		if (row_is_from(s, c, kind, (uint32_t)(r - 1), date))
 			return (long)r - 1;
 	return -1;
 }

@@ -95,4 +95,10 @@ void rv_date_order_decide(struct rv_date_order_choice *choice);
 /* "day first" / "month first". */
 const char *rv_date_order_name(enum rv_date_order order);
 
+/*
+ * date (a full YYYYMMDD) written in the style of sample, a day-precision date of the same file read
+ * in order ("23/11/2026" after "30/06/2016"); false when sample's style is not one recview knows.
+ */
+bool rv_date_write_like(int32_t date, const char *sample, size_t len, enum rv_date_order order, char *out, size_t size);
+
 #endif

@@ -298,6 +298,32 @@ static void test_change_in_the_files_words(void **state)
 	close_set(&x);
 }
 
+/* New history dates in the history's own style; undo still finds the row. */
+static void test_dates_in_the_files_style(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *sample, *want;
+	} cases[] = {
+		{"30/06/2016", "23/11/2026"}, {"6/30/2016", "11/23/2026"}, {"30.06.2016", "23.11.2026"},
+		{"30 June 2016", "23 November 2026"}, {"Jun 30, 2016", "Nov 23, 2026"}, {"2016-06-30", "2026-11-23"},
+		{"Nov. 2015", "2026-11-23"}, /* a month: its style says nothing of days, so ISO */
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char hist[256], want[512];
+		snprintf(hist, sizeof(hist), "rec_id,date,status,source\nR-1,\"%s\",in progress,s\n", cases[i].sample);
+		struct set x;
+		open_set(&x, RV_ENC_UTF8, "id,title,status\nR-1,One,in progress\n", hist);
+		assert_true(rv_change_status(&x.s, 0, "complete", NULL, NULL));
+		snprintf(want, sizeof(want), "%sR-1,%s%s%s,complete,recview: zo\xC3\xAB\n", hist,
+			 strchr(cases[i].want, ',') ? "\"" : "", cases[i].want, strchr(cases[i].want, ',') ? "\"" : "");
+		assert_file_in(RV_ENC_UTF8, "status_history.csv", want);
+		assert_true(rv_undo(&x.s));
+		assert_file_in(RV_ENC_UTF8, "status_history.csv", hist);
+		close_set(&x);
+	}
+}
+
 int run_dialect_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -309,6 +335,7 @@ int run_dialect_tests(void)
 		cmocka_unit_test(test_table_file_names),
 		cmocka_unit_test(test_tracker_header),
 		cmocka_unit_test(test_change_in_the_files_words),
+		cmocka_unit_test(test_dates_in_the_files_style),
 	};
 	return cmocka_run_group_tests_name("dialect", tests, setup, teardown);
 }
