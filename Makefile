@@ -111,7 +111,7 @@ fuzz:
 	mkdir -p build-fuzz/corpus
 	clang -std=c11 -g -O1 -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -fsanitize=fuzzer,address,undefined \
 		-o build-fuzz/fuzz-load tests/fuzz/fuzz_load.c $(CORE_SRC) -lcsv -pthread
-	cp -n tests/fuzz/seeds/*.csv tests/data/*/*.csv data/*.csv tests/data/csv-spectrum/csvs/*.csv \
+	cp -n tests/fuzz/seeds/*.csv tests/data/*/*.csv data/*.csv tests/data/csv-spectrum/csvs/*.csv tests/data/exports/*/*.csv tests/data/exports/*/*.txt \
 		build-fuzz/corpus/ 2>/dev/null || true
 	build-fuzz/fuzz-load -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -len_control=0 -timeout=10 \
 		-dict=tests/fuzz/recview.dict -artifact_prefix=build-fuzz/ build-fuzz/corpus

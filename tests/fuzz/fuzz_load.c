@@ -21,6 +21,8 @@
 #include <unistd.h>
 
 #include "recview/csvread.h"
+#include "recview/save.h"
+#include "recview/strbuf.h"
 #include "recview/model.h"
 #include "recview/report.h"
 #include "recview/text.h"
@@ -151,6 +153,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list_init(&dl);
 	if (csv_table_parse(&t, "recommendations.csv", (const char *)data, size, &dl) == CSV_OK) {
 		walk_table(&t);
+		/* Saved without a change, in its own encoding and separator, a file gives back its bytes. */
+		struct strbuf out;
+		sb_init(&out);
+		csv_table_serialize(&t, &out);
+		size_t bad;
+		if (!t.lossy && (!csv_table_encode_text(&t, &out, &bad) || out.len != size ||
+				 (size && memcmp(out.data, data, size) != 0))) {
+			fprintf(stderr, "fuzz_load: written back, %zu bytes differ from the %zu read (%s, separator 0x%02X)\n",
+				out.len, size, rv_encoding_name(t.encoding), (unsigned)(unsigned char)csv_table_delim(&t));
+			abort();
+		}
+		sb_free(&out);
 		csv_table_free(&t);
 	}
 	diag_list_free(&dl);
