@@ -15,7 +15,9 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
+#include "recview/entity.h"
 #include "recview/model.h"
+#include "recview/xref.h"
 #include "recview/strbuf.h"
 #include "recview/save.h"
 #include "recview/triage.h"
@@ -439,6 +441,31 @@ static void test_removed_row_leaves_the_rest_byte_exact(void **state)
 	parsed_free(&p);
 }
 
+/* After a merge every derived thing is of the files as merged: their history row's reference is in the
+ * cross-references, current statuses are theirs and ours, and a stamp taken before is stale. */
+static void test_merge_makes_derived_data_current(void **state)
+{
+	(void)state;
+	struct fixture f;
+	open_set(&f);
+	struct rv_stamp before = rv_stamp_now(f.m, RV_DATE_NONE);
+	const uint32_t *refs;
+	assert_int_equal(rv_xref_out(f.m, rec(&f, "R-1"), &refs), 0);
+	append("status_history.csv", "R-1,2026-11-22,,in progress,recview: bob,See Recommendation 3\n");
+	assert_false(rv_change_status(&f.s, rec(&f, "R-2"), "complete", NULL, NULL));
+	assert_true(merge(&f));
+	assert_true(rv_stamp_stale(f.m, before, RV_DATE_NONE));
+	assert_int_equal(rv_xref_out(f.m, rec(&f, "R-1"), &refs), 1);
+	assert_int_equal(refs[0], rec(&f, "R-3"));
+	assert_int_equal(rv_rec_status(f.m, rec(&f, "R-1"), RV_DATE_NONE), RV_STATUS_PROGRESS);
+	assert_int_equal(rv_rec_status(f.m, rec(&f, "R-2"), RV_DATE_NONE), RV_STATUS_COMPLETE);
+	/* and after undoing ours, still theirs */
+	assert_true(rv_undo(&f.s));
+	assert_int_equal(rv_rec_status(f.m, rec(&f, "R-2"), RV_DATE_NONE), RV_STATUS_PROGRESS);
+	assert_int_equal(rv_xref_out(f.m, rec(&f, "R-1"), &refs), 1);
+	close_set(&f);
+}
+
 /* ---- saving by appending ---- */
 
 static size_t bytes_written;
@@ -529,6 +556,7 @@ int run_merge_tests(void)
 		cmocka_unit_test(test_undo_of_saved_change_carried_over),
 		cmocka_unit_test(test_removed_row_leaves_the_rest_byte_exact),
 		cmocka_unit_test(test_appends_write_only_the_new_rows),
+		cmocka_unit_test(test_merge_makes_derived_data_current),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
