@@ -450,15 +450,15 @@ const char *csv_table_file_bytes(const struct csv_table *t, size_t *len)
 	return t->raw ? t->raw : t->buf;
 }
 
-static enum csv_status parse_owned(struct csv_table *t)
+static enum rv_result parse_owned(struct csv_table *t)
 {
 	size_t start = 0;
 	if (t->size > CSV_MAX_FILE_SIZE) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%zu bytes; at most 4 GiB)", t->size);
-		return CSV_UNREADABLE;
+		return RV_E_UNREADABLE;
 	}
 	if (!decode_file(t))
-		return CSV_UNREADABLE;
+		return RV_E_UNREADABLE;
 	if (t->size >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0) {
 		t->bom = true;
 		start = 3;
@@ -471,13 +471,13 @@ static enum csv_status parse_owned(struct csv_table *t)
 	run_parser(&c, start);
 	if (!c.have_header) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1, "empty file: no header line");
-		return CSV_OK;
+		return RV_OK;
 	}
 	/* The header is the first row stored, unless title rows stand above it. */
 	t->header = t->cells;
 	csv_table_settle_header(t);
 	detect_line_endings(t, start);
-	return CSV_OK;
+	return RV_OK;
 }
 
 static void table_init(struct csv_table *t, const char *path, struct diag_list *diags)
@@ -488,7 +488,7 @@ static void table_init(struct csv_table *t, const char *path, struct diag_list *
 	arena_init(&t->strings, 16 * 1024);
 }
 
-enum csv_status csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
+enum rv_result csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
 				struct diag_list *diags)
 {
 	table_init(t, path, diags);
@@ -497,37 +497,37 @@ enum csv_status csv_table_parse(struct csv_table *t, const char *path, const cha
 		memcpy(t->buf, data, size);
 	t->buf[size] = '\0';
 	t->size = size;
-	enum csv_status st = parse_owned(t);
-	if (st != CSV_OK)
+	enum rv_result st = parse_owned(t);
+	if (st != RV_OK)
 		csv_table_free(t);
 	return st;
 }
 
-static enum csv_status read_file(struct csv_table *t)
+static enum rv_result read_file(struct csv_table *t)
 {
 	int fd = open(t->path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		int err = errno;
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "cannot open: %s", strerror(err));
-		return err == ENOENT ? CSV_NOT_FOUND : CSV_UNREADABLE;
+		return err == ENOENT ? RV_E_NOT_FOUND : RV_E_UNREADABLE;
 	}
 	struct stat st;
 	if (fstat(fd, &st) != 0) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "cannot read: %s", strerror(errno));
 		close(fd);
-		return CSV_UNREADABLE;
+		return RV_E_UNREADABLE;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "%s",
 			 S_ISDIR(st.st_mode) ? "is a directory, not a CSV file" : "not a regular file");
 		close(fd);
-		return CSV_UNREADABLE;
+		return RV_E_UNREADABLE;
 	}
 	if ((uint64_t)st.st_size > CSV_MAX_FILE_SIZE) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%lld bytes; at most 4 GiB)",
 			 (long long)st.st_size);
 		close(fd);
-		return CSV_UNREADABLE;
+		return RV_E_UNREADABLE;
 	}
 	size_t cap = (size_t)st.st_size + 1, len = 0;
 	t->buf = xmalloc(cap);
@@ -543,7 +543,7 @@ static enum csv_status read_file(struct csv_table *t)
 				continue;
 			diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "read error: %s", strerror(errno));
 			close(fd);
-			return CSV_UNREADABLE;
+			return RV_E_UNREADABLE;
 		}
 		if (n == 0)
 			break;
@@ -552,16 +552,16 @@ static enum csv_status read_file(struct csv_table *t)
 	close(fd);
 	t->buf[len] = '\0';
 	t->size = len;
-	return CSV_OK;
+	return RV_OK;
 }
 
-enum csv_status csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags)
+enum rv_result csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags)
 {
 	table_init(t, path, diags);
-	enum csv_status st = read_file(t);
-	if (st == CSV_OK)
+	enum rv_result st = read_file(t);
+	if (st == RV_OK)
 		st = parse_owned(t);
-	if (st != CSV_OK)
+	if (st != RV_OK)
 		csv_table_free(t);
 	return st;
 }

@@ -184,7 +184,7 @@ enum rv_export_check rv_export_target_check(const char *data_dir, const char *pa
 bool rv_export_target_write(const struct rv_export_target *t, const char *data, size_t len,
 			    const struct rv_save_ops *ops, char *err, size_t errsize)
 {
-	return rv_save_atomic(t->path, data, len, &t->stamp, ops, NULL, err, errsize) == RV_SAVE_OK;
+	return rv_save_atomic(t->path, data, len, &t->stamp, ops, NULL, err, errsize) == RV_OK;
 }
 
 void rv_export_target_free(struct rv_export_target *t)

@@ -337,12 +337,12 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		recover_store(dir, opt->recovered, sizeof(opt->recovered));
 	if (opt->all)
 		diag_set_keep_per_kind(0); /* --check --all: keep every problem */
-	enum rv_load_result res = rv_model_load(&m, dir);
+	enum rv_result res = rv_model_load(&m, dir);
 	if (opt->strict)
 		diag_list_make_strict(&m.diags);
 
 	int code;
-	if (res == RV_LOAD_FAILED) {
+	if (res == RV_E_UNREADABLE) {
 		report_diagnostics(&m.diags, stderr);
 		char *safe = safe_text(dir);
 		fprintf(stderr, "recview: no data set could be loaded from %s\n", safe);

@@ -580,10 +580,10 @@ static void load_table(struct rv_model *m, enum rv_kind kind)
 		free(path);
 		return;
 	}
-	enum csv_status res = csv_table_load(&t->csv, path, &m->diags);
+	enum rv_result res = csv_table_load(&t->csv, path, &m->diags);
 	free(path);
-	if (res != CSV_OK) {
-		t->unreadable = res == CSV_UNREADABLE || def->required;
+	if (res != RV_OK) {
+		t->unreadable = res == RV_E_UNREADABLE || def->required;
 		return;
 	}
 	t->present = true;
@@ -595,7 +595,7 @@ static void load_table(struct rv_model *m, enum rv_kind kind)
 	check_ragged_rows(m, kind);
 }
 
-enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
+enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 {
 	memset(m, 0, sizeof(*m));
 	diag_list_init(&m->diags);
@@ -604,11 +604,11 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 	struct stat st;
 	if (stat(dir, &st) != 0) {
 		diag_add(&m->diags, DIAG_ERROR, dir, 0, 0, "cannot open data set: %s", strerror(errno));
-		return RV_LOAD_FAILED;
+		return RV_E_UNREADABLE;
 	}
 	if (!S_ISDIR(st.st_mode)) {
 		diag_add(&m->diags, DIAG_ERROR, dir, 0, 0, "not a directory: a data set is a directory of CSV files");
-		return RV_LOAD_FAILED;
+		return RV_E_UNREADABLE;
 	}
 	/* Problems are listed in the order the files are read, whichever reports first. */
 	rv_model_find_table_files(m);
@@ -620,7 +620,7 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 	for (int k = 0; k < RV_KIND_COUNT; k++)
 		load_table(m, (enum rv_kind)k);
 	if (!m->tables[RV_RECS].usable)
-		return RV_LOAD_FAILED;
+		return RV_E_UNREADABLE;
 
 	build_recs(m);
 	parse_rec_values(m);
@@ -628,7 +628,7 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 		build_children(m, (enum rv_kind)k);
 	derive_current(m);
 	sort_diags(&m->diags);
-	return RV_LOAD_OK;
+	return RV_OK;
 }
 
 void rv_model_free(struct rv_model *m)
@@ -768,7 +768,7 @@ void rv_model_create_table(struct rv_model *m, enum rv_kind kind)
 	}
 	sb_addc(&header, '\n');
 	char *path = rv_model_path(m, kind);
-	if (csv_table_parse(&t->csv, path, header.data, header.len, &m->diags) == CSV_OK) {
+	if (csv_table_parse(&t->csv, path, header.data, header.len, &m->diags) == RV_OK) {
 		t->present = true;
 		free(t->extra_cols);
 		map_header(m, kind);

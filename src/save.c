@@ -663,7 +663,7 @@ const char *rv_fill_temp(const struct rv_save_ops *ops, int fd, const char *data
 	return NULL;
 }
 
-enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
+enum rv_result rv_save_atomic(const char *path, const char *data, size_t len,
 				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
 				   struct rv_file_stamp *written, char *err, size_t errsize)
 {
@@ -676,7 +676,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	char *target = rv_resolve_write_target(path, &e);
 	if (!target) {
 		set_err(err, errsize, "cannot find where %s leads: %s (the file was not changed)", path, strerror(e));
-		return RV_SAVE_FAILED;
+		return RV_E_FAILED;
 	}
 
 	struct rv_file_stamp now;
@@ -691,7 +691,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 		else
 			set_err(err, errsize, "%s was changed on disk since it was read; not saved %s", path, unchanged);
 		free(target);
-		return RV_SAVE_CONFLICT;
+		return RV_E_CONFLICT;
 	}
 
 	struct stat st;
@@ -699,7 +699,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 	if (exists && !S_ISREG(st.st_mode)) {
 		set_err(err, errsize, "cannot save %s: not a regular file (the file was not changed)", path);
 		free(target);
-		return RV_SAVE_FAILED;
+		return RV_E_FAILED;
 	}
 
 	struct strbuf tmp;
@@ -711,7 +711,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 		set_err(err, errsize, "cannot create a temporary file next to %s: %s %s", path, strerror(e), unchanged);
 		sb_free(&tmp);
 		free(target);
-		return RV_SAVE_FAILED;
+		return RV_E_FAILED;
 	}
 
 	struct stat done;
@@ -745,7 +745,7 @@ enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t le
 		stamp_from_stat(written, &done);
 		written->hash = rv_hash_bytes(data, len);
 	}
-	return RV_SAVE_OK;
+	return RV_OK;
 
 fail:
 	e = errno;
@@ -755,5 +755,5 @@ fail:
 	unlink(tmp.data);
 	sb_free(&tmp);
 	free(target);
-	return RV_SAVE_FAILED;
+	return RV_E_FAILED;
 }

@@ -104,10 +104,10 @@ bool rv_session_save_to(struct rv_session *s, const char *dir)
 		table_text(s, (enum rv_kind)k, &data);
 		sb_addf(&path, "%s/%s", dir, rv_table_file(s->m, (enum rv_kind)k));
 		char err[512];
-		enum rv_save_result res = rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err));
+		enum rv_result res = rv_save_atomic(path.data, data.data, data.len, NULL, s->ops, NULL, err, sizeof(err));
 		sb_free(&data);
 		sb_free(&path);
-		if (res != RV_SAVE_OK) {
+		if (res != RV_OK) {
 			snprintf(s->error, sizeof(s->error), "%s", err);
 			return false;
 		}
@@ -134,7 +134,7 @@ struct rv_save_job {
 	size_t n;
 	size_t applied_at_start;            /* the session's applied count the files reflect */
 	struct rv_store *store;
-	enum rv_store_status result;
+	enum rv_result result;
 	char err[768];
 	pthread_t thread;
 	atomic_bool finished;
@@ -157,7 +157,7 @@ static void *write_job(void *arg)
 			/* Refused at the change already; this is the last line of defence, before anything is written. */
 			snprintf(job->err, sizeof(job->err), "%s is in %s, which cannot hold a character of the change (nothing was saved)",
 				 job->commit[i].name, rv_encoding_name(f->encoding));
-			job->result = RV_STORE_FAILED;
+			job->result = RV_E_FAILED;
 			atomic_store(&job->finished, true);
 			return NULL;
 		}
@@ -255,8 +255,8 @@ static void collect_job(struct rv_session *s)
 	if (!pthread_equal(job->thread, pthread_self()))
 		pthread_join(job->thread, NULL);
 	s->job = NULL;
-	s->finished_ok = job->result == RV_STORE_OK;
-	s->conflict = job->result == RV_STORE_CONFLICT;
+	s->finished_ok = job->result == RV_OK;
+	s->conflict = job->result == RV_E_CONFLICT;
 	snprintf(s->error, sizeof(s->error), "%s", s->finished_ok ? "" : job->err);
 	s->last_commit_bytes = 0;
 	for (size_t i = 0; i < job->n; i++) {

@@ -362,14 +362,14 @@ static void add_count(struct strbuf *sb, size_t n, const char *what)
 }
 
 /* With the lock held. */
-static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_t errsize)
+static enum rv_result recover_locked(struct rv_store *st, char *err, size_t errsize)
 {
 	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
 	char *jpath = join(st->real, RV_STORE_JOURNAL);
 	struct strbuf text, said;
 	sb_init(&text);
 	sb_init(&said);
-	enum rv_store_status status = RV_STORE_OK;
+	enum rv_result status = RV_OK;
 	int fd = open(jpath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd >= 0) {
 		char buf[65536];
@@ -401,7 +401,7 @@ static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_
 			else
 				sb_adds(&said, "rolled back a save that was interrupted before it was written");
 		} else {
-			status = RV_STORE_FAILED;
+			status = RV_E_FAILED;
 			set_err(err, errsize,
 				"an interrupted save could not be %s: the files changed since; %s is kept for inspection",
 				forward ? "completed" : "rolled back", RV_STORE_JOURNAL);
@@ -410,7 +410,7 @@ static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_
 		}
 		rv_journal_entries_free(e, n);
 	}
-	if (status == RV_STORE_OK)
+	if (status == RV_OK)
 		add_count(&said, remove_temps(st), "leftover temporary file removed");
 	snprintf(st->recovered, sizeof(st->recovered), "%s", said.data ? said.data : "");
 	sb_free(&said);
@@ -419,11 +419,11 @@ static enum rv_store_status recover_locked(struct rv_store *st, char *err, size_
 	return status;
 }
 
-enum rv_store_status rv_store_recover(struct rv_store *st, char *err, size_t errsize)
+enum rv_result rv_store_recover(struct rv_store *st, char *err, size_t errsize)
 {
 	if (!store_lock(st, err, errsize))
-		return RV_STORE_FAILED;
-	enum rv_store_status status = recover_locked(st, err, errsize);
+		return RV_E_FAILED;
+	enum rv_result status = recover_locked(st, err, errsize);
 	store_unlock(st);
 	return status;
 }
@@ -468,12 +468,12 @@ static void remove_temps_of(const struct rv_save_ops *o, struct rv_journal_entry
 }
 
 /* The journal entry of an append whose new bytes alone were given: O(new bytes), whatever the file's size. */
-static enum rv_store_status prepare_append_only(struct rv_store_file *f, struct rv_journal_entry *e, const char *shown,
+static enum rv_result prepare_append_only(struct rv_store_file *f, struct rv_journal_entry *e, const char *shown,
 						bool *skip, char *err, size_t errsize)
 {
 	if (!f->expected.exists || !f->expected.has_state) {
 		set_err(err, errsize, "cannot add to %s: its content was not read first (nothing was saved)", shown);
-		return RV_STORE_FAILED;
+		return RV_E_FAILED;
 	}
 	e->new_size = e->old_size + f->len;
 	e->new_state = f->expected.state;
@@ -482,20 +482,20 @@ static enum rv_store_status prepare_append_only(struct rv_store_file *f, struct 
 	e->new_hash = rv_hash_final(&hs);
 	if (!f->len) {
 		*skip = true;
-		return RV_STORE_OK;
+		return RV_OK;
 	}
 	e->kind = RV_JOURNAL_APPEND;
 	e->nbytes = f->len;
 	e->bytes = xmalloc(e->nbytes + 1);
 	memcpy(e->bytes, f->data, e->nbytes);
-	return RV_STORE_OK;
+	return RV_OK;
 }
 
 /*
  * Checks one file and decides how it is written: nothing when it is unchanged, an append when the new
  * content only adds to the end of what is there, else a whole new file. Returns the status.
  */
-static enum rv_store_status prepare_file(const struct rv_store *st, const struct rv_save_ops *o,
+static enum rv_result prepare_file(const struct rv_store *st, const struct rv_save_ops *o,
 					 struct rv_store_file *f, struct rv_journal_entry *e, bool *skip, char *err, size_t errsize)
 {
 	char shown[512], why[768];
@@ -507,7 +507,7 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	e->target = write_target(st, f->name, &exists, why, sizeof(why));
 	if (!e->target) {
 		set_err(err, errsize, "%s (nothing was saved)", why);
-		return RV_STORE_REFUSED;
+		return RV_E_REFUSED;
 	}
 	if (!rv_file_unchanged(e->target, &f->expected)) {
 		f->conflict = true;
@@ -517,7 +517,7 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 			set_err(err, errsize, "conflict: %s was removed or renamed since it was read (nothing was saved)", shown);
 		else
 			set_err(err, errsize, "conflict: %s was changed by someone else since it was read (nothing was saved)", shown);
-		return RV_STORE_CONFLICT;
+		return RV_E_CONFLICT;
 	}
 	e->old_exists = f->expected.exists;
 	e->old_size = (uint64_t)f->expected.size;
@@ -538,17 +538,17 @@ static enum rv_store_status prepare_file(const struct rv_store *st, const struct
 	e->new_hash = rv_hash_final(&hs);
 	if (e->old_exists && e->old_size == e->new_size && e->old_hash == e->new_hash) {
 		*skip = true;
-		return RV_STORE_OK;
+		return RV_OK;
 	}
 	if (grew) {
 		e->kind = RV_JOURNAL_APPEND;
 		e->nbytes = f->len - e->old_size;
 		e->bytes = xmalloc(e->nbytes + 1);
 		memcpy(e->bytes, f->data + e->old_size, e->nbytes);
-		return RV_STORE_OK;
+		return RV_OK;
 	}
 	e->kind = RV_JOURNAL_REPLACE;
-	return write_temp(o, e, shown, err, errsize) ? RV_STORE_OK : RV_STORE_FAILED;
+	return write_temp(o, e, shown, err, errsize) ? RV_OK : RV_E_FAILED;
 }
 
 static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o, const struct rv_journal_entry *e, size_t n,
@@ -691,19 +691,19 @@ static bool recheck(const struct rv_store *st, struct rv_journal_entry *e, size_
 }
 
 /* The commit with the lock held. */
-static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_save_ops *o, struct rv_store_file *files,
+static enum rv_result commit_locked(struct rv_store *st, const struct rv_save_ops *o, struct rv_store_file *files,
 					  size_t n, char *err, size_t errsize)
 {
 	char *jpath = join(st->real, RV_STORE_JOURNAL);
-	enum rv_store_status status = RV_STORE_OK;
+	enum rv_result status = RV_OK;
 	if (access(jpath, F_OK) == 0 || errno != ENOENT)
 		status = recover_locked(st, err, errsize);
 	struct rv_journal_entry *e = xcalloc(n + 1, sizeof(*e));
 	size_t ne = 0;
-	for (size_t i = 0; i < n && status == RV_STORE_OK; i++) {
+	for (size_t i = 0; i < n && status == RV_OK; i++) {
 		bool skip;
 		status = prepare_file(st, o, &files[i], &e[ne], &skip, err, errsize);
-		if (status == RV_STORE_OK && skip) {
+		if (status == RV_OK && skip) {
 			files[i].written = files[i].expected;
 			free(e[ne].target);
 			memset(&e[ne], 0, sizeof(e[ne]));
@@ -713,17 +713,17 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 	}
 	int appended = 1;
 	bool renamed = true, pending = false;
-	if (status == RV_STORE_OK && ne && !write_journal(st, o, e, ne, err, errsize))
-		status = RV_STORE_FAILED;
-	else if (status == RV_STORE_OK && ne && !recheck(st, e, ne, err, errsize))
-		status = RV_STORE_CONFLICT;
-	else if (status == RV_STORE_OK && ne && (appended = apply_appends(st, o, e, ne, err, errsize)) <= 0) {
-		status = RV_STORE_FAILED;
+	if (status == RV_OK && ne && !write_journal(st, o, e, ne, err, errsize))
+		status = RV_E_FAILED;
+	else if (status == RV_OK && ne && !recheck(st, e, ne, err, errsize))
+		status = RV_E_CONFLICT;
+	else if (status == RV_OK && ne && (appended = apply_appends(st, o, e, ne, err, errsize)) <= 0) {
+		status = RV_E_FAILED;
 		pending = appended < 0;
-	} else if (status == RV_STORE_OK && ne) {
+	} else if (status == RV_OK && ne) {
 		size_t done = apply_replaces(st, o, e, ne, &renamed, err, errsize);
 		if (!renamed) {
-			status = RV_STORE_FAILED;
+			status = RV_E_FAILED;
 			/* Nothing put in place yet: take back the appends and it is as if nothing happened. */
 			pending = done > 0 || !undo_appends(o, e, ne);
 		}
@@ -735,16 +735,16 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 		snprintf(err + used, errsize - used, "%s", "; the save is completed or taken back when the data set is next opened");
 		rv_journal_entries_free(e, ne);
 		free(jpath);
-		return RV_STORE_FAILED;
+		return RV_E_FAILED;
 	}
-	if (status == RV_STORE_OK && ne) {
+	if (status == RV_OK && ne) {
 		rv_sync_dir(o, jpath);
 		o->unlink(jpath);
 		rv_sync_dir(o, jpath);
 		fill_written(e, ne);
-	} else if (status != RV_STORE_OK) {
+	} else if (status != RV_OK) {
 		remove_temps_of(o, e, ne);
-		if (ne && status != RV_STORE_REFUSED)
+		if (ne && status != RV_E_REFUSED)
 			o->unlink(jpath); /* never applied: nothing to recover */
 	}
 	rv_journal_entries_free(e, ne);
@@ -752,7 +752,7 @@ static enum rv_store_status commit_locked(struct rv_store *st, const struct rv_s
 	return status;
 }
 
-enum rv_store_status rv_store_commit(struct rv_store *st, struct rv_store_file *files, size_t n, char *err,
+enum rv_result rv_store_commit(struct rv_store *st, struct rv_store_file *files, size_t n, char *err,
 				     size_t errsize)
 {
 	if (err && errsize)
@@ -763,8 +763,8 @@ enum rv_store_status rv_store_commit(struct rv_store *st, struct rv_store_file *
 	}
 	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
 	if (!store_lock(st, err, errsize))
-		return RV_STORE_FAILED;
-	enum rv_store_status status = commit_locked(st, &o, files, n, err, errsize);
+		return RV_E_FAILED;
+	enum rv_result status = commit_locked(st, &o, files, n, err, errsize);
 	store_unlock(st);
 	return status;
 }

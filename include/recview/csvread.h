@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/error.h"
 #include "recview/arena.h"
 #include "recview/diag.h"
 #include "recview/encoding.h"
@@ -80,17 +81,14 @@ struct csv_table {
 	struct diag_list *diags;
 };
 
-enum csv_status {
-	CSV_OK,          /* read (possibly with problems reported) */
-	CSV_NOT_FOUND,   /* no such file */
-	CSV_UNREADABLE,  /* not a regular file, unreadable, too large, or not UTF-8 */
-};
+/* Reading a table (error.h): RV_OK (read, possibly with problems reported in diags); RV_E_NOT_FOUND,
+ * no such file; RV_E_UNREADABLE, not a regular file, unreadable, too large, or not decodable. */
 
-/* Reads path; problems go to diags. On CSV_OK the table must be freed. */
-enum csv_status csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags);
+/* Reads path; problems go to diags. On RV_OK the table must be freed. */
+enum rv_result csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags);
 
 /* Parses size bytes from data (copied) as if read from path. */
-enum csv_status csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
+enum rv_result csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
 				struct diag_list *diags);
 
 void csv_table_free(struct csv_table *t);

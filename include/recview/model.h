@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/error.h"
 #include "recview/csvread.h"
 #include "recview/diag.h"
 #include "recview/vocab.h"
@@ -151,12 +152,10 @@ struct rv_model {
 	unsigned long xref_generation;
 };
 
-enum rv_load_result {
-	RV_LOAD_OK,       /* loaded; diags may hold warnings and errors */
-	RV_LOAD_FAILED,   /* nothing to show: no directory, or no usable recommendations.csv */
-};
+/* Loading (error.h): RV_OK, loaded (diags may hold warnings and errors); RV_E_UNREADABLE, nothing to
+ * show: no directory, or no usable recommendations.csv. */
 
-enum rv_load_result rv_model_load(struct rv_model *m, const char *dir);
+enum rv_result rv_model_load(struct rv_model *m, const char *dir);
 void rv_model_free(struct rv_model *m);
 /* Moves a loaded model into *dst (whose old contents must have been freed). */
 void rv_model_move(struct rv_model *dst, struct rv_model *src);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "recview/error.h"
 #include "recview/csvread.h"
 #include "recview/strbuf.h"
 
@@ -71,11 +72,8 @@ struct rv_save_ops {
 };
 extern const struct rv_save_ops rv_save_system_ops;
 
-enum rv_save_result {
-	RV_SAVE_OK,
-	RV_SAVE_CONFLICT, /* the file changed on disk since expected was taken: nothing written */
-	RV_SAVE_FAILED,   /* a step failed: the original is untouched, the temporary file removed */
-};
+/* rv_save_atomic's result (error.h): RV_OK; RV_E_CONFLICT, the file changed on disk since expected
+ * was taken; RV_E_FAILED, a step failed (the original untouched, the temporary file removed). */
 
 /*
  * Atomically replaces path with data[0..len). expected: the stamp taken when the file was read (NULL
@@ -84,11 +82,11 @@ enum rv_save_result {
  * is kept (new files get 0666 less the umask, as open(2) would give them); its owner and group too
  * when permitted. On success *written (if not NULL) is the new stamp.
  * err gets a plain message naming the step that failed and the path as given, e.g. "cannot write
- * data/x.csv: No space left on device (the file was not changed)". On RV_SAVE_OK err is empty, or
+ * data/x.csv: No space left on device (the file was not changed)". On RV_OK err is empty, or
  * holds a warning when the file was replaced but its directory could not be fsync'd (the save did
  * happen, so that is not a failure). ops NULL means rv_save_system_ops.
  */
-enum rv_save_result rv_save_atomic(const char *path, const char *data, size_t len,
+enum rv_result rv_save_atomic(const char *path, const char *data, size_t len,
 				   const struct rv_file_stamp *expected, const struct rv_save_ops *ops,
 				   struct rv_file_stamp *written, char *err, size_t errsize);
 

@@ -22,7 +22,7 @@
  *
  * What may be written: only files in the data directory. A symlink is written through only when its
  * target lies inside the data directory; a dangling symlink is never followed; a file that exists but
- * is not a regular file is never replaced. Such a commit is refused (RV_STORE_REFUSED) with the reason.
+ * is not a regular file is never replaced. Such a commit is refused (RV_E_REFUSED) with the reason.
  */
 #ifndef RECVIEW_STORE_H
 #define RECVIEW_STORE_H
@@ -30,17 +30,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "recview/error.h"
 #include "recview/save.h"
 
 #define RV_STORE_JOURNAL ".recview-journal"
 #define RV_STORE_LOCK ".recview.lock"
 
-enum rv_store_status {
-	RV_STORE_OK,
-	RV_STORE_CONFLICT, /* a file changed since it was read: nothing written */
-	RV_STORE_REFUSED,  /* a file may not be written (outside the data set, not a regular file...) */
-	RV_STORE_FAILED,   /* a step failed (disk full, permissions, lock): nothing written */
-};
+/* A commit's result (error.h): RV_OK; RV_E_CONFLICT, a file changed since it was read; RV_E_REFUSED, a
+ * file may not be written (outside the data set, not a regular file...); RV_E_FAILED, a step failed
+ * (disk full, permissions, the lock). Whatever the failure, nothing was written. */
 
 struct rv_store {
 	char *dir;                     /* as given, for messages */
@@ -75,10 +73,10 @@ bool rv_store_open(struct rv_store *st, const char *dir, const struct rv_save_op
 void rv_store_close(struct rv_store *st);
 
 /* Recovers a journal and leftover temporary files (takes the lock itself). */
-enum rv_store_status rv_store_recover(struct rv_store *st, char *err, size_t errsize);
+enum rv_result rv_store_recover(struct rv_store *st, char *err, size_t errsize);
 
 /* Writes files[0..n) as one all-or-nothing change. err says why not, naming the file. */
-enum rv_store_status rv_store_commit(struct rv_store *st, struct rv_store_file *files, size_t n, char *err,
+enum rv_result rv_store_commit(struct rv_store *st, struct rv_store_file *files, size_t n, char *err,
 				     size_t errsize);
 
 /*

@@ -140,7 +140,7 @@ static bool merge_once(struct app *app, bool *saved)
 {
 	struct rv_session *s = app->session;
 	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
-	if (rv_model_load(fresh, app->m->dir) != RV_LOAD_OK) {
+	if (rv_model_load(fresh, app->m->dir) != RV_OK) {
 		rv_model_free(fresh);
 		free(fresh);
 		return false;

@@ -180,8 +180,8 @@ static int child_bare(const char *dir)
 static int child_load(const char *dir)
 {
 	struct rv_model m;
-	enum rv_load_result res = rv_model_load(&m, dir);
-	int bad = res != RV_LOAD_OK || m.diags.errors != 0;
+	enum rv_result res = rv_model_load(&m, dir);
+	int bad = res != RV_OK || m.diags.errors != 0;
 	rv_model_free(&m);
 	return bad;
 }
@@ -275,7 +275,7 @@ int main(int argc, char **argv)
 	struct counts cnt[NFILES] = {{0, 0}};
 	bare_run(dir, cnt);
 	struct rv_model m;
-	if (rv_model_load(&m, dir) != RV_LOAD_OK) {
+	if (rv_model_load(&m, dir) != RV_OK) {
 		check_diags(&m);
 		rv_model_free(&m);
 		fprintf(stderr, "bench: %s: the data set did not load\n", dir);

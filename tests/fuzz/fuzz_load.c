@@ -151,7 +151,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct diag_list dl;
 	struct csv_table t;
 	diag_list_init(&dl);
-	if (csv_table_parse(&t, "recommendations.csv", (const char *)data, size, &dl) == CSV_OK) {
+	if (csv_table_parse(&t, "recommendations.csv", (const char *)data, size, &dl) == RV_OK) {
 		walk_table(&t);
 		/* Saved without a change, in its own encoding and separator, a file gives back its bytes. */
 		struct strbuf out;
@@ -173,11 +173,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	write_file(rec_path, data, size);
 	write_file(hist_path, data, size);
 	struct rv_model m;
-	enum rv_load_result res = rv_model_load(&m, scratch_dir);
+	enum rv_result res = rv_model_load(&m, scratch_dir);
 
 	/* 3. What the command line prints of it. */
 	struct capture cap;
-	if (res == RV_LOAD_OK && m.nrecs > 0) {
+	if (res == RV_OK && m.nrecs > 0) {
 		capture_open(&cap);
 		report_show(&m, 0, 80, cap.f);
 		capture_close(&cap, "report_show (width 80)");
@@ -185,7 +185,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		report_show(&m, 0, 24, cap.f);
 		capture_close(&cap, "report_show (width 24)");
 	}
-	if (res == RV_LOAD_OK) {
+	if (res == RV_OK) {
 		capture_open(&cap);
 		report_summary(&m, cap.f);
 		capture_close(&cap, "report_summary");

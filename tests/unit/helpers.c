@@ -20,7 +20,7 @@ void parse_mem(struct parsed *p, const char *data, size_t len)
 
 void parsed_free(struct parsed *p)
 {
-	if (p->st == CSV_OK)
+	if (p->st == RV_OK)
 		csv_table_free(&p->t);
 	diag_list_free(&p->dl);
 }
@@ -158,14 +158,14 @@ void remove_tree(const char *path)
 
 void load_ok(struct rv_model *m, const char *dir)
 {
-	enum rv_load_result res = rv_model_load(m, dir);
-	if (res != RV_LOAD_OK) {
+	enum rv_result res = rv_model_load(m, dir);
+	if (res != RV_OK) {
 		for (size_t i = 0; i < m->diags.n; i++) {
 			char *line = diag_line(&m->diags.items[i]);
 			print_error("%s\n", line);
 			free(line);
 		}
 	}
-	assert_int_equal(res, RV_LOAD_OK);
+	assert_int_equal(res, RV_OK);
 }
 

@@ -338,20 +338,20 @@ static void test_corpus_matches_json(void **state)
 		struct csv_table t;
 		struct diag_list dl;
 		diag_list_init(&dl);
-		enum csv_status st = csv_table_load(&t, files[i].csv, &dl);
+		enum rv_result st = csv_table_load(&t, files[i].csv, &dl);
 		char why[512];
 		const char *diff = NULL;
 		size_t problems = dl.n;
-		if (st == CSV_OK) {
+		if (st == RV_OK) {
 			diff = compare_with_json(&t, &doc, why, sizeof(why));
 			csv_table_free(&t);
 		}
 		diag_list_free(&dl);
 		json_doc_free(&doc);
-		if (st != CSV_OK || problems || diff)
+		if (st != RV_OK || problems || diff)
 			print_error("%s: status %d, %zu problems, %s\n", files[i].name, (int)st, problems,
 				    diff ? diff : "same values");
-		assert_int_equal(st, CSV_OK);
+		assert_int_equal(st, RV_OK);
 		assert_int_equal(problems, 0);
 		assert_null(diff);
 		checked++;
@@ -365,7 +365,7 @@ static void test_corpus_crlf_files_keep_crlf(void **state)
 	struct csv_table t;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	assert_int_equal(csv_table_load(&t, CSV_SPECTRUM_DIR "/csvs/newlines_crlf.csv", &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, CSV_SPECTRUM_DIR "/csvs/newlines_crlf.csv", &dl), RV_OK);
 	assert_int_equal(t.eol, CSV_EOL_CRLF);
 	assert_cell_eq(&t, 1, 0, LIT("Once upon \r\na time"));
 	assert_int_equal(t.rows[2].line, 5);
@@ -380,7 +380,7 @@ static void test_corpus_location_coordinates(void **state)
 	struct csv_table t;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	assert_int_equal(csv_table_load(&t, CSV_SPECTRUM_DIR "/csvs/location_coordinates.csv", &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, CSV_SPECTRUM_DIR "/csvs/location_coordinates.csv", &dl), RV_OK);
 	/* 2095257564,37\uFFFD36'37.8"N: the bare quote is character 22 of line 2 (byte 81 of the file). */
 	assert_int_equal(dl.n, 1);
 	assert_diag(&dl, 0, DIAG_ERROR, 2, 22, "quote character inside an unquoted field");

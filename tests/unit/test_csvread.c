@@ -16,7 +16,7 @@ static void test_simple_rows(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "a,b,c\n1,2,3\n4,5,6\n");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.dl.n, 0);
 	assert_int_equal(p.t.ncols, 3);
 	assert_int_equal(p.t.nrows, 2);
@@ -520,7 +520,7 @@ static void test_utf16_with_bom_decoded(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "\xFF\xFE" "a\0,\0b\0\n\0" "\xE9\0,\0\x19\x20\n\0");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.dl.n, 0);
 	assert_int_equal(p.t.encoding, RV_ENC_UTF16LE);
 	assert_false(p.t.lossy);
@@ -540,7 +540,7 @@ static void test_utf16_big_endian_bom_decoded(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "\xFE\xFF\0a\0,\0b");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.t.encoding, RV_ENC_UTF16BE);
 	assert_header_eq(&p.t, 0, "a");
 	parsed_free(&p);
@@ -551,7 +551,7 @@ static void test_utf16_without_bom_decoded(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "i\0d\0,\0x\0\n\0" "1\0,\0y\0\n\0");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.t.encoding, RV_ENC_UTF16LE);
 	CELL(&p.t, 0, 1, "y");
 	parsed_free(&p);
@@ -563,7 +563,7 @@ static void test_broken_utf16_refused(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "\xFF\xFE" "a\0,\0b");
-	assert_int_equal(p.st, CSV_UNREADABLE);
+	assert_int_equal(p.st, RV_E_UNREADABLE);
 	assert_diag(&p.dl, 0, DIAG_ERROR, 0, 0, "not valid UTF-16LE");
 	parsed_free(&p);
 }
@@ -574,7 +574,7 @@ static void test_windows_1252_decoded(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "id,title\r\n1,caf\xE9 \x92quoted\x92 \x96 \x81\r\n");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.dl.n, 0);
 	assert_int_equal(p.t.encoding, RV_ENC_CP1252);
 	assert_false(p.t.lossy);
@@ -588,7 +588,7 @@ static void test_mac_roman_decoded(void **state)
 	(void)state;
 	struct parsed p;
 	PARSE(&p, "id,title\r1,caf\x8E \xD5s\r2,\xD2quoted\xD3\r");
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.t.encoding, RV_ENC_MACROMAN);
 	assert_int_equal(p.t.eol, CSV_EOL_CR);
 	CELL(&p.t, 0, 1, "caf\xC3\xA9 \xE2\x80\x99s");
@@ -601,7 +601,7 @@ static void test_empty_file(void **state)
 	(void)state;
 	struct parsed p;
 	parse_mem(&p, "", 0);
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_null(p.t.header);
 	assert_int_equal(p.t.nrows, 0);
 	assert_int_equal(p.dl.n, 1);
@@ -638,7 +638,7 @@ static void test_load_file(void **state)
 	struct csv_table t;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	assert_int_equal(csv_table_load(&t, "tests/data/model/reviews.csv", &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, "tests/data/model/reviews.csv", &dl), RV_OK);
 	assert_int_equal(dl.n, 0);
 	assert_string_equal(t.path, "tests/data/model/reviews.csv");
 	assert_int_equal(t.nrows, 2);
@@ -653,7 +653,7 @@ static void test_load_directory_unreadable(void **state)
 	struct csv_table t;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	assert_int_equal(csv_table_load(&t, "tests/data", &dl), CSV_UNREADABLE);
+	assert_int_equal(csv_table_load(&t, "tests/data", &dl), RV_E_UNREADABLE);
 	assert_int_equal(dl.n, 1);
 	assert_diag(&dl, 0, DIAG_ERROR, 0, 0, "is a directory");
 	char *line = diag_line(&dl.items[0]);
@@ -669,7 +669,7 @@ static void test_load_missing_file_not_found(void **state)
 	struct csv_table t;
 	struct diag_list dl;
 	diag_list_init(&dl);
-	assert_int_equal(csv_table_load(&t, "tests/data/no-such-file.csv", &dl), CSV_NOT_FOUND);
+	assert_int_equal(csv_table_load(&t, "tests/data/no-such-file.csv", &dl), RV_E_NOT_FOUND);
 	assert_int_equal(dl.n, 1);
 	assert_diag(&dl, 0, DIAG_ERROR, 0, 0, "cannot open: No such file or directory");
 	diag_list_free(&dl);

@@ -146,7 +146,7 @@ static void test_model_keeps_first_of_kind(void **state)
 		sb_addf(&sb, "R-1,2024-%02d-99\n", 1 + i % 12);
 	write_test_file(dir, "status_history.csv", sb.data);
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, dir), RV_OK);
 	assert_int_equal(m.diags.n, 1000);
 	assert_int_equal(m.diags.warnings, 1500);
 	assert_diag(&m.diags, 999, DIAG_WARNING, 1001, 5, "bad date '2024-04-99' (not a date; kept as written, undated)");

@@ -64,7 +64,7 @@ static void test_fields_of_recs_and_children(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/model"), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, "tests/data/model"), RV_OK);
 	size_t rec = (size_t)find(&m, "SSR1-10");
 	assert_text(rv_rec_id(&m, rec), "SSR1-10");
 	assert_text(rv_rec_field(&m, rec, REC_TITLE), "Ten");
@@ -149,7 +149,7 @@ static void test_generation_keeps_derived_data_current(void **state)
 	char dir[64];
 	write_set(dir);
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, dir), RV_OK);
 	size_t one = (size_t)find(&m, "A-1"), twenty = (size_t)find(&m, "A-20");
 	const uint32_t *refs;
 	assert_int_equal(rv_xref_out(&m, one, &refs), 0);
@@ -209,7 +209,7 @@ static void test_as_of_reads_without_writing(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "data"), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, "data"), RV_OK);
 	struct strbuf before, after;
 	snapshot(&m, &before);
 

@@ -120,7 +120,7 @@ static void test_csv_export_defuses_formulas(void **state)
 	/* read back, every cell that began with a formula character now begins with an apostrophe */
 	struct parsed p;
 	parse_mem(&p, out.data, out.len);
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_header_eq(&p.t, 2, "'=cmd");
 	assert_header_eq(&p.t, 3, "'@who");
 	assert_cell_eq(&p.t, 0, 1, LIT("'=HYPERLINK(\"http://x\",\"y\")"));

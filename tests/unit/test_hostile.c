@@ -73,7 +73,7 @@ static void test_hostile_loads_without_errors(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_OK);
 	assert_int_equal(m.nrecs, 2);
 	assert_int_equal(m.diags.errors, 0);
 	/* H-2's hostile status and the one stray 0x9B byte in questions.csv. */
@@ -95,7 +95,7 @@ static void test_hostile_show_has_no_control_bytes(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_OK);
 	static const int widths[] = {20, 40, 60, 80, 132};
 	for (size_t w = 0; w < sizeof(widths) / sizeof(*widths); w++) {
 		struct captured out = {0};
@@ -114,7 +114,7 @@ static void test_hostile_show_makes_escapes_visible(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_OK);
 	struct captured out = {0};
 	show_all(&m, 80, &out);
 	rv_model_free(&m);
@@ -142,7 +142,7 @@ static void test_hostile_show_fits_width(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_OK);
 	struct captured out = {0};
 	show_all(&m, 60, &out);
 	rv_model_free(&m);
@@ -165,7 +165,7 @@ static void test_hostile_check_output_clean(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, HOSTILE_DIR), RV_OK);
 	struct captured out = {0};
 	FILE *f = open_memstream(&out.buf, &out.len);
 	assert_non_null(f);

@@ -175,7 +175,7 @@ static void test_missing_recommendations_file_fails(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/norecs"), RV_LOAD_FAILED);
+	assert_int_equal(rv_model_load(&m, "tests/data/norecs"), RV_E_UNREADABLE);
 	assert_int_equal(m.diags.errors, 1);
 	assert_diag(&m.diags, 0, DIAG_ERROR, 0, 0, "cannot open: No such file or directory");
 	assert_string_equal(m.diags.items[0].file, "tests/data/norecs/recommendations.csv");
@@ -186,7 +186,7 @@ static void test_data_dir_that_is_a_file_fails(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/model/reviews.csv"), RV_LOAD_FAILED);
+	assert_int_equal(rv_model_load(&m, "tests/data/model/reviews.csv"), RV_E_UNREADABLE);
 	assert_int_equal(m.diags.n, 1);
 	assert_diag(&m.diags, 0, DIAG_ERROR, 0, 0, "not a directory");
 	assert_string_equal(m.diags.items[0].file, "tests/data/model/reviews.csv");
@@ -197,7 +197,7 @@ static void test_missing_data_dir_fails(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/no-such-dir"), RV_LOAD_FAILED);
+	assert_int_equal(rv_model_load(&m, "tests/data/no-such-dir"), RV_E_UNREADABLE);
 	assert_int_equal(m.diags.n, 1);
 	assert_diag(&m.diags, 0, DIAG_ERROR, 0, 0, "cannot open data set: No such file or directory");
 	rv_model_free(&m);
@@ -207,7 +207,7 @@ static void test_missing_required_column_in_recommendations_fails(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/bad/noid"), RV_LOAD_FAILED);
+	assert_int_equal(rv_model_load(&m, "tests/data/bad/noid"), RV_E_UNREADABLE);
 	assert_int_equal(m.diags.n, 1);
 	assert_diag(&m.diags, 0, DIAG_ERROR, 1, 0, "missing required column 'id'");
 	assert_string_equal(m.diags.items[0].file, "tests/data/bad/noid/recommendations.csv");

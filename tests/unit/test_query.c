@@ -69,7 +69,7 @@ static int setup(void **state)
 	write_test_file(fx->dir, "status_history.csv", small_history);
 	write_test_file(fx->dir, "deliverables.csv", small_deliverables);
 	write_test_file(fx->dir, "questions.csv", small_questions);
-	if (rv_model_load(&fx->small, fx->dir) != RV_LOAD_OK)
+	if (rv_model_load(&fx->small, fx->dir) != RV_OK)
 		return -1;
 	if (fx->small.diags.n != 3) { /* the three unknown values of R-3 are the only problems */
 		for (size_t i = 0; i < fx->small.diags.n; i++) {
@@ -79,7 +79,7 @@ static int setup(void **state)
 		}
 		return -1;
 	}
-	if (rv_model_load(&fx->real, "data") != RV_LOAD_OK)
+	if (rv_model_load(&fx->real, "data") != RV_OK)
 		return -1;
 	*state = fx;
 	return 0;
@@ -725,7 +725,7 @@ static void test_list_line_hostile(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/hostile"), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, "tests/data/hostile"), RV_OK);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < m.nrecs; i++) {

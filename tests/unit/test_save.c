@@ -150,8 +150,8 @@ static bool check_file(const char *path)
 	struct diag_list dl;
 	diag_list_init(&dl);
 	struct csv_table t;
-	enum csv_status st = csv_table_load(&t, path, &dl);
-	if (st != CSV_OK) {
+	enum rv_result st = csv_table_load(&t, path, &dl);
+	if (st != RV_OK) {
 		diag_list_free(&dl);
 		return false;
 	}
@@ -281,7 +281,7 @@ static void test_roundtrip_samples(void **state)
 	for (size_t i = 0; i < sizeof(samples) / sizeof(*samples); i++) {
 		struct parsed p;
 		parse_mem(&p, samples[i].data, samples[i].len);
-		assert_int_equal(p.st, CSV_OK);
+		assert_int_equal(p.st, RV_OK);
 		char what[32];
 		snprintf(what, sizeof(what), "sample %zu", i);
 		check_table(&p.t, what);
@@ -308,7 +308,7 @@ static void test_roundtrip_random(void **state)
 		}
 		struct parsed p;
 		parse_mem(&p, buf, len);
-		if (p.st == CSV_OK) {
+		if (p.st == RV_OK) {
 			char what[32];
 			snprintf(what, sizeof(what), "random file %d", n);
 			check_table(&p.t, what);
@@ -346,7 +346,7 @@ static void test_edit_one_cell_only_that_row(void **state)
 	struct diag_list dl;
 	diag_list_init(&dl);
 	struct csv_table t;
-	assert_int_equal(csv_table_load(&t, path, &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, path, &dl), RV_OK);
 	assert_true(t.nrows > 6);
 	/* Row 0: SSR1-1, whose topic is quoted because it holds a comma. */
 	const struct csv_row r = t.rows[0];
@@ -476,7 +476,7 @@ static void append(struct csv_table *t, const char *a, const char *b)
 	do {                                                 \
 		struct parsed p_;                            \
 		PARSE(&p_, in);                              \
-		assert_int_equal(p_.st, CSV_OK);             \
+		assert_int_equal(p_.st, RV_OK);             \
 		append(&p_.t, a, b);                         \
 		expect_serialized(&p_.t, LIT(want));         \
 		parsed_free(&p_);                            \
@@ -818,9 +818,9 @@ static void expect_failed_save(const char *want_msg_start)
 	int fd0 = lowest_free_fd();
 
 	char err[512] = "junk";
-	enum rv_save_result rc =
+	enum rv_result rc =
 		rv_save_atomic(path, LIT(replacement), &before, &fault_ops, NULL, err, sizeof(err));
-	assert_int_equal(rc, RV_SAVE_FAILED);
+	assert_int_equal(rc, RV_E_FAILED);
 	char want[512];
 	snprintf(want, sizeof(want), want_msg_start, path);
 	if (strncmp(err, want, strlen(want)) != 0)
@@ -913,7 +913,7 @@ static void expect_good_save(const char *path, const struct rv_file_stamp *expec
 	struct rv_file_stamp written, reread;
 	int fd0 = lowest_free_fd();
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), expected, &fault_ops, &written, err, errsize),
-			 RV_SAVE_OK);
+			 RV_OK);
 	assert_file(path, LIT(replacement));
 	rv_file_stamp_read(path, &reread);
 	assert_true(written.exists);
@@ -1015,7 +1015,7 @@ static void test_save_conflict_same_size_and_mtime(void **state)
 
 	char err[256];
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &fault_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_CONFLICT);
+			 RV_E_CONFLICT);
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "changed on disk"));
 	assert_int_equal(F.n_open + F.n_write + F.n_rename, 0);
@@ -1036,7 +1036,7 @@ static void test_save_conflict_replaced_or_removed(void **state)
 	put_file(in_dir("b.csv"), LIT(original), 0644);
 	assert_int_equal(rename(in_dir("b.csv"), path), 0);
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_OK);
+			 RV_OK);
 	assert_file(path, LIT(replacement));
 	put_file(path, LIT(original), 0644);
 
@@ -1044,13 +1044,13 @@ static void test_save_conflict_replaced_or_removed(void **state)
 	rv_file_stamp_read(path, &st);
 	put_file(path, LIT("id,status\n1,open\n2,\"closed, done\"\n9,x\n"), 0644);
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_CONFLICT);
+			 RV_E_CONFLICT);
 
 	/* Removed: not silently created again. */
 	rv_file_stamp_read(path, &st);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_CONFLICT);
+			 RV_E_CONFLICT);
 	assert_non_null(strstr(err, "removed"));
 	assert_listing(dir, "");
 }
@@ -1158,11 +1158,11 @@ static void test_save_new_file(void **state)
 	old = umask(022);
 	struct rv_file_stamp written;
 	assert_int_equal(rv_save_atomic(path, LIT(original), &st, &rv_save_system_ops, &written, err, sizeof(err)),
-			 RV_SAVE_OK);
+			 RV_OK);
 	umask(old);
 	assert_int_equal(mode_of(path), 0644);
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &written, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_OK);
+			 RV_OK);
 	assert_file(path, LIT(replacement));
 }
 
@@ -1175,7 +1175,7 @@ static void test_save_new_file_refused_when_it_appeared(void **state)
 	put_file(path, LIT("someone else's\n"), 0644);
 	char err[256];
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &fault_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_CONFLICT);
+			 RV_E_CONFLICT);
 	assert_non_null(strstr(err, path));
 	assert_non_null(strstr(err, "created by someone else"));
 	assert_file(path, LIT("someone else's\n"));
@@ -1193,7 +1193,7 @@ static void test_save_new_file_failure_says_not_created(void **state)
 	F.rename_errno = EACCES;
 	char err[256];
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &fault_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_FAILED);
+			 RV_E_FAILED);
 	char want[512];
 	snprintf(want, sizeof(want), "cannot replace %s: Permission denied (the file was not created)", path);
 	assert_string_equal(err, want);
@@ -1208,7 +1208,7 @@ static void test_save_into_missing_directory(void **state)
 	rv_file_stamp_read(path, &st);
 	char err[256];
 	assert_int_equal(rv_save_atomic(path, LIT(replacement), &st, &rv_save_system_ops, NULL, err, sizeof(err)),
-			 RV_SAVE_FAILED);
+			 RV_E_FAILED);
 	assert_non_null(strstr(err, "No such file or directory"));
 	assert_listing(dir, "");
 }
@@ -1292,7 +1292,7 @@ static void test_edit_and_save_end_to_end(void **state)
 	struct diag_list dl;
 	diag_list_init(&dl);
 	struct csv_table t;
-	assert_int_equal(csv_table_load(&t, path, &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, path, &dl), RV_OK);
 	size_t last = t.nrows - 1;
 	csv_table_set_cell(&t, last, 1, LIT("an edit, with a comma"));
 	size_t r = csv_table_append_row(&t);
@@ -1305,10 +1305,10 @@ static void test_edit_and_save_end_to_end(void **state)
 	sb_init(&out);
 	csv_table_serialize(&t, &out);
 	char err[256];
-	assert_int_equal(rv_save_atomic(path, out.data, out.len, &st, NULL, NULL, err, sizeof(err)), RV_SAVE_OK);
+	assert_int_equal(rv_save_atomic(path, out.data, out.len, &st, NULL, NULL, err, sizeof(err)), RV_OK);
 	csv_table_free(&t);
 
-	assert_int_equal(csv_table_load(&t, path, &dl), CSV_OK);
+	assert_int_equal(csv_table_load(&t, path, &dl), RV_OK);
 	assert_int_equal(t.nrows, last + 2);
 	assert_cell_eq(&t, last, 1, LIT("an edit, with a comma"));
 	assert_cell_eq(&t, last + 1, 0, v.data, v.len);

@@ -38,7 +38,7 @@ static void test_cursor_matches_position(void **state)
 	struct parsed p;
 	static const char data[] = "\xEF\xBB\xBF\n\nid,\"two\nlines\",\xC3\xA9t\xC3\xA9,\"cr\r\nlf\",\"lone\rcr\",x,,\xE2\x82\xAC\n1,2,3,4,5,6,7,8\n";
 	parse_mem(&p, LIT(data));
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	assert_int_equal(p.t.ncols, 8);
 	struct rv_pos_cursor pc;
 	rv_pos_cursor_init(&pc, &p.t);
@@ -77,7 +77,7 @@ static void test_wide_header_is_linear(void **state)
 
 	size_t bytes0 = rv_schema_bytes_read, probes0 = rv_schema_name_probes;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, dir), RV_OK);
 	size_t bytes = rv_schema_bytes_read - bytes0, probes = rv_schema_name_probes - probes0;
 	assert_int_equal(m.tables[RV_RECS].csv.ncols, WIDE_COLS);
 	assert_int_equal(m.tables[RV_RECS].col[REC_ID], 0);

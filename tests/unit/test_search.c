@@ -312,7 +312,7 @@ static int setup(void **state)
 	write_test_file(fx->dir, "recommendations.csv", small_recs);
 	write_test_file(fx->dir, "deliverables.csv", small_deliverables);
 	write_test_file(fx->dir, "status_history.csv", small_history);
-	if (rv_model_load(&fx->small, fx->dir) != RV_LOAD_OK || rv_model_load(&fx->real, "data") != RV_LOAD_OK)
+	if (rv_model_load(&fx->small, fx->dir) != RV_OK || rv_model_load(&fx->real, "data") != RV_OK)
 		return -1;
 	*state = fx;
 	return 0;
@@ -405,7 +405,7 @@ static void test_search_all_missing_tables(void **state)
 	write_test_file(dir, "recommendations.csv", "id,title\nA-1,word\n");
 	write_test_file(dir, "questions.csv", "qid,question\n1,word\n"); /* no rec_id: not usable */
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, dir), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, dir), RV_OK);
 	check_hits(&m, "word", 0, "0:A-1:4:0+4\n");
 	check_hits(&m, "wor.", RV_SEARCH_REGEX, "0:A-1:4:0+4\n");
 	rv_model_free(&m);
@@ -465,7 +465,7 @@ static void test_search_all_matches_cell_search(void **state)
 	check_against_cells(&fx->small, "\"", 0);
 
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "tests/data/hostile"), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, "tests/data/hostile"), RV_OK);
 	static const char *const hostile[] = {"a", "e", "\"", "\x1b", "\\", " ", "\xE2\x80\xAE", "x"};
 	for (size_t i = 0; i < sizeof(hostile) / sizeof(*hostile); i++)
 		check_against_cells(&m, hostile[i], 0);

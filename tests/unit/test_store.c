@@ -183,15 +183,15 @@ static void fill(struct rv_store_file f[2])
 	rv_file_stamp_read(in_dir("status_history.csv"), &f[1].expected);
 }
 
-static enum rv_store_status commit_status_change(const struct rv_save_ops *ops, char *err, size_t errsize)
+static enum rv_result commit_status_change(const struct rv_save_ops *ops, char *err, size_t errsize)
 {
 	struct rv_store st;
 	char e[256];
 	assert_true(rv_store_open(&st, dir, ops, false, e, sizeof(e)));
 	struct rv_store_file f[2];
 	fill(f);
-	enum rv_store_status res = rv_store_commit(&st, f, 2, err, errsize);
-	if (res == RV_STORE_OK) {
+	enum rv_result res = rv_store_commit(&st, f, 2, err, errsize);
+	if (res == RV_OK) {
 		assert_true(f[1].appended);
 		assert_false(f[0].appended);
 		struct rv_file_stamp now;
@@ -218,7 +218,7 @@ static void test_commit_writes_both(void **state)
 {
 	(void)state;
 	char err[512];
-	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_OK);
 	assert_true(after_state());
 	assert_no_leftovers();
 }
@@ -227,7 +227,7 @@ static void test_calls_of_a_commit(void **state)
 {
 	(void)state;
 	char err[512];
-	assert_int_equal(commit_status_change(&fault_ops, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(commit_status_change(&fault_ops, err, sizeof(err)), RV_OK);
 	/* temp open, write, fsync, close; journal open, write, fsync, close, dir open, fsync, close; ... */
 	assert_true(F.calls > 15);
 }
@@ -236,23 +236,23 @@ static void test_calls_of_a_commit(void **state)
 static void test_failure_at_every_call(void **state)
 {
 	(void)state;
-	assert_int_equal(commit_status_change(&fault_ops, NULL, 0), RV_STORE_OK);
+	assert_int_equal(commit_status_change(&fault_ops, NULL, 0), RV_OK);
 	int total = F.calls;
 	for (int at = 1; at <= total; at++) {
 		teardown(NULL);
 		setup(NULL);
 		F.fail_at = at;
 		char err[512] = "";
-		enum rv_store_status res = commit_status_change(&fault_ops, err, sizeof(err));
+		enum rv_result res = commit_status_change(&fault_ops, err, sizeof(err));
 		if (!all_or_nothing()) {
 			print_error("failure at call %d of %d: files half written (%s)\n", at, total, err);
 			fail();
 		}
-		if (res != RV_STORE_OK && after_state() && access(in_dir(RV_STORE_JOURNAL), F_OK) != 0) {
+		if (res != RV_OK && after_state() && access(in_dir(RV_STORE_JOURNAL), F_OK) != 0) {
 			print_error("failure at call %d: reported failed but saved, with no journal (%s)\n", at, err);
 			fail();
 		}
-		if (res == RV_STORE_OK && !after_state()) {
+		if (res == RV_OK && !after_state()) {
 			print_error("failure at call %d: reported saved but not written\n", at);
 			fail();
 		}
@@ -260,7 +260,7 @@ static void test_failure_at_every_call(void **state)
 		recover();
 		assert_true(all_or_nothing());
 		assert_no_leftovers();
-		assert_false(res == RV_STORE_OK && !after_state());
+		assert_false(res == RV_OK && !after_state());
 	}
 }
 
@@ -269,7 +269,7 @@ static void test_failure_at_every_call(void **state)
 static void test_crash_at_every_call(void **state)
 {
 	(void)state;
-	assert_int_equal(commit_status_change(&fault_ops, NULL, 0), RV_STORE_OK);
+	assert_int_equal(commit_status_change(&fault_ops, NULL, 0), RV_OK);
 	int total = F.calls, forward = 0, back = 0;
 	for (int at = 1; at <= total; at++) {
 		teardown(NULL);
@@ -331,7 +331,7 @@ static void test_conflict_means_other_content(void **state)
 	/* touched: same bytes, new mtime: no conflict */
 	struct timespec t[2] = {{1, 0}, {2, 0}};
 	assert_int_equal(utimensat(AT_FDCWD, in_dir("recommendations.csv"), t, 0), 0);
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_OK);
 	/* someone else appended to the history: conflict, nothing written */
 	rv_store_close(&st);
 	teardown(NULL);
@@ -339,7 +339,7 @@ static void test_conflict_means_other_content(void **state)
 	assert_true(rv_store_open(&st, dir, NULL, false, err, sizeof(err)));
 	fill(f);
 	write_test_file(dir, "status_history.csv", "rec_id,date,status\nR1,2020-01-01,open\nR2,2021-01-01,x\n");
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_CONFLICT);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_E_CONFLICT);
 	assert_true(f[1].conflict);
 	assert_non_null(strstr(err, "status_history.csv was changed by someone else"));
 	assert_true(file_equals("recommendations.csv", recs0));
@@ -359,7 +359,7 @@ static void test_recheck_catches_a_writer_without_lock(void **state)
 	(void)state;
 	F.hook = overwrite_recs;
 	char err[512];
-	assert_int_equal(commit_status_change(&fault_ops, err, sizeof(err)), RV_STORE_CONFLICT);
+	assert_int_equal(commit_status_change(&fault_ops, err, sizeof(err)), RV_E_CONFLICT);
 	assert_true(file_equals("recommendations.csv", "id,status\nR1,theirs\nR2,open\n"));
 	assert_true(file_equals("status_history.csv", hist0));
 	assert_no_leftovers();
@@ -388,12 +388,12 @@ static void test_lock_keeps_out_a_second_writer(void **state)
 	st.lock_timeout = 0.2;
 	struct rv_store_file f[2];
 	fill(f);
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_FAILED);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_E_FAILED);
 	assert_non_null(strstr(err, "locked"));
 	assert_true(file_equals("recommendations.csv", recs0));
 	kill(pid, SIGKILL);
 	waitpid(pid, NULL, 0);
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_OK);
 	rv_store_close(&st);
 	close(fds[0]);
 	close(fds[1]);
@@ -417,7 +417,7 @@ static void test_what_may_be_written(void **state)
 	assert_non_null(strstr(why, "outside the data set"));
 	struct rv_store_file f = {.name = "agenda.csv", .data = "x\n", .len = 2};
 	rv_file_stamp_read(in_dir("agenda.csv"), &f.expected);
-	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_REFUSED);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_E_REFUSED);
 	size_t len;
 	char *kept = read_whole_file(outside, &len);
 	assert_string_equal(kept, "precious\n");
@@ -437,7 +437,7 @@ static void test_what_may_be_written(void **state)
 	assert_true(exists);
 	struct rv_store_file g = {.name = "notes.csv", .data = "b\n", .len = 2};
 	rv_file_stamp_read(in_dir("notes.csv"), &g.expected);
-	assert_int_equal(rv_store_commit(&st, &g, 1, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(rv_store_commit(&st, &g, 1, err, sizeof(err)), RV_OK);
 	struct stat ls;
 	assert_int_equal(lstat(in_dir("notes.csv"), &ls), 0);
 	assert_true(S_ISLNK(ls.st_mode));
@@ -461,7 +461,7 @@ static void test_new_file_is_not_created_over_one_that_appeared(void **state)
 	rv_file_stamp_read(in_dir("notes.csv"), &f.expected);
 	assert_false(f.expected.exists);
 	write_test_file(dir, "notes.csv", "theirs\n");
-	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_CONFLICT);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_E_CONFLICT);
 	assert_true(file_equals("notes.csv", "theirs\n"));
 	rv_store_close(&st);
 }
@@ -489,7 +489,7 @@ static void test_append_only_writes_the_tail(void **state)
 	(void)state;
 	history_append_only = true;
 	char err[512];
-	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_OK);
 	history_append_only = false;
 	assert_true(after_state());
 	assert_no_leftovers();
@@ -505,7 +505,7 @@ static void test_append_only_writes_the_tail(void **state)
 	f.append_only = true;
 	rv_file_stamp_read(in_dir("status_history.csv"), &f.expected);
 	assert_true(f.expected.has_state);
-	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_OK);
 	assert_true(f.appended);
 	struct rv_file_stamp now;
 	rv_file_stamp_read(in_dir("status_history.csv"), &now);
@@ -514,7 +514,7 @@ static void test_append_only_writes_the_tail(void **state)
 	f.expected = f.written;
 	f.data = "R2,2026-11-25,done\n";
 	f.len = strlen(f.data);
-	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_STORE_OK);
+	assert_int_equal(rv_store_commit(&st, &f, 1, err, sizeof(err)), RV_OK);
 	rv_store_close(&st);
 	char want[256];
 	snprintf(want, sizeof(want), "%sR2,2026-11-24,open\nR2,2026-11-25,done\n", hist1);
@@ -549,14 +549,14 @@ static void test_append_only_checks_first(void **state)
 	fill(f);
 	history_append_only = false;
 	write_test_file(dir, "status_history.csv", "rec_id,date,status\nR1,2020-01-01,open\nR2,2021-01-01,x\n");
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_CONFLICT);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_E_CONFLICT);
 	assert_true(f[1].conflict);
 	write_test_file(dir, "status_history.csv", hist0);
 	history_append_only = true;
 	fill(f);
 	history_append_only = false;
 	f[1].expected.has_state = false;
-	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_STORE_FAILED);
+	assert_int_equal(rv_store_commit(&st, f, 2, err, sizeof(err)), RV_E_FAILED);
 	assert_non_null(strstr(err, "status_history.csv: its content was not read first"));
 	rv_store_close(&st);
 	assert_true(file_equals("recommendations.csv", recs0));

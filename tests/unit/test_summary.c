@@ -193,7 +193,7 @@ static void test_small_summary(void **state)
 static int data_setup(void **state)
 {
 	struct rv_model *m = calloc(1, sizeof(*m));
-	if (!m || rv_model_load(m, "data") != RV_LOAD_OK) {
+	if (!m || rv_model_load(m, "data") != RV_OK) {
 		free(m);
 		return -1;
 	}

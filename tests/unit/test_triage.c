@@ -400,7 +400,7 @@ static void assert_contains(const char *what, const char *hay, const char *needl
 static struct rv_model *load_model(const char *dirpath)
 {
 	struct rv_model *m = xcalloc(1, sizeof(*m));
-	if (rv_model_load(m, dirpath) != RV_LOAD_OK) {
+	if (rv_model_load(m, dirpath) != RV_OK) {
 		for (size_t i = 0; i < m->diags.n; i++) {
 			char *line = diag_line(&m->diags.items[i]);
 			print_error("%s\n", line);
@@ -2031,7 +2031,7 @@ static void check_csv_export(const struct rv_model *m, const uint32_t *recs, siz
 	rv_export_csv(m, recs, n, &out);
 	struct parsed p;
 	parse_mem(&p, out.data, out.len);
-	assert_int_equal(p.st, CSV_OK);
+	assert_int_equal(p.st, RV_OK);
 	const struct csv_table *t = &m->tables[RV_RECS].csv;
 	assert_int_equal(p.t.ncols, t->ncols);
 	for (size_t c = 0; c < t->ncols; c++)

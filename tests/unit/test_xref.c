@@ -75,7 +75,7 @@ static int fixture_setup(void **state)
 		   "SSR1-3,2015-01-01,under Recommendation 26\n"
 		   "SSR2-5.1,2022-06-30,Recommendation 5.2 and SSR1 Recommendation 11\n");
 	write_file(fx->dir, "questions.csv", "rec_id,question\nSSR1-5,See Recommendation 6\n");
-	if (rv_model_load(&fx->m, fx->dir) != RV_LOAD_OK || fx->m.diags.n != 0) {
+	if (rv_model_load(&fx->m, fx->dir) != RV_OK || fx->m.diags.n != 0) {
 		for (size_t i = 0; i < fx->m.diags.n; i++) {
 			char *line = diag_line(&fx->m.diags.items[i]);
 			fprintf(stderr, "fixture: %s\n", line);
@@ -584,7 +584,7 @@ static void test_build_fixture(void **state)
 	assert_null(recs);
 	assert_int_equal(rv_xref_in(m, m->nrecs + 5, NULL), 0);
 	struct rv_model none;
-	assert_int_equal(rv_model_load(&none, "tests/unit/no-such-data-set"), RV_LOAD_FAILED);
+	assert_int_equal(rv_model_load(&none, "tests/unit/no-such-data-set"), RV_E_UNREADABLE);
 	assert_int_equal(rv_xref_out(&none, 0, &recs), 0);
 	assert_int_equal(rv_xref_in(&none, 0, &recs), 0);
 	rv_model_free(&none);
@@ -606,7 +606,7 @@ static void test_real_data(void **state)
 {
 	(void)state;
 	struct rv_model m;
-	assert_int_equal(rv_model_load(&m, "data"), RV_LOAD_OK);
+	assert_int_equal(rv_model_load(&m, "data"), RV_OK);
 
 	/* Deliverables "See Recommendation 25"; 27's 2014 note: "the Framework under Recommendation 26". */
 	OUT(&m, "SSR1-26", "SSR1-25");

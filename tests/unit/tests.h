@@ -52,7 +52,7 @@ int run_entity_tests(void);
 struct parsed {
 	struct csv_table t;
 	struct diag_list dl;
-	enum csv_status st;
+	enum rv_result st;
 };
 
 /* Parses data as the file "t.csv"; free with parsed_free whatever the status. */
