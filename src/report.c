@@ -188,6 +188,7 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 			sb_adds(&line, " \xE2\x80\x94 due ");
 			text_sanitize(&line, due.ptr, due.len, 0);
 		}
+		rv_child_describe_link(m, RV_DELIVERABLES, d, &line);
 		put_hanging(out, line.data, line.len, 2, 4, width);
 		sb_free(&line);
 	}
@@ -213,6 +214,7 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 		}
 		sb_adds(&line, " ");
 		text_sanitize(&line, text.ptr, text.len, TEXT_KEEP_NEWLINES);
+		rv_child_describe_link(m, RV_QUESTIONS, q, &line);
 		put_hanging(out, line.data, line.len, 2, 4, width);
 		if (answer.len) {
 			sb_reset(&line);
@@ -247,6 +249,7 @@ static void show_history(const struct rv_model *m, size_t rec, int width, FILE *
 			sb_addf(&line, "  status: %s ", rv_status_glyph(h->status, false));
 			text_sanitize(&line, st.ptr, st.len, 0);
 		}
+		rv_child_describe_link(m, RV_HISTORY, h, &line);
 		put_wrapped(out, line.data, line.len, 2, width);
 		if (note.len)
 			put_wrapped(out, note.ptr, note.len, 6, width);

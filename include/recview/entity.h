@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "recview/model.h"
+#include "recview/strbuf.h"
 #include "recview/vocab.h"
 
 /* A field's value: bytes (not NUL-terminated, may hold NULs); valid until the model changes. */
@@ -53,6 +54,11 @@ struct rv_text rv_row_field(const struct rv_model *m, enum rv_kind kind, uint32_
 uint32_t rv_rec_row(const struct rv_model *m, size_t rec);
 /* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
+/*
+ * For a child that found its recommendation by case or by the id rule (links.h), appends
+ * " — linked as SSR1-1 (written 'Rec. 1')", sanitised, and returns true; else appends nothing.
+ */
+bool rv_child_describe_link(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, struct strbuf *out);
 /* The entity itself (its recommendation, parsed status, decision and date). */
 const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child);
 /*
