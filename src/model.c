@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "recview/arena.h"
+#include "recview/flat.h"
 #include "recview/links.h"
 #include "recview/model_cells.h"
 #include "recview/schema.h"
@@ -166,10 +167,11 @@ static int compare_recs(const void *a, const void *b)
 static void build_recs(struct rv_model *m)
 {
 	struct rv_table *t = &m->tables[RV_RECS];
-	m->nrecs = t->csv.nrows;
-	m->recs = xcalloc(m->nrecs + 1, sizeof(*m->recs));
-	for (size_t r = 0; r < m->nrecs; r++)
-		m->recs[r].row = (uint32_t)r;
+	m->recs = xcalloc(t->csv.nrows + 1, sizeof(*m->recs));
+	m->nrecs = 0;
+	for (size_t r = 0; r < t->csv.nrows; r++)
+		if (rv_flat_starts_rec(m, (uint32_t)r))
+			m->recs[m->nrecs++].row = (uint32_t)r;
 	/* Exports are usually in id order already: then there is nothing to sort. */
 	sort_model = m;
 	bool sorted = true;
@@ -180,6 +182,7 @@ static void build_recs(struct rv_model *m)
 	sort_model = NULL;
 
 	rv_links_index_ids(m);
+	rv_flat_index(m);
 }
 
 static void parse_rec_values(struct rv_model *m)
@@ -259,7 +262,9 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 	ch->rec = -1;
 	int link = rec_id_field(kind), status = rv_field_of_role(kind, RV_ROLE_STATUS);
 	int decision = rv_field_of_role(kind, RV_ROLE_DECISION), date = rv_field_of_role(kind, RV_ROLE_DATE);
-	if (link >= 0)
+	if (link >= 0 && m->tables[kind].flat)
+		ch->rec = rv_flat_rec_of(m, row); /* a merged row has no id: its recommendation is the one above */
+	else if (link >= 0)
 		ch->rec = (int32_t)rv_links_resolve(m, kind, row, cache, &ch->link);
 	if (status >= 0) {
 		struct csv_cell st = rv_cell(m, kind, row, status);
@@ -313,14 +318,15 @@ static void anchor_undated(struct rv_model *m, enum rv_kind kind)
 static void build_children(struct rv_model *m, enum rv_kind kind)
 {
 	struct rv_table *t = &m->tables[kind];
-	size_t n = t->usable ? t->csv.nrows : 0;
-	m->nchildren[kind] = n;
-	m->children[kind] = xcalloc(n + 1, sizeof(struct rv_child));
-	m->child_index[kind] = xcalloc(n + 1, sizeof(uint32_t));
+	size_t rows = t->usable ? rv_kind_csv(m, kind)->nrows : 0, n = 0;
+	m->children[kind] = xcalloc(rows + 1, sizeof(struct rv_child));
+	m->child_index[kind] = xcalloc(rows + 1, sizeof(uint32_t));
 	struct rv_link_cache cache = {0};
-	decide_date_orders(m, kind, n);
-	for (size_t r = 0; r < n; r++)
-		parse_child(m, kind, (uint32_t)r, &m->children[kind][r], &cache);
+	decide_date_orders(m, kind, rows);
+	for (size_t r = 0; r < rows; r++)
+		if (!t->flat || rv_flat_child_row(m, kind, (uint32_t)r))
+			parse_child(m, kind, (uint32_t)r, &m->children[kind][n++], &cache);
+	m->nchildren[kind] = n;
 	if (rec_id_field(kind) < 0)
 		return;
 	rv_links_note(m, kind);
@@ -492,6 +498,7 @@ enum rv_load_result rv_model_load(struct rv_model *m, const char *dir)
 	if (!m->tables[RV_RECS].usable)
 		return RV_LOAD_FAILED;
 
+	rv_flat_detect(m);
 	build_recs(m);
 	parse_rec_values(m);
 	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
@@ -513,6 +520,7 @@ void rv_model_free(struct rv_model *m)
 	}
 	free(m->recs);
 	rv_links_free(m);
+	rv_flat_free(m);
 	rv_xref_free(&m->xref);
 	free(m->dir);
 	diag_list_free(&m->diags);
@@ -522,7 +530,7 @@ void rv_model_free(struct rv_model *m)
 int rv_column(const struct rv_model *m, enum rv_kind kind, int field)
 {
 	const struct rv_table *t = &m->tables[kind];
-	return t->present && field >= 0 && field < RV_MAX_FIELDS ? t->col[field] : -1;
+	return (t->present || t->flat) && field >= 0 && field < RV_MAX_FIELDS ? t->col[field] : -1;
 }
 
 /* Children of recommendation i occupy child_index[first[i] .. first[i] + count[i]), in rec order. */

@@ -55,6 +55,10 @@ void report_summary(const struct rv_model *m, FILE *out)
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		enum rv_kind kind = (enum rv_kind)k;
 		const struct rv_kind_def *def = rv_kind_def(kind);
+		if (rv_kind_flat(m, kind)) {
+			fprintf(out, "  %-20s %zu in %s (a flat sheet)\n", def->label, rv_child_total(m, kind), rv_table_file(m, RV_RECS));
+			continue;
+		}
 		if (!rv_kind_present(m, kind)) {
 			fprintf(out, "  %-20s %s\n", rv_table_file(m, kind), def->required ? "missing" : "absent (optional)");
 			continue;

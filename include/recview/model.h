@@ -145,6 +145,7 @@ struct rv_model {
 	uint32_t *id_hash;            /* open addressing: rec index + 1, 0 = empty */
 	size_t id_hash_size;
 	struct rv_link_index *links;  /* the id rule's keys (links.c), built when an id first needs them */
+	struct rv_flat *flat;         /* recommendations.csv holds a child kind too (flat.c), or NULL */
 	struct diag_list diags;
 	struct rv_xref_index xref;    /* references between recommendations found in their texts */
 	/* Bumped by every change to the model (entity.h): derived data and views built at an older

@@ -27,6 +27,7 @@ int main(void)
 		run_dialect_tests,
 		run_entity_tests,
 		run_links_tests,
+		run_flat_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
