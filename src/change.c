@@ -11,7 +11,10 @@
 
 /* ---- applying and undoing ---- */
 
-/* Sets a field of a recommendation, keeping what it was for undo. */
+/*
+ * Sets a field of a recommendation, keeping what it was for undo: on each of its rows, which in a flat
+ * sheet are every row that repeats it (one change, one save: the rows never disagree on disk).
+ */
 static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int field, const char *text)
 {
 	if (!rv_kind_has_field(s->m, RV_RECS, field))
@@ -26,13 +29,22 @@ static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int 
 	c->cell.field = field;
 	c->cell.serial = s->model_serial;
 	rv_model_set_field_undoable(s->m, RV_RECS, row, field, text, strlen(text), &c->cell.raw);
+	size_t nrows = rv_rec_row_count(s->m, rec);
+	free(c->cell.more);
+	c->cell.more = nrows > 1 ? xreallocarray(NULL, nrows - 1, sizeof(*c->cell.more)) : NULL;
+	c->cell.nmore = 0;
+	for (size_t i = 1; i < nrows; i++)
+		if (rv_model_set_field_undoable(s->m, RV_RECS, rv_rec_row_at(s->m, rec, i), field, text, strlen(text),
+						&c->cell.more[c->cell.nmore]))
+			c->cell.nmore++;
 	rv_session_touch(s, RV_RECS);
 	s->rewrite[RV_RECS] = true; /* a field of a row on disk: the file is written whole */
 }
 
 /*
  * Puts the cell back: exactly as it was, raw bytes and all, on the model the change was applied to
- * (an undone row is written as it was read); by value on files read again since (after a merge).
+ * (an undone row is written as it was read), the last row set first; by value on files read again
+ * since (after a merge), on every row of the recommendation.
  */
 static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 {
@@ -41,12 +53,18 @@ static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
 	enum rv_kind kind = c->cell.raw.kind;
 	if (c->cell.serial != s->model_serial) {
 		const char *old = c->cell.old_text ? c->cell.old_text : "";
-		if (rec >= 0 && rv_model_set_field(s->m, kind, rv_rec_row(s->m, (size_t)rec), c->cell.field, old, strlen(old))) {
+		bool set = false;
+		for (size_t i = 0; rec >= 0 && i < rv_rec_row_count(s->m, (size_t)rec); i++)
+			set |= rv_model_set_field(s->m, kind, rv_rec_row_at(s->m, (size_t)rec, i), c->cell.field, old,
+						  strlen(old));
+		if (set) {
 			rv_session_touch(s, kind);
 			s->rewrite[kind] = true;
 		}
 		return;
 	}
+	for (size_t i = c->cell.nmore; i > 0; i--)
+		rv_model_restore_field(s->m, &c->cell.more[i - 1]);
 	rv_model_restore_field(s->m, &c->cell.raw);
 	rv_session_touch(s, kind);
 	s->rewrite[kind] = true;
@@ -83,6 +101,7 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	if (rec < 0 || c->noop)
 		return;
 	free(c->cell.old_text);
+	free(c->cell.more);
 	memset(&c->cell, 0, sizeof(c->cell));
 	memset(c->appended, 0, sizeof(c->appended));
 	char source[128];

@@ -156,6 +156,11 @@ enum rv_encoding rv_kind_encoding(const struct rv_model *m, enum rv_kind kind)
 	return m->tables[kind].present ? m->tables[kind].csv.encoding : RV_ENC_UTF8;
 }
 
+bool rv_kind_flat(const struct rv_model *m, enum rv_kind kind)
+{
+	return (unsigned)kind < RV_KIND_COUNT && m->tables[kind].flat;
+}
+
 bool rv_kind_unreadable(const struct rv_model *m, enum rv_kind kind)
 {
 	return m->tables[kind].unreadable;
@@ -185,9 +190,10 @@ uint32_t rv_kind_open_quote_line(const struct rv_model *m, enum rv_kind kind)
 static struct rv_text header_at(const struct rv_model *m, enum rv_kind kind, size_t col)
 {
 	const struct rv_table *t = &m->tables[kind];
-	if (!t->present || !t->csv.header || col >= t->csv.ncols)
+	const struct csv_table *csv = rv_kind_csv(m, kind);
+	if (!(t->present || t->flat) || !csv->header || col >= csv->ncols)
 		return empty_text;
-	return text_of(t->csv.header[col]);
+	return text_of(csv->header[col]);
 }
 
 struct rv_text rv_field_header(const struct rv_model *m, enum rv_kind kind, int field)
@@ -203,7 +209,7 @@ int rv_field_column_number(const struct rv_model *m, enum rv_kind kind, int fiel
 
 size_t rv_extra_count(const struct rv_model *m, enum rv_kind kind)
 {
-	return m->tables[kind].present ? m->tables[kind].nextra : 0;
+	return m->tables[kind].present || m->tables[kind].flat ? m->tables[kind].nextra : 0;
 }
 
 struct rv_text rv_extra_name(const struct rv_model *m, enum rv_kind kind, size_t e)
@@ -221,9 +227,10 @@ int rv_extra_column_number(const struct rv_model *m, enum rv_kind kind, size_t e
 static struct rv_text extra_at(const struct rv_model *m, enum rv_kind kind, uint32_t row, size_t e)
 {
 	const struct rv_table *t = &m->tables[kind];
-	if (e >= rv_extra_count(m, kind) || row >= t->csv.nrows)
+	const struct csv_table *csv = rv_kind_csv(m, kind);
+	if (e >= rv_extra_count(m, kind) || row >= csv->nrows)
 		return empty_text;
-	return text_of(csv_cell_at(&t->csv, row, t->extra_cols[e]));
+	return text_of(csv_cell_at(csv, row, t->extra_cols[e]));
 }
 
 struct rv_text rv_rec_extra(const struct rv_model *m, size_t rec, size_t e)

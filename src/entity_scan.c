@@ -2,8 +2,8 @@
  * entity_scan.c - every field of a kind's entities, for a search over the whole data set (entity.h).
  * Besides field by field, a scan offers the file's bytes as read, so that a literal is looked for in
  * one pass over them and each match placed in its row and cell afterwards; that is what makes a
- * search of a large data set fast. Rows map to entities: a child's index is its row, a
- * recommendation's comes from a table built when the scan opens.
+ * search of a large data set fast. Rows map to entities: a child's index is its row; a
+ * recommendation's, and a flat sheet's child's (flat.h), come from a table built when the scan opens.
  */
 #include "recview/entity.h"
 
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/model_cells.h"
 
 struct rv_field_scan {
 	const struct csv_table *t;
@@ -18,7 +19,7 @@ struct rv_field_scan {
 	int norders;          /* known fields, then extra columns */
 	int *order;           /* column -> field order, or -1 */
 	int *col_of;          /* field order -> column, or -1 */
-	uint32_t *rank;       /* RV_RECS: row -> recommendation (UINT32_MAX: none); NULL: row = child index */
+	uint32_t *rank;       /* RV_RECS, flat kinds: row -> entity (UINT32_MAX: none); NULL: row = child index */
 	size_t nentities;
 	size_t at_row;        /* rv_field_scan_at: the row of the last offset */
 	size_t next_row;      /* rv_field_scan_next: the row and field order next */
@@ -28,16 +29,16 @@ struct rv_field_scan {
 };
 
 /* What each column of a table is: its field order (known fields, then extra columns), or -1. */
-static int *column_orders(const struct rv_table *t, int nfields)
+static int *column_orders(const struct rv_table *t, const struct csv_table *csv, int nfields)
 {
-	int *order = xmalloc((t->csv.ncols + 1) * sizeof(*order));
-	for (size_t c = 0; c < t->csv.ncols; c++)
+	int *order = xmalloc((csv->ncols + 1) * sizeof(*order));
+	for (size_t c = 0; c < csv->ncols; c++)
 		order[c] = -1;
 	for (int f = 0; f < nfields; f++)
-		if (t->col[f] >= 0 && (size_t)t->col[f] < t->csv.ncols)
+		if (t->col[f] >= 0 && (size_t)t->col[f] < csv->ncols)
 			order[t->col[f]] = f;
 	for (size_t k = 0; k < t->nextra; k++)
-		if (t->extra_cols[k] < t->csv.ncols)
+		if (t->extra_cols[k] < csv->ncols)
 			order[t->extra_cols[k]] = nfields + (int)k;
 	return order;
 }
@@ -48,27 +49,28 @@ struct rv_field_scan *rv_field_scan_open(const struct rv_model *m, enum rv_kind 
 		return NULL;
 	const struct rv_table *t = &m->tables[kind];
 	size_t n = kind == RV_RECS ? m->nrecs : m->nchildren[kind];
-	if (!t->present || !t->usable || !n || n > t->csv.nrows)
+	const struct csv_table *csv = rv_kind_csv(m, kind); /* a flat sheet's children: the recommendations' */
+	if (!(t->present || t->flat) || !t->usable || !n || n > csv->nrows)
 		return NULL;
 	struct rv_field_scan *sc = xcalloc(1, sizeof(*sc));
 	int nfields = rv_kind_def(kind)->nfields;
-	sc->t = &t->csv;
-	sc->base = t->csv.header_end < t->csv.size ? t->csv.header_end : t->csv.size;
+	sc->t = csv;
+	sc->base = csv->header_end < csv->size ? csv->header_end : csv->size;
 	sc->nentities = n;
 	sc->norders = nfields + (int)t->nextra;
-	sc->order = column_orders(t, nfields);
+	sc->order = column_orders(t, csv, nfields);
 	sc->col_of = xmalloc(((size_t)sc->norders + 1) * sizeof(*sc->col_of));
 	for (int o = 0; o < sc->norders; o++)
 		sc->col_of[o] = -1;
-	for (size_t c = 0; c < t->csv.ncols; c++)
+	for (size_t c = 0; c < csv->ncols; c++)
 		if (sc->order[c] >= 0)
 			sc->col_of[sc->order[c]] = (int)c;
-	if (kind == RV_RECS) {
-		sc->rank = xmalloc((t->csv.nrows + 1) * sizeof(*sc->rank));
-		for (size_t r = 0; r < t->csv.nrows; r++)
+	if (kind == RV_RECS || t->flat) {
+		sc->rank = xmalloc((csv->nrows + 1) * sizeof(*sc->rank));
+		for (size_t r = 0; r < csv->nrows; r++)
 			sc->rank[r] = UINT32_MAX;
 		for (size_t i = 0; i < n; i++)
-			sc->rank[m->recs[i].row] = (uint32_t)i;
+			sc->rank[kind == RV_RECS ? m->recs[i].row : m->children[kind][i].row] = (uint32_t)i;
 	}
 	return sc;
 }

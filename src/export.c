@@ -154,7 +154,10 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
 		bool note = mi->kind == RV_NOTES;
-		struct rv_text rid = rv_child_role(m, mi->kind, mi->child, RV_ROLE_REC_LINK);
+		/* The recommendation by its own id, however the row wrote it (the id rule, links.h). */
+		int32_t linked = rv_child_at(m, mi->kind, mi->child)->rec;
+		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
+						 : rv_child_role(m, mi->kind, mi->child, RV_ROLE_REC_LINK);
 		struct rv_text who = rv_child_role(m, mi->kind, mi->child, note ? RV_ROLE_AUTHOR : RV_ROLE_SOURCE);
 		struct rv_text text = rv_child_role(m, mi->kind, mi->child, RV_ROLE_TEXT);
 		if (!note) {

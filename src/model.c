@@ -11,18 +11,26 @@
 
 #include "recview/arena.h"
 #include "recview/dialect.h"
+#include "recview/flat.h"
+#include "recview/links.h"
 #include "recview/model_cells.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
 
 static const struct csv_cell empty_cell = {"", 0, 0};
 
+const struct csv_table *rv_kind_csv(const struct rv_model *m, enum rv_kind kind)
+{
+	return &m->tables[m->tables[kind].flat ? RV_RECS : kind].csv;
+}
+
 struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field)
 {
 	const struct rv_table *t = &m->tables[kind];
-	if (!t->present || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= t->csv.nrows)
+	const struct csv_table *csv = rv_kind_csv(m, kind);
+	if (!(t->present || t->flat) || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= csv->nrows)
 		return empty_cell;
-	return csv_cell_at(&t->csv, row, (size_t)t->col[field]);
+	return csv_cell_at(csv, row, (size_t)t->col[field]);
 }
 
 struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field)
@@ -56,32 +64,14 @@ struct csv_cell rv_rec_review(const struct rv_model *m, size_t rec)
 	return empty_cell;
 }
 
-/* Column position of a field, for messages. */
-static void cell_position(const struct rv_table *t, struct csv_cell cell, uint32_t *line, uint32_t *col)
-{
-	csv_table_position(&t->csv, cell.raw_off, line, col);
-}
-
-static struct diag *report_cell(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
-				enum diag_severity sev, const char *msg)
-{
-	struct rv_table *t = &m->tables[kind];
-	uint32_t line, col;
-	cell_position(t, cell, &line, &col);
-	struct diag *d = diag_add(&m->diags, sev, t->csv.path, line, col, "%s", msg);
-	d->table = (int)kind;
-	d->row = (long)row;
-	return d;
-}
-
 /* "unknown status 'x' (kept as written; known: ...)": the value is quoted when the problem is shown. */
 static void report_value(struct rv_model *m, enum rv_kind kind, uint32_t row, struct csv_cell cell,
 			 enum diag_severity sev, const char *what, const char *tail)
 {
-	struct rv_table *t = &m->tables[kind];
+	const struct csv_table *t = rv_kind_csv(m, kind);
 	uint32_t line, col;
-	cell_position(t, cell, &line, &col);
-	struct diag *d = diag_add_value(&m->diags, sev, t->csv.path, line, col, what, cell.ptr, cell.len, tail);
+	csv_table_position(t, cell.raw_off, &line, &col);
+	struct diag *d = diag_add_value(&m->diags, sev, t->path, line, col, what, cell.ptr, cell.len, tail);
 	d->table = (int)kind;
 	d->row = (long)row;
 }
@@ -168,55 +158,6 @@ static void check_ragged_rows(struct rv_model *m, enum rv_kind kind)
 	}
 }
 
-/* ---- the id index ---- */
-
-static uint64_t hash_id(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h;
-}
-
-static bool same_id_nocase(const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (alen != blen)
-		return false;
-	for (size_t i = 0; i < alen; i++) {
-		char x = a[i], y = b[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return true;
-}
-
-/* Ids are hashed without case, so one probe sequence finds both exact and case-folded matches. */
-long rv_find_rec(const struct rv_model *m, const char *id, size_t len)
-{
-	if (!m->id_hash_size)
-		return -1;
-	size_t mask = m->id_hash_size - 1;
-	long folded = -1;
-	for (size_t i = hash_id(id, len) & mask;; i = (i + 1) & mask) {
-		uint32_t slot = m->id_hash[i];
-		if (!slot)
-			return folded;
-		struct csv_cell c = rv_rec_cell(m, slot - 1, REC_ID);
-		if (c.len == len && memcmp(c.ptr, id, len) == 0)
-			return (long)slot - 1;
-		if (folded < 0 && same_id_nocase(c.ptr, c.len, id, len))
-			folded = (long)slot - 1;
-	}
-}
-
 static const struct rv_model *sort_model; /* qsort has no context argument in C11 */
 
 static int compare_recs(const void *a, const void *b)
@@ -233,10 +174,11 @@ static int compare_recs(const void *a, const void *b)
 static void build_recs(struct rv_model *m)
 {
 	struct rv_table *t = &m->tables[RV_RECS];
-	m->nrecs = t->csv.nrows;
-	m->recs = xcalloc(m->nrecs + 1, sizeof(*m->recs));
-	for (size_t r = 0; r < m->nrecs; r++)
-		m->recs[r].row = (uint32_t)r;
+	m->recs = xcalloc(t->csv.nrows + 1, sizeof(*m->recs));
+	m->nrecs = 0;
+	for (size_t r = 0; r < t->csv.nrows; r++)
+		if (rv_flat_starts_rec(m, (uint32_t)r))
+			m->recs[m->nrecs++].row = (uint32_t)r;
 	/* Exports are usually in id order already: then there is nothing to sort. */
 	sort_model = m;
 	bool sorted = true;
@@ -246,45 +188,8 @@ static void build_recs(struct rv_model *m)
 		qsort(m->recs, m->nrecs, sizeof(*m->recs), compare_recs);
 	sort_model = NULL;
 
-	m->id_hash_size = 16;
-	while (m->id_hash_size < m->nrecs * 2)
-		m->id_hash_size *= 2;
-	m->id_hash = xcalloc(m->id_hash_size, sizeof(*m->id_hash));
-	size_t mask = m->id_hash_size - 1;
-
-	/* Insert in file order so that the first of two duplicate rows owns the id. */
-	uint32_t *by_row = xcalloc(m->nrecs + 1, sizeof(*by_row));
-	for (size_t i = 0; i < m->nrecs; i++)
-		by_row[m->recs[i].row] = (uint32_t)i;
-	for (size_t r = 0; r < m->nrecs; r++) {
-		size_t i = by_row[r];
-		struct csv_cell id = rv_rec_cell(m, i, REC_ID);
-		if (id.len == 0) {
-			report_cell(m, RV_RECS, (uint32_t)r, id, DIAG_ERROR, "empty id (the row is kept, but nothing can link to it)");
-			continue;
-		}
-		size_t slot = hash_id(id.ptr, id.len) & mask;
-		bool dup = false;
-		for (; m->id_hash[slot]; slot = (slot + 1) & mask) {
-			size_t other = m->id_hash[slot] - 1;
-			struct csv_cell oid = rv_rec_cell(m, other, REC_ID);
-			if (oid.len == id.len && memcmp(oid.ptr, id.ptr, id.len) == 0) {
-				struct strbuf sb;
-				sb_init(&sb);
-				sb_adds(&sb, "duplicate id ");
-				diag_quote(&sb, id.ptr, id.len, 40);
-				sb_addf(&sb, " (first on line %u); links go to the first", t->csv.rows[m->recs[other].row].line);
-				report_cell(m, RV_RECS, (uint32_t)r, id, DIAG_ERROR, sb.data);
-				sb_free(&sb);
-				m->recs[i].duplicate = true;
-				dup = true;
-				break;
-			}
-		}
-		if (!dup)
-			m->id_hash[slot] = (uint32_t)i + 1;
-	}
-	free(by_row);
+	rv_links_index_ids(m);
+	rv_flat_index(m);
 }
 
 static void parse_rec_values(struct rv_model *m)
@@ -313,24 +218,6 @@ static void parse_rec_values(struct rv_model *m)
 static int rec_id_field(enum rv_kind kind)
 {
 	return rv_field_of_role(kind, RV_ROLE_REC_LINK);
-}
-
-/* Child files are grouped by recommendation: the last lookup usually answers the next one. */
-struct link_cache {
-	struct csv_cell id;
-	long rec;
-};
-
-static long find_rec_cached(const struct rv_model *m, struct csv_cell rid, struct link_cache *cache)
-{
-	if (cache && cache->id.ptr && cache->id.len == rid.len && memcmp(cache->id.ptr, rid.ptr, rid.len) == 0)
-		return cache->rec;
-	long rec = rid.len ? rv_find_rec(m, rid.ptr, rid.len) : -1;
-	if (cache) {
-		cache->id = rid;
-		cache->rec = rec;
-	}
-	return rec;
 }
 
 /* The date of a child row as the column's order reads it; not a date: a warning, and undated. */
@@ -376,22 +263,16 @@ static void decide_date_orders(struct rv_model *m, enum rv_kind kind, size_t nro
 	}
 }
 
-static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct link_cache *cache)
+static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct rv_link_cache *cache)
 {
 	ch->row = row;
 	ch->rec = -1;
 	int link = rec_id_field(kind), status = rv_field_of_role(kind, RV_ROLE_STATUS);
 	int decision = rv_field_of_role(kind, RV_ROLE_DECISION), date = rv_field_of_role(kind, RV_ROLE_DATE);
-	if (link >= 0) {
-		struct csv_cell rid = rv_cell(m, kind, row, link);
-		long rec = find_rec_cached(m, rid, cache);
-		ch->rec = (int32_t)rec;
-		if (!rid.len)
-			report_cell(m, kind, row, rid, DIAG_WARNING, "empty rec_id: linked to no recommendation (kept)");
-		else if (rec < 0)
-			report_value(m, kind, row, rid, DIAG_WARNING, "unknown recommendation",
-				     ": no such id in recommendations.csv (the row is kept and listed on its own)");
-	}
+	if (link >= 0 && m->tables[kind].flat)
+		ch->rec = rv_flat_rec_of(m, row); /* a merged row has no id: its recommendation is the one above */
+	else if (link >= 0)
+		ch->rec = (int32_t)rv_links_resolve(m, kind, row, cache, &ch->link);
 	if (status >= 0) {
 		struct csv_cell st = rv_cell(m, kind, row, status);
 		ch->status = rv_status_parse(st.ptr, st.len);
@@ -444,16 +325,18 @@ static void anchor_undated(struct rv_model *m, enum rv_kind kind)
 static void build_children(struct rv_model *m, enum rv_kind kind)
 {
 	struct rv_table *t = &m->tables[kind];
-	size_t n = t->usable ? t->csv.nrows : 0;
+	size_t rows = t->usable ? rv_kind_csv(m, kind)->nrows : 0, n = 0;
+	m->children[kind] = xcalloc(rows + 1, sizeof(struct rv_child));
+	m->child_index[kind] = xcalloc(rows + 1, sizeof(uint32_t));
+	struct rv_link_cache cache = {0};
+	decide_date_orders(m, kind, rows);
+	for (size_t r = 0; r < rows; r++)
+		if (!t->flat || rv_flat_child_row(m, kind, (uint32_t)r))
+			parse_child(m, kind, (uint32_t)r, &m->children[kind][n++], &cache);
 	m->nchildren[kind] = n;
-	m->children[kind] = xcalloc(n + 1, sizeof(struct rv_child));
-	m->child_index[kind] = xcalloc(n + 1, sizeof(uint32_t));
-	struct link_cache cache = {{NULL, 0, 0}, -1};
-	decide_date_orders(m, kind, n);
-	for (size_t r = 0; r < n; r++)
-		parse_child(m, kind, (uint32_t)r, &m->children[kind][r], &cache);
 	if (rec_id_field(kind) < 0)
 		return;
+	rv_links_note(m, kind);
 
 	/* Group by recommendation: count, prefix sums, fill (a counting sort, stable in file order). */
 	for (size_t r = 0; r < n; r++)
@@ -622,6 +505,7 @@ enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 	if (!m->tables[RV_RECS].usable)
 		return RV_E_UNREADABLE;
 
+	rv_flat_detect(m);
 	build_recs(m);
 	parse_rec_values(m);
 	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
@@ -642,7 +526,8 @@ void rv_model_free(struct rv_model *m)
 		free(m->child_index[k]);
 	}
 	free(m->recs);
-	free(m->id_hash);
+	rv_links_free(m);
+	rv_flat_free(m);
 	rv_xref_free(&m->xref);
 	free(m->dir);
 	diag_list_free(&m->diags);
@@ -652,7 +537,7 @@ void rv_model_free(struct rv_model *m)
 int rv_column(const struct rv_model *m, enum rv_kind kind, int field)
 {
 	const struct rv_table *t = &m->tables[kind];
-	return t->present && field >= 0 && field < RV_MAX_FIELDS ? t->col[field] : -1;
+	return (t->present || t->flat) && field >= 0 && field < RV_MAX_FIELDS ? t->col[field] : -1;
 }
 
 /* Children of recommendation i occupy child_index[first[i] .. first[i] + count[i]), in rec order. */

@@ -55,6 +55,10 @@ void report_summary(const struct rv_model *m, FILE *out)
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		enum rv_kind kind = (enum rv_kind)k;
 		const struct rv_kind_def *def = rv_kind_def(kind);
+		if (rv_kind_flat(m, kind)) {
+			fprintf(out, "  %-20s %zu in %s (a flat sheet)\n", def->label, rv_child_total(m, kind), rv_table_file(m, RV_RECS));
+			continue;
+		}
 		if (!rv_kind_present(m, kind)) {
 			fprintf(out, "  %-20s %s\n", rv_table_file(m, kind), def->required ? "missing" : "absent (optional)");
 			continue;
@@ -188,6 +192,7 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 			sb_adds(&line, " \xE2\x80\x94 due ");
 			text_sanitize(&line, due.ptr, due.len, 0);
 		}
+		rv_child_describe_link(m, RV_DELIVERABLES, d, &line);
 		put_hanging(out, line.data, line.len, 2, 4, width);
 		sb_free(&line);
 	}
@@ -213,6 +218,7 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 		}
 		sb_adds(&line, " ");
 		text_sanitize(&line, text.ptr, text.len, TEXT_KEEP_NEWLINES);
+		rv_child_describe_link(m, RV_QUESTIONS, q, &line);
 		put_hanging(out, line.data, line.len, 2, 4, width);
 		if (answer.len) {
 			sb_reset(&line);
@@ -247,6 +253,7 @@ static void show_history(const struct rv_model *m, size_t rec, int width, FILE *
 			sb_addf(&line, "  status: %s ", rv_status_glyph(h->status, false));
 			text_sanitize(&line, st.ptr, st.len, 0);
 		}
+		rv_child_describe_link(m, RV_HISTORY, h, &line);
 		put_wrapped(out, line.data, line.len, 2, width);
 		if (note.len)
 			put_wrapped(out, note.ptr, note.len, 6, width);

@@ -102,6 +102,7 @@ void rv_change_free(struct rv_change *c)
 	free(c->note);
 	free(c->author);
 	free(c->cell.old_text);
+	free(c->cell.more);
 }
 
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "recview/model.h"
+#include "recview/strbuf.h"
 #include "recview/vocab.h"
 
 /* A field's value: bytes (not NUL-terminated, may hold NULs); valid until the model changes. */
@@ -49,10 +50,19 @@ struct rv_text rv_child_role(const struct rv_model *m, enum rv_kind kind, size_t
 /* A known field of a row of kind's file, or empty text: rows are how changes address what they set
  * (rv_rec_row, rv_child_at(...)->row, the row rv_model_append_child returned). */
 struct rv_text rv_row_field(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
-/* The row of a recommendation in recommendations.csv. */
+/* The row of a recommendation in recommendations.csv (its first, in a flat sheet). */
 uint32_t rv_rec_row(const struct rv_model *m, size_t rec);
+/* The rows that are a recommendation's own: 1, or in a flat sheet (flat.h) each row that repeats it
+ * (rv_rec_row_at(m, rec, 0) is rv_rec_row); a change to the recommendation sets them all. */
+size_t rv_rec_row_count(const struct rv_model *m, size_t rec);
+uint32_t rv_rec_row_at(const struct rv_model *m, size_t rec, size_t i);
 /* A known field of a child entity given as the record rv_rec_child or rv_child_at returns. */
 struct rv_text rv_child_text(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, int field);
+/*
+ * For a child that found its recommendation by case or by the id rule (links.h), appends
+ * " — linked as SSR1-1 (written 'Rec. 1')", sanitised, and returns true; else appends nothing.
+ */
+bool rv_child_describe_link(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c, struct strbuf *out);
 /* The entity itself (its recommendation, parsed status, decision and date). */
 const struct rv_child *rv_child_at(const struct rv_model *m, enum rv_kind kind, size_t child);
 /*
@@ -83,6 +93,8 @@ size_t rv_rec_child_count(const struct rv_model *m, size_t rec, enum rv_kind kin
 bool rv_kind_present(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_usable(const struct rv_model *m, enum rv_kind kind);
 bool rv_kind_has_field(const struct rv_model *m, enum rv_kind kind, int field);
+/* The kind has no file of its own: its rows are in recommendations.csv (a flat sheet, flat.h). */
+bool rv_kind_flat(const struct rv_model *m, enum rv_kind kind);
 /* The file of kind exists but could not be read (it is never replaced). */
 bool rv_kind_unreadable(const struct rv_model *m, enum rv_kind kind);
 /* Rows of the file of kind, with those appended since it was read (recommendations: m->nrecs). */

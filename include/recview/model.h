@@ -93,6 +93,7 @@ struct rv_table {
 	bool present;                 /* the file was read */
 	bool unreadable;              /* the file exists but could not be read: it is never replaced */
 	bool usable;                  /* read, with its required columns */
+	bool flat;                    /* not a file: its rows are the recommendations' (a flat sheet, flat.c) */
 	struct csv_table csv;
 	int col[RV_MAX_FIELDS];       /* column of each known field, or -1 */
 	uint32_t *extra_cols;         /* columns no known field claimed, in file order */
@@ -131,7 +132,7 @@ struct rv_child {
 	uint8_t status;               /* enum rv_status */
 	uint8_t decision;             /* enum rv_decision */
 	uint8_t date_prec;            /* enum rv_date_precision; RV_DATE_PREC_NONE: undated */
-	uint8_t spare;
+	uint8_t link;                 /* enum rv_link_how (links.h): exact, by case, by the id rule */
 };
 
 struct rv_model {
@@ -144,6 +145,8 @@ struct rv_model {
 	uint32_t *child_index[RV_KIND_COUNT];     /* children grouped by recommendation (history by date) */
 	uint32_t *id_hash;            /* open addressing: rec index + 1, 0 = empty */
 	size_t id_hash_size;
+	struct rv_link_index *links;  /* the id rule's keys (links.c), built when an id first needs them */
+	struct rv_flat *flat;         /* recommendations.csv holds a child kind too (flat.c), or NULL */
 	struct diag_list diags;
 	struct rv_xref_index xref;    /* references between recommendations found in their texts */
 	/* Bumped by every change to the model (entity.h): derived data and views built at an older
@@ -160,7 +163,7 @@ void rv_model_free(struct rv_model *m);
 /* Moves a loaded model into *dst (whose old contents must have been freed). */
 void rv_model_move(struct rv_model *dst, struct rv_model *src);
 
-/* Index of the recommendation with this id (exact, then ignoring case), or -1. */
+/* Index of the recommendation with this id (exact, then ignoring case), or -1 (links.c). */
 long rv_find_rec(const struct rv_model *m, const char *id, size_t len);
 
 /* The i-th child of kind for a recommendation (history: oldest first). */

@@ -1,12 +1,14 @@
 /*
  * model_cells.h - the cells and columns behind the model's fields, for the model's own files
- * (model.c, entity.c) only. Everything else reads fields as text through entity.h.
+ * (model.c, entity.c, entity_scan.c, links.c, flat.c) only. Everything else reads fields as text through entity.h.
  */
 #ifndef RECVIEW_MODEL_CELLS_H
 #define RECVIEW_MODEL_CELLS_H
 
 #include "recview/model.h"
 
+/* The table that holds the rows of kind: its own, or the recommendations' for a flat sheet's children. */
+const struct csv_table *rv_kind_csv(const struct rv_model *m, enum rv_kind kind);
 /* A known field of a row, or an empty cell when the file lacks that column. */
 struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field);
 struct csv_cell rv_rec_cell(const struct rv_model *m, size_t rec, int field);

@@ -46,6 +46,9 @@ struct rv_cell_undo {
 	unsigned serial;
 	char *old_text;            /* the old cell's value, for an undo by value */
 	struct rv_field_undo raw;  /* the cell as it was, for an undo on the same model */
+	struct rv_field_undo *more; /* the same field of the other rows that repeat the recommendation (a
+				     * flat sheet, rv_rec_row_count), in row order; malloc'd */
+	size_t nmore;
 };
 
 struct rv_change {

@@ -152,6 +152,7 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 				sb_add(&sb, due.ptr, due.len);
 			}
 		}
+		rv_child_describe_link(m, kind, ch, &sb);
 		view_add_wrapped(v, (uint16_t)line_type, child, true, sb.data, sb.len, wrap_width(v, 4));
 		sb_free(&sb);
 	}

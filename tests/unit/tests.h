@@ -42,6 +42,8 @@ int run_diag_tests(void);
 int run_merge_tests(void);
 int run_dialect_tests(void);
 int run_entity_tests(void);
+int run_links_tests(void);
+int run_flat_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
