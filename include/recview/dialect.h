@@ -16,7 +16,9 @@
 #ifndef RECVIEW_DIALECT_H
 #define RECVIEW_DIALECT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "recview/csvread.h"
 
@@ -26,5 +28,10 @@ char csv_sniff_delimiter(const char *text, size_t len);
 /* After parsing with the first row as header: moves the header under any title rows and takes the
  * rows that are not data out of the table, each reported as a note. */
 void csv_table_settle_header(struct csv_table *t);
+
+/* The header is the row that starts on physical line line (a mapping said so): the rows above it are
+ * skipped as notes, then the rows that are not data as above. False (a warning said why, nothing
+ * moved) when no row starts there. */
+bool csv_table_set_header_line(struct csv_table *t, uint32_t line);
 
 #endif

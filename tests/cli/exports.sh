@@ -7,7 +7,7 @@
 # which tests/run.sh counts apart, not as a failure) with the first problem --check reports. When the
 # loader learns a dialect its set passes, the line says "passes now", and the set belongs in LOADS.
 . tests/cli/lib.sh
-LOADS="libreoffice google-sheets-renamed title-rows google-sheets"
+LOADS="libreoffice google-sheets-renamed title-rows google-sheets jira github"
 
 normal() { tr '\n' ' ' | tr -s ' '; } # --show wraps text: one line, single spaces
 

@@ -26,6 +26,7 @@ int main(void)
 		run_merge_tests,
 		run_dialect_tests,
 		run_entity_tests,
+		run_mapping_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

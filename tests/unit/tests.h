@@ -42,6 +42,7 @@ int run_diag_tests(void);
 int run_merge_tests(void);
 int run_dialect_tests(void);
 int run_entity_tests(void);
+int run_mapping_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
