@@ -81,7 +81,10 @@ char csv_sniff_delimiter(const char *text, size_t len)
 		uint32_t mode;
 		size_t freq;
 		modal_count(&c, &mode, &freq);
-		if (freq > best_freq || (freq == best_freq && mode > best_mode)) {
+		/* The fields in rows that agree: a separator that also occurs inside quoted text (Jira's
+		 * "date;author;text" comments over several lines) makes many short rows, not many fields. */
+		uint64_t cells = (uint64_t)freq * mode, best_cells = (uint64_t)best_freq * best_mode;
+		if (cells > best_cells || (cells == best_cells && freq > best_freq)) {
 			best = candidates[k];
 			best_mode = mode;
 			best_freq = freq;

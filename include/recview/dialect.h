@@ -3,8 +3,10 @@
  * row under any title rows, and the rows around the table that are not data.
  *
  *   separator  of comma, semicolon, TAB and '|', the one whose rows agree best on one field count
- *              above 1 (the most rows with the most common count; then more fields; then the
- *              comma). A decimal comma (3,5) in a semicolon file stays text.
+ *              above 1: the most fields in the rows that have the most common count (rows times
+ *              count, so that a separator that also occurs in quoted multi-line text, splitting it
+ *              into many short rows, loses); then more such rows; then the comma. A decimal comma
+ *              (3,5) in a semicolon file stays text.
  *   header     the first row with at least two non-empty cells, covering at least half of the
  *              table's usual field count; the rows above it (a title, "Exported on ...", empty rows)
  *              are skipped.

@@ -283,6 +283,19 @@ static void test_stated_header_line(void **state)
 	diag_list_free(&dl);
 }
 
+/* Semicolons inside quoted, multi-line comments (Jira's "date;author;text") make many short rows
+ * when read as separators: the comma, whose rows agree on many fields, is the separator. */
+static void test_separator_inside_quotes(void **state)
+{
+	(void)state;
+	const char *jira = "Summary,Issue key,Issue id,Parent id,Type,Status,Priority,Comment\n"
+			   "A,SSR-1,1,,Task,Done,Low,\"18/Mar/14;ssr;status: complete\nline\n30/Jun/15;ssr;done\n30/Jun/16;ssr;x\"\n"
+			   "B,SSR-2,2,,Task,Done,Low,\"18/Mar/14;ssr;status: complete\nline\n30/Jun/15;ssr;done\n30/Jun/16;ssr;x\"\n";
+	assert_int_equal(csv_sniff_delimiter(jira, strlen(jira)), ',');
+	const char *europe = "id;number;text\nSSR2-5.4;5,4;a, b\nSSR2-1.1;1,1;c\n";
+	assert_int_equal(csv_sniff_delimiter(europe, strlen(europe)), ';');
+}
+
 /* ---- applied when a data set loads ---- */
 
 static const char *make_set(const char *name)
@@ -443,6 +456,7 @@ int run_mapping_tests(void)
 		cmocka_unit_test(test_stated_encoding),    cmocka_unit_test(test_stated_header_line),
 		cmocka_unit_test(test_link_through_column), cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_missing_column),     cmocka_unit_test(test_mapped_date_order),
+		cmocka_unit_test(test_separator_inside_quotes),
 	};
 	return cmocka_run_group_tests_name("mapping", tests, setup, teardown);
 }
