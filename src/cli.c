@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "recview/diag.h"
+#include "recview/sniff.h"
 
 #ifndef RECVIEW_DATADIR
 #define RECVIEW_DATADIR "/usr/local/share/recview/data"
@@ -23,6 +24,7 @@ void cli_usage(FILE *out)
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
+	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -233,4 +235,103 @@ const char *cli_data_dir(const struct cli_options *opt, const char *argv0)
 		}
 	}
 	return RECVIEW_DATADIR;
+}
+
+int cli_subcommand(int argc, char **argv, const char **dir)
+{
+	int i = 1;
+	*dir = NULL;
+	if (i + 1 < argc && strcmp(argv[i], "-C") == 0) {
+		*dir = argv[i + 1];
+		i += 2;
+	}
+	return i < argc && strcmp(argv[i], "sniff") == 0 ? i : 0;
+}
+
+void cli_sniff_usage(FILE *out)
+{
+	fputs("usage: recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
+	      "\n"
+	      "What recview finds in each file: encoding, delimiter, quote, line ends, BOM, header line,\n"
+	      "skipped rows, which column became which field with sample values, the date order and\n"
+	      "what decided it, values it did not understand. DIR (or -C DIR) is a data set, loaded\n"
+	      "with its recview.map; FILEs are any CSV files. Default: the data set recview opens.\n"
+	      "\n"
+	      "      --json        one JSON object per file (keys in recview(1))\n"
+	      "      --write       write DIR/recview.map stating what was found (never over one\n"
+	      "                    that is there, unless --force)\n"
+	      "      --force       with --write: replace an existing recview.map\n"
+	      "  -C DIR            the data set\n"
+	      "  -h, --help        show this help\n",
+	      out);
+}
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_options *o)
+{
+	static const struct option longopts[] = {
+		{"json", no_argument, NULL, 'j'}, {"write", no_argument, NULL, 'w'},
+		{"force", no_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	memset(o, 0, sizeof(*o));
+	o->dir = dir;
+	opterr = 0;
+	optind = 1;
+	int c;
+	char shortopt[3];
+	while ((c = getopt_long(argc, argv, ":C:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			o->json = true;
+			break;
+		case 'w':
+			o->write = true;
+			break;
+		case 'f':
+			o->force = true;
+			break;
+		case 'C':
+			o->dir = optarg;
+			break;
+		case 'h':
+			o->help = true;
+			return true;
+		case ':':
+			say_quoted("sniff: option %s needs a value", option_as_typed(argv, shortopt));
+			cli_sniff_usage(stderr);
+			return false;
+		default:
+			say_quoted("sniff: unknown option %s", option_as_typed(argv, shortopt));
+			cli_sniff_usage(stderr);
+			return false;
+		}
+	}
+	if (optind + 1 == argc && !o->dir && is_directory(argv[optind])) {
+		o->dir = argv[optind];
+	} else if (optind < argc) {
+		if (o->dir) {
+			fputs("recview: sniff: a data set (-C DIR) or files, not both\n", stderr);
+			cli_sniff_usage(stderr);
+			return false;
+		}
+		o->files = argv + optind;
+		o->nfiles = (size_t)(argc - optind);
+	}
+	if (o->force && !o->write) {
+		fputs("recview: sniff: --force goes with --write\n", stderr);
+		cli_sniff_usage(stderr);
+		return false;
+	}
+	if (o->write && o->nfiles) {
+		fputs("recview: sniff: --write writes a data set's recview.map: name the directory, not files\n", stderr);
+		cli_sniff_usage(stderr);
+		return false;
+	}
+	return true;
 }

@@ -406,15 +406,16 @@ static void detect_line_endings(struct csv_table *t, size_t start)
  */
 static bool decode_file(struct csv_table *t)
 {
-	t->encoding = rv_encoding_detect(t->buf, t->size);
+	t->encoding = t->stated.has_encoding ? t->stated.encoding : rv_encoding_detect(t->buf, t->size);
 	if (t->encoding == RV_ENC_UTF8)
 		return true;
 	struct strbuf text;
 	sb_init(&text);
 	size_t bad = 0;
 	if (!rv_decode(t->encoding, t->buf, t->size, &text, &bad)) {
-		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "not valid %s (read as such from its first bytes) at byte %zu",
-			 rv_encoding_name(t->encoding), bad);
+		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "not valid %s (read as such %s) at byte %zu",
+			 rv_encoding_name(t->encoding),
+			 t->stated.has_encoding ? "as the mapping says" : "from its first bytes", bad);
 		sb_free(&text);
 		return false;
 	}
@@ -465,7 +466,7 @@ static enum rv_result parse_owned(struct csv_table *t)
 	}
 	report_bytes(t, start);
 
-	t->delim = csv_sniff_delimiter(t->buf + start, t->size - start);
+	t->delim = t->stated.delim ? t->stated.delim : csv_sniff_delimiter(t->buf + start, t->size - start);
 	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};
 	c.has_cr = memchr(t->buf, '\r', t->size) != NULL;
 	run_parser(&c, start);
@@ -475,14 +476,18 @@ static enum rv_result parse_owned(struct csv_table *t)
 	}
 	/* The header is the first row stored, unless title rows stand above it. */
 	t->header = t->cells;
-	csv_table_settle_header(t);
+	if (!t->stated.header_line || !csv_table_set_header_line(t, t->stated.header_line))
+		csv_table_settle_header(t);
 	detect_line_endings(t, start);
 	return RV_OK;
 }
 
-static void table_init(struct csv_table *t, const char *path, struct diag_list *diags)
+static void table_init(struct csv_table *t, const char *path, const struct csv_dialect *stated,
+		       struct diag_list *diags)
 {
 	memset(t, 0, sizeof(*t));
+	if (stated)
+		t->stated = *stated;
 	t->path = xstrdup(path);
 	t->diags = diags;
 	arena_init(&t->strings, 16 * 1024);
@@ -491,7 +496,13 @@ static void table_init(struct csv_table *t, const char *path, struct diag_list *
 enum rv_result csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
 				struct diag_list *diags)
 {
-	table_init(t, path, diags);
+	return csv_table_parse_as(t, path, data, size, NULL, diags);
+}
+
+enum rv_result csv_table_parse_as(struct csv_table *t, const char *path, const char *data, size_t size,
+				   const struct csv_dialect *stated, struct diag_list *diags)
+{
+	table_init(t, path, stated, diags);
 	t->buf = xmalloc(size + 1);
 	if (size)
 		memcpy(t->buf, data, size);
@@ -557,7 +568,13 @@ static enum rv_result read_file(struct csv_table *t)
 
 enum rv_result csv_table_load(struct csv_table *t, const char *path, struct diag_list *diags)
 {
-	table_init(t, path, diags);
+	return csv_table_load_as(t, path, NULL, diags);
+}
+
+enum rv_result csv_table_load_as(struct csv_table *t, const char *path, const struct csv_dialect *stated,
+				  struct diag_list *diags)
+{
+	table_init(t, path, stated, diags);
 	enum rv_result st = read_file(t);
 	if (st == RV_OK)
 		st = parse_owned(t);

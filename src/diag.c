@@ -320,3 +320,38 @@ void diag_quote(struct strbuf *out, const char *s, size_t len, int max_cols)
 	sb_addc(out, '\'');
 	sb_free(&clean);
 }
+
+struct diag_sort_item {
+	struct diag d;
+	size_t file_order; /* index of its file among the files read */
+	size_t index;      /* position before sorting: keeps the sort stable */
+};
+
+static int compare_diags(const void *a, const void *b)
+{
+	const struct diag_sort_item *x = a, *y = b;
+	if (x->file_order != y->file_order)
+		return x->file_order < y->file_order ? -1 : 1;
+	if (x->d.line != y->d.line)
+		return x->d.line < y->d.line ? -1 : 1;
+	if (x->d.col != y->d.col)
+		return x->d.col < y->d.col ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Problems in the order the files were read, then by line and column. */
+void diag_list_sort(struct diag_list *dl)
+{
+	struct diag_sort_item *items = xcalloc(dl->n + 1, sizeof(*items));
+	for (size_t i = 0; i < dl->n; i++) {
+		items[i].d = dl->items[i];
+		items[i].index = i;
+		for (size_t f = 0; f < dl->nfiles; f++)
+			if (dl->files[f] == dl->items[i].file)
+				items[i].file_order = f;
+	}
+	qsort(items, dl->n, sizeof(*items), compare_diags);
+	for (size_t i = 0; i < dl->n; i++)
+		dl->items[i] = items[i].d;
+	free(items);
+}

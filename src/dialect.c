@@ -81,7 +81,10 @@ char csv_sniff_delimiter(const char *text, size_t len)
 		uint32_t mode;
 		size_t freq;
 		modal_count(&c, &mode, &freq);
-		if (freq > best_freq || (freq == best_freq && mode > best_mode)) {
+		/* The fields in rows that agree: a separator that also occurs inside quoted text (Jira's
+		 * "date;author;text" comments over several lines) makes many short rows, not many fields. */
+		uint64_t cells = (uint64_t)freq * mode, best_cells = (uint64_t)best_freq * best_mode;
+		if (cells > best_cells || (cells == best_cells && freq > best_freq)) {
 			best = candidates[k];
 			best_mode = mode;
 			best_freq = freq;
@@ -207,4 +210,35 @@ void csv_table_settle_header(struct csv_table *t)
 		return;
 	move_header_down(t);
 	drop_non_data_rows(t);
+}
+
+bool csv_table_set_header_line(struct csv_table *t, uint32_t line)
+{
+	if (!t->header)
+		return false;
+	if (line == t->header_line) {
+		drop_non_data_rows(t);
+		return true;
+	}
+	size_t i = 0;
+	while (i < t->nrows && t->rows[i].line < line)
+		i++;
+	if (i == t->nrows || t->rows[i].line != line) {
+		diag_add(t->diags, DIAG_WARNING, t->path, line, 1,
+			 "the mapping puts the header on line %u, where no row starts: the header is found as usual",
+			 line);
+		return false;
+	}
+	const struct csv_row *r = &t->rows[i];
+	note_row(t, t->header_line, "above the header (the mapping puts it lower)");
+	for (size_t k = 0; k < i; k++)
+		note_row(t, t->rows[k].line, "above the header (the mapping puts it lower)");
+	t->header_cell = r->first_cell;
+	t->header = t->cells + t->header_cell;
+	t->ncols = r->nfields;
+	t->header_line = r->line;
+	t->header_end = r->raw_end;
+	drop_rows(t, 0, i + 1);
+	drop_non_data_rows(t);
+	return true;
 }

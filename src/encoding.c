@@ -18,6 +18,36 @@ const char *rv_encoding_name(enum rv_encoding enc)
 	return names[enc];
 }
 
+/* Spellings compared without case, '-', '_' or spaces: "utf-8" = "UTF8", "Mac Roman" = "macroman". */
+bool rv_encoding_by_name(const char *name, enum rv_encoding *enc)
+{
+	static const struct {
+		const char *name;
+		enum rv_encoding enc;
+	} names[] = {
+		{"utf8", RV_ENC_UTF8},         {"utf16le", RV_ENC_UTF16LE},   {"utf16be", RV_ENC_UTF16BE},
+		{"windows1252", RV_ENC_CP1252}, {"cp1252", RV_ENC_CP1252},     {"ansi", RV_ENC_CP1252},
+		{"macroman", RV_ENC_MACROMAN},  {"macintosh", RV_ENC_MACROMAN}, {"mac", RV_ENC_MACROMAN},
+	};
+	char folded[24];
+	size_t n = 0;
+	for (const char *p = name; *p; p++) {
+		if (*p == '-' || *p == '_' || *p == ' ')
+			continue;
+		if (n + 1 >= sizeof(folded))
+			return false;
+		folded[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
+	}
+	folded[n] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(folded, names[i].name) == 0) {
+			*enc = names[i].enc;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool looks_like_utf16(const unsigned char *u, size_t len, bool *little)
 {
 	/* ASCII text in UTF-16: a zero byte in every other place, over the first characters. */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "recview/mapping.h"
 #include "recview/model_cells.h"
 
 static const struct rv_text empty_text = {"", 0};
@@ -360,7 +361,9 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len)
 {
 	int col = rv_column(m, kind, field);
-	if (col < 0 || row >= m->tables[kind].csv.nrows)
+	/* A field a mapping takes by a pattern or a link is not the cell's value: writing it would
+	 * replace the whole cell (a GitHub issue's labels), so it is read-only. */
+	if (col < 0 || row >= m->tables[kind].csv.nrows || rv_model_field_derived(m, kind, field))
 		return false;
 	csv_table_set_cell(&m->tables[kind].csv, row, (size_t)col, s, len);
 	m->generation++;

@@ -12,6 +12,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/cli.h"
+#include "recview/sniff.h"
 #include "recview/config.h"
 #include "recview/draw.h"
 #include "recview/export.h"
@@ -240,6 +241,8 @@ static const char *output_name(const struct cli_options *opt)
 		return strcmp(opt->export_format, "minutes") == 0 ? "the minutes"
 		       : strcmp(opt->export_format, "csv") == 0  ? "the csv export"
 								 : "the md export";
+	case CLI_SNIFF:
+		return "the sniff report";
 	case CLI_BROWSE:
 		break;
 	}
@@ -283,8 +286,29 @@ static int finish_output(int code, const char *what)
 	return failed && code < 128 ? EXIT_OUTPUT : code;
 }
 
+/* recview [-C DIR] sniff ...: argv[sub] is "sniff". */
+static int run_sniff(int argc, char **argv, int sub, const char *dir, struct cli_options *opt)
+{
+	struct sniff_options so;
+	memset(opt, 0, sizeof(*opt));
+	opt->action = CLI_SNIFF;
+	if (!cli_parse_sniff(argc - sub, argv + sub, dir, &so))
+		return EXIT_ERRORS;
+	if (so.help) {
+		cli_sniff_usage(stdout);
+		return EXIT_CLEAN;
+	}
+	if (!so.dir && !so.nfiles)
+		so.dir = cli_data_dir(opt, argv[0]);
+	return rv_sniff_run(&so, stdout);
+}
+
 static int run(int argc, char **argv, double start, struct cli_options *opt)
 {
+	const char *sub_dir;
+	int sub = cli_subcommand(argc, argv, &sub_dir);
+	if (sub)
+		return run_sniff(argc, argv, sub, sub_dir, opt);
 	if (!cli_parse(argc, argv, opt))
 		return EXIT_ERRORS;
 	if (opt->action == CLI_HELP) {

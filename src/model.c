@@ -13,6 +13,7 @@
 #include "recview/dialect.h"
 #include "recview/flat.h"
 #include "recview/links.h"
+#include "recview/mapping.h"
 #include "recview/model_cells.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
@@ -30,6 +31,8 @@ struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t ro
 	const struct csv_table *csv = rv_kind_csv(m, kind);
 	if (!(t->present || t->flat) || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= csv->nrows)
 		return empty_cell;
+	if (t->derived[field] && row < t->nderived)
+		return t->derived[field][row];
 	return csv_cell_at(csv, row, (size_t)t->col[field]);
 }
 
@@ -122,7 +125,12 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 		else
 			t->extra_cols[t->nextra++] = (uint32_t)c;
 	}
+}
 
+static void check_required(struct rv_model *m, enum rv_kind kind)
+{
+	struct rv_table *t = &m->tables[kind];
+	const struct rv_kind_def *def = rv_kind_def(kind);
 	t->usable = true;
 	for (int f = 0; f < def->nfields; f++) {
 		if (def->fields[f].required && t->col[f] < 0) {
@@ -199,9 +207,9 @@ static void parse_rec_values(struct rv_model *m)
 		struct csv_cell st = rv_rec_cell(m, i, REC_STATUS);
 		struct csv_cell dec = rv_rec_cell(m, i, REC_DECISION);
 		struct csv_cell pri = rv_rec_cell(m, i, REC_PRIORITY);
-		rec->status = rv_status_parse(st.ptr, st.len);
-		rec->decision = rv_decision_parse(dec.ptr, dec.len);
-		int p = rv_priority_parse(pri.ptr, pri.len);
+		rec->status = rv_model_status(m, RV_RECS, st.ptr, st.len);
+		rec->decision = rv_model_decision(m, RV_RECS, dec.ptr, dec.len);
+		int p = rv_model_priority(m, RV_RECS, pri.ptr, pri.len);
 		rec->priority = (int8_t)p;
 		if (rec->status == RV_STATUS_UNKNOWN)
 			report_value(m, RV_RECS, rec->row, st, DIAG_WARNING, "unknown status",
@@ -275,14 +283,14 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 		ch->rec = (int32_t)rv_links_resolve(m, kind, row, cache, &ch->link);
 	if (status >= 0) {
 		struct csv_cell st = rv_cell(m, kind, row, status);
-		ch->status = rv_status_parse(st.ptr, st.len);
+		ch->status = rv_model_status(m, kind, st.ptr, st.len);
 		if (ch->status == RV_STATUS_UNKNOWN)
 			report_value(m, kind, row, st, DIAG_WARNING, "unknown status",
 				     " (kept as written; known: not started, in planning, in progress, behind schedule, complete)");
 	}
 	if (decision >= 0) {
 		struct csv_cell dec = rv_cell(m, kind, row, decision);
-		ch->decision = rv_decision_parse(dec.ptr, dec.len);
+		ch->decision = rv_model_decision(m, kind, dec.ptr, dec.len);
 		if (ch->decision == RV_DECISION_UNKNOWN)
 			report_value(m, kind, row, dec, DIAG_WARNING, "unknown decision",
 				     " (kept as written; known: pending, approved, rejected)");
@@ -374,9 +382,9 @@ void rv_model_refresh_rec(struct rv_model *m, size_t i)
 		struct csv_cell st = rv_rec_cell(m, i, REC_STATUS);
 		struct csv_cell dec = rv_rec_cell(m, i, REC_DECISION);
 		struct csv_cell pri = rv_rec_cell(m, i, REC_PRIORITY);
-		r->status = rv_status_parse(st.ptr, st.len);
-		r->decision = rv_decision_parse(dec.ptr, dec.len);
-		r->priority = (int8_t)rv_priority_parse(pri.ptr, pri.len);
+		r->status = rv_model_status(m, RV_RECS, st.ptr, st.len);
+		r->decision = rv_model_decision(m, RV_RECS, dec.ptr, dec.len);
+		r->priority = (int8_t)rv_model_priority(m, RV_RECS, pri.ptr, pri.len);
 		r->last_change = RV_DATE_NONE;
 		r->deliverables_done = 0;
 		r->cur_status = r->status;
@@ -400,41 +408,6 @@ static void derive_current(struct rv_model *m)
 {
 	for (size_t i = 0; i < m->nrecs; i++)
 		rv_model_refresh_rec(m, i);
-}
-
-struct diag_sort_item {
-	struct diag d;
-	size_t file_order; /* index of its file among the files read */
-	size_t index;      /* position before sorting: keeps the sort stable */
-};
-
-static int compare_diags(const void *a, const void *b)
-{
-	const struct diag_sort_item *x = a, *y = b;
-	if (x->file_order != y->file_order)
-		return x->file_order < y->file_order ? -1 : 1;
-	if (x->d.line != y->d.line)
-		return x->d.line < y->d.line ? -1 : 1;
-	if (x->d.col != y->d.col)
-		return x->d.col < y->d.col ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Problems in the order the files were read, then by line and column. */
-static void sort_diags(struct diag_list *dl)
-{
-	struct diag_sort_item *items = xcalloc(dl->n + 1, sizeof(*items));
-	for (size_t i = 0; i < dl->n; i++) {
-		items[i].d = dl->items[i];
-		items[i].index = i;
-		for (size_t f = 0; f < dl->nfiles; f++)
-			if (dl->files[f] == dl->items[i].file)
-				items[i].file_order = f;
-	}
-	qsort(items, dl->n, sizeof(*items), compare_diags);
-	for (size_t i = 0; i < dl->n; i++)
-		dl->items[i] = items[i].d;
-	free(items);
 }
 
 static char *join_path(const char *dir, const char *file)
@@ -463,7 +436,8 @@ static void load_table(struct rv_model *m, enum rv_kind kind)
 		free(path);
 		return;
 	}
-	enum rv_result res = csv_table_load(&t->csv, path, &m->diags);
+	struct csv_dialect stated = rv_mapping_dialect(m->mapping, kind);
+	enum rv_result res = csv_table_load_as(&t->csv, path, &stated, &m->diags);
 	free(path);
 	if (res != RV_OK) {
 		t->unreadable = res == RV_E_UNREADABLE || def->required;
@@ -475,6 +449,8 @@ static void load_table(struct rv_model *m, enum rv_kind kind)
 		return;
 	}
 	map_header(m, kind);
+	rv_model_map_columns(m, kind);
+	check_required(m, kind);
 	check_ragged_rows(m, kind);
 }
 
@@ -494,7 +470,9 @@ enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 		return RV_E_UNREADABLE;
 	}
 	/* Problems are listed in the order the files are read, whichever reports first. */
+	rv_model_load_mapping(m);
 	rv_model_find_table_files(m);
+	rv_model_map_files(m);
 	for (int k = 0; k < RV_KIND_COUNT; k++) {
 		char *path = join_path(dir, rv_table_file(m, (enum rv_kind)k));
 		diag_intern_file(&m->diags, path);
@@ -511,7 +489,7 @@ enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 	for (int k = RV_DELIVERABLES; k < RV_KIND_COUNT; k++)
 		build_children(m, (enum rv_kind)k);
 	derive_current(m);
-	sort_diags(&m->diags);
+	diag_list_sort(&m->diags);
 	return RV_OK;
 }
 
@@ -525,6 +503,7 @@ void rv_model_free(struct rv_model *m)
 		free(m->children[k]);
 		free(m->child_index[k]);
 	}
+	rv_model_free_mapping(m);
 	free(m->recs);
 	rv_links_free(m);
 	rv_flat_free(m);
@@ -657,6 +636,7 @@ void rv_model_create_table(struct rv_model *m, enum rv_kind kind)
 		t->present = true;
 		free(t->extra_cols);
 		map_header(m, kind);
+		check_required(m, kind);
 	}
 	free(path);
 	sb_free(&header);

@@ -56,6 +56,7 @@ for t in tests/cli/*.sh; do
 	out=$(sh "$t" 2>&1)
 	printf '%s\n' "$out" | grep -E '^not ok' | grep -v '# TODO' | sed "s|^|$t: |"
 	printf '%s\n' "$out" | grep -E '^(not )?ok .*# TODO passes now' | sed "s|^|$t: |"
+	printf '%s\n' "$out" | grep -E '^# measured: ' | sed "s|^# |$t: |" # figures a test reports
 	p=$(printf '%s\n' "$out" | grep '^ok ' | grep -c -v '# TODO')
 	f=$(printf '%s\n' "$out" | grep '^not ok' | grep -c -v '# TODO')
 	d=$(printf '%s\n' "$out" | grep -E '^(not )?ok ' | grep -c '# TODO')

@@ -14,6 +14,7 @@ enum cli_action {
 	CLI_SUMMARY,
 	CLI_HELP,
 	CLI_VERSION,
+	CLI_SNIFF,   /* recview sniff (a subcommand) */
 };
 
 struct cli_options {
@@ -49,6 +50,16 @@ enum {
 /* Parses argv; on a usage error prints why and the usage to stderr and returns false. */
 bool cli_parse(int argc, char **argv, struct cli_options *opt);
 void cli_usage(FILE *out);
+
+/*
+ * Subcommands, git style: "recview [-C DIR] sniff ...". The index in argv of the subcommand's name
+ * (after any -C DIR, which sets *dir), or 0 when there is none (the options as before).
+ */
+int cli_subcommand(int argc, char **argv, const char **dir);
+struct sniff_options;
+/* The options of "sniff" (argv[0] is "sniff"); on a usage error says why and returns false. */
+bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_options *o);
+void cli_sniff_usage(FILE *out);
 /* The data set directory: DIR, $RECVIEW_DATA, data/ beside the binary, or the installed one. */
 const char *cli_data_dir(const struct cli_options *opt, const char *argv0);
 

@@ -52,8 +52,20 @@ struct csv_span {
 	uint32_t start, end;
 };
 
+/*
+ * What is stated about a file (by a mapping, recview.map) instead of detected: whatever is left unset
+ * (has_encoding false, delim 0, header_line 0) is found from the file as usual.
+ */
+struct csv_dialect {
+	bool has_encoding;
+	enum rv_encoding encoding;
+	char delim;           /* ',', ';', '\t' or '|'; 0: found from the first rows */
+	uint32_t header_line; /* the physical line of the header; 0: the first row like one */
+};
+
 struct csv_table {
 	char *path;             /* as given */
+	struct csv_dialect stated; /* what was stated rather than detected (zero: everything detected) */
 	char *buf;              /* the file's text in UTF-8, NUL-terminated: its bytes, or decoded */
 	size_t size;            /* bytes in buf */
 	enum rv_encoding encoding; /* of the file (encoding.h); buf is always UTF-8 */
@@ -90,6 +102,12 @@ enum rv_result csv_table_load(struct csv_table *t, const char *path, struct diag
 /* Parses size bytes from data (copied) as if read from path. */
 enum rv_result csv_table_parse(struct csv_table *t, const char *path, const char *data, size_t size,
 				struct diag_list *diags);
+
+/* The same with what stated says taken as given, the rest detected (stated NULL: all detected). */
+enum rv_result csv_table_load_as(struct csv_table *t, const char *path, const struct csv_dialect *stated,
+				  struct diag_list *diags);
+enum rv_result csv_table_parse_as(struct csv_table *t, const char *path, const char *data, size_t size,
+				   const struct csv_dialect *stated, struct diag_list *diags);
 
 void csv_table_free(struct csv_table *t);
 

@@ -126,4 +126,7 @@ void diag_list_make_strict(struct diag_list *dl);
  */
 void diag_quote(struct strbuf *out, const char *s, size_t len, int max_cols);
 
+/* Sorts the problems in the order their files were interned (read), then by line and column, stably. */
+void diag_list_sort(struct diag_list *dl);
+
 #endif

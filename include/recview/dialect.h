@@ -3,8 +3,10 @@
  * row under any title rows, and the rows around the table that are not data.
  *
  *   separator  of comma, semicolon, TAB and '|', the one whose rows agree best on one field count
- *              above 1 (the most rows with the most common count; then more fields; then the
- *              comma). A decimal comma (3,5) in a semicolon file stays text.
+ *              above 1: the most fields in the rows that have the most common count (rows times
+ *              count, so that a separator that also occurs in quoted multi-line text, splitting it
+ *              into many short rows, loses); then more such rows; then the comma. A decimal comma
+ *              (3,5) in a semicolon file stays text.
  *   header     the first row with at least two non-empty cells, covering at least half of the
  *              table's usual field count; the rows above it (a title, "Exported on ...", empty rows)
  *              are skipped.
@@ -18,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "recview/csvread.h"
 
@@ -30,5 +33,9 @@ void csv_table_settle_header(struct csv_table *t);
 
 /* Whether most of a column's first values are sentences (four spaces or more), as an id never is. */
 bool csv_column_reads_like_sentences(const struct csv_table *t, size_t col);
+/* The header is the row that starts on physical line line (a mapping said so): the rows above it are
+ * skipped as notes, then the rows that are not data as above. False (a warning said why, nothing
+ * moved) when no row starts there. */
+bool csv_table_set_header_line(struct csv_table *t, uint32_t line);
 
 #endif

@@ -30,6 +30,9 @@ enum rv_encoding {
 
 /* "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "Mac Roman". */
 const char *rv_encoding_name(enum rv_encoding enc);
+/* The encoding a name means: "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252" (or "cp1252"), "Mac
+ * Roman" (or "macintosh"), ignoring case, '-', '_' and spaces. False for any other. */
+bool rv_encoding_by_name(const char *name, enum rv_encoding *enc);
 
 enum rv_encoding rv_encoding_detect(const char *buf, size_t len);
 

@@ -101,6 +101,10 @@ struct rv_table {
 	/* Day or month first, for each date field: decided from the column's values when its children
 	 * are built, unless a mapping set it before (basis RV_DATE_ORDER_MAPPED). */
 	struct rv_date_order_choice date_order[RV_MAX_FIELDS];
+	/* A field a mapping takes out of a column by a pattern or through a link (mapping.h): its value
+	 * in each of the first nderived rows, read instead of the cell; NULL for a plain column. */
+	struct csv_cell *derived[RV_MAX_FIELDS];
+	size_t nderived;
 };
 
 struct rv_rec {
@@ -135,6 +139,8 @@ struct rv_child {
 	uint8_t link;                 /* enum rv_link_how (links.h): exact, by case, by the id rule */
 };
 
+struct rv_mapping;
+
 struct rv_model {
 	char *dir;
 	struct rv_table tables[RV_KIND_COUNT];
@@ -153,6 +159,7 @@ struct rv_model {
 	 * generation are stale. xref_generation is the one the xref index was built at. */
 	unsigned long generation;
 	unsigned long xref_generation;
+	struct rv_mapping *mapping;   /* the data set's recview.map (mapping.h), or NULL */
 };
 
 /* Loading (error.h): RV_OK, loaded (diags may hold warnings and errors); RV_E_UNREADABLE, nothing to

@@ -7,7 +7,7 @@
 # which tests/run.sh counts apart, not as a failure) with the first problem --check reports. When the
 # loader learns a dialect its set passes, the line says "passes now", and the set belongs in LOADS.
 . tests/cli/lib.sh
-LOADS="libreoffice google-sheets-renamed title-rows google-sheets custom-tracker excel-csv-utf8 excel-europe-cp1252 excel-europe-utf8 excel-mac excel-unicode-text excel-windows-uk excel-windows-us half-converted mixed-dates ids-children ids-parents flat flat-merged"
+LOADS="libreoffice google-sheets-renamed title-rows google-sheets custom-tracker excel-csv-utf8 excel-europe-cp1252 excel-europe-utf8 excel-mac excel-unicode-text excel-windows-uk excel-windows-us half-converted mixed-dates ids-children ids-parents flat flat-merged jira github"
 
 normal() { tr '\n' ' ' | tr -s ' '; } # --show wraps text: one line, single spaces
 

@@ -29,6 +29,8 @@ for name in $LOADS; do
 	cp -R "$src" "$dir"
 	cp -R "$src" "$dir.orig"
 	id=$("$BIN" --list "$dir" 2>/dev/null | head -1 | cut -f1)
+	# the file the recommendations are in (the first of --check's files; a mapping may name it)
+	recs_file=$("$BIN" --check "$dir" 2>/dev/null | sed -n '2s/^  \(.*[^ ]\)  *[0-9][0-9]* rows.*/\1/p')
 	was=$("$BIN" --list "$dir" 2>/dev/null | head -1 | cut -f4)
 	new=complete
 	[ "$was" = complete ] && new="in planning"
@@ -62,7 +64,7 @@ for name in $LOADS; do
 		fi
 		decoded "$f" "$enc" >"$TMP/old.txt" 2>/dev/null
 		case $base in
-		*recommendations*)
+		"$recs_file")
 			changed=$(diff "$TMP/old.txt" "$TMP/new.txt" | grep -c '^>')
 			# one row, or each row that repeats the recommendation (a flat sheet)
 			rows=$(grep -c "^\"\{0,1\}$id\"\{0,1\}[,;	|]" "$TMP/old.txt")

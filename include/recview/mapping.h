@@ -1,0 +1,130 @@
+/*
+ * mapping.h - recview.map, a data set's own statement of how its files map onto recview's tables,
+ * for exports that detection alone cannot read (Jira, GitHub). Plain text, one setting per line:
+ *
+ *   # a comment (at the start of a line, or after a space)
+ *   recommendations.file = Jira.csv          which file is which table (a name in the data set)
+ *   encoding = UTF-8                         for every file, or TABLE.encoding for one
+ *   delimiter = ;                            , ; | or tab (also comma, semicolon, pipe)
+ *   header_line = 3                          the physical line of the header
+ *   date_order = day-first                   or month-first: how 06/07/2016 reads
+ *   recommendations.id = Rec. No.            which column is which field
+ *   recommendations.number =                 no column is (an automatic match undone)
+ *   recommendations.id = title ~ ^(SSR[0-9]+-[0-9.]+)
+ *                                            the first group of a POSIX extended regex (the whole
+ *                                            match without a group); no match: empty
+ *   deliverables.rec_id = Parent id -> recommendations.Issue id
+ *                                            a link through another column: the id of the row of
+ *                                            that table whose column holds the value (after ~ if any)
+ *   status "On hold" = behind schedule       value maps (status, decision, priority), for every
+ *   deliverables.status CLOSED = complete    table or one; an empty value is none (priority Medium =)
+ *
+ * Tables are named recommendations, deliverables, questions, status_history (or history), reviews,
+ * notes, agenda; fields by their name in the data contract or any alias of it; columns as the
+ * header writes them, compared without case, spaces or punctuation (the first of duplicates).
+ * A value may be "double-quoted" ("" is a quote inside), to keep a # or spaces at its ends. Every bad
+ * line is a warning at recview.map:LINE:COL and is ignored; the other lines apply. What a mapping
+ * states is taken as given; what it leaves unsaid is detected as usual.
+ */
+#ifndef RECVIEW_MAPPING_H
+#define RECVIEW_MAPPING_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/csvread.h"
+#include "recview/date.h"
+#include "recview/diag.h"
+#include "recview/model.h"
+
+#define RV_MAP_FILE "recview.map"
+
+enum rv_map_vocab { RV_MAP_STATUS, RV_MAP_DECISION, RV_MAP_PRIORITY };
+
+/* What is stated about one file (or, as rv_mapping.all, about every file). */
+struct rv_map_table {
+	char *file;                 /* TABLE.file, or NULL */
+	uint32_t file_line;
+	struct csv_dialect dialect; /* encoding, delimiter, header line */
+	bool has_date_order;
+	enum rv_date_order date_order;
+};
+
+/* TABLE.FIELD = COLUMN [~ REGEX] [-> TABLE.COLUMN] */
+struct rv_map_field {
+	enum rv_kind kind;
+	int field;
+	char *column;           /* the column's name as the mapping writes it; NULL: no column */
+	bool has_pattern;
+	regex_t pattern;
+	char *pattern_text;
+	bool has_link;
+	enum rv_kind link_kind;
+	char *link_column;
+	uint32_t line, col;     /* where the value begins in the mapping file */
+};
+
+/* [TABLE.]VOCAB WORD = VALUE */
+struct rv_map_value {
+	int kind;               /* enum rv_kind, or -1 for every table */
+	enum rv_map_vocab vocab;
+	char *word;             /* as the files write it: compared ignoring case and spaces at its ends */
+	int value;              /* enum rv_status, enum rv_decision, or a priority 0..4 */
+	uint32_t line;
+};
+
+struct rv_mapping {
+	char *path;             /* the mapping file read, or NULL when there is none */
+	struct rv_map_table all;
+	struct rv_map_table tables[RV_KIND_COUNT];
+	struct rv_map_field *fields;
+	size_t nfields;
+	struct rv_map_value *values;
+	size_t nvalues;
+};
+
+void rv_mapping_init(struct rv_mapping *mp);
+/* Reads len bytes of text as the mapping file path; bad lines go to diags and are ignored. */
+void rv_mapping_parse(struct rv_mapping *mp, const char *path, const char *text, size_t len,
+		      struct diag_list *diags);
+/* Reads dir/recview.map when it exists (false, nothing said, when it does not). */
+bool rv_mapping_load(struct rv_mapping *mp, const char *dir, struct diag_list *diags);
+void rv_mapping_free(struct rv_mapping *mp);
+
+/* A table by the name a mapping gives it ("deliverables", "status_history"), or -1. */
+int rv_mapping_kind(const char *name, size_t len);
+/* The name a mapping gives a table. */
+const char *rv_mapping_kind_name(enum rv_kind kind);
+
+/* What the mapping states of kind's file: its own settings over those for every file. mp may be NULL. */
+struct csv_dialect rv_mapping_dialect(const struct rv_mapping *mp, enum rv_kind kind);
+bool rv_mapping_date_order(const struct rv_mapping *mp, enum rv_kind kind, enum rv_date_order *order);
+/* The meaning a value map gives s in kind (a map for kind before one for every table); false: none. */
+bool rv_mapping_value(const struct rv_mapping *mp, enum rv_kind kind, enum rv_map_vocab vocab, const char *s,
+		      size_t len, int *value);
+/* The value a field's pattern takes from s (first group, else the whole match): false when it does
+ * not match. */
+bool rv_map_field_extract(const struct rv_map_field *f, const char *s, size_t len, size_t *start, size_t *vlen);
+/* Column names compared as a mapping compares them: letters and digits only, without case. */
+bool rv_mapping_same_column(const char *a, size_t alen, const char *b, size_t blen);
+
+/* ---- applied to a model (mapping_apply.c) ---- */
+
+/* Reads the data set's mapping into m->mapping (none: m->mapping stays NULL). */
+void rv_model_load_mapping(struct rv_model *m);
+/* The files the mapping names take the place of those found by name. */
+void rv_model_map_files(struct rv_model *m);
+/* After the header is read: the mapping's columns, patterns, links and date orders for kind. */
+void rv_model_map_columns(struct rv_model *m, enum rv_kind kind);
+/* Values read through the value maps, then the vocabularies (vocab.h). */
+enum rv_status rv_model_status(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
+enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
+int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
+/* Whether a field of kind is taken by a pattern or a link (read-only: it is not a column's value). */
+bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
+/* Frees what the mapping added to m (rv_model_free calls it). */
+void rv_model_free_mapping(struct rv_model *m);
+
+#endif
