@@ -327,14 +327,14 @@ static void report_byte(struct csv_table *t, struct pos_cursor *pc, enum diag_se
 }
 
 /* Invalid UTF-8 and NUL bytes, each with its position; the bytes themselves are kept. */
-static void report_bytes(struct csv_table *t, size_t start)
+static void report_bytes(struct csv_table *t, size_t start, bool valid_utf8)
 {
 	static const char bad_utf8[] = "invalid UTF-8 byte %s (kept, shown as \\x..)";
 	static const char nul_byte[] = "NUL byte in text (kept, shown as ^@)%s";
 	struct pos_cursor utf = {start, start, 1, 0}, nul = {start, start, 1, 0};
 	size_t utf_seen = 0, utf_keep = 0, nul_seen = 0, nul_keep = 0;
 	const char *buf = t->buf;
-	size_t i = start;
+	size_t i = valid_utf8 ? t->size : start; /* a file found valid throughout needs no second look */
 	while (i < t->size) {
 		size_t at = i + utf8_first_invalid(buf + i, t->size - i);
 		if (at >= t->size)
@@ -404,11 +404,13 @@ static void detect_line_endings(struct csv_table *t, size_t start)
  * A file that is not UTF-8 is read decoded (buf), its own bytes kept (raw) for the stamps and for
  * writing back: encoding the text again must give them back exactly, else the file is never written.
  */
-static bool decode_file(struct csv_table *t)
+static bool decode_file(struct csv_table *t, bool *valid_utf8)
 {
-	t->encoding = t->stated.has_encoding ? t->stated.encoding : rv_encoding_detect(t->buf, t->size);
+	*valid_utf8 = false;
+	t->encoding = t->stated.has_encoding ? t->stated.encoding : rv_encoding_detect_valid(t->buf, t->size, valid_utf8);
 	if (t->encoding == RV_ENC_UTF8)
 		return true;
+	*valid_utf8 = true; /* decoded by iconv: valid UTF-8 by construction */
 	struct strbuf text;
 	sb_init(&text);
 	size_t bad = 0;
@@ -458,13 +460,14 @@ static enum rv_result parse_owned(struct csv_table *t)
 		diag_add(t->diags, DIAG_ERROR, t->path, 0, 0, "file too large (%zu bytes; at most 4 GiB)", t->size);
 		return RV_E_UNREADABLE;
 	}
-	if (!decode_file(t))
+	bool valid_utf8;
+	if (!decode_file(t, &valid_utf8))
 		return RV_E_UNREADABLE;
 	if (t->size >= 3 && memcmp(t->buf, "\xEF\xBB\xBF", 3) == 0) {
 		t->bom = true;
 		start = 3;
 	}
-	report_bytes(t, start);
+	report_bytes(t, start, valid_utf8);
 
 	t->delim = t->stated.delim ? t->stated.delim : csv_sniff_delimiter(t->buf + start, t->size - start);
 	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};

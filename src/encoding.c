@@ -107,7 +107,14 @@ static bool has_utf8_sequence(const unsigned char *u, size_t len)
 
 enum rv_encoding rv_encoding_detect(const char *buf, size_t len)
 {
+	bool valid;
+	return rv_encoding_detect_valid(buf, len, &valid);
+}
+
+enum rv_encoding rv_encoding_detect_valid(const char *buf, size_t len, bool *valid)
+{
 	const unsigned char *u = (const unsigned char *)buf;
+	*valid = false;
 	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
 		return RV_ENC_UTF16LE;
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
@@ -115,9 +122,15 @@ enum rv_encoding rv_encoding_detect(const char *buf, size_t len)
 	bool little;
 	if (looks_like_utf16(u, len, &little))
 		return little ? RV_ENC_UTF16LE : RV_ENC_UTF16BE;
-	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*valid = utf8_first_invalid(buf, len) >= len;
 		return RV_ENC_UTF8;
-	if (utf8_first_invalid(buf, len) >= len || has_utf8_sequence(u, len))
+	}
+	if (utf8_first_invalid(buf, len) >= len) {
+		*valid = true;
+		return RV_ENC_UTF8;
+	}
+	if (has_utf8_sequence(u, len))
 		return RV_ENC_UTF8; /* UTF-8 with a few bad bytes (reported as such), not a legacy file */
 	return looks_like_mac_roman(u, len) ? RV_ENC_MACROMAN : RV_ENC_CP1252;
 }

@@ -35,6 +35,8 @@ const char *rv_encoding_name(enum rv_encoding enc);
 bool rv_encoding_by_name(const char *name, enum rv_encoding *enc);
 
 enum rv_encoding rv_encoding_detect(const char *buf, size_t len);
+/* The same, saying too whether the bytes are valid UTF-8 throughout (one pass serves both). */
+enum rv_encoding rv_encoding_detect_valid(const char *buf, size_t len, bool *valid);
 
 /*
  * Appends the UTF-8 text of len bytes in enc to out. False when they are not valid in enc (an odd
