@@ -670,3 +670,15 @@ void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row)
 	build_children(m, kind);
 	derive_current(m);
 }
+
+bool rv_model_convert_to_utf8(struct rv_model *m, enum rv_kind kind)
+{
+	struct csv_table *t = &m->tables[kind].csv;
+	if (!m->tables[kind].present || t->encoding == RV_ENC_UTF8)
+		return false;
+	/* buf is the text in UTF-8 already: written as it is from now on (raw stays what is on disk). */
+	t->encoding = RV_ENC_UTF8;
+	t->lossy = false;
+	m->generation++;
+	return true;
+}

@@ -80,6 +80,7 @@ void rv_session_open(struct rv_session *s, struct rv_model *m, const char *autho
 	const char *user = author && *author ? author : getenv("USER");
 	s->author = xstrdup(user && *user ? user : "unknown");
 	s->ops = &rv_save_system_ops;
+	s->cannot_hold = -1;
 	decide_read_only(s, read_only);
 	/* A save that a crash interrupted is completed or rolled back before anything is read from disk
 	 * again; the model was loaded before, so it is loaded again when recovery changed a file. */
@@ -290,7 +291,25 @@ static bool fits(struct rv_session *s, enum rv_kind kind, const char *text)
 	snprintf(s->error, sizeof(s->error), "%s is in %s, which cannot hold \"%s\": nothing was changed",
 		 rv_table_file(s->m, kind), rv_encoding_name(enc), shown.data);
 	sb_free(&shown);
+	s->cannot_hold = (int)kind;
 	return false;
+}
+
+static bool can_write(struct rv_session *s, enum rv_kind kind);
+
+bool rv_session_convert_to_utf8(struct rv_session *s, enum rv_kind kind)
+{
+	if (refuse_read_only(s) || !can_write(s, kind))
+		return false;
+	if (!rv_model_convert_to_utf8(s->m, kind)) {
+		snprintf(s->error, sizeof(s->error), "%s is in UTF-8 already", rv_table_file(s->m, kind));
+		return false;
+	}
+	/* Every byte of it is written again, with the change that needed it. */
+	rv_session_touch(s, kind);
+	s->rewrite[kind] = true;
+	s->cannot_hold = -1;
+	return true;
 }
 
 /*
@@ -363,6 +382,7 @@ static bool can_append(struct rv_session *s, enum rv_kind kind, int field)
 static bool change_state(struct rv_session *s, size_t rec, bool status, const char *value, const char *note,
 			 const char *date)
 {
+	s->cannot_hold = -1;
 	if (refuse_read_only(s))
 		return false;
 	const char *canon;
@@ -446,6 +466,7 @@ bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
 
 bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
 {
+	s->cannot_hold = -1;
 	if (refuse_read_only(s))
 		return false;
 	if (!note || !*note) {

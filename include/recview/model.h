@@ -184,6 +184,8 @@ const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum r
 void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row);
 void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
+/* A file read in a legacy encoding is written in UTF-8 from now on; false when it is UTF-8 already. */
+bool rv_model_convert_to_utf8(struct rv_model *m, enum rv_kind kind);
 /* Removes a child row anywhere in its table (the undo of a row appended before a merge). */
 void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row);
 /*

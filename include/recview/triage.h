@@ -126,6 +126,7 @@ struct rv_session {
 	 * removed or changed. */
 	size_t saved_rows[RV_KIND_COUNT];
 	bool rewrite[RV_KIND_COUNT];
+	int cannot_hold;                       /* the kind whose file's encoding refused the last change, or -1 */
 	size_t last_commit_bytes;              /* bytes the last save handed to the store (appends: the rows) */
 	bool finished_ok;                      /* the result of the last finished background save */
 	size_t saved_applied;                  /* changes[0..saved_applied) are all on disk */
@@ -189,6 +190,10 @@ bool rv_session_merge(struct rv_session *s, struct rv_model *fresh);
 bool rv_conflict_resolve(struct rv_session *s, size_t i, bool keep_ours);
 /* One line about a conflict: "status of SSR1-3: yours complete, theirs (jane, 2026-11-30) deferred". */
 void rv_conflict_describe(const struct rv_conflict *c, struct strbuf *out);
+
+/* Converts the file of kind to UTF-8 in memory, to be written (whole) with the next change: after a
+ * change was refused because the file's encoding cannot hold its text (s->cannot_hold). */
+bool rv_session_convert_to_utf8(struct rv_session *s, enum rv_kind kind);
 
 /* Adds time spent presenting a recommendation (walkthrough minutes). */
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds);

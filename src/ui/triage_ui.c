@@ -105,6 +105,26 @@ static bool read_only(struct app *app, enum request req)
 	return true;
 }
 
+static bool confirm(struct app *app, const char *question);
+
+/*
+ * After a change that its file's encoding cannot hold (an emoji into Windows-1252): offers to convert
+ * that file to UTF-8, written whole with the change; true when converted (the change is to be tried again).
+ */
+static bool offer_utf8(struct app *app)
+{
+	struct rv_session *s = app->session;
+	if (s->cannot_hold < 0)
+		return false;
+	enum rv_kind kind = (enum rv_kind)s->cannot_hold;
+	char question[1024];
+	snprintf(question, sizeof(question), "%.600s. Convert %s to UTF-8 (the whole file written again)? y/n ", s->error,
+		 rv_table_file(app->m, kind));
+	if (!confirm(app, question))
+		return false;
+	return rv_session_convert_to_utf8(s, kind);
+}
+
 static void id_of(struct app *app, long rec, char *buf, size_t size)
 {
 	struct rv_text id = rv_rec_id(app->m, (size_t)rec);
@@ -132,8 +152,13 @@ static void change_state(struct app *app, bool status)
 		if (ask(app, label, NULL, &note, NULL, &note_history)) {
 			snprintf(label, sizeof(label), "date of the change: ");
 			if (ask(app, label, today, &date, NULL, NULL)) {
-				bool ok = status ? rv_change_status(app->session, (size_t)rec, value.data, note.data, date.data)
-						 : rv_change_decision(app->session, (size_t)rec, value.data, note.data, date.data);
+				bool ok = false;
+				for (int attempt = 0; attempt < 2; attempt++) {
+					ok = status ? rv_change_status(app->session, (size_t)rec, value.data, note.data, date.data)
+						    : rv_change_decision(app->session, (size_t)rec, value.data, note.data, date.data);
+					if (ok || attempt || !offer_utf8(app))
+						break;
+				}
 				snprintf(what, sizeof(what), "%s of %s is now %s", status ? "status" : "decision", id, value.data);
 				report(app, ok, what);
 			}
@@ -179,6 +204,8 @@ static void add_note(struct app *app)
 	snprintf(label, sizeof(label), "note on %s: ", id);
 	if (ask(app, label, NULL, &note, NULL, &note_history) && note.len) {
 		bool ok = rv_add_note(app->session, (size_t)rec, note.data);
+		if (!ok && offer_utf8(app))
+			ok = rv_add_note(app->session, (size_t)rec, note.data);
 		snprintf(what, sizeof(what), "note added to %s", id);
 		report(app, ok, what);
 	}

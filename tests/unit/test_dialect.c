@@ -183,6 +183,29 @@ static void test_text_the_encoding_cannot_hold_is_refused(void **state)
 	close_set(&x);
 }
 
+/* Asked to, a file is converted to UTF-8 with the change that needed it: one commit, all of it rewritten. */
+static void test_convert_to_utf8_for_a_change(void **state)
+{
+	(void)state;
+	struct set x;
+	open_set(&x, RV_ENC_CP1252, recs_text, hist_text);
+	long r1 = rv_find_rec(&x.m, "R-1", 3);
+	assert_false(rv_change_status(&x.s, (size_t)r1, "complete", "done \xF0\x9F\x8E\x89", NULL));
+	assert_int_equal(x.s.cannot_hold, RV_HISTORY);
+	assert_true(rv_session_convert_to_utf8(&x.s, RV_HISTORY));
+	assert_true(rv_change_status(&x.s, (size_t)r1, "complete", "done \xF0\x9F\x8E\x89", NULL));
+	assert_false(rv_session_has_unsaved(&x.s));
+	assert_file_in(RV_ENC_UTF8, "status_history.csv",
+		       "rec_id,date,decision,status,source,note\r\n"
+		       "R-1,2020-01-01,approved,in progress,s1,d\xC3\xA9j\xC3\xA0 vu\r\n"
+		       "R-1,2026-11-23,,complete,recview: zo\xC3\xAB,done \xF0\x9F\x8E\x89\r\n");
+	/* the other file keeps its own encoding */
+	assert_int_equal(rv_encoding_detect(LIT("x")), RV_ENC_UTF8);
+	assert_int_equal(x.m.tables[RV_RECS].csv.encoding, RV_ENC_CP1252);
+	assert_false(rv_session_convert_to_utf8(&x.s, RV_HISTORY)); /* UTF-8 already */
+	close_set(&x);
+}
+
 /* Detection of the legacy encodings from their byte patterns; UTF-8 with a stray byte stays UTF-8. */
 static void test_detection(void **state)
 {
@@ -332,6 +355,7 @@ int run_dialect_tests(void)
 		cmocka_unit_test(test_utf16be_written_back),
 		cmocka_unit_test(test_text_the_encoding_cannot_hold_is_refused),
 		cmocka_unit_test(test_detection),
+		cmocka_unit_test(test_convert_to_utf8_for_a_change),
 		cmocka_unit_test(test_table_file_names),
 		cmocka_unit_test(test_tracker_header),
 		cmocka_unit_test(test_change_in_the_files_words),
