@@ -659,10 +659,19 @@ void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row)
 	if (row + 1 == t->csv.nrows && (t->csv.rows[row].flags & CSV_ROW_ADDED) && row + 1 == m->nchildren[kind]) {
 		rv_model_drop_last_child(m, kind);
 		csv_table_drop_last_row(&t->csv);
+		if (row < t->nderived)
+			t->nderived = row;
 		return;
 	}
 	/* Rare (an undo after a merge): the children of the kind are indexed again, row numbers having moved. */
 	csv_table_remove_row(&t->csv, row);
+	if (row < t->nderived) {
+		/* The values a mapping derived per row move up with their rows. */
+		for (int f = 0; f < RV_MAX_FIELDS; f++)
+			if (t->derived[f])
+				memmove(t->derived[f] + row, t->derived[f] + row + 1, (t->nderived - row - 1) * sizeof(**t->derived));
+		t->nderived--;
+	}
 	free(m->children[kind]);
 	free(m->child_index[kind]);
 	for (size_t i = 0; i < m->nrecs; i++)
