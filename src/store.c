@@ -19,12 +19,11 @@
 
 #include "recview/arena.h"
 #include "recview/journal.h"
+#include "recview/store_impl.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
 
-static void set_err(char *err, size_t errsize, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errsize, const char *fmt, ...)
+void rv_store_set_err(char *err, size_t errsize, const char *fmt, ...)
 {
 	if (!err || !errsize)
 		return;
@@ -34,7 +33,7 @@ static void set_err(char *err, size_t errsize, const char *fmt, ...)
 	va_end(ap);
 }
 
-static char *join(const char *dir, const char *name)
+char *rv_store_join(const char *dir, const char *name)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -55,7 +54,7 @@ static void clean_name(char *out, size_t size, const char *name)
 /* The path of a data-set file for messages, as the user named the directory. */
 static void shown_path(const struct rv_store *st, char *out, size_t size, const char *name)
 {
-	char *path = join(st->dir, name);
+	char *path = rv_store_join(st->dir, name);
 	clean_name(out, size, path);
 	free(path);
 }
@@ -66,7 +65,7 @@ static void shown_path(const struct rv_store *st, char *out, size_t size, const 
  * opening a data set that needs nothing writes nothing, not even the lock file). */
 static bool needs_recovery(const struct rv_store *st)
 {
-	char *journal = join(st->real, RV_STORE_JOURNAL);
+	char *journal = rv_store_join(st->real, RV_STORE_JOURNAL);
 	struct stat s;
 	bool found = lstat(journal, &s) == 0;
 	free(journal);
@@ -91,7 +90,7 @@ bool rv_store_open(struct rv_store *st, const char *dir, const struct rv_save_op
 	if (!st->real) {
 		char name[256];
 		clean_name(name, sizeof(name), dir);
-		set_err(err, errsize, "cannot resolve the data directory %s: %s", name, strerror(errno));
+		rv_store_set_err(err, errsize, "cannot resolve the data directory %s: %s", name, strerror(errno));
 		return false;
 	}
 	if (recover && access(st->real, W_OK) == 0 && needs_recovery(st))
@@ -111,11 +110,11 @@ void rv_store_close(struct rv_store *st)
 
 static bool store_lock(struct rv_store *st, char *err, size_t errsize)
 {
-	char *path = join(st->real, RV_STORE_LOCK);
+	char *path = rv_store_join(st->real, RV_STORE_LOCK);
 	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
 	free(path);
 	if (fd < 0) {
-		set_err(err, errsize, "cannot open the lock file %s in the data directory: %s", RV_STORE_LOCK,
+		rv_store_set_err(err, errsize, "cannot open the lock file %s in the data directory: %s", RV_STORE_LOCK,
 			strerror(errno));
 		return false;
 	}
@@ -124,12 +123,12 @@ static bool store_lock(struct rv_store *st, char *err, size_t errsize)
 		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 			break;
 		if (errno != EWOULDBLOCK && errno != EINTR) {
-			set_err(err, errsize, "cannot lock the data set: %s", strerror(errno));
+			rv_store_set_err(err, errsize, "cannot lock the data set: %s", strerror(errno));
 			close(fd);
 			return false;
 		}
 		if (waited >= st->lock_timeout) {
-			set_err(err, errsize, "the data set is being written by another program (%s is locked)",
+			rv_store_set_err(err, errsize, "the data set is being written by another program (%s is locked)",
 				RV_STORE_LOCK);
 			close(fd);
 			return false;
@@ -168,35 +167,35 @@ static char *write_target(const struct rv_store *st, const char *name, bool *exi
 	clean_name(shown, sizeof(shown), name);
 	*exists = false;
 	if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
-		set_err(why, whysize, "%s is not a file name of the data set", shown);
+		rv_store_set_err(why, whysize, "%s is not a file name of the data set", shown);
 		return NULL;
 	}
-	char *path = join(st->real, name);
+	char *path = rv_store_join(st->real, name);
 	struct stat lst;
 	if (lstat(path, &lst) != 0) {
 		if (errno == ENOENT)
 			return path;
-		set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
+		rv_store_set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
 		free(path);
 		return NULL;
 	}
 	if (S_ISLNK(lst.st_mode)) {
 		char *target = realpath(path, NULL);
 		if (!target) {
-			set_err(why, whysize, "%s is a symlink that leads nowhere (%s); recview does not create its target",
+			rv_store_set_err(why, whysize, "%s is a symlink that leads nowhere (%s); recview does not create its target",
 				shown, strerror(errno));
 			free(path);
 			return NULL;
 		}
 		if (!inside(st->real, target)) {
-			set_err(why, whysize, "%s is a symlink to a file outside the data set; recview writes only inside it",
+			rv_store_set_err(why, whysize, "%s is a symlink to a file outside the data set; recview writes only inside it",
 				shown);
 			free(target);
 			free(path);
 			return NULL;
 		}
 		if (strpbrk(target, "\t\n")) {
-			set_err(why, whysize, "%s leads to a file whose name holds a tab or line break", shown);
+			rv_store_set_err(why, whysize, "%s leads to a file whose name holds a tab or line break", shown);
 			free(target);
 			free(path);
 			return NULL;
@@ -204,13 +203,13 @@ static char *write_target(const struct rv_store *st, const char *name, bool *exi
 		free(path);
 		path = target;
 		if (stat(path, &lst) != 0) {
-			set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
+			rv_store_set_err(why, whysize, "cannot look at %s: %s", shown, strerror(errno));
 			free(path);
 			return NULL;
 		}
 	}
 	if (!S_ISREG(lst.st_mode)) {
-		set_err(why, whysize, "%s is not a regular file; recview does not replace it", shown);
+		rv_store_set_err(why, whysize, "%s is not a regular file; recview does not replace it", shown);
 		free(path);
 		return NULL;
 	}
@@ -242,188 +241,22 @@ bool rv_store_is_temp_name(const char *name)
 	return true;
 }
 
-/* ---- reading files for checks ---- */
 
-/* The hash of the first len bytes of path; false when it has fewer. */
-static bool prefix_hash(const char *path, uint64_t len, uint64_t *hash)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd < 0)
-		return false;
-	struct rv_hasher hs;
-	rv_hash_init(&hs);
-	char buf[65536];
-	uint64_t left = len;
-	while (left) {
-		ssize_t r = read(fd, buf, left < sizeof(buf) ? (size_t)left : sizeof(buf));
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		rv_hash_update(&hs, buf, (size_t)r);
-		left -= (uint64_t)r;
-	}
-	close(fd);
-	*hash = rv_hash_final(&hs);
-	return left == 0;
-}
 
-static bool file_is(const char *path, uint64_t size, uint64_t hash)
-{
-	struct stat s;
-	uint64_t h;
-	return stat(path, &s) == 0 && S_ISREG(s.st_mode) && (uint64_t)s.st_size == size && prefix_hash(path, size, &h) &&
-	       h == hash;
-}
+/* ---- recovery (store_recover.c) ---- */
 
-/* ---- recovery ---- */
 
-/* Truncates an append back to its old length, when the file still begins with the old content. */
-static bool undo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
-{
-	struct stat s;
-	uint64_t h;
-	if (stat(e->target, &s) != 0 || (uint64_t)s.st_size < e->old_size)
-		return false;
-	if ((uint64_t)s.st_size == e->old_size)
-		return true;
-	if (!prefix_hash(e->target, e->old_size, &h) || h != e->old_hash)
-		return false;
-	int fd = ops->open(e->target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0);
-	if (fd < 0)
-		return false;
-	bool ok = ops->ftruncate(fd, (off_t)e->old_size) == 0 && rv_fsync_retry(ops, fd) == 0;
-	ops->close(fd);
-	return ok;
-}
 
-/* Writes an append again from its journaled bytes (after truncating a torn one). */
-static bool redo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
-{
-	if (file_is(e->target, e->new_size, e->new_hash))
-		return true;
-	if (!undo_append(ops, e))
-		return false;
-	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
-	if (fd < 0)
-		return false;
-	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
-	ops->close(fd);
-	return ok && file_is(e->target, e->new_size, e->new_hash);
-}
 
-/* Whether a replace can be completed: already in place, or its temporary file whole. */
-static bool replace_ready(const struct rv_journal_entry *e)
-{
-	return file_is(e->target, e->new_size, e->new_hash) || file_is(e->temp, e->new_size, e->new_hash);
-}
 
-static bool redo_replace(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
-{
-	if (file_is(e->target, e->new_size, e->new_hash)) {
-		ops->unlink(e->temp);
-		return true;
-	}
-	if (!e->old_exists) {
-		if (ops->link(e->temp, e->target) != 0)
-			return false;
-		ops->unlink(e->temp);
-		return true;
-	}
-	return ops->rename(e->temp, e->target) == 0;
-}
 
-/* Removes recview's temporary files from the data directory. Returns how many. */
-static size_t remove_temps(struct rv_store *st)
-{
-	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
-	DIR *d = opendir(st->real);
-	size_t removed = 0;
-	if (!d)
-		return 0;
-	struct dirent *de;
-	while ((de = readdir(d))) {
-		if (!rv_store_is_temp_name(de->d_name))
-			continue;
-		char *path = join(st->real, de->d_name);
-		struct stat s;
-		if (lstat(path, &s) == 0 && S_ISREG(s.st_mode) && o.unlink(path) == 0)
-			removed++;
-		free(path);
-	}
-	closedir(d);
-	return removed;
-}
 
-static void add_count(struct strbuf *sb, size_t n, const char *what)
-{
-	if (n)
-		sb_addf(sb, "%s%zu %s%s", sb->len ? "; " : "", n, what, n == 1 ? "" : "s");
-}
-
-/* With the lock held. */
-static enum rv_result recover_locked(struct rv_store *st, char *err, size_t errsize)
-{
-	const struct rv_save_ops o = rv_save_ops_complete(st->ops);
-	char *jpath = join(st->real, RV_STORE_JOURNAL);
-	struct strbuf text, said;
-	sb_init(&text);
-	sb_init(&said);
-	enum rv_result status = RV_OK;
-	int fd = open(jpath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	if (fd >= 0) {
-		char buf[65536];
-		ssize_t r;
-		while ((r = read(fd, buf, sizeof(buf))) > 0 || (r < 0 && errno == EINTR))
-			if (r > 0)
-				sb_add(&text, buf, (size_t)r);
-		close(fd);
-		size_t n;
-		bool complete;
-		struct rv_journal_entry *e = rv_journal_read(st->real, text.data ? text.data : "", text.len, &n, &complete);
-		bool forward = complete;
-		for (size_t i = 0; i < n && forward; i++)
-			if (e[i].kind == RV_JOURNAL_REPLACE && !replace_ready(&e[i]))
-				forward = false;
-		bool ok = true;
-		for (size_t i = 0; i < n; i++) {
-			if (forward)
-				ok &= e[i].kind == RV_JOURNAL_REPLACE ? redo_replace(&o, &e[i]) : redo_append(&o, &e[i]);
-			else if (e[i].kind == RV_JOURNAL_APPEND)
-				ok &= undo_append(&o, &e[i]);
-		}
-		if (ok) {
-			rv_sync_dir(&o, jpath);
-			o.unlink(jpath);
-			rv_sync_dir(&o, jpath);
-			if (forward)
-				sb_addf(&said, "completed a save that was interrupted (%zu file%s)", n, n == 1 ? "" : "s");
-			else
-				sb_adds(&said, "rolled back a save that was interrupted before it was written");
-		} else {
-			status = RV_E_FAILED;
-			set_err(err, errsize,
-				"an interrupted save could not be %s: the files changed since; %s is kept for inspection",
-				forward ? "completed" : "rolled back", RV_STORE_JOURNAL);
-			sb_adds(&said, "an interrupted save could not be recovered; see ");
-			sb_adds(&said, RV_STORE_JOURNAL);
-		}
-		rv_journal_entries_free(e, n);
-	}
-	if (status == RV_OK)
-		add_count(&said, remove_temps(st), "leftover temporary file removed");
-	snprintf(st->recovered, sizeof(st->recovered), "%s", said.data ? said.data : "");
-	sb_free(&said);
-	sb_free(&text);
-	free(jpath);
-	return status;
-}
 
 enum rv_result rv_store_recover(struct rv_store *st, char *err, size_t errsize)
 {
 	if (!store_lock(st, err, errsize))
 		return RV_E_FAILED;
-	enum rv_result status = recover_locked(st, err, errsize);
+	enum rv_result status = rv_store_recover_locked(st, err, errsize);
 	store_unlock(st);
 	return status;
 }
@@ -437,7 +270,7 @@ static bool write_temp(const struct rv_save_ops *o, struct rv_journal_entry *e, 
 	sb_init(&tmp);
 	int fd = rv_create_temp(o, e->target, &tmp);
 	if (fd < 0) {
-		set_err(err, errsize, "cannot create a temporary file beside %s: %s (nothing was saved)", shown, strerror(errno));
+		rv_store_set_err(err, errsize, "cannot create a temporary file beside %s: %s (nothing was saved)", shown, strerror(errno));
 		sb_free(&tmp);
 		return false;
 	}
@@ -454,7 +287,7 @@ static bool write_temp(const struct rv_save_ops *o, struct rv_journal_entry *e, 
 		saved = errno;
 	}
 	if (step) {
-		set_err(err, errsize, "%s %s%s: %s (nothing was saved)", step, shown, after, strerror(saved));
+		rv_store_set_err(err, errsize, "%s %s%s: %s (nothing was saved)", step, shown, after, strerror(saved));
 		return false;
 	}
 	return true;
@@ -472,7 +305,7 @@ static enum rv_result prepare_append_only(struct rv_store_file *f, struct rv_jou
 						bool *skip, char *err, size_t errsize)
 {
 	if (!f->expected.exists || !f->expected.has_state) {
-		set_err(err, errsize, "cannot add to %s: its content was not read first (nothing was saved)", shown);
+		rv_store_set_err(err, errsize, "cannot add to %s: its content was not read first (nothing was saved)", shown);
 		return RV_E_FAILED;
 	}
 	e->new_size = e->old_size + f->len;
@@ -506,17 +339,17 @@ static enum rv_result prepare_file(const struct rv_store *st, const struct rv_sa
 	e->file = f;
 	e->target = write_target(st, f->name, &exists, why, sizeof(why));
 	if (!e->target) {
-		set_err(err, errsize, "%s (nothing was saved)", why);
+		rv_store_set_err(err, errsize, "%s (nothing was saved)", why);
 		return RV_E_REFUSED;
 	}
 	if (!rv_file_unchanged(e->target, &f->expected)) {
 		f->conflict = true;
 		if (!f->expected.exists)
-			set_err(err, errsize, "conflict: %s was created by someone else meanwhile (nothing was saved)", shown);
+			rv_store_set_err(err, errsize, "conflict: %s was created by someone else meanwhile (nothing was saved)", shown);
 		else if (!exists)
-			set_err(err, errsize, "conflict: %s was removed or renamed since it was read (nothing was saved)", shown);
+			rv_store_set_err(err, errsize, "conflict: %s was removed or renamed since it was read (nothing was saved)", shown);
 		else
-			set_err(err, errsize, "conflict: %s was changed by someone else since it was read (nothing was saved)", shown);
+			rv_store_set_err(err, errsize, "conflict: %s was changed by someone else since it was read (nothing was saved)", shown);
 		return RV_E_CONFLICT;
 	}
 	e->old_exists = f->expected.exists;
@@ -557,7 +390,7 @@ static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o
 	struct strbuf text;
 	sb_init(&text);
 	rv_journal_text(st->real, e, n, &text);
-	char *path = join(st->real, RV_STORE_JOURNAL);
+	char *path = rv_store_join(st->real, RV_STORE_JOURNAL);
 	int fd = o->open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	bool ok = fd >= 0;
 	const char *step = "cannot create";
@@ -581,7 +414,7 @@ static bool write_journal(const struct rv_store *st, const struct rv_save_ops *o
 		saved = errno;
 	}
 	if (!ok) {
-		set_err(err, errsize, "%s the journal %s: %s (nothing was saved)", step, RV_STORE_JOURNAL, strerror(saved));
+		rv_store_set_err(err, errsize, "%s the journal %s: %s (nothing was saved)", step, RV_STORE_JOURNAL, strerror(saved));
 		if (fd >= 0)
 			o->unlink(path);
 	}
@@ -596,7 +429,7 @@ static bool undo_appends(const struct rv_save_ops *o, struct rv_journal_entry *e
 	bool clean = true;
 	for (size_t i = 0; i < n; i++)
 		if (e[i].kind == RV_JOURNAL_APPEND && e[i].done)
-			clean &= undo_append(o, &e[i]);
+			clean &= rv_store_undo_append(o, &e[i]);
 	return clean;
 }
 
@@ -622,7 +455,7 @@ static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o,
 		if (!ok) {
 			char shown[512];
 			shown_path(st, shown, sizeof(shown), e[i].file->name);
-			set_err(err, errsize, "cannot add to %s: %s (nothing was saved)", shown, strerror(saved));
+			rv_store_set_err(err, errsize, "cannot add to %s: %s (nothing was saved)", shown, strerror(saved));
 			return undo_appends(o, e, i + 1) ? 0 : -1;
 		}
 	}
@@ -639,14 +472,14 @@ static size_t apply_replaces(const struct rv_store *st, const struct rv_save_ops
 	for (size_t i = 0; i < n; i++) {
 		if (e[i].kind != RV_JOURNAL_REPLACE)
 			continue;
-		if (redo_replace(o, &e[i])) {
+		if (rv_store_redo_replace(o, &e[i])) {
 			e[i].done = true;
 			done++;
 			continue;
 		}
 		char shown[512];
 		shown_path(st, shown, sizeof(shown), e[i].file->name);
-		set_err(err, errsize, "cannot put the new %s in place: %s", shown, strerror(errno));
+		rv_store_set_err(err, errsize, "cannot put the new %s in place: %s", shown, strerror(errno));
 		*ok = false;
 		return done;
 	}
@@ -684,7 +517,7 @@ static bool recheck(const struct rv_store *st, struct rv_journal_entry *e, size_
 		char shown[512];
 		shown_path(st, shown, sizeof(shown), e[i].file->name);
 		e[i].file->conflict = true;
-		set_err(err, errsize, "conflict: %s was changed by another program while saving (nothing was saved)", shown);
+		rv_store_set_err(err, errsize, "conflict: %s was changed by another program while saving (nothing was saved)", shown);
 		return false;
 	}
 	return true;
@@ -694,10 +527,10 @@ static bool recheck(const struct rv_store *st, struct rv_journal_entry *e, size_
 static enum rv_result commit_locked(struct rv_store *st, const struct rv_save_ops *o, struct rv_store_file *files,
 					  size_t n, char *err, size_t errsize)
 {
-	char *jpath = join(st->real, RV_STORE_JOURNAL);
+	char *jpath = rv_store_join(st->real, RV_STORE_JOURNAL);
 	enum rv_result status = RV_OK;
 	if (access(jpath, F_OK) == 0 || errno != ENOENT)
-		status = recover_locked(st, err, errsize);
+		status = rv_store_recover_locked(st, err, errsize);
 	struct rv_journal_entry *e = xcalloc(n + 1, sizeof(*e));
 	size_t ne = 0;
 	for (size_t i = 0; i < n && status == RV_OK; i++) {
