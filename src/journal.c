@@ -43,8 +43,9 @@ void rv_journal_text(const char *real, const struct rv_journal_entry *e, size_t 
 				e[i].old_hash, e[i].new_size, e[i].new_hash);
 			continue;
 		}
-		sb_addf(out, "A %s\t%" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\t", relative(real, e[i].target),
-			e[i].old_size, e[i].old_hash, e[i].new_size, e[i].new_hash);
+		sb_addf(out, "%c %s\t%" PRIu64 " %" PRIu64 "\t%" PRIu64 " %" PRIu64 "\t",
+			e[i].kind == RV_JOURNAL_TRUNCATE ? 'T' : 'A', relative(real, e[i].target), e[i].old_size, e[i].old_hash,
+			e[i].new_size, e[i].new_hash);
 		for (size_t k = 0; k < e[i].nbytes; k++)
 			sb_addf(out, "%02x", (unsigned char)e[i].bytes[k]);
 		sb_addc(out, '\n');
@@ -98,8 +99,8 @@ static bool parse_entry(const char *real, char *line, struct rv_journal_entry *e
 		e->old_exists = old_exists != 0;
 		return e->target && e->temp;
 	}
-	if (line[0] == 'A' && nf == 4) {
-		e->kind = RV_JOURNAL_APPEND;
+	if ((line[0] == 'A' || line[0] == 'T') && nf == 4) {
+		e->kind = line[0] == 'A' ? RV_JOURNAL_APPEND : RV_JOURNAL_TRUNCATE;
 		e->old_exists = true;
 		e->target = journal_path(real, f[0], strlen(f[0]));
 		if (sscanf(f[1], "%" SCNu64 " %" SCNu64, &e->old_size, &e->old_hash) != 2 ||
@@ -116,7 +117,10 @@ static bool parse_entry(const char *real, char *line, struct rv_journal_entry *e
 			e->bytes[k] = (char)(hi << 4 | lo);
 		}
 		e->nbytes = hex / 2;
-		return e->target != NULL;
+		/* The sizes must agree with the bytes: a forged line could otherwise cut a file anywhere. */
+		uint64_t lo = e->kind == RV_JOURNAL_APPEND ? e->old_size : e->new_size;
+		uint64_t hi = e->kind == RV_JOURNAL_APPEND ? e->new_size : e->old_size;
+		return e->target != NULL && hi >= lo && hi - lo == e->nbytes;
 	}
 	return false;
 }

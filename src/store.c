@@ -300,6 +300,46 @@ static void remove_temps_of(const struct rv_save_ops *o, struct rv_journal_entry
 			o->unlink(e[i].temp);
 }
 
+/*
+ * Whether the file at path (of old_size bytes, checked to be what was read) begins with data[0..len):
+ * then the bytes after it are kept in e, for a roll-back to put back.
+ */
+static bool cut_tail(const char *path, const char *data, size_t len, uint64_t old_size, struct rv_journal_entry *e)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	char buf[65536];
+	size_t at = 0;
+	bool same = true;
+	while (same && at < len) {
+		size_t want = len - at < sizeof(buf) ? len - at : sizeof(buf);
+		ssize_t r = read(fd, buf, want);
+		if (r < 0 && errno == EINTR)
+			continue;
+		same = r > 0 && memcmp(buf, data + at, (size_t)r) == 0;
+		at += r > 0 ? (size_t)r : 0;
+	}
+	size_t tail = (size_t)(old_size - len);
+	char *bytes = same ? xmalloc(tail + 1) : NULL;
+	size_t got = 0;
+	while (same && got < tail) {
+		ssize_t r = read(fd, bytes + got, tail - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		same = r > 0;
+		got += r > 0 ? (size_t)r : 0;
+	}
+	close(fd);
+	if (!same) {
+		free(bytes);
+		return false;
+	}
+	e->bytes = bytes;
+	e->nbytes = tail;
+	return true;
+}
+
 /* The journal entry of an append whose new bytes alone were given: O(new bytes), whatever the file's size. */
 static enum rv_result prepare_append_only(struct rv_store_file *f, struct rv_journal_entry *e, const char *shown,
 						bool *skip, char *err, size_t errsize)
@@ -373,6 +413,11 @@ static enum rv_result prepare_file(const struct rv_store *st, const struct rv_sa
 		*skip = true;
 		return RV_OK;
 	}
+	if (e->old_exists && f->len < e->old_size && cut_tail(e->target, f->data, f->len, e->old_size, e)) {
+		/* Rows appended before, taken back: the file is cut, not written again. */
+		e->kind = RV_JOURNAL_TRUNCATE;
+		return RV_OK;
+	}
 	if (grew) {
 		e->kind = RV_JOURNAL_APPEND;
 		e->nbytes = f->len - e->old_size;
@@ -428,8 +473,8 @@ static bool undo_appends(const struct rv_save_ops *o, struct rv_journal_entry *e
 {
 	bool clean = true;
 	for (size_t i = 0; i < n; i++)
-		if (e[i].kind == RV_JOURNAL_APPEND && e[i].done)
-			clean &= rv_store_undo_append(o, &e[i]);
+		if (e[i].kind != RV_JOURNAL_REPLACE && e[i].done)
+			clean &= rv_store_undo_step(o, &e[i]);
 	return clean;
 }
 
@@ -441,21 +486,26 @@ static bool undo_appends(const struct rv_save_ops *o, struct rv_journal_entry *e
 static int apply_appends(const struct rv_store *st, const struct rv_save_ops *o, struct rv_journal_entry *e, size_t n, char *err, size_t errsize)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (e[i].kind != RV_JOURNAL_APPEND)
+		if (e[i].kind == RV_JOURNAL_REPLACE)
 			continue;
-		int fd = o->open(e[i].target, O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0);
+		bool append = e[i].kind == RV_JOURNAL_APPEND;
+		int fd = o->open(e[i].target, O_WRONLY | (append ? O_APPEND : 0) | O_NOFOLLOW | O_CLOEXEC, 0);
 		struct stat s;
 		bool ok = fd >= 0 && fstat(fd, &s) == 0 && (uint64_t)s.st_size == e[i].old_size;
-		/* Marked before writing: a short write must be undone too. */
+		/* Marked before writing: a short write (or a cut that failed halfway) must be undone too. */
 		e[i].done = ok;
-		ok = ok && rv_write_all(o, fd, e[i].bytes, e[i].nbytes) == 0 && rv_fsync_retry(o, fd) == 0;
+		if (append)
+			ok = ok && rv_write_all(o, fd, e[i].bytes, e[i].nbytes) == 0 && rv_fsync_retry(o, fd) == 0;
+		else
+			ok = ok && o->ftruncate(fd, (off_t)e[i].new_size) == 0 && rv_fsync_retry(o, fd) == 0;
 		int saved = errno;
 		if (fd >= 0)
 			o->close(fd);
 		if (!ok) {
 			char shown[512];
 			shown_path(st, shown, sizeof(shown), e[i].file->name);
-			rv_store_set_err(err, errsize, "cannot add to %s: %s (nothing was saved)", shown, strerror(saved));
+			rv_store_set_err(err, errsize, "cannot %s %s: %s (nothing was saved)", append ? "add to" : "shorten", shown,
+					 strerror(saved));
 			return undo_appends(o, e, i + 1) ? 0 : -1;
 		}
 	}
@@ -506,6 +556,7 @@ static void fill_written(struct rv_journal_entry *e, size_t n)
 			f->written.has_state = true;
 		}
 		f->appended = e[i].kind == RV_JOURNAL_APPEND;
+		f->truncated = e[i].kind == RV_JOURNAL_TRUNCATE;
 	}
 }
 

@@ -81,6 +81,61 @@ bool rv_store_redo_append(const struct rv_save_ops *ops, const struct rv_journal
 	return ok && rv_store_file_is(e->target, e->new_size, e->new_hash);
 }
 
+/* Cuts a file back to its new length, when it still holds the old content (or already the new). */
+bool rv_store_redo_truncate(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
+{
+	if (rv_store_file_is(e->target, e->new_size, e->new_hash))
+		return true;
+	if (!rv_store_file_is(e->target, e->old_size, e->old_hash))
+		return false;
+	int fd = ops->open(e->target, O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+	if (fd < 0)
+		return false;
+	bool ok = ops->ftruncate(fd, (off_t)e->new_size) == 0 && rv_fsync_retry(ops, fd) == 0;
+	ops->close(fd);
+	return ok && rv_store_file_is(e->target, e->new_size, e->new_hash);
+}
+
+/* Puts the bytes a truncation cut off back (from the journal), when the file is as it left it. */
+bool rv_store_undo_truncate(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
+{
+	if (rv_store_file_is(e->target, e->old_size, e->old_hash))
+		return true;
+	if (!rv_store_file_is(e->target, e->new_size, e->new_hash))
+		return false;
+	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
+	if (fd < 0)
+		return false;
+	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
+	ops->close(fd);
+	return ok && rv_store_file_is(e->target, e->old_size, e->old_hash);
+}
+
+bool rv_store_redo_step(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
+{
+	switch (e->kind) {
+	case RV_JOURNAL_REPLACE:
+		return rv_store_redo_replace(ops, e);
+	case RV_JOURNAL_APPEND:
+		return rv_store_redo_append(ops, e);
+	default:
+		return rv_store_redo_truncate(ops, e);
+	}
+}
+
+/* Rolling back: a replace not yet renamed leaves the file as it was (its temporary file is removed after). */
+bool rv_store_undo_step(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
+{
+	switch (e->kind) {
+	case RV_JOURNAL_APPEND:
+		return rv_store_undo_append(ops, e);
+	case RV_JOURNAL_TRUNCATE:
+		return rv_store_undo_truncate(ops, e);
+	default:
+		return true;
+	}
+}
+
 /* Whether a replace can be completed: already in place, or its temporary file whole. */
 bool rv_store_replace_ready(const struct rv_journal_entry *e)
 {
@@ -157,9 +212,9 @@ enum rv_result rv_store_recover_locked(struct rv_store *st, char *err, size_t er
 		bool ok = true;
 		for (size_t i = 0; i < n; i++) {
 			if (forward)
-				ok &= e[i].kind == RV_JOURNAL_REPLACE ? rv_store_redo_replace(&o, &e[i]) : rv_store_redo_append(&o, &e[i]);
-			else if (e[i].kind == RV_JOURNAL_APPEND)
-				ok &= rv_store_undo_append(&o, &e[i]);
+				ok &= rv_store_redo_step(&o, &e[i]);
+			else
+				ok &= rv_store_undo_step(&o, &e[i]);
 		}
 		if (ok) {
 			rv_sync_dir(&o, jpath);

@@ -4,6 +4,7 @@
  *   recview-journal 1
  *   R <target>\t<temp>\t<old: 0|1> <old size> <old hash>\t<new size> <new hash>
  *   A <target>\t<old size> <old hash>\t<new size> <new hash>\t<appended bytes in hex>
+ *   T <target>\t<old size> <old hash>\t<new size> <new hash>\t<removed bytes in hex>
  *   end <hash of the lines above>
  *
  * Names are relative to the data directory. A journal without its "end" line, or whose hash does not
@@ -19,7 +20,9 @@
 #include "recview/store.h"
 #include "recview/strbuf.h"
 
-enum rv_journal_kind { RV_JOURNAL_REPLACE, RV_JOURNAL_APPEND };
+/* A truncation is an append taken back (undoing rows that were appended): the journal keeps the bytes
+ * it removes, so that a commit that cannot go on puts them back. */
+enum rv_journal_kind { RV_JOURNAL_REPLACE, RV_JOURNAL_APPEND, RV_JOURNAL_TRUNCATE };
 
 struct rv_journal_entry {
 	enum rv_journal_kind kind;
@@ -28,7 +31,7 @@ struct rv_journal_entry {
 	bool old_exists;
 	uint64_t old_size, old_hash, new_size, new_hash;
 	struct rv_hasher new_state; /* during a commit: the hasher after the new content */
-	char *bytes;           /* RV_JOURNAL_APPEND: what is appended */
+	char *bytes;           /* RV_JOURNAL_APPEND: what is appended; RV_JOURNAL_TRUNCATE: what is cut off */
 	size_t nbytes;
 	struct rv_store_file *file; /* the caller's, during a commit */
 	bool done;

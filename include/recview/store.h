@@ -5,7 +5,8 @@
  *   1. lock      flock(.recview.lock); a journal left by a crash is recovered first
  *   2. check     each file is what the caller last saw (content: size and hash, not mtime); a file
  *                that changed is a conflict and nothing is written
- *   3. prepare   a file that only grew at its end is appended to (its old length journaled); any other
+ *   3. prepare   a file that only grew at its end is appended to (its old length journaled), one that is
+ *                its old content cut short is truncated (the bytes cut off journaled); any other
  *                is written whole to a temporary file beside it, fsync'd. A caller that knows it only
  *                adds rows hands over those bytes alone (append_only): no copy or hash of the old ones
  *   4. journal   .recview-journal lists every step with the hashes before and after; fsync'd, with the
@@ -60,6 +61,7 @@ struct rv_store_file {
 	struct rv_file_stamp expected;   /* as last read or written; exists = false for a new file */
 	struct rv_file_stamp written;    /* out: the stamp after the commit */
 	bool appended;                   /* out: written by appending to it */
+	bool truncated;                  /* out: written by cutting it short (rows appended before, taken back) */
 	bool conflict;                   /* out: this file had changed */
 };
 

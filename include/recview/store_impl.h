@@ -24,6 +24,11 @@ bool rv_store_undo_append(const struct rv_save_ops *ops, const struct rv_journal
 bool rv_store_redo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
 bool rv_store_replace_ready(const struct rv_journal_entry *e);
 bool rv_store_redo_replace(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
+bool rv_store_redo_truncate(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
+bool rv_store_undo_truncate(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
+/* Any step, by its kind. */
+bool rv_store_redo_step(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
+bool rv_store_undo_step(const struct rv_save_ops *ops, const struct rv_journal_entry *e);
 
 /* Removes recview's temporary files from the data directory; how many. */
 size_t rv_store_remove_temps(struct rv_store *st);

@@ -94,6 +94,10 @@ static const struct rv_save_ops fault_ops = {
 
 /* ---- fixtures ---- */
 
+/* The commit is the undo of the status change: the files start as after it and go back (the history
+ * is cut short, not rewritten). */
+static bool undoing;
+
 static const char *in_dir(const char *name)
 {
 	static char path[4][512];
@@ -110,8 +114,8 @@ static int setup(void **state)
 	snprintf(dir, sizeof(dir), "/tmp/recview-store-XXXXXX");
 	if (!mkdtemp(dir))
 		return -1;
-	write_test_file(dir, "recommendations.csv", recs0);
-	write_test_file(dir, "status_history.csv", hist0);
+	write_test_file(dir, "recommendations.csv", undoing ? recs1 : recs0);
+	write_test_file(dir, "status_history.csv", undoing ? hist1 : hist0);
 	return 0;
 }
 
@@ -159,6 +163,8 @@ static bool all_or_nothing(void)
 
 static bool after_state(void)
 {
+	if (undoing)
+		return file_equals("recommendations.csv", recs0) && file_equals("status_history.csv", hist0);
 	return file_equals("recommendations.csv", recs1) && file_equals("status_history.csv", hist1);
 }
 
@@ -169,13 +175,13 @@ static void fill(struct rv_store_file f[2])
 {
 	memset(f, 0, 2 * sizeof(*f));
 	f[0].name = "recommendations.csv";
-	f[0].data = recs1;
-	f[0].len = strlen(recs1);
+	f[0].data = undoing ? recs0 : recs1;
+	f[0].len = strlen(f[0].data);
 	rv_file_stamp_read(in_dir("recommendations.csv"), &f[0].expected);
 	f[1].name = "status_history.csv";
-	f[1].data = hist1;
-	f[1].len = strlen(hist1);
-	if (history_append_only) {
+	f[1].data = undoing ? hist0 : hist1;
+	f[1].len = strlen(f[1].data);
+	if (history_append_only && !undoing) {
 		f[1].data = hist1 + strlen(hist0);
 		f[1].len = strlen(hist1) - strlen(hist0);
 		f[1].append_only = true;
@@ -192,8 +198,8 @@ static enum rv_result commit_status_change(const struct rv_save_ops *ops, char *
 	fill(f);
 	enum rv_result res = rv_store_commit(&st, f, 2, err, errsize);
 	if (res == RV_OK) {
-		assert_true(f[1].appended);
-		assert_false(f[0].appended);
+		assert_true(undoing ? f[1].truncated : f[1].appended);
+		assert_false(f[0].appended || f[0].truncated);
 		struct rv_file_stamp now;
 		rv_file_stamp_read(in_dir("status_history.csv"), &now);
 		assert_true(rv_file_stamp_equal(&now, &f[1].written));
@@ -564,6 +570,38 @@ static void test_append_only_checks_first(void **state)
 	assert_no_leftovers();
 }
 
+/* The undo of appended rows cuts the file short, every call failed and crashed in turn as for a commit. */
+static void test_truncate_cuts_the_tail(void **state)
+{
+	(void)state;
+	undoing = true;
+	teardown(NULL);
+	setup(NULL);
+	char err[512];
+	assert_int_equal(commit_status_change(NULL, err, sizeof(err)), RV_OK);
+	assert_true(after_state());
+	assert_no_leftovers();
+	undoing = false;
+}
+
+static void test_truncate_failure_at_every_call(void **state)
+{
+	undoing = true;
+	teardown(NULL);
+	setup(NULL);
+	test_failure_at_every_call(state);
+	undoing = false;
+}
+
+static void test_truncate_crash_at_every_call(void **state)
+{
+	undoing = true;
+	teardown(NULL);
+	setup(NULL);
+	test_crash_at_every_call(state);
+	undoing = false;
+}
+
 #define STORE_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int run_store_tests(void)
@@ -585,6 +623,9 @@ int run_store_tests(void)
 		STORE_TEST(test_append_only_failure_at_every_call),
 		STORE_TEST(test_append_only_crash_at_every_call),
 		STORE_TEST(test_append_only_checks_first),
+		STORE_TEST(test_truncate_cuts_the_tail),
+		STORE_TEST(test_truncate_failure_at_every_call),
+		STORE_TEST(test_truncate_crash_at_every_call),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
