@@ -511,3 +511,25 @@ char *rv_file_word(const struct rv_model *m, enum rv_kind kind, int field, const
 	}
 	return word;
 }
+
+/* ---- index records, for views that keep a child by its index ---- */
+
+size_t rv_child_index_of(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c)
+{
+	return (size_t)(c - m->children[kind]);
+}
+
+enum rv_status rv_rec_own_status(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].status;
+}
+
+enum rv_decision rv_rec_own_decision(const struct rv_model *m, size_t rec)
+{
+	return m->recs[rec].decision;
+}
+
+const struct rv_rec *rv_rec_at(const struct rv_model *m, size_t rec)
+{
+	return &m->recs[rec];
+}

@@ -124,9 +124,9 @@ static int by_when(const void *a, const void *b)
 
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
 {
-	size_t cap = m->nchildren[RV_HISTORY] + m->nchildren[RV_NOTES] + 1, n = 0;
+	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
-	for (size_t i = 0; i < m->nchildren[RV_HISTORY]; i++) {
+	for (size_t i = 0; i < rv_child_total(m, RV_HISTORY); i++) {
 		struct rv_text src = rv_child_field(m, RV_HISTORY, i, HIST_SOURCE);
 		struct rv_text date = rv_child_field(m, RV_HISTORY, i, HIST_DATE);
 		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
@@ -135,7 +135,7 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		list[n].kind = RV_HISTORY;
 		list[n++].child = (uint32_t)i;
 	}
-	for (size_t i = 0; i < m->nchildren[RV_NOTES]; i++) {
+	for (size_t i = 0; i < rv_child_total(m, RV_NOTES); i++) {
 		struct rv_text when = rv_child_field(m, RV_NOTES, i, NOTE_TIME);
 		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
 		list[n].kind = RV_NOTES;

@@ -27,7 +27,7 @@ static bool cell_has(const struct rv_search *s, struct rv_text c)
  */
 static struct rv_text state_text(const struct rv_model *m, size_t rec, bool status, int32_t as_of)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	int rec_field = status ? REC_STATUS : REC_DECISION;
 	if (as_of == RV_DATE_NONE && (status ? r->status != RV_STATUS_NONE : r->decision != RV_DECISION_NONE))
 		return rv_rec_field(m, rec, rec_field);
@@ -67,7 +67,7 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 {
 	if (known)
 		return known[rec];
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	enum rv_status status = rv_rec_status(m, rec, as_of);
 	enum rv_decision decision = rv_rec_decision(m, rec, as_of);
 	switch (t->kind) {
@@ -154,9 +154,9 @@ static uint8_t *prepare(const struct term *t, const struct rv_model *m)
 	if (t->kind != T_BRIEFING)
 		return NULL;
 	uint8_t *known = xcalloc(m->nrecs + 1, 1);
-	size_t n = m->nchildren[RV_QUESTIONS];
+	size_t n = rv_child_total(m, RV_QUESTIONS);
 	for (size_t i = 0; i < n; i++) {
-		const struct rv_child *c = &m->children[RV_QUESTIONS][i];
+		const struct rv_child *c = rv_child_at(m, RV_QUESTIONS, i);
 #ifdef __GNUC__
 		/* The cells are far apart in the file: ask for one a few rows ahead while this one is read. */
 		if (i + 16 < n)
@@ -183,7 +183,7 @@ struct sort_ctx {
 /* A key that sorts ascending: empty values get EMPTY_KEY. */
 static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size_t rec, int32_t as_of)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	switch (key) {
 	case RV_SORT_STATUS: {
 		/* not started < planning < progress < behind < complete < unknown; none last */
@@ -405,7 +405,7 @@ static void add_cell(struct strbuf *out, struct rv_text c)
 
 void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	char buf[32];
 	add_cell(out, rv_rec_id(m, rec));
 	sb_addc(out, '\t');

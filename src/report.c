@@ -170,7 +170,7 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 
 static void show_deliverables(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	fprintf(out, "\nDeliverables (%u, %u done)\n", r->count[RV_DELIVERABLES], r->deliverables_done);
 	for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
 		const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
@@ -200,7 +200,7 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 
 static void show_questions(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	fprintf(out, "\nQuestions (%u)\n", r->count[RV_QUESTIONS]);
 	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
@@ -232,7 +232,7 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 
 static void show_history(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	fprintf(out, "\nHistory (%u, newest first)\n", r->count[RV_HISTORY]);
 	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);

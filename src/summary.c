@@ -141,11 +141,11 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 {
 	size_t nev = 0;
 	for (size_t i = 0; i < m->nrecs; i++)
-		nev += m->recs[i].count[RV_HISTORY];
+		nev += rv_rec_child_count(m, i, RV_HISTORY);
 	struct event *ev = xcalloc(nev + 1, sizeof(*ev));
 	size_t n = 0;
 	for (size_t i = 0; i < m->nrecs; i++) {
-		for (size_t k = 0; k < m->recs[i].count[RV_HISTORY]; k++) {
+		for (size_t k = 0; k < rv_rec_child_count(m, i, RV_HISTORY); k++) {
 			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k);
 			if (as_of != RV_DATE_NONE && h->date > as_of)
 				continue;
@@ -160,13 +160,13 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 	struct rv_tally *start = xcalloc(s->nreviews + 1, sizeof(*start));
 	for (size_t i = 0; i < m->nrecs; i++) {
 		bool dated_status = false, dated_decision = false;
-		for (size_t k = 0; k < m->recs[i].count[RV_HISTORY]; k++) {
+		for (size_t k = 0; k < rv_rec_child_count(m, i, RV_HISTORY); k++) {
 			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k);
 			dated_status |= h->status != RV_STATUS_NONE;
 			dated_decision |= h->decision != RV_DECISION_NONE;
 		}
-		st[i] = dated_status ? RV_STATUS_NONE : m->recs[i].status;
-		dec[i] = dated_decision ? RV_DECISION_NONE : m->recs[i].decision;
+		st[i] = dated_status ? RV_STATUS_NONE : rv_rec_own_status(m, i);
+		dec[i] = dated_decision ? RV_DECISION_NONE : rv_rec_own_decision(m, i);
 		start[group_of[i]].by_status[st[i]]++;
 		start[group_of[i]].by_decision[dec[i]]++;
 	}

@@ -558,7 +558,7 @@ void rv_xref_build(struct rv_model *m)
 	struct build b = {m, NULL, 64, xcalloc(nrecs + 1, sizeof(uint32_t)), {NULL, 0, 0}};
 	b.spans = xcalloc(b.cap, sizeof(*b.spans));
 	for (size_t i = 0; i < nrecs; i++) {
-		const struct rv_rec *r = &m->recs[i];
+		const struct rv_rec *r = rv_rec_at(m, i);
 		struct rv_text review = rec_review(m, i);
 		size_t first = b.out.n;
 		build_text(&b, i, review, rv_rec_field(m, i, REC_TITLE));

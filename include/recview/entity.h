@@ -231,4 +231,13 @@ bool rv_stamp_stale(const struct rv_model *m, struct rv_stamp stamp, int32_t as_
  */
 char *rv_file_word(const struct rv_model *m, enum rv_kind kind, int field, const char *canonical);
 
+/* The index of a child record (from rv_child_at or rv_rec_child) among the children of its kind. */
+size_t rv_child_index_of(const struct rv_model *m, enum rv_kind kind, const struct rv_child *c);
+/* A recommendation's own status and decision columns as parsed (not the history: rv_rec_status). */
+enum rv_status rv_rec_own_status(const struct rv_model *m, size_t rec);
+enum rv_decision rv_rec_own_decision(const struct rv_model *m, size_t rec);
+
+/* A recommendation's record: its derived state (counts, parsed columns), read-only, as rv_child_at's. */
+const struct rv_rec *rv_rec_at(const struct rv_model *m, size_t rec);
+
 #endif

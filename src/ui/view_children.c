@@ -25,8 +25,8 @@ static const struct rv_model *sort_model;
  */
 static int by_date_desc(const void *a, const void *b)
 {
-	const struct rv_child *x = &sort_model->children[RV_HISTORY][*(const uint32_t *)a];
-	const struct rv_child *y = &sort_model->children[RV_HISTORY][*(const uint32_t *)b];
+	const struct rv_child *x = rv_child_at(sort_model, RV_HISTORY, *(const uint32_t *)a);
+	const struct rv_child *y = rv_child_at(sort_model, RV_HISTORY, *(const uint32_t *)b);
 	if (x->date != y->date)
 		return x->date > y->date ? -1 : 1;
 	bool ux = x->date_prec == RV_DATE_PREC_NONE, uy = y->date_prec == RV_DATE_PREC_NONE;
@@ -39,13 +39,13 @@ static void collect(struct view *v, struct children_state *st)
 {
 	const struct rv_model *m = v->app->m;
 	if (v->rec >= 0) {
-		const struct rv_rec *r = &m->recs[v->rec];
+		const struct rv_rec *r = rv_rec_at(m, v->rec);
 		st->n = r->count[v->kind];
 		st->items = xcalloc(st->n + 1, sizeof(*st->items));
 		for (size_t k = 0; k < st->n; k++)
-			st->items[k] = (uint32_t)(rv_rec_child(m, (size_t)v->rec, v->kind, k) - m->children[v->kind]);
+			st->items[k] = (uint32_t)rv_child_index_of(m, v->kind, rv_rec_child(m, (size_t)v->rec, v->kind, k));
 	} else {
-		st->n = m->nchildren[v->kind];
+		st->n = rv_child_total(m, v->kind);
 		st->items = xcalloc(st->n + 1, sizeof(*st->items));
 		for (size_t k = 0; k < st->n; k++)
 			st->items[k] = (uint32_t)k;
@@ -177,7 +177,7 @@ static void draw_rec_id(struct view *v, size_t child, struct draw *d)
 	struct children_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	struct rv_text id = child_rec_id(m, v->kind, child);
-	bool linked = m->children[v->kind][child].rec >= 0;
+	bool linked = rv_child_at(m, v->kind, child)->rec >= 0;
 	draw_field(d, id.ptr, id.len, st->id_width, linked ? C_ID : C_WARNING);
 	draw_spaces(d, 1, C_DEFAULT);
 }
@@ -185,7 +185,7 @@ static void draw_rec_id(struct view *v, size_t child, struct draw *d)
 static void draw_deliverable(struct view *v, size_t child, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_child *ch = &m->children[RV_DELIVERABLES][child];
+	const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, child);
 	draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
 		 status_color(ch->status));
 	draw_spaces(d, 1, C_DEFAULT);
@@ -223,7 +223,7 @@ static void draw_question(struct view *v, size_t child, struct draw *d)
 static void draw_history(struct view *v, size_t child, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_child *h = &m->children[RV_HISTORY][child];
+	const struct rv_child *h = rv_child_at(m, RV_HISTORY, child);
 	struct rv_text date = rv_child_field(m, RV_HISTORY, child, HIST_DATE);
 	struct rv_text st = rv_child_field(m, RV_HISTORY, child, HIST_STATUS);
 	struct rv_text dec = rv_child_field(m, RV_HISTORY, child, HIST_DECISION);
@@ -316,7 +316,7 @@ static long children_current_rec(struct view *v)
 		return v->rec;
 	if (!v->nlines || v->lines[v->lineno].type != CH_ITEM)
 		return -1;
-	return v->app->m->children[v->kind][v->lines[v->lineno].ref].rec;
+	return rv_child_at(v->app->m, v->kind, v->lines[v->lineno].ref)->rec;
 }
 
 static void children_crumb(struct view *v, struct strbuf *out)

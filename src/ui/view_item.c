@@ -105,7 +105,7 @@ static enum request item_request(struct view *v, enum request req, struct line *
 {
 	if (req != REQ_ENTER)
 		return req;
-	const struct rv_child *ch = &v->app->m->children[v->kind][v->item];
+	const struct rv_child *ch = rv_child_at(v->app->m, v->kind, v->item);
 	if (line->type == IT_REC_LINK && ch->rec >= 0) {
 		app_open(v->app, rec_view_new(v->app, (size_t)ch->rec));
 		return REQ_NONE;
@@ -128,7 +128,7 @@ static void item_crumb(struct view *v, struct strbuf *out)
 		if (rv_child_undated(m, RV_HISTORY, (size_t)v->item))
 			sb_adds(out, date.len ? " (undated)" : "(undated)");
 	} else {
-		sb_addf(out, "Deliverable %ld", (long)m->children[v->kind][v->item].row + 1);
+		sb_addf(out, "Deliverable %ld", (long)rv_child_at(m, v->kind, v->item)->row + 1);
 	}
 }
 
@@ -142,6 +142,6 @@ static const struct view_ops item_ops = {
 
 struct view *item_view_new(struct app *app, enum rv_kind kind, size_t child)
 {
-	struct view *v = view_new(app, &item_ops, app->m->children[kind][child].rec, (long)child, kind);
+	struct view *v = view_new(app, &item_ops, rv_child_at(app->m, kind, child)->rec, (long)child, kind);
 	return v;
 }

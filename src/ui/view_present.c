@@ -101,7 +101,7 @@ static void present_open(struct view *v)
 		return;
 	}
 	size_t rec = st->recs[st->at];
-	const struct rv_rec *r = &m->recs[rec];
+	const struct rv_rec *r = rv_rec_at(m, rec);
 	v->rec = (long)rec;
 
 	struct rv_text id = rv_rec_field(m, rec, REC_ID);
@@ -147,7 +147,7 @@ static void present_open(struct view *v)
 				sb_add(&line, due.ptr, due.len);
 				sb_adds(&line, ")");
 			}
-			view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)(d - m->children[RV_DELIVERABLES]), false, line.data,
+			view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)rv_child_index_of(m, RV_DELIVERABLES, d), false, line.data,
 					 line.len, text_width_for(v) - 4);
 			sb_free(&line);
 		}
@@ -156,7 +156,7 @@ static void present_open(struct view *v)
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, r->count[RV_HISTORY] - 1);
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
-		view_add_line(v, PL_LATEST, (uint32_t)(h - m->children[RV_HISTORY]), false);
+		view_add_line(v, PL_LATEST, (uint32_t)rv_child_index_of(m, RV_HISTORY, h), false);
 		struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
 		if (note.len)
 			add_text(v, PL_NOTE, 0, note.ptr, note.len);
@@ -263,7 +263,7 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 		draw_text(d, text, line->len, C_HEADING);
 		return;
 	case PL_DELIVERABLE: {
-		const struct rv_child *c = &m->children[RV_DELIVERABLES][line->ref];
+		const struct rv_child *c = rv_child_at(m, RV_DELIVERABLES, line->ref);
 		bool done = c->status == RV_STATUS_COMPLETE;
 		if (line->sub == 0)
 			draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
@@ -274,7 +274,7 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 		return;
 	}
 	case PL_LATEST: {
-		const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
+		const struct rv_child *h = rv_child_at(m, RV_HISTORY, line->ref);
 		struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
 		draw_str(d, "Latest  ", C_HEADING);
 		draw_text(d, date.ptr, date.len, C_DATE);

@@ -59,7 +59,7 @@ static void problems_draw(struct view *v, const struct line *line, struct draw *
 static long rec_at_row(const struct rv_model *m, long row)
 {
 	for (size_t i = 0; i < m->nrecs; i++)
-		if (m->recs[i].row == (uint32_t)row)
+		if (rv_rec_row(m, i) == (uint32_t)row)
 			return (long)i;
 	return -1;
 }
@@ -87,7 +87,7 @@ static enum request problems_request(struct view *v, enum request req, struct li
 			app_open(v->app, rec_view_new(v->app, (size_t)rec));
 		return REQ_NONE;
 	}
-	if ((size_t)dg->row < m->nchildren[dg->table] && dg->table != RV_REVIEWS)
+	if ((size_t)dg->row < rv_child_total(m, dg->table) && dg->table != RV_REVIEWS)
 		app_open(v->app, item_view_new(v->app, (enum rv_kind)dg->table, (size_t)dg->row));
 	else
 		app_message(v->app, C_DIM, "That row is not shown in any view.");

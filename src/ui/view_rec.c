@@ -98,7 +98,7 @@ static void add_fields(struct view *v)
 static void add_children(struct view *v, enum rv_kind kind, int line_type, int text_field)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = &m->recs[v->rec];
+	const struct rv_rec *r = rv_rec_at(m, v->rec);
 	char heading[96];
 	if (kind == RV_DELIVERABLES)
 		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done)", r->count[kind], r->deliverables_done);
@@ -115,7 +115,7 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 		/* History reads newest first, like a timeline. */
 		size_t idx = kind == RV_HISTORY ? r->count[kind] - 1 - k : k;
 		const struct rv_child *ch = rv_rec_child(m, (size_t)v->rec, kind, idx);
-		uint32_t child = (uint32_t)(ch - m->children[kind]);
+		uint32_t child = (uint32_t)rv_child_index_of(m, kind, ch);
 		if (kind == RV_HISTORY) {
 			view_add_line(v, L_HISTORY, child, true);
 			struct rv_text note = rv_child_text(m, kind, ch, HIST_NOTE);
@@ -162,7 +162,7 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 static void add_notes(struct view *v)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = &m->recs[v->rec];
+	const struct rv_rec *r = rv_rec_at(m, v->rec);
 	char heading[64];
 	snprintf(heading, sizeof(heading), "Notes (%u)", r->count[RV_NOTES]);
 	view_add_line(v, L_BLANK, 0, false);
@@ -171,7 +171,7 @@ static void add_notes(struct view *v)
 		view_add_line(v, L_NONE, 0, false);
 	for (size_t k = 0; k < r->count[RV_NOTES]; k++) {
 		const struct rv_child *n = rv_rec_child(m, (size_t)v->rec, RV_NOTES, k);
-		uint32_t child = (uint32_t)(n - m->children[RV_NOTES]);
+		uint32_t child = (uint32_t)rv_child_index_of(m, RV_NOTES, n);
 		struct rv_text text = rv_child_text(m, RV_NOTES, n, NOTE_TEXT);
 		view_add_line(v, L_NOTE_HEAD, child, false);
 		view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
@@ -275,7 +275,7 @@ static void draw_title_line(struct view *v, struct draw *d)
 static void draw_history_entry(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
-	const struct rv_child *h = &m->children[RV_HISTORY][line->ref];
+	const struct rv_child *h = rv_child_at(m, RV_HISTORY, line->ref);
 	struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
 	struct rv_text st = rv_child_text(m, RV_HISTORY, h, HIST_STATUS);
 	struct rv_text dec = rv_child_text(m, RV_HISTORY, h, HIST_DECISION);
@@ -338,7 +338,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_linked_text(v, line, d, C_DEFAULT);
 		return;
 	case L_DELIVERABLE: {
-		const struct rv_child *ch = &m->children[RV_DELIVERABLES][line->ref];
+		const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, line->ref);
 		draw_str(d, "  ", C_DEFAULT);
 		if (line->sub == 0)
 			draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7")
@@ -368,7 +368,7 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_text(d, text, line->len, C_HEADING);
 		return;
 	case L_NOTE_HEAD: {
-		const struct rv_child *n = &m->children[RV_NOTES][line->ref];
+		const struct rv_child *n = rv_child_at(m, RV_NOTES, line->ref);
 		struct rv_text when = rv_child_text(m, RV_NOTES, n, NOTE_TIME);
 		struct rv_text who = rv_child_text(m, RV_NOTES, n, NOTE_AUTHOR);
 		draw_str(d, "  ", C_DEFAULT);

@@ -143,7 +143,7 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_str(d, "  (F clears it)", C_DIM);
 		return;
 	}
-	const struct rv_rec *r = &m->recs[line->ref];
+	const struct rv_rec *r = rv_rec_at(m, line->ref);
 	struct recs_layout l = layout_for(v);
 	char buf[32];
 	enum rv_status status = rv_rec_status(m, line->ref, v->app->as_of);
