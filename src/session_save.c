@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/table_bytes.h"
 #include "recview/change.h"
 #include "recview/entity.h"
 #include "recview/text.h"
@@ -62,7 +63,7 @@ static void table_text(const struct rv_session *s, enum rv_kind kind, struct str
 	if (kind == RV_AGENDA && (agenda_changed(s) || !rv_kind_present(s->m, RV_AGENDA)))
 		agenda_text(s, out);
 	else
-		csv_table_serialize(&s->m->tables[kind].csv, out);
+		rv_model_table_bytes(s->m, kind, out);
 }
 
 static struct rv_save_job *prepare_job(struct rv_session *s);
@@ -122,8 +123,7 @@ struct save_file {
 	size_t nrows;                       /* rows of the table the bytes reflect */
 	enum rv_encoding encoding;          /* of the file */
 	bool unencodable;                   /* its encoding cannot hold the new text: the commit is refused */
-	bool snapshot_used;
-	struct csv_table snapshot;          /* the table as it was: its own row and cell arrays, the rest shared */
+	struct rv_table_copy *copy;         /* the table as it was, turned into bytes by the writer thread */
 	struct strbuf data;                 /* the file's new bytes */
 	unsigned gen;                       /* the change count the bytes reflect */
 };
@@ -150,10 +150,7 @@ static void *write_job(void *arg)
 	struct rv_save_job *job = arg;
 	for (size_t i = 0; i < job->n; i++) {
 		struct save_file *f = &job->files[i];
-		if (f->snapshot_used)
-			csv_table_serialize(&f->snapshot, &f->data);
-		size_t bad;
-		if (f->unencodable || (f->snapshot_used && !csv_table_encode_text(&f->snapshot, &f->data, &bad))) {
+		if (f->unencodable || (f->copy && !rv_table_copy_bytes(f->copy, &f->data))) {
 			/* Refused at the change already; this is the last line of defence, before anything is written. */
 			snprintf(job->err, sizeof(job->err), "%s is in %s, which cannot hold a character of the change (nothing was saved)",
 				 job->commit[i].name, rv_encoding_name(f->encoding));
@@ -169,32 +166,11 @@ static void *write_job(void *arg)
 	return NULL;
 }
 
-/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
-static void snapshot_table(struct save_file *f, const struct csv_table *t)
-{
-	sb_reset(&f->data);
-	f->snapshot = *t;
-	f->snapshot.rows = xreallocarray(NULL, t->nrows + 1, sizeof(*t->rows));
-	f->snapshot.cells = xreallocarray(NULL, t->ncells + 1, sizeof(*t->cells));
-	memcpy(f->snapshot.rows, t->rows, t->nrows * sizeof(*t->rows));
-	memcpy(f->snapshot.cells, t->cells, t->ncells * sizeof(*t->cells));
-	f->snapshot.cuts = xreallocarray(NULL, t->ncuts + 1, sizeof(*t->cuts));
-	if (t->ncuts)
-		memcpy(f->snapshot.cuts, t->cuts, t->ncuts * sizeof(*t->cuts));
-	f->snapshot.header = f->snapshot.cells + t->header_cell;
-	f->snapshot_used = true;
-}
-
 /* Whether the table on disk holds every row of the one in memory but the added ones at its end. */
 static bool only_appended(const struct rv_session *s, enum rv_kind kind)
 {
-	const struct csv_table *t = &s->m->tables[kind].csv;
-	if (s->rewrite[kind] || !s->stamps[kind].exists || !s->stamps[kind].has_state || t->nrows < s->saved_rows[kind])
-		return false;
-	for (size_t i = s->saved_rows[kind]; i < t->nrows; i++)
-		if (!(t->rows[i].flags & CSV_ROW_ADDED))
-			return false;
-	return true;
+	return !s->rewrite[kind] && s->stamps[kind].exists && s->stamps[kind].has_state &&
+	       rv_model_rows_added_from(s->m, kind, s->saved_rows[kind]);
 }
 
 static struct rv_save_job *prepare_job(struct rv_session *s)
@@ -211,23 +187,18 @@ static struct rv_save_job *prepare_job(struct rv_session *s)
 		job->n++;
 		f->kind = k;
 		sb_init(&f->data);
-		f->nrows = s->m->tables[k].csv.nrows;
-		f->encoding = s->m->tables[k].csv.encoding;
+		f->nrows = rv_kind_rows(s->m, (enum rv_kind)k);
+		f->encoding = rv_kind_encoding(s->m, (enum rv_kind)k);
 		if (k == RV_AGENDA) {
 			table_text(s, (enum rv_kind)k, &f->data);
-			size_t bad;
-			if (s->m->tables[k].present && !csv_table_encode_text(&s->m->tables[k].csv, &f->data, &bad))
-				f->unencodable = true;
+			f->unencodable = !rv_model_encode_for(s->m, (enum rv_kind)k, &f->data);
 		} else if (only_appended(s, (enum rv_kind)k)) {
 			/* A status history or notes that only grew: the new rows alone, appended by the store. */
-			csv_table_serialize_added(&s->m->tables[k].csv, s->saved_rows[k], &f->data);
-			size_t bad;
-			if (csv_table_encode_text(&s->m->tables[k].csv, &f->data, &bad))
-				job->commit[job->n - 1].append_only = true;
-			else
-				f->unencodable = true;
+			f->unencodable = !rv_model_added_bytes(s->m, (enum rv_kind)k, s->saved_rows[k], &f->data);
+			job->commit[job->n - 1].append_only = !f->unencodable;
 		} else {
-			snapshot_table(f, &s->m->tables[k].csv);
+			/* Serialising a large file takes a while: the thread does it, from a copy of the arrays. */
+			f->copy = rv_model_copy_table(s->m, (enum rv_kind)k);
 		}
 		f->gen = s->gen[k];
 	}
@@ -271,11 +242,7 @@ static void collect_job(struct rv_session *s)
 			}
 		}
 		sb_free(&f->data);
-		if (f->snapshot_used) {
-			free(f->snapshot.rows);
-			free(f->snapshot.cells);
-			free(f->snapshot.cuts);
-		}
+		rv_table_copy_free(f->copy);
 	}
 	if (s->finished_ok && job->applied_at_start == s->applied && !rv_session_files_unsaved(s))
 		s->saved_applied = s->applied;
