@@ -466,6 +466,43 @@ static void test_merge_makes_derived_data_current(void **state)
 	close_set(&f);
 }
 
+/* Every kind of change, its undo and its redo make the model newer: views and derived data built
+ * before are stale, and the current state follows. */
+static void test_every_change_kind_bumps_the_generation(void **state)
+{
+	(void)state;
+	struct fixture f;
+	open_set(&f);
+	size_t r1 = rec(&f, "R-1");
+	for (int kind = 0; kind < 6; kind++) {
+		struct rv_stamp before = rv_stamp_now(f.m, RV_DATE_NONE);
+		bool ok = false;
+		switch (kind) {
+		case 0: ok = rv_change_status(&f.s, r1, "complete", "See Recommendation 3", NULL); break;
+		case 1: ok = rv_change_decision(&f.s, r1, "rejected", NULL, NULL); break;
+		case 2: ok = rv_change_priority(&f.s, r1, "P1"); break;
+		case 3: ok = rv_add_note(&f.s, r1, "a note"); break;
+		case 4: ok = rv_agenda_toggle(&f.s, r1); break;
+		default: ok = rv_agenda_toggle(&f.s, rec(&f, "R-2")) && rv_agenda_move(&f.s, rec(&f, "R-2"), -1); break;
+		}
+		assert_true(ok);
+		assert_true(rv_stamp_stale(f.m, before, RV_DATE_NONE));
+		before = rv_stamp_now(f.m, RV_DATE_NONE);
+		assert_true(rv_undo(&f.s));
+		assert_true(rv_stamp_stale(f.m, before, RV_DATE_NONE));
+		before = rv_stamp_now(f.m, RV_DATE_NONE);
+		assert_true(rv_redo(&f.s));
+		assert_true(rv_stamp_stale(f.m, before, RV_DATE_NONE));
+	}
+	const uint32_t *refs;
+	assert_int_equal(rv_rec_status(f.m, r1, RV_DATE_NONE), RV_STATUS_COMPLETE);
+	assert_int_equal(rv_rec_decision(f.m, r1, RV_DATE_NONE), RV_DECISION_REJECTED);
+	assert_int_equal(rv_rec_priority(f.m, r1), 1);
+	assert_int_equal(rv_xref_out(f.m, r1, &refs), 1);
+	assert_int_equal(refs[0], rec(&f, "R-3"));
+	close_set(&f);
+}
+
 /* ---- saving by appending ---- */
 
 static size_t bytes_written;
@@ -557,6 +594,7 @@ int run_merge_tests(void)
 		cmocka_unit_test(test_removed_row_leaves_the_rest_byte_exact),
 		cmocka_unit_test(test_appends_write_only_the_new_rows),
 		cmocka_unit_test(test_merge_makes_derived_data_current),
+		cmocka_unit_test(test_every_change_kind_bumps_the_generation),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
