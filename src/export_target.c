@@ -76,14 +76,18 @@ static bool same_file(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-/* Any name ending in .csv, in any case: a case-insensitive file system would read it as one. */
+/* A name recview reads as data: .csv, .tsv and .txt files (table_files.h), and recview.map; in any
+ * case, since a case-insensitive file system would read it as one. */
 static bool csv_name(const char *name)
 {
 	size_t n = strlen(name);
-	return n >= 4 && strcasecmp(name + n - 4, ".csv") == 0;
+	if (strcasecmp(name, "recview.map") == 0)
+		return true;
+	return n >= 4 && (strcasecmp(name + n - 4, ".csv") == 0 || strcasecmp(name + n - 4, ".tsv") == 0 ||
+			  strcasecmp(name + n - 4, ".txt") == 0);
 }
 
-/* The .csv file of dir that is the same file as st (through any link), or NULL. malloc'd name. */
+/* The data file of dir that is the same file as st (through any link), or NULL. malloc'd name. */
 static char *data_file_of(const char *dir, const struct stat *st)
 {
 	DIR *d = opendir(dir);
@@ -133,7 +137,7 @@ static enum rv_export_check check_existing(const char *data_dir, const struct st
 	return RV_EXPORT_REPLACE;
 }
 
-/* The check of a new file: not a .csv file in the data directory. */
+/* The check of a new file: not a data file in the data directory. */
 static enum rv_export_check check_new(const struct stat *dd, const char *target, char *why, size_t whysize)
 {
 	struct strbuf dir;
@@ -144,8 +148,8 @@ static enum rv_export_check check_new(const struct stat *dd, const char *target,
 	bool in_data = stat(dir.data, &pst) == 0 && same_file(&pst, dd);
 	sb_free(&dir);
 	if (in_data && csv_name(base)) {
-		say(why, whysize, "%s would be a .csv file in the directory of the data set, which recview reads as "
-				  "data; choose another name or directory", target);
+		say(why, whysize, "%s would be a data file (.csv, .tsv, .txt or recview.map) in the directory of the data "
+				  "set, which recview reads; choose another name or directory", target);
 		return RV_EXPORT_REFUSED;
 	}
 	return RV_EXPORT_NEW;

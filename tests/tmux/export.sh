@@ -39,7 +39,7 @@ expect refused-hard-link "NOT EXPORTED: $REAL/out/hard.md is questions.csv of th
 export_to out/datalink
 expect refused-directory "NOT EXPORTED: $REAL/data is the directory of the data set"
 export_to data/notes.csv
-expect refused-new-csv "NOT EXPORTED: $REAL/data/notes.csv would be a .csv file in the directory of the data set"
+expect refused-new-csv "NOT EXPORTED: $REAL/data/notes.csv would be a data file"
 if [ "$(fingerprint)" = "$before" ] && [ ! -e "$TMP/data/notes.csv" ]; then echo "ok data-untouched"; else echo "not ok data-untouched"; fi
 
 # A new file: written without a question, the message names it in full, formulas defused.

@@ -315,10 +315,14 @@ static void test_export_never_replaces_a_data_file(void **state)
 	refused(d, at("data", "questions.csv"), "questions.csv of the data set");
 	refused(d, at("data", "extra.csv"), "extra.csv of the data set");
 	/* a .csv that recview would read or create there: notes, agenda, anything */
-	snprintf(want, sizeof(want), "%s/data/notes.csv would be a .csv file in the directory of the data set", real);
+	snprintf(want, sizeof(want), "%s/data/notes.csv would be a data file (.csv, .tsv, .txt or recview.map) in the directory of the data set", real);
 	refused(d, at("data", "notes.csv"), want);
-	refused(d, at("data", "agenda.csv"), "agenda.csv would be a .csv file");
-	refused(d, at("data", "new.CSV"), "new.CSV would be a .csv file");
+	refused(d, at("data", "agenda.csv"), "agenda.csv would be a data file");
+	refused(d, at("data", "new.CSV"), "new.CSV would be a data file");
+	/* what recview reads as data under other names: Excel's Unicode Text, a TSV, the mapping */
+	refused(d, at("data", "recommendations.txt"), "recommendations.txt would be a data file");
+	refused(d, at("data", "sheet.tsv"), "sheet.tsv would be a data file");
+	refused(d, at("data", "recview.map"), "recview.map would be a data file");
 	/* the directory, by any path */
 	snprintf(want, sizeof(want), "%s/data is the directory of the data set", real);
 	refused(d, d, want);
@@ -330,13 +334,13 @@ static void test_export_never_replaces_a_data_file(void **state)
 	assert_int_equal(symlink("../data/recommendations.csv", at("out", "link.csv")), 0);
 	refused(d, at("out", "link.csv"), "recommendations.csv of the data set");
 	assert_int_equal(symlink(at("data", "agenda.csv"), at("out", "dangling.md")), 0);
-	refused(d, at("out", "dangling.md"), "agenda.csv would be a .csv file in the directory of the data set");
+	refused(d, at("out", "dangling.md"), "agenda.csv would be a data file (.csv, .tsv, .txt or recview.map) in the directory of the data set");
 	assert_int_equal(symlink("link.csv", at("out", "chain.md")), 0);
 	refused(d, at("out", "chain.md"), "recommendations.csv of the data set");
 	assert_int_equal(symlink("../data", at("out", "datalink")), 0);
 	refused(d, at("out", "datalink"), "is the directory of the data set");
 	refused(d, at("out", "datalink/status_history.csv"), "status_history.csv of the data set");
-	refused(d, at("out", "datalink/new.csv"), "new.csv would be a .csv file");
+	refused(d, at("out", "datalink/new.csv"), "new.csv would be a data file");
 	/* a data set opened through a link is the same data set */
 	refused(at("out", "datalink"), at("data", "questions.csv"), "questions.csv of the data set");
 	/* a hard link elsewhere to a data file: the same device and inode */
