@@ -393,13 +393,14 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 	out->date = RV_DATE_NONE;
 	out->precision = RV_DATE_PREC_NONE;
 	trim(&s, &len);
-	if (len == 0 || is_placeholder(s, len))
-		return RV_DATE_EMPTY;
-	/* The common case first: an ISO date exactly. */
-	if ((len == 10 || len == 7 || len == 4) && rv_date_parse(s, len, &out->date) == RV_DATE_OK) {
+	/* The common case first: an ISO date exactly (before the placeholders, which no digit begins). */
+	if ((len == 10 || len == 7 || len == 4) && s[0] >= '0' && s[0] <= '9' &&
+	    rv_date_parse(s, len, &out->date) == RV_DATE_OK) {
 		out->precision = len == 10 ? RV_DATE_PREC_DAY : len == 7 ? RV_DATE_PREC_MONTH : RV_DATE_PREC_YEAR;
 		return RV_DATE_OK;
 	}
+	if (len == 0 || is_placeholder(s, len))
+		return RV_DATE_EMPTY;
 	out->date = RV_DATE_NONE;
 	struct item items[MAX_ITEMS];
 	int n = 0;

@@ -72,10 +72,16 @@ char csv_sniff_delimiter(const char *text, size_t len)
 		csv_set_delim(&p, (unsigned char)candidates[k]);
 		struct counter c;
 		memset(&c, 0, sizeof(c));
-		csv_parse(&p, text, sample, count_field, count_row, &c);
-		if (sample == len)
+		/* In pieces, to stop at SNIFF_ROWS rows: a big file's first rows are enough. */
+		size_t at = 0;
+		while (at < sample && c.rows < SNIFF_ROWS) {
+			size_t piece = sample - at < 4096 ? sample - at : 4096;
+			csv_parse(&p, text + at, piece, count_field, count_row, &c);
+			at += piece;
+		}
+		if (at == len)
 			csv_fini(&p, count_field, count_row, &c);
-		else if (c.rows > 1)
+		else if (c.rows > 1 && c.rows < SNIFF_ROWS)
 			c.rows--; /* the last row may be cut by the sample */
 		csv_free(&p);
 		uint32_t mode;

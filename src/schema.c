@@ -89,12 +89,22 @@ const struct rv_kind_def *rv_kind_def(enum rv_kind kind)
 
 int rv_field_of_role(enum rv_kind kind, enum rv_role role)
 {
-	if ((unsigned)kind >= RV_KIND_COUNT || role == RV_ROLE_NONE)
+	/* Asked for every row the model reads: a table of the first field of each role, built once. */
+	static signed char first[RV_KIND_COUNT][RV_ROLE_COUNT];
+	static bool built;
+	if (!built) {
+		for (int k = 0; k < RV_KIND_COUNT; k++) {
+			for (int r = 0; r < RV_ROLE_COUNT; r++)
+				first[k][r] = -1;
+			for (int f = kinds[k].nfields - 1; f >= 0; f--)
+				first[k][kinds[k].fields[f].role] = (signed char)f;
+			first[k][RV_ROLE_NONE] = -1;
+		}
+		built = true;
+	}
+	if ((unsigned)kind >= RV_KIND_COUNT || (unsigned)role >= RV_ROLE_COUNT)
 		return -1;
-	for (int f = 0; f < kinds[kind].nfields; f++)
-		if (kinds[kind].fields[f].role == role)
-			return f;
-	return -1;
+	return first[kind][role];
 }
 
 /* ---- header names: a hash of every accepted name per kind, built on first use ---- */
