@@ -109,6 +109,8 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 		if (!norm[0]) {
 			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
 				 "column %zu has no name (kept as an extra column)", c + 1);
+		} else if (f >= 0 && t->col[f] >= 0 && rv_mapping_states_field(m->mapping, kind, f)) {
+			f = -1; /* two columns claim it, and the mapping says which one it is: no question left */
 		} else if (f >= 0 && t->col[f] >= 0) {
 			struct strbuf sb;
 			sb_init(&sb);

@@ -122,6 +122,8 @@ void rv_model_map_columns(struct rv_model *m, enum rv_kind kind);
 enum rv_status rv_model_status(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
+/* Whether the mapping says which column (or none) is kind's field. mp may be NULL. */
+bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field);
 /* Whether a field of kind is taken by a pattern or a link (read-only: it is not a column's value). */
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
 /* Frees what the mapping added to m (rv_model_free calls it). */

@@ -241,6 +241,10 @@ static void choose(struct view *v, size_t c)
 		app_message(app, C_ERROR, "NOT MAPPED: %s", why);
 		return;
 	}
+	if (app->m->tables[v->kind].col[v->item] == (int)c) {
+		app_message(app, C_DIM, "Column %zu is that field already: pick another, or q to leave", c + 1);
+		return;
+	}
 	long twin = earlier_namesake(t, c);
 	if (twin >= 0) {
 		app_message(app, C_ERROR, "NOT MAPPED: column %ld has the same name, and %s names columns by name",

@@ -75,3 +75,24 @@ keys Enter Enter y
 expect link-refused "NOT MAPPED:"
 [ ! -e "$TMP/outside.map" ] && echo "ok link-nothing-written" || echo "not ok link-nothing-written"
 keys Q
+
+# Two columns claim the id: Enter on the warning offers the choice; the mapping settles it.
+DUP="$TMP/dup"
+mkdir "$DUP"
+cp data/*.csv "$DUP/"
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print "Rec ID," $0; next } { print "R" NR - 1 "," $0 }' \
+	data/recommendations.csv >"$DUP/recommendations.csv"
+start 120 30 "$DUP"
+expect dup-loads "R11"
+keys '!'
+expect dup-warning "duplicate column 'id'"
+keys Enter
+expect dup-header "Which column of recommendations.csv is its 'id'? Now column 1"
+keys Enter
+expect dup-same "Column 1 is that field already"
+keys j Enter
+expect dup-confirm "map recommendations.id = id? y/n"
+keys y
+expect dup-mapped "Wrote recview.map (recommendations.id = id): 91 recommendations loaded"
+expect dup-list "SSR1-11"
+keys Q

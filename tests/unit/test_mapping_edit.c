@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "recview/entity.h"
 #include "recview/mapping.h"
 #include "recview/model.h"
 #include "recview/strbuf.h"
@@ -163,6 +164,63 @@ static void test_written_through_the_store(void **state)
 	assert_true(err[0] != '\0');
 }
 
+/* Two columns claim the id: a problem that names the table and field (the browser offers to map it),
+ * and none once the mapping says which. */
+static void test_duplicate_column_until_mapped(void **state)
+{
+	(void)state;
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/dup", root);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_test_file(dir, "recommendations.csv", "Rec ID,id,title\nR1,SSR1-1,A\nR2,SSR1-2,B\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	bool offered = false;
+	for (size_t i = 0; i < m.diags.n; i++)
+		offered = offered || (m.diags.items[i].table == RV_RECS && m.diags.items[i].field == REC_ID);
+	assert_true(offered);
+	rv_model_free(&m);
+	char err[256];
+	assert_int_equal(rv_mapping_write_field(dir, RV_RECS, REC_ID, "id", err, sizeof(err)), RV_OK);
+	load_ok(&m, dir);
+	assert_int_equal(m.diags.n, 0);
+	assert_int_equal(m.tables[RV_RECS].col[REC_ID], 1);
+	rv_model_free(&m);
+}
+
+/* A missing id: the error names the field, and the model is whole but empty (for the browser). */
+static void test_missing_id_is_mappable(void **state)
+{
+	(void)state;
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/missing", root);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_test_file(dir, "recommendations.csv", "Ref code,title\nSSR1-1,A\n");
+	write_test_file(dir, "deliverables.csv", "rec_id,description\nSSR1-1,x\n");
+	struct rv_model m;
+	assert_int_equal(rv_model_load(&m, dir), RV_E_UNREADABLE);
+	assert_true(rv_model_lacks_columns(&m));
+	assert_int_equal(m.nrecs, 0);
+	assert_int_equal(m.diags.n, 1);
+	assert_int_equal(m.diags.items[0].table, RV_RECS);
+	assert_int_equal(m.diags.items[0].field, REC_ID);
+	assert_int_equal(rv_find_rec(&m, "SSR1-1", 6), -1);
+	rv_model_free(&m);
+	char err[256];
+	assert_int_equal(rv_mapping_write_field(dir, RV_RECS, REC_ID, "Ref code", err, sizeof(err)), RV_OK);
+	load_ok(&m, dir);
+	assert_int_equal(m.nrecs, 1);
+	assert_int_equal(m.nchildren[RV_DELIVERABLES], 1);
+	assert_int_equal(m.children[RV_DELIVERABLES][0].rec, 0);
+	rv_model_free(&m);
+	/* A data set without recommendations.csv is not one to map. */
+	remove_tree(dir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	assert_int_equal(rv_model_load(&m, dir), RV_E_UNREADABLE);
+	assert_false(rv_model_lacks_columns(&m));
+	rv_model_free(&m);
+}
+
 int run_mapping_edit_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +229,8 @@ int run_mapping_edit_tests(void)
 		cmocka_unit_test(test_quoted_names_read_back),
 		cmocka_unit_test(test_refuses_what_cannot_be_written),
 		cmocka_unit_test(test_written_through_the_store),
+		cmocka_unit_test(test_duplicate_column_until_mapped),
+		cmocka_unit_test(test_missing_id_is_mappable),
 	};
 	return cmocka_run_group_tests_name("mapping_edit", tests, setup, teardown);
 }
