@@ -131,6 +131,7 @@ static struct diag *new_item(struct diag_list *dl, struct diag_kind *k, enum dia
 	d->line = line;
 	d->col = col;
 	d->table = -1;
+	d->field = -1;
 	d->row = -1;
 	return d;
 }
@@ -139,6 +140,7 @@ static struct diag *counted_only(struct diag_list *dl)
 {
 	memset(&dl->counted, 0, sizeof(dl->counted));
 	dl->counted.table = -1;
+	dl->counted.field = -1;
 	dl->counted.row = -1;
 	return &dl->counted;
 }

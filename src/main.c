@@ -366,7 +366,9 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		diag_list_make_strict(&m.diags);
 
 	int code;
-	if (res == RV_E_UNREADABLE) {
+	/* A missing column of recommendations.csv is one the browser can map (view_mapping.c). */
+	bool mappable = opt->action == CLI_BROWSE && res == RV_E_UNREADABLE && rv_model_lacks_columns(&m);
+	if (res == RV_E_UNREADABLE && !mappable) {
 		report_diagnostics(&m.diags, stderr);
 		char *safe = safe_text(dir);
 		fprintf(stderr, "recview: no data set could be loaded from %s\n", safe);

@@ -52,6 +52,14 @@ void rv_model_free_mapping(struct rv_model *m)
 	}
 }
 
+bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field)
+{
+	for (size_t i = 0; mp && i < mp->nfields; i++)
+		if (mp->fields[i].kind == kind && mp->fields[i].field == field)
+			return true;
+	return false;
+}
+
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field)
 {
 	return field >= 0 && field < RV_MAX_FIELDS && m->tables[kind].derived[field] != NULL;

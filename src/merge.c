@@ -215,7 +215,8 @@ bool rv_session_merge(struct rv_session *s, struct rv_model *fresh)
 	}
 	/* Held changes leave the log; the redo list stays after what is in effect. */
 	size_t held = s->applied - kept;
-	memmove(s->changes + kept, s->changes + s->applied, (s->n - s->applied) * sizeof(*s->changes));
+	if (s->n > s->applied) /* a session without changes has no log at all: nothing to move */
+		memmove(s->changes + kept, s->changes + s->applied, (s->n - s->applied) * sizeof(*s->changes));
 	s->n -= held;
 	s->applied = kept;
 	s->saved_applied = on_disk;

@@ -109,6 +109,8 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 		if (!norm[0]) {
 			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col,
 				 "column %zu has no name (kept as an extra column)", c + 1);
+		} else if (f >= 0 && t->col[f] >= 0 && rv_mapping_states_field(m->mapping, kind, f)) {
+			f = -1; /* two columns claim it, and the mapping says which one it is: no question left */
 		} else if (f >= 0 && t->col[f] >= 0) {
 			struct strbuf sb;
 			sb_init(&sb);
@@ -116,7 +118,9 @@ static void map_header(struct rv_model *m, enum rv_kind kind)
 			diag_quote(&sb, h.ptr, h.len, 40);
 			sb_addf(&sb, ": '%s' is already column %d; this one is kept as an extra column",
 				def->fields[f].name, t->col[f] + 1);
-			diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col, "%s", sb.data);
+			struct diag *d = diag_add(&m->diags, DIAG_WARNING, t->csv.path, line, col, "%s", sb.data);
+			d->table = (int16_t)kind;
+			d->field = (int16_t)f;
 			sb_free(&sb);
 			f = -1;
 		}
@@ -134,8 +138,11 @@ static void check_required(struct rv_model *m, enum rv_kind kind)
 	t->usable = true;
 	for (int f = 0; f < def->nfields; f++) {
 		if (def->fields[f].required && t->col[f] < 0) {
-			diag_add(&m->diags, DIAG_ERROR, t->csv.path, t->csv.header_line ? t->csv.header_line : 1, 0,
-				 "missing required column '%s'", def->fields[f].name);
+			struct diag *d = diag_add(&m->diags, DIAG_ERROR, t->csv.path,
+						  t->csv.header_line ? t->csv.header_line : 1, 0,
+						  "missing required column '%s'", def->fields[f].name);
+			d->table = (int16_t)kind;
+			d->field = (int16_t)f;
 			t->usable = false;
 		}
 	}
@@ -480,8 +487,17 @@ enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 	}
 	for (int k = 0; k < RV_KIND_COUNT; k++)
 		load_table(m, (enum rv_kind)k);
-	if (!m->tables[RV_RECS].usable)
+	if (!m->tables[RV_RECS].usable) {
+		if (rv_model_lacks_columns(m)) {
+			/* Nothing to show, but the browser can open on it to offer a mapping of the column:
+			 * no recommendations, so the child files are read but not linked (no flood of
+			 * unknown ids). */
+			m->recs = xcalloc(1, sizeof(*m->recs));
+			rv_links_index_ids(m);
+			diag_list_sort(&m->diags);
+		}
 		return RV_E_UNREADABLE;
+	}
 
 	rv_flat_detect(m);
 	build_recs(m);
@@ -491,6 +507,12 @@ enum rv_result rv_model_load(struct rv_model *m, const char *dir)
 	derive_current(m);
 	diag_list_sort(&m->diags);
 	return RV_OK;
+}
+
+bool rv_model_lacks_columns(const struct rv_model *m)
+{
+	const struct rv_table *t = &m->tables[RV_RECS];
+	return t->present && t->csv.header && !t->usable;
 }
 
 void rv_model_free(struct rv_model *m)

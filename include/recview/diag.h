@@ -40,7 +40,9 @@ struct diag {
 	enum diag_severity severity;
 	uint32_t line;    /* 1-based; 0 when the problem is the whole file */
 	uint32_t col;     /* 1-based character column; 0 when not known */
-	int table;        /* enum rv_kind of the row it names, or -1 */
+	int16_t table;    /* enum rv_kind of the row (or, with field, of the file) it names, or -1 */
+	int16_t field;    /* a column of that table that is missing or was chosen twice (a mapping can say
+			   * which one it is: view_mapping.c), or -1 */
 	long row;         /* data row index in that table, or -1 */
 	const char *file; /* path as the user gave it (owned by the list) */
 	const struct diag_kind *kind;

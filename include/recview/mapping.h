@@ -122,9 +122,35 @@ void rv_model_map_columns(struct rv_model *m, enum rv_kind kind);
 enum rv_status rv_model_status(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
+/* Whether the mapping says which column (or none) is kind's field. mp may be NULL. */
+bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field);
 /* Whether a field of kind is taken by a pattern or a link (read-only: it is not a column's value). */
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
 /* Frees what the mapping added to m (rv_model_free calls it). */
 void rv_model_free_mapping(struct rv_model *m);
+
+/* ---- changed (mapping_edit.c) ---- */
+
+struct strbuf;
+/* Appends "deliverables.rec_id": how a mapping names a field (spaces as _). */
+void rv_mapping_setting_name(enum rv_kind kind, int field, struct strbuf *out);
+/*
+ * Appends to out the mapping text[0..len) (NULL: no file yet) with TABLE.FIELD = COLUMN set: the
+ * first line that sets that field (by any name of its table or field) takes the new value (its own
+ * comment stays), a later
+ * one (which would override it) is left out, and every other line, comment and line end is kept as
+ * it is; with none, the line is added at the end. The name is quoted when it needs it; a control
+ * character in it (a line break in a header cell) is written as a space, which the comparison of
+ * names ignores. False, with why, for a name a mapping cannot hold (no letter or digit, "->").
+ */
+bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int field, const char *column,
+			  struct strbuf *out, char *why, size_t whysize);
+/*
+ * Sets TABLE.FIELD = COLUMN in dir/recview.map through the store (store.h): atomically, inside the
+ * data set only, refused when the file may not be written, a conflict when it changed meanwhile.
+ * RV_OK, or the reason in err.
+ */
+enum rv_result rv_mapping_write_field(const char *dir, enum rv_kind kind, int field, const char *column, char *err,
+				      size_t errsize);
 
 #endif

@@ -166,6 +166,10 @@ struct rv_model {
  * show: no directory, or no usable recommendations.csv. */
 
 enum rv_result rv_model_load(struct rv_model *m, const char *dir);
+/* Whether the load failed only because recommendations.csv lacks a required column: the model is then
+ * empty but whole (no recommendations, child files read but not linked), for the browser to open on
+ * and offer a mapping of that column. */
+bool rv_model_lacks_columns(const struct rv_model *m);
 void rv_model_free(struct rv_model *m);
 /* Moves a loaded model into *dst (whose old contents must have been freed). */
 void rv_model_move(struct rv_model *dst, struct rv_model *src);

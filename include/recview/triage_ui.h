@@ -11,4 +11,8 @@ bool triage_request(struct app *app, enum request req);
  * open the conflicts view), every open view back in its place; false when not saved. */
 bool app_merge(struct app *app);
 
+/* recview.map now says kind.field = column: the data set is read again for it to take effect, every
+ * view above the list closed, and the status line says how it went. */
+void app_mapped(struct app *app, enum rv_kind kind, int field, const char *column);
+
 #endif

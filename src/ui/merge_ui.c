@@ -8,6 +8,8 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/mapping.h"
+#include "recview/text.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/views.h"
@@ -179,4 +181,55 @@ bool app_merge(struct app *app)
 	if (s->nconflicts)
 		app_open(app, conflicts_view_new(app));
 	return ok;
+}
+
+/* The data set read again after a change of recview's own (a mapping): only the list stays open. */
+static bool reload(struct app *app)
+{
+	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
+	if (rv_model_load(fresh, app->m->dir) != RV_OK && !rv_model_lacks_columns(fresh)) {
+		rv_model_free(fresh);
+		free(fresh);
+		return false;
+	}
+	while (app->depth > 1)
+		view_free(app->stack[--app->depth]);
+	while (app->nforward)
+		view_free(app->forward[--app->nforward]);
+	struct place list;
+	remember(app->stack[0], &list);
+	rv_session_merge(app->session, fresh); /* changes of this session, if any, are kept */
+	free(fresh);
+	restore_views(app, &list, NULL);
+	free_places(&list, 1);
+	return true;
+}
+
+void app_mapped(struct app *app, enum rv_kind kind, int field, const char *column)
+{
+	struct strbuf what;
+	sb_init(&what);
+	rv_mapping_setting_name(kind, field, &what);
+	sb_adds(&what, " = ");
+	text_sanitize(&what, column, strlen(column), 0);
+	if (!reload(app)) {
+		app_message(app, C_ERROR, "Wrote %s (%s), but the files cannot be read again now", RV_MAP_FILE, what.data);
+		sb_free(&what);
+		return;
+	}
+	const struct rv_model *m = app->m;
+	size_t problems = m->diags.errors + m->diags.warnings;
+	if (app->session->error[0])
+		app_message(app, C_ERROR, "Wrote %s (%s) and read the files again; %s", RV_MAP_FILE, what.data,
+			    app->session->error);
+	else if (!rv_kind_usable(m, RV_RECS))
+		app_message(app, C_ERROR, "Wrote %s (%s); still no recommendations: press ! for the problems", RV_MAP_FILE,
+			    what.data);
+	else if (problems)
+		app_message(app, C_WARNING, "Wrote %s (%s): %zu recommendation%s loaded, %zu problem%s (! lists them)",
+			    RV_MAP_FILE, what.data, m->nrecs, m->nrecs == 1 ? "" : "s", problems, problems == 1 ? "" : "s");
+	else
+		app_message(app, C_ST_COMPLETE, "Wrote %s (%s): %zu recommendation%s loaded", RV_MAP_FILE, what.data,
+			    m->nrecs, m->nrecs == 1 ? "" : "s");
+	sb_free(&what);
 }

@@ -295,20 +295,6 @@ static void save_again(struct app *app)
 }
 
 /* A yes-or-no question on the prompt line: one key, y (or Y) for yes, anything else for no. */
-static bool confirm(struct app *app, const char *question)
-{
-	struct strbuf none;
-	sb_init(&none);
-	struct prompt_state p = {question, &none, 0, 0};
-	app->prompt = &p;
-	app_redraw(app);
-	struct key key;
-	bool yes = app_read_key(app, &key) && !key.is_fn && (key.code == 'y' || key.code == 'Y');
-	app->prompt = NULL;
-	sb_free(&none);
-	return yes;
-}
-
 /* The document the view shows: the minutes of the session, the agenda or the filtered list. */
 static void export_document(struct app *app, bool minutes, bool agenda, bool csv, struct strbuf *data)
 {
@@ -350,7 +336,7 @@ static void export_to(struct app *app, const char *path, bool minutes, bool agen
 		struct strbuf question;
 		sb_init(&question);
 		sb_addf(&question, "replace %s? y/n ", t.path);
-		bool yes = confirm(app, question.data);
+		bool yes = prompt_confirm(app, question.data);
 		sb_free(&question);
 		if (!yes) {
 			app_message(app, C_WARNING, "Not exported: %s was left as it was", t.path);

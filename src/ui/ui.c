@@ -730,13 +730,24 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	}
 	sb_free(&why);
 	app_open(&app, recs_view_new(&app));
+	bool lacks = rv_model_lacks_columns(m);
+	if (lacks)
+		app_open(&app, problems_view_new(&app));
 	if (opt->as_of)
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
 	if (opt->recovered[0])
 		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);
 	else if (session.error[0])
 		app_message(&app, C_ERROR, "%s", session.error);
-	else if (m->diags.n)
+	else if (lacks) {
+		struct strbuf file;
+		sb_init(&file);
+		const char *name = rv_table_file(m, RV_RECS);
+		text_sanitize(&file, name, strlen(name), 0);
+		app_message(&app, C_ERROR, "%s lacks a column recview needs: Enter on the error picks one of its columns",
+			    file.data);
+		sb_free(&file);
+	} else if (m->diags.n)
 		app_message(&app, m->diags.errors ? C_ERROR : C_WARNING,
 			    "%zu problem%s while loading (%zu error%s): press ! to see them",
 			    m->diags.errors + m->diags.warnings, m->diags.errors + m->diags.warnings == 1 ? "" : "s",

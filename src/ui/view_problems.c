@@ -1,4 +1,5 @@
-/* view_problems.c - the load diagnostics; Enter opens the row a problem names. */
+/* view_problems.c - the load diagnostics; Enter opens the row a problem names, or maps a column that is
+ * missing or chosen twice (view_mapping.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,12 @@
 
 /* PR_MORE: "… and N more like this" after the last problem kept of a kind; its ref is the kind. */
 enum { PR_LINE, PR_EMPTY, PR_MORE };
+
+/* Enter on it opens a row, or the choice of a column. */
+static bool opens_something(const struct diag *dg)
+{
+	return dg->row >= 0 || (dg->field >= 0 && dg->table >= 0);
+}
 
 static void problems_open(struct view *v)
 {
@@ -21,7 +28,7 @@ static void problems_open(struct view *v)
 	for (size_t i = 0; i < dl->n; i++) {
 		sb_reset(&sb);
 		diag_format(&dl->items[i], &sb);
-		view_add_wrapped(v, PR_LINE, (uint32_t)i, dl->items[i].row >= 0, sb.data, sb.len, width);
+		view_add_wrapped(v, PR_LINE, (uint32_t)i, opens_something(&dl->items[i]), sb.data, sb.len, width);
 		const struct diag_kind *k = diag_counted_after(dl, last, i);
 		if (k) {
 			sb_reset(&sb);
@@ -52,7 +59,7 @@ static void problems_draw(struct view *v, const struct line *line, struct draw *
 			 dg->severity == DIAG_ERROR ? C_ERROR : dg->severity == DIAG_NOTE ? C_DIM : C_WARNING);
 	else
 		draw_str(d, "    ", C_DEFAULT);
-	draw_text(d, view_line_text(v, line), line->len, line->sub == 0 && dg->row >= 0 ? C_LINK : C_DEFAULT);
+	draw_text(d, view_line_text(v, line), line->len, line->sub == 0 && opens_something(dg) ? C_LINK : C_DEFAULT);
 }
 
 /* The recommendation at a row of recommendations.csv. */
@@ -77,6 +84,11 @@ static enum request problems_request(struct view *v, enum request req, struct li
 		return REQ_NONE;
 	}
 	const struct diag *dg = &m->diags.items[line->ref];
+	if (dg->field >= 0 && dg->table >= 0) {
+		/* A missing column, or one of two that claim a field: the user says which it is. */
+		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field));
+		return REQ_NONE;
+	}
 	if (dg->row < 0 || dg->table < 0) {
 		app_message(v->app, C_DIM, "This problem concerns the whole file, not one row.");
 		return REQ_NONE;
@@ -110,5 +122,15 @@ static const struct view_ops problems_ops = {
 
 struct view *problems_view_new(struct app *app)
 {
-	return view_new(app, &problems_ops, -1, -1, RV_RECS);
+	struct view *v = view_new(app, &problems_ops, -1, -1, RV_RECS);
+	if (rv_kind_usable(app->m, RV_RECS))
+		return v;
+	/* Nothing loaded: the cursor on what the user can mend here. */
+	for (size_t i = 0; i < v->nlines; i++) {
+		if (v->lines[i].type == PR_LINE && opens_something(&app->m->diags.items[v->lines[i].ref])) {
+			view_move_to(v, i, app_body_height(v));
+			break;
+		}
+	}
+	return v;
 }

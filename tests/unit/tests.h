@@ -45,6 +45,7 @@ int run_entity_tests(void);
 int run_links_tests(void);
 int run_flat_tests(void);
 int run_mapping_tests(void);
+int run_mapping_edit_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
