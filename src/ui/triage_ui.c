@@ -105,7 +105,6 @@ static bool read_only(struct app *app, enum request req)
 	return true;
 }
 
-static bool confirm(struct app *app, const char *question);
 
 /*
  * After a change that its file's encoding cannot hold (an emoji into Windows-1252): offers to convert
@@ -120,7 +119,7 @@ static bool offer_utf8(struct app *app)
 	char question[1024];
 	snprintf(question, sizeof(question), "%.600s. Convert %s to UTF-8 (the whole file written again)? y/n ", s->error,
 		 rv_table_file(app->m, kind));
-	if (!confirm(app, question))
+	if (!prompt_confirm(app, question))
 		return false;
 	return rv_session_convert_to_utf8(s, kind);
 }
