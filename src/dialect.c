@@ -164,6 +164,21 @@ static void drop_rows(struct csv_table *t, size_t from, size_t n)
 	t->nrows -= n;
 }
 
+/* Data row i becomes the header; the old header and the rows above i are skipped, each as a note. */
+static void header_at_row(struct csv_table *t, size_t i, const char *why)
+{
+	const struct csv_row *r = &t->rows[i];
+	note_row(t, t->header_line, why);
+	for (size_t k = 0; k < i; k++)
+		note_row(t, t->rows[k].line, why);
+	t->header_cell = r->first_cell;
+	t->header = t->cells + t->header_cell;
+	t->ncols = r->nfields;
+	t->header_line = r->line;
+	t->header_end = r->raw_end;
+	drop_rows(t, 0, i + 1);
+}
+
 /* A title row (or a few) above the real header: the header moves down to the first row like one. */
 static void move_header_down(struct csv_table *t)
 {
@@ -175,15 +190,7 @@ static void move_header_down(struct csv_table *t)
 		const struct csv_row *r = &t->rows[i];
 		if (!header_like(nonempty_cells(t, r->first_cell, r->nfields), usual))
 			continue;
-		note_row(t, t->header_line, "above the header (a title, or empty)");
-		for (size_t k = 0; k < i; k++)
-			note_row(t, t->rows[k].line, "above the header (a title, or empty)");
-		t->header_cell = r->first_cell;
-		t->header = t->cells + t->header_cell;
-		t->ncols = r->nfields;
-		t->header_line = r->line;
-		t->header_end = r->raw_end;
-		drop_rows(t, 0, i + 1);
+		header_at_row(t, i, "above the header (a title, or empty)");
 		return;
 	}
 }
@@ -235,16 +242,7 @@ bool csv_table_set_header_line(struct csv_table *t, uint32_t line)
 			 line);
 		return false;
 	}
-	const struct csv_row *r = &t->rows[i];
-	note_row(t, t->header_line, "above the header (the mapping puts it lower)");
-	for (size_t k = 0; k < i; k++)
-		note_row(t, t->rows[k].line, "above the header (the mapping puts it lower)");
-	t->header_cell = r->first_cell;
-	t->header = t->cells + t->header_cell;
-	t->ncols = r->nfields;
-	t->header_line = r->line;
-	t->header_end = r->raw_end;
-	drop_rows(t, 0, i + 1);
+	header_at_row(t, i, "above the header (the mapping puts it lower)");
 	drop_non_data_rows(t);
 	return true;
 }

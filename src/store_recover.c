@@ -67,18 +67,25 @@ bool rv_store_undo_append(const struct rv_save_ops *ops, const struct rv_journal
 }
 
 /* Writes an append again from its journaled bytes (after truncating a torn one). */
+/* Appends the journaled bytes (an append's, or what a truncation cut off) and fsyncs; true when the
+ * file then has the size and hash wanted. */
+static bool append_bytes(const struct rv_save_ops *ops, const struct rv_journal_entry *e, uint64_t size, uint64_t hash)
+{
+	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
+	if (fd < 0)
+		return false;
+	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
+	ops->close(fd);
+	return ok && rv_store_file_is(e->target, size, hash);
+}
+
 bool rv_store_redo_append(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
 {
 	if (rv_store_file_is(e->target, e->new_size, e->new_hash))
 		return true;
 	if (!rv_store_undo_append(ops, e))
 		return false;
-	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
-	if (fd < 0)
-		return false;
-	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
-	ops->close(fd);
-	return ok && rv_store_file_is(e->target, e->new_size, e->new_hash);
+	return append_bytes(ops, e, e->new_size, e->new_hash);
 }
 
 /* Cuts a file back to its new length, when it still holds the old content (or already the new). */
@@ -103,12 +110,7 @@ bool rv_store_undo_truncate(const struct rv_save_ops *ops, const struct rv_journ
 		return true;
 	if (!rv_store_file_is(e->target, e->new_size, e->new_hash))
 		return false;
-	int fd = ops->open(e->target, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0);
-	if (fd < 0)
-		return false;
-	bool ok = rv_write_all(ops, fd, e->bytes, e->nbytes) == 0 && rv_fsync_retry(ops, fd) == 0;
-	ops->close(fd);
-	return ok && rv_store_file_is(e->target, e->old_size, e->old_hash);
+	return append_bytes(ops, e, e->old_size, e->old_hash);
 }
 
 bool rv_store_redo_step(const struct rv_save_ops *ops, const struct rv_journal_entry *e)
