@@ -201,6 +201,14 @@ static void drop_non_data_rows(struct csv_table *t)
 	size_t kept = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct csv_row *r = &t->rows[i];
+		/* Most rows have a field after the first: data, without counting the rest. */
+		bool later = false;
+		for (uint32_t k = 1; k < r->nfields && !later; k++)
+			later = t->cells[r->first_cell + k].len > 0;
+		if (later) {
+			t->rows[kept++] = *r;
+			continue;
+		}
 		size_t filled = nonempty_cells(t, r->first_cell, r->nfields);
 		const struct csv_cell *first = &t->cells[r->first_cell];
 		bool note = filled == 1 && t->ncols >= 3 && r->nfields && first->len && has_words(first->ptr, first->len);
