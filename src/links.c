@@ -506,20 +506,27 @@ static bool same_cell(struct csv_cell a, struct csv_cell b)
 long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_link_cache *cache, uint8_t *how)
 {
 	struct csv_cell id = rv_cell(m, kind, row, rv_field_of_role(kind, RV_ROLE_REC_LINK));
-	struct csv_cell review = child_review(m, kind, row);
 	*how = RV_LINK_EXACT;
 	if (!id.len) {
 		report_at(m, kind, row, id, DIAG_WARNING, "empty rec_id: linked to no recommendation (kept)");
 		return -1;
 	}
-	if (cache && cache->used && same_cell(cache->id, id) && same_cell(cache->review, review)) {
+	/* An id found as written (or but for case) needs no review: the child's review is read only for the rule. */
+	if (cache && cache->used && cache->how != RV_LINK_SPELLING && same_cell(cache->id, id)) {
 		*how = cache->how;
 		return cache->rec;
 	}
+	struct csv_cell review = {"", 0, 0};
 	long rec = rv_find_rec(m, id.ptr, id.len);
 	if (rec >= 0) {
 		*how = same_cell(rv_rec_cell(m, (size_t)rec, REC_ID), id) ? RV_LINK_EXACT : RV_LINK_CASE;
 	} else {
+		review = child_review(m, kind, row);
+		if (cache && cache->used && cache->how == RV_LINK_SPELLING && same_cell(cache->id, id) &&
+		    same_cell(cache->review, review)) {
+			*how = cache->how;
+			return cache->rec;
+		}
 		const struct key_entry *e = rule_lookup(m, id, review);
 		if (e && e->other >= 0) {
 			report_ambiguous(m, kind, row, id, e);
