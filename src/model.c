@@ -138,9 +138,14 @@ static void check_required(struct rv_model *m, enum rv_kind kind)
 	t->usable = true;
 	for (int f = 0; f < def->nfields; f++) {
 		if (def->fields[f].required && t->col[f] < 0) {
+			/* Named as a header (and recview.map) writes it: rec_id, not "rec id". */
+			char name[64];
+			snprintf(name, sizeof(name), "%s", def->fields[f].name);
+			for (char *p = name; *p; p++)
+				if (*p == ' ')
+					*p = '_';
 			struct diag *d = diag_add(&m->diags, DIAG_ERROR, t->csv.path,
-						  t->csv.header_line ? t->csv.header_line : 1, 0,
-						  "missing required column '%s'", def->fields[f].name);
+						  t->csv.header_line ? t->csv.header_line : 1, 0, "missing required column '%s'", name);
 			d->table = (int16_t)kind;
 			d->field = (int16_t)f;
 			t->usable = false;

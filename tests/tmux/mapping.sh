@@ -39,7 +39,7 @@ sed -i '1s/^rec_id,description,/Owner ref,Parent item,/' "$CHILD/deliverables.cs
 start 120 30 "$CHILD"
 expect child-loads "SSR1-11"
 keys '!'
-expect child-problem "deliverables.csv:1: error: missing required column 'rec id'"
+expect child-problem "deliverables.csv:1: error: missing required column 'rec_id'"
 keys Enter
 expect child-header "deliverables.csv has no 'rec_id' column"
 expect child-cursor " 3/9"
