@@ -227,14 +227,17 @@ static bool row_is_from(const struct rv_session *s, const struct rv_change *c, e
 		       cell_holds(m, kind, row, NOTE_AUTHOR, c->author) && cell_holds(m, kind, row, NOTE_TEXT, c->note);
 	char source[128];
 	snprintf(source, sizeof(source), "recview: %s", c->author);
+	/* The plain fields first: most rows differ in their id, and need no copy of their value. */
+	if (!cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) || !cell_holds(m, kind, row, HIST_SOURCE, source) ||
+	    !cell_holds(m, kind, row, HIST_NOTE, c->note) ||
+	    !(cell_holds(m, kind, row, HIST_DATE, c->date) || cell_holds(m, kind, row, HIST_DATE, date)))
+		return false;
 	bool status = c->kind == RV_CHANGE_STATUS;
 	struct rv_text value = rv_row_field(m, kind, row, status ? HIST_STATUS : HIST_DECISION);
 	char *written = xstrndup(value.ptr, value.len);
 	bool same_value = rv_change_values_equal(c->kind, written, c->after); /* written in the file's words */
 	free(written);
-	return same_value && cell_holds(m, kind, row, HIST_REC_ID, c->rec_id) &&
-	       (cell_holds(m, kind, row, HIST_DATE, c->date) || cell_holds(m, kind, row, HIST_DATE, date)) &&
-	       cell_holds(m, kind, row, HIST_SOURCE, source) && cell_holds(m, kind, row, HIST_NOTE, c->note);
+	return same_value;
 }
 
 /* The row c appended to a table: where it was put, else (the files were read again) the last row that

@@ -63,22 +63,6 @@ static uint64_t hash_bytes(const char *s, size_t len, bool fold)
 	return h;
 }
 
-static bool same_id_nocase(const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (alen != blen)
-		return false;
-	for (size_t i = 0; i < alen; i++) {
-		char x = a[i], y = b[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return true;
-}
-
 /* Ids are hashed without case, so one probe sequence finds both exact and case-folded matches. */
 long rv_find_rec(const struct rv_model *m, const char *id, size_t len)
 {
@@ -93,7 +77,7 @@ long rv_find_rec(const struct rv_model *m, const char *id, size_t len)
 		struct csv_cell c = rv_rec_cell(m, slot - 1, REC_ID);
 		if (c.len == len && memcmp(c.ptr, id, len) == 0)
 			return (long)slot - 1;
-		if (folded < 0 && same_id_nocase(c.ptr, c.len, id, len))
+		if (folded < 0 && text_equal_nocase(c.ptr, c.len, id, len))
 			folded = (long)slot - 1;
 	}
 }

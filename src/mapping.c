@@ -12,6 +12,7 @@
 #include "recview/arena.h"
 #include "recview/schema.h"
 #include "recview/strbuf.h"
+#include "recview/text.h"
 #include "recview/vocab.h"
 
 #define MAP_MAX_SIZE (1024 * 1024) /* a mapping is a few dozen lines */
@@ -573,18 +574,7 @@ static bool same_word_nocase(const char *a, const char *s, size_t len)
 	}
 	while (len && is_space(s[len - 1]))
 		len--;
-	if (strlen(a) != len)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		char x = a[i], y = s[i];
-		if (x >= 'A' && x <= 'Z')
-			x = (char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (char)(y - 'A' + 'a');
-		if (x != y)
-			return false;
-	}
-	return true;
+	return text_equal_nocase(a, strlen(a), s, len);
 }
 
 bool rv_mapping_value(const struct rv_mapping *mp, enum rv_kind kind, enum rv_map_vocab vocab, const char *s,

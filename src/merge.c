@@ -161,13 +161,7 @@ static enum rebase rebase_one(struct rv_session *s, struct rv_change *c, char **
 /* The session moves onto fresh: the old model is freed, fresh takes its place at the same address. */
 static void switch_model(struct rv_session *s, struct rv_model *fresh)
 {
-	for (size_t i = 0; i < s->nagenda; i++) {
-		free(s->agenda[i].added);
-		free(s->agenda[i].author);
-	}
-	free(s->agenda);
-	s->agenda = NULL;
-	s->nagenda = 0;
+	rv_session_clear_agenda(s);
 	/* Views built on the old model see a newer generation, whatever the fresh one counted. */
 	unsigned long generation = s->m->generation;
 	rv_model_free(s->m);

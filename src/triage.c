@@ -129,11 +129,7 @@ void rv_session_free(struct rv_session *s)
 	for (size_t i = 0; i < s->n; i++)
 		rv_change_free(&s->changes[i]);
 	free(s->changes);
-	for (size_t i = 0; i < s->nagenda; i++) {
-		free(s->agenda[i].added);
-		free(s->agenda[i].author);
-	}
-	free(s->agenda);
+	rv_session_clear_agenda(s);
 	free(s->author);
 	for (size_t i = 0; i < s->nconflicts; i++)
 		rv_conflict_free(&s->conflicts[i]);
@@ -149,10 +145,7 @@ const char *rv_session_why_read_only(const struct rv_session *s)
 
 bool rv_session_has_unsaved(const struct rv_session *s)
 {
-	for (int k = 0; k < RV_KIND_COUNT; k++)
-		if (s->unsaved[k])
-			return true;
-	return s->nconflicts > 0;
+	return rv_session_files_unsaved(s) || s->nconflicts > 0;
 }
 
 static size_t count_held(const struct rv_session *s)
@@ -166,10 +159,7 @@ static size_t count_held(const struct rv_session *s)
 size_t rv_session_count_unsaved(const struct rv_session *s)
 {
 	size_t held = count_held(s);
-	bool files = false;
-	for (int k = 0; k < RV_KIND_COUNT; k++)
-		files |= s->unsaved[k];
-	if (!files)
+	if (!rv_session_files_unsaved(s))
 		return held;
 	/* Undoing a saved change is itself a change that needs saving: count at least one. */
 	return held + (s->applied > s->saved_applied ? s->applied - s->saved_applied : 1);
@@ -207,6 +197,17 @@ void rv_session_describe_unsaved(const struct rv_session *s, struct strbuf *out)
 		rv_conflict_describe(&s->conflicts[i], out);
 		sb_addc(out, '\n');
 	}
+}
+
+void rv_session_clear_agenda(struct rv_session *s)
+{
+	for (size_t i = 0; i < s->nagenda; i++) {
+		free(s->agenda[i].added);
+		free(s->agenda[i].author);
+	}
+	free(s->agenda);
+	s->agenda = NULL;
+	s->nagenda = 0;
 }
 
 long rv_agenda_position(const struct rv_session *s, size_t rec)

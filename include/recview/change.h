@@ -32,5 +32,7 @@ bool rv_session_files_unsaved(const struct rv_session *s);
 /* What each file was when it was read; the session's agenda from the model's agenda.csv. */
 void rv_session_stamp_tables(struct rv_session *s);
 void rv_session_load_agenda(struct rv_session *s);
+/* Frees the session's agenda, leaving it empty. */
+void rv_session_clear_agenda(struct rv_session *s);
 
 #endif

@@ -87,5 +87,7 @@ void text_lines_free(struct text_lines *tl);
 
 /* True when s[0..len) holds any glyph that is not plain text (used by --check to say so). */
 bool text_has_escapes(const char *s, size_t len);
+/* Whether two byte strings are equal but for ASCII case (ids, words of a vocabulary). */
+bool text_equal_nocase(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif
