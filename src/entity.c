@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "recview/dialect.h"
 #include "recview/mapping.h"
 #include "recview/model_cells.h"
 
@@ -532,4 +533,39 @@ enum rv_decision rv_rec_own_decision(const struct rv_model *m, size_t rec)
 const struct rv_rec *rv_rec_at(const struct rv_model *m, size_t rec)
 {
 	return &m->recs[rec];
+}
+
+/* ---- every column of a kind's file, by position (picking a column for a field) ---- */
+
+size_t rv_kind_columns(const struct rv_model *m, enum rv_kind kind)
+{
+	const struct rv_table *t = &m->tables[kind];
+	const struct csv_table *csv = rv_kind_csv(m, kind);
+	return (t->present || t->flat) && csv->header ? csv->ncols : 0;
+}
+
+struct rv_text rv_column_name(const struct rv_model *m, enum rv_kind kind, size_t col)
+{
+	return header_at(m, kind, col);
+}
+
+struct rv_text rv_row_column(const struct rv_model *m, enum rv_kind kind, uint32_t row, size_t col)
+{
+	const struct csv_table *csv = rv_kind_csv(m, kind);
+	if (col >= rv_kind_columns(m, kind) || row >= csv->nrows)
+		return empty_text;
+	return text_of(csv_cell_at(csv, row, col));
+}
+
+int rv_column_field(const struct rv_model *m, enum rv_kind kind, size_t col)
+{
+	for (int f = 0; f < RV_MAX_FIELDS; f++)
+		if (rv_column(m, kind, f) >= 0 && (size_t)rv_column(m, kind, f) == col)
+			return f;
+	return -1;
+}
+
+bool rv_column_reads_like_sentences(const struct rv_model *m, enum rv_kind kind, size_t col)
+{
+	return col < rv_kind_columns(m, kind) && csv_column_reads_like_sentences(rv_kind_csv(m, kind), col);
 }

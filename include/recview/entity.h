@@ -240,4 +240,13 @@ enum rv_decision rv_rec_own_decision(const struct rv_model *m, size_t rec);
 /* A recommendation's record: its derived state (counts, parsed columns), read-only, as rv_child_at's. */
 const struct rv_rec *rv_rec_at(const struct rv_model *m, size_t rec);
 
+/* Every column of kind's file by position, known or not (choosing a column for a field): how many
+ * the header has, the name of one, one row's text in it, the known field it holds (-1: none), and
+ * whether its values read like sentences (never an id). */
+size_t rv_kind_columns(const struct rv_model *m, enum rv_kind kind);
+struct rv_text rv_column_name(const struct rv_model *m, enum rv_kind kind, size_t col);
+struct rv_text rv_row_column(const struct rv_model *m, enum rv_kind kind, uint32_t row, size_t col);
+int rv_column_field(const struct rv_model *m, enum rv_kind kind, size_t col);
+bool rv_column_reads_like_sentences(const struct rv_model *m, enum rv_kind kind, size_t col);
+
 #endif

@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "recview/arena.h"
-#include "recview/dialect.h"
 #include "recview/mapping.h"
-#include "recview/model_cells.h"
+#include "recview/entity.h"
 #include "recview/prompt.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -24,10 +23,10 @@ enum { MAP_INTRO, MAP_BLANK, MAP_COLUMN };
 
 /* v->kind is the table, v->item the field. */
 
-static const struct csv_table *header_of(const struct view *v)
+/* How many columns the table's header has (0: no header, nothing to pick from). */
+static size_t columns_of(const struct view *v)
 {
-	const struct csv_table *t = rv_kind_csv(v->app->m, v->kind);
-	return t && t->header ? t : NULL;
+	return rv_kind_columns(v->app->m, v->kind);
 }
 
 /* "rec_id", as the mapping names the field (and with_table: "deliverables.rec_id"). */
@@ -64,16 +63,17 @@ static int name_hint(const struct view *v, const char *norm)
  * ids of recommendations; a name that says so helps; a column already another field's, or of
  * sentences, hardly ever is.
  */
-static int score_column(const struct view *v, const struct csv_table *t, size_t c)
+static int score_column(const struct view *v, size_t c)
 {
 	const struct rv_model *m = v->app->m;
 	enum rv_role role = rv_kind_def(v->kind)->fields[v->item].role;
-	if (csv_column_reads_like_sentences(t, c))
+	if (rv_column_reads_like_sentences(m, v->kind, c))
 		return -1000;
-	size_t rows = t->nrows < MAP_SCAN_ROWS ? t->nrows : MAP_SCAN_ROWS;
+	size_t nrows = rv_kind_rows(m, v->kind);
+	size_t rows = nrows < MAP_SCAN_ROWS ? nrows : MAP_SCAN_ROWS;
 	size_t filled = 0, distinct = 0, found = 0, bytes = 0;
 	for (size_t r = 0; r < rows; r++) {
-		struct csv_cell cell = csv_cell_at(t, r, c);
+		struct rv_text cell = rv_row_column(m, v->kind, (uint32_t)r, c);
 		if (!cell.len)
 			continue;
 		filled++;
@@ -81,13 +81,14 @@ static int score_column(const struct view *v, const struct csv_table *t, size_t 
 		found += rv_find_rec(m, cell.ptr, cell.len) >= 0;
 		bool seen = false;
 		for (size_t p = 0; p < r && !seen; p++) {
-			struct csv_cell o = csv_cell_at(t, p, c);
+			struct rv_text o = rv_row_column(m, v->kind, (uint32_t)p, c);
 			seen = o.len == cell.len && memcmp(o.ptr, cell.ptr, cell.len) == 0;
 		}
 		distinct += !seen;
 	}
 	char norm[128];
-	rv_normalize_name(t->header[c].ptr, t->header[c].len, norm, sizeof(norm));
+	struct rv_text name = rv_column_name(m, v->kind, c);
+	rv_normalize_name(name.ptr, name.len, norm, sizeof(norm));
 	int score = name_hint(v, norm);
 	if (rows) {
 		score += (int)(20 * filled / rows);
@@ -96,40 +97,40 @@ static int score_column(const struct view *v, const struct csv_table *t, size_t 
 		else if (role == RV_ROLE_ID)
 			score += (int)(40 * distinct / rows) + (filled && bytes / filled <= 20 ? 10 : 0);
 	}
-	const struct rv_table *tab = &m->tables[v->kind];
-	for (int f = 0; f < RV_MAX_FIELDS; f++)
-		if (f != v->item && tab->col[f] == (int)c)
-			score -= 40;
+	int holds = rv_column_field(m, v->kind, c);
+	if (holds >= 0 && holds != v->item)
+		score -= 40;
 	return score;
 }
 
 #define MAP_NAME_WIDTH 24 /* names are padded to the longest, up to this */
 
 /* The column's name as shown (sanitised, cut to MAP_NAME_WIDTH columns). */
-static void column_name(const struct csv_table *t, size_t c, struct strbuf *out)
+static void column_name(const struct view *v, size_t c, struct strbuf *out)
 {
-	if (!t->header[c].len) {
+	struct rv_text name = rv_column_name(v->app->m, v->kind, c);
+	if (!name.len) {
 		sb_adds(out, "(no name)");
 		return;
 	}
 	struct strbuf safe;
 	sb_init(&safe);
-	text_sanitize(&safe, t->header[c].ptr, t->header[c].len, 0);
+	text_sanitize(&safe, name.ptr, name.len, 0);
 	if (text_width(safe.data, safe.len) <= MAP_NAME_WIDTH)
 		sb_add(out, safe.data, safe.len);
 	else
-		diag_quote(out, t->header[c].ptr, t->header[c].len, MAP_NAME_WIDTH - 2);
+		diag_quote(out, name.ptr, name.len, MAP_NAME_WIDTH - 2);
 	sb_free(&safe);
 }
 
-static int names_width(const struct csv_table *t)
+static int names_width(const struct view *v)
 {
 	int w = 0;
 	struct strbuf sb;
 	sb_init(&sb);
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < columns_of(v); c++) {
 		sb_reset(&sb);
-		column_name(t, c, &sb);
+		column_name(v, c, &sb);
 		int n = text_width(sb.data, sb.len);
 		w = n > w ? n : w;
 	}
@@ -138,18 +139,19 @@ static int names_width(const struct csv_table *t)
 }
 
 /* "Ref code   'SSR1-1' 'SSR1-2' 'SSR1-3'": the first distinct values of the column, quoted. */
-static void column_text(const struct csv_table *t, size_t c, int pad, struct strbuf *out)
+static void column_text(const struct view *v, size_t c, int pad, struct strbuf *out)
 {
-	size_t start = out->len;
-	column_name(t, c, out);
+	const struct rv_model *m = v->app->m;
+	size_t start = out->len, nrows = rv_kind_rows(m, v->kind);
+	column_name(v, c, out);
 	for (int w = text_width(out->data + start, out->len - start); w < pad + 3; w++)
 		sb_addc(out, ' ');
 	size_t shown = 0;
-	for (size_t r = 0; r < t->nrows && r < MAP_SCAN_ROWS && shown < MAP_SAMPLES; r++) {
-		struct csv_cell cell = csv_cell_at(t, r, c);
+	for (size_t r = 0; r < nrows && r < MAP_SCAN_ROWS && shown < MAP_SAMPLES; r++) {
+		struct rv_text cell = rv_row_column(m, v->kind, (uint32_t)r, c);
 		bool seen = !cell.len;
 		for (size_t p = 0; p < r && !seen; p++) {
-			struct csv_cell o = csv_cell_at(t, p, c);
+			struct rv_text o = rv_row_column(m, v->kind, (uint32_t)p, c);
 			seen = o.len == cell.len && memcmp(o.ptr, cell.ptr, cell.len) == 0;
 		}
 		if (seen)
@@ -164,13 +166,12 @@ static void column_text(const struct csv_table *t, size_t c, int pad, struct str
 
 static void mapping_open(struct view *v)
 {
-	const struct csv_table *t = header_of(v);
 	int width = v->width - 8 > 20 ? v->width - 8 : 20;
 	struct strbuf sb, name;
 	sb_init(&sb);
 	sb_init(&name);
 	field_name(v, false, &name);
-	int now = v->app->m->tables[v->kind].col[v->item];
+	int now = rv_field_column_number(v->app->m, v->kind, (int)v->item) - 1;
 	if (now >= 0)
 		sb_addf(&sb, "Which column of %s is its '%s'? Now column %d; Enter on another writes it into %s.",
 			rv_table_file(v->app->m, v->kind), name.data, now + 1, RV_MAP_FILE);
@@ -180,10 +181,10 @@ static void mapping_open(struct view *v)
 	sb_free(&name);
 	view_add_wrapped(v, MAP_INTRO, 0, false, sb.data, sb.len, v->width - 2 > 20 ? v->width - 2 : 20);
 	view_add_line(v, MAP_BLANK, 0, false);
-	int pad = t ? names_width(t) : 0;
-	for (size_t c = 0; t && c < t->ncols; c++) {
+	int pad = names_width(v);
+	for (size_t c = 0; c < columns_of(v); c++) {
 		sb_reset(&sb);
-		column_text(t, c, pad, &sb);
+		column_text(v, c, pad, &sb);
 		view_add_wrapped(v, MAP_COLUMN, (uint32_t)c, true, sb.data, sb.len, width);
 	}
 	sb_free(&sb);
@@ -201,7 +202,7 @@ static void mapping_draw(struct view *v, const struct line *line, struct draw *d
 		snprintf(num, sizeof(num), "%4u  ", line->ref + 1);
 	else
 		snprintf(num, sizeof(num), "      ");
-	bool now = v->app->m->tables[v->kind].col[v->item] == (int)line->ref;
+	bool now = rv_field_column_number(v->app->m, v->kind, (int)v->item) == (int)line->ref + 1;
 	draw_str(d, num, C_DIM);
 	draw_text(d, view_line_text(v, line), line->len, now ? C_DIM : C_DEFAULT);
 	if (now && line->sub == 0)
@@ -209,11 +210,14 @@ static void mapping_draw(struct view *v, const struct line *line, struct draw *d
 }
 
 /* A column whose name an earlier column has too: a mapping names columns, and would take that one. */
-static long earlier_namesake(const struct csv_table *t, size_t c)
+static long earlier_namesake(const struct view *v, size_t c)
 {
-	for (size_t p = 0; p < c; p++)
-		if (rv_mapping_same_column(t->header[p].ptr, t->header[p].len, t->header[c].ptr, t->header[c].len))
+	struct rv_text name = rv_column_name(v->app->m, v->kind, c);
+	for (size_t p = 0; p < c; p++) {
+		struct rv_text other = rv_column_name(v->app->m, v->kind, p);
+		if (rv_mapping_same_column(other.ptr, other.len, name.ptr, name.len))
 			return (long)p;
+	}
 	return -1;
 }
 
@@ -235,17 +239,16 @@ static bool confirmed(struct view *v, const char *column)
 static void choose(struct view *v, size_t c)
 {
 	struct app *app = v->app;
-	const struct csv_table *t = header_of(v);
 	const char *why = rv_session_why_read_only(app->session);
 	if (why) {
 		app_message(app, C_ERROR, "NOT MAPPED: %s", why);
 		return;
 	}
-	if (app->m->tables[v->kind].col[v->item] == (int)c) {
+	if (rv_field_column_number(app->m, v->kind, (int)v->item) == (int)c + 1) {
 		app_message(app, C_DIM, "Column %zu is that field already: pick another, or q to leave", c + 1);
 		return;
 	}
-	long twin = earlier_namesake(t, c);
+	long twin = earlier_namesake(v, c);
 	if (twin >= 0) {
 		app_message(app, C_ERROR, "NOT MAPPED: column %ld has the same name, and %s names columns by name",
 			    twin + 1, RV_MAP_FILE);
@@ -253,7 +256,8 @@ static void choose(struct view *v, size_t c)
 	}
 	enum rv_kind kind = v->kind;
 	int field = (int)v->item;
-	char *column = xstrndup(t->header[c].ptr, t->header[c].len);
+	struct rv_text name = rv_column_name(app->m, v->kind, c);
+	char *column = xstrndup(name.ptr, name.len);
 	char *dir = xstrdup(app->m->dir);
 	if (!confirmed(v, column)) {
 		app_message(app, C_WARNING, "Not mapped: %s was left as it was", RV_MAP_FILE);
@@ -272,7 +276,7 @@ static enum request mapping_request(struct view *v, enum request req, struct lin
 {
 	if (req != REQ_ENTER)
 		return req;
-	if (line->type != MAP_COLUMN || !header_of(v)) {
+	if (line->type != MAP_COLUMN || !columns_of(v)) {
 		app_message(v->app, C_DIM, "Move to a column and press Enter to choose it; q leaves.");
 		return REQ_NONE;
 	}
@@ -297,14 +301,11 @@ static const struct view_ops mapping_ops = {
 struct view *mapping_view_new(struct app *app, enum rv_kind kind, int field)
 {
 	struct view *v = view_new(app, &mapping_ops, -1, field, kind);
-	const struct csv_table *t = header_of(v);
-	if (!t)
-		return v;
 	/* The cursor on the likeliest column (the first of equals). */
 	int best_score = 0;
 	long best = -1;
-	for (size_t c = 0; c < t->ncols; c++) {
-		int s = score_column(v, t, c);
+	for (size_t c = 0; c < columns_of(v); c++) {
+		int s = score_column(v, c);
 		if (best < 0 || s > best_score) {
 			best = (long)c;
 			best_score = s;
