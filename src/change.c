@@ -11,16 +11,36 @@
 
 /* ---- applying and undoing ---- */
 
-/*
- * Sets a field of a recommendation, keeping what it was for undo: on each of its rows, which in a flat
- * sheet are every row that repeats it (one change, one save: the rows never disagree on disk).
- */
-static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int field, const char *text)
+/* The rows that hold an item's fields: a recommendation's own rows (every row that repeats it in a flat
+ * sheet, rv_rec_row_count), a child's one row. */
+static size_t item_rows(const struct rv_model *m, struct rv_item it, uint32_t *first, size_t i)
 {
-	if (!rv_kind_has_field(s->m, RV_RECS, field))
+	if (it.kind == RV_RECS) {
+		*first = rv_rec_row_at(m, it.index, i);
+		return rv_rec_row_count(m, it.index);
+	}
+	*first = rv_child_at(m, it.kind, it.index)->row;
+	return 1;
+}
+
+/* The file a kind's rows are written in: recommendations.csv for a kind of a flat sheet. */
+static enum rv_kind file_of(const struct rv_model *m, enum rv_kind kind)
+{
+	return rv_kind_flat(m, kind) ? RV_RECS : kind;
+}
+
+/*
+ * Sets a field of an item, keeping what it was for undo: on each of its rows, which for a
+ * recommendation of a flat sheet are every row that repeats it (one change, one save: the rows never
+ * disagree on disk).
+ */
+static void set_item_cell(struct rv_session *s, struct rv_change *c, struct rv_item it, int field, const char *text)
+{
+	if (!rv_kind_has_field(s->m, it.kind, field))
 		return;
-	uint32_t row = rv_rec_row(s->m, rec);
-	struct rv_text old = rv_row_field(s->m, RV_RECS, row, field);
+	uint32_t row;
+	size_t nrows = item_rows(s->m, it, &row, 0);
+	struct rv_text old = rv_row_field(s->m, it.kind, row, field);
 	if (old.len == strlen(text) && memcmp(old.ptr, text, old.len) == 0)
 		return; /* already so: the file is not rewritten for it */
 	free(c->cell.old_text);
@@ -28,17 +48,23 @@ static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int 
 	c->cell.used = true;
 	c->cell.field = field;
 	c->cell.serial = s->model_serial;
-	rv_model_set_field_undoable(s->m, RV_RECS, row, field, text, strlen(text), &c->cell.raw);
-	size_t nrows = rv_rec_row_count(s->m, rec);
+	rv_model_set_field_undoable(s->m, it.kind, row, field, text, strlen(text), &c->cell.raw);
 	free(c->cell.more);
 	c->cell.more = nrows > 1 ? xreallocarray(NULL, nrows - 1, sizeof(*c->cell.more)) : NULL;
 	c->cell.nmore = 0;
-	for (size_t i = 1; i < nrows; i++)
-		if (rv_model_set_field_undoable(s->m, RV_RECS, rv_rec_row_at(s->m, rec, i), field, text, strlen(text),
-						&c->cell.more[c->cell.nmore]))
+	for (size_t i = 1; i < nrows; i++) {
+		item_rows(s->m, it, &row, i);
+		if (rv_model_set_field_undoable(s->m, it.kind, row, field, text, strlen(text), &c->cell.more[c->cell.nmore]))
 			c->cell.nmore++;
-	rv_session_touch(s, RV_RECS);
-	s->rewrite[RV_RECS] = true; /* a field of a row on disk: the file is written whole */
+	}
+	enum rv_kind file = file_of(s->m, it.kind);
+	rv_session_touch(s, file);
+	s->rewrite[file] = true; /* a field of a row on disk: the file is written whole */
+}
+
+static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int field, const char *text)
+{
+	set_item_cell(s, c, (struct rv_item){RV_RECS, rec}, field, text);
 }
 
 /*
@@ -46,28 +72,30 @@ static void set_cell(struct rv_session *s, struct rv_change *c, size_t rec, int 
  * (an undone row is written as it was read), the last row set first; by value on files read again
  * since (after a merge), on every row of the recommendation.
  */
-static void undo_cell(struct rv_session *s, struct rv_change *c, long rec)
+static void undo_cell(struct rv_session *s, struct rv_change *c, const struct rv_item *it)
 {
 	if (!c->cell.used)
 		return;
-	enum rv_kind kind = c->cell.raw.kind;
+	enum rv_kind kind = it ? it->kind : c->cell.raw.kind, file = file_of(s->m, kind);
 	if (c->cell.serial != s->model_serial) {
 		const char *old = c->cell.old_text ? c->cell.old_text : "";
 		bool set = false;
-		for (size_t i = 0; rec >= 0 && i < rv_rec_row_count(s->m, (size_t)rec); i++)
-			set |= rv_model_set_field(s->m, kind, rv_rec_row_at(s->m, (size_t)rec, i), c->cell.field, old,
-						  strlen(old));
+		uint32_t row;
+		for (size_t i = 0, n = it ? item_rows(s->m, *it, &row, 0) : 0; i < n; i++) {
+			item_rows(s->m, *it, &row, i);
+			set |= rv_model_set_field(s->m, kind, row, c->cell.field, old, strlen(old));
+		}
 		if (set) {
-			rv_session_touch(s, kind);
-			s->rewrite[kind] = true;
+			rv_session_touch(s, file);
+			s->rewrite[file] = true;
 		}
 		return;
 	}
 	for (size_t i = c->cell.nmore; i > 0; i--)
 		rv_model_restore_field(s->m, &c->cell.more[i - 1]);
 	rv_model_restore_field(s->m, &c->cell.raw);
-	rv_session_touch(s, kind);
-	s->rewrite[kind] = true;
+	rv_session_touch(s, file);
+	s->rewrite[file] = true;
 }
 
 /* Appends a row with these fields to a child table (creating the file's table if the data set lacks it). */
@@ -79,20 +107,114 @@ static void append_row(struct rv_session *s, struct rv_change *c, enum rv_kind k
 	rv_session_touch(s, kind);
 }
 
-/* The date of a new history row in the history's own style (30/06/2016), from its last dated rows. */
-static void history_date(const struct rv_session *s, const char *iso, char *out, size_t size)
+/* The item a change is about, on the model as it is now; false when it is gone. */
+static bool change_item(const struct rv_model *m, const struct rv_change *c, long rec, struct rv_item *it)
+{
+	if (rec < 0)
+		return false;
+	if (c->kind != RV_CHANGE_FIELD) {
+		*it = (struct rv_item){RV_RECS, (size_t)rec};
+		return true;
+	}
+	const char *name = c->item ? c->item : "";
+	return rv_item_find(m, (size_t)rec, name, strlen(name), it) && (int)it->kind == c->target;
+}
+
+/* The role that decides how a field's values compare and are written. */
+static enum rv_role field_role(enum rv_kind kind, int field)
+{
+	return field >= 0 && field < rv_kind_def(kind)->nfields ? rv_kind_def(kind)->fields[field].role : RV_ROLE_NONE;
+}
+
+/* Whether two values of a field of kind mean the same: statuses by meaning, dates by date, else as written. */
+bool rv_field_values_equal(enum rv_kind kind, int field, const char *a, const char *b)
+{
+	a = a ? a : "";
+	b = b ? b : "";
+	switch (field_role(kind, field)) {
+	case RV_ROLE_STATUS:
+		return rv_status_parse(a, strlen(a)) == rv_status_parse(b, strlen(b));
+	case RV_ROLE_STATE:
+		return rv_qstatus_parse(a, strlen(a)) == rv_qstatus_parse(b, strlen(b));
+	case RV_ROLE_PRIORITY:
+		return rv_priority_parse(a, strlen(a)) == rv_priority_parse(b, strlen(b));
+	case RV_ROLE_DATE: {
+		int32_t x, y;
+		if (rv_date_parse(a, strlen(a), &x) == RV_DATE_OK && rv_date_parse(b, strlen(b), &y) == RV_DATE_OK)
+			return x == y;
+		return strcmp(a, b) == 0;
+	}
+	default:
+		return strcmp(a, b) == 0;
+	}
+}
+
+char *rv_item_field_value(const struct rv_model *m, struct rv_item it, int field)
+{
+	struct rv_text v = it.kind == RV_RECS ? rv_rec_field(m, it.index, field) : rv_child_field(m, it.kind, it.index, field);
+	return xstrndup(v.ptr, v.len);
+}
+
+/* A date as the column writes its dates (30/06/2016, Nov. 2015 style), from its last dated rows. */
+static void date_like_column(const struct rv_model *m, enum rv_kind kind, int field, const char *iso, char *out,
+			     size_t size)
 {
 	snprintf(out, size, "%s", iso);
 	int32_t date;
-	size_t rows = rv_kind_rows(s->m, RV_HISTORY);
-	if (!rv_kind_has_field(s->m, RV_HISTORY, HIST_DATE) || rv_date_parse(iso, strlen(iso), &date) != RV_DATE_OK)
+	size_t rows = rv_kind_rows(m, kind);
+	if (!rv_kind_has_field(m, kind, field) || rv_date_parse(iso, strlen(iso), &date) != RV_DATE_OK)
 		return;
-	enum rv_date_order order = rv_date_order_of(s->m, RV_HISTORY, HIST_DATE).order;
+	enum rv_date_order order = rv_date_order_of(m, kind, field).order;
 	for (size_t r = rows; r > 0 && r + 100 > rows; r--) {
-		struct rv_text sample = rv_row_field(s->m, RV_HISTORY, (uint32_t)(r - 1), HIST_DATE);
+		struct rv_text sample = rv_row_field(m, kind, (uint32_t)(r - 1), field);
 		if (rv_date_write_like(date, sample.ptr, sample.len, order, out, size))
 			return;
 	}
+}
+
+/* A row of changes.csv for change c (the value as written into the item's file). */
+static void log_field_change(struct rv_session *s, struct rv_change *c, const char *field_name, const char *written)
+{
+	const struct rv_field_value row[] = {
+		{CHG_REC_ID, c->rec_id}, {CHG_ITEM, c->item},     {CHG_FIELD, field_name}, {CHG_VALUE, written},
+		{CHG_PREVIOUS, c->before}, {CHG_TIME, c->time}, {CHG_AUTHOR, c->author}, {CHG_NOTE, c->note},
+	};
+	append_row(s, c, RV_CHANGES, row, sizeof(row) / sizeof(*row));
+}
+
+/* The value a field change writes, in the item's file's words (a status as the file spells it, a date in
+ * its style); to be freed. */
+static char *field_written(const struct rv_model *m, enum rv_kind kind, int field, const char *value)
+{
+	enum rv_role role = field_role(kind, field);
+	if (role == RV_ROLE_STATUS || role == RV_ROLE_PRIORITY)
+		return rv_file_word(m, kind, field, value);
+	if (role == RV_ROLE_DATE) {
+		char date[64];
+		date_like_column(m, kind, field, value, date, sizeof(date));
+		return xstrdup(date);
+	}
+	return xstrdup(value ? value : "");
+}
+
+/* The date of a new history row in the history's own style (30/06/2016). */
+static void history_date(const struct rv_session *s, const char *iso, char *out, size_t size)
+{
+	date_like_column(s->m, RV_HISTORY, HIST_DATE, iso, out, size);
+}
+
+static void apply_field(struct rv_session *s, struct rv_change *c, long rec)
+{
+	struct rv_item it;
+	if (!change_item(s->m, c, rec, &it))
+		return; /* the item is gone from the files read again */
+	char *written = field_written(s->m, it.kind, c->field, c->after);
+	if (!rv_changelog_overrides(s->m, it.kind, c->field))
+		set_item_cell(s, c, it, c->field, written);
+	log_field_change(s, c, rv_item_field_name(it.kind, c->field), written);
+	if (it.kind != RV_RECS)
+		rv_model_refresh_child(s->m, it.kind, it.index);
+	free(written);
 }
 
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
@@ -129,9 +251,13 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	case RV_CHANGE_PRIORITY: {
 		char *word = rv_file_word(s->m, RV_RECS, REC_PRIORITY, c->after);
 		set_cell(s, c, (size_t)rec, REC_PRIORITY, word);
+		log_field_change(s, c, "priority", word);
 		free(word);
 		break;
 	}
+	case RV_CHANGE_FIELD:
+		apply_field(s, c, rec);
+		break;
 	case RV_CHANGE_NOTE: {
 		const struct rv_field_value note[] = {
 			{NOTE_REC_ID, c->rec_id}, {NOTE_TIME, c->time}, {NOTE_AUTHOR, c->author}, {NOTE_TEXT, c->note},
@@ -205,6 +331,29 @@ char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind
 	return xstrndup(pri.ptr, pri.len);
 }
 
+bool rv_change_sets_value(const struct rv_change *c)
+{
+	return c->kind <= RV_CHANGE_PRIORITY || c->kind == RV_CHANGE_FIELD;
+}
+
+bool rv_change_same_value(const struct rv_change *c, const char *a, const char *b)
+{
+	if (c->kind == RV_CHANGE_FIELD)
+		return rv_field_values_equal((enum rv_kind)c->target, c->field, a, b);
+	return rv_change_values_equal(c->kind, a, b);
+}
+
+char *rv_change_value_now(const struct rv_model *m, const struct rv_change *c)
+{
+	long rec = rv_find_rec(m, c->rec_id, strlen(c->rec_id));
+	struct rv_item it;
+	if (!change_item(m, c, rec, &it))
+		return NULL;
+	if (c->kind == RV_CHANGE_FIELD)
+		return rv_item_field_value(m, it, c->field);
+	return rv_change_current_value(m, c->kind, (size_t)rec);
+}
+
 /* Whether a cell holds text (a field the table lacks counts as holding anything; NULL as empty). */
 static bool cell_holds(const struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *text)
 {
@@ -225,6 +374,10 @@ static bool row_is_from(const struct rv_session *s, const struct rv_change *c, e
 	if (kind == RV_NOTES)
 		return cell_holds(m, kind, row, NOTE_REC_ID, c->rec_id) && cell_holds(m, kind, row, NOTE_TIME, c->time) &&
 		       cell_holds(m, kind, row, NOTE_AUTHOR, c->author) && cell_holds(m, kind, row, NOTE_TEXT, c->note);
+	if (kind == RV_CHANGES)
+		return cell_holds(m, kind, row, CHG_REC_ID, c->rec_id) && cell_holds(m, kind, row, CHG_TIME, c->time) &&
+		       cell_holds(m, kind, row, CHG_AUTHOR, c->author) && cell_holds(m, kind, row, CHG_ITEM, c->item) &&
+		       cell_holds(m, kind, row, CHG_NOTE, c->note);
 	char source[128];
 	snprintf(source, sizeof(source), "recview: %s", c->author);
 	/* The plain fields first: most rows differ in their id, and need no copy of their value. */
@@ -260,18 +413,19 @@ static bool field_still_ours(struct rv_session *s, const struct rv_change *c, lo
 	if (!c->cell.used || c->cell.serial == s->model_serial)
 		return true;
 	static const char *const names[] = {"status", "decision", "priority"};
-	const char *what = c->kind <= RV_CHANGE_PRIORITY ? names[c->kind] : "field";
-	if (rec < 0) {
-		snprintf(s->error, sizeof(s->error), "%s is no longer in recommendations.csv: its %s change cannot be undone",
-			 c->rec_id, what);
+	const char *what = c->kind <= RV_CHANGE_PRIORITY ? names[c->kind]
+			   : c->kind == RV_CHANGE_FIELD ? rv_item_field_name((enum rv_kind)c->target, c->field) : "field";
+	char *now = rec >= 0 ? rv_change_value_now(s->m, c) : NULL;
+	if (!now) {
+		snprintf(s->error, sizeof(s->error), "%s%s%s is no longer in the files: its %s change cannot be undone",
+			 c->rec_id, c->item && *c->item ? " " : "", c->item ? c->item : "", what);
 		return false;
 	}
-	char *now = rv_change_current_value(s->m, c->kind, (size_t)rec);
-	bool same = rv_change_values_equal(c->kind, now, c->after);
+	bool same = rv_change_same_value(c, now, c->after);
 	if (!same)
 		snprintf(s->error, sizeof(s->error),
-			 "the %s of %s was changed on disk since (now \"%s\"): undoing yours would undo that, so nothing was changed",
-			 what, c->rec_id, *now ? now : "(none)");
+			 "the %s of %s%s%s was changed on disk since (now \"%s\"): undoing yours would undo that, so nothing was changed",
+			 what, c->rec_id, c->item && *c->item ? " " : "", c->item ? c->item : "", *now ? now : "(none)");
 	free(now);
 	return same;
 }
@@ -346,7 +500,11 @@ bool rv_change_unapply(struct rv_session *s, struct rv_change *c)
 			rv_session_touch(s, k);
 		}
 	}
-	undo_cell(s, c, rec);
+	struct rv_item it;
+	bool found = change_item(s->m, c, rec, &it);
+	undo_cell(s, c, found ? &it : NULL);
+	if (found && it.kind != RV_RECS)
+		rv_model_refresh_child(s->m, it.kind, it.index);
 	unapply_agenda(s, c, rec);
 	if (rec >= 0)
 		rv_model_refresh_rec(s->m, (size_t)rec);

@@ -1,5 +1,6 @@
 /* entity.c - reading the model through text values and derived values (entity.h). */
 #include "recview/entity.h"
+#include "recview/changelog.h"
 
 #include <string.h>
 
@@ -16,10 +17,25 @@ static struct rv_text text_of(struct csv_cell c)
 
 /* ---- fields ---- */
 
+/* The value changes.csv gives a field that has no cell of its own (changelog.h), if it gives one. */
+static bool logged_value(const struct rv_model *m, enum rv_kind kind, size_t index, int field, struct rv_text *out)
+{
+	if (!m->changelog || field < 0 || field >= RV_MAX_FIELDS || !rv_changelog_overrides(m, kind, field))
+		return false;
+	long row = rv_changelog_latest(m, (struct rv_item){kind, index}, field);
+	if (row < 0)
+		return false;
+	*out = text_of(rv_cell(m, RV_CHANGES, (uint32_t)row, CHG_VALUE));
+	return true;
+}
+
 struct rv_text rv_rec_field(const struct rv_model *m, size_t rec, int field)
 {
 	if (rec >= m->nrecs)
 		return empty_text;
+	struct rv_text logged;
+	if (logged_value(m, RV_RECS, rec, field, &logged))
+		return logged;
 	return text_of(rv_rec_cell(m, rec, field));
 }
 
@@ -50,6 +66,9 @@ struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_
 {
 	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
 		return empty_text;
+	struct rv_text logged;
+	if (logged_value(m, kind, child, field, &logged))
+		return logged;
 	return text_of(rv_child_cell(m, kind, child, field));
 }
 
@@ -359,14 +378,21 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 
 /* ---- changes ---- */
 
+/* The table that holds a kind's rows: recommendations.csv's for a kind of a flat sheet. */
+static struct csv_table *holding_table(struct rv_model *m, enum rv_kind kind)
+{
+	return &m->tables[m->tables[kind].flat ? RV_RECS : kind].csv;
+}
+
 bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len)
 {
 	int col = rv_column(m, kind, field);
 	/* A field a mapping takes by a pattern or a link is not the cell's value: writing it would
 	 * replace the whole cell (a GitHub issue's labels), so it is read-only. */
-	if (col < 0 || row >= m->tables[kind].csv.nrows || rv_model_field_derived(m, kind, field))
+	struct csv_table *t = holding_table(m, kind);
+	if (col < 0 || row >= t->nrows || rv_model_field_derived(m, kind, field))
 		return false;
-	csv_table_set_cell(&m->tables[kind].csv, row, (size_t)col, s, len);
+	csv_table_set_cell(t, row, (size_t)col, s, len);
 	m->generation++;
 	return true;
 }
@@ -382,7 +408,7 @@ bool rv_model_set_field_undoable(struct rv_model *m, enum rv_kind kind, uint32_t
 				 size_t len, struct rv_field_undo *undo)
 {
 	int col = rv_column(m, kind, field);
-	const struct csv_table *t = &m->tables[kind].csv;
+	const struct csv_table *t = holding_table(m, kind);
 	if (col < 0 || row >= t->nrows)
 		return false;
 	const struct csv_row *r = &t->rows[row];
@@ -399,7 +425,7 @@ bool rv_model_set_field_undoable(struct rv_model *m, enum rv_kind kind, uint32_t
 /* The row's cells are put back where they were (a widened row had its cells copied to the end). */
 void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo)
 {
-	struct csv_table *t = &m->tables[undo->kind].csv;
+	struct csv_table *t = holding_table(m, undo->kind);
 	if (undo->row >= t->nrows)
 		return;
 	struct csv_row *r = &t->rows[undo->row];

@@ -34,11 +34,23 @@ static void md_str(struct strbuf *out, const char *s)
 	md_cell(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-static const char *change_label(enum rv_change_kind kind)
+/* What a change set, in a word or three ("owner of D2"). */
+static void change_label(const struct rv_change *c, struct strbuf *out)
 {
 	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
-					     "removed from the agenda", "moved on the agenda"};
-	return labels[kind];
+					     "removed from the agenda", "moved on the agenda", "field"};
+	if (c->kind != RV_CHANGE_FIELD) {
+		sb_adds(out, labels[c->kind]);
+		return;
+	}
+	const char *name = rv_item_field_name((enum rv_kind)c->target, c->field);
+	if (c->target == RV_NOTES)
+		name = c->after && *c->after ? "note amended" : "note retracted";
+	sb_adds(out, name ? name : "field");
+	if (c->item && *c->item && c->target != RV_NOTES) {
+		sb_adds(out, " of ");
+		md_str(out, c->item);
+	}
 }
 
 void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
@@ -64,13 +76,14 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			md_str(out, c->author);
 			sb_adds(out, " | ");
 			md_str(out, c->rec_id);
-			sb_addf(out, " | %s", change_label(c->kind));
-			if (c->kind <= RV_CHANGE_PRIORITY) {
+			sb_adds(out, " | ");
+			change_label(c, out);
+			if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES)) {
 				sb_adds(out, ": ");
 				md_str(out, c->before && *c->before ? c->before : "(none)");
 				sb_adds(out, " \xE2\x86\x92 ");
 				md_str(out, c->after && *c->after ? c->after : "(none)");
-				if (c->kind != RV_CHANGE_PRIORITY) {
+				if (c->kind <= RV_CHANGE_DECISION) {
 					sb_adds(out, " (as of ");
 					md_str(out, c->date);
 					sb_adds(out, ")");

@@ -67,17 +67,25 @@ static bool plan_columns(const struct rv_model *m, struct flat_plan *p)
 		p->child_col[c] = true;
 		p->nfields++;
 	}
+	/* "Responsible" names a recommendation's owner too: in a flat sheet it is the child's. */
+	int owner = recs->col[REC_OWNER];
+	int f = owner >= 0 ? child_field(p->kind, recs->csv.header[owner]) : -1;
+	if (f >= 0 && p->col[f] < 0) {
+		p->col[f] = owner;
+		p->child_col[owner] = true;
+		p->nfields++;
+	}
 	int text = rv_field_of_role(p->kind, RV_ROLE_TEXT);
 	return text >= 0 && p->col[text] >= 0 && p->nfields >= 2;
 }
 
 /* Whether row r continues the recommendation that starts at first: its columns the same, or empty. */
-static bool continues(const struct rv_model *m, uint32_t first, uint32_t r, bool merged)
+static bool continues(const struct rv_model *m, const struct flat_plan *p, uint32_t first, uint32_t r, bool merged)
 {
 	const struct rv_table *recs = &m->tables[RV_RECS];
 	for (int f = 0; f < REC_NFIELDS; f++) {
 		int c = recs->col[f];
-		if (f == REC_ID || c < 0)
+		if (f == REC_ID || c < 0 || p->child_col[c]) /* an owner column that is the child's */
 			continue;
 		struct csv_cell v = cell(&recs->csv, r, c);
 		if (merged ? v.len != 0 : !same(v, cell(&recs->csv, first, c)))
@@ -95,7 +103,7 @@ static bool plan_groups(const struct rv_model *m, struct flat_plan *p)
 	for (uint32_t r = 0; r < t->nrows; r++) {
 		struct csv_cell id = cell(t, r, idc);
 		if (first >= 0 && (!id.len || same(id, cell(t, (uint32_t)first, idc)))) {
-			if (!continues(m, (uint32_t)first, r, id.len == 0))
+			if (!continues(m, p, (uint32_t)first, r, id.len == 0))
 				return false;
 			p->continued++;
 			continue;
@@ -139,6 +147,8 @@ static void apply_plan(struct rv_model *m, const struct flat_plan *p)
 	struct rv_table *recs = &m->tables[RV_RECS], *t = &m->tables[p->kind];
 	memcpy(t->col, p->col, sizeof(t->col));
 	t->col[rv_field_of_role(p->kind, RV_ROLE_REC_LINK)] = recs->col[REC_ID];
+	if (recs->col[REC_OWNER] >= 0 && p->child_col[recs->col[REC_OWNER]])
+		recs->col[REC_OWNER] = -1;
 	t->flat = true;
 	t->usable = true;
 	free(t->extra_cols);

@@ -20,7 +20,7 @@
 static const char *const kind_names[RV_KIND_COUNT] = {
 	[RV_RECS] = "recommendations", [RV_DELIVERABLES] = "deliverables", [RV_QUESTIONS] = "questions",
 	[RV_HISTORY] = "status_history", [RV_REVIEWS] = "reviews",         [RV_NOTES] = "notes",
-	[RV_AGENDA] = "agenda",
+	[RV_AGENDA] = "agenda",          [RV_CHANGES] = "changes",
 };
 
 const char *rv_mapping_kind_name(enum rv_kind kind)

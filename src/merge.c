@@ -12,11 +12,25 @@
 #include "recview/text.h"
 
 static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda entry", "agenda entry",
-					  "agenda place"};
+					  "agenda place", "field"};
+
+/* What a conflict is about: "status", or a field of an item ("owner of D2"). */
+static void conflict_subject(const struct rv_conflict *c, struct strbuf *out)
+{
+	if (c->kind != RV_CHANGE_FIELD) {
+		sb_adds(out, field_names[c->kind]);
+		return;
+	}
+	const char *name = rv_item_field_name((enum rv_kind)c->target, c->field);
+	sb_adds(out, name ? name : "field");
+	if (c->item && *c->item)
+		sb_addf(out, " of %s", c->item);
+}
 
 void rv_conflict_free(struct rv_conflict *c)
 {
 	free(c->rec_id);
+	free(c->item);
 	free(c->base);
 	free(c->ours);
 	free(c->theirs);
@@ -37,10 +51,12 @@ void rv_conflict_describe(const struct rv_conflict *c, struct strbuf *out)
 {
 	struct strbuf line;
 	sb_init(&line);
-	sb_addf(&line, "%s of %s: ", field_names[c->kind], c->rec_id);
+	conflict_subject(c, &line);
+	sb_addf(&line, " of %s: ", c->rec_id);
 	if (c->gone) {
-		sb_addf(&line, "yours %s, but the recommendation is no longer in recommendations.csv",
-			c->kind <= RV_CHANGE_PRIORITY ? shown(c->ours) : "(an agenda change)");
+		sb_addf(&line, "yours %s, but %s is no longer in the files",
+			c->kind <= RV_CHANGE_PRIORITY || c->kind == RV_CHANGE_FIELD ? shown(c->ours) : "(an agenda change)",
+			c->kind == RV_CHANGE_FIELD && c->item && *c->item ? "the item" : "the recommendation");
 	} else {
 		sb_addf(&line, "yours %s, theirs %s", shown(c->ours), shown(c->theirs));
 		if (c->their_author || c->their_date)
@@ -76,14 +92,22 @@ static void their_author(const struct rv_model *m, size_t rec, enum rv_change_ki
 	}
 }
 
-static struct rv_conflict *find_conflict(struct rv_session *s, const char *rec_id, enum rv_change_kind kind)
+/* Whether a conflict is about the field change c sets. */
+static bool same_field(const struct rv_conflict *cf, const struct rv_change *c)
 {
-	bool cell = kind <= RV_CHANGE_PRIORITY;
+	if (!rv_change_sets_value(c) || cf->kind != c->kind)
+		return false;
+	return c->kind != RV_CHANGE_FIELD || (cf->target == c->target && cf->field == c->field &&
+					      strcmp(cf->item ? cf->item : "", c->item ? c->item : "") == 0);
+}
+
+static struct rv_conflict *find_conflict(struct rv_session *s, const struct rv_change *c)
+{
 	for (size_t i = 0; i < s->nconflicts; i++) {
 		struct rv_conflict *cf = &s->conflicts[i];
-		if (strcmp(cf->rec_id, rec_id) != 0)
+		if (strcmp(cf->rec_id, c->rec_id) != 0)
 			continue;
-		if (cf->gone || (cell && cf->kind == kind))
+		if ((cf->gone && !cf->item) || same_field(cf, c))
 			return cf;
 	}
 	return NULL;
@@ -92,13 +116,16 @@ static struct rv_conflict *find_conflict(struct rv_session *s, const char *rec_i
 /* Holds change c (its strings move into the conflict) in the conflict of its field, made if need be. */
 static void hold(struct rv_session *s, struct rv_change *c, char *theirs, bool gone)
 {
-	struct rv_conflict *cf = find_conflict(s, c->rec_id, c->kind);
+	struct rv_conflict *cf = find_conflict(s, c);
 	if (!cf) {
 		s->conflicts = xreallocarray(s->conflicts, s->nconflicts + 1, sizeof(*s->conflicts));
 		cf = &s->conflicts[s->nconflicts++];
 		memset(cf, 0, sizeof(*cf));
 		cf->rec_id = xstrdup(c->rec_id);
 		cf->kind = c->kind;
+		cf->target = c->target;
+		cf->field = c->field;
+		cf->item = c->item ? xstrdup(c->item) : NULL;
 		cf->base = xstrdup(c->before ? c->before : "");
 		cf->theirs = theirs;
 		theirs = NULL;
@@ -129,11 +156,15 @@ static enum rebase rebase_one(struct rv_session *s, struct rv_change *c, char **
 		*gone = true;
 		return REBASE_HOLD;
 	}
-	if (c->kind <= RV_CHANGE_PRIORITY) {
-		if (find_conflict(s, c->rec_id, c->kind))
+	if (rv_change_sets_value(c)) {
+		if (find_conflict(s, c))
 			return REBASE_HOLD; /* an earlier change of ours to the same field waits for the user */
-		char *now = rv_change_current_value(s->m, c->kind, (size_t)rec);
-		if (rv_change_values_equal(c->kind, now, c->before) || rv_change_values_equal(c->kind, now, c->after)) {
+		char *now = rv_change_value_now(s->m, c);
+		if (!now) {
+			*gone = true; /* its item (a deliverable, a question) is no longer there */
+			return REBASE_HOLD;
+		}
+		if (rv_change_same_value(c, now, c->before) || rv_change_same_value(c, now, c->after)) {
 			free(now);
 			return REBASE_APPLY;
 		}
@@ -261,7 +292,9 @@ bool rv_conflict_resolve(struct rv_session *s, size_t i, bool keep_ours)
 			struct rv_change *c = log_slot(s);
 			*c = taken.held[k];
 			free(c->before);
-			c->before = rv_change_current_value(s->m, c->kind, (size_t)rec);
+			c->before = rv_change_value_now(s->m, c);
+			if (!c->before)
+				c->before = xstrdup("");
 			c->noop = false;
 			rv_change_apply(s, c);
 			s->n++;

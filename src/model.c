@@ -1,5 +1,6 @@
 /* model.c - loading a data set directory and building its indexes. */
 #include "recview/model.h"
+#include "recview/changelog.h"
 
 #include "recview/table_files.h"
 
@@ -307,9 +308,43 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 			report_value(m, kind, row, dec, DIAG_WARNING, "unknown decision",
 				     " (kept as written; known: pending, approved, rejected)");
 	}
+	int state = rv_field_of_role(kind, RV_ROLE_STATE);
+	if (state >= 0) {
+		/* A question's state (vocab.h); a word outside the vocabulary is kept as written. */
+		struct csv_cell st = rv_cell(m, kind, row, state);
+		ch->status = (uint8_t)rv_qstatus_parse(st.ptr, st.len);
+	}
 	/* Notes carry a time ("2026-11-23T14:05"), not a date: it is kept as written. */
 	if (date >= 0)
 		parse_date(m, kind, row, date, ch);
+}
+
+/* A child's parsed state from its fields as they read now (a change set one, or changes.csv gives it). */
+void rv_model_refresh_child(struct rv_model *m, enum rv_kind kind, size_t child)
+{
+	if ((unsigned)kind >= RV_KIND_COUNT || child >= m->nchildren[kind])
+		return;
+	m->generation++;
+	struct rv_child *ch = &m->children[kind][child];
+	int status = rv_field_of_role(kind, RV_ROLE_STATUS), state = rv_field_of_role(kind, RV_ROLE_STATE);
+	int date = rv_field_of_role(kind, RV_ROLE_DATE);
+	if (status >= 0) {
+		struct rv_text st = rv_child_field(m, kind, child, status);
+		ch->status = rv_model_status(m, kind, st.ptr, st.len);
+	}
+	if (state >= 0) {
+		struct rv_text st = rv_child_field(m, kind, child, state);
+		ch->status = (uint8_t)rv_qstatus_parse(st.ptr, st.len);
+	}
+	if (date >= 0 && !rv_kind_def(kind)->by_date) {
+		struct rv_text d = rv_child_field(m, kind, child, date);
+		struct rv_date_value v;
+		rv_date_read(d.ptr, d.len, m->tables[kind].date_order[date].order, &v);
+		ch->date = v.date;
+		ch->date_prec = (uint8_t)v.precision;
+	}
+	if (ch->rec >= 0)
+		rv_model_refresh_rec(m, (size_t)ch->rec);
 }
 
 static const struct rv_child *dated_children; /* qsort has no context argument in C11 */
@@ -375,6 +410,8 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	}
 	free(fill);
 
+	if (kind == RV_CHANGES)
+		rv_changelog_rebuild(m);
 	if (rv_kind_def(kind)->by_date) {
 		anchor_undated(m, kind);
 		dated_children = m->children[kind];
@@ -531,6 +568,7 @@ void rv_model_free(struct rv_model *m)
 		free(m->child_index[k]);
 	}
 	rv_model_free_mapping(m);
+	rv_changelog_free(m);
 	free(m->recs);
 	rv_links_free(m);
 	rv_flat_free(m);
@@ -601,6 +639,7 @@ void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
 		m->nchildren[kind] = n + 1;
 		return;
 	}
+
 	size_t rec = (size_t)c->rec;
 	if (rv_kind_def(kind)->by_date && c->date_prec == RV_DATE_PREC_NONE)
 		c->date = date_before(m, kind, &m->recs[rec], c->row);
@@ -612,6 +651,8 @@ void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row)
 	m->recs[rec].count[kind]++;
 	for (size_t i = rec + 1; i < m->nrecs; i++)
 		m->recs[i].first[kind]++;
+	if (kind == RV_CHANGES)
+		rv_changelog_rebuild(m);
 	rv_model_refresh_rec(m, rec);
 }
 
@@ -634,6 +675,8 @@ void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind)
 	r->count[kind]--;
 	for (size_t i = (size_t)rec + 1; i < m->nrecs; i++)
 		m->recs[i].first[kind]--;
+	if (kind == RV_CHANGES)
+		rv_changelog_rebuild(m);
 	rv_model_refresh_rec(m, (size_t)rec);
 }
 
@@ -704,6 +747,8 @@ void rv_model_remove_row(struct rv_model *m, enum rv_kind kind, uint32_t row)
 	for (size_t i = 0; i < m->nrecs; i++)
 		m->recs[i].first[kind] = m->recs[i].count[kind] = 0;
 	build_children(m, kind);
+	if (kind != RV_CHANGES && m->changelog)
+		rv_changelog_rebuild(m); /* items are named by their place among their recommendation's */
 	derive_current(m);
 }
 

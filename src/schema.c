@@ -19,6 +19,7 @@ static const struct rv_field_def rec_fields[REC_NFIELDS] = {
 	[REC_STATUS] = {"status", RV_ROLE_STATUS, {"implementation status", "implementation stage", "stage", "state"}, false},
 	[REC_PRIORITY] = {"priority", RV_ROLE_PRIORITY, {"priority level", "prio"}, false},
 	[REC_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference", "references"}, false},
+	[REC_OWNER] = {"owner", RV_ROLE_OWNER, {"responsible", "assignee", "assigned to", "action owner", "lead"}, false},
 };
 
 static const struct rv_field_def deliverable_fields[DEL_NFIELDS] = {
@@ -72,6 +73,18 @@ static const struct rv_field_def agenda_fields[AGENDA_NFIELDS] = {
 	[AGENDA_AUTHOR] = {"author", RV_ROLE_AUTHOR, {"by", "who"}, false},
 };
 
+/* recview's own log of field changes (triage.h): one row per change, never rewritten. */
+static const struct rv_field_def change_fields[CHG_NFIELDS] = {
+	[CHG_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "recommendation", "id"}, true},
+	[CHG_ITEM] = {"item", RV_ROLE_ITEM, {"entity"}, false},
+	[CHG_FIELD] = {"field", RV_ROLE_FIELD, {"column"}, true},
+	[CHG_VALUE] = {"value", RV_ROLE_VALUE, {"new", "new value", "to"}, false},
+	[CHG_PREVIOUS] = {"previous", RV_ROLE_PREVIOUS, {"old", "old value", "from"}, false},
+	[CHG_TIME] = {"time", RV_ROLE_TIME, {"date", "when"}, false},
+	[CHG_AUTHOR] = {"author", RV_ROLE_AUTHOR, {"by", "who"}, false},
+	[CHG_NOTE] = {"note", RV_ROLE_TEXT, {"reason", "comment"}, false},
+};
+
 static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
 	[RV_RECS] = {"recommendations.csv", "recommendations", true, REC_NFIELDS, rec_fields, false},
 	[RV_DELIVERABLES] = {"deliverables.csv", "deliverables", false, DEL_NFIELDS, deliverable_fields, false},
@@ -80,6 +93,7 @@ static const struct rv_kind_def kinds[RV_KIND_COUNT] = {
 	[RV_REVIEWS] = {"reviews.csv", "reviews", false, REV_NFIELDS, review_fields, false},
 	[RV_NOTES] = {"notes.csv", "notes", false, NOTE_NFIELDS, note_fields, false},
 	[RV_AGENDA] = {"agenda.csv", "agenda", false, AGENDA_NFIELDS, agenda_fields, false},
+	[RV_CHANGES] = {"changes.csv", "changes", false, CHG_NFIELDS, change_fields, false},
 };
 
 const struct rv_kind_def *rv_kind_def(enum rv_kind kind)

@@ -145,7 +145,7 @@ void rv_model_find_table_files(struct rv_model *m)
 			free(p);
 			sb_free(&sb);
 		}
-		if (!name && !exists && k != RV_NOTES && k != RV_AGENDA)
+		if (!name && !exists && k != RV_NOTES && k != RV_AGENDA && k != RV_CHANGES)
 			name = rv_find_table_file(m->dir, own, &others);
 		m->tables[k].file = name ? name : xstrdup(own);
 	}

@@ -104,6 +104,7 @@ void rv_change_free(struct rv_change *c)
 	free(c->author);
 	free(c->cell.old_text);
 	free(c->cell.more);
+	free(c->item);
 }
 
 void rv_session_add_time(struct rv_session *s, size_t rec, double seconds)
@@ -168,11 +169,18 @@ size_t rv_session_count_unsaved(const struct rv_session *s)
 void rv_change_describe(const struct rv_change *c, struct strbuf *out)
 {
 	static const char *const what[] = {"status", "decision", "priority", "note", "added to the agenda",
-					   "removed from the agenda", "moved on the agenda"};
+					   "removed from the agenda", "moved on the agenda", "field"};
 	struct strbuf line;
 	sb_init(&line);
-	sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
-	if (c->kind <= RV_CHANGE_PRIORITY)
+	if (c->kind == RV_CHANGE_FIELD) {
+		const char *name = rv_item_field_name((enum rv_kind)c->target, c->field);
+		bool retract = c->target == RV_NOTES && (!c->after || !*c->after);
+		sb_addf(&line, "%s of %s%s%s", retract ? "note retracted" : c->target == RV_NOTES ? "note amended" : name ? name : "field",
+			c->rec_id, c->item && *c->item ? " " : "", c->item ? c->item : "");
+	} else {
+		sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
+	}
+	if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES))
 		sb_addf(&line, ": %s -> %s", c->before && *c->before ? c->before : "(none)",
 			c->after && *c->after ? c->after : "(none)");
 	if (c->note)
@@ -267,13 +275,27 @@ static bool refuse_read_only(struct rv_session *s)
 	return true;
 }
 
-/* Logs c (already filled in), applies it and saves. */
+/* Logs c (already filled in), applies it and saves; within a group, the group's end saves. */
 static bool commit(struct rv_session *s, struct rv_change *c)
 {
+	c->group = s->group;
 	s->n++;
 	s->applied = s->n;
 	rv_change_apply(s, c);
-	return rv_session_persist(s);
+	return s->group ? true : rv_session_persist(s);
+}
+
+void rv_session_begin_group(struct rv_session *s)
+{
+	s->group = ++s->last_group;
+}
+
+bool rv_session_end_group(struct rv_session *s)
+{
+	unsigned group = s->group;
+	s->group = 0;
+	bool made = s->applied > 0 && s->changes[s->applied - 1].group == group;
+	return made ? rv_session_persist(s) : true;
 }
 
 /* Whether a file's own encoding can hold text the change writes into it (an emoji cannot go into Windows-1252). */
@@ -528,9 +550,17 @@ bool rv_undo(struct rv_session *s)
 			 s->nconflicts, s->nconflicts == 1 ? "" : "s");
 		return false;
 	}
-	if (!rv_change_unapply(s, &s->changes[s->applied - 1]))
-		return false;
-	s->applied--;
+	/* A group comes off whole, or not at all: a member that cannot be undone puts back the others. */
+	unsigned group = s->changes[s->applied - 1].group;
+	size_t from = s->applied;
+	do {
+		if (!rv_change_unapply(s, &s->changes[s->applied - 1])) {
+			while (s->applied < from)
+				rv_change_apply(s, &s->changes[s->applied++]);
+			return false;
+		}
+		s->applied--;
+	} while (group && s->applied && s->changes[s->applied - 1].group == group);
 	return rv_session_persist(s);
 }
 
@@ -542,7 +572,111 @@ bool rv_redo(struct rv_session *s)
 		snprintf(s->error, sizeof(s->error), "nothing to redo");
 		return false;
 	}
-	rv_change_apply(s, &s->changes[s->applied++]);
+	unsigned group = s->changes[s->applied].group;
+	do
+		rv_change_apply(s, &s->changes[s->applied++]);
+	while (group && s->applied < s->n && s->changes[s->applied].group == group);
 	return rv_session_persist(s);
+}
+
+/* ---- fields of any item ---- */
+
+/* The fields a triage change may set, by kind (changelog.h). */
+static bool field_settable(enum rv_kind kind, int field)
+{
+	switch (kind) {
+	case RV_RECS:
+		return field == REC_OWNER;
+	case RV_DELIVERABLES:
+		return field == DEL_STATUS || field == DEL_RESPONSIBLE || field == DEL_DUE;
+	case RV_QUESTIONS:
+		return field == Q_ANSWER || field == Q_STATUS;
+	case RV_NOTES:
+		return field == NOTE_TEXT;
+	default:
+		return false;
+	}
+}
+
+/* A typed value in the field's canonical form (a status word, an ISO date), or NULL with s->error. */
+static char *canonical_value(struct rv_session *s, enum rv_kind kind, int field, const char *value)
+{
+	enum rv_role role = rv_kind_def(kind)->fields[field].role;
+	size_t len = strlen(value);
+	if (role == RV_ROLE_STATUS) {
+		enum rv_status st = rv_status_parse(value, len);
+		if (st == RV_STATUS_UNKNOWN) {
+			snprintf(s->error, sizeof(s->error), "unknown status; use one of: %s", rv_status_vocabulary());
+			return NULL;
+		}
+		return xstrdup(rv_status_name(st));
+	}
+	if (role == RV_ROLE_STATE) {
+		enum rv_qstatus st = rv_qstatus_parse(value, len);
+		if (st == RV_QSTATUS_UNKNOWN) {
+			snprintf(s->error, sizeof(s->error), "unknown question status; use one of: %s", rv_qstatus_vocabulary());
+			return NULL;
+		}
+		return xstrdup(rv_qstatus_name(st));
+	}
+	if (role == RV_ROLE_DATE) {
+		struct rv_date_value v;
+		if (rv_date_read(value, len, RV_DATE_DAY_FIRST, &v) == RV_DATE_BAD) {
+			snprintf(s->error, sizeof(s->error), "bad date '%.30s': use YYYY-MM-DD, YYYY-MM or a quarter (2016-Q3)",
+				 value);
+			return NULL;
+		}
+		if (v.precision == RV_DATE_PREC_NONE)
+			return typed(value); /* empty, or a placeholder such as TBD */
+		char iso[16];
+		rv_date_format_precision(v.date, v.precision, iso, sizeof(iso));
+		return xstrdup(iso);
+	}
+	return typed(value);
+}
+
+/* Whether a change to the item's field can be written: its file (where the field is a cell) and changes.csv. */
+static bool can_write_item(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note)
+{
+	enum rv_kind file = rv_kind_flat(s->m, it.kind) ? RV_RECS : it.kind;
+	if (!rv_changelog_overrides(s->m, it.kind, field) && rv_kind_has_field(s->m, it.kind, field) &&
+	    (!can_write(s, file) || !fits(s, file, value)))
+		return false;
+	return can_append(s, RV_CHANGES, CHG_VALUE) && fits(s, RV_CHANGES, value) && fits(s, RV_CHANGES, note) &&
+	       fits(s, RV_CHANGES, s->author);
+}
+
+bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note)
+{
+	s->cannot_hold = -1;
+	if (refuse_read_only(s))
+		return false;
+	long rec = rv_item_rec(s->m, it);
+	struct strbuf name;
+	sb_init(&name);
+	if (!field_settable(it.kind, field) || rec < 0 || !rv_item_name(s->m, it, &name)) {
+		snprintf(s->error, sizeof(s->error), "that field cannot be changed here");
+		sb_free(&name);
+		return false;
+	}
+	char *canon = canonical_value(s, it.kind, field, value ? value : "");
+	char *now = canon ? rv_item_field_value(s->m, it, field) : NULL;
+	bool ok = canon && can_write_item(s, it, field, canon, note);
+	if (ok && !rv_field_values_equal(it.kind, field, now, canon)) {
+		struct rv_change *c = new_change(s, RV_CHANGE_FIELD, (size_t)rec);
+		c->target = (int)it.kind;
+		c->field = field;
+		c->item = sb_detach(&name);
+		c->before = now;
+		c->after = canon;
+		c->note = note && *note ? typed(note) : NULL;
+		sb_free(&name);
+		return commit(s, c);
+	}
+	/* Already so: nothing to write. */
+	free(canon);
+	free(now);
+	sb_free(&name);
+	return ok;
 }
 

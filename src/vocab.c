@@ -145,6 +145,46 @@ const char *rv_decision_vocabulary(void)
 	return "pending, approved, rejected";
 }
 
+static const struct spelling qstatus_spellings[] = {
+	{"open", RV_QSTATUS_OPEN},           {"asked", RV_QSTATUS_OPEN},         {"new", RV_QSTATUS_OPEN},
+	{"pending", RV_QSTATUS_OPEN},        {"unanswered", RV_QSTATUS_OPEN},    {"to do", RV_QSTATUS_OPEN},
+	{"answered", RV_QSTATUS_ANSWERED},   {"answer received", RV_QSTATUS_ANSWERED},
+	{"responded", RV_QSTATUS_ANSWERED},  {"replied", RV_QSTATUS_ANSWERED},
+	{"follow-up", RV_QSTATUS_FOLLOW_UP}, {"follow up", RV_QSTATUS_FOLLOW_UP}, {"followup", RV_QSTATUS_FOLLOW_UP},
+	{"follow-up needed", RV_QSTATUS_FOLLOW_UP}, {"needs follow-up", RV_QSTATUS_FOLLOW_UP},
+	{"reopened", RV_QSTATUS_FOLLOW_UP},  {"closed", RV_QSTATUS_CLOSED},      {"resolved", RV_QSTATUS_CLOSED},
+	{"done", RV_QSTATUS_CLOSED},         {"withdrawn", RV_QSTATUS_CLOSED},   {"n/a", RV_QSTATUS_CLOSED},
+};
+
+enum rv_qstatus rv_qstatus_parse(const char *s, size_t len)
+{
+	return (enum rv_qstatus)lookup(qstatus_spellings, sizeof(qstatus_spellings) / sizeof(*qstatus_spellings), s, len,
+				       RV_QSTATUS_NONE, RV_QSTATUS_UNKNOWN);
+}
+
+const char *rv_qstatus_name(enum rv_qstatus st)
+{
+	static const char *const names[RV_QSTATUS_COUNT] = {"", "open", "answered", "follow-up", "closed", "unknown"};
+	return (unsigned)st < RV_QSTATUS_COUNT ? names[st] : "unknown";
+}
+
+const char *rv_qstatus_vocabulary(void)
+{
+	return "open, answered, follow-up, closed";
+}
+
+enum rv_qstatus rv_qstatus_effective(enum rv_qstatus st, bool has_answer)
+{
+	if (st != RV_QSTATUS_NONE && st != RV_QSTATUS_UNKNOWN)
+		return st;
+	return has_answer ? RV_QSTATUS_ANSWERED : RV_QSTATUS_OPEN;
+}
+
+bool rv_qstatus_is_open(enum rv_qstatus st)
+{
+	return st == RV_QSTATUS_OPEN || st == RV_QSTATUS_FOLLOW_UP;
+}
+
 int rv_priority_parse(const char *s, size_t len)
 {
 	while (len && (s[0] == ' '))

@@ -23,6 +23,14 @@ bool rv_change_values_equal(enum rv_change_kind kind, const char *a, const char 
 /* The field a change of that kind sets, as the recommendation holds it now (to be freed). */
 char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind, size_t rec);
 
+/* Whether a change sets a value that another writer could have set too (status, decision, priority, a
+ * field); the value it would compare now (NULL when its item is gone, else to be freed); and whether two
+ * values of its field mean the same. */
+bool rv_change_sets_value(const struct rv_change *c);
+char *rv_change_value_now(const struct rv_model *m, const struct rv_change *c);
+bool rv_change_same_value(const struct rv_change *c, const char *a, const char *b);
+bool rv_field_values_equal(enum rv_kind kind, int field, const char *a, const char *b);
+
 /* A file changed in memory: it needs saving, and any save already under way is of an older state. */
 void rv_session_touch(struct rv_session *s, int kind);
 /* After a change: written now, or handed to the writer thread. */

@@ -23,19 +23,21 @@ enum rv_kind {
 	RV_REVIEWS,
 	RV_NOTES,     /* notes added in triage: only ever appended */
 	RV_AGENDA,    /* the meeting agenda, in order */
+	RV_CHANGES,   /* every triage change to a field other than a status or decision: only ever appended */
 	RV_KIND_COUNT
 };
 
 /* Known fields of each file, in the order of the data contract. */
 enum { REC_ID, REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_TEXT, REC_DECISION, REC_STATUS, REC_PRIORITY,
-       REC_SOURCE, REC_NFIELDS };
+       REC_SOURCE, REC_OWNER, REC_NFIELDS };
 enum { DEL_REC_ID, DEL_DESCRIPTION, DEL_RESPONSIBLE, DEL_DUE, DEL_STATUS, DEL_SOURCE, DEL_NFIELDS };
 enum { Q_REC_ID, Q_QID, Q_BRIEFING, Q_ASKED, Q_QUESTION, Q_ANSWER, Q_STATUS, Q_SOURCE, Q_NFIELDS };
 enum { HIST_REC_ID, HIST_DATE, HIST_DECISION, HIST_STATUS, HIST_SOURCE, HIST_NOTE, HIST_NFIELDS };
 enum { REV_REVIEW, REV_DATE, REV_KIND, REV_NAME, REV_DESCRIPTION, REV_SOURCE, REV_NFIELDS };
 enum { NOTE_REC_ID, NOTE_TIME, NOTE_AUTHOR, NOTE_TEXT, NOTE_NFIELDS };
 enum { AGENDA_REC_ID, AGENDA_ADDED, AGENDA_AUTHOR, AGENDA_NFIELDS };
-#define RV_MAX_FIELDS 10
+enum { CHG_REC_ID, CHG_ITEM, CHG_FIELD, CHG_VALUE, CHG_PREVIOUS, CHG_TIME, CHG_AUTHOR, CHG_NOTE, CHG_NFIELDS };
+#define RV_MAX_FIELDS 12
 
 /*
  * What a field means, whatever its kind calls it: code asks for "the status field of kind K" with
@@ -64,6 +66,11 @@ enum rv_role {
 	RV_ROLE_PLACE,       /* where or when a question was asked */
 	RV_ROLE_ANSWER,
 	RV_ROLE_CATEGORY,    /* a review activity's kind */
+	RV_ROLE_OWNER,       /* who is to act on a recommendation */
+	RV_ROLE_ITEM,        /* a change's item: empty for the recommendation, D2, Q1.1, N<time> (changes.csv) */
+	RV_ROLE_FIELD,       /* the field a change set */
+	RV_ROLE_VALUE,       /* the value it set */
+	RV_ROLE_PREVIOUS,    /* the value it replaced */
 	RV_ROLE_COUNT
 };
 
@@ -140,6 +147,7 @@ struct rv_child {
 };
 
 struct rv_mapping;
+struct rv_changelog;
 
 struct rv_model {
 	char *dir;
@@ -160,6 +168,7 @@ struct rv_model {
 	unsigned long generation;
 	unsigned long xref_generation;
 	struct rv_mapping *mapping;   /* the data set's recview.map (mapping.h), or NULL */
+	struct rv_changelog *changelog; /* the index of changes.csv (changelog.h), or NULL when it has no rows */
 };
 
 /* Loading (error.h): RV_OK, loaded (diags may hold warnings and errors); RV_E_UNREADABLE, nothing to
@@ -188,6 +197,8 @@ const struct rv_child *rv_rec_child(const struct rv_model *m, size_t rec, enum r
 void rv_model_add_child(struct rv_model *m, enum rv_kind kind, uint32_t row);
 void rv_model_drop_last_child(struct rv_model *m, enum rv_kind kind);
 void rv_model_refresh_rec(struct rv_model *m, size_t rec);
+/* A child's parsed status and date from its fields as they read now; its recommendation follows. */
+void rv_model_refresh_child(struct rv_model *m, enum rv_kind kind, size_t child);
 /* A file read in a legacy encoding is written in UTF-8 from now on; false when it is UTF-8 already. */
 bool rv_model_convert_to_utf8(struct rv_model *m, enum rv_kind kind);
 /* Removes a child row anywhere in its table (the undo of a row appended before a merge). */

@@ -20,6 +20,7 @@
 
 #include "recview/clock.h"
 #include "recview/model.h"
+#include "recview/changelog.h"
 #include "recview/save.h"
 #include "recview/store.h"
 #include "recview/strbuf.h"
@@ -32,6 +33,7 @@ enum rv_change_kind {
 	RV_CHANGE_AGENDA_ADD,
 	RV_CHANGE_AGENDA_REMOVE,
 	RV_CHANGE_AGENDA_MOVE,
+	RV_CHANGE_FIELD,  /* a field of a recommendation, deliverable, question or note (changes.csv) */
 };
 
 /*
@@ -64,6 +66,13 @@ struct rv_change {
 	bool appended[RV_KIND_COUNT]; /* it appended a row to that table */
 	uint32_t row[RV_KIND_COUNT];  /* which row; undo finds it again by its content when rows moved */
 	bool noop;                    /* rebased onto files that already had it (an agenda entry): nothing to do */
+	/* RV_CHANGE_FIELD: the item's kind (RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_NOTES), its name
+	 * within the recommendation (changelog.h: "" itself, "D2", "Q1.1", "N<time>") and the field. */
+	int target;
+	char *item;
+	int field;
+	/* Changes made as one (to every tagged item): undone and redone together; 0 for a change alone. */
+	unsigned group;
 };
 
 /*
@@ -73,7 +82,9 @@ struct rv_change {
  */
 struct rv_conflict {
 	char *rec_id;
-	enum rv_change_kind kind;      /* status, decision or priority; a note or else when the recommendation is gone */
+	enum rv_change_kind kind;      /* status, decision, priority or field; a note or else when the recommendation is gone */
+	int target, field;             /* RV_CHANGE_FIELD: which field of which item (as in struct rv_change) */
+	char *item;
 	char *base, *ours, *theirs;    /* the value both started from, ours (the last held change's), theirs */
 	char *their_author;            /* who made theirs, when the history says (else NULL) */
 	char *their_date;              /* and when */
@@ -136,6 +147,8 @@ struct rv_session {
 	size_t merged;                         /* the last merge: changes of ours carried onto the files */
 	struct rv_time_spent *times;           /* walkthrough: time per recommendation, in first-shown order */
 	size_t ntimes;
+	unsigned group;                        /* the group being made (rv_session_begin_group), or 0 */
+	unsigned last_group;
 };
 
 /* Starts a session on a loaded model. read_only: as asked (--read-only), else decided by whether the
@@ -156,6 +169,24 @@ bool rv_add_note(struct rv_session *s, size_t rec, const char *note);
 bool rv_agenda_toggle(struct rv_session *s, size_t rec);
 bool rv_agenda_move(struct rv_session *s, size_t rec, int delta);
 long rv_agenda_position(const struct rv_session *s, size_t rec);
+
+/*
+ * Fields of any item (changelog.h): a recommendation's owner, a deliverable's status, owner or due
+ * date, a question's answer or status, a note's text (amended; "" retracts it). The value is checked
+ * against the field's vocabulary or as a date, written in the file's words and date style, into the
+ * item's cell where its file has the column, and always as a row of changes.csv with the note (the
+ * reason for a new due date). False, with s->error, when refused; nothing is changed then.
+ */
+bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note);
+/* The value of that field now, as rv_change_item_field would compare it (to be freed). */
+char *rv_item_field_value(const struct rv_model *m, struct rv_item it, int field);
+
+/*
+ * Changes made between begin and end form one group: they are saved in one commit when the group
+ * ends, and undone and redone as one step. end returns the save's result (true when nothing was made).
+ */
+void rv_session_begin_group(struct rv_session *s);
+bool rv_session_end_group(struct rv_session *s);
 
 bool rv_undo(struct rv_session *s);
 bool rv_redo(struct rv_session *s);

@@ -44,6 +44,24 @@ const char *rv_status_glyph(enum rv_status st, bool ascii);
 const char *rv_status_vocabulary(void);
 const char *rv_decision_vocabulary(void);
 
+/* A question's state: open (asked, no answer yet), answered, follow-up (answered, more asked), closed. */
+enum rv_qstatus {
+	RV_QSTATUS_NONE,      /* empty: open, or answered when it has an answer (rv_qstatus_effective) */
+	RV_QSTATUS_OPEN,
+	RV_QSTATUS_ANSWERED,
+	RV_QSTATUS_FOLLOW_UP,
+	RV_QSTATUS_CLOSED,
+	RV_QSTATUS_UNKNOWN,
+	RV_QSTATUS_COUNT
+};
+enum rv_qstatus rv_qstatus_parse(const char *s, size_t len);
+const char *rv_qstatus_name(enum rv_qstatus st);
+const char *rv_qstatus_vocabulary(void);
+/* The state a question is in: its status, else answered when it has an answer, else open. */
+enum rv_qstatus rv_qstatus_effective(enum rv_qstatus st, bool has_answer);
+/* Whether a question in that state still waits for something (open or follow-up). */
+bool rv_qstatus_is_open(enum rv_qstatus st);
+
 /* P1..P4 (also "p1", "1"): 1..4; 0 for empty; -1 for anything else. */
 int rv_priority_parse(const char *s, size_t len);
 

@@ -245,6 +245,22 @@ static void agenda_move(struct app *app, int delta)
 	}
 }
 
+/* How many changes an undo (or redo) at change which takes: its whole group. */
+static size_t group_size(const struct rv_session *s, size_t which, bool undo)
+{
+	unsigned group = s->changes[which].group;
+	if (!group)
+		return 1;
+	size_t n = 0;
+	if (undo)
+		for (size_t i = which + 1; i > 0 && s->changes[i - 1].group == group; i--)
+			n++;
+	else
+		for (size_t i = which; i < s->n && s->changes[i].group == group; i++)
+			n++;
+	return n;
+}
+
 static void undo_redo(struct app *app, bool undo)
 {
 	struct rv_session *s = app->session;
@@ -252,14 +268,20 @@ static void undo_redo(struct app *app, bool undo)
 		return;
 	size_t which = undo ? s->applied - (s->applied ? 1 : 0) : s->applied;
 	char what[256];
-	if (which < s->n)
-		snprintf(what, sizeof(what), "%s %s of %s", undo ? "undid" : "redid",
-			 s->changes[which].kind <= RV_CHANGE_DECISION ? (s->changes[which].kind ? "the decision" : "the status")
-			 : s->changes[which].kind == RV_CHANGE_PRIORITY ? "the priority"
-			 : s->changes[which].kind == RV_CHANGE_NOTE ? "the note"
-								    : "the agenda change",
-			 s->changes[which].rec_id);
-	else
+	size_t grouped = which < s->n ? group_size(s, which, undo) : 0;
+	if (grouped > 1) {
+		snprintf(what, sizeof(what), "%s %zu changes made together", undo ? "undid" : "redid", grouped);
+	} else if (which < s->n) {
+		const struct rv_change *c = &s->changes[which];
+		const char *field = c->kind == RV_CHANGE_FIELD ? rv_item_field_name((enum rv_kind)c->target, c->field) : NULL;
+		snprintf(what, sizeof(what), "%s %s%s of %s%s%s", undo ? "undid" : "redid",
+			 c->kind <= RV_CHANGE_DECISION ? (c->kind ? "the decision" : "the status")
+			 : c->kind == RV_CHANGE_PRIORITY ? "the priority"
+			 : c->kind == RV_CHANGE_NOTE ? "the note"
+			 : c->kind == RV_CHANGE_FIELD ? "the " : "the agenda change",
+			 field ? field : "", c->rec_id, c->item && *c->item ? " " : "", c->item ? c->item : "");
+	} else
+
 		snprintf(what, sizeof(what), "nothing");
 	bool ok = undo ? rv_undo(s) : rv_redo(s);
 	report(app, ok, what);
@@ -385,9 +407,11 @@ static void settle_conflict(struct app *app, bool mine)
 	struct strbuf line;
 	sb_init(&line);
 	const struct rv_conflict *c = &s->conflicts[i];
-	sb_addf(&line, "%s of %s: %s kept", c->kind == RV_CHANGE_STATUS ? "status" : c->kind == RV_CHANGE_DECISION ? "decision"
-						   : c->kind == RV_CHANGE_PRIORITY ? "priority" : "change",
-		c->rec_id, mine ? "yours" : "theirs");
+	sb_addf(&line, "%s of %s%s%s: %s kept", c->kind == RV_CHANGE_STATUS ? "status" : c->kind == RV_CHANGE_DECISION ? "decision"
+						   : c->kind == RV_CHANGE_PRIORITY ? "priority"
+						   : c->kind == RV_CHANGE_FIELD ? rv_item_field_name((enum rv_kind)c->target, c->field)
+										: "change",
+		c->rec_id, c->item && *c->item ? " " : "", c->item ? c->item : "", mine ? "yours" : "theirs");
 	snprintf(what, sizeof(what), "%s", line.data);
 	sb_free(&line);
 	bool ok = rv_conflict_resolve(s, (size_t)i, mine);

@@ -5,33 +5,42 @@
 #include "recview/triage.h"
 #include "recview/views.h"
 
-enum { CHG_ITEM, CHG_EMPTY };
+enum { CHANGE_LINE, CHANGE_EMPTY };
 
 static void changes_open(struct view *v)
 {
 	const struct rv_session *s = v->app->session;
 	if (!s->n)
-		view_add_line(v, CHG_EMPTY, 0, false);
+		view_add_line(v, CHANGE_EMPTY, 0, false);
 	for (size_t i = 0; i < s->n; i++)
-		view_add_line(v, CHG_ITEM, (uint32_t)i, true);
+		view_add_line(v, CHANGE_LINE, (uint32_t)i, true);
 }
 
 static void changes_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	const struct rv_session *s = v->app->session;
-	if (line->type == CHG_EMPTY) {
+	if (line->type == CHANGE_EMPTY) {
 		draw_str(d, "  No change yet in this session.", C_DIM);
 		return;
 	}
-	static const char *const kinds[] = {"status", "decision", "priority", "note", "agenda +", "agenda -", "agenda move"};
+	static const char *const kinds[] = {"status", "decision", "priority", "note", "agenda +", "agenda -", "agenda move",
+					    "field"};
 	const struct rv_change *c = &s->changes[line->ref];
 	bool undone = line->ref >= s->applied;
 	enum color base = undone ? C_DIM : C_DEFAULT;
 	draw_field(d, c->time, strlen(c->time), 20, C_DATE);
 	draw_field(d, c->author, strlen(c->author), 10, C_DIM);
 	draw_field(d, c->rec_id, strlen(c->rec_id), 11, C_ID);
-	draw_field(d, kinds[c->kind], strlen(kinds[c->kind]), 12, C_LABEL);
-	if (c->kind <= RV_CHANGE_PRIORITY) {
+	const char *kind = kinds[c->kind];
+	if (c->kind == RV_CHANGE_FIELD)
+		kind = c->target == RV_NOTES ? (c->after && *c->after ? "note amended" : "note retracted")
+					     : rv_item_field_name((enum rv_kind)c->target, c->field);
+	draw_field(d, kind, strlen(kind), 12, C_LABEL);
+	if (c->kind == RV_CHANGE_FIELD && c->item && *c->item && c->target != RV_NOTES) {
+		draw_text(d, c->item, strlen(c->item), C_ID);
+		draw_str(d, " ", base);
+	}
+	if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES)) {
 		draw_str(d, c->before && *c->before ? c->before : "(none)", base);
 		draw_str(d, d->ascii ? " -> " : " \xE2\x86\x92 ", base);
 		draw_str(d, c->after && *c->after ? c->after : "(none)", base);
@@ -45,7 +54,7 @@ static void changes_draw(struct view *v, const struct line *line, struct draw *d
 
 static long changes_current_rec(struct view *v)
 {
-	if (!v->nlines || v->lines[v->lineno].type != CHG_ITEM)
+	if (!v->nlines || v->lines[v->lineno].type != CHANGE_LINE)
 		return -1;
 	const char *id = v->app->session->changes[v->lines[v->lineno].ref].rec_id;
 	return rv_find_rec(v->app->m, id, strlen(id));
