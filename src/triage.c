@@ -290,6 +290,21 @@ void rv_session_begin_group(struct rv_session *s)
 	s->group = ++s->last_group;
 }
 
+bool rv_session_cancel_group(struct rv_session *s)
+{
+	unsigned group = s->group;
+	s->group = 0;
+	/* Nothing of the group was saved: it is taken back in memory, and forgotten. */
+	while (group && s->applied && s->changes[s->applied - 1].group == group) {
+		rv_change_unapply(s, &s->changes[s->applied - 1]);
+		s->applied--;
+	}
+	for (size_t i = s->applied; i < s->n; i++)
+		rv_change_free(&s->changes[i]);
+	s->n = s->applied;
+	return rv_session_files_unsaved(s) ? rv_session_persist(s) : true;
+}
+
 bool rv_session_end_group(struct rv_session *s)
 {
 	unsigned group = s->group;

@@ -18,6 +18,7 @@ struct prompt_state;
 struct rv_search;
 struct rv_query;
 struct rv_session;
+struct tags;
 
 struct app {
 	struct rv_model *m;
@@ -45,6 +46,7 @@ struct app {
 	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
 	char saving_what[256];               /* the change being written in the background */
 	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
+	struct tags *tags;                   /* tagged items and the ; prefix (tags.h) */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
 };

@@ -34,6 +34,7 @@ enum color {
 	C_ERROR,
 	C_WARNING,
 	C_MATCH,
+	C_TAGGED,     /* the mark of a tagged item */
 	C_COUNT
 };
 

@@ -44,7 +44,13 @@
 	_(AGENDA_UP, "Move it up on the agenda") \
 	_(AGENDA_DOWN, "Move it down on the agenda") \
 	_(VIEW_AGENDA, "Show the agenda") \
-	_(UNDO, "Undo the last change") \
+	_(TAG, "Tag or untag the item under the cursor (in lists), then go down") \
+	_(TAG_RANGE, "Mark where a range starts; again: tag (or untag) every line up to the cursor") \
+	_(TAG_ALL, "Tag every line shown (or untag them, when all are tagged)") \
+	_(TAG_MATCHING, "Tag the items a filter expression matches (status:progress owner:OCTO ...)") \
+	_(UNTAG_MATCHING, "Untag the items a filter expression matches (empty: every tag)") \
+	_(TAG_PREFIX, "Apply the next change (status, decision, priority, note, agenda) to every tagged item") \
+	_(UNDO, "Undo the last change (a change made to tagged items: all of it)") \
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \
 	_(SAVE, "Save again after a failure: retry, merge with the files as they are now, or save elsewhere") \

@@ -187,6 +187,8 @@ char *rv_item_field_value(const struct rv_model *m, struct rv_item it, int field
  */
 void rv_session_begin_group(struct rv_session *s);
 bool rv_session_end_group(struct rv_session *s);
+/* Ends a group by taking back what it made (one of its changes was refused): nothing of it is saved. */
+bool rv_session_cancel_group(struct rv_session *s);
 
 bool rv_undo(struct rv_session *s);
 bool rv_redo(struct rv_session *s);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "recview/draw.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/keys.h"
 #include "recview/model.h"
@@ -55,6 +56,8 @@ struct view_ops {
 	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, data is freed
 	 * (done first) for open to build again. */
 	void (*reload)(struct view *v, long cursor_rec);
+	/* Optional: the item a line shows, for tagging (a recommendation, deliverable or question). */
+	bool (*line_item)(struct view *v, const struct line *line, struct rv_item *out);
 	/* Optional: frees what open allocated beyond lines and text. */
 	void (*done)(struct view *v);
 };

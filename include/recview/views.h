@@ -38,6 +38,8 @@ enum color status_color(enum rv_status st);
 enum color decision_color(enum rv_decision d);
 /* Columns for field labels: the longest extra column name of that file fits, within [minimum, 20]. */
 int label_width(const struct rv_model *m, enum rv_kind kind, int minimum);
+/* One column: a tagged item's mark (tags.h), else a space. */
+void draw_tag_mark(struct draw *d, bool tagged);
 /* A label cut to width - 1 columns, then a space. */
 void draw_label(struct draw *d, const char *s, size_t len, int width);
 

@@ -40,6 +40,8 @@ static const struct keybinding default_keys[] = {
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
 	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
+	{CH('T'), REQ_TAG},              {CH('V'), REQ_TAG_RANGE},        {CH('*'), REQ_TAG_ALL},
+	{CH(CTRL('t')), REQ_TAG_MATCHING}, {CH(CTRL('k')), REQ_UNTAG_MATCHING}, {CH(';'), REQ_TAG_PREFIX},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

@@ -9,6 +9,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/mapping.h"
+#include "recview/tags.h"
 #include "recview/text.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
@@ -153,7 +154,9 @@ static bool merge_once(struct app *app, bool *saved)
 		remember(app->stack[i], &back[i]);
 	for (size_t i = 0; i < app->nforward; i++)
 		remember(app->forward[i], &fwd[i]);
+	tags_remember(app);
 	*saved = rv_session_merge(s, fresh); /* fresh moves into app->m, which s->m is */
+	tags_recall(app);
 	free(fresh);
 	restore_views(app, back, fwd);
 	free_places(back, nback);
@@ -198,7 +201,9 @@ static bool reload(struct app *app)
 		view_free(app->forward[--app->nforward]);
 	struct place list;
 	remember(app->stack[0], &list);
+	tags_remember(app);
 	rv_session_merge(app->session, fresh); /* changes of this session, if any, are kept */
+	tags_recall(app);
 	free(fresh);
 	restore_views(app, &list, NULL);
 	free_places(&list, 1);

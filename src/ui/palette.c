@@ -52,6 +52,14 @@ int label_width(const struct rv_model *m, enum rv_kind kind, int minimum)
 	return w > 20 ? 20 : w;
 }
 
+void draw_tag_mark(struct draw *d, bool tagged)
+{
+	if (tagged)
+		draw_str(d, d->ascii ? "*" : "\xE2\x80\xA2" /* • */, C_TAGGED);
+	else
+		draw_spaces(d, 1, C_DEFAULT);
+}
+
 void draw_label(struct draw *d, const char *s, size_t len, int width)
 {
 	draw_field(d, s, len, width - 1, C_LABEL);

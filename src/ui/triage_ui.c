@@ -14,6 +14,7 @@
 #include "recview/finding.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
+#include "recview/tags.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
@@ -130,35 +131,129 @@ static void id_of(struct app *app, long rec, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)id.len, id.ptr);
 }
 
+/* The recommendations a change is made to, and how they are named in prompts and messages. */
+struct targets {
+	uint32_t *recs;
+	size_t n;
+	char name[96]; /* "SSR1-3", or "7 tagged" */
+};
+
+static void targets_free(struct targets *t)
+{
+	free(t->recs);
+	t->recs = NULL;
+	t->n = 0;
+}
+
+/*
+ * What a triage key acts on: every tagged recommendation after ';', or when some are tagged and the
+ * answer to "apply to 7 tagged?" is y; else the one under the cursor. False when there is none or the
+ * view is read-only (a message says why).
+ */
+static bool pick_targets(struct app *app, enum request req, struct targets *t)
+{
+	memset(t, 0, sizeof(*t));
+	bool prefix = tags_take_prefix(app);
+	size_t tagged = tags_count(app, RV_RECS);
+	if (prefix && !tagged) {
+		app_message(app, C_WARNING, "No recommendation is tagged (T tags one): nothing was changed");
+		return false;
+	}
+	if (read_only(app, req))
+		return false;
+	bool all = prefix;
+	if (!prefix && tagged) {
+		char question[128];
+		snprintf(question, sizeof(question), "apply to the %zu tagged recommendation%s? y/n (n: only this one) ", tagged,
+			 tagged == 1 ? "" : "s");
+		all = prompt_confirm(app, question);
+	}
+	if (all) {
+		struct rv_item *items;
+		t->n = tags_list(app, RV_RECS, &items);
+		t->recs = xcalloc(t->n + 1, sizeof(*t->recs));
+		for (size_t i = 0; i < t->n; i++)
+			t->recs[i] = (uint32_t)items[i].index;
+		free(items);
+		snprintf(t->name, sizeof(t->name), "%zu tagged", t->n);
+		return true;
+	}
+	long rec = selected_rec(app);
+	if (rec < 0)
+		return false;
+	t->recs = xcalloc(1, sizeof(*t->recs));
+	t->recs[0] = (uint32_t)rec;
+	t->n = 1;
+	id_of(app, rec, t->name, sizeof(t->name));
+	return true;
+}
+
+/* A change made to each target, in one group (one commit, one undo step); false with s->error at the
+ * first that is refused, the others of the group then taken back. */
+typedef bool (*change_one)(struct rv_session *s, size_t rec, const void *ctx);
+
+static bool change_each(struct app *app, const struct targets *t, change_one one, const void *ctx)
+{
+	struct rv_session *s = app->session;
+	if (t->n == 1)
+		return one(s, t->recs[0], ctx);
+	size_t before = s->applied;
+	rv_session_begin_group(s);
+	bool ok = true;
+	for (size_t i = 0; i < t->n && ok; i++)
+		ok = one(s, t->recs[i], ctx);
+	if (!ok && s->applied > before) {
+		/* Refused part-way (a file that cannot hold the text...): none of it is made. */
+		char why[sizeof(s->error)];
+		snprintf(why, sizeof(why), "%s", s->error);
+		rv_session_cancel_group(s);
+		snprintf(s->error, sizeof(s->error), "%s", why);
+		return false;
+	}
+	bool saved = rv_session_end_group(s);
+	return ok && saved;
+}
+
+struct state_change {
+	bool status;
+	const char *value, *note, *date;
+};
+
+static bool change_state_one(struct rv_session *s, size_t rec, const void *ctx)
+{
+	const struct state_change *c = ctx;
+	return c->status ? rv_change_status(s, rec, c->value, c->note, c->date)
+			 : rv_change_decision(s, rec, c->value, c->note, c->date);
+}
+
 static void change_state(struct app *app, bool status)
 {
 	static const char *const statuses[] = {"not started", "in planning", "in progress", "behind schedule", "complete"};
 	static const char *const decisions[] = {"pending", "approved", "rejected"};
 	static const struct word_list status_words = {statuses, 5}, decision_words = {decisions, 3};
-	long rec = selected_rec(app);
-	if (rec < 0 || read_only(app, status ? REQ_CHANGE_STATUS : REQ_CHANGE_DECISION))
+	struct targets t;
+	if (!pick_targets(app, status ? REQ_CHANGE_STATUS : REQ_CHANGE_DECISION, &t))
 		return;
-	char id[64], label[128], today[16], what[256];
-	id_of(app, rec, id, sizeof(id));
+	char label[160], today[16], what[256];
 	struct strbuf value, note, date;
 	sb_init(&value);
 	sb_init(&note);
 	sb_init(&date);
 	rv_today(today);
-	snprintf(label, sizeof(label), "%s of %s: ", status ? "status" : "decision", id);
+	snprintf(label, sizeof(label), "%s of %s: ", status ? "status" : "decision", t.name);
 	if (ask(app, label, NULL, &value, status ? &status_words : &decision_words, &value_history) && value.len) {
-		snprintf(label, sizeof(label), "note for %s (optional): ", id);
+		snprintf(label, sizeof(label), "note for %s (optional): ", t.name);
 		if (ask(app, label, NULL, &note, NULL, &note_history)) {
 			snprintf(label, sizeof(label), "date of the change: ");
 			if (ask(app, label, today, &date, NULL, NULL)) {
+				struct state_change c = {status, value.data, note.data, date.data};
 				bool ok = false;
 				for (int attempt = 0; attempt < 2; attempt++) {
-					ok = status ? rv_change_status(app->session, (size_t)rec, value.data, note.data, date.data)
-						    : rv_change_decision(app->session, (size_t)rec, value.data, note.data, date.data);
+					ok = change_each(app, &t, change_state_one, &c);
 					if (ok || attempt || !offer_utf8(app))
 						break;
 				}
-				snprintf(what, sizeof(what), "%s of %s is now %s", status ? "status" : "decision", id, value.data);
+				snprintf(what, sizeof(what), "%s of %s is now %s", status ? "status" : "decision", t.name, value.data);
 				report(app, ok, what);
 			}
 		}
@@ -166,63 +261,89 @@ static void change_state(struct app *app, bool status)
 	sb_free(&value);
 	sb_free(&note);
 	sb_free(&date);
+	targets_free(&t);
+}
+
+static bool change_priority_one(struct rv_session *s, size_t rec, const void *ctx)
+{
+	return rv_change_priority(s, rec, ctx);
 }
 
 static void change_priority(struct app *app)
 {
 	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
 	static const struct word_list words = {priorities, 4};
-	long rec = selected_rec(app);
-	if (rec < 0 || read_only(app, REQ_CHANGE_PRIORITY))
+	struct targets t;
+	if (!pick_targets(app, REQ_CHANGE_PRIORITY, &t))
 		return;
-	char id[64], label[96], what[128];
-	id_of(app, rec, id, sizeof(id));
-	struct rv_text now = rv_rec_field(app->m, (size_t)rec, REC_PRIORITY);
-	char current[16];
-	snprintf(current, sizeof(current), "%.*s", (int)now.len, now.ptr);
+	char label[160], what[160];
+	char current[16] = "";
+	if (t.n == 1) {
+		struct rv_text now = rv_rec_field(app->m, t.recs[0], REC_PRIORITY);
+		snprintf(current, sizeof(current), "%.*s", (int)now.len, now.ptr);
+	}
 	struct strbuf value;
 	sb_init(&value);
-	snprintf(label, sizeof(label), "priority of %s (empty clears): ", id);
+	snprintf(label, sizeof(label), "priority of %s (empty clears): ", t.name);
 	if (ask(app, label, current, &value, &words, &value_history)) {
-		bool ok = rv_change_priority(app->session, (size_t)rec, value.data);
-		snprintf(what, sizeof(what), "priority of %s is now %s", id, value.len ? value.data : "none");
+		bool ok = change_each(app, &t, change_priority_one, value.data);
+		snprintf(what, sizeof(what), "priority of %s is now %s", t.name, value.len ? value.data : "none");
 		report(app, ok, what);
 	}
 	sb_free(&value);
+	targets_free(&t);
+}
+
+static bool add_note_one(struct rv_session *s, size_t rec, const void *ctx)
+{
+	return rv_add_note(s, rec, ctx);
 }
 
 static void add_note(struct app *app)
 {
-	long rec = selected_rec(app);
-	if (rec < 0 || read_only(app, REQ_ADD_NOTE))
+	struct targets t;
+	if (!pick_targets(app, REQ_ADD_NOTE, &t))
 		return;
-	char id[64], label[96], what[128];
-	id_of(app, rec, id, sizeof(id));
+	char label[160], what[160];
 	struct strbuf note;
 	sb_init(&note);
-	snprintf(label, sizeof(label), "note on %s: ", id);
+	snprintf(label, sizeof(label), "note on %s: ", t.name);
 	if (ask(app, label, NULL, &note, NULL, &note_history) && note.len) {
-		bool ok = rv_add_note(app->session, (size_t)rec, note.data);
+		bool ok = change_each(app, &t, add_note_one, note.data);
 		if (!ok && offer_utf8(app))
-			ok = rv_add_note(app->session, (size_t)rec, note.data);
-		snprintf(what, sizeof(what), "note added to %s", id);
+			ok = change_each(app, &t, add_note_one, note.data);
+		snprintf(what, sizeof(what), "note added to %s", t.name);
 		report(app, ok, what);
 	}
 	sb_free(&note);
+	targets_free(&t);
+}
+
+/* m on tagged recommendations: all onto the agenda, or all off it when every one is on it already. */
+static bool agenda_set_one(struct rv_session *s, size_t rec, const void *ctx)
+{
+	bool on = *(const bool *)ctx;
+	if ((rv_agenda_position(s, rec) >= 0) == on)
+		return true;
+	return rv_agenda_toggle(s, rec);
 }
 
 static void agenda_toggle(struct app *app)
 {
-	long rec = selected_rec(app);
-	if (rec < 0 || read_only(app, REQ_AGENDA_TOGGLE))
+	struct targets t;
+	if (!pick_targets(app, REQ_AGENDA_TOGGLE, &t))
 		return;
-	char id[64], what[128];
-	id_of(app, rec, id, sizeof(id));
-	bool was = rv_agenda_position(app->session, (size_t)rec) >= 0;
-	bool ok = rv_agenda_toggle(app->session, (size_t)rec);
-	snprintf(what, sizeof(what), "%s %s the agenda (%zu item%s)", id, was ? "removed from" : "added to",
-		 app->session->nagenda, app->session->nagenda == 1 ? "" : "s");
+	struct rv_session *s = app->session;
+	bool all_on = true;
+	for (size_t i = 0; i < t.n; i++)
+		all_on &= rv_agenda_position(s, t.recs[i]) >= 0;
+	bool on = !all_on;
+	char what[160];
+	bool ok = change_each(app, &t, agenda_set_one, &on);
+	snprintf(what, sizeof(what), "%s %s the agenda (%zu item%s)", t.name, on ? "added to" : "removed from", s->nagenda,
+		 s->nagenda == 1 ? "" : "s");
 	report(app, ok, what);
+	targets_free(&t);
 }
 
 static void agenda_move(struct app *app, int delta)

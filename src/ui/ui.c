@@ -18,6 +18,7 @@
 #include "recview/query.h"
 #include "recview/search.h"
 #include "recview/summary.h"
+#include "recview/tags.h"
 #include "recview/terminal.h"
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
@@ -652,7 +653,7 @@ static void handle_request(struct app *app, enum request req)
 		as_of_prompt(app);
 		return;
 	default:
-		if (triage_request(app, req))
+		if (tags_request(app, req) || triage_request(app, req))
 			return;
 		break;
 	}
@@ -772,6 +773,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	if (timing_out)
 		fclose(timing_out);
 	finding_free(&app);
+	tags_free(&app);
 	drop_forward(&app);
 	while (app.depth)
 		view_free(app.stack[--app.depth]);

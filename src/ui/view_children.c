@@ -7,6 +7,7 @@
 #include "recview/entity.h"
 #include "recview/search.h"
 #include "recview/text.h"
+#include "recview/tags.h"
 #include "recview/views.h"
 
 enum { CH_ITEM, CH_GROUP, CH_EMPTY };
@@ -188,7 +189,7 @@ static void draw_deliverable(struct view *v, size_t child, struct draw *d)
 	const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, child);
 	draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
 		 status_color(ch->status));
-	draw_spaces(d, 1, C_DEFAULT);
+	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_DELIVERABLES, child}));
 	draw_rec_id(v, child, d);
 	bool wide = draw_remaining(d) >= 60;
 	struct rv_text desc = rv_child_field(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
@@ -212,7 +213,8 @@ static void draw_question(struct view *v, size_t child, struct draw *d)
 	struct rv_text qid = rv_child_field(m, RV_QUESTIONS, child, Q_QID);
 	struct rv_text text = rv_child_field(m, RV_QUESTIONS, child, Q_QUESTION);
 	struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
-	draw_spaces(d, 2, C_DEFAULT);
+	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_QUESTIONS, child}));
+	draw_spaces(d, 1, C_DEFAULT);
 	draw_field(d, qid.ptr, qid.len, 6, C_ID);
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_rec_id(v, child, d);
@@ -326,6 +328,15 @@ static void children_crumb(struct view *v, struct strbuf *out)
 	sb_adds(out, names[v->kind]);
 	if (v->rec < 0)
 		sb_adds(out, " (all)");
+	tags_describe(v->app, v->kind, tags_shown(v), out);
+}
+
+static bool children_line_item(struct view *v, const struct line *line, struct rv_item *out)
+{
+	if (line->type != CH_ITEM || (v->kind != RV_DELIVERABLES && v->kind != RV_QUESTIONS))
+		return false;
+	*out = (struct rv_item){v->kind, line->ref};
+	return true;
 }
 
 static const struct view_ops children_ops = {
@@ -337,6 +348,7 @@ static const struct view_ops children_ops = {
 	.header = children_header,
 	.grep = children_grep,
 	.current_rec = children_current_rec,
+	.line_item = children_line_item,
 	.done = children_done,
 };
 

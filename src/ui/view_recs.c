@@ -7,6 +7,7 @@
 #include "recview/entity.h"
 #include "recview/query.h"
 #include "recview/search.h"
+#include "recview/tags.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
@@ -150,7 +151,7 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 	enum rv_decision decision = rv_rec_decision(m, line->ref, v->app->as_of);
 
 	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
-	gap(d);
+	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_RECS, line->ref}));
 	struct rv_text id = rv_rec_field(m, line->ref, REC_ID);
 	draw_field(d, id.ptr, id.len, l.id, C_ID);
 	gap(d);
@@ -243,6 +244,16 @@ static void recs_crumb(struct view *v, struct strbuf *out)
 		text_sanitize(out, v->app->filter_text, strlen(v->app->filter_text), 0);
 		sb_addf(out, "] %zu of %zu", st->n, v->app->m->nrecs);
 	}
+	tags_describe(v->app, RV_RECS, tags_shown(v), out);
+}
+
+static bool recs_line_item(struct view *v, const struct line *line, struct rv_item *out)
+{
+	(void)v;
+	if (line->type != RECS_LINE)
+		return false;
+	*out = (struct rv_item){RV_RECS, line->ref};
+	return true;
 }
 
 static const struct view_ops recs_ops = {
@@ -254,6 +265,7 @@ static const struct view_ops recs_ops = {
 	.header = recs_header,
 	.grep = recs_grep,
 	.current_rec = recs_current_rec,
+	.line_item = recs_line_item,
 	.done = recs_done,
 };
 

@@ -7,6 +7,7 @@
 #include "recview/entity.h"
 #include "recview/search.h"
 #include "recview/text.h"
+#include "recview/tags.h"
 #include "recview/views.h"
 
 enum { RES_HIT, RES_EMPTY };
@@ -61,6 +62,19 @@ static const char *field_name(const struct rv_model *m, const struct rv_hit *h, 
 	return buf;
 }
 
+/* The item of a hit, when it is one that can be tagged. */
+static bool results_line_item(struct view *v, const struct line *line, struct rv_item *out)
+{
+	const struct results_state *st = v->data;
+	if (line->type != RES_HIT)
+		return false;
+	const struct rv_hit *h = &st->hits[line->ref];
+	if (h->kind != RV_RECS && h->kind != RV_DELIVERABLES && h->kind != RV_QUESTIONS)
+		return false;
+	*out = (struct rv_item){h->kind, h->index};
+	return true;
+}
+
 static void results_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	struct results_state *st = v->data;
@@ -74,6 +88,8 @@ static void results_draw(struct view *v, const struct line *line, struct draw *d
 	const struct rv_hit *h = &st->hits[line->ref];
 	char name[64];
 	const char *label = kind_label(h->kind);
+	struct rv_item it;
+	draw_tag_mark(d, results_line_item(v, line, &it) && tags_has(v->app, it));
 	draw_field(d, label, strlen(label), 12, C_DIM);
 	struct rv_text id = hit_rec_id(m, h);
 	draw_field(d, id.ptr, id.len, 10, C_ID);
@@ -128,7 +144,7 @@ static void results_crumb(struct view *v, struct strbuf *out)
 static void results_header(struct view *v, struct draw *d)
 {
 	(void)v;
-	draw_field(d, "Entity", 6, 12, C_HEADER);
+	draw_field(d, " Entity", 7, 13, C_HEADER);
 	draw_field(d, "Rec", 3, 11, C_HEADER);
 	draw_field(d, "Field", 5, 11, C_HEADER);
 	draw_field(d, "Match", 5, draw_remaining(d), C_HEADER);
@@ -142,6 +158,7 @@ static const struct view_ops results_ops = {
 	.crumb = results_crumb,
 	.header = results_header,
 	.grep = results_grep,
+	.line_item = results_line_item,
 	.done = results_done,
 };
 

@@ -246,6 +246,26 @@ static void test_group_is_one_step(void **state)
 	fx_close(&f);
 }
 
+static void test_cancelled_group_leaves_nothing(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open(&f);
+	rv_session_begin_group(&f.s);
+	assert_true(rv_change_status(&f.s, 0, "complete", "one", NULL));
+	assert_true(rv_add_note(&f.s, 1, "two"));
+	/* The third is refused; the group is taken back: nothing on disk, nothing to undo. */
+	assert_false(rv_change_status(&f.s, 1, "nonsense", NULL, NULL));
+	assert_true(rv_session_cancel_group(&f.s));
+	assert_int_equal(f.s.applied, 0);
+	assert_int_equal(f.s.n, 0);
+	assert_file("recommendations.csv", recs_csv);
+	assert_file("notes.csv", notes_csv);
+	assert_false(rv_session_has_unsaved(&f.s));
+	assert_false(rv_undo(&f.s));
+	fx_close(&f);
+}
+
 static void test_field_merged_with_their_save(void **state)
 {
 	(void)state;
@@ -307,6 +327,7 @@ int run_fields_tests(void)
 		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cancelled_group_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, teardown),
 	};
