@@ -8,6 +8,7 @@
 
 #include "recview/arena.h"
 #include "recview/change.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/text.h"
 
@@ -68,9 +69,32 @@ void rv_conflict_describe(const struct rv_conflict *c, struct strbuf *out)
 	sb_free(&line);
 }
 
-/* Who set the status or decision last, and when, as the history says ("recview: NAME" rows name it). */
-static void their_author(const struct rv_model *m, size_t rec, enum rv_change_kind kind, struct rv_conflict *cf)
+/* Who set a field last, and when, as changes.csv says. */
+static void their_field_author(const struct rv_model *m, size_t rec, const struct rv_change *c, struct rv_conflict *cf)
 {
+	struct rv_item it;
+	const char *item = c->item ? c->item : "";
+	if (!rv_item_find(m, rec, item, strlen(item), &it))
+		return;
+	long row = rv_changelog_latest(m, it, c->field);
+	if (row < 0)
+		return;
+	struct rv_text author = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
+	struct rv_text time = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
+	if (author.len)
+		cf->their_author = xstrndup(author.ptr, author.len);
+	if (time.len)
+		cf->their_date = xstrndup(time.ptr, time.len < 10 ? time.len : 10);
+}
+
+/* Who set the status or decision last, and when, as the history says ("recview: NAME" rows name it). */
+static void their_author(const struct rv_model *m, size_t rec, const struct rv_change *c, struct rv_conflict *cf)
+{
+	enum rv_change_kind kind = c->kind;
+	if (kind == RV_CHANGE_FIELD) {
+		their_field_author(m, rec, c, cf);
+		return;
+	}
 	if (kind != RV_CHANGE_STATUS && kind != RV_CHANGE_DECISION)
 		return;
 	for (size_t k = rv_rec_child_count(m, rec, RV_HISTORY); k > 0; k--) {
@@ -132,7 +156,7 @@ static void hold(struct rv_session *s, struct rv_change *c, char *theirs, bool g
 		cf->gone = gone;
 		long rec = gone ? -1 : rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
 		if (rec >= 0)
-			their_author(s->m, (size_t)rec, c->kind, cf);
+			their_author(s->m, (size_t)rec, c, cf);
 	}
 	free(theirs);
 	free(cf->ours);

@@ -319,6 +319,35 @@ static void test_field_conflict_held(void **state)
 	fx_close(&f);
 }
 
+static void test_field_conflict_names_their_author(void **state)
+{
+	(void)state;
+	struct fx ours, theirs;
+	fx_open(&ours);
+	load_ok(&theirs.m, dir);
+	rv_session_open(&theirs.s, &theirs.m, "alice", false);
+	assert_true(rv_change_item_field(&theirs.s, child(&theirs.m, "R-1", RV_DELIVERABLES, 1), DEL_RESPONSIBLE, "Legal", NULL));
+	fx_close(&theirs);
+	assert_false(rv_change_item_field(&ours.s, child(&ours.m, "R-1", RV_DELIVERABLES, 1), DEL_RESPONSIBLE, "OCTO", NULL));
+	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
+	load_ok(fresh, dir);
+	rv_session_merge(&ours.s, fresh);
+	free(fresh);
+	assert_int_equal(ours.s.nconflicts, 1);
+	struct strbuf line;
+	sb_init(&line);
+	rv_conflict_describe(&ours.s.conflicts[0], &line);
+	assert_non_null(strstr(line.data, "theirs Legal (alice, 2026-12-02)"));
+	sb_free(&line);
+	/* Theirs kept: our change is dropped, their row of changes.csv stays the only one. */
+	assert_true(rv_conflict_resolve(&ours.s, 0, false));
+	char *log = file_text("changes.csv");
+	assert_non_null(strstr(log, "R-1,D2,owner,Legal,Staff,2026-12-02T10:15:00,alice,"));
+	assert_null(strstr(log, "OCTO"));
+	free(log);
+	fx_close(&ours);
+}
+
 int run_fields_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +359,7 @@ int run_fields_tests(void)
 		cmocka_unit_test_setup_teardown(test_cancelled_group_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_field_conflict_names_their_author, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("fields", tests, NULL, NULL);
 }
