@@ -14,6 +14,8 @@
 #                   (a line with "conflict" naming the recommendation) by a process that exits non-zero,
 #                   or the later writer had merged the earlier's change before making its own: both
 #                   exit 0 and the column holds the value of the later history row
+#   priority-kept   the priority a process that exited 0 set on its own recommendation is in its
+#                   priority column, and changes.csv has that change's row exactly once
 #   pairs           status and decision columns agree with the last recview history rows (pairs.awk;
 #                   the shared recommendation of a conflict aside)
 #   parse           every file parses; no temporary file or journal is left after both exited
@@ -40,7 +42,7 @@ cp data/*.csv "$PRISTINE/"
 baseline "$PRISTINE" "$TMP/baseline"
 
 declare -A count bad_runs exits
-INVARIANTS="notes-kept status-kept nothing-doubled conflicts pairs parse"
+INVARIANTS="notes-kept status-kept priority-kept nothing-doubled conflicts pairs parse"
 for inv in $INVARIANTS; do count[$inv]=0; bad_runs[$inv]=""; done
 details=$TMP/details
 : >"$details"
@@ -68,6 +70,10 @@ script() {
 		v=${STATUSES[RANDOM % 5]}
 		echo "<Colon>$own<Enter>c$v<Enter>$p-s-$run-0<Enter><Enter>"
 		printf '%s\t%s\t%s\n' "$own" "$v" "$p-s-$run-0" >>"$TMP/$p.status"
+		# A priority: the prompt starts with the current one, C-u clears it.
+		pri=P$((1 + RANDOM % 4))
+		echo "p<C-u>$pri<Enter>"
+		echo "$pri" >"$TMP/$p.priority"
 		for k in $(seq 1 "$nnotes"); do
 			if [ -n "$shared_value" ] && [ "$k" -eq $((contested_at + 1)) ]; then
 				echo "<Colon>$shared<Enter>c$shared_value<Enter>$p-s-$run-c<Enter><Enter>"
@@ -181,6 +187,14 @@ for run in $(seq 1 "$RUNS"); do
 		col=$(column_of "$dir/recommendations.csv" "$own" status)
 		[ "$rc" -eq 0 ] && [ "$col" != "$value" ] &&
 			violation status-kept "$run" "$p exited 0 but the status of $own is '$col', not '$value'"
+		pri=$(cat "$TMP/$p.priority")
+		col=$(column_of "$dir/recommendations.csv" "$own" priority)
+		n=0
+		[ -f "$dir/changes.csv" ] && n=$(tsv "$dir/changes.csv" | awk -F '\t' -v id="$own" -v v="$pri" \
+			'$1 == id && $3 == "priority" && $4 == v { n++ } END { print n + 0 }')
+		[ "$n" -gt 1 ] && violation nothing-doubled "$run" "the priority row of $own is in changes.csv $n times"
+		[ "$rc" -eq 0 ] && { [ "$col" != "$pri" ] || [ "$n" -ne 1 ]; } &&
+			violation priority-kept "$run" "$p exited 0 but $own has priority '$col' and $n changes.csv rows for $pri"
 	done
 
 	# Two values for one status. Either a real conflict (a change made without having seen the

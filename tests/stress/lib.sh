@@ -89,6 +89,25 @@ pairs() {
 	tsv "$2/status_history.csv" >"$TMP/hist.tsv"
 	tsv "$2/recommendations.csv" >"$TMP/recs.tsv"
 	awk -F '\t' -v touched="$3" -f "$HERE/pairs.awk" "$TMP/p-recs.tsv" "$TMP/hist.tsv" "$TMP/recs.tsv"
+	priority_pairs "$1" "$2"
+}
+
+# priority_pairs PRISTINE DIR: a priority change is in both files or in neither: each recommendation's
+# priority column is the value of its last priority row in changes.csv, or as it was without one.
+priority_pairs() {
+	[ -f "$2/changes.csv" ] || return 0
+	tsv "$2/changes.csv" >"$TMP/changes.tsv"
+	awk -F '\t' '
+		FNR == 1 { part++ }
+		part == 1 && FNR == 1 { for (i = 1; i <= NF; i++) { if ($i == "priority") p0 = i; if ($i == "id") k0 = i }; next }
+		part == 1 { was[$k0] = $p0; next }
+		part == 2 && FNR == 1 { next }
+		part == 2 { if ($3 == "priority") last[$1] = $4; next }
+		part == 3 && FNR == 1 { for (i = 1; i <= NF; i++) { if ($i == "priority") p = i; if ($i == "id") k = i }; next }
+		part == 3 {
+			want = ($k in last) ? last[$k] : was[$k]
+			if ($p != want) print "priority " $k ": column says \"" $p "\", changes.csv says \"" want "\""
+		}' "$TMP/p-recs.tsv" "$TMP/changes.tsv" "$TMP/recs.tsv"
 }
 
 # count_text FILE TSV-COLUMN-NAME TEXT: how many rows of the CSV FILE have TEXT in that column
