@@ -29,12 +29,39 @@ static bool is_marker(const struct csv_table *t, const struct csv_row *r, char c
 	return first->len == 7 || first->ptr[7] == ' ';
 }
 
-static void note_side_row(struct csv_table *t, const struct csv_row *r, enum side side)
+/* The cells of theirs' row that differ from ours' row at the same place of the block, first: a long
+ * row cut for the screen still shows them. */
+static void add_differences(struct strbuf *msg, const struct csv_table *t, const struct csv_row *r,
+			    const struct csv_row *ours)
+{
+	size_t n = r->nfields > ours->nfields ? r->nfields : ours->nfields, shown = 0;
+	for (size_t c = 0; c < n && shown < 4; c++) {
+		struct csv_cell a = c < ours->nfields ? t->cells[ours->first_cell + c] : (struct csv_cell){"", 0, 0};
+		struct csv_cell b = c < r->nfields ? t->cells[r->first_cell + c] : (struct csv_cell){"", 0, 0};
+		if (a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0))
+			continue;
+		sb_adds(msg, shown++ ? "; " : "");
+		if (c < t->ncols && t->header[c].len)
+			diag_quote(msg, t->header[c].ptr, t->header[c].len, 30);
+		else
+			sb_addf(msg, "column %zu", c + 1);
+		sb_adds(msg, " is ");
+		diag_quote(msg, b.ptr, b.len, 40);
+		sb_adds(msg, " where ours has ");
+		diag_quote(msg, a.ptr, a.len, 40);
+	}
+	if (shown)
+		sb_adds(msg, "; the row: ");
+}
+
+static void note_side_row(struct csv_table *t, const struct csv_row *r, enum side side, const struct csv_row *ours)
 {
 	struct strbuf msg;
 	sb_init(&msg);
 	sb_adds(&msg, side == OURS ? "merge conflict, ours (read): " : side == THEIRS ? "merge conflict, theirs (not read): "
 											: "merge conflict, base (not read): ");
+	if (ours)
+		add_differences(&msg, t, r, ours);
 	diag_quote(&msg, t->buf + r->raw_start, r->raw_end - r->raw_start, 200);
 	struct diag *d = diag_add(t->diags, DIAG_NOTE, t->path, r->line, 1, "%s", msg.data);
 	d->row = -1;
@@ -54,6 +81,7 @@ void csv_table_take_conflicts(struct csv_table *t)
 	size_t kept = 0;
 	enum side side = OUTSIDE;
 	uint32_t block_line = 0, nours = 0, ntheirs = 0;
+	size_t first_ours = 0; /* where the block's ours rows are kept */
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct csv_row *r = &t->rows[i];
 		char c = r->nfields && t->cells[r->first_cell].len >= 7 ? t->cells[r->first_cell].ptr[0] : '\0';
@@ -62,6 +90,7 @@ void csv_table_take_conflicts(struct csv_table *t)
 			side = OURS;
 			block_line = r->line;
 			nours = ntheirs = 0;
+			first_ours = kept;
 			continue;
 		}
 		if (marker && c == '|' && side == OURS) {
@@ -80,7 +109,7 @@ void csv_table_take_conflicts(struct csv_table *t)
 			continue;
 		}
 		if (side != OUTSIDE)
-			note_side_row(t, r, side);
+			note_side_row(t, r, side, side == THEIRS && ntheirs < nours ? &t->rows[first_ours + ntheirs] : NULL);
 		if (side == OURS)
 			nours++;
 		if (side == THEIRS)

@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "recview/error.h"
@@ -56,6 +57,18 @@ void rv_merge_report_free(struct rv_merge_report *r);
 enum rv_result rv_merge_tables(const char *name, const char *base, size_t base_len, const char *ours,
 			       size_t ours_len, const char *theirs, size_t theirs_len, struct strbuf *out,
 			       struct rv_merge_report *r);
+
+/*
+ * Settling a conflict a merge left: the block whose "<<<<<<<" marker is on physical line line keeps
+ * ours' rows (keep_ours) or theirs', without its markers; every other byte as it was. False when no
+ * block that is closed starts there (out untouched past what was added).
+ */
+bool rv_conflict_resolve_text(const char *text, size_t len, uint32_t line, bool keep_ours, struct strbuf *out);
+/* The same for the file name of the data set dir, written through the store (inside the data set,
+ * atomically, refused when it changed since it was read). Result as rv_store_commit's, or
+ * RV_E_NOT_FOUND when no conflict starts there. */
+enum rv_result rv_conflict_resolve_file(const char *dir, const char *name, uint32_t line, bool keep_ours, char *err,
+					size_t errsize);
 
 /* Reads a whole file into out; false with *err = errno. */
 bool rv_read_file_bytes(const char *path, struct strbuf *out, int *err);

@@ -128,6 +128,7 @@ check commit-subject test "$(head -1 "$TMP/msg")" = "Triage: 1 change by Ann Exa
 check commit-minutes grep -q '| SSR1-3 | status: .* in progress (as of 2026-11-23) | drafted |' "$TMP/msg"
 check commit-only-data test -z "$(git -C "$TMP/a" status --porcelain)"
 rm "$XDG_CONFIG_HOME/recview/config"
+
 g "$TMP/a" push -q origin main
 
 # --- bob: a spreadsheet's edit of another row and rows appended, committed by hand; then git pull
@@ -176,7 +177,7 @@ check conflict-rest-kept cmp -s "$TMP/rest" "$TMP/rest-want"
 check conflict-notes-merged test "$(grep -c '^SSR1-7,' "$TMP/b/team/notes.csv")" -eq 2
 run conflict-check 2 "$BIN" --check "$TMP/b/team"
 has conflict-reported err "error: unresolved merge conflict at "
-has conflict-theirs-shown err "merge conflict, theirs (not read): 'SSR1-7,"
+has conflict-theirs-shown err "merge conflict, theirs (not read): 'status' is 'complete' where ours has 'deferred'; the row: 'SSR1-7,"
 # --commit refuses while the merge is unfinished, and says so (exit 6): the data stays on disk
 printf 'git = commit\n' >"$XDG_CONFIG_HOME/recview/config"
 play "$TMP/b/team" '<Colon>SSR1-9<Enter>
@@ -190,3 +191,22 @@ check commit-refused-exit test $? -eq 6
 check commit-refused-in-merge grep -q 'git commit failed: a git merge is in progress' "$TMP/err"
 check commit-refused-data-saved grep -q '^SSR1-9,2026-11-23,,complete,recview: tester,' "$TMP/b/team/status_history.csv"
 rm "$XDG_CONFIG_HOME/recview/config"
+
+# --- settled in the browser: the problems view's Enter on the conflict, t keeps theirs; then git commit
+f="$TMP/b/team/recommendations.csv"
+play "$TMP/b/team" '!
+<Enter>
+t<Enter>
+:save-display '"$TMP"'/screen-settled
+q'
+check settle-exit test $? -eq 0
+check settle-says grep -q 'Kept theirs in recommendations.csv, without the conflict markers' "$TMP/screen-settled"
+check settle-no-markers test "$(grep -c '^<<<<<<<\|^=======\|^>>>>>>>' "$f")" -eq 0
+check settle-theirs-value grep -q '^SSR1-7,.*,approved,complete,' "$f"
+# every other row as before, but for SSR1-9, which the refused session above changed
+grep -v '^SSR1-7,\|^SSR1-9,' "$f" >"$TMP/rest"
+grep -v '^SSR1-9,' "$TMP/rest-want" >"$TMP/rest-want-9"
+check settle-rest-kept cmp -s "$TMP/rest" "$TMP/rest-want-9"
+run settle-loads 0 "$BIN" --check "$TMP/b/team"
+g "$TMP/b" add team
+check settle-commit g "$TMP/b" commit -q --no-edit

@@ -322,11 +322,32 @@ static void test_reading_conflict_markers(void **state)
 		char *line = diag_line(&p.dl.items[i]);
 		error |= strstr(line, ":3:1: error: unresolved merge conflict at ") != NULL;
 		ours |= strstr(line, ":4:1: note: merge conflict, ours (read): 'R-2,Two,complete,'") != NULL;
-		theirs |= strstr(line, ":6:1: note: merge conflict, theirs (not read): 'R-2,Two,deferred,'") != NULL;
+		theirs |= strstr(line, ":6:1: note: merge conflict, theirs (not read): 'status' is 'deferred' where ours "
+				       "has 'complete'; the row: 'R-2,Two,deferred,'") != NULL;
 		free(line);
 	}
 	assert_true(error && ours && theirs);
 	parsed_free(&p);
+}
+
+/* Settling a conflict keeps one side's rows, drops the markers (and a diff3 base), nothing else. */
+static void test_resolve_conflict_text(void **state)
+{
+	(void)state;
+	const char *text = "id,s\r\nR-1,a\r\n<<<<<<< ours\r\nR-2,b\r\n||||||| base\r\nR-2,x\r\n=======\r\nR-2,c\r\n"
+			   ">>>>>>> theirs\r\nR-3,d";
+	struct strbuf out;
+	sb_init(&out);
+	assert_true(rv_conflict_resolve_text(text, strlen(text), 3, true, &out));
+	assert_string_equal(out.data, "id,s\r\nR-1,a\r\nR-2,b\r\nR-3,d");
+	sb_reset(&out);
+	assert_true(rv_conflict_resolve_text(text, strlen(text), 3, false, &out));
+	assert_string_equal(out.data, "id,s\r\nR-1,a\r\nR-2,c\r\nR-3,d");
+	sb_reset(&out);
+	assert_false(rv_conflict_resolve_text(text, strlen(text), 2, true, &out));
+	sb_reset(&out);
+	assert_false(rv_conflict_resolve_text(LIT("id\n<<<<<<< ours\nR-1\n=======\n"), 2, true, &out));
+	sb_free(&out);
 }
 
 /* The driver replaces %A: merged (exit 0), with markers (exit 1), and line by line for other files. */
@@ -384,6 +405,7 @@ int run_merge_file_tests(void)
 		cmocka_unit_test(test_added_both_sides_differently),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_reading_conflict_markers),
+		cmocka_unit_test(test_resolve_conflict_text),
 		cmocka_unit_test(test_driver_writes_ours),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
