@@ -44,7 +44,7 @@ else
 BIN = $(BUILD)/recview
 endif
 
-DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev libcmocka-dev tmux
+DEBIAN_PACKAGES = build-essential pkg-config libncurses-dev libcsv-dev libcmocka-dev tmux git
 
 .PHONY: all run check check-unit check-screen stress deps bench fuzz install uninstall clean sanitize screenshots
 

@@ -25,6 +25,8 @@ void cli_usage(FILE *out)
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
+	      "       recview [-C DIR] git-setup [DIR]\n"
+	      "       recview merge-driver BASE OURS THEIRS [PATH]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -48,6 +50,8 @@ void cli_usage(FILE *out)
 	      "      --as-of DATE  with --summary or the browser: the state on DATE (YYYY-MM-DD,\n"
 	      "                    YYYY-MM or YYYY, a partial date meaning its start)\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
+	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
+	      "                    changed, with its minutes as the message (also: git = commit)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
 	      "      --theme NAME  default, light, high-contrast (for projectors) or monochrome\n"
@@ -55,7 +59,8 @@ void cli_usage(FILE *out)
 	      "  -V, --version     show the version\n"
 	      "\n"
 	      "Exit codes: 0 clean, 1 warnings (--check), 2 errors or a usage error, 3 no usable\n"
-	      "terminal, 4 output that could not be written (see recview(1)).\n",
+	      "terminal, 4 output that could not be written, 5 changes not saved, 6 saved but not\n"
+	      "committed (see recview(1)).\n",
 	      out);
 }
 
@@ -98,6 +103,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"since", required_argument, NULL, 'T'},
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
+		{"commit", no_argument, NULL, 'G'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -142,6 +148,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'R':
 			opt->read_only = true;
 			break;
+		case 'G':
+			opt->commit = true;
+			break;
 		case 'T':
 			opt->since = optarg;
 			break;
@@ -185,6 +194,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE) {
 		fprintf(stderr, "recview: --as-of goes with --summary or the browser\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->commit && (opt->action != CLI_BROWSE || opt->read_only)) {
+		fprintf(stderr, "recview: --commit goes with the browser (not with --read-only)\n");
 		cli_usage(stderr);
 		return false;
 	}
@@ -245,7 +259,11 @@ int cli_subcommand(int argc, char **argv, const char **dir)
 		*dir = argv[i + 1];
 		i += 2;
 	}
-	return i < argc && strcmp(argv[i], "sniff") == 0 ? i : 0;
+	static const char *const names[] = {"sniff", "merge-driver", "git-setup"};
+	for (size_t k = 0; i < argc && k < sizeof(names) / sizeof(*names); k++)
+		if (strcmp(argv[i], names[k]) == 0)
+			return i;
+	return 0;
 }
 
 void cli_sniff_usage(FILE *out)

@@ -66,6 +66,7 @@ static void config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->mouse = -1;
+	c->git_commit = -1;
 }
 
 void config_free(struct config *c)
@@ -315,6 +316,13 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 			c->mouse = 0;
 		else
 			warn_quoted(ld, "unknown mouse setting %s (use on or off)", val, vlen);
+	} else if (word_is(name, name_len, "git")) {
+		if (word_is(val, vlen, "commit"))
+			c->git_commit = 1;
+		else if (word_is(val, vlen, "off") || word_is(val, vlen, "no"))
+			c->git_commit = 0;
+		else
+			warn_quoted(ld, "unknown git setting %s (use commit or off)", val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

@@ -243,6 +243,10 @@ static const char *output_name(const struct cli_options *opt)
 								 : "the md export";
 	case CLI_SNIFF:
 		return "the sniff report";
+	case CLI_MERGE_DRIVER:
+		return "the merge driver's report";
+	case CLI_GIT_SETUP:
+		return "the git setup report";
 	case CLI_BROWSE:
 		break;
 	}
@@ -307,6 +311,16 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 {
 	const char *sub_dir;
 	int sub = cli_subcommand(argc, argv, &sub_dir);
+	if (sub && strcmp(argv[sub], "merge-driver") == 0) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_MERGE_DRIVER;
+		return cli_merge_driver(argc - sub, argv + sub, stdout, stderr);
+	}
+	if (sub && strcmp(argv[sub], "git-setup") == 0) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_GIT_SETUP;
+		return cli_git_setup(argc - sub, argv + sub, sub_dir, stdout, stderr);
+	}
 	if (sub)
 		return run_sniff(argc, argv, sub, sub_dir, opt);
 	if (!cli_parse(argc, argv, opt))
@@ -345,6 +359,8 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->config_data = cfg.data;
 	if (cfg.mouse == 1)
 		opt->mouse = true;
+	if (cfg.git_commit == 1 && !opt->read_only && opt->action == CLI_BROWSE)
+		opt->commit = true;
 	for (size_t i = 0; i < cfg.nbindings; i++) {
 		if (!keys_bind(cfg.bindings[i].key, cfg.bindings[i].request)) {
 			struct strbuf quoted;

@@ -148,6 +148,12 @@ static void write_row(const struct csv_table *t, const struct csv_row *r, struct
 		sb_add(out, "\"\"", 2);
 }
 
+void csv_table_write_row(const struct csv_table *t, size_t row, struct strbuf *out)
+{
+	if (row < t->nrows)
+		write_row(t, &t->rows[row], out);
+}
+
 /* The file's bytes [from, to) as read, less the rows removed since. */
 static void copy_read_bytes(const struct csv_table *t, struct strbuf *out, size_t from, size_t to)
 {

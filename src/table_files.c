@@ -54,6 +54,29 @@ static bool names_table(const char *name, const char *table, size_t tlen)
 	return stem == tlen || is_separator(name[stem - tlen - 1]);
 }
 
+int rv_table_kind_of_name(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *base = slash ? slash + 1 : name;
+	int best = -1;
+	size_t best_len = 0;
+	for (int k = 0; k < RV_KIND_COUNT; k++) {
+		const char *own = rv_kind_def((enum rv_kind)k)->file;
+		size_t tlen = strcspn(own, ".");
+		/* The longest table name that fits wins: "status_history.csv" is not a "history" table. */
+		char table[64];
+		if (tlen >= sizeof(table))
+			continue;
+		memcpy(table, own, tlen);
+		table[tlen] = '\0';
+		if (names_table(base, table, tlen) && tlen > best_len) {
+			best = k;
+			best_len = tlen;
+		}
+	}
+	return best;
+}
+
 static int compare_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

@@ -9,6 +9,10 @@ set -u
 BIN=${BIN:-./recview}
 BUILD=${BUILD:-build}
 export BIN LC_ALL=C.UTF-8 TZ=UTC
+# The data sets under test lie in recview's own git work tree: the status line would show its branch.
+# git looks no further up than the work tree's top (tests/cli/git.sh makes its repositories elsewhere).
+GIT_CEILING_DIRECTORIES=$(pwd)
+export GIT_CEILING_DIRECTORIES
 unset NO_COLOR RECVIEW_DATA RECVIEW_SCRIPT
 passed=0
 failed=0

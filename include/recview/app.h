@@ -47,6 +47,7 @@ struct app {
 	char saving_what[256];               /* the change being written in the background */
 	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
 	struct tags *tags;                   /* tagged items and the ; prefix (tags.h) */
+	char git_branch[64];                 /* the git branch the data set is on (sanitised), or "" */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
 };

@@ -15,6 +15,8 @@ enum cli_action {
 	CLI_HELP,
 	CLI_VERSION,
 	CLI_SNIFF,   /* recview sniff (a subcommand) */
+	CLI_MERGE_DRIVER, /* recview merge-driver (a subcommand) */
+	CLI_GIT_SETUP,    /* recview git-setup (a subcommand) */
 };
 
 struct cli_options {
@@ -28,6 +30,7 @@ struct cli_options {
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	bool read_only;      /* --read-only: no change is made or saved */
+	bool commit;         /* --commit (or git = commit in the configuration): git commit the session on quit */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */
 	const char *as_of;   /* --as-of DATE, with --summary or the browser */
@@ -45,6 +48,7 @@ enum {
 	EXIT_FATAL = 3,    /* out of memory, or no terminal the browser can use */
 	EXIT_OUTPUT = 4,   /* the output could not be written (full disk, closed stdout) */
 	EXIT_UNSAVED = 5,  /* the browser ended with changes that are not on disk */
+	EXIT_GIT = 6,      /* the session was saved, but committing it (--commit) failed */
 };
 
 /* Parses argv; on a usage error prints why and the usage to stderr and returns false. */
@@ -60,6 +64,12 @@ struct sniff_options;
 /* The options of "sniff" (argv[0] is "sniff"); on a usage error says why and returns false. */
 bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_options *o);
 void cli_sniff_usage(FILE *out);
+/* recview merge-driver BASE OURS THEIRS [PATH] (argv[0] is "merge-driver"): an exit code. */
+int cli_merge_driver(int argc, char **argv, FILE *out, FILE *err);
+void cli_merge_driver_usage(FILE *out);
+/* recview [-C DIR] git-setup [DIR] (argv[0] is "git-setup"; dir from -C, or NULL): an exit code. */
+int cli_git_setup(int argc, char **argv, const char *dir, FILE *out, FILE *err);
+void cli_git_setup_usage(FILE *out);
 /* The data set directory: DIR, $RECVIEW_DATA, data/ beside the binary, or the installed one. */
 const char *cli_data_dir(const struct cli_options *opt, const char *argv0);
 

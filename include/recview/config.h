@@ -5,6 +5,7 @@
  *   author = Jane Doe
  *   mouse = on | off
  *   data = /path/to/data/set
+ *   git = commit | off      in a git work tree: commit the session's files on quit (as --commit)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -28,6 +29,7 @@ struct config {
 	char *author;
 	int mouse;      /* -1 not set, 0 off, 1 on */
 	char *data;
+	int git_commit; /* -1 not set, 0 off, 1 commit */
 	struct config_binding *bindings;
 	size_t nbindings;
 };

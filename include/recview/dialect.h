@@ -31,6 +31,11 @@ char csv_sniff_delimiter(const char *text, size_t len);
  * rows that are not data out of the table, each reported as a note. */
 void csv_table_settle_header(struct csv_table *t);
 
+/* git's conflict markers left in a table (csv_conflicts.c): the marker rows and theirs' side are
+ * taken out of the rows (ours' side is read), each conflict reported as an error with both sides'
+ * rows as notes. Called first by csv_table_settle_header's taking out of rows that are not data. */
+void csv_table_take_conflicts(struct csv_table *t);
+
 /* Whether most of a column's first values are sentences (four spaces or more), as an id never is. */
 bool csv_column_reads_like_sentences(const struct csv_table *t, size_t col);
 /* The header is the row that starts on physical line line (a mapping said so): the rows above it are

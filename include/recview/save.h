@@ -103,6 +103,9 @@ void csv_table_serialize(const struct csv_table *t, struct strbuf *out);
 /* What csv_table_serialize writes for the added rows from row on: appended to a file that holds the
  * rest, it gives the same bytes. */
 void csv_table_serialize_added(const struct csv_table *t, size_t from, struct strbuf *out);
+/* One row as csv_table_serialize writes it, without a line break: unchanged cells of a row read from
+ * the file keep their raw bytes, changed ones are quoted as needed (text in UTF-8, as buf). */
+void csv_table_write_row(const struct csv_table *t, size_t row, struct strbuf *out);
 /* Turns serialised UTF-8 text into the file's bytes, in its own encoding (in place). False when the
  * encoding cannot hold a character: *bad_at is its offset in the text. */
 bool csv_table_encode_text(const struct csv_table *t, struct strbuf *text, size_t *bad_at);

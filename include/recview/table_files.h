@@ -16,6 +16,10 @@
  */
 char *rv_find_table_file(const char *dir, const char *file, size_t *others);
 
+/* The table (enum rv_kind) that a file of this name holds by the rules above ("SSR tracker -
+ * notes.csv" holds the notes; a path's directories are ignored), or -1 for any other file. */
+int rv_table_kind_of_name(const char *name);
+
 struct rv_model;
 /* Names the file of every table of m (m->dir set): rv_model_load calls it before reading any. */
 void rv_model_find_table_files(struct rv_model *m);

@@ -15,4 +15,8 @@ bool app_merge(struct app *app);
  * view above the list closed, and the status line says how it went. */
 void app_mapped(struct app *app, enum rv_kind kind, int field, const char *column);
 
+/* A conflict a git merge left in file was settled (keep_ours: ours' rows kept, else theirs'): the
+ * data set is read again, as for app_mapped. */
+void app_conflict_settled(struct app *app, const char *file, bool keep_ours);
+
 #endif

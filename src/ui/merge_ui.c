@@ -238,3 +238,20 @@ void app_mapped(struct app *app, enum rv_kind kind, int field, const char *colum
 			    m->nrecs, m->nrecs == 1 ? "" : "s");
 	sb_free(&what);
 }
+
+void app_conflict_settled(struct app *app, const char *file, bool keep_ours)
+{
+	struct strbuf name;
+	sb_init(&name);
+	text_sanitize(&name, file, strlen(file), 0);
+	if (!reload(app))
+		app_message(app, C_ERROR, "Kept %s in %s, but the files cannot be read again now", keep_ours ? "ours" : "theirs",
+			    name.data);
+	else if (app->m->diags.errors)
+		app_message(app, C_WARNING, "Kept %s in %s and read the files again: %zu error%s left (! lists them)",
+			    keep_ours ? "ours" : "theirs", name.data, app->m->diags.errors, app->m->diags.errors == 1 ? "" : "s");
+	else
+		app_message(app, C_ST_COMPLETE, "Kept %s in %s, without the conflict markers", keep_ours ? "ours" : "theirs",
+			    name.data);
+	sb_free(&name);
+}

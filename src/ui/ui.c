@@ -14,6 +14,7 @@
 
 #include "recview/app.h"
 #include "recview/finding.h"
+#include "recview/git.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
@@ -215,6 +216,10 @@ static void draw_status(struct app *app)
 			draw_str(&d, problems, app->m->diags.errors ? C_ERROR : C_WARNING);
 		}
 	}
+	if (app->git_branch[0] && COLS - d.col > (int)strlen(app->git_branch) + 8) {
+		draw_str(&d, "  git:", C_DIM);
+		draw_str(&d, app->git_branch, C_HEADING);
+	}
 	draw_end(&d);
 }
 
@@ -395,6 +400,7 @@ bool app_finish_saving(struct app *app, bool wait)
 		app_message(app, C_ERROR, "NOT SAVED: %s. %s is kept here; W retries, reloads or saves elsewhere", s->error,
 			    app->saving_what[0] ? app->saving_what : "the change");
 	app->saving_what[0] = '\0';
+	rv_git_branch(app->m->dir, app->git_branch, sizeof(app->git_branch)); /* a save may follow a checkout */
 	return true;
 }
 
@@ -720,6 +726,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	rv_session_open(&session, m, opt->author, opt->read_only);
 	session.async = true;
 	app.session = &session;
+	rv_git_branch(m->dir, app.git_branch, sizeof(app.git_branch));
 	terminal_install_signals();
 	if (!terminal_start(&app, &why)) {
 		fprintf(stderr, "recview: %s\n", why.data);
@@ -791,6 +798,9 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		fputs(list.data ? list.data : "", stderr);
 		sb_free(&list);
 	}
+	int code = terminal_quit_signal() ? 128 + terminal_quit_signal() : unsaved ? EXIT_UNSAVED : EXIT_CLEAN;
+	if (code == EXIT_CLEAN && opt->commit) /* never unasked, and only what is all on disk */
+		code = rv_session_commit_on_quit(&session, opt->author, stderr);
 	rv_session_free(&session);
-	return terminal_quit_signal() ? 128 + terminal_quit_signal() : unsaved ? EXIT_UNSAVED : EXIT_CLEAN;
+	return code;
 }

@@ -1,17 +1,29 @@
-/* view_problems.c - the load diagnostics; Enter opens the row a problem names, or maps a column that is
- * missing or chosen twice (view_mapping.c). */
+/* view_problems.c - the load diagnostics; Enter opens the row a problem names, maps a column that is
+ * missing or chosen twice (view_mapping.c), or settles a conflict a git merge left (ours or theirs). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "recview/arena.h"
+#include "recview/merge_file.h"
+#include "recview/prompt.h"
+#include "recview/triage.h"
+#include "recview/triage_ui.h"
 #include "recview/views.h"
 
 /* PR_MORE: "… and N more like this" after the last problem kept of a kind; its ref is the kind. */
 enum { PR_LINE, PR_EMPTY, PR_MORE };
 
-/* Enter on it opens a row, or the choice of a column. */
+static const char merge_conflict[] = "unresolved merge conflict at ";
+
+static bool is_merge_conflict(const struct diag *dg)
+{
+	return dg->severity == DIAG_ERROR && dg->msg && strncmp(dg->msg, merge_conflict, sizeof(merge_conflict) - 1) == 0;
+}
+
+/* Enter on it opens a row, or the choice of a column, or settles a merge conflict. */
 static bool opens_something(const struct diag *dg)
 {
-	return dg->row >= 0 || (dg->field >= 0 && dg->table >= 0);
+	return dg->row >= 0 || (dg->field >= 0 && dg->table >= 0) || is_merge_conflict(dg);
 }
 
 static void problems_open(struct view *v)
@@ -71,6 +83,42 @@ static long rec_at_row(const struct rv_model *m, long row)
 	return -1;
 }
 
+/* Enter on "unresolved merge conflict": keep ours' or theirs' rows, the file written without markers. */
+static bool settle_merge_conflict(struct view *v, const struct diag *dg)
+{
+	if (!is_merge_conflict(dg))
+		return false;
+	struct app *app = v->app;
+	const char *dir = app->m->dir;
+	size_t dl = strlen(dir);
+	if (strncmp(dg->file, dir, dl) != 0 || dg->file[dl] != '/' || strchr(dg->file + dl + 1, '/')) {
+		app_message(app, C_ERROR, "That file is not in the data set's directory.");
+		return true;
+	}
+	if (app->session->read_only || rv_session_has_unsaved(app->session)) {
+		app_message(app, C_WARNING, "%s", app->session->read_only ? "Read-only: the conflict stays as it is."
+									  : "Save the changes first (W), then settle the conflict.");
+		return true;
+	}
+	struct strbuf answer;
+	sb_init(&answer);
+	bool asked = prompt_read(app, "keep which side: o ours (read now), t theirs (the notes show both): ", &answer, NULL);
+	char c = asked && answer.len ? answer.data[0] : '\0';
+	sb_free(&answer);
+	if (c != 'o' && c != 't') {
+		app_message(app, C_DIM, "Nothing changed: o keeps ours, t keeps theirs.");
+		return true;
+	}
+	char *name = xstrdup(dg->file + dl + 1);
+	char err[1024];
+	if (rv_conflict_resolve_file(dir, name, dg->line, c == 'o', err, sizeof(err)) != RV_OK)
+		app_message(app, C_ERROR, "NOT SETTLED: %s", err);
+	else
+		app_conflict_settled(app, name, c == 'o'); /* reads the files again: v is freed */
+	free(name);
+	return true;
+}
+
 static enum request problems_request(struct view *v, enum request req, struct line *line)
 {
 	if (req != REQ_ENTER)
@@ -84,6 +132,8 @@ static enum request problems_request(struct view *v, enum request req, struct li
 		return REQ_NONE;
 	}
 	const struct diag *dg = &m->diags.items[line->ref];
+	if (settle_merge_conflict(v, dg))
+		return REQ_NONE;
 	if (dg->field >= 0 && dg->table >= 0) {
 		/* A missing column, or one of two that claim a field: the user says which it is. */
 		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field));

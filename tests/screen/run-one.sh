@@ -4,6 +4,9 @@
 # UPDATE=1 writes the screens as the new expectations (review them before committing).
 set -u
 BIN=${BIN:-./recview}
+# Not the branch of recview's own work tree on the status line (see tests/run.sh).
+GIT_CEILING_DIRECTORIES=$(pwd)
+export GIT_CEILING_DIRECTORIES
 script=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -86,6 +86,8 @@ expect agenda-item "1. ○ SSR1-11"
 keys w
 expect changes-view "Changes (3)"
 keys Q
+# The files are read once recview has exited: the last save may still be being written until then.
+exited quit-after-agenda 0
 if grep -q '^SSR1-11,2026-11-23T14:05:00,tester,Ask the CTO about measures of success$' "$DATA/notes.csv"; then echo "ok notes-file"; else echo "not ok notes-file"; cat "$DATA/notes.csv"; fi
 # All 80 words of the pasted note, in order, on one row.
 words=$(grep -o 'word[0-9]*' "$DATA/notes.csv" | tr '\n' ' ')
@@ -105,6 +107,7 @@ expect ro-agenda "read-only (--read-only): m changes nothing"
 keys u
 expect ro-undo "read-only (--read-only): u changes nothing"
 keys Q
+exited ro-quit 0
 if diff -r "$TMP/before" "$DATA" >/dev/null; then echo "ok ro-untouched"; else echo "not ok ro-untouched"; fi
 
 # kill -9 during a run of changes: every file is either as before or as after each change.
