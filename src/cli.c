@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/cli_triage.h"
 #include "recview/diag.h"
 #include "recview/sniff.h"
 
@@ -25,6 +26,11 @@ void cli_usage(FILE *out)
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
+	      "       recview [-C DIR] set ID... FIELD=VALUE... [--note TEXT] [--date D] [--author A]\n"
+	      "       recview [-C DIR] set --filter EXPR FIELD=VALUE... [--note TEXT] [--dry-run]\n"
+	      "       recview [-C DIR] note ID TEXT [--author A]\n"
+	      "       recview [-C DIR] agenda [list | add ID... | remove ID... | move ID up|down|--to N]\n"
+	      "                    (each subcommand's --help says more)\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -55,7 +61,8 @@ void cli_usage(FILE *out)
 	      "  -V, --version     show the version\n"
 	      "\n"
 	      "Exit codes: 0 clean, 1 warnings (--check), 2 errors or a usage error, 3 no usable\n"
-	      "terminal, 4 output that could not be written (see recview(1)).\n",
+	      "terminal, 4 output that could not be written, 5 changes that could not be saved\n"
+	      "(see recview(1)).\n",
 	      out);
 }
 
@@ -245,7 +252,7 @@ int cli_subcommand(int argc, char **argv, const char **dir)
 		*dir = argv[i + 1];
 		i += 2;
 	}
-	return i < argc && strcmp(argv[i], "sniff") == 0 ? i : 0;
+	return i < argc && (strcmp(argv[i], "sniff") == 0 || cli_triage_is_command(argv[i])) ? i : 0;
 }
 
 void cli_sniff_usage(FILE *out)

@@ -12,6 +12,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/cli.h"
+#include "recview/cli_triage.h"
 #include "recview/sniff.h"
 #include "recview/config.h"
 #include "recview/draw.h"
@@ -243,6 +244,8 @@ static const char *output_name(const struct cli_options *opt)
 								 : "the md export";
 	case CLI_SNIFF:
 		return "the sniff report";
+	case CLI_TRIAGE:
+		return "the changes made";
 	case CLI_BROWSE:
 		break;
 	}
@@ -307,6 +310,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 {
 	const char *sub_dir;
 	int sub = cli_subcommand(argc, argv, &sub_dir);
+	if (sub && cli_triage_is_command(argv[sub])) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_TRIAGE;
+		return cli_triage_main(argc - sub, argv + sub, sub_dir);
+	}
 	if (sub)
 		return run_sniff(argc, argv, sub, sub_dir, opt);
 	if (!cli_parse(argc, argv, opt))

@@ -15,6 +15,7 @@ enum cli_action {
 	CLI_HELP,
 	CLI_VERSION,
 	CLI_SNIFF,   /* recview sniff (a subcommand) */
+	CLI_TRIAGE,  /* recview set, note, agenda (cli_triage.h) */
 };
 
 struct cli_options {
