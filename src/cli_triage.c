@@ -216,8 +216,8 @@ static bool parse_agenda_words(int argc, char **argv, struct rv_cmd_args *a, cha
 	}
 	if (a->agenda != RV_AGENDA_MOVE)
 		return true;
-	if (a->nids > 2 || (a->nids == 2 && a->move_to)) {
-		say_quoted(err, errsize, "agenda", "move takes one id (%s is one too many)", a->ids[a->move_to ? 1 : 2]);
+	if (a->nids > 2) {
+		say_quoted(err, errsize, "agenda", "move takes one id (%s is one too many)", a->ids[1]);
 		return false;
 	}
 	return parse_move(a->nids == 2 ? a->ids[--a->nids] : NULL, a, err, errsize);
