@@ -459,6 +459,42 @@ static void test_their_save_meanwhile_is_merged(void **state)
 	sb_free(&err);
 }
 
+/* Another writer that saves before every one of our commits: a different priority of R-2 each time. */
+static int open_while_they_keep_saving(const char *path, int flags, mode_t mode)
+{
+	if (strstr(path, "/.recommendations.csv.recview-") && (flags & O_CREAT)) {
+		char theirs[128];
+		snprintf(theirs, sizeof(theirs), "%s/recommendations.csv", dir);
+		FILE *f = fopen(theirs, "w");
+		fprintf(f, "id,review,title,status,priority\nR-1,R,First,in progress,P2\nR-2,R,Second,not started,P%d\n",
+			1 + opens++ % 4);
+		fclose(f);
+	}
+	return open(path, flags, mode);
+}
+
+static void test_they_keep_saving(void **state)
+{
+	(void)state;
+	struct strbuf out, err;
+	sb_init(&out);
+	sb_init(&err);
+	struct rv_save_ops ops = rv_save_system_ops;
+	ops.open = open_while_they_keep_saving;
+	opens = 0;
+	assert_int_equal(run_line("set R-1 priority=P1 owner=OCTO", &ops, &out, &err), EXIT_UNSAVED);
+	assert_int_equal(opens, 5); /* five rounds, each read again and made again */
+	assert_has(&err, "another program kept saving these files");
+	assert_has(&err, "nothing was written");
+	assert_int_equal(out.len, 0);
+	char *recs = file_text("recommendations.csv");
+	assert_string_equal(recs, "id,review,title,status,priority\nR-1,R,First,in progress,P2\nR-2,R,Second,not started,P1\n");
+	free(recs);
+	assert_null(file_text("changes.csv"));
+	sb_free(&out);
+	sb_free(&err);
+}
+
 static void test_agenda_commands(void **state)
 {
 	(void)state;
@@ -498,6 +534,7 @@ int run_cli_triage_tests(void)
 		cmocka_unit_test_setup_teardown(test_dry_run_and_read_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_writes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_their_save_meanwhile_is_merged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_they_keep_saving, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_agenda_commands, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("cli_triage", tests, NULL, NULL);
