@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/cli_triage.h"
 #include "recview/diag.h"
 #include "recview/sniff.h"
 
@@ -27,6 +28,11 @@ void cli_usage(FILE *out)
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "       recview [-C DIR] git-setup [DIR]\n"
 	      "       recview merge-driver BASE OURS THEIRS [PATH]\n"
+	      "       recview [-C DIR] set ID... FIELD=VALUE... [--note TEXT] [--date D] [--author A]\n"
+	      "       recview [-C DIR] set --filter EXPR FIELD=VALUE... [--note TEXT] [--dry-run]\n"
+	      "       recview [-C DIR] note ID TEXT [--author A]\n"
+	      "       recview [-C DIR] agenda [list | add ID... | remove ID... | move ID up|down|--to N]\n"
+	      "                    (each subcommand's --help says more)\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -59,8 +65,8 @@ void cli_usage(FILE *out)
 	      "  -V, --version     show the version\n"
 	      "\n"
 	      "Exit codes: 0 clean, 1 warnings (--check), 2 errors or a usage error, 3 no usable\n"
-	      "terminal, 4 output that could not be written, 5 changes not saved, 6 saved but not\n"
-	      "committed (see recview(1)).\n",
+	      "terminal, 4 output that could not be written, 5 changes that could not be saved,\n"
+	      "6 saved but not committed (see recview(1)).\n",
 	      out);
 }
 
@@ -263,7 +269,7 @@ int cli_subcommand(int argc, char **argv, const char **dir)
 	for (size_t k = 0; i < argc && k < sizeof(names) / sizeof(*names); k++)
 		if (strcmp(argv[i], names[k]) == 0)
 			return i;
-	return 0;
+	return i < argc && cli_triage_is_command(argv[i]) ? i : 0;
 }
 
 void cli_sniff_usage(FILE *out)

@@ -12,6 +12,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/cli.h"
+#include "recview/cli_triage.h"
 #include "recview/sniff.h"
 #include "recview/config.h"
 #include "recview/draw.h"
@@ -247,6 +248,8 @@ static const char *output_name(const struct cli_options *opt)
 		return "the merge driver's report";
 	case CLI_GIT_SETUP:
 		return "the git setup report";
+	case CLI_TRIAGE:
+		return "the changes made";
 	case CLI_BROWSE:
 		break;
 	}
@@ -320,6 +323,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		memset(opt, 0, sizeof(*opt));
 		opt->action = CLI_GIT_SETUP;
 		return cli_git_setup(argc - sub, argv + sub, sub_dir, stdout, stderr);
+	}
+	if (sub && cli_triage_is_command(argv[sub])) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_TRIAGE;
+		return cli_triage_main(argc - sub, argv + sub, sub_dir);
 	}
 	if (sub)
 		return run_sniff(argc, argv, sub, sub_dir, opt);

@@ -17,6 +17,7 @@ enum cli_action {
 	CLI_SNIFF,   /* recview sniff (a subcommand) */
 	CLI_MERGE_DRIVER, /* recview merge-driver (a subcommand) */
 	CLI_GIT_SETUP,    /* recview git-setup (a subcommand) */
+	CLI_TRIAGE,  /* recview set, note, agenda (cli_triage.h) */
 };
 
 struct cli_options {

@@ -32,6 +32,7 @@ int main(void)
 		run_mapping_edit_tests,
 		run_fields_tests,
 		run_merge_file_tests,
+		run_cli_triage_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
