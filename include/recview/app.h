@@ -18,6 +18,7 @@ struct prompt_state;
 struct rv_search;
 struct rv_query;
 struct rv_session;
+struct live;
 
 struct app {
 	struct rv_model *m;
@@ -47,6 +48,7 @@ struct app {
 	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
+	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

@@ -34,6 +34,7 @@ enum color {
 	C_ERROR,
 	C_WARNING,
 	C_MATCH,
+	C_CHANGED,    /* a row someone else changed, not seen yet (beside its mark) */
 	C_COUNT
 };
 

@@ -39,7 +39,7 @@ static const struct keybinding default_keys[] = {
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
-	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
+	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},      {CH('o'), REQ_VIEW_OTHERS},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 
