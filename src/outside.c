@@ -341,15 +341,30 @@ static void row_items(struct rv_outside *o, const struct rv_model *m, const char
 	free(author);
 }
 
+/* Rows of kind that our changes held by a conflict on this recommendation had added: they were in
+ * effect before the merge and are not after it, and they are ours, not someone else's doing. */
+static size_t held_rows(const struct rv_session *s, const char *id, enum rv_kind kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < s->nconflicts; i++)
+		if (strcmp(s->conflicts[i].rec_id, id) == 0)
+			for (size_t h = 0; h < s->conflicts[i].nheld; h++)
+				n += s->conflicts[i].held[h].appended[kind];
+	return n;
+}
+
 /* One recommendation that is on both sides. */
 static void diff_rec(struct rv_outside *o, const struct rv_outside_digest *d, const struct digest_rec *dr,
-		     const struct rv_model *m, size_t rec)
+		     const struct rv_session *s, size_t rec)
 {
+	const struct rv_model *m = s->m;
 	const char *id = dr->id;
 	size_t *added[NROW_KINDS], na[NROW_KINDS], removed[NROW_KINDS];
 	size_t at = dr->first;
 	for (size_t k = 0; k < NROW_KINDS; k++) {
 		na[k] = rows_added(m, rec, row_kinds[k], d->hashes + at, dr->count[k], &added[k], &removed[k]);
+		size_t held = held_rows(s, id, row_kinds[k]);
+		removed[k] -= held < removed[k] ? held : removed[k];
 		at += dr->count[k];
 	}
 	const size_t hist = 2; /* row_kinds[2] */
@@ -456,7 +471,7 @@ void rv_outside_diff(const struct rv_outside_digest *before, const struct rv_ses
 			free(id);
 			j++;
 		} else {
-			diff_rec(out, before, dr, m, now[j].rec);
+			diff_rec(out, before, dr, s, now[j].rec);
 			i++;
 			j++;
 		}
