@@ -130,22 +130,22 @@ void app_conflicts_note(const struct app *app, char *out, size_t size)
 			 s->nconflicts == 1 ? "" : "s", s->nconflicts == 1 ? "it" : "them");
 }
 
-/* theirs: what they changed, in words (live.h), or "". */
+/* theirs: what they changed, in words (live.h), said first; "" when not known. */
 static void say_how_it_went(struct app *app, bool ok, const char *theirs)
 {
 	struct rv_session *s = app->session;
 	char conflicts[128];
 	app_conflicts_note(app, conflicts, sizeof(conflicts));
-	const char *sep = theirs[0] ? "; " : "";
+	const char *lead = theirs[0] ? theirs : "Someone else saved these files";
+	const char *sep = theirs[0] ? "; " : ": ";
 	if (!ok)
-		app_message(app, C_ERROR, "Someone else saved these files; merged, but NOT SAVED: %s%s%s%s", s->error, conflicts,
-			    sep, theirs);
+		app_message(app, C_ERROR, "%s; merged, but NOT SAVED: %s%s", lead, s->error, conflicts);
 	else if (s->nconflicts)
-		app_message(app, C_WARNING, "Someone else saved these files: %zu change%s of yours merged onto theirs%s%s%s",
-			    s->merged, s->merged == 1 ? "" : "s", conflicts, sep, theirs);
+		app_message(app, C_WARNING, "%s%s%zu change%s of yours merged onto theirs%s", lead, sep, s->merged,
+			    s->merged == 1 ? "" : "s", conflicts);
 	else
-		app_message(app, C_ST_COMPLETE, "Someone else saved these files: merged %zu change%s of yours onto theirs, saved%s%s%s%s",
-			    s->merged, s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error, sep, theirs);
+		app_message(app, C_ST_COMPLETE, "%s%smerged %zu change%s of yours onto theirs, saved%s%s", lead, sep, s->merged,
+			    s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error);
 }
 
 bool app_merge_model(struct app *app, struct rv_model *fresh)

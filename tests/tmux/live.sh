@@ -79,10 +79,29 @@ expect bob-prompt-kept "status of SSR1-3:"
 expect_not bob-not-reloaded-under-prompt "ann: SSR1-3"
 # his save meets ann's change: merged at the save, and what she did is said too
 keys 'in planning' Enter Enter Enter
-expect bob-merged-at-save "merged 1 change of yours onto theirs, saved; Changed on disk: SSR1-3 priority → P1"
+expect bob-merged-at-save "Changed on disk: SSR1-3 priority → P1; merged 1 change of yours onto theirs, saved"
 if grep -q '^SSR1-3,.*,in planning,P1,' "$DATA/recommendations.csv"; then echo "ok both-kept"; else echo "not ok both-kept"; grep '^SSR1-3,' "$DATA/recommendations.csv"; fi
 SESSION=ann
 expect ann-told-bob "bob: SSR1-3 status → in planning"
+
+# A real conflict: bob's status prompt on SSR1-4 is open when ann sets its status; he picks another.
+# His save meets hers: held as a conflict (M), said with what she did; he keeps hers.
+SESSION=bob
+keys ':' 'SSR1-4' Enter c
+expect bob-prompt-2 "status of SSR1-4:"
+SESSION=ann
+keys ':' 'SSR1-4' Enter c 'behind schedule' Enter Enter Enter
+expect ann-status-saved "Saved: status of SSR1-4 is now behind schedule"
+SESSION=bob
+sleep 0.5
+keys 'complete' Enter Enter Enter
+expect bob-conflict "Conflicts (1)"
+expect bob-conflict-said "ann: SSR1-4 status → behind schedule; 0 changes of yours merged onto theirs; 1 conflict"
+keys '>'
+expect bob-kept-theirs "status of SSR1-4: theirs kept; no conflict left"
+if grep -q '^SSR1-4,.*recview: bob' "$DATA/status_history.csv"; then echo "not ok held-not-written"; else echo "ok held-not-written"; fi
+keys r
+expect bob-list-again "Recommendations"
 
 # Another program appends notes by three people at once: one line says it all; then a history row.
 printf 'SSR1-5,2026-11-23T15:00:00,dave,Budget line checked\nSSR1-6,2026-11-23T15:00:00,erin,Ask legal\nSSR1-7,2026-11-23T15:00:00,frank,Done?\n' >>"$DATA/notes.csv"
@@ -91,7 +110,7 @@ expect bob-many "dave and 2 others: 3 changes (SSR1-5 note: Budget line checked,
 printf 'SSR1-7,2026-11-23,,complete,recview: gus,\n' >>"$DATA/status_history.csv"
 expect bob-history "gus: SSR1-7 status → complete"
 keys o
-expect others-view "Changed by others (7)"
+expect others-view "Changed by others (8)"
 expect others-newest "14:05:00 gus         •SSR1-7 status → complete"
 expect others-note "14:05:00 erin        •SSR1-6 note: Ask legal"
 expect others-how "The data set is watched with inotify"
