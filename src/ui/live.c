@@ -29,7 +29,6 @@ struct live {
 	bool look;                /* the files are to be looked at when nothing stands in the way */
 	bool pending;             /* a change was confirmed: the files are to be read again */
 	double retry_at;          /* a writer held the lock: not before this */
-	bool failed;              /* the last reading failed (said once) */
 	char **unseen;            /* ids of recommendations others changed, not seen yet, in byte order */
 	size_t nunseen;
 	struct live_entry *log;
@@ -227,22 +226,22 @@ static void say(struct app *app, const char *theirs, bool saved)
 		app_message(app, s->nconflicts ? C_WARNING : C_CHANGED, "%s%s", theirs, conflicts);
 }
 
-/* Reads the files again and merges; false when they cannot be read now (nothing changed then). */
+/* Reads the files again and merges (when they cannot be read now, only the status line says so). */
 static bool read_again(struct app *app, struct live *l)
 {
 	struct rv_session *s = app->session;
+	/* A large data set takes seconds to read: say why the keys wait. */
+	app_message(app, C_DIM, "The data set changed on disk: reading it again ...");
+	app_redraw(app);
 	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
 	enum rv_result res = rv_model_load(fresh, app->m->dir);
 	rv_store_watch_release(&l->watch);
 	if (res != RV_OK) {
 		rv_model_free(fresh);
 		free(fresh);
-		if (!l->failed)
-			app_message(app, C_ERROR, "The files changed on disk but cannot be read now; what is shown is as before");
-		l->failed = true;
-		return false;
+		app_message(app, C_ERROR, "The files changed on disk but cannot be read now; what is shown is as before");
+		return true;
 	}
-	l->failed = false;
 	size_t conflicts_before = s->nconflicts;
 	struct rv_outside_digest *before = live_before_merge(app);
 	bool saved = app_merge_model(app, fresh);
