@@ -162,7 +162,8 @@ struct rv_outside_digest *rv_outside_digest_take(const struct rv_session *s)
 			size_t start = d->nhashes;
 			for (size_t i = 0; i < n; i++)
 				push_hash(d, child_hash(m, row_kinds[k], rv_rec_child_index(m, r, row_kinds[k], i)));
-			qsort(d->hashes + start, n, sizeof(*d->hashes), cmp_u64);
+			if (n > 1)
+				qsort(d->hashes + start, n, sizeof(*d->hashes), cmp_u64);
 			dr->count[k] = (uint32_t)n;
 		}
 	}
@@ -362,7 +363,8 @@ static void diff_rec(struct rv_outside *o, const struct rv_outside_digest *d, co
 	size_t *added[NROW_KINDS], na[NROW_KINDS], removed[NROW_KINDS];
 	size_t at = dr->first;
 	for (size_t k = 0; k < NROW_KINDS; k++) {
-		na[k] = rows_added(m, rec, row_kinds[k], d->hashes + at, dr->count[k], &added[k], &removed[k]);
+		const uint64_t *old = dr->count[k] ? d->hashes + at : NULL;
+		na[k] = rows_added(m, rec, row_kinds[k], old, dr->count[k], &added[k], &removed[k]);
 		size_t held = held_rows(s, id, row_kinds[k]);
 		removed[k] -= held < removed[k] ? held : removed[k];
 		at += dr->count[k];
