@@ -19,6 +19,7 @@ struct rv_search;
 struct rv_query;
 struct rv_session;
 struct tags;
+struct live;
 
 struct app {
 	struct rv_model *m;
@@ -50,6 +51,7 @@ struct app {
 	char git_branch[64];                 /* the git branch the data set is on (sanitised), or "" */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
+	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

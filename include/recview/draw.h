@@ -35,6 +35,7 @@ enum color {
 	C_WARNING,
 	C_MATCH,
 	C_TAGGED,     /* the mark of a tagged item */
+	C_CHANGED,    /* a row someone else changed, not seen yet (beside its mark) */
 	C_COUNT
 };
 

@@ -53,6 +53,7 @@
 	_(UNDO, "Undo the last change (a change made to tagged items: all of it)") \
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \
+	_(VIEW_OTHERS, "Show what others changed in the data set while it was open (live updates)") \
 	_(SAVE, "Save again after a failure: retry, merge with the files as they are now, or save elsewhere") \
 	_(VIEW_CONFLICTS, "Show what a merge could not combine: fields changed here and by someone else") \
 	_(KEEP_MINE, "In the conflicts: keep my value for this field") \

@@ -10,6 +10,11 @@ bool triage_request(struct app *app, enum request req);
 /* Someone else saved the files: read them again, merge the session's changes onto them (conflicts
  * open the conflicts view), every open view back in its place; false when not saved. */
 bool app_merge(struct app *app);
+/* The same with the files already read (fresh moves into the session's model): the session's
+ * changes merged onto them, every open view back in its place; rv_session_merge's result. */
+bool app_merge_model(struct app *app, struct rv_model *fresh);
+/* "; 2 conflicts for you to settle: M lists them", or "" when there is none. */
+void app_conflicts_note(const struct app *app, char *out, size_t size);
 
 /* recview.map now says kind.field = column: the data set is read again for it to take effect, every
  * view above the list closed, and the status line says how it went. */

@@ -23,6 +23,8 @@ struct view *text_view_new(struct app *app, const char *title, const char *text)
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
 struct view *present_view_new(struct app *app);
 struct view *changes_view_new(struct app *app);
+/* What others changed in the data set while it was open (live.h), newest first. */
+struct view *others_view_new(struct app *app);
 /* What a merge could not combine: each field changed here and on disk, to keep mine or theirs. */
 struct view *conflicts_view_new(struct app *app);
 bool view_is_conflicts(const struct view *v);

@@ -47,6 +47,7 @@ static const struct color_def theme_default[C_COUNT] = {
 	[C_WARNING] = {COLOR_YELLOW, -1, 0, 0},
 	[C_MATCH] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_BOLD},
 	[C_TAGGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+	[C_CHANGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE},
 };
 
 /* light: for a light background (no yellow or cyan text, which washes out on white). */
@@ -76,6 +77,7 @@ static const struct color_def theme_light[C_COUNT] = {
 	[C_WARNING] = {COLOR_MAGENTA, -1, A_BOLD, 0},
 	[C_MATCH] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_BOLD},
 	[C_TAGGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
+	[C_CHANGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE},
 };
 
 /* high-contrast: for projectors: a black background of its own, bright colours in bold, nothing dim. */
@@ -105,6 +107,7 @@ static const struct color_def theme_high_contrast[C_COUNT] = {
 	[C_WARNING] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
 	[C_MATCH] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
 	[C_TAGGED] = {COLOR_MAGENTA, COLOR_BLACK, A_BOLD, A_BOLD},
+	[C_CHANGED] = {COLOR_MAGENTA, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
 };
 
 static const struct {

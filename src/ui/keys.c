@@ -42,6 +42,7 @@ static const struct keybinding default_keys[] = {
 	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
 	{CH('T'), REQ_TAG},              {CH('V'), REQ_TAG_RANGE},        {CH('*'), REQ_TAG_ALL},
 	{CH(CTRL('t')), REQ_TAG_MATCHING}, {CH(CTRL('k')), REQ_UNTAG_MATCHING}, {CH(';'), REQ_TAG_PREFIX},
+	{CH('o'), REQ_VIEW_OTHERS},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

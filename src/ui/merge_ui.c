@@ -8,6 +8,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/live.h"
 #include "recview/mapping.h"
 #include "recview/tags.h"
 #include "recview/text.h"
@@ -121,33 +122,35 @@ static void restore_views(struct app *app, struct place *back, struct place *fwd
 			view_free(app->forward[--app->nforward]);
 }
 
-static void say_how_it_went(struct app *app, bool ok)
+void app_conflicts_note(const struct app *app, char *out, size_t size)
 {
-	struct rv_session *s = app->session;
-	char conflicts[128] = "";
+	const struct rv_session *s = app->session;
+	out[0] = '\0';
 	if (s->nconflicts)
-		snprintf(conflicts, sizeof(conflicts), "; %zu conflict%s for you to settle: M lists %s", s->nconflicts,
+		snprintf(out, size, "; %zu conflict%s for you to settle: M lists %s", s->nconflicts,
 			 s->nconflicts == 1 ? "" : "s", s->nconflicts == 1 ? "it" : "them");
-	if (!ok)
-		app_message(app, C_ERROR, "Someone else saved these files; merged, but NOT SAVED: %s%s", s->error, conflicts);
-	else if (s->nconflicts)
-		app_message(app, C_WARNING, "Someone else saved these files: %zu change%s of yours merged onto theirs%s", s->merged,
-			    s->merged == 1 ? "" : "s", conflicts);
-	else
-		app_message(app, C_ST_COMPLETE, "Someone else saved these files: merged %zu change%s of yours onto theirs, saved%s%s",
-			    s->merged, s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error);
 }
 
-/* One merge: false when the files could not be read again (nothing changed then). */
-static bool merge_once(struct app *app, bool *saved)
+/* theirs: what they changed, in words (live.h), said first; "" when not known. */
+static void say_how_it_went(struct app *app, bool ok, const char *theirs)
 {
 	struct rv_session *s = app->session;
-	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
-	if (rv_model_load(fresh, app->m->dir) != RV_OK) {
-		rv_model_free(fresh);
-		free(fresh);
-		return false;
-	}
+	char conflicts[128];
+	app_conflicts_note(app, conflicts, sizeof(conflicts));
+	const char *lead = theirs[0] ? theirs : "Someone else saved these files";
+	const char *sep = theirs[0] ? "; " : ": ";
+	if (!ok)
+		app_message(app, C_ERROR, "%s; merged, but NOT SAVED: %s%s", lead, s->error, conflicts);
+	else if (s->nconflicts)
+		app_message(app, C_WARNING, "%s%s%zu change%s of yours merged onto theirs%s", lead, sep, s->merged,
+			    s->merged == 1 ? "" : "s", conflicts);
+	else
+		app_message(app, C_ST_COMPLETE, "%s%smerged %zu change%s of yours onto theirs, saved%s%s", lead, sep, s->merged,
+			    s->merged == 1 ? "" : "s", s->error[0] ? "; " : "", s->error);
+}
+
+bool app_merge_model(struct app *app, struct rv_model *fresh)
+{
 	struct place back[APP_MAX_DEPTH], fwd[APP_MAX_DEPTH];
 	size_t nback = app->depth, nfwd = app->nforward;
 	for (size_t i = 0; i < app->depth; i++)
@@ -155,12 +158,25 @@ static bool merge_once(struct app *app, bool *saved)
 	for (size_t i = 0; i < app->nforward; i++)
 		remember(app->forward[i], &fwd[i]);
 	tags_remember(app);
-	*saved = rv_session_merge(s, fresh); /* fresh moves into app->m, which s->m is */
+	bool saved = rv_session_merge(app->session, fresh); /* fresh moves into app->m, which s->m is */
 	tags_recall(app);
-	free(fresh);
 	restore_views(app, back, fwd);
 	free_places(back, nback);
 	free_places(fwd, nfwd);
+	return saved;
+}
+
+/* One merge: false when the files could not be read again (nothing changed then). */
+static bool merge_once(struct app *app, bool *saved)
+{
+	struct rv_model *fresh = xcalloc(1, sizeof(*fresh));
+	if (rv_model_load(fresh, app->m->dir) != RV_OK) {
+		rv_model_free(fresh);
+		free(fresh);
+		return false;
+	}
+	*saved = app_merge_model(app, fresh);
+	free(fresh);
 	return true;
 }
 
@@ -171,8 +187,10 @@ bool app_merge(struct app *app)
 {
 	struct rv_session *s = app->session;
 	bool ok = false;
+	struct rv_outside_digest *before = live_before_merge(app);
 	for (int round = 0; round < MERGE_ROUNDS; round++) {
 		if (!merge_once(app, &ok)) {
+			rv_outside_digest_free(before);
 			app_message(app, C_ERROR,
 				    "Someone changed the files and they cannot be read again now; your changes are kept here (W)");
 			return false;
@@ -180,7 +198,11 @@ bool app_merge(struct app *app)
 		if (ok || !s->conflict)
 			break;
 	}
-	say_how_it_went(app, ok);
+	struct strbuf theirs;
+	sb_init(&theirs);
+	live_after_merge(app, before, &theirs);
+	say_how_it_went(app, ok, theirs.data ? theirs.data : "");
+	sb_free(&theirs);
 	if (s->nconflicts)
 		app_open(app, conflicts_view_new(app));
 	return ok;

@@ -581,6 +581,9 @@ bool triage_request(struct app *app, enum request req)
 	case REQ_VIEW_CHANGES:
 		app_open(app, changes_view_new(app));
 		return true;
+	case REQ_VIEW_OTHERS:
+		app_open(app, others_view_new(app));
+		return true;
 	case REQ_SAVE:
 		save_again(app);
 		return true;

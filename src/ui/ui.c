@@ -24,6 +24,7 @@
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
+#include "recview/live.h"
 #include "recview/script.h"
 #include "recview/text.h"
 #include "recview/views.h"
@@ -424,10 +425,10 @@ bool app_read_key(struct app *app, struct key *key)
 		wint_t ch;
 		if (terminal_lost())
 			return false;
-		/* While a save is written in the background, look up now and then to say when it is done. */
+		/* While a save is written in the background, look up now and then to say when it is done; the
+		 * data set is watched meanwhile (others' changes are merged and shown as they come). */
 		struct view *cur = app_current(app);
-		timeout(rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1);
-		int res = get_wch(&ch);
+		int res = live_get_wch(app, rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1, &ch);
 		if (terminal_quit_signal())
 			return false;
 		if (app_finish_saving(app, false))
@@ -436,8 +437,8 @@ bool app_read_key(struct app *app, struct key *key)
 			/* A timeout, or a terminal gone away: then every read fails at once, never to block again. */
 			if (terminal_lost())
 				return false;
-			if (cur && cur->ops->fullscreen)
-				app_redraw(app); /* the walkthrough's clock */
+			if (app_current(app)->ops->fullscreen)
+				app_redraw(app); /* the walkthrough's clock (cur may be gone: a merge closes views) */
 			continue;
 		}
 		key->code = (int)ch;
@@ -737,6 +738,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		return EXIT_FATAL;
 	}
 	sb_free(&why);
+	live_start(&app);
 	app_open(&app, recs_view_new(&app));
 	bool lacks = rv_model_lacks_columns(m);
 	if (lacks)
@@ -781,6 +783,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		fclose(timing_out);
 	finding_free(&app);
 	tags_free(&app);
+	live_stop(&app);
 	drop_forward(&app);
 	while (app.depth)
 		view_free(app.stack[--app.depth]);

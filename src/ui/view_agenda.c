@@ -4,6 +4,7 @@
 
 #include "recview/search.h"
 #include "recview/entity.h"
+#include "recview/live.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
@@ -30,9 +31,9 @@ static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
 	snprintf(pos, sizeof(pos), "%3ld. ", rv_agenda_position(v->app->session, line->ref) + 1);
 	draw_str(d, pos, C_DIM);
 	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
-	draw_spaces(d, 1, C_DEFAULT);
+	enum color id_color = live_mark(d, v->app, line->ref); /* changed by someone else, not seen yet */
 	struct rv_text id = rv_rec_id(m, line->ref);
-	draw_field(d, id.ptr, id.len, 12, C_ID);
+	draw_field(d, id.ptr, id.len, 12, id_color);
 	const char *st = rv_status_name(status);
 	draw_field(d, st, strlen(st), 16, status_color(status));
 	struct rv_text title = rv_rec_headline(m, line->ref);

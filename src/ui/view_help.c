@@ -39,11 +39,19 @@ static void help_crumb(struct view *v, struct strbuf *out)
 	sb_adds(out, "Help");
 }
 
+/* The files were read again: the name of the view it came from still holds (it is not the model's). */
+static void help_reload(struct view *v, long cursor_rec)
+{
+	(void)v;
+	(void)cursor_rec;
+}
+
 static const struct view_ops help_ops = {
 	.name = "help",
 	.open = help_open,
 	.draw = help_draw,
 	.crumb = help_crumb,
+	.reload = help_reload,
 };
 
 struct view *help_view_new(struct app *app, const struct view *about)

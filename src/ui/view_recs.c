@@ -5,6 +5,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/live.h"
 #include "recview/query.h"
 #include "recview/search.h"
 #include "recview/tags.h"
@@ -151,9 +152,13 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 	enum rv_decision decision = rv_rec_decision(m, line->ref, v->app->as_of);
 
 	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
-	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_RECS, line->ref}));
+	enum color id_color = live_unseen(v->app, line->ref) ? C_CHANGED : C_ID; /* changed by someone else, not seen yet */
+	if (tags_has(v->app, (struct rv_item){RV_RECS, line->ref}))
+		draw_tag_mark(d, true);
+	else
+		live_mark(d, v->app, line->ref);
 	struct rv_text id = rv_rec_field(m, line->ref, REC_ID);
-	draw_field(d, id.ptr, id.len, l.id, C_ID);
+	draw_field(d, id.ptr, id.len, l.id, id_color);
 	gap(d);
 	if (l.decision) {
 		const char *dec = rv_decision_name(decision);

@@ -36,11 +36,19 @@ static void text_done(struct view *v)
 	free(st->text);
 }
 
+/* The files were read again: the text is kept as it was made (it holds nothing of the model's). */
+static void text_reload(struct view *v, long cursor_rec)
+{
+	(void)v;
+	(void)cursor_rec;
+}
+
 static const struct view_ops text_ops = {
 	.name = "text",
 	.open = text_open,
 	.draw = text_draw,
 	.crumb = text_crumb,
+	.reload = text_reload,
 	.done = text_done,
 };
 

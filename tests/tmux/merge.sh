@@ -7,10 +7,11 @@ DATA="$TMP/data"
 mkdir "$DATA"
 cp data/*.csv "$DATA/"
 
-# run NAME USER: a recview in session NAME, as USER
+# run NAME USER: a recview in session NAME, as USER. Live updates are off: this is about the merge at
+# a save, which live updates would otherwise make before the save, depending on timing (live.sh).
 run() {
 	tmx -f /dev/null new-session -d -s "$1" -x 120 -y 40 \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color USER=$2 RECVIEW_NOW=2026-11-23T14:05:00 $ABS_BIN $DATA; echo \$? >$TMP/exit-$1; sleep 30"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color USER=$2 RECVIEW_NOW=2026-11-23T14:05:00 RECVIEW_WATCH=off $ABS_BIN $DATA; echo \$? >$TMP/exit-$1; sleep 30"
 }
 run ann ann
 run bob bob
