@@ -39,6 +39,8 @@ static const struct keybinding default_keys[] = {
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
+	{CH('o'), REQ_SET_OWNER},        {CH('e'), REQ_ITEM_STATUS},      {CH('E'), REQ_SET_DUE},
+	{CH('I'), REQ_ANSWER},
 	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
