@@ -56,6 +56,16 @@ static void current_value(struct app *app, struct rv_item it, int field, struct 
 	free(now);
 }
 
+/* Asks with the field's value now as the starting text. */
+static bool ask_from(struct app *app, const char *label, struct strbuf *value, const struct word_list *wl,
+		     struct prompt_history *history)
+{
+	char *initial = xstrdup(value->data);
+	bool ok = triage_ask(app, label, initial, value, wl, history);
+	free(initial);
+	return ok;
+}
+
 /* Reports a change that was made (or already so: nothing to undo then). */
 static void done(struct app *app, bool ok, size_t applied_before, const char *what, const char *already)
 {
@@ -130,7 +140,7 @@ static void set_owner(struct app *app)
 	sb_init(&value);
 	current_value(app, it, it.kind == RV_RECS ? REC_OWNER : DEL_RESPONSIBLE, &value);
 	snprintf(label, sizeof(label), "owner of %s (empty clears): ", name);
-	if (triage_ask(app, label, value.data, &value, wl.n ? &wl : NULL, &owner_history)) {
+	if (ask_from(app, label, &value, wl.n ? &wl : NULL, &owner_history)) {
 		size_t before = app->session->applied;
 		bool ok = triage_set_owner(app, it, value.data);
 		snprintf(what, sizeof(what), "owner of %s is now %.120s", name, value.len ? value.data : "nobody");
@@ -159,7 +169,7 @@ static void item_status(struct app *app)
 	if (question && !value.len)
 		sb_adds(&value, rv_qstatus_name(rv_question_state(app->m, it.index)));
 	snprintf(label, sizeof(label), "status of %s: ", name);
-	if (triage_ask(app, label, value.data, &value, question ? &qstate_words : &status_words, NULL) && value.len) {
+	if (ask_from(app, label, &value, question ? &qstate_words : &status_words, NULL) && value.len) {
 		size_t before = app->session->applied;
 		bool ok = rv_change_item_field(app->session, it, field, value.data, NULL);
 		snprintf(what, sizeof(what), "status of %s is now %.60s", name, value.data);
@@ -219,7 +229,7 @@ static void answer(struct app *app)
 	sb_init(&value);
 	current_value(app, it, Q_ANSWER, &value);
 	snprintf(label, sizeof(label), "answer to %s: ", name);
-	if (triage_ask(app, label, value.data, &value, NULL, &answer_history)) {
+	if (ask_from(app, label, &value, NULL, &answer_history)) {
 		size_t before = s->applied;
 		enum rv_qstatus st = (enum rv_qstatus)rv_child_at(app->m, RV_QUESTIONS, it.index)->status;
 		rv_session_begin_group(s);
