@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/date.h"
 #include "recview/items.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -192,7 +193,18 @@ static void set_due(struct app *app)
 	current_value(app, it, DEL_DUE, &was);
 	snprintf(label, sizeof(label), "due date of %s (YYYY-MM-DD, YYYY-MM or 2016-Q3; now %.40s): ", name,
 		 was.len ? was.data : "none");
-	if (triage_ask(app, label, NULL, &value, NULL, &due_history) && value.len) {
+	struct rv_date_value parsed;
+	if (!triage_ask(app, label, NULL, &value, NULL, &due_history) || !value.len) {
+		/* cancelled */
+	} else if (rv_date_read(value.data, value.len, RV_DATE_DAY_FIRST, &parsed) == RV_DATE_BAD) {
+		/* Said before the reason is asked for: the session would refuse it the same way. */
+		struct strbuf shown;
+		sb_init(&shown);
+		text_sanitize(&shown, value.data, value.len, 0);
+		app_message(app, C_ERROR, "Not changed: bad date '%.40s': use YYYY-MM-DD, YYYY-MM or a quarter (2016-Q3)",
+			    shown.data);
+		sb_free(&shown);
+	} else {
 		snprintf(label, sizeof(label), "reason for the new date (kept with %.40s): ", was.len ? was.data : "the old one");
 		if (triage_ask(app, label, NULL, &reason, NULL, &reason_history)) {
 			if (!reason.len) {

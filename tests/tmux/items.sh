@@ -38,7 +38,7 @@ keys h / 'revised' Enter
 expect revised "revised: was 2016-09 (alice, 2026-12-02: waiting for the vendor)"
 expect no-longer-overdue "Deliverables (4, 3 done)"
 keys u
-expect undone "undid the due of SSR1-4 D4"
+expect undone "Saved: undid the due of SSR1-4 D4"
 keys / '2016-09, overdue' Enter
 expect overdue-again "2016-09, overdue"
 if cmp -s "$TMP/before/deliverables.csv" "$DATA/deliverables.csv"; then echo "ok undo-bytes"; else echo "not ok undo-bytes"; fi
