@@ -68,14 +68,40 @@ static bool same_text(struct rv_text a, struct rv_text b)
 	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-bool rv_question_answered(const struct rv_model *m, size_t q, struct rv_text *time, struct rv_text *author)
+/* A time stamp of changes.csv (2026-12-02T10:15:00) as its date. */
+static struct rv_text date_part(struct rv_text t)
+{
+	if (t.len > 10 && t.ptr[10] == 'T')
+		t.len = 10;
+	return t;
+}
+
+bool rv_question_answered(const struct rv_model *m, size_t q, struct rv_text *when, struct rv_text *who)
 {
 	struct rv_text answer = rv_child_field(m, RV_QUESTIONS, q, Q_ANSWER);
-	long row = answer.len ? rv_changelog_latest(m, (struct rv_item){RV_QUESTIONS, q}, Q_ANSWER) : -1;
-	if (row < 0 || !same_text(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_VALUE), answer))
+	if (!answer.len)
 		return false;
-	*time = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
-	*author = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
+	long row = rv_changelog_latest(m, (struct rv_item){RV_QUESTIONS, q}, Q_ANSWER);
+	if (row >= 0 && same_text(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_VALUE), answer)) {
+		*when = date_part(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME));
+		*who = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
+		return true;
+	}
+	*when = rv_child_field(m, RV_QUESTIONS, q, Q_ANSWERED);
+	*who = rv_child_field(m, RV_QUESTIONS, q, Q_ANSWERED_BY);
+	return when->len || who->len;
+}
+
+bool rv_question_answered_describe(const struct rv_model *m, size_t q, struct strbuf *out)
+{
+	struct rv_text when, who;
+	if (!rv_question_answered(m, q, &when, &who))
+		return false;
+	text_sanitize(out, when.ptr, when.len, 0);
+	if (who.len) {
+		sb_adds(out, when.len ? " by " : "by ");
+		text_sanitize(out, who.ptr, who.len, 0);
+	}
 	return true;
 }
 

@@ -37,11 +37,14 @@ size_t rv_rec_overdue(const struct rv_model *m, size_t rec, int32_t day);
 size_t rv_rec_open_deliverables(const struct rv_model *m, size_t rec);
 
 /*
- * Who gave question q its answer and when (the time as recorded, YYYY-MM-DDTHH:MM:SS): the latest row
- * of changes.csv that set it, while the answer is still the one that row wrote. False when recview
- * did not record it (the answer came with the file).
+ * When and by whom question q was answered: the latest row of changes.csv that set its answer
+ * (its date, YYYY-MM-DD, and author), while the answer is still the one that row wrote; else the
+ * file's own answered and answered-by columns, as written (either may be empty). False when neither
+ * says anything, or the question has no answer.
  */
-bool rv_question_answered(const struct rv_model *m, size_t q, struct rv_text *time, struct rv_text *author);
+bool rv_question_answered(const struct rv_model *m, size_t q, struct rv_text *when, struct rv_text *who);
+/* The same as "2026-12-02 by alice" (or the part that is known), sanitised, appended to out. */
+bool rv_question_answered_describe(const struct rv_model *m, size_t q, struct strbuf *out);
 
 /* How many times deliverable d's due date was changed through recview (rows of changes.csv). */
 size_t rv_due_revisions(const struct rv_model *m, size_t d);

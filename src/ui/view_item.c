@@ -35,14 +35,9 @@ static void add_derived_lines(struct view *v, int width)
 		if (!rv_child_field(m, RV_QUESTIONS, item, Q_STATUS).len)
 			sb_adds(&sb, st == RV_QSTATUS_ANSWERED ? " (it has an answer)" : " (no answer yet)");
 		add_derived(v, DER_STATE, sb.data, sb.len, width);
-		struct rv_text when, who;
-		if (rv_question_answered(m, item, &when, &who)) {
-			sb_reset(&sb);
-			text_sanitize(&sb, when.ptr, when.len < 10 ? when.len : 10, 0);
-			sb_adds(&sb, " by ");
-			text_sanitize(&sb, who.ptr, who.len, 0);
+		sb_reset(&sb);
+		if (rv_question_answered_describe(m, item, &sb))
 			add_derived(v, DER_ANSWERED, sb.data, sb.len, width);
-		}
 	} else if (v->kind == RV_DELIVERABLES) {
 		int32_t day = rv_overdue_day(v->app->as_of);
 		if (rv_deliverable_overdue(m, item, day)) {
@@ -73,6 +68,8 @@ static void item_open(struct view *v)
 
 	for (int f = 0; f < def->nfields; f++) {
 		struct rv_text c = rv_child_text(m, v->kind, ch, f);
+		if (v->kind == RV_QUESTIONS && (f == Q_ANSWERED || f == Q_ANSWERED_BY))
+			continue; /* said on the Answered line, with what recview recorded */
 		if (f == link) {
 			/* Its recommendation's id: a link back. */
 			view_add_line(v, IT_REC_LINK, 0, ch->rec >= 0);

@@ -113,16 +113,13 @@ static void add_item_details(struct view *v, enum rv_kind kind, uint32_t child)
 		}
 	} else if (kind == RV_QUESTIONS) {
 		struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
-		struct rv_text when, who;
 		if (answer.len) {
+			struct strbuf by;
+			sb_init(&by);
 			sb_adds(&sb, "answer");
-			if (rv_question_answered(m, child, &when, &who)) {
-				sb_adds(&sb, " (");
-				sb_add(&sb, who.ptr, who.len);
-				sb_adds(&sb, ", ");
-				sb_add(&sb, when.ptr, when.len < 10 ? when.len : 10);
-				sb_adds(&sb, ")");
-			}
+			if (rv_question_answered_describe(m, child, &by))
+				sb_addf(&sb, " (%s)", by.data);
+			sb_free(&by);
 			sb_adds(&sb, ": ");
 			sb_add(&sb, answer.ptr, answer.len);
 			view_add_wrapped(v, L_ANSWER, child, false, sb.data, sb.len, wrap_width(v, 6));

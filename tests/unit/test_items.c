@@ -153,7 +153,7 @@ static void test_answer_attributed(void **state)
 	assert_int_equal(rv_question_state(&m, q1), RV_QSTATUS_ANSWERED);
 	assert_int_equal(rv_rec_open_questions(&m, 0), 1);
 	assert_true(rv_question_answered(&m, q1, &when, &who));
-	assert_text_is(when, NOW);
+	assert_text_is(when, "2026-12-02");
 	assert_text_is(who, "alice");
 	rv_session_free(&s);
 	rv_model_free(&m);
@@ -168,6 +168,44 @@ static void test_answer_attributed(void **state)
 					      "R-1,1.1,Who?,Someone else.,\n");
 	load_ok(&m, dir);
 	assert_false(rv_question_answered(&m, rv_rec_child_index(&m, 0, RV_QUESTIONS, 0), &when, &who));
+	rv_model_free(&m);
+}
+
+/* A file's own answered and answered-by columns (by their aliases), read only; recview's own record wins. */
+static void test_answer_columns_of_the_file(void **state)
+{
+	(void)state;
+	write_test_file(dir, "questions.csv", "rec_id,qid,question,answer,status,Answered On,Answered By\n"
+					      "R-1,1.1,Who?,The CTO.,,\"May 3, 2016\",CTO office\n"
+					      "R-1,1.2,When?,Soon.,,,Board\n"
+					      "R-1,1.3,Why?,,,2016-05-04,\n");
+	struct rv_model m;
+	struct rv_session s;
+	load_ok(&m, dir);
+	assert_true(rv_kind_has_field(&m, RV_QUESTIONS, Q_ANSWERED));
+	assert_true(rv_kind_has_field(&m, RV_QUESTIONS, Q_ANSWERED_BY));
+	size_t q[3];
+	for (size_t k = 0; k < 3; k++)
+		q[k] = rv_rec_child_index(&m, 0, RV_QUESTIONS, k);
+	struct strbuf sb;
+	sb_init(&sb);
+	assert_true(rv_question_answered_describe(&m, q[0], &sb));
+	assert_string_equal(sb.data, "May 3, 2016 by CTO office");
+	sb_reset(&sb);
+	assert_true(rv_question_answered_describe(&m, q[1], &sb));
+	assert_string_equal(sb.data, "by Board");
+	sb_reset(&sb);
+	/* No answer: nobody answered it, whatever the columns say. */
+	assert_false(rv_question_answered_describe(&m, q[2], &sb));
+	/* The columns cannot be set; an answer given in recview is attributed by its own record. */
+	rv_session_open(&s, &m, "alice", false);
+	assert_false(rv_change_item_field(&s, (struct rv_item){RV_QUESTIONS, q[0]}, Q_ANSWERED, "2026-12-02", NULL));
+	assert_true(rv_change_item_field(&s, (struct rv_item){RV_QUESTIONS, q[0]}, Q_ANSWER, "The CTO's team.", NULL));
+	sb_reset(&sb);
+	assert_true(rv_question_answered_describe(&m, q[0], &sb));
+	assert_string_equal(sb.data, "2026-12-02 by alice");
+	sb_free(&sb);
+	rv_session_free(&s);
 	rv_model_free(&m);
 }
 
@@ -216,6 +254,7 @@ int run_items_tests(void)
 		cmocka_unit_test_setup_teardown(test_overdue_around_the_due_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_question_states, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_attributed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_columns_of_the_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_due_revisions, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("items", tests, NULL, NULL);
