@@ -68,6 +68,29 @@ void rv_date_format(int32_t date, char *buf, size_t size)
 		snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
 }
 
+int32_t rv_date_last_day(int32_t date, enum rv_date_precision precision)
+{
+	if (date == RV_DATE_NONE || precision == RV_DATE_PREC_NONE)
+		return RV_DATE_NONE;
+	int y = date / 10000, m = date / 100 % 100;
+	switch (precision) {
+	case RV_DATE_PREC_DAY:
+		return date;
+	case RV_DATE_PREC_MONTH:
+		break;
+	case RV_DATE_PREC_QUARTER:
+		m = m ? (m - 1) / 3 * 3 + 3 : 12;
+		break;
+	case RV_DATE_PREC_YEAR:
+	case RV_DATE_PREC_NONE:
+		m = 12;
+		break;
+	}
+	if (m < 1 || m > 12)
+		m = 12;
+	return y * 10000 + m * 100 + days_in_month(y, m);
+}
+
 void rv_date_format_precision(int32_t date, enum rv_date_precision precision, char *buf, size_t size)
 {
 	if (precision == RV_DATE_PREC_QUARTER && date != RV_DATE_NONE)

@@ -9,6 +9,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 #include "recview/model.h"
 #include "recview/text.h"
 #include "recview/vocab.h"
@@ -62,7 +63,7 @@ static bool date_matches(const struct term *t, int32_t date)
 }
 
 /* Per-term answers computed for every recommendation at once (see prepare), or NULL. */
-static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec, int32_t as_of,
+static bool term_matches(const struct term *t, const struct rv_model *m, size_t rec, int32_t as_of, int32_t day,
 			 const uint8_t *known)
 {
 	if (known)
@@ -118,6 +119,8 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 			return r->priority != 0;
 		case HAS_OPEN:
 			return r->deliverables_done < r->count[RV_DELIVERABLES];
+		case HAS_OVERDUE:
+			return rv_rec_overdue(m, rec, day) > 0;
 		case HAS_COUNT:
 			break;
 		}
@@ -131,6 +134,25 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 				return true;
 		}
 		return false;
+	case T_QUESTION:
+		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+			size_t q = rv_rec_child_index(m, rec, RV_QUESTIONS, k);
+			if (t->states & (1u << rv_question_state(m, q)))
+				return true;
+			/* A state outside the vocabulary matches by its words. */
+			if (rv_child_at(m, RV_QUESTIONS, q)->status == RV_QSTATUS_UNKNOWN &&
+			    cell_has(t->s, rv_child_field(m, RV_QUESTIONS, q, Q_STATUS)))
+				return true;
+		}
+		return false;
+	case T_OWNER:
+		if (cell_has(t->s, rv_rec_field(m, rec, REC_OWNER)))
+			return true;
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
+			if (cell_has(t->s, rv_child_field(m, RV_DELIVERABLES, rv_rec_child_index(m, rec, RV_DELIVERABLES, k),
+							  DEL_RESPONSIBLE)))
+				return true;
+		return false;
 	}
 	return false;
 }
@@ -139,8 +161,9 @@ bool rv_query_match(const struct rv_query *q, const struct rv_model *m, size_t r
 {
 	if (!q)
 		return true;
+	int32_t day = rv_today_date();
 	for (size_t i = 0; i < q->n; i++)
-		if (term_matches(&q->terms[i], m, rec, RV_DATE_NONE, NULL) == q->terms[i].neg)
+		if (term_matches(&q->terms[i], m, rec, RV_DATE_NONE, day, NULL) == q->terms[i].neg)
 			return false;
 	return true;
 }
@@ -349,9 +372,10 @@ size_t rv_query_select_as_of(const struct rv_model *m, const struct rv_query *q,
 	uint8_t **known = xcalloc(nterms + 1, sizeof(*known));
 	for (size_t k = 0; k < nterms; k++)
 		known[k] = prepare(&q->terms[k], m);
+	int32_t day = rv_overdue_day(as_of);
 	for (size_t i = 0; i < m->nrecs; i++) {
 		size_t k = 0;
-		while (k < nterms && term_matches(&q->terms[k], m, i, as_of, known[k]) != q->terms[k].neg)
+		while (k < nterms && term_matches(&q->terms[k], m, i, as_of, day, known[k]) != q->terms[k].neg)
 			k++;
 		if (k == nterms)
 			out[n++] = (uint32_t)i;

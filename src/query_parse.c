@@ -22,12 +22,12 @@
 #include "recview/utf8.h"
 #include "recview/vocab.h"
 
-static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open"};
+static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue"};
 
 /* The fields of the language, in the order they are listed to the user. */
 static const char *const field_names[] = {
 	"id",     "review", "number",   "topic", "title",   "text", "decision", "status",
-	"priority", "source", "briefing", "has", "changed", "due",  NULL,
+	"priority", "source", "briefing", "has", "changed", "due",  "question", "owner", NULL,
 };
 
 const char *const *rv_query_fields(void)
@@ -170,6 +170,27 @@ static unsigned state_mask(const struct rv_search *s, const char *v, size_t len,
 	return mask;
 }
 
+/*
+ * Which question states a value names: the state it spells ("open", and its aliases, names the open
+ * ones: open and follow-up), else every state whose name contains it ("follow", "ed").
+ */
+static unsigned question_mask(const struct rv_search *s, const char *v, size_t len)
+{
+	enum rv_qstatus parsed = rv_qstatus_parse(v, len);
+	if (parsed == RV_QSTATUS_OPEN)
+		return 1u << RV_QSTATUS_OPEN | 1u << RV_QSTATUS_FOLLOW_UP;
+	if (parsed != RV_QSTATUS_UNKNOWN && parsed != RV_QSTATUS_NONE)
+		return 1u << parsed;
+	unsigned mask = 0;
+	for (int st = RV_QSTATUS_OPEN; st < RV_QSTATUS_UNKNOWN; st++) {
+		const char *name = rv_qstatus_name((enum rv_qstatus)st);
+		size_t off, mlen;
+		if (rv_search_next(s, name, strlen(name), 0, &off, &mlen))
+			mask |= 1u << st;
+	}
+	return mask;
+}
+
 static bool parse_date_value(struct parser *p, struct term *t, const char *fname, size_t flen, size_t term_at)
 {
 	static const struct {
@@ -263,7 +284,8 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 		{"topic", T_CELL, REC_TOPIC},   {"title", T_CELL, REC_TITLE},     {"text", T_CELL, REC_TEXT},
 		{"decision", T_DECISION, 0},    {"status", T_STATUS, 0},          {"priority", T_PRIORITY, 0},
 		{"source", T_CELL, REC_SOURCE}, {"briefing", T_BRIEFING, 0},      {"has", T_HAS, 0},
-		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},
+		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},                {"question", T_QUESTION, 0},
+		{"owner", T_OWNER, 0},          {"responsible", T_OWNER, 0},      {"assignee", T_OWNER, 0},
 	};
 	long kind = -1;
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
@@ -315,6 +337,8 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 	t->s = literal(v, vlen);
 	if (k == T_STATUS || k == T_DECISION) {
 		t->states = state_mask(t->s, v, vlen, k == T_STATUS);
+	} else if (k == T_QUESTION) {
+		t->states = question_mask(t->s, v, vlen);
 	} else if (k == T_PRIORITY) {
 		int pr = rv_priority_parse(v, vlen);
 		t->priority = pr > 0 ? pr : 0;

@@ -1,6 +1,7 @@
 /* report.c - --check and --show as plain UTF-8 text; every string from a file is sanitised. */
 #include "recview/report.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 
 #include <string.h>
 
@@ -118,7 +119,7 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 		int field;
 		const char *label;
 	} order[] = {{REC_REVIEW, "Review"}, {REC_NUMBER, "Number"}, {REC_TOPIC, "Topic"}, {REC_TITLE, "Title"},
-		     {REC_PRIORITY, "Priority"}, {REC_SOURCE, "Source"}};
+		     {REC_PRIORITY, "Priority"}, {REC_OWNER, "Owner"}, {REC_SOURCE, "Source"}};
 
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
 		struct rv_text c = order[i].field == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i].field);
@@ -171,7 +172,12 @@ static void show_fields(const struct rv_model *m, size_t rec, int width, FILE *o
 static void show_deliverables(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
 	const struct rv_rec *r = rv_rec_at(m, rec);
-	fprintf(out, "\nDeliverables (%u, %u done)\n", r->count[RV_DELIVERABLES], r->deliverables_done);
+	int32_t day = rv_today_date();
+	size_t overdue = rv_rec_overdue(m, rec, day);
+	fprintf(out, "\nDeliverables (%u, %u done", r->count[RV_DELIVERABLES], r->deliverables_done);
+	if (overdue)
+		fprintf(out, ", %zu overdue", overdue);
+	fprintf(out, ")\n");
 	for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
 		const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
 		struct strbuf line;
@@ -191,9 +197,18 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 		else if (due.len) {
 			sb_adds(&line, " \xE2\x80\x94 due ");
 			text_sanitize(&line, due.ptr, due.len, 0);
+			if (rv_deliverable_overdue(m, rv_child_index_of(m, RV_DELIVERABLES, d), day))
+				sb_adds(&line, ", overdue");
 		}
 		rv_child_describe_link(m, RV_DELIVERABLES, d, &line);
 		put_hanging(out, line.data, line.len, 2, 4, width);
+		size_t child = rv_child_index_of(m, RV_DELIVERABLES, d);
+		for (size_t i = 0; i < rv_due_revisions(m, child); i++) {
+			sb_reset(&line);
+			sb_adds(&line, "revised: ");
+			rv_due_revision_describe(m, child, i, &line);
+			put_wrapped(out, line.data, line.len, 6, width);
+		}
 		sb_free(&line);
 	}
 }
@@ -201,7 +216,10 @@ static void show_deliverables(const struct rv_model *m, size_t rec, int width, F
 static void show_questions(const struct rv_model *m, size_t rec, int width, FILE *out)
 {
 	const struct rv_rec *r = rv_rec_at(m, rec);
-	fprintf(out, "\nQuestions (%u)\n", r->count[RV_QUESTIONS]);
+	if (r->count[RV_QUESTIONS])
+		fprintf(out, "\nQuestions (%u, %zu open)\n", r->count[RV_QUESTIONS], rv_rec_open_questions(m, rec));
+	else
+		fprintf(out, "\nQuestions (0)\n");
 	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
 		struct strbuf line;
@@ -211,6 +229,7 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 		struct rv_text text = rv_child_text(m, RV_QUESTIONS, q, Q_QUESTION);
 		struct rv_text answer = rv_child_text(m, RV_QUESTIONS, q, Q_ANSWER);
 		text_sanitize(&line, qid.ptr, qid.len, 0);
+		sb_addf(&line, " (%s)", rv_qstatus_name(rv_question_state(m, rv_child_index_of(m, RV_QUESTIONS, q))));
 		if (brief.len) {
 			sb_adds(&line, " [");
 			text_sanitize(&line, brief.ptr, brief.len, 0);
@@ -222,7 +241,13 @@ static void show_questions(const struct rv_model *m, size_t rec, int width, FILE
 		put_hanging(out, line.data, line.len, 2, 4, width);
 		if (answer.len) {
 			sb_reset(&line);
-			sb_adds(&line, "Answer: ");
+			sb_adds(&line, "Answer");
+			struct strbuf by;
+			sb_init(&by);
+			if (rv_question_answered_describe(m, rv_child_index_of(m, RV_QUESTIONS, q), &by))
+				sb_addf(&line, " (%s)", by.data);
+			sb_free(&by);
+			sb_adds(&line, ": ");
 			text_sanitize(&line, answer.ptr, answer.len, TEXT_KEEP_NEWLINES);
 			put_wrapped(out, line.data, line.len, 4, width);
 		}

@@ -40,6 +40,12 @@ static const struct rv_field_def question_fields[Q_NFIELDS] = {
 	[Q_ANSWER] = {"answer", RV_ROLE_ANSWER, {"response", "reply"}, false},
 	[Q_STATUS] = {"status", RV_ROLE_STATE, {"state"}, false},
 	[Q_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
+	/* When and by whom it was answered, as the file says (read only: recview records its own answers in
+	 * changes.csv, items.h). */
+	[Q_ANSWERED] = {"answered", RV_ROLE_TIME, {"answered on", "answered at", "answer date", "date answered",
+						   "response date", "replied on"}, false},
+	[Q_ANSWERED_BY] = {"answered by", RV_ROLE_AUTHOR, {"answerer", "responder", "respondent", "response by",
+							   "replied by"}, false},
 };
 
 static const struct rv_field_def history_fields[HIST_NFIELDS] = {

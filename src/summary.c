@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/items.h"
 #include "recview/text.h"
 #include "recview/vocab.h"
 
@@ -233,10 +234,16 @@ void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary
 		out->topics[g].label = names[g];
 	free(names);
 
+	int32_t day = rv_overdue_day(as_of);
 	for (size_t i = 0; i < n; i++) {
 		enum rv_decision d = rv_decision_as_of(m, i, as_of);
 		enum rv_status st = rv_status_as_of(m, i, as_of);
-		tally_add(&out->reviews[review_of[i]], d, st);
+		struct rv_tally *review = &out->reviews[review_of[i]];
+		tally_add(review, d, st);
+		review->questions += rv_rec_child_count(m, i, RV_QUESTIONS);
+		review->questions_open += rv_rec_open_questions(m, i);
+		review->deliverables += rv_rec_child_count(m, i, RV_DELIVERABLES);
+		review->deliverables_overdue += rv_rec_overdue(m, i, day);
 		tally_add(&out->topics[topic_of[i]], d, st);
 		free(reviews[i]);
 		free(topics[i]);
@@ -467,6 +474,16 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 		emit(out, &line, width);
 		bars(out, &line, "decision", false, t->by_decision, t->total, numw, width);
 		bars(out, &line, "status", true, t->by_status, t->total, numw, width);
+		if (t->questions || t->deliverables) {
+			sb_adds(&line, "  items     ");
+			if (t->questions)
+				sb_addf(&line, "open questions %zu of %zu", t->questions_open, t->questions);
+			if (t->questions && t->deliverables)
+				sb_adds(&line, ", ");
+			if (t->deliverables)
+				sb_addf(&line, "overdue deliverables %zu of %zu", t->deliverables_overdue, t->deliverables);
+			emit(out, &line, width);
+		}
 	}
 
 	emit(out, &line, width);

@@ -63,6 +63,9 @@ struct rv_date_value {
 
 /* A date from a file, in any of the forms above; numeric day and month in the given order. */
 enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order order, struct rv_date_value *out);
+/* The last day a date of that precision covers: the day itself, the end of its month, quarter or year
+ * (2015-11 gives 2015-11-30); RV_DATE_NONE for none. */
+int32_t rv_date_last_day(int32_t date, enum rv_date_precision precision);
 /* "2016-06-30", "2016-06", "2016-Q3", "2016"; "" for none. */
 void rv_date_format_precision(int32_t date, enum rv_date_precision precision, char *buf, size_t size);
 

@@ -3,12 +3,16 @@
  *
  *   status:progress decision:approved review:SSR1 priority:P1 briefing:compliance
  *   has:questions changed:>2015-12-31 -status:complete free words "quoted words"
+ *   question:open owner:OCTO has:overdue due:<2016-06
  *
  * Terms are ANDed; '-' negates a term; field:value matches when the field contains value (smart
  * case: ignoring case unless value has an upper-case letter); status and decision values also match
  * by vocabulary ("progress" = in progress, "done" = complete). changed: and due: take =, <, >, <=, >=
  * before a date (YYYY, YYYY-MM or YYYY-MM-DD). has: takes deliverables, questions, history, text,
- * priority, open (a deliverable not done). Free words match any text of the recommendation (id,
+ * priority, open (a deliverable not done), overdue (a deliverable overdue, items.h: today, or on the
+ * as-of date of rv_query_select_as_of). question: a question in that state (vocab.h; "open" names
+ * the open ones, open and follow-up). owner: (also responsible:, assignee:) the recommendation's
+ * owner or any of its deliverables'. Free words match any text of the recommendation (id,
  * title, topic, text, extra columns).
  */
 #ifndef RECVIEW_QUERY_H

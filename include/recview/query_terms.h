@@ -24,9 +24,11 @@ enum term_kind {
 	T_HAS,
 	T_CHANGED,  /* last change date */
 	T_DUE,      /* due date of any open deliverable */
+	T_QUESTION, /* any question in one of the states (states: bit per enum rv_qstatus) */
+	T_OWNER,    /* the recommendation's owner or any deliverable's */
 };
 
-enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_COUNT };
+enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_OVERDUE, HAS_COUNT };
 
 enum date_op { OP_EQ, OP_LT, OP_GT, OP_LE, OP_GE };
 
@@ -36,7 +38,7 @@ struct term {
 	int field;              /* T_CELL: REC_*; T_HAS: enum has_what */
 	size_t extra;           /* T_EXTRA: extra column number */
 	struct rv_search *s;    /* the value as a smart-case literal (text fields, unknown states) */
-	unsigned states;        /* T_STATUS / T_DECISION: bit per enum value that matches */
+	unsigned states;        /* T_STATUS / T_DECISION / T_QUESTION: bit per enum value that matches */
 	int priority;           /* T_PRIORITY: 1..4, or 0 to match the raw cell with s */
 	enum date_op op;        /* T_CHANGED / T_DUE */
 	int32_t lo, hi;         /* the date's extent: missing month/day as 00 (lo) and 99 (hi) */

@@ -40,6 +40,10 @@
 	_(CHANGE_DECISION, "Change the Board's decision (with a note and a date)") \
 	_(CHANGE_PRIORITY, "Set the priority (P1 to P4, empty clears)") \
 	_(ADD_NOTE, "Add a note to the recommendation") \
+	_(SET_OWNER, "Set the owner of the recommendation, or of the deliverable under the cursor (empty clears)") \
+	_(ITEM_STATUS, "Set the status of the deliverable or question under the cursor (open, answered, follow-up, closed)") \
+	_(SET_DUE, "Set the due date of the deliverable under the cursor, with the reason (the earlier date is kept)") \
+	_(ANSWER, "Answer the question under the cursor (an open question becomes answered)") \
 	_(AGENDA_TOGGLE, "Mark or unmark the recommendation for the agenda") \
 	_(AGENDA_UP, "Move it up on the agenda") \
 	_(AGENDA_DOWN, "Move it down on the agenda") \

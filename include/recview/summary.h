@@ -21,6 +21,10 @@ struct rv_tally {
 	size_t total;
 	size_t by_decision[RV_DECISION_COUNT];
 	size_t by_status[RV_STATUS_COUNT];
+	/* Their items (reviews only): questions and the open ones (items.h), deliverables and those
+	 * overdue on the as-of date (or today). */
+	size_t questions, questions_open;
+	size_t deliverables, deliverables_overdue;
 };
 
 struct rv_timeline {

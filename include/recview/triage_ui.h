@@ -3,6 +3,9 @@
 #define RECVIEW_TRIAGE_UI_H
 
 #include "recview/app.h"
+#include "recview/changelog.h"
+#include "recview/prompt.h"
+#include "recview/strbuf.h"
 
 /* Handles a triage request; false when req is not one. */
 bool triage_request(struct app *app, enum request req);
@@ -23,5 +26,38 @@ void app_mapped(struct app *app, enum rv_kind kind, int field, const char *colum
 /* A conflict a git merge left in file was settled (keep_ours: ours' rows kept, else theirs'): the
  * data set is read again, as for app_mapped. */
 void app_conflict_settled(struct app *app, const char *file, bool keep_ours);
+/* ---- shared by the triage keys (triage_ui.c) and the item keys (item_ui.c) ---- */
+
+/* Completion among a fixed list of words (the whole text is the word). */
+struct word_list {
+	const char *const *words;
+	size_t n;
+};
+
+/* Asks on the prompt (the words shown and completed with Tab); false when cancelled. */
+bool triage_ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
+		struct prompt_history *history);
+/* Says what happened: saved, or kept in memory and why not saved (s->error). */
+void triage_report(struct app *app, bool ok, const char *what);
+/* Nothing can be changed now (read-only, or showing the past): says so with the keys of req. */
+bool triage_read_only(struct app *app, enum request req);
+/* After a change its file's encoding cannot hold: offers UTF-8; true when converted (try again). */
+bool triage_offer_utf8(struct app *app);
+/* The recommendation of the current view or under its cursor, or -1 (said so). */
+long triage_selected_rec(struct app *app);
+
+/* ---- the items of a recommendation (item_ui.c) ---- */
+
+/* Handles an item request (owner, a deliverable's status and due date, a question's answer and
+ * status); false when req is not one. */
+bool item_request(struct app *app, enum request req);
+
+/*
+ * Sets the owner of one item, a recommendation or a deliverable, to owner ("" clears it), without
+ * asking: what the owner key does once it has the name, and what a change to many items calls for
+ * each (inside rv_session_begin_group / rv_session_end_group). False with app->session->error when
+ * refused (read-only, a field that cannot be written); nothing is reported on the status line.
+ */
+bool triage_set_owner(struct app *app, struct rv_item it, const char *owner);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/changelog.h"
 #include "recview/draw.h"
 #include "recview/changelog.h"
 #include "recview/entity.h"
@@ -52,6 +53,8 @@ struct view_ops {
 	bool fullscreen;
 	/* Optional: the recommendation under the cursor, when it is not v->rec. */
 	long (*current_rec)(struct view *v);
+	/* Optional: the deliverable or question the view is about or its cursor is on (false: none). */
+	bool (*current_item)(struct view *v, struct rv_item *out);
 	/* Optional: the files were read again (a merge) and v->rec, v->item found again by id; rebuild
 	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, data is freed
 	 * (done first) for open to build again. */

@@ -34,10 +34,14 @@ long conflicts_view_current(const struct view *v);
 bool view_is_recs(const struct view *v);
 /* The recommendation a view is about, or that its cursor is on; -1 when none. */
 long view_current_rec(const struct view *v);
+/* The deliverable or question a view is about, or that its cursor is on; false when none. */
+bool view_current_item(const struct view *v, struct rv_item *out);
 
 /* Shared by views: the colour of a status or decision. */
 enum color status_color(enum rv_status st);
 enum color decision_color(enum rv_decision d);
+/* The colour of a question's state (waiting stands out, settled is quiet). */
+enum color qstate_color(enum rv_qstatus st);
 /* Columns for field labels: the longest extra column name of that file fits, within [minimum, 20]. */
 int label_width(const struct rv_model *m, enum rv_kind kind, int minimum);
 /* One column: a tagged item's mark (tags.h), else a space. */

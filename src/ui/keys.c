@@ -39,10 +39,12 @@ static const struct keybinding default_keys[] = {
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
+	{CH('o'), REQ_SET_OWNER},        {CH('e'), REQ_ITEM_STATUS},      {CH('E'), REQ_SET_DUE},
+	{CH('I'), REQ_ANSWER},
 	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
 	{CH('T'), REQ_TAG},              {CH('V'), REQ_TAG_RANGE},        {CH('*'), REQ_TAG_ALL},
 	{CH(CTRL('t')), REQ_TAG_MATCHING}, {CH(CTRL('k')), REQ_UNTAG_MATCHING}, {CH(';'), REQ_TAG_PREFIX},
-	{CH('o'), REQ_VIEW_OTHERS},
+	{CH('O'), REQ_VIEW_OTHERS},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 

@@ -65,3 +65,18 @@ void draw_label(struct draw *d, const char *s, size_t len, int width)
 	draw_field(d, s, len, width - 1, C_LABEL);
 	draw_spaces(d, 1, C_DEFAULT);
 }
+
+/* The colour of a question's state: waiting (open, follow-up) stands out, settled is quiet. */
+enum color qstate_color(enum rv_qstatus st)
+{
+	switch (st) {
+	case RV_QSTATUS_OPEN:
+		return C_ST_NOT_STARTED;
+	case RV_QSTATUS_FOLLOW_UP:
+		return C_ST_BEHIND;
+	case RV_QSTATUS_ANSWERED:
+		return C_ST_COMPLETE;
+	default:
+		return C_DIM;
+	}
+}

@@ -13,18 +13,14 @@
 #include "recview/export_target.h"
 #include "recview/finding.h"
 #include "recview/prompt.h"
+#include "recview/items.h"
 #include "recview/query.h"
 #include "recview/tags.h"
+#include "recview/text.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
 static struct prompt_history value_history, note_history, export_history;
-
-/* Completion among a fixed list of words (the whole text is the word). */
-struct word_list {
-	const char *const *words;
-	size_t n;
-};
 
 static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
@@ -34,8 +30,7 @@ static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, 
 	free(prefix);
 }
 
-/* Asks on the prompt; false when cancelled. */
-static bool ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
+bool triage_ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
 		struct prompt_history *history)
 {
 	struct prompt_hooks hooks = {.complete = wl ? complete_word : NULL, .history = history, .data = (void *)wl};
@@ -61,8 +56,7 @@ static void rebuild_views(struct app *app)
 		view_rebuild(app->stack[i], app->stack[i]->width);
 }
 
-/* Says what happened: saved, or kept in memory and why not saved. */
-static void report(struct app *app, bool ok, const char *what)
+void triage_report(struct app *app, bool ok, const char *what)
 {
 	struct rv_session *s = app->session;
 	if (!ok && s->conflict) {
@@ -83,7 +77,7 @@ static void report(struct app *app, bool ok, const char *what)
 		app_message(app, C_ERROR, "%s", s->error);
 }
 
-static long selected_rec(struct app *app)
+long triage_selected_rec(struct app *app)
 {
 	long rec = view_current_rec(app_current(app));
 	if (rec < 0)
@@ -91,7 +85,7 @@ static long selected_rec(struct app *app)
 	return rec;
 }
 
-static bool read_only(struct app *app, enum request req)
+bool triage_read_only(struct app *app, enum request req)
 {
 	if (app->as_of != RV_DATE_NONE) {
 		app_message(app, C_WARNING, "Showing the past (as of): changes are made in the present; @ and an empty date return to now");
@@ -111,7 +105,7 @@ static bool read_only(struct app *app, enum request req)
  * After a change that its file's encoding cannot hold (an emoji into Windows-1252): offers to convert
  * that file to UTF-8, written whole with the change; true when converted (the change is to be tried again).
  */
-static bool offer_utf8(struct app *app)
+bool triage_offer_utf8(struct app *app)
 {
 	struct rv_session *s = app->session;
 	if (s->cannot_hold < 0)
@@ -159,7 +153,7 @@ static bool pick_targets(struct app *app, enum request req, struct targets *t)
 		app_message(app, C_WARNING, "No recommendation is tagged (T tags one): nothing was changed");
 		return false;
 	}
-	if (read_only(app, req))
+	if (triage_read_only(app, req))
 		return false;
 	bool all = prefix;
 	if (!prefix && tagged) {
@@ -178,7 +172,7 @@ static bool pick_targets(struct app *app, enum request req, struct targets *t)
 		snprintf(t->name, sizeof(t->name), "%zu tagged", t->n);
 		return true;
 	}
-	long rec = selected_rec(app);
+	long rec = triage_selected_rec(app);
 	if (rec < 0)
 		return false;
 	t->recs = xcalloc(1, sizeof(*t->recs));
@@ -214,6 +208,54 @@ static bool change_each(struct app *app, const struct targets *t, change_one one
 	return ok && saved;
 }
 
+/* How many open deliverables and questions a recommendation has; true when it has some. */
+static bool has_open_items(const struct app *app, size_t rec, size_t *deliverables, size_t *questions)
+{
+	*deliverables = rv_rec_open_deliverables(app->m, rec);
+	*questions = rv_rec_open_questions(app->m, rec);
+	return *deliverables || *questions;
+}
+
+/*
+ * Setting complete while deliverables or questions are open asks first: "SSR1-3 has 2 open
+ * deliverables and 1 open question: set complete anyway? (y/n)", or for tagged ones "3 of the 7
+ * tagged have open deliverables or questions: ...". True to go on.
+ */
+static bool complete_anyway(struct app *app, const struct targets *t, const char *value)
+{
+	if (rv_status_parse(value, strlen(value)) != RV_STATUS_COMPLETE)
+		return true;
+	size_t deliverables = 0, questions = 0, open = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		size_t d, q;
+		if (has_open_items(app, t->recs[i], &d, &q))
+			open++;
+		deliverables += d;
+		questions += q;
+	}
+	if (!open)
+		return true;
+	struct strbuf q;
+	sb_init(&q);
+	if (t->n > 1) {
+		sb_addf(&q, "%zu of the %s %s open deliverables or questions", open, t->name, open == 1 ? "has" : "have");
+	} else {
+		sb_addf(&q, "%s has ", t->name);
+		if (deliverables)
+			sb_addf(&q, "%zu open deliverable%s", deliverables, deliverables == 1 ? "" : "s");
+		if (deliverables && questions)
+			sb_adds(&q, " and ");
+		if (questions)
+			sb_addf(&q, "%zu open question%s", questions, questions == 1 ? "" : "s");
+	}
+	sb_adds(&q, ": set complete anyway? (y/n) ");
+	bool yes = prompt_confirm(app, q.data);
+	if (!yes)
+		app_message(app, C_WARNING, "Not changed: the status of %s stays as it was", t->name);
+	sb_free(&q);
+	return yes;
+}
+
 struct state_change {
 	bool status;
 	const char *value, *note, *date;
@@ -241,20 +283,21 @@ static void change_state(struct app *app, bool status)
 	sb_init(&date);
 	rv_today(today);
 	snprintf(label, sizeof(label), "%s of %s: ", status ? "status" : "decision", t.name);
-	if (ask(app, label, NULL, &value, status ? &status_words : &decision_words, &value_history) && value.len) {
+	if (triage_ask(app, label, NULL, &value, status ? &status_words : &decision_words, &value_history) && value.len &&
+	    (!status || complete_anyway(app, &t, value.data))) {
 		snprintf(label, sizeof(label), "note for %s (optional): ", t.name);
-		if (ask(app, label, NULL, &note, NULL, &note_history)) {
+		if (triage_ask(app, label, NULL, &note, NULL, &note_history)) {
 			snprintf(label, sizeof(label), "date of the change: ");
-			if (ask(app, label, today, &date, NULL, NULL)) {
+			if (triage_ask(app, label, today, &date, NULL, NULL)) {
 				struct state_change c = {status, value.data, note.data, date.data};
 				bool ok = false;
 				for (int attempt = 0; attempt < 2; attempt++) {
 					ok = change_each(app, &t, change_state_one, &c);
-					if (ok || attempt || !offer_utf8(app))
+					if (ok || attempt || !triage_offer_utf8(app))
 						break;
 				}
 				snprintf(what, sizeof(what), "%s of %s is now %s", status ? "status" : "decision", t.name, value.data);
-				report(app, ok, what);
+				triage_report(app, ok, what);
 			}
 		}
 	}
@@ -285,10 +328,10 @@ static void change_priority(struct app *app)
 	struct strbuf value;
 	sb_init(&value);
 	snprintf(label, sizeof(label), "priority of %s (empty clears): ", t.name);
-	if (ask(app, label, current, &value, &words, &value_history)) {
+	if (triage_ask(app, label, current, &value, &words, &value_history)) {
 		bool ok = change_each(app, &t, change_priority_one, value.data);
 		snprintf(what, sizeof(what), "priority of %s is now %s", t.name, value.len ? value.data : "none");
-		report(app, ok, what);
+		triage_report(app, ok, what);
 	}
 	sb_free(&value);
 	targets_free(&t);
@@ -308,12 +351,12 @@ static void add_note(struct app *app)
 	struct strbuf note;
 	sb_init(&note);
 	snprintf(label, sizeof(label), "note on %s: ", t.name);
-	if (ask(app, label, NULL, &note, NULL, &note_history) && note.len) {
+	if (triage_ask(app, label, NULL, &note, NULL, &note_history) && note.len) {
 		bool ok = change_each(app, &t, add_note_one, note.data);
-		if (!ok && offer_utf8(app))
+		if (!ok && triage_offer_utf8(app))
 			ok = change_each(app, &t, add_note_one, note.data);
 		snprintf(what, sizeof(what), "note added to %s", t.name);
-		report(app, ok, what);
+		triage_report(app, ok, what);
 	}
 	sb_free(&note);
 	targets_free(&t);
@@ -342,21 +385,21 @@ static void agenda_toggle(struct app *app)
 	bool ok = change_each(app, &t, agenda_set_one, &on);
 	snprintf(what, sizeof(what), "%s %s the agenda (%zu item%s)", t.name, on ? "added to" : "removed from", s->nagenda,
 		 s->nagenda == 1 ? "" : "s");
-	report(app, ok, what);
+	triage_report(app, ok, what);
 	targets_free(&t);
 }
 
 static void agenda_move(struct app *app, int delta)
 {
-	long rec = selected_rec(app);
-	if (rec < 0 || read_only(app, delta < 0 ? REQ_AGENDA_UP : REQ_AGENDA_DOWN))
+	long rec = triage_selected_rec(app);
+	if (rec < 0 || triage_read_only(app, delta < 0 ? REQ_AGENDA_UP : REQ_AGENDA_DOWN))
 		return;
 	char id[64], what[128];
 	id_of(app, rec, id, sizeof(id));
 	bool ok = rv_agenda_move(app->session, (size_t)rec, delta);
 	long at = rv_agenda_position(app->session, (size_t)rec);
 	snprintf(what, sizeof(what), "%s is item %ld of the agenda", id, at + 1);
-	report(app, ok, what);
+	triage_report(app, ok, what);
 	/* In the agenda view the cursor follows the item it moved. */
 	struct view *v = app_current(app);
 	if (ok && v->rec < 0) {
@@ -385,7 +428,7 @@ static size_t group_size(const struct rv_session *s, size_t which, bool undo)
 static void undo_redo(struct app *app, bool undo)
 {
 	struct rv_session *s = app->session;
-	if (read_only(app, undo ? REQ_UNDO : REQ_REDO))
+	if (triage_read_only(app, undo ? REQ_UNDO : REQ_REDO))
 		return;
 	size_t which = undo ? s->applied - (s->applied ? 1 : 0) : s->applied;
 	char what[256];
@@ -405,7 +448,7 @@ static void undo_redo(struct app *app, bool undo)
 
 		snprintf(what, sizeof(what), "nothing");
 	bool ok = undo ? rv_undo(s) : rv_redo(s);
-	report(app, ok, what);
+	triage_report(app, ok, what);
 }
 
 /* W: after a failed save, try again; or read the files again and merge the changes onto them; or save elsewhere. */
@@ -420,9 +463,9 @@ static void save_again(struct app *app)
 	sb_init(&answer);
 	const char *label = s->conflict ? "someone changed the files: merge (your changes onto theirs), retry, or a directory: "
 					: "retry, merge (read the files again, your changes onto them), or a directory to save to: ";
-	if (ask(app, label, s->conflict ? "merge" : "retry", &answer, NULL, NULL)) {
+	if (triage_ask(app, label, s->conflict ? "merge" : "retry", &answer, NULL, NULL)) {
 		if (strcmp(answer.data, "retry") == 0) {
-			report(app, rv_session_save(s), "all changes");
+			triage_report(app, rv_session_save(s), "all changes");
 		} else if (strcmp(answer.data, "reload") == 0 || strcmp(answer.data, "merge") == 0) {
 			app_merge(app);
 		} else if (answer.len) {
@@ -510,7 +553,7 @@ static void export_view(struct app *app)
 	struct strbuf path;
 	sb_init(&path);
 	const char *initial = minutes ? "minutes.md" : agenda ? "agenda.md" : "recommendations.md";
-	if (ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len)
+	if (triage_ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len)
 		export_to(app, path.data, minutes, agenda);
 	sb_free(&path);
 }
@@ -542,7 +585,7 @@ static void settle_conflict(struct app *app, bool mine)
 	}
 	if (!s->nconflicts)
 		snprintf(what + strlen(what), sizeof(what) - strlen(what), "; no conflict left");
-	report(app, ok, what);
+	triage_report(app, ok, what);
 }
 
 bool triage_request(struct app *app, enum request req)
@@ -598,6 +641,6 @@ bool triage_request(struct app *app, enum request req)
 		settle_conflict(app, req == REQ_KEEP_MINE);
 		return true;
 	default:
-		return false;
+		return item_request(app, req);
 	}
 }

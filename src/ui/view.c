@@ -201,3 +201,8 @@ long view_current_rec(const struct view *v)
 		return v->ops->current_rec((struct view *)v);
 	return v->rec;
 }
+
+bool view_current_item(const struct view *v, struct rv_item *out)
+{
+	return v->ops->current_item && v->ops->current_item((struct view *)v, out);
+}

@@ -5,6 +5,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/tags.h"
@@ -195,16 +196,18 @@ static void draw_deliverable(struct view *v, size_t child, struct draw *d)
 	struct rv_text desc = rv_child_field(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
 	struct rv_text resp = rv_child_field(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE);
 	struct rv_text due = rv_child_field(m, RV_DELIVERABLES, child, DEL_DUE);
-	draw_field(d, desc.ptr, desc.len, flex(d, wide ? 23 : 8), C_DEFAULT);
+	draw_field(d, desc.ptr, desc.len, flex(d, wide ? 26 : 11), C_DEFAULT);
 	draw_spaces(d, 1, C_DEFAULT);
 	if (wide) {
 		draw_field(d, resp.ptr, resp.len, 14, C_DIM);
 		draw_spaces(d, 1, C_DEFAULT);
 	}
+	bool overdue = rv_deliverable_overdue(m, child, rv_overdue_day(v->app->as_of));
 	if (ch->status == RV_STATUS_COMPLETE)
-		draw_field(d, "done", 4, 7, C_ST_COMPLETE);
+		draw_field(d, "done", 4, 9, C_ST_COMPLETE);
 	else
-		draw_field(d, due.ptr, due.len, 7, C_DATE);
+		draw_field(d, due.ptr, due.len, 9, overdue ? C_ERROR : C_DATE);
+	draw_str(d, overdue ? "!" : " ", C_ERROR);
 }
 
 static void draw_question(struct view *v, size_t child, struct draw *d)
@@ -212,13 +215,14 @@ static void draw_question(struct view *v, size_t child, struct draw *d)
 	const struct rv_model *m = v->app->m;
 	struct rv_text qid = rv_child_field(m, RV_QUESTIONS, child, Q_QID);
 	struct rv_text text = rv_child_field(m, RV_QUESTIONS, child, Q_QUESTION);
-	struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
+	enum rv_qstatus state = rv_question_state(m, child);
+	const char *word = rv_qstatus_name(state);
 	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_QUESTIONS, child}));
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_field(d, qid.ptr, qid.len, 6, C_ID);
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_rec_id(v, child, d);
-	draw_str(d, answer.len ? "A " : "  ", C_ST_COMPLETE);
+	draw_field(d, word, strlen(word), 10, qstate_color(state));
 	draw_field(d, text.ptr, text.len, flex(d, 0), C_DEFAULT);
 }
 
@@ -275,14 +279,15 @@ static void children_header(struct view *v, struct draw *d)
 		bool wide = d->right - d->col - 2 - st->id_width - 1 >= 60;
 		draw_field(d, "", 0, 2, C_HEADER);
 		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
-		draw_field(d, "Deliverable", 11, flex(d, wide ? 23 : 8) + 1, C_HEADER);
+		draw_field(d, "Deliverable", 11, flex(d, wide ? 26 : 11) + 1, C_HEADER);
 		if (wide)
-			draw_field(d, "Responsible", 11, 15, C_HEADER);
-		draw_field(d, "Due", 3, 7, C_HEADER);
+			draw_field(d, "Owner", 5, 15, C_HEADER);
+		draw_field(d, "Due", 3, 10, C_HEADER);
 	} else if (v->kind == RV_QUESTIONS) {
 		draw_field(d, "  Q", 3, 9, C_HEADER);
 		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
-		draw_field(d, "  Question", 10, flex(d, 0), C_HEADER);
+		draw_field(d, "State", 5, 10, C_HEADER);
+		draw_field(d, "Question", 8, flex(d, 0), C_HEADER);
 	} else {
 		draw_field(d, "Date", 4, 11, C_HEADER);
 		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
@@ -321,6 +326,14 @@ static long children_current_rec(struct view *v)
 	return rv_child_at(v->app->m, v->kind, v->lines[v->lineno].ref)->rec;
 }
 
+static bool children_current_item(struct view *v, struct rv_item *out)
+{
+	if ((v->kind != RV_DELIVERABLES && v->kind != RV_QUESTIONS) || !v->nlines || v->lines[v->lineno].type != CH_ITEM)
+		return false;
+	*out = (struct rv_item){v->kind, v->lines[v->lineno].ref};
+	return true;
+}
+
 static void children_crumb(struct view *v, struct strbuf *out)
 {
 	static const char *const names[RV_KIND_COUNT] = {[RV_DELIVERABLES] = "Deliverables",
@@ -349,6 +362,7 @@ static const struct view_ops children_ops = {
 	.grep = children_grep,
 	.current_rec = children_current_rec,
 	.line_item = children_line_item,
+	.current_item = children_current_item,
 	.done = children_done,
 };
 

@@ -1,8 +1,9 @@
 /*
  * view_dashboard.c - the whole data set at a glance: per review, the decisions and implementation
  * statuses as stacked bars (every part with its glyph, word and count, so colour is never alone); the
- * same per topic; and how the statuses moved at each date of the history. Enter on a bar opens the
- * list filtered to it.
+ * same per topic; and how the statuses moved at each date of the history. Each review's open
+ * questions and overdue deliverables (on the as-of date, or today). Enter on a line opens the list
+ * filtered to what it counts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,8 @@ enum {
 	DB_POINT,    /* a review's statuses at one date; ref: timeline, sub: point */
 	DB_TOPIC,    /* a topic's status bar; ref: topic index */
 	DB_TOPIC_DECISION, /* its decision bar */
+	DB_QUESTIONS, /* a review's open questions; ref: review index */
+	DB_OVERDUE,   /* a review's overdue deliverables */
 	DB_BLANK,
 };
 
@@ -51,6 +54,10 @@ static void dashboard_open(struct view *v)
 		view_add_line(v, DB_REVIEW, (uint32_t)i, true);
 		view_add_line(v, DB_DECISION, (uint32_t)i, true);
 		view_add_line(v, DB_STATUS, (uint32_t)i, true);
+		if (s->reviews[i].questions)
+			view_add_line(v, DB_QUESTIONS, (uint32_t)i, true);
+		if (s->reviews[i].deliverables)
+			view_add_line(v, DB_OVERDUE, (uint32_t)i, true);
 	}
 	view_add_line(v, DB_BLANK, 0, false);
 	view_add_line(v, DB_HEADING, 1, false);
@@ -150,6 +157,24 @@ static void dashboard_draw(struct view *v, const struct line *line, struct draw 
 		draw_field(d, "    status", 10, 14, C_LABEL);
 		draw_bar(d, s->reviews[line->ref].by_status, s->reviews[line->ref].total, true);
 		return;
+	case DB_QUESTIONS: {
+		const struct rv_tally *t = &s->reviews[line->ref];
+		draw_field(d, "    questions", 13, 14, C_LABEL);
+		snprintf(buf, sizeof(buf), "%zu open", t->questions_open);
+		draw_str(d, buf, t->questions_open ? C_ST_NOT_STARTED : C_ST_COMPLETE);
+		snprintf(buf, sizeof(buf), " of %zu", t->questions);
+		draw_str(d, buf, C_DIM);
+		return;
+	}
+	case DB_OVERDUE: {
+		const struct rv_tally *t = &s->reviews[line->ref];
+		draw_field(d, "    overdue", 11, 14, C_LABEL);
+		snprintf(buf, sizeof(buf), "%zu", t->deliverables_overdue);
+		draw_str(d, buf, t->deliverables_overdue ? C_ERROR : C_ST_COMPLETE);
+		snprintf(buf, sizeof(buf), " of %zu deliverables", t->deliverables);
+		draw_str(d, buf, C_DIM);
+		return;
+	}
 	case DB_POINT: {
 		const struct rv_timeline *tl = &s->timelines[line->ref];
 		const struct rv_tally *p = &tl->points[line->sub];
@@ -189,7 +214,13 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	char filter[600];
 	const char *label = NULL;
 	const char *field = "review";
+	const char *also = "";
 	switch (line->type) {
+	case DB_QUESTIONS:
+	case DB_OVERDUE:
+		also = line->type == DB_QUESTIONS ? " question:open" : " has:overdue";
+		label = st->sum.reviews[line->ref].label;
+		break;
 	case DB_REVIEW:
 	case DB_DECISION:
 	case DB_STATUS:
@@ -211,9 +242,9 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	}
 	/* Quotes in a label cannot be written in the filter language: such a topic opens the whole list. */
 	if (strchr(label, '"') || strcmp(label, "(no topic)") == 0)
-		filter[0] = '\0';
+		snprintf(filter, sizeof(filter), "%s", also + (*also == ' '));
 	else
-		snprintf(filter, sizeof(filter), "%s:\"%s\"", field, label);
+		snprintf(filter, sizeof(filter), "%s:\"%s\"%s", field, label, also);
 	app_set_filter(v->app, filter);
 	app_open(v->app, recs_view_new(v->app));
 	return REQ_NONE;

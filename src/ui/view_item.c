@@ -5,12 +5,58 @@
 #include "recview/strbuf.h"
 #include "recview/text.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 #include "recview/views.h"
 
-enum { IT_REC_LINK, IT_FIELD, IT_BLANK };
+enum { IT_REC_LINK, IT_FIELD, IT_BLANK, IT_DERIVED /* what the fields say together; ref: its label */ };
+
+/* The labels of derived lines. */
+enum { DER_STATE, DER_OVERDUE, DER_REVISED, DER_ANSWERED };
+static const char *const derived_labels[] = {"State", "Overdue", "Revised", "Answered"};
 
 #define LABEL_WIDTH label_width(v->app->m, v->kind, 12)
 #define EXTRA_BASE 100
+
+static void add_derived(struct view *v, uint32_t label, const char *text, size_t len, int width)
+{
+	view_add_wrapped(v, IT_DERIVED, label, false, text, len, width);
+}
+
+/* A question's state and who answered it; a deliverable's overdue and its revised due dates. */
+static void add_derived_lines(struct view *v, int width)
+{
+	const struct rv_model *m = v->app->m;
+	size_t item = (size_t)v->item;
+	struct strbuf sb;
+	sb_init(&sb);
+	if (v->kind == RV_QUESTIONS) {
+		enum rv_qstatus st = rv_question_state(m, item);
+		sb_adds(&sb, rv_qstatus_name(st));
+		if (!rv_child_field(m, RV_QUESTIONS, item, Q_STATUS).len)
+			sb_adds(&sb, st == RV_QSTATUS_ANSWERED ? " (it has an answer)" : " (no answer yet)");
+		add_derived(v, DER_STATE, sb.data, sb.len, width);
+		sb_reset(&sb);
+		if (rv_question_answered_describe(m, item, &sb))
+			add_derived(v, DER_ANSWERED, sb.data, sb.len, width);
+	} else if (v->kind == RV_DELIVERABLES) {
+		int32_t day = rv_overdue_day(v->app->as_of);
+		if (rv_deliverable_overdue(m, item, day)) {
+			struct rv_date_text due = rv_child_date(m, RV_DELIVERABLES, item);
+			char last[16], on[16];
+			rv_date_format(rv_date_last_day(due.date, due.precision), last, sizeof(last));
+			rv_date_format(day, on, sizeof(on));
+			sb_addf(&sb, "yes: not complete, and due by %s (%s %s)", last,
+				v->app->as_of != RV_DATE_NONE ? "as of" : "today is", on);
+			add_derived(v, DER_OVERDUE, sb.data, sb.len, width);
+		}
+		for (size_t i = 0; i < rv_due_revisions(m, item); i++) {
+			sb_reset(&sb);
+			rv_due_revision_describe(m, item, i, &sb);
+			add_derived(v, DER_REVISED, sb.data, sb.len, width);
+		}
+	}
+	sb_free(&sb);
+}
 
 static void item_open(struct view *v)
 {
@@ -22,6 +68,8 @@ static void item_open(struct view *v)
 
 	for (int f = 0; f < def->nfields; f++) {
 		struct rv_text c = rv_child_text(m, v->kind, ch, f);
+		if (v->kind == RV_QUESTIONS && (f == Q_ANSWERED || f == Q_ANSWERED_BY))
+			continue; /* said on the Answered line, with what recview recorded */
 		if (f == link) {
 			/* Its recommendation's id: a link back. */
 			view_add_line(v, IT_REC_LINK, 0, ch->rec >= 0);
@@ -46,6 +94,7 @@ static void item_open(struct view *v)
 		if (c.len)
 			view_add_wrapped(v, IT_FIELD, EXTRA_BASE + (uint32_t)e, false, c.ptr, c.len, width);
 	}
+	add_derived_lines(v, width);
 }
 
 static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
@@ -87,6 +136,19 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 			draw_str(d, "  ", C_DEFAULT);
 			draw_field(d, title.ptr, title.len, draw_remaining(d), C_DIM);
 		}
+		return;
+	}
+	if (line->type == IT_DERIVED) {
+		if (line->sub == 0)
+			draw_label(d, derived_labels[line->ref], strlen(derived_labels[line->ref]), LABEL_WIDTH);
+		else
+			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
+		enum color c = C_DEFAULT;
+		if (line->ref == DER_STATE)
+			c = qstate_color(rv_question_state(m, (size_t)v->item));
+		else if (line->ref == DER_OVERDUE)
+			c = C_ERROR;
+		draw_text(d, view_line_text(v, line), line->len, c);
 		return;
 	}
 	if (line->type == IT_FIELD) {
@@ -132,7 +194,16 @@ static void item_crumb(struct view *v, struct strbuf *out)
 	}
 }
 
+static bool item_current_item(struct view *v, struct rv_item *out)
+{
+	if (v->kind != RV_DELIVERABLES && v->kind != RV_QUESTIONS)
+		return false;
+	*out = (struct rv_item){v->kind, (size_t)v->item};
+	return true;
+}
+
 static const struct view_ops item_ops = {
+	.current_item = item_current_item,
 	.name = "item",
 	.open = item_open,
 	.draw = item_draw,

@@ -10,6 +10,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 #include "recview/query.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -128,10 +129,14 @@ static void present_open(struct view *v)
 	if (text.len)
 		add_text(v, PL_TEXT, 0, text.ptr, text.len);
 
+	int32_t day = rv_overdue_day(v->app->as_of);
 	if (r->count[RV_DELIVERABLES]) {
-		char heading[64];
+		char heading[96];
+		size_t overdue = rv_rec_overdue(m, rec, day);
 		snprintf(heading, sizeof(heading), "Deliverables  %u of %u done", r->deliverables_done,
 			 r->count[RV_DELIVERABLES]);
+		if (overdue)
+			snprintf(heading + strlen(heading), sizeof(heading) - strlen(heading), ", %zu overdue", overdue);
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
 		add_text(v, PL_HEADING, 0, heading, strlen(heading));
@@ -145,6 +150,8 @@ static void present_open(struct view *v)
 			if (d->status != RV_STATUS_COMPLETE && due.len) {
 				sb_adds(&line, "  (due ");
 				sb_add(&line, due.ptr, due.len);
+				if (rv_deliverable_overdue(m, rv_child_index_of(m, RV_DELIVERABLES, d), day))
+					sb_adds(&line, ", overdue");
 				sb_adds(&line, ")");
 			}
 			view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)rv_child_index_of(m, RV_DELIVERABLES, d), false, line.data,
@@ -161,12 +168,12 @@ static void present_open(struct view *v)
 		if (note.len)
 			add_text(v, PL_NOTE, 0, note.ptr, note.len);
 	}
-	/* Open questions: those without an answer; the next one is shown. */
+	/* Open questions (open or follow-up): how many of all, and the next one. */
 	size_t open = 0;
 	const struct rv_child *next = NULL;
 	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
-		if (rv_child_text(m, RV_QUESTIONS, q, Q_ANSWER).len == 0) {
+		if (rv_qstatus_is_open(rv_question_state(m, rv_child_index_of(m, RV_QUESTIONS, q)))) {
 			if (!next)
 				next = q;
 			open++;
@@ -174,7 +181,7 @@ static void present_open(struct view *v)
 	}
 	if (open) {
 		char heading[64];
-		snprintf(heading, sizeof(heading), "Open questions  %zu", open);
+		snprintf(heading, sizeof(heading), "Open questions  %zu of %u", open, r->count[RV_QUESTIONS]);
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
 		add_text(v, PL_HEADING, 0, heading, strlen(heading));
@@ -265,9 +272,10 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 	case PL_DELIVERABLE: {
 		const struct rv_child *c = rv_child_at(m, RV_DELIVERABLES, line->ref);
 		bool done = c->status == RV_STATUS_COMPLETE;
+		bool late = !done && rv_deliverable_overdue(m, line->ref, rv_overdue_day(v->app->as_of));
 		if (line->sub == 0)
 			draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
-				 done ? C_ST_COMPLETE : C_ST_PROGRESS);
+				 done ? C_ST_COMPLETE : late ? C_ERROR : C_ST_PROGRESS);
 		else
 			draw_str(d, d->ascii ? "    " : "  ", C_DEFAULT);
 		draw_text(d, text, line->len, C_DEFAULT);

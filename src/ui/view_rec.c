@@ -4,6 +4,7 @@
 
 #include "recview/text.h"
 #include "recview/entity.h"
+#include "recview/items.h"
 #include "recview/views.h"
 #include "recview/triage.h"
 #include "recview/xref.h"
@@ -24,6 +25,8 @@ enum {
 	L_XREF_HEAD, /* heading of the references */
 	L_NOTE_HEAD, /* a note's author and time; ref: child index in notes */
 	L_NOTE_TEXT, /* its text */
+	L_REVISED,   /* a deliverable's earlier due date; ref: child index */
+	L_ANSWER,    /* a question's answer, with who gave it; ref: child index */
 };
 
 #define LABEL_WIDTH label_width(v->app->m, RV_RECS, 11)
@@ -70,7 +73,7 @@ static void add_fields(struct view *v)
 	const struct rv_model *m = v->app->m;
 	size_t rec = (size_t)v->rec;
 	static const int order[] = {REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_DECISION, REC_STATUS,
-				    REC_PRIORITY, REC_SOURCE};
+				    REC_PRIORITY, REC_OWNER, REC_SOURCE};
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
 		struct rv_text c = order[i] == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i]);
 		if (c.len || (order[i] != REC_DECISION && order[i] != REC_STATUS)) {
@@ -95,13 +98,51 @@ static void add_fields(struct view *v)
 		add_field(v, EXTRA_BASE + (uint32_t)e, rv_rec_extra(m, rec, e));
 }
 
+/* Under a deliverable its revised due dates; under a question its answer, with who gave it and when. */
+static void add_item_details(struct view *v, enum rv_kind kind, uint32_t child)
+{
+	const struct rv_model *m = v->app->m;
+	struct strbuf sb;
+	sb_init(&sb);
+	if (kind == RV_DELIVERABLES) {
+		for (size_t i = 0; i < rv_due_revisions(m, child); i++) {
+			sb_reset(&sb);
+			sb_adds(&sb, "revised: ");
+			rv_due_revision_describe(m, child, i, &sb);
+			view_add_wrapped(v, L_REVISED, child, false, sb.data, sb.len, wrap_width(v, 6));
+		}
+	} else if (kind == RV_QUESTIONS) {
+		struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
+		if (answer.len) {
+			struct strbuf by;
+			sb_init(&by);
+			sb_adds(&sb, "answer");
+			if (rv_question_answered_describe(m, child, &by))
+				sb_addf(&sb, " (%s)", by.data);
+			sb_free(&by);
+			sb_adds(&sb, ": ");
+			sb_add(&sb, answer.ptr, answer.len);
+			view_add_wrapped(v, L_ANSWER, child, false, sb.data, sb.len, wrap_width(v, 6));
+		}
+	}
+	sb_free(&sb);
+}
+
 static void add_children(struct view *v, enum rv_kind kind, int line_type, int text_field)
 {
 	const struct rv_model *m = v->app->m;
 	const struct rv_rec *r = rv_rec_at(m, v->rec);
 	char heading[96];
-	if (kind == RV_DELIVERABLES)
+	int32_t day = rv_overdue_day(v->app->as_of);
+	size_t overdue = kind == RV_DELIVERABLES ? rv_rec_overdue(m, (size_t)v->rec, day) : 0;
+	if (kind == RV_DELIVERABLES && overdue)
+		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done, %zu overdue)", r->count[kind],
+			 r->deliverables_done, overdue);
+	else if (kind == RV_DELIVERABLES)
 		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done)", r->count[kind], r->deliverables_done);
+	else if (kind == RV_QUESTIONS && r->count[kind])
+		snprintf(heading, sizeof(heading), "Questions (%u, %zu open)", r->count[kind],
+			 rv_rec_open_questions(m, (size_t)v->rec));
 	else if (kind == RV_QUESTIONS)
 		snprintf(heading, sizeof(heading), "Questions (%u)", r->count[kind]);
 	else
@@ -129,6 +170,7 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 			struct rv_text qid = rv_child_text(m, kind, ch, Q_QID);
 			struct rv_text brief = rv_child_text(m, kind, ch, Q_BRIEFING);
 			sb_add(&sb, qid.ptr, qid.len);
+			sb_addf(&sb, " (%s)", rv_qstatus_name(rv_question_state(m, child)));
 			if (brief.len) {
 				sb_adds(&sb, " [");
 				sb_add(&sb, brief.ptr, brief.len);
@@ -150,11 +192,14 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 			} else if (due.len) {
 				sb_adds(&sb, " \xE2\x80\x94 due ");
 				sb_add(&sb, due.ptr, due.len);
+				if (rv_deliverable_overdue(m, child, day))
+					sb_adds(&sb, ", overdue");
 			}
 		}
 		rv_child_describe_link(m, kind, ch, &sb);
 		view_add_wrapped(v, (uint16_t)line_type, child, true, sb.data, sb.len, wrap_width(v, 4));
 		sb_free(&sb);
+		add_item_details(v, kind, child);
 	}
 }
 
@@ -222,7 +267,7 @@ static const char *field_label(const struct view *v, uint32_t ref, char *buf, si
 		[REC_ID] = "Id",         [REC_REVIEW] = "Review",     [REC_NUMBER] = "Number",
 		[REC_TOPIC] = "Topic",   [REC_TITLE] = "Title",       [REC_TEXT] = "Text",
 		[REC_DECISION] = "Decision", [REC_STATUS] = "Status", [REC_PRIORITY] = "Priority",
-		[REC_SOURCE] = "Source",
+		[REC_SOURCE] = "Source",     [REC_OWNER] = "Owner",
 	};
 	if (ref < REC_NFIELDS)
 		return labels[ref];
@@ -381,6 +426,11 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_str(d, "      ", C_DEFAULT);
 		draw_text(d, text, line->len, C_DEFAULT);
 		return;
+	case L_REVISED:
+	case L_ANSWER:
+		draw_str(d, "      ", C_DEFAULT);
+		draw_text(d, text, line->len, line->type == L_REVISED ? C_DIM : C_DEFAULT);
+		return;
 	case L_XREF_OUT:
 	case L_XREF_IN: {
 		enum rv_status other = rv_rec_status(m, line->ref, v->app->as_of);
@@ -405,9 +455,11 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 		return req;
 	switch (line->type) {
 	case L_DELIVERABLE:
+	case L_REVISED:
 		app_open(v->app, item_view_new(v->app, RV_DELIVERABLES, line->ref));
 		return REQ_NONE;
 	case L_QUESTION:
+	case L_ANSWER:
 		app_open(v->app, item_view_new(v->app, RV_QUESTIONS, line->ref));
 		return REQ_NONE;
 	case L_HISTORY:
@@ -444,7 +496,23 @@ static void rec_crumb(struct view *v, struct strbuf *out)
 	text_sanitize(out, id.ptr, id.len, 0);
 }
 
+/* On a deliverable's or a question's lines: that item. */
+static bool rec_current_item(struct view *v, struct rv_item *out)
+{
+	if (!v->nlines)
+		return false;
+	const struct line *line = &v->lines[v->lineno];
+	if (line->type == L_DELIVERABLE || line->type == L_REVISED)
+		*out = (struct rv_item){RV_DELIVERABLES, line->ref};
+	else if (line->type == L_QUESTION || line->type == L_ANSWER)
+		*out = (struct rv_item){RV_QUESTIONS, line->ref};
+	else
+		return false;
+	return true;
+}
+
 static const struct view_ops rec_ops = {
+	.current_item = rec_current_item,
 	.name = "recommendation",
 	.open = rec_open,
 	.draw = rec_draw,

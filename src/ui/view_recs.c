@@ -6,6 +6,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/live.h"
+#include "recview/items.h"
 #include "recview/query.h"
 #include "recview/search.h"
 #include "recview/tags.h"
@@ -45,8 +46,8 @@ static struct recs_layout layout_for(const struct view *v)
 	l.id = ((const struct recs_state *)v->data)->id_width;
 	l.decision = 8;
 	l.priority = 3;
-	l.deliverables = 5;
-	l.questions = 3;
+	l.deliverables = 6; /* "12/13!": done of all, ! when one is overdue */
+	l.questions = 5;    /* "3/16": open of all */
 	l.changed = 10;
 	int fixed = 2 + l.id + 1 + l.decision + 1 + l.priority + 1 + l.deliverables + 1 + l.questions + 1 + l.changed + 1;
 	if (width - fixed < 40) {
@@ -187,12 +188,14 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 			snprintf(buf, sizeof(buf), "%u/%u", r->deliverables_done, r->count[RV_DELIVERABLES]);
 		else
 			buf[0] = '\0';
-		draw_field_right(d, buf, strlen(buf), l.deliverables, C_DEFAULT);
+		bool overdue = rv_rec_overdue(m, line->ref, rv_overdue_day(v->app->as_of)) > 0;
+		draw_field_right(d, buf, strlen(buf), l.deliverables - 1, C_DEFAULT);
+		draw_str(d, overdue ? "!" : " ", C_ERROR);
 	}
 	if (l.questions) {
 		gap(d);
 		if (r->count[RV_QUESTIONS])
-			snprintf(buf, sizeof(buf), "%u", r->count[RV_QUESTIONS]);
+			snprintf(buf, sizeof(buf), "%zu/%u", rv_rec_open_questions(m, line->ref), r->count[RV_QUESTIONS]);
 		else
 			buf[0] = '\0';
 		draw_field_right(d, buf, strlen(buf), l.questions, C_DEFAULT);
@@ -219,11 +222,12 @@ static void recs_header(struct view *v, struct draw *d)
 	draw_field(d, "Title or text", 13, l.title, C_HEADER);
 	if (l.deliverables) {
 		draw_spaces(d, 1, C_HEADER);
-		draw_field_right(d, "Done", 4, l.deliverables, C_HEADER);
+		draw_field_right(d, "Done", 4, l.deliverables - 1, C_HEADER);
+		draw_spaces(d, 1, C_HEADER);
 	}
 	if (l.questions) {
 		draw_spaces(d, 1, C_HEADER);
-		draw_field_right(d, "Qs", 2, l.questions, C_HEADER);
+		draw_field_right(d, "Open", 4, l.questions, C_HEADER);
 	}
 	if (l.changed) {
 		draw_spaces(d, 1, C_HEADER);

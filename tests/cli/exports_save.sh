@@ -32,8 +32,9 @@ for name in $LOADS; do
 	# the file the recommendations are in (the first of --check's files; a mapping may name it)
 	recs_file=$("$BIN" --check "$dir" 2>/dev/null | sed -n '2s/^  \(.*[^ ]\)  *[0-9][0-9]* rows.*/\1/p')
 	was=$("$BIN" --list "$dir" 2>/dev/null | head -1 | cut -f4)
-	new=complete
-	[ "$was" = complete ] && new="in planning"
+	# (not complete: that asks first when the recommendation has open deliverables or questions)
+	new="in progress"
+	[ "$was" = "in progress" ] && new="in planning"
 	printf '<Colon>%s<Enter>c%s<Enter>saved with an élan<Enter><Enter>ia note, in its encoding: café<Enter>\n' \
 		"$id" "$new" >"$TMP/keys"
 	RECVIEW_SCRIPT=$TMP/keys RECVIEW_NOW=2026-11-23T14:05:00 USER=tester "$BIN" "$dir" >/dev/null 2>"$TMP/err"

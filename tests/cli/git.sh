@@ -183,6 +183,7 @@ printf 'git = commit\n' >"$XDG_CONFIG_HOME/recview/config"
 play "$TMP/b/team" '<Colon>SSR1-9<Enter>
 c
 complete<Enter>
+y
 <Enter>
 <Enter>
 q

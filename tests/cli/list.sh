@@ -21,6 +21,28 @@ if [ "$n" -eq 8 ]; then echo "ok filter-count"; else echo "not ok filter-count: 
 if cut -f1 "$TMP/out" | grep -qv '^SSR1-'; then echo "not ok filter-ids"; else echo "ok filter-ids"; fi
 if cut -f4 "$TMP/out" | grep -qvx 'in progress'; then echo "not ok filter-status"; else echo "ok filter-status"; fi
 
+# The items: the 8 SSR1 deliverables with a date are not done and long past due; every question of
+# the bundled data is open (no answer, no status); every deliverable's owner is Staff.
+run filter-overdue 0 "$BIN" --list --filter has:overdue data
+if [ "$(cut -f1 "$TMP/out" | tr '\n' ' ')" = "SSR1-4 SSR1-5 SSR1-7 SSR1-11 SSR1-12 SSR1-20 SSR1-21 SSR1-22 " ]; then
+	echo "ok filter-overdue"
+else
+	echo "not ok filter-overdue: $(cut -f1 "$TMP/out" | tr '\n' ' ')"
+fi
+run filter-due-before 0 "$BIN" --list --filter 'due:<2016' data
+n=$(wc -l <"$TMP/out")
+if [ "$n" -eq 6 ]; then echo "ok filter-due-before"; else echo "not ok filter-due-before: $n lines, wanted 6"; fi
+run filter-question-open 0 "$BIN" --list --filter 'question:open' data
+"$BIN" --list data | awk -F'\t' '$8 > 0' >"$TMP/expected"
+if cmp -s "$TMP/out" "$TMP/expected"; then echo "ok filter-question-open"; else echo "not ok filter-question-open"; fi
+run filter-question-answered 0 "$BIN" --list --filter 'question:answered' data
+if [ -s "$TMP/out" ]; then echo "not ok filter-question-answered: matches"; else echo "ok filter-question-answered"; fi
+run filter-owner 0 "$BIN" --list --filter 'owner:Staff' data
+"$BIN" --list data | awk -F'\t' '$7 != "0/0"' >"$TMP/expected"
+if cmp -s "$TMP/out" "$TMP/expected"; then echo "ok filter-owner"; else echo "not ok filter-owner"; fi
+run filter-bad-question 2 "$BIN" --list --filter 'question:' data
+has filter-bad-question-message err "missing value after 'question:' at 10"
+
 run filter-rejected 0 "$BIN" --list --filter decision:rejected data
 n=$(wc -l <"$TMP/out")
 if [ "$n" -eq 18 ]; then echo "ok filter-rejected-count"; else echo "not ok filter-rejected-count: $n lines, wanted 18"; fi

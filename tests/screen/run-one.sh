@@ -1,6 +1,8 @@
 #!/bin/sh
 # Plays one key script without a terminal and compares each saved screen with tests/screen/expected/.
-#   # size COLSxLINES   and   # args ARGS...   in the script set the screen and the command line.
+#   # size COLSxLINES   and   # args ARGS...   in the script set the screen and the command line;
+#   # copy DIR   plays it on a copy of DIR, named @copy in the args (for scripts that change data);
+#   # env VAR=VALUE...   sets the environment (RECVIEW_NOW, USER for the author).
 # UPDATE=1 writes the screens as the new expectations (review them before committing).
 set -u
 BIN=${BIN:-./recview}
@@ -12,11 +14,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 size=$(sed -n 's/^# size //p' "$script")
 args=$(sed -n 's/^# args //p' "$script")
+copy=$(sed -n 's/^# copy //p' "$script")
+env=$(sed -n 's/^# env //p' "$script")
+if [ -n "$copy" ]; then
+	mkdir "$tmp/copy"
+	cp "$copy"/*.csv "$tmp/copy/"
+	args=$(printf '%s' "$args" | sed "s|@copy|$tmp/copy|g")
+fi
 cols=${size%x*}
 lines=${size#*x}
 sed "s|^:save-display |:save-display $tmp/|" "$script" >"$tmp/script"
 # shellcheck disable=SC2086
-LINES=$lines COLUMNS=$cols TERM=xterm-256color RECVIEW_SCRIPT="$tmp/script" timeout 20 "$BIN" $args >"$tmp/stdout" 2>"$tmp/stderr"
+env $env LINES=$lines COLUMNS=$cols TERM=xterm-256color RECVIEW_SCRIPT="$tmp/script" timeout 20 "$BIN" $args >"$tmp/stdout" 2>"$tmp/stderr"
 status=$?
 if [ "$status" -ne 0 ]; then
 	echo "$script: recview exited with $status"
@@ -27,15 +36,15 @@ rc=0
 for name in $(sed -n 's/^:save-display //p' "$script"); do
 	want=tests/screen/expected/$name
 	if [ "${UPDATE:-0}" = 1 ]; then
-		cp "$tmp/$name" "$want"
+		sed "s|$tmp/copy|@copy|g" "$tmp/$name" >"$want"
 		continue
 	fi
 	if [ ! -f "$tmp/$name" ]; then
 		echo "$script: screen $name was not saved"
 		rc=1
-	elif ! cmp -s "$want" "$tmp/$name"; then
+	elif ! sed "s|$tmp/copy|@copy|g" "$tmp/$name" | cmp -s "$want" -; then
 		echo "$script: screen $name differs from $want:"
-		diff -u "$want" "$tmp/$name" | head -40
+		sed "s|$tmp/copy|@copy|g" "$tmp/$name" | diff -u "$want" - | head -40
 		rc=1
 	fi
 done

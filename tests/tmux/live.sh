@@ -24,7 +24,7 @@ for s in ann bob carol; do SESSION=$s; expect "$s-start" "SSR1-11"; done
 
 # ann sets SSR1-20 complete; bob's list follows, without a key.
 SESSION=ann
-keys ':' 'SSR1-20' Enter c 'complete' Enter Enter Enter
+keys ':' 'SSR1-20' Enter c 'complete' Enter y Enter Enter
 expect ann-saved "Saved: status of SSR1-20 is now complete"
 t0=$(ms)
 SESSION=bob
@@ -94,7 +94,7 @@ keys ':' 'SSR1-4' Enter c 'behind schedule' Enter Enter Enter
 expect ann-status-saved "Saved: status of SSR1-4 is now behind schedule"
 SESSION=bob
 sleep 0.5
-keys 'complete' Enter Enter Enter
+keys 'complete' Enter y Enter Enter
 expect bob-conflict "Conflicts (1)"
 expect bob-conflict-said "ann: SSR1-4 status → behind schedule; 0 changes of yours merged onto theirs; 1 conflict"
 keys '>'
@@ -109,7 +109,7 @@ SESSION=bob
 expect bob-many "dave and 2 others: 3 changes (SSR1-5 note: Budget line checked, SSR1-6 note: Ask legal, SSR1-7 note: Done?)"
 printf 'SSR1-7,2026-11-23,,complete,recview: gus,\n' >>"$DATA/status_history.csv"
 expect bob-history "gus: SSR1-7 status → complete"
-keys o
+keys O
 expect others-view "Changed by others (8)"
 expect others-newest "14:05:00 gus         •SSR1-7 status → complete"
 expect others-note "14:05:00 erin        •SSR1-6 note: Ask legal"

@@ -15,7 +15,7 @@ expect ssr1-2014 "2014-03-18  ████"
 for want in "approved          28" "complete        20" "in progress      8" "rejected          18" "pending           31"; do
 	if grep -qF "$want" "$TMP/summary"; then echo "ok summary-has-$(echo "$want" | tr -s ' ' '-')"; else echo "not ok summary-has: $want"; fi
 done
-keys j j j j
+keys j j j j j j
 keys Enter
 expect bar-opens-filter "Recommendations [review:\"SSR2\"] 63 of 91"
 keys F r g

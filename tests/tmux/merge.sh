@@ -46,7 +46,7 @@ expect ann-saved-2 "Someone else saved these files: merged 1 change of yours ont
 SESSION=bob
 keys ':' 'SSR1-3' Enter
 expect bob-sees-merged-copy "SSR1-3"
-keys c 'complete' Enter Enter Enter
+keys c 'complete' Enter y Enter Enter
 # bob's merge made him current after his first save; ann's second save came after: a conflict.
 expect conflict-shown "Conflicts (1)"
 expect conflict-line "SSR1-3  status"

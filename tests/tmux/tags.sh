@@ -32,7 +32,9 @@ keys c
 expect confirm "apply to the 5 tagged recommendations? y/n"
 keys y
 expect status-prompt "status of 5 tagged:"
-keys complete Enter 'closed at the meeting' Enter Enter
+keys complete Enter
+expect open-items "5 of the 5 tagged have open deliverables or questions: set complete anyway?"
+keys y 'closed at the meeting' Enter Enter
 expect status-saved "Saved: status of 5 tagged is now complete"
 n=$(grep -c ',complete,recview: tester,closed at the meeting' "$DATA/status_history.csv")
 if [ "$n" = 5 ]; then echo "ok five-history-rows"; else echo "not ok five-history-rows: $n"; fi

@@ -114,7 +114,7 @@ if diff -r "$TMP/before" "$DATA" >/dev/null; then echo "ok ro-untouched"; else e
 start 120 40 "$DATA"
 keys ':' 1 Enter
 for i in 1 2 3 4 5 6; do keys m; done
-keys c 'complete' Enter 'final' Enter Enter
+keys c 'complete' Enter y 'final' Enter Enter
 sleep 0.2
 pkill -KILL -f "^$ABS_BIN $DATA"
 sleep 0.3

@@ -34,6 +34,7 @@ int main(void)
 		run_merge_file_tests,
 		run_cli_triage_tests,
 		run_live_tests,
+		run_items_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -41,15 +41,15 @@ static const char small_deliverables[] =
 	"R-1,Deliver A,Staff,2016-03-01,complete,s\n"
 	"R-1,Deliver B,Staff,2016-03,in progress,s\n"
 	"R-4,Deliver C,Staff,2015-06-30,complete,s\n"
-	"R-5,Deliver D,Staff,2014,,s\n"
+	"R-5,Deliver D,OCTO,2014,,s\n"
 	"R-5,Deliver E,Staff,2019-01-01,complete,s\n";
 
 static const char small_questions[] =
 	"rec_id,qid,briefing,asked,question,answer,status,source\n"
 	"R-1,1.1,Compliance,Call,Q one?,,,s\n"
-	"R-1,1.2,CTO,Call,Q two?,,,s\n"
-	"R-3,3.1,GDD,Call,Q three?,,,s\n"
-	"R-10,10.1,CTO,Call,Q four?,,,s\n";
+	"R-1,1.2,CTO,Call,Q two?,Yes.,,s\n"
+	"R-3,3.1,GDD,Call,Q three?,,closed,s\n"
+	"R-10,10.1,CTO,Call,Q four?,Partly.,follow-up,s\n";
 
 struct fixture {
 	char dir[64];
@@ -151,7 +151,7 @@ static void check_error(const char *expr, const struct rv_model *m, const char *
 	assert_string_equal(err, want);
 }
 
-#define FIELDS "id, review, number, topic, title, text, decision, status, priority, source, briefing, has, changed, due"
+#define FIELDS "id, review, number, topic, title, text, decision, status, priority, source, briefing, has, changed, due, question, owner"
 
 /* ---- parser ---- */
 
@@ -244,7 +244,7 @@ static void test_parse_errors(void **state)
 		    "bad date 'soon' after 'changed:' at 1 (expected YYYY, YYYY-MM or YYYY-MM-DD)");
 
 	check_error("has:foo", NULL,
-		    "unknown value 'foo' after 'has:' at 1 (known: deliverables, questions, history, text, priority, open)");
+		    "unknown value 'foo' after 'has:' at 1 (known: deliverables, questions, history, text, priority, open, overdue)");
 	check_error("a - b", NULL, "missing term after '-' at 3");
 	check_error("a -", NULL, "missing term after '-' at 3");
 	check_error("\"\"", NULL, "empty quotes at 1");
@@ -374,6 +374,58 @@ static void test_match_due(void **state)
 	SMALL("due:2015-06-30", "");
 	SMALL("due:>2018", "");
 	SMALL("due:>=2014", "R-1 R-5");
+}
+
+/* Question states: the status, else answered with an answer, else open; "open" names open and follow-up. */
+static void test_match_question(void **state)
+{
+	SMALL("question:open", "R-1 R-10");
+	SMALL("question:pending", "R-1 R-10");
+	SMALL("question:answered", "R-1");
+	SMALL("question:closed", "R-3");
+	SMALL("question:resolved", "R-3");
+	SMALL("question:follow-up", "R-10");
+	SMALL("question:follow", "R-10");
+	SMALL("question:nothing-like-it", "");
+	SMALL("-question:open", "R-2 R-3 R-4 R-5 R-6");
+	SMALL("briefing:CTO question:open", "R-1 R-10");
+	SMALL("briefing:GDD question:open", "");
+	SMALL("briefing:GDD question:closed", "R-3");
+	check_error("question:", NULL, "missing value after 'question:' at 10");
+}
+
+/* The recommendation's owner or any of its deliverables' (the small set has no owner column). */
+static void test_match_owner(void **state)
+{
+	SMALL("owner:octo", "R-5");
+	SMALL("owner:OCTO", "R-5");
+	SMALL("owner:Octo", "");
+	SMALL("responsible:staff", "R-1 R-4 R-5");
+	SMALL("assignee:staff -owner:octo", "R-1 R-4");
+}
+
+/* Overdue: not complete and past the last day of its due date, today or on the as-of date. */
+static void test_match_overdue(void **state)
+{
+	struct fixture *fx = *state;
+	SMALL("has:overdue", "R-1 R-5");
+	SMALL("-has:overdue", "R-2 R-3 R-4 R-6 R-10");
+	char err[128];
+	struct rv_query *q = rv_query_parse("has:overdue", err, sizeof(err));
+	assert_non_null(q);
+	uint32_t out[16];
+	/* R-1's open deliverable is due 2016-03: overdue from April; R-5's is due 2014. */
+	assert_int_equal(rv_query_select_as_of(&fx->small, q, 20160331, RV_SORT_ID, false, out), 1);
+	struct rv_text id = rv_rec_id(&fx->small, out[0]);
+	assert_int_equal(id.len, 3);
+	assert_memory_equal(id.ptr, "R-5", 3);
+	assert_int_equal(rv_query_select_as_of(&fx->small, q, 20160401, RV_SORT_ID, false, out), 2);
+	assert_int_equal(rv_query_select_as_of(&fx->small, q, 20141231, RV_SORT_ID, false, out), 0);
+	assert_int_equal(rv_query_select_as_of(&fx->small, q, 20150101, RV_SORT_ID, false, out), 1);
+	rv_query_free(q);
+	/* due: compares the open deliverables' due dates. */
+	SMALL("due:<2016-06 has:overdue", "R-1 R-5");
+	SMALL("due:>2015", "R-1");
 }
 
 static void test_match_text_fields(void **state)
@@ -759,6 +811,9 @@ int run_query_tests(void)
 		cmocka_unit_test(test_match_briefing),
 		cmocka_unit_test(test_match_changed),
 		cmocka_unit_test(test_match_due),
+		cmocka_unit_test(test_match_question),
+		cmocka_unit_test(test_match_owner),
+		cmocka_unit_test(test_match_overdue),
 		cmocka_unit_test(test_match_text_fields),
 		cmocka_unit_test(test_match_free_words),
 		cmocka_unit_test(test_real_review_and_status),

@@ -271,6 +271,27 @@ static void test_data_reviews(void **state)
 	rv_summary_free(&s);
 }
 
+/* The items per review: every question of the bundled data is open (none has an answer or a status);
+ * 8 of SSR1's 78 deliverables have a date and are not done, 5 of them due before December 2015. */
+static void test_data_items(void **state)
+{
+	const struct rv_model *m = *state;
+	struct rv_summary s;
+	rv_summary_build(m, RV_DATE_NONE, &s);
+	assert_int_equal(s.reviews[0].questions, 82);
+	assert_int_equal(s.reviews[0].questions_open, 82);
+	assert_int_equal(s.reviews[0].deliverables, 78);
+	assert_int_equal(s.reviews[0].deliverables_overdue, 8);
+	assert_int_equal(s.reviews[1].questions + s.reviews[1].deliverables, 0);
+	rv_summary_free(&s);
+	rv_summary_build(m, date("2015-12-01"), &s);
+	assert_int_equal(s.reviews[0].deliverables_overdue, 5);
+	rv_summary_free(&s);
+	rv_summary_build(m, date("2015-10-01"), &s);
+	assert_int_equal(s.reviews[0].deliverables_overdue, 0);
+	rv_summary_free(&s);
+}
+
 static void test_data_timeline(void **state)
 {
 	const struct rv_model *m = *state;
@@ -446,6 +467,7 @@ int run_summary_tests(void)
 		cmocka_unit_test(test_data_reviews),  cmocka_unit_test(test_data_timeline),
 		cmocka_unit_test(test_data_as_of),    cmocka_unit_test(test_data_text),
 		cmocka_unit_test(test_data_changes),
+		cmocka_unit_test(test_data_items),
 	};
 	int failed = cmocka_run_group_tests_name("summary (small data set)", small, small_setup, small_teardown);
 	failed += cmocka_run_group_tests_name("summary (data/)", data, data_setup, data_teardown);
