@@ -53,7 +53,7 @@
 	_(TAG_ALL, "Tag every line shown (or untag them, when all are tagged)") \
 	_(TAG_MATCHING, "Tag the items a filter expression matches (status:progress owner:OCTO ...)") \
 	_(UNTAG_MATCHING, "Untag the items a filter expression matches (empty: every tag)") \
-	_(TAG_PREFIX, "Apply the next change (status, decision, priority, note, agenda) to every tagged item") \
+	_(TAG_PREFIX, "Apply the next change (status, decision, priority, note, agenda, owner, due date) to every tagged item") \
 	_(UNDO, "Undo the last change (a change made to tagged items: all of it)") \
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \

@@ -13,6 +13,7 @@
 #include "recview/arena.h"
 #include "recview/date.h"
 #include "recview/items.h"
+#include "recview/tags.h"
 #include "recview/text.h"
 #include "recview/triage.h"
 #include "recview/views.h"
@@ -77,6 +78,58 @@ static void done(struct app *app, bool ok, size_t applied_before, const char *wh
 	triage_report(app, ok, what);
 }
 
+/*
+ * The tagged items a key acts on: those of kind a (and kind b, when not RV_KIND_COUNT), after ';' or
+ * a y to "apply to the 7 tagged?". 0: the one under the cursor instead; SIZE_MAX: nothing (said why).
+ */
+static size_t pick_tagged(struct app *app, enum rv_kind a, enum rv_kind b, struct rv_item **out)
+{
+	*out = NULL;
+	bool prefix = tags_take_prefix(app);
+	size_t n = tags_count(app, a) + (b != RV_KIND_COUNT ? tags_count(app, b) : 0);
+	if (!n) {
+		if (!prefix)
+			return 0;
+		app_message(app, C_WARNING, "Nothing of that kind is tagged (T tags the line): nothing was changed");
+		return SIZE_MAX;
+	}
+	if (!prefix) {
+		char question[128];
+		snprintf(question, sizeof(question), "apply to the %zu tagged? y/n (n: only this one) ", n);
+		if (!prompt_confirm(app, question))
+			return 0;
+	}
+	struct rv_item *first, *second = NULL;
+	size_t na = tags_list(app, a, &first), nb = b != RV_KIND_COUNT ? tags_list(app, b, &second) : 0;
+	*out = xreallocarray(first, na + nb + 1, sizeof(**out));
+	if (nb)
+		memcpy(*out + na, second, nb * sizeof(**out));
+	free(second);
+	return na + nb;
+}
+
+/* One field set on each of n items as one group (one save, one undo step); none of it when one is
+ * refused. */
+static bool set_each(struct app *app, const struct rv_item *items, size_t n, bool (*set)(struct app *, struct rv_item,
+											  const void *),
+		     const void *ctx)
+{
+	struct rv_session *s = app->session;
+	size_t before = s->applied;
+	rv_session_begin_group(s);
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = set(app, items[i], ctx);
+	if (!ok && s->applied > before) {
+		char why[sizeof(s->error)];
+		snprintf(why, sizeof(why), "%s", s->error);
+		rv_session_cancel_group(s);
+		snprintf(s->error, sizeof(s->error), "%s", why);
+		return false;
+	}
+	return rv_session_end_group(s) && ok;
+}
+
 bool triage_set_owner(struct app *app, struct rv_item it, const char *owner)
 {
 	int field = it.kind == RV_RECS ? REC_OWNER : it.kind == RV_DELIVERABLES ? DEL_RESPONSIBLE : -1;
@@ -120,17 +173,46 @@ static size_t known_owners(const struct rv_model *m, const char **words, char **
 	return n;
 }
 
+static bool set_owner_one(struct app *app, struct rv_item it, const void *owner)
+{
+	return triage_set_owner(app, it, owner);
+}
+
+/* o on tagged recommendations and deliverables: one owner for all of them. */
+static void set_owner_tagged(struct app *app, const struct rv_item *items, size_t n)
+{
+	char label[200], what[300];
+	struct strbuf value;
+	sb_init(&value);
+	snprintf(label, sizeof(label), "owner of the %zu tagged (empty clears): ", n);
+	if (triage_ask(app, label, NULL, &value, NULL, &owner_history)) {
+		size_t before = app->session->applied;
+		bool ok = set_each(app, items, n, set_owner_one, value.data);
+		snprintf(what, sizeof(what), "owner of %zu tagged is now %.120s", n, value.len ? value.data : "nobody");
+		done(app, ok, before, what, "The owners are already so: nothing changed");
+	}
+	sb_free(&value);
+}
+
 static void set_owner(struct app *app)
 {
-	struct rv_item it;
+	struct rv_item it, *tagged;
+	if (triage_read_only(app, REQ_SET_OWNER))
+		return;
+	size_t n = pick_tagged(app, RV_RECS, RV_DELIVERABLES, &tagged);
+	if (n == SIZE_MAX)
+		return;
+	if (n) {
+		set_owner_tagged(app, tagged, n);
+		free(tagged);
+		return;
+	}
 	if (!view_current_item(app_current(app), &it) || it.kind != RV_DELIVERABLES) {
 		long rec = triage_selected_rec(app);
 		if (rec < 0)
 			return;
 		it = (struct rv_item){RV_RECS, (size_t)rec};
 	}
-	if (triage_read_only(app, REQ_SET_OWNER))
-		return;
 	char name[160], label[200], what[400];
 	describe(app, it, name, sizeof(name));
 	enum { MAX_OWNERS = 12 };
@@ -152,16 +234,66 @@ static void set_owner(struct app *app)
 	sb_free(&value);
 }
 
+struct field_value {
+	int field;
+	const char *value, *note;
+};
+
+static bool set_field_one(struct app *app, struct rv_item it, const void *ctx)
+{
+	const struct field_value *f = ctx;
+	return rv_change_item_field(app->session, it, f->field, f->value, f->note);
+}
+
+/* e (or E with a reason) on tagged deliverables or questions: one value for all of them. */
+static void set_field_tagged(struct app *app, const struct rv_item *items, size_t n, int field, const struct word_list *wl)
+{
+	bool due = items[0].kind == RV_DELIVERABLES && field == DEL_DUE;
+	const char *what_field = due ? "due date" : "status";
+	char label[200], what[300];
+	struct strbuf value, reason;
+	sb_init(&value);
+	sb_init(&reason);
+	snprintf(label, sizeof(label), "%s of the %zu tagged: ", what_field, n);
+	bool asked = triage_ask(app, label, NULL, &value, wl, due ? &due_history : NULL) && value.len;
+	if (asked && due) {
+		snprintf(label, sizeof(label), "reason for the new date (kept with each old one): ");
+		asked = triage_ask(app, label, NULL, &reason, NULL, &reason_history);
+		if (asked && !reason.len) {
+			app_message(app, C_WARNING, "Not changed: a new due date needs its reason");
+			asked = false;
+		}
+	}
+	if (asked) {
+		size_t before = app->session->applied;
+		struct field_value f = {field, value.data, reason.len ? reason.data : NULL};
+		bool ok = set_each(app, items, n, set_field_one, &f);
+		snprintf(what, sizeof(what), "%s of %zu tagged is now %.60s", what_field, n, value.data);
+		done(app, ok, before, what, "They are so already: nothing changed");
+	}
+	sb_free(&value);
+	sb_free(&reason);
+}
+
 static void item_status(struct app *app)
 {
 	static const char *const statuses[] = {"not started", "in planning", "in progress", "behind schedule", "complete"};
 	static const char *const qstates[] = {"open", "answered", "follow-up", "closed"};
 	static const struct word_list status_words = {statuses, 5}, qstate_words = {qstates, 4};
-	struct rv_item it;
+	struct rv_item it, *tagged = NULL;
 	if (!current_item(app, true, true, &it) || triage_read_only(app, REQ_ITEM_STATUS))
 		return;
 	bool question = it.kind == RV_QUESTIONS;
 	int field = question ? Q_STATUS : DEL_STATUS;
+	/* Tagged items of the kind under the cursor: a question's states are not a deliverable's. */
+	size_t n = pick_tagged(app, it.kind, RV_KIND_COUNT, &tagged);
+	if (n == SIZE_MAX)
+		return;
+	if (n) {
+		set_field_tagged(app, tagged, n, field, question ? &qstate_words : &status_words);
+		free(tagged);
+		return;
+	}
 	char name[160], label[200], what[400];
 	describe(app, it, name, sizeof(name));
 	struct strbuf value;
@@ -181,9 +313,17 @@ static void item_status(struct app *app)
 
 static void set_due(struct app *app)
 {
-	struct rv_item it;
+	struct rv_item it, *tagged = NULL;
 	if (!current_item(app, true, false, &it) || triage_read_only(app, REQ_SET_DUE))
 		return;
+	size_t n = pick_tagged(app, RV_DELIVERABLES, RV_KIND_COUNT, &tagged);
+	if (n == SIZE_MAX)
+		return;
+	if (n) {
+		set_field_tagged(app, tagged, n, DEL_DUE, NULL);
+		free(tagged);
+		return;
+	}
 	char name[160], label[300], what[400];
 	describe(app, it, name, sizeof(name));
 	struct strbuf value, reason, was;

@@ -262,7 +262,9 @@ static void tag_prefix(struct app *app)
 		return;
 	}
 	tags_of(app)->prefix = true;
-	app_message(app, C_DIM, "; the next change applies to the %zu tagged (c status, C decision, p priority, i note, m agenda)",
+	app_message(app, C_DIM,
+		    "; the next change applies to the %zu tagged (c status, C decision, p priority, i note, m agenda, o owner; "
+		    "in lists of deliverables or questions e status, E due date)",
 		    n);
 }
 

@@ -61,3 +61,27 @@ for f in data/*.csv; do
 		echo "not ok back-$name"; diff "$f" "$DATA/$name" | head
 	fi
 done
+
+# Tagged deliverables: one owner and one new due date (with its reason) for all, each one undo step.
+rm -rf "$DATA"; mkdir "$DATA"; cp data/*.csv "$DATA/"
+start 120 40 "$DATA"
+expect start-again "SSR1-11"
+keys d T T T '\;' o
+expect owner-prompt "owner of the 3 tagged (empty clears):"
+keys OCTO Enter
+expect owner-saved "Saved: owner of 3 tagged is now OCTO"
+keys E
+expect due-confirm "apply to the 3 tagged? y/n"
+keys y 2017-03 Enter 'vendor late' Enter
+expect due-saved "Saved: due date of 3 tagged is now 2017-03"
+n=$(grep -c '^SSR1-1,D[123],due,2017-03,,.*,tester,vendor late$' "$DATA/changes.csv")
+if [ "$n" = 3 ]; then echo "ok three-due-rows"; else echo "not ok three-due-rows: $n"; cat "$DATA/changes.csv"; fi
+keys u
+expect due-undone "undid 3 changes made together"
+keys u
+expect owner-undone "undid 3 changes made together"
+keys Q
+exited quit-deliverables 0
+for f in data/*.csv; do
+	cmp -s "$f" "$DATA/$(basename "$f")" && echo "ok deliverables-back-$(basename "$f")" || echo "not ok deliverables-back-$(basename "$f")"
+done
