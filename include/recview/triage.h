@@ -175,7 +175,8 @@ long rv_agenda_position(const struct rv_session *s, size_t rec);
  * date, a question's answer or status, a note's text (amended; "" retracts it). The value is checked
  * against the field's vocabulary or as a date, written in the file's words and date style, into the
  * item's cell where its file has the column, and always as a row of changes.csv with the note (the
- * reason for a new due date). False, with s->error, when refused; nothing is changed then.
+ * reason for a new due date). False, with s->error, when refused; nothing is changed then. A note is
+ * amended or retracted by its author only (the session's author is its author column).
  */
 bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note);
 /* The value of that field now, as rv_change_item_field would compare it (to be freed). */

@@ -63,10 +63,15 @@ struct fx {
 	struct rv_session s;
 };
 
-static void fx_open(struct fx *f)
+static void fx_open_as(struct fx *f, const char *author)
 {
 	load_ok(&f->m, dir);
-	rv_session_open(&f->s, &f->m, "bob", false);
+	rv_session_open(&f->s, &f->m, author, false);
+}
+
+static void fx_open(struct fx *f)
+{
+	fx_open_as(f, "bob");
 }
 
 static void fx_close(struct fx *f)
@@ -201,7 +206,7 @@ static void test_note_amended_and_retracted(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_open(&f);
+	fx_open_as(&f, "alice");
 	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
 	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "second thoughts", NULL));
 	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "second thoughts");
@@ -216,6 +221,38 @@ static void test_note_amended_and_retracted(void **state)
 	assert_int_equal(rv_changelog_rows(&f.m, n, NOTE_TEXT, rows, 4), 2);
 	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[0], CHG_PREVIOUS), "first thoughts");
 	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[0], CHG_ITEM), "N2026-11-30T09:00:00");
+	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[1], CHG_AUTHOR), "alice");
+	fx_close(&f);
+}
+
+/* Only the note's author amends or retracts it: anyone else is refused, and nothing is written. */
+static void test_note_amended_by_author_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open_as(&f, "bob");
+	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "bob's thoughts", NULL));
+	assert_non_null(strstr(f.s.error, "only alice, who wrote this note, can amend or retract it"));
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "", NULL));
+	assert_non_null(strstr(f.s.error, "only alice"));
+	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "first thoughts");
+	assert_int_equal(f.s.n, 0);
+	fx_close(&f);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/changes.csv", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	/* Case matters: "Alice" is someone else. */
+	fx_open_as(&f, "Alice");
+	n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "x", NULL));
+	fx_close(&f);
+	/* A note bob wrote himself he can change. */
+	fx_open_as(&f, "bob");
+	assert_true(rv_add_note(&f.s, 0, "bob's note"));
+	n = child(&f.m, "R-1", RV_NOTES, 1);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "bob's note, corrected", NULL));
+	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "bob's note, corrected");
 	fx_close(&f);
 }
 
@@ -306,6 +343,7 @@ int run_fields_tests(void)
 		cmocka_unit_test_setup_teardown(test_deliverable_fields_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_amended_by_author_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, teardown),
