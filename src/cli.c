@@ -25,6 +25,7 @@ void cli_usage(FILE *out)
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
+	      "       recview [-C DIR] log [--since DATE] [--author NAME] [--filter EXPR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -245,7 +246,7 @@ int cli_subcommand(int argc, char **argv, const char **dir)
 		*dir = argv[i + 1];
 		i += 2;
 	}
-	return i < argc && strcmp(argv[i], "sniff") == 0 ? i : 0;
+	return i < argc && (strcmp(argv[i], "sniff") == 0 || strcmp(argv[i], "log") == 0) ? i : 0;
 }
 
 void cli_sniff_usage(FILE *out)

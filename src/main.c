@@ -243,6 +243,8 @@ static const char *output_name(const struct cli_options *opt)
 								 : "the md export";
 	case CLI_SNIFF:
 		return "the sniff report";
+	case CLI_LOG:
+		return "the log";
 	case CLI_BROWSE:
 		break;
 	}
@@ -307,6 +309,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 {
 	const char *sub_dir;
 	int sub = cli_subcommand(argc, argv, &sub_dir);
+	if (sub && strcmp(argv[sub], "log") == 0) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_LOG;
+		return cli_run_log(argc - sub, argv + sub, sub_dir, argv[0]);
+	}
 	if (sub)
 		return run_sniff(argc, argv, sub, sub_dir, opt);
 	if (!cli_parse(argc, argv, opt))

@@ -15,6 +15,7 @@ enum cli_action {
 	CLI_HELP,
 	CLI_VERSION,
 	CLI_SNIFF,   /* recview sniff (a subcommand) */
+	CLI_LOG,     /* recview log (a subcommand) */
 };
 
 struct cli_options {
@@ -60,6 +61,9 @@ struct sniff_options;
 /* The options of "sniff" (argv[0] is "sniff"); on a usage error says why and returns false. */
 bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_options *o);
 void cli_sniff_usage(FILE *out);
+/* "recview [-C DIR] log ..." (argv[0] is "log"): prints the data set's changes (activity.h); the exit code. */
+int cli_run_log(int argc, char **argv, const char *dir, const char *argv0);
+void cli_log_usage(FILE *out);
 /* The data set directory: DIR, $RECVIEW_DATA, data/ beside the binary, or the installed one. */
 const char *cli_data_dir(const struct cli_options *opt, const char *argv0);
 

@@ -31,6 +31,7 @@ int main(void)
 		run_mapping_tests,
 		run_mapping_edit_tests,
 		run_fields_tests,
+		run_activity_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -47,6 +47,7 @@ int run_flat_tests(void);
 int run_mapping_tests(void);
 int run_mapping_edit_tests(void);
 int run_fields_tests(void);
+int run_activity_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
