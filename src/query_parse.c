@@ -22,12 +22,12 @@
 #include "recview/utf8.h"
 #include "recview/vocab.h"
 
-static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open"};
+static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open", "notes"};
 
 /* The fields of the language, in the order they are listed to the user. */
 static const char *const field_names[] = {
 	"id",     "review", "number",   "topic", "title",   "text", "decision", "status",
-	"priority", "source", "briefing", "has", "changed", "due",  NULL,
+	"priority", "source", "briefing", "has", "changed", "due",  "note", NULL,
 };
 
 const char *const *rv_query_fields(void)
@@ -263,7 +263,7 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 		{"topic", T_CELL, REC_TOPIC},   {"title", T_CELL, REC_TITLE},     {"text", T_CELL, REC_TEXT},
 		{"decision", T_DECISION, 0},    {"status", T_STATUS, 0},          {"priority", T_PRIORITY, 0},
 		{"source", T_CELL, REC_SOURCE}, {"briefing", T_BRIEFING, 0},      {"has", T_HAS, 0},
-		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},
+		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},                {"note", T_NOTE, 0},
 	};
 	long kind = -1;
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)

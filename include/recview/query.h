@@ -8,7 +8,8 @@
  * case: ignoring case unless value has an upper-case letter); status and decision values also match
  * by vocabulary ("progress" = in progress, "done" = complete). changed: and due: take =, <, >, <=, >=
  * before a date (YYYY, YYYY-MM or YYYY-MM-DD). has: takes deliverables, questions, history, text,
- * priority, open (a deliverable not done). Free words match any text of the recommendation (id,
+ * priority, open (a deliverable not done), notes (one that is not retracted). note:WORD: a note whose
+ * text as it reads now (amended: the new text) contains WORD. Free words match any text of the recommendation (id,
  * title, topic, text, extra columns).
  */
 #ifndef RECVIEW_QUERY_H

@@ -24,9 +24,10 @@ enum term_kind {
 	T_HAS,
 	T_CHANGED,  /* last change date */
 	T_DUE,      /* due date of any open deliverable */
+	T_NOTE,     /* any note's text as it reads now */
 };
 
-enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_COUNT };
+enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_NOTES, HAS_COUNT };
 
 enum date_op { OP_EQ, OP_LT, OP_GT, OP_LE, OP_GE };
 

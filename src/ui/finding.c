@@ -234,7 +234,7 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 {
 	static const char *const statuses[] = {"not started", "planning", "progress", "behind", "complete"};
 	static const char *const decisions[] = {"pending", "approved", "rejected"};
-	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open"};
+	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open", "notes"};
 	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
 	(void)data;
 	size_t begin = word_begin(text, *cursor);
@@ -262,7 +262,7 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 	else if (flen == 8 && strncmp(field, "decision", 8) == 0)
 		finding_complete(app, text, cursor, vbegin, prefix, decisions, 3, " ");
 	else if (flen == 3 && strncmp(field, "has", 3) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, has, 6, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, has, 7, " ");
 	else if (flen == 8 && strncmp(field, "priority", 8) == 0)
 		finding_complete(app, text, cursor, vbegin, prefix, priorities, 4, " ");
 	else

@@ -17,6 +17,8 @@
 #include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/model.h"
+#include "recview/query.h"
+#include "recview/search.h"
 #include "recview/strbuf.h"
 #include "recview/triage.h"
 
@@ -256,6 +258,64 @@ static void test_note_amended_by_author_only(void **state)
 	fx_close(&f);
 }
 
+/* Whether the filter keeps recommendation rec. */
+static bool filter_keeps(const struct rv_model *m, const char *expr, size_t rec)
+{
+	char err[256];
+	struct rv_query *q = rv_query_parse(expr, err, sizeof(err));
+	assert_non_null(q);
+	bool keep = rv_query_match(q, m, rec);
+	rv_query_free(q);
+	return keep;
+}
+
+/* The notes of the whole-data-set search that match pattern. */
+static size_t note_hits(const struct rv_model *m, const char *pattern)
+{
+	char err[128];
+	struct rv_search *s = rv_search_compile(pattern, 0, err, sizeof(err));
+	struct rv_hit *hits;
+	size_t n = rv_search_all(m, s, &hits), notes = 0;
+	for (size_t i = 0; i < n; i++)
+		if (hits[i].kind == RV_NOTES) {
+			assert_int_equal(hits[i].field, NOTE_TEXT);
+			notes++;
+		}
+	free(hits);
+	rv_search_free(s);
+	return notes;
+}
+
+/* A note is found, filtered and counted by its text as it reads now: amended, by the new words only;
+ * retracted, not at all. */
+static void test_note_found_as_it_reads(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open_as(&f, "alice");
+	assert_true(filter_keeps(&f.m, "has:notes", 0));
+	assert_false(filter_keeps(&f.m, "has:notes", 1));
+	assert_true(filter_keeps(&f.m, "note:first", 0));
+	assert_int_equal(note_hits(&f.m, "first"), 1);
+	assert_int_equal(rv_rec_notes_shown(&f.m, 0), 1);
+	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "revised view", NULL));
+	assert_false(filter_keeps(&f.m, "note:first", 0));
+	assert_true(filter_keeps(&f.m, "note:revised -note:first", 0));
+	assert_int_equal(note_hits(&f.m, "first"), 0);
+	assert_int_equal(note_hits(&f.m, "revised"), 1);
+	char err[64];
+	struct rv_search *s = rv_search_compile("revised", 0, err, sizeof(err));
+	assert_true(rv_rec_notes_match(&f.m, 0, s));
+	assert_false(rv_rec_notes_match(&f.m, 1, s));
+	rv_search_free(s);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "", NULL));
+	assert_false(filter_keeps(&f.m, "has:notes", 0));
+	assert_int_equal(note_hits(&f.m, "revised"), 0);
+	assert_int_equal(rv_rec_notes_shown(&f.m, 0), 0);
+	fx_close(&f);
+}
+
 static void test_group_is_one_step(void **state)
 {
 	(void)state;
@@ -344,6 +404,7 @@ int run_fields_tests(void)
 		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_amended_by_author_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_found_as_it_reads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, teardown),
