@@ -646,21 +646,19 @@ static bool can_write_item(struct rv_session *s, struct rv_item it, int field, c
 	       fits(s, RV_CHANGES, s->author);
 }
 
-/* Only a note's author amends or retracts it: false, with the reason in s->error (name freed), for anyone else. */
-static bool note_author_is(struct rv_session *s, struct rv_item it, struct strbuf *name)
+bool rv_note_amendable(const struct rv_session *s, size_t note, char *why, size_t whysize)
 {
-	struct rv_text who = rv_child_field(s->m, RV_NOTES, it.index, NOTE_AUTHOR);
+	struct rv_text who = rv_child_field(s->m, RV_NOTES, note, NOTE_AUTHOR);
 	if (s->author && who.len == strlen(s->author) && memcmp(who.ptr, s->author, who.len) == 0)
 		return true;
 	struct strbuf safe;
 	sb_init(&safe);
 	text_sanitize(&safe, who.ptr, who.len, 0);
 	if (who.len)
-		snprintf(s->error, sizeof(s->error), "only %.200s, who wrote this note, can amend or retract it", safe.data);
+		snprintf(why, whysize, "only %.200s, who wrote this note, can amend or retract it", safe.data);
 	else
-		snprintf(s->error, sizeof(s->error), "this note names no author: nobody can amend or retract it");
+		snprintf(why, whysize, "this note names no author: nobody can amend or retract it");
 	sb_free(&safe);
-	sb_free(name);
 	return false;
 }
 
@@ -677,8 +675,10 @@ bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, co
 		sb_free(&name);
 		return false;
 	}
-	if (it.kind == RV_NOTES && !note_author_is(s, it, &name))
+	if (it.kind == RV_NOTES && !rv_note_amendable(s, it.index, s->error, sizeof(s->error))) {
+		sb_free(&name);
 		return false;
+	}
 	char *canon = canonical_value(s, it.kind, field, value ? value : "");
 	char *now = canon ? rv_item_field_value(s->m, it, field) : NULL;
 	bool ok = canon && can_write_item(s, it, field, canon, note);

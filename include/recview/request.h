@@ -40,6 +40,8 @@
 	_(CHANGE_DECISION, "Change the Board's decision (with a note and a date)") \
 	_(CHANGE_PRIORITY, "Set the priority (P1 to P4, empty clears)") \
 	_(ADD_NOTE, "Add a note to the recommendation") \
+	_(AMEND_NOTE, "Amend your note under the cursor (Enter on it shows the earlier versions)") \
+	_(RETRACT_NOTE, "Retract your note under the cursor (its text stays in the log)") \
 	_(AGENDA_TOGGLE, "Mark or unmark the recommendation for the agenda") \
 	_(AGENDA_UP, "Move it up on the agenda") \
 	_(AGENDA_DOWN, "Move it down on the agenda") \
@@ -47,6 +49,7 @@
 	_(UNDO, "Undo the last change") \
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \
+	_(VIEW_LOG, "Show the log: every change recorded in the data set, newest first (f filters it)") \
 	_(SAVE, "Save again after a failure: retry, merge with the files as they are now, or save elsewhere") \
 	_(VIEW_CONFLICTS, "Show what a merge could not combine: fields changed here and by someone else") \
 	_(KEEP_MINE, "In the conflicts: keep my value for this field") \

@@ -179,6 +179,9 @@ long rv_agenda_position(const struct rv_session *s, size_t rec);
  * amended or retracted by its author only (the session's author is its author column).
  */
 bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note);
+/* Whether the session's author may amend or retract note (a child index of RV_NOTES): its author
+ * only; else false with the reason in why. */
+bool rv_note_amendable(const struct rv_session *s, size_t note, char *why, size_t whysize);
 /* The value of that field now, as rv_change_item_field would compare it (to be freed). */
 char *rv_item_field_value(const struct rv_model *m, struct rv_item it, int field);
 

@@ -40,6 +40,7 @@ static const struct keybinding default_keys[] = {
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
 	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
+	{CH('e'), REQ_AMEND_NOTE},       {CH('X'), REQ_RETRACT_NOTE},     {CH('E'), REQ_VIEW_LOG},
 	{CH(CTRL('l')), REQ_REDRAW},
 };
 
