@@ -26,8 +26,7 @@ enum {
 	L_XREF_IN,   /* a recommendation that refers to this one */
 	L_XREF_HEAD, /* heading of the references */
 	L_NOTE_HEAD, /* a note's author and time; ref: child index in notes */
-	L_NOTE_TEXT, /* its text as it reads now */
-	L_NOTE_GONE, /* "(retracted by alice on 2026-12-02)" */
+	L_NOTE_TEXT, /* its text as it reads now, or "(retracted by alice on 2026-12-02)" */
 	L_NOTE_OLD_HEAD, /* an earlier version's time and author, shown on request; ref: child index in notes */
 	L_NOTE_OLD,  /* its text */
 };
@@ -264,7 +263,7 @@ static void add_notes(struct view *v)
 			char gone[320];
 			snprintf(gone, sizeof(gone), "(retracted by %.*s on %.*s)", (int)(who.len < 200 ? who.len : 200), who.ptr,
 				 (int)(when.len < 10 ? when.len : 10), when.ptr);
-			view_add_wrapped(v, L_NOTE_GONE, child, false, gone, strlen(gone), wrap_width(v, 6));
+			view_add_wrapped(v, L_NOTE_TEXT, child, false, gone, strlen(gone), wrap_width(v, 6));
 		}
 		if (versions && note_open(v, child))
 			add_note_versions(v, child, versions);
@@ -493,11 +492,13 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 	case L_NOTE_HEAD:
 		draw_note_head(v, line, d);
 		return;
-	case L_NOTE_TEXT:
+	case L_NOTE_TEXT: {
+		/* A retracted note's line says so, dimmed (the same line type, so that the cursor stays). */
+		bool gone = !rv_child_field(m, RV_NOTES, line->ref, NOTE_TEXT).len && note_versions(m, line->ref);
 		draw_str(d, "      ", C_DEFAULT);
-		draw_text(d, text, line->len, C_DEFAULT);
+		draw_text(d, text, line->len, gone ? C_DIM : C_DEFAULT);
 		return;
-	case L_NOTE_GONE:
+	}
 	case L_NOTE_OLD_HEAD:
 		draw_str(d, "      ", C_DEFAULT);
 		draw_text(d, text, line->len, C_DIM);
@@ -555,7 +556,6 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 		return REQ_NONE;
 	case L_NOTE_HEAD:
 	case L_NOTE_TEXT:
-	case L_NOTE_GONE:
 	case L_NOTE_OLD_HEAD:
 	case L_NOTE_OLD:
 		if (!note_versions(v->app->m, line->ref)) {
@@ -616,7 +616,6 @@ long rec_view_current_note(const struct view *v)
 	switch (l->type) {
 	case L_NOTE_HEAD:
 	case L_NOTE_TEXT:
-	case L_NOTE_GONE:
 	case L_NOTE_OLD_HEAD:
 	case L_NOTE_OLD:
 		return (long)l->ref;
