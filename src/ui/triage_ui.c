@@ -352,6 +352,11 @@ static void undo_redo(struct app *app, bool undo)
 	size_t grouped = which < s->n ? group_size(s, which, undo) : 0;
 	if (grouped > 1) {
 		snprintf(what, sizeof(what), "%s %zu changes made together", undo ? "undid" : "redid", grouped);
+	} else if (which < s->n && s->changes[which].kind == RV_CHANGE_FIELD && s->changes[which].target == RV_NOTES) {
+		/* "undid the amendment of the note of 2026-11-30T09:00:00 on SSR1-3" (item is N and the time) */
+		const struct rv_change *c = &s->changes[which];
+		snprintf(what, sizeof(what), "%s the %s of the note of %s on %s", undo ? "undid" : "redid",
+			 c->after && *c->after ? "amendment" : "retraction", c->item && *c->item ? c->item + 1 : "?", c->rec_id);
 	} else if (which < s->n) {
 		const struct rv_change *c = &s->changes[which];
 		const char *field = c->kind == RV_CHANGE_FIELD ? rv_item_field_name((enum rv_kind)c->target, c->field) : NULL;

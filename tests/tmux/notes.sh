@@ -30,12 +30,12 @@ cp "$DATA/changes.csv" "$TMP/changes-amended"
 keys Enter
 expect versions-shown "first version, 2026-12-02T10:15:00, alice:"
 keys u
-expect undone "Saved: undid the note of SSR1-11"
+expect undone "Saved: undid the amendment of the note of 2026-12-02T10:15:00 on SSR1-11"
 expect_not page-not-amended "amended 2026-12-02"
 expect page-old-text "Ask the CTO about measures"
 if [ "$(cat "$DATA/changes.csv")" = "rec_id,item,field,value,previous,time,author,note" ]; then echo "ok undo-cuts-changes"; else echo "not ok undo-cuts-changes"; cat "$DATA/changes.csv"; fi
 keys C-r
-expect redone "Saved: redid the note of SSR1-11"
+expect redone "Saved: redid the amendment of the note of 2026-12-02T10:15:00 on SSR1-11"
 if cmp -s "$TMP/changes-amended" "$DATA/changes.csv"; then echo "ok redo-same-bytes"; else echo "not ok redo-same-bytes"; fi
 keys X
 expect retract-confirm "Retract your note of 2026-12-02T10:15:00 on SSR1-11? Its text stays in the log. y/n"
