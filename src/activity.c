@@ -33,25 +33,30 @@ static bool time_of_day(const char *s, size_t len, long *out)
 		return false;
 	size_t c = (size_t)(colon - s);
 	int h, mi, sec = 0;
-	if (c >= 2 && two_digits(s, len, c - 2, &h))
-		;
-	else if (c >= 1 && s[c - 1] >= '0' && s[c - 1] <= '9')
+	if (c >= 2 && two_digits(s, len, c - 2, &h)) {
+		/* HH: */
+	} else if (c >= 1 && s[c - 1] >= '0' && s[c - 1] <= '9') {
 		h = s[c - 1] - '0';
-	else
+	} else {
 		return false;
+	}
 	if (!two_digits(s, len, c + 1, &mi) || h > 23 || mi > 59)
 		return false;
-	if (c + 3 < len && s[c + 3] == ':' && two_digits(s, len, c + 4, &sec) && sec > 60)
+	if (c + 3 < len && s[c + 3] == ':' && (!two_digits(s, len, c + 4, &sec) || sec > 60))
 		sec = 0;
 	*out = (long)h * 10000 + mi * 100 + sec;
 	return true;
 }
 
-/* A time stamp of notes.csv, agenda.csv or changes.csv into e->when; undated when it is not a date. */
+/* A time stamp of notes.csv, agenda.csv or changes.csv into e->when; undated when it is not a date.
+ * recview writes ISO 8601; a numeric date written otherwise is read month first unless only day first
+ * makes it a date (30/11/2026). */
 static void set_time_stamp(struct rv_activity *e, struct rv_text t)
 {
 	struct rv_date_value d;
-	if (!t.len || rv_date_read(t.ptr, t.len, RV_DATE_MONTH_FIRST, &d) != RV_DATE_OK || d.date == RV_DATE_NONE) {
+	bool ok = t.len && (rv_date_read(t.ptr, t.len, RV_DATE_MONTH_FIRST, &d) == RV_DATE_OK ||
+			    rv_date_read(t.ptr, t.len, RV_DATE_DAY_FIRST, &d) == RV_DATE_OK);
+	if (!ok || d.date == RV_DATE_NONE) {
 		e->undated = true;
 		e->when = 0;
 		return;

@@ -209,6 +209,27 @@ static void test_session_changes_logged(void **state)
 	unsetenv("RECVIEW_NOW");
 }
 
+/* Time stamps as files write them: a time after a space, a date alone (the start of its day), none. */
+static void test_time_stamps(void **state)
+{
+	(void)state;
+	write_test_file(dir, "notes.csv", "rec_id,time,author,note\n"
+					  "R-1,soon,ann,undated note\n"
+					  "R-1,30/11/2026,ann,a date alone\n"
+					  "R-1,2026-11-30 9:30,ann,a time after a space\n");
+	write_test_file(dir, "changes.csv", "rec_id,item,field,value,previous,time,author,note\n");
+	write_test_file(dir, "agenda.csv", "rec_id,added,author\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	assert_log(&m, "author:ann",
+		   "2026-11-30T09:30:00\tann\tR-1\tN2026-11-30 9:30\tnote\t\ta time after a space\t\n"
+		   "2026-11-30\tann\tR-1\tN30/11/2026\tnote\t\ta date alone\t\n"
+		   "undated\tann\tR-1\tNsoon\tnote\t\tundated note\t\n");
+	assert_log(&m, "author:ann changed:2026-11-30", "2026-11-30T09:30:00\tann\tR-1\tN2026-11-30 9:30\tnote\t\ta time after a space\t\n"
+							"2026-11-30\tann\tR-1\tN30/11/2026\tnote\t\ta date alone\t\n");
+	rv_model_free(&m);
+}
+
 int run_activity_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +237,7 @@ int run_activity_tests(void)
 		cmocka_unit_test_setup_teardown(test_entry_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_changes_logged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_time_stamps, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("activity", tests, NULL, NULL);
 }
