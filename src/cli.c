@@ -33,6 +33,7 @@ void cli_usage(FILE *out)
 	      "       recview [-C DIR] note ID TEXT [--author A]\n"
 	      "       recview [-C DIR] agenda [list | add ID... | remove ID... | move ID up|down|--to N]\n"
 	      "                    (each subcommand's --help says more)\n"
+	      "       recview [-C DIR] log [--since DATE] [--author NAME] [--filter EXPR]\n"
 	      "\n"
 	      "Browse the recommendations of a review team, with their deliverables, questions\n"
 	      "and status history, from a directory of CSV files (default: the bundled data set).\n"
@@ -265,7 +266,7 @@ int cli_subcommand(int argc, char **argv, const char **dir)
 		*dir = argv[i + 1];
 		i += 2;
 	}
-	static const char *const names[] = {"sniff", "merge-driver", "git-setup"};
+	static const char *const names[] = {"sniff", "merge-driver", "git-setup", "log"};
 	for (size_t k = 0; i < argc && k < sizeof(names) / sizeof(*names); k++)
 		if (strcmp(argv[i], names[k]) == 0)
 			return i;

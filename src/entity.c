@@ -595,3 +595,11 @@ bool rv_column_reads_like_sentences(const struct rv_model *m, enum rv_kind kind,
 {
 	return col < rv_kind_columns(m, kind) && csv_column_reads_like_sentences(rv_kind_csv(m, kind), col);
 }
+
+size_t rv_rec_notes_shown(const struct rv_model *m, size_t rec)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_NOTES); k++)
+		n += rv_child_field(m, RV_NOTES, rv_rec_child_index(m, rec, RV_NOTES, k), NOTE_TEXT).len > 0;
+	return n;
+}

@@ -250,6 +250,8 @@ static const char *output_name(const struct cli_options *opt)
 		return "the git setup report";
 	case CLI_TRIAGE:
 		return "the changes made";
+	case CLI_LOG:
+		return "the log";
 	case CLI_BROWSE:
 		break;
 	}
@@ -328,6 +330,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		memset(opt, 0, sizeof(*opt));
 		opt->action = CLI_TRIAGE;
 		return cli_triage_main(argc - sub, argv + sub, sub_dir);
+	}
+	if (sub && strcmp(argv[sub], "log") == 0) {
+		memset(opt, 0, sizeof(*opt));
+		opt->action = CLI_LOG;
+		return cli_run_log(argc - sub, argv + sub, sub_dir, argv[0]);
 	}
 	if (sub)
 		return run_sniff(argc, argv, sub, sub_dir, opt);

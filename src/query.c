@@ -100,6 +100,8 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		if (t->priority)
 			return r->priority == t->priority;
 		return cell_has(t->s, rv_rec_field(m, rec, REC_PRIORITY));
+	case T_NOTE:
+		return rv_rec_notes_match(m, rec, t->s);
 	case T_BRIEFING:
 		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++)
 			if (cell_has(t->s, rv_child_field(m, RV_QUESTIONS, rv_rec_child_index(m, rec, RV_QUESTIONS, k), Q_BRIEFING)))
@@ -121,6 +123,8 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 			return r->deliverables_done < r->count[RV_DELIVERABLES];
 		case HAS_OVERDUE:
 			return rv_rec_overdue(m, rec, day) > 0;
+		case HAS_NOTES:
+			return rv_rec_notes_shown(m, rec) > 0;
 		case HAS_COUNT:
 			break;
 		}

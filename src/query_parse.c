@@ -22,12 +22,12 @@
 #include "recview/utf8.h"
 #include "recview/vocab.h"
 
-static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue"};
+static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue", "notes"};
 
 /* The fields of the language, in the order they are listed to the user. */
 static const char *const field_names[] = {
 	"id",     "review", "number",   "topic", "title",   "text", "decision", "status",
-	"priority", "source", "briefing", "has", "changed", "due",  "question", "owner", NULL,
+	"priority", "source", "briefing", "has", "changed", "due",  "question", "owner", "note", NULL,
 };
 
 const char *const *rv_query_fields(void)
@@ -286,6 +286,7 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 		{"source", T_CELL, REC_SOURCE}, {"briefing", T_BRIEFING, 0},      {"has", T_HAS, 0},
 		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},                {"question", T_QUESTION, 0},
 		{"owner", T_OWNER, 0},          {"responsible", T_OWNER, 0},      {"assignee", T_OWNER, 0},
+		{"note", T_NOTE, 0},
 	};
 	long kind = -1;
 	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)

@@ -633,6 +633,16 @@ size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct
 		free(sorted);
 		free(start);
 	}
+	/* Notes by their text as it reads now: an amended note is found by its new words, a retracted one
+	 * not at all (the file keeps what was first written). */
+	for (size_t i = 0; i < rv_child_total(m, RV_NOTES); i++) {
+		struct rv_text t = rv_child_field(m, RV_NOTES, i, NOTE_TEXT);
+		size_t off, len;
+		if (!t.len || !rv_search_next(s, t.ptr, t.len, 0, &off, &len))
+			continue;
+		struct raw_hit h = {(uint32_t)i, NOTE_TEXT, (uint32_t)off, (uint32_t)len};
+		append_hits(&out, &n, &cap, RV_NOTES, &h, NOTE_NFIELDS);
+	}
 	*hits = out;
 	return n;
 }
@@ -659,6 +669,14 @@ bool rv_rec_matches(const struct rv_model *m, size_t rec, const struct rv_search
 			return true;
 	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++)
 		if (text_has(s, rv_rec_extra(m, rec, e)))
+			return true;
+	return false;
+}
+
+bool rv_rec_notes_match(const struct rv_model *m, size_t rec, const struct rv_search *s)
+{
+	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_NOTES); k++)
+		if (text_has(s, rv_child_field(m, RV_NOTES, rv_rec_child_index(m, rec, RV_NOTES, k), NOTE_TEXT)))
 			return true;
 	return false;
 }

@@ -661,6 +661,22 @@ static bool can_write_item(struct rv_session *s, struct rv_item it, int field, c
 	       fits(s, RV_CHANGES, s->author);
 }
 
+bool rv_note_amendable(const struct rv_session *s, size_t note, char *why, size_t whysize)
+{
+	struct rv_text who = rv_child_field(s->m, RV_NOTES, note, NOTE_AUTHOR);
+	if (s->author && who.len == strlen(s->author) && memcmp(who.ptr, s->author, who.len) == 0)
+		return true;
+	struct strbuf safe;
+	sb_init(&safe);
+	text_sanitize(&safe, who.ptr, who.len, 0);
+	if (who.len)
+		snprintf(why, whysize, "only %.200s, who wrote this note, can amend or retract it", safe.data);
+	else
+		snprintf(why, whysize, "this note names no author: nobody can amend or retract it");
+	sb_free(&safe);
+	return false;
+}
+
 bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note)
 {
 	s->cannot_hold = -1;
@@ -671,6 +687,10 @@ bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, co
 	sb_init(&name);
 	if (!field_settable(it.kind, field) || rec < 0 || !rv_item_name(s->m, it, &name)) {
 		snprintf(s->error, sizeof(s->error), "that field cannot be changed here");
+		sb_free(&name);
+		return false;
+	}
+	if (it.kind == RV_NOTES && !rv_note_amendable(s, it.index, s->error, sizeof(s->error))) {
 		sb_free(&name);
 		return false;
 	}

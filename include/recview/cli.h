@@ -18,6 +18,7 @@ enum cli_action {
 	CLI_MERGE_DRIVER, /* recview merge-driver (a subcommand) */
 	CLI_GIT_SETUP,    /* recview git-setup (a subcommand) */
 	CLI_TRIAGE,  /* recview set, note, agenda (cli_triage.h) */
+	CLI_LOG,     /* recview log (a subcommand) */
 };
 
 struct cli_options {
@@ -71,6 +72,9 @@ void cli_merge_driver_usage(FILE *out);
 /* recview [-C DIR] git-setup [DIR] (argv[0] is "git-setup"; dir from -C, or NULL): an exit code. */
 int cli_git_setup(int argc, char **argv, const char *dir, FILE *out, FILE *err);
 void cli_git_setup_usage(FILE *out);
+/* "recview [-C DIR] log ..." (argv[0] is "log"): prints the data set's changes (activity.h); the exit code. */
+int cli_run_log(int argc, char **argv, const char *dir, const char *argv0);
+void cli_log_usage(FILE *out);
 /* The data set directory: DIR, $RECVIEW_DATA, data/ beside the binary, or the installed one. */
 const char *cli_data_dir(const struct cli_options *opt, const char *argv0);
 

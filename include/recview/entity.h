@@ -181,6 +181,8 @@ struct rv_date_text rv_rec_last_change_date(const struct rv_model *m, size_t rec
 /* 1..4, 0 none, -1 a value outside P1..P4. */
 int rv_rec_priority(const struct rv_model *m, size_t rec);
 size_t rv_rec_deliverables_done(const struct rv_model *m, size_t rec);
+/* Its notes that still read (not retracted: changelog.h). */
+size_t rv_rec_notes_shown(const struct rv_model *m, size_t rec);
 /* Another row has the same id (the first one owns it). */
 bool rv_rec_duplicate(const struct rv_model *m, size_t rec);
 

@@ -12,7 +12,8 @@
  * priority, open (a deliverable not done), overdue (a deliverable overdue, items.h: today, or on the
  * as-of date of rv_query_select_as_of). question: a question in that state (vocab.h; "open" names
  * the open ones, open and follow-up). owner: (also responsible:, assignee:) the recommendation's
- * owner or any of its deliverables'. Free words match any text of the recommendation (id,
+ * owner or any of its deliverables'. * notes (a note that is not retracted). note:WORD: a note whose text as it reads now (amended: the new
+ * text) contains WORD. Free words match any text of the recommendation (id,
  * title, topic, text, extra columns).
  */
 #ifndef RECVIEW_QUERY_H

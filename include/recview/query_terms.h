@@ -26,9 +26,10 @@ enum term_kind {
 	T_DUE,      /* due date of any open deliverable */
 	T_QUESTION, /* any question in one of the states (states: bit per enum rv_qstatus) */
 	T_OWNER,    /* the recommendation's owner or any deliverable's */
+	T_NOTE,     /* any note's text as it reads now */
 };
 
-enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_OVERDUE, HAS_COUNT };
+enum has_what { HAS_DELIVERABLES, HAS_QUESTIONS, HAS_HISTORY, HAS_TEXT, HAS_PRIORITY, HAS_OPEN, HAS_OVERDUE, HAS_NOTES, HAS_COUNT };
 
 enum date_op { OP_EQ, OP_LT, OP_GT, OP_LE, OP_GE };
 

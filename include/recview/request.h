@@ -41,9 +41,10 @@
 	_(CHANGE_PRIORITY, "Set the priority (P1 to P4, empty clears)") \
 	_(ADD_NOTE, "Add a note to the recommendation") \
 	_(SET_OWNER, "Set the owner of the recommendation, or of the deliverable under the cursor (empty clears)") \
-	_(ITEM_STATUS, "Set the status of the deliverable or question under the cursor (open, answered, follow-up, closed)") \
+	_(ITEM_STATUS, "Edit the item under the cursor: a deliverable's or question's status, or your note's text") \
 	_(SET_DUE, "Set the due date of the deliverable under the cursor, with the reason (the earlier date is kept)") \
 	_(ANSWER, "Answer the question under the cursor (an open question becomes answered)") \
+	_(RETRACT_NOTE, "Retract your note under the cursor (its text stays in the log)") \
 	_(AGENDA_TOGGLE, "Mark or unmark the recommendation for the agenda") \
 	_(AGENDA_UP, "Move it up on the agenda") \
 	_(AGENDA_DOWN, "Move it down on the agenda") \
@@ -58,6 +59,7 @@
 	_(REDO, "Redo what was undone") \
 	_(VIEW_CHANGES, "Show the changes made in this session") \
 	_(VIEW_OTHERS, "Show what others changed in the data set while it was open (live updates)") \
+	_(VIEW_LOG, "Show the log: every change recorded in the data set, newest first (f filters it)") \
 	_(SAVE, "Save again after a failure: retry, merge with the files as they are now, or save elsewhere") \
 	_(VIEW_CONFLICTS, "Show what a merge could not combine: fields changed here and by someone else") \
 	_(KEEP_MINE, "In the conflicts: keep my value for this field") \

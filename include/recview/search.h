@@ -1,6 +1,6 @@
 /*
  * search.h - finding text across every entity of a data set: recommendations, deliverables,
- * questions and history notes. Smart case: a pattern with no upper-case letter ignores case.
+ * questions, history notes and notes. Smart case: a pattern with no upper-case letter ignores case.
  * A literal pattern by default; a POSIX extended regular expression with RV_SEARCH_REGEX.
  */
 #ifndef RECVIEW_SEARCH_H
@@ -36,7 +36,8 @@ struct rv_hit {
 
 /*
  * Every field with a match, in order: recommendations (id order, fields in contract order, then
- * extra columns), then deliverables, questions and history entries in file order.
+ * extra columns), then deliverables, questions and history entries in file order, then the notes
+ * whose text as it reads now (amended: the new text; retracted: none) matches.
  * *hits is allocated (free it); returns the count.
  */
 size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits);
@@ -46,5 +47,7 @@ struct rv_text rv_hit_cell(const struct rv_model *m, const struct rv_hit *hit);
 /* Whether any known field or extra column of a recommendation, or of a child entity, has a match. */
 bool rv_rec_matches(const struct rv_model *m, size_t rec, const struct rv_search *s);
 bool rv_child_matches(const struct rv_model *m, enum rv_kind kind, size_t child, const struct rv_search *s);
+/* Whether the text of any of a recommendation's notes, as it reads now, has a match. */
+bool rv_rec_notes_match(const struct rv_model *m, size_t rec, const struct rv_search *s);
 
 #endif

@@ -175,9 +175,13 @@ long rv_agenda_position(const struct rv_session *s, size_t rec);
  * date, a question's answer or status, a note's text (amended; "" retracts it). The value is checked
  * against the field's vocabulary or as a date, written in the file's words and date style, into the
  * item's cell where its file has the column, and always as a row of changes.csv with the note (the
- * reason for a new due date). False, with s->error, when refused; nothing is changed then.
+ * reason for a new due date). False, with s->error, when refused; nothing is changed then. A note is
+ * amended or retracted by its author only (the session's author is its author column).
  */
 bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, const char *value, const char *note);
+/* Whether the session's author may amend or retract note (a child index of RV_NOTES): its author
+ * only; else false with the reason in why. */
+bool rv_note_amendable(const struct rv_session *s, size_t note, char *why, size_t whysize);
 /* The value of that field now, as rv_change_item_field would compare it (to be freed). */
 char *rv_item_field_value(const struct rv_model *m, struct rv_item it, int field);
 

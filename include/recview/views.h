@@ -3,9 +3,17 @@
 #define RECVIEW_VIEWS_H
 
 #include "recview/app.h"
+#include "recview/changelog.h"
 
 struct view *recs_view_new(struct app *app);
 struct view *rec_view_new(struct app *app, size_t rec);
+/* The page of the recommendation of item, the cursor on the item (a deliverable, question, history
+ * entry or note; the top for the recommendation itself). */
+struct view *rec_view_new_at(struct app *app, size_t rec, struct rv_item item);
+/* The note (a child index of RV_NOTES) under the cursor of a recommendation's page, or -1. */
+long rec_view_current_note(const struct view *v);
+/* Every change recorded in the data set, newest first, with a filter of its own (activity.h). */
+struct view *log_view_new(struct app *app);
 /* Deliverables, questions or history: of one recommendation (rec >= 0) or of all. */
 struct view *children_view_new(struct app *app, enum rv_kind kind, long rec);
 /* The page of one deliverable or question or history entry. */

@@ -234,7 +234,7 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 {
 	static const char *const statuses[] = {"not started", "planning", "progress", "behind", "complete"};
 	static const char *const decisions[] = {"pending", "approved", "rejected"};
-	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue"};
+	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue", "notes"};
 	static const char *const qstates[] = {"open", "answered", "follow-up", "closed"};
 	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
 	(void)data;
@@ -263,7 +263,7 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 	else if (flen == 8 && strncmp(field, "decision", 8) == 0)
 		finding_complete(app, text, cursor, vbegin, prefix, decisions, 3, " ");
 	else if (flen == 3 && strncmp(field, "has", 3) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, has, 7, " ");
+		finding_complete(app, text, cursor, vbegin, prefix, has, 8, " ");
 	else if (flen == 8 && strncmp(field, "question", 8) == 0)
 		finding_complete(app, text, cursor, vbegin, prefix, qstates, 4, " ");
 	else if (flen == 8 && strncmp(field, "priority", 8) == 0)

@@ -371,6 +371,86 @@ static bool agenda_set_one(struct rv_session *s, size_t rec, const void *ctx)
 	return rv_agenda_toggle(s, rec);
 }
 
+/* The note under the cursor of a recommendation's page that the session's author may change, or -1
+ * (said why). */
+static long own_note(struct app *app, enum request req)
+{
+	long note = rec_view_current_note(app_current(app));
+	if (note < 0) {
+		app_message(app, C_WARNING, "Put the cursor on a note of a recommendation's page first (Tab goes from link to link).");
+		return -1;
+	}
+	if (triage_read_only(app, req))
+		return -1;
+	char why[300];
+	if (!rv_note_amendable(app->session, (size_t)note, why, sizeof(why))) {
+		app_message(app, C_WARNING, "%s", why);
+		return -1;
+	}
+	return note;
+}
+
+/* "SSR1-3 of 2026-11-30T09:00:00": which note, in words, for the prompt and the message. */
+static void note_words(struct app *app, long note, char *buf, size_t size)
+{
+	struct rv_text when = rv_child_field(app->m, RV_NOTES, (size_t)note, NOTE_TIME);
+	long rec = rv_child_at(app->m, RV_NOTES, (size_t)note)->rec;
+	char id[64];
+	id_of(app, rec, id, sizeof(id));
+	snprintf(buf, size, "note of %.*s on %s", (int)(when.len < 40 ? when.len : 40), when.ptr, id);
+}
+
+static void retract_note(struct app *app)
+{
+	long note = own_note(app, REQ_RETRACT_NOTE);
+	if (note < 0)
+		return;
+	if (!rv_child_field(app->m, RV_NOTES, (size_t)note, NOTE_TEXT).len) {
+		app_message(app, C_DIM, "This note is retracted already; e gives it a text again.");
+		return;
+	}
+	char which[160], question[256], what[200];
+	note_words(app, note, which, sizeof(which));
+	struct strbuf safe;
+	sb_init(&safe);
+	text_sanitize(&safe, which, strlen(which), 0);
+	snprintf(question, sizeof(question), "Retract your %s? Its text stays in the log. y/n ", safe.data);
+	sb_free(&safe);
+	if (!prompt_confirm(app, question))
+		return;
+	bool ok = rv_change_item_field(app->session, (struct rv_item){RV_NOTES, (size_t)note}, NOTE_TEXT, "", NULL);
+	snprintf(what, sizeof(what), "%s retracted", which);
+	triage_report(app, ok, what);
+}
+
+static void amend_note(struct app *app)
+{
+	long note = own_note(app, REQ_ITEM_STATUS);
+	if (note < 0)
+		return;
+	char which[160], label[200], what[200];
+	note_words(app, note, which, sizeof(which));
+	snprintf(label, sizeof(label), "amend the %s: ", which);
+	struct rv_text now = rv_child_field(app->m, RV_NOTES, (size_t)note, NOTE_TEXT);
+	char *initial = xstrndup(now.ptr, now.len);
+	struct strbuf text;
+	sb_init(&text);
+	if (triage_ask(app, label, initial, &text, NULL, &note_history)) {
+		if (!text.len) {
+			app_message(app, C_DIM, "An empty note is a retracted one: X retracts it.");
+		} else {
+			struct rv_item it = {RV_NOTES, (size_t)note};
+			bool ok = rv_change_item_field(app->session, it, NOTE_TEXT, text.data, NULL);
+			if (!ok && triage_offer_utf8(app))
+				ok = rv_change_item_field(app->session, it, NOTE_TEXT, text.data, NULL);
+			snprintf(what, sizeof(what), "%s amended", which);
+			triage_report(app, ok, what);
+		}
+	}
+	free(initial);
+	sb_free(&text);
+}
+
 static void agenda_toggle(struct app *app)
 {
 	struct targets t;
@@ -435,6 +515,11 @@ static void undo_redo(struct app *app, bool undo)
 	size_t grouped = which < s->n ? group_size(s, which, undo) : 0;
 	if (grouped > 1) {
 		snprintf(what, sizeof(what), "%s %zu changes made together", undo ? "undid" : "redid", grouped);
+	} else if (which < s->n && s->changes[which].kind == RV_CHANGE_FIELD && s->changes[which].target == RV_NOTES) {
+		/* "undid the amendment of the note of 2026-11-30T09:00:00 on SSR1-3" (item is N and the time) */
+		const struct rv_change *c = &s->changes[which];
+		snprintf(what, sizeof(what), "%s the %s of the note of %s on %s", undo ? "undid" : "redid",
+			 c->after && *c->after ? "amendment" : "retraction", c->item && *c->item ? c->item + 1 : "?", c->rec_id);
 	} else if (which < s->n) {
 		const struct rv_change *c = &s->changes[which];
 		const char *field = c->kind == RV_CHANGE_FIELD ? rv_item_field_name((enum rv_kind)c->target, c->field) : NULL;
@@ -602,6 +687,15 @@ bool triage_request(struct app *app, enum request req)
 		return true;
 	case REQ_ADD_NOTE:
 		add_note(app);
+		return true;
+	case REQ_ITEM_STATUS:
+		/* e edits the item under the cursor: a note's text here, a deliverable's or question's status there. */
+		if (rec_view_current_note(app_current(app)) < 0)
+			return item_request(app, req);
+		amend_note(app);
+		return true;
+	case REQ_RETRACT_NOTE:
+		retract_note(app);
 		return true;
 	case REQ_AGENDA_TOGGLE:
 		agenda_toggle(app);

@@ -656,6 +656,9 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_DASHBOARD:
 		app_open(app, dashboard_view_new(app));
 		return;
+	case REQ_VIEW_LOG:
+		app_open(app, log_view_new(app));
+		return;
 	case REQ_AS_OF:
 		as_of_prompt(app);
 		return;

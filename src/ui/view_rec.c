@@ -1,7 +1,10 @@
 /* view_rec.c - one recommendation: its fields, its text, and everything linked to it. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "recview/activity.h"
+#include "recview/arena.h"
 #include "recview/text.h"
 #include "recview/entity.h"
 #include "recview/items.h"
@@ -24,10 +27,54 @@ enum {
 	L_XREF_IN,   /* a recommendation that refers to this one */
 	L_XREF_HEAD, /* heading of the references */
 	L_NOTE_HEAD, /* a note's author and time; ref: child index in notes */
-	L_NOTE_TEXT, /* its text */
 	L_REVISED,   /* a deliverable's earlier due date; ref: child index */
 	L_ANSWER,    /* a question's answer, with who gave it; ref: child index */
+	L_NOTE_TEXT, /* its text as it reads now, or "(retracted by alice on 2026-12-02)" */
+	L_NOTE_OLD_HEAD, /* an earlier version's time and author, shown on request; ref: child index in notes */
+	L_NOTE_OLD,  /* its text */
 };
+
+/* The notes whose earlier versions are shown (Enter on a note). */
+struct rec_state {
+	uint32_t *open;
+	size_t n;
+};
+
+static bool note_open(const struct view *v, uint32_t note)
+{
+	const struct rec_state *st = v->data;
+	for (size_t i = 0; st && i < st->n; i++)
+		if (st->open[i] == note)
+			return true;
+	return false;
+}
+
+static void toggle_note(struct view *v, uint32_t note)
+{
+	struct rec_state *st = v->data;
+	if (!st)
+		st = v->data = xcalloc(1, sizeof(*st));
+	for (size_t i = 0; i < st->n; i++)
+		if (st->open[i] == note) {
+			st->open[i] = st->open[--st->n];
+			return;
+		}
+	st->open = xreallocarray(st->open, st->n + 1, sizeof(*st->open));
+	st->open[st->n++] = note;
+}
+
+static void rec_done(struct view *v)
+{
+	struct rec_state *st = v->data;
+	if (st)
+		free(st->open);
+}
+
+/* How many times a note was amended or retracted (rows of changes.csv). */
+static size_t note_versions(const struct rv_model *m, size_t note)
+{
+	return rv_changelog_rows(m, (struct rv_item){RV_NOTES, note}, NOTE_TEXT, NULL, 0);
+}
 
 #define LABEL_WIDTH label_width(v->app->m, RV_RECS, 11)
 #define EXTRA_BASE 100
@@ -203,7 +250,40 @@ static void add_children(struct view *v, enum rv_kind kind, int line_type, int t
 	}
 }
 
-/* Notes added in triage, oldest first: they are only ever added. */
+/* A note's earlier versions, oldest first: the text first written, then each correction but the last. */
+static void add_note_versions(struct view *v, uint32_t child, size_t nrows)
+{
+	const struct rv_model *m = v->app->m;
+	uint32_t *rows = xcalloc(nrows, sizeof(*rows));
+	rv_changelog_rows(m, (struct rv_item){RV_NOTES, child}, NOTE_TEXT, rows, nrows);
+	for (size_t k = 0; k < nrows; k++) {
+		struct rv_text when, who, text;
+		if (k == 0) {
+			when = rv_child_field(m, RV_NOTES, child, NOTE_TIME);
+			who = rv_child_field(m, RV_NOTES, child, NOTE_AUTHOR);
+			text = rv_child_text(m, RV_NOTES, rv_child_at(m, RV_NOTES, child), NOTE_TEXT);
+		} else {
+			when = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_TIME);
+			who = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_AUTHOR);
+			text = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_VALUE);
+		}
+		struct strbuf head;
+		sb_init(&head);
+		sb_addf(&head, "%s version, %.*s, ", k ? "amended" : "first", (int)when.len, when.ptr);
+		sb_add(&head, who.ptr, who.len);
+		sb_adds(&head, ":");
+		view_add_wrapped(v, L_NOTE_OLD_HEAD, child, false, head.data, head.len, wrap_width(v, 6));
+		sb_free(&head);
+		if (text.len)
+			view_add_wrapped(v, L_NOTE_OLD, child, false, text.ptr, text.len, wrap_width(v, 8));
+		else
+			view_add_wrapped(v, L_NOTE_OLD, child, false, "(retracted)", 11, wrap_width(v, 8));
+	}
+	free(rows);
+}
+
+/* Notes added in triage, oldest first: the file is only ever added to; a correction is a row of
+ * changes.csv, and the note reads as corrected, marked so, its earlier versions on request. */
 static void add_notes(struct view *v)
 {
 	const struct rv_model *m = v->app->m;
@@ -215,11 +295,23 @@ static void add_notes(struct view *v)
 	if (!r->count[RV_NOTES])
 		view_add_line(v, L_NONE, 0, false);
 	for (size_t k = 0; k < r->count[RV_NOTES]; k++) {
-		const struct rv_child *n = rv_rec_child(m, (size_t)v->rec, RV_NOTES, k);
-		uint32_t child = (uint32_t)rv_child_index_of(m, RV_NOTES, n);
-		struct rv_text text = rv_child_text(m, RV_NOTES, n, NOTE_TEXT);
-		view_add_line(v, L_NOTE_HEAD, child, false);
-		view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
+		uint32_t child = (uint32_t)rv_rec_child_index(m, (size_t)v->rec, RV_NOTES, k);
+		struct rv_text text = rv_child_field(m, RV_NOTES, child, NOTE_TEXT);
+		size_t versions = note_versions(m, child);
+		view_add_line(v, L_NOTE_HEAD, child, true);
+		if (text.len || !versions) {
+			view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
+		} else {
+			long row = rv_changelog_latest(m, (struct rv_item){RV_NOTES, child}, NOTE_TEXT);
+			struct rv_text who = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
+			struct rv_text when = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
+			char gone[320];
+			snprintf(gone, sizeof(gone), "(retracted by %.*s on %.*s)", (int)(who.len < 200 ? who.len : 200), who.ptr,
+				 (int)(when.len < 10 ? when.len : 10), when.ptr);
+			view_add_wrapped(v, L_NOTE_TEXT, child, false, gone, strlen(gone), wrap_width(v, 6));
+		}
+		if (versions && note_open(v, child))
+			add_note_versions(v, child, versions);
 	}
 }
 
@@ -339,6 +431,36 @@ static void draw_history_entry(struct view *v, const struct line *line, struct d
 		draw_str(d, "  decision: ", C_DIM);
 		draw_text(d, dec.ptr, dec.len, decision_color(h->decision));
 	}
+	/* Who made it: recview's own entries name their author, others their source. */
+	bool ours;
+	struct rv_text who = rv_history_author(m, line->ref, &ours);
+	if (who.len) {
+		draw_str(d, ours ? "  by " : "  from ", C_DIM);
+		draw_text(d, who.ptr, who.len, ours ? C_LABEL : C_DIM);
+	}
+}
+
+/* A note's time and author; "amended" when a correction changed it, and how to see what it said. */
+static void draw_note_head(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	struct rv_text when = rv_child_field(m, RV_NOTES, line->ref, NOTE_TIME);
+	struct rv_text who = rv_child_field(m, RV_NOTES, line->ref, NOTE_AUTHOR);
+	draw_str(d, "  ", C_DEFAULT);
+	draw_text(d, when.ptr, when.len, C_DATE);
+	draw_str(d, "  ", C_DEFAULT);
+	draw_text(d, who.ptr, who.len, C_LABEL);
+	size_t versions = note_versions(m, line->ref);
+	if (!versions)
+		return;
+	if (rv_child_field(m, RV_NOTES, line->ref, NOTE_TEXT).len) {
+		long row = rv_changelog_latest(m, (struct rv_item){RV_NOTES, line->ref}, NOTE_TEXT);
+		struct rv_text on = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
+		draw_str(d, "  amended ", C_WARNING);
+		draw_text(d, on.ptr, on.len < 10 ? on.len : 10, C_WARNING);
+	}
+	draw_str(d, note_open(v, line->ref) ? "  (Enter hides the earlier versions)" : "  (Enter shows the earlier versions)",
+		 C_DIM);
 }
 
 /* A wrapped line with the references it names drawn as links. */
@@ -412,19 +534,23 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 	case L_XREF_HEAD:
 		draw_text(d, text, line->len, C_HEADING);
 		return;
-	case L_NOTE_HEAD: {
-		const struct rv_child *n = rv_child_at(m, RV_NOTES, line->ref);
-		struct rv_text when = rv_child_text(m, RV_NOTES, n, NOTE_TIME);
-		struct rv_text who = rv_child_text(m, RV_NOTES, n, NOTE_AUTHOR);
-		draw_str(d, "  ", C_DEFAULT);
-		draw_text(d, when.ptr, when.len, C_DATE);
-		draw_str(d, "  ", C_DEFAULT);
-		draw_text(d, who.ptr, who.len, C_LABEL);
+	case L_NOTE_HEAD:
+		draw_note_head(v, line, d);
+		return;
+	case L_NOTE_TEXT: {
+		/* A retracted note's line says so, dimmed (the same line type, so that the cursor stays). */
+		bool gone = !rv_child_field(m, RV_NOTES, line->ref, NOTE_TEXT).len && note_versions(m, line->ref);
+		draw_str(d, "      ", C_DEFAULT);
+		draw_text(d, text, line->len, gone ? C_DIM : C_DEFAULT);
 		return;
 	}
-	case L_NOTE_TEXT:
+	case L_NOTE_OLD_HEAD:
 		draw_str(d, "      ", C_DEFAULT);
-		draw_text(d, text, line->len, C_DEFAULT);
+		draw_text(d, text, line->len, C_DIM);
+		return;
+	case L_NOTE_OLD:
+		draw_str(d, "        ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DIM);
 		return;
 	case L_REVISED:
 	case L_ANSWER:
@@ -480,6 +606,17 @@ static enum request rec_request(struct view *v, enum request req, struct line *l
 	case L_HEADING:
 		app_open(v->app, children_view_new(v->app, (enum rv_kind)line->ref, v->rec));
 		return REQ_NONE;
+	case L_NOTE_HEAD:
+	case L_NOTE_TEXT:
+	case L_NOTE_OLD_HEAD:
+	case L_NOTE_OLD:
+		if (!note_versions(v->app->m, line->ref)) {
+			app_message(v->app, C_DIM, "This note was never amended: it reads as first written.");
+			return REQ_NONE;
+		}
+		toggle_note(v, line->ref);
+		view_rebuild(v, v->width);
+		return REQ_NONE;
 	case L_XREF_OUT:
 	case L_XREF_IN:
 		app_open(v->app, rec_view_new(v->app, line->ref));
@@ -518,9 +655,39 @@ static const struct view_ops rec_ops = {
 	.draw = rec_draw,
 	.request = rec_request,
 	.crumb = rec_crumb,
+	.done = rec_done,
 };
 
 struct view *rec_view_new(struct app *app, size_t rec)
 {
 	return view_new(app, &rec_ops, (long)rec, -1, RV_RECS);
+}
+
+struct view *rec_view_new_at(struct app *app, size_t rec, struct rv_item item)
+{
+	struct view *v = rec_view_new(app, rec);
+	int type = item.kind == RV_DELIVERABLES ? L_DELIVERABLE : item.kind == RV_QUESTIONS ? L_QUESTION
+		   : item.kind == RV_HISTORY ? L_HISTORY : item.kind == RV_NOTES ? L_NOTE_HEAD : -1;
+	for (size_t i = 0; type >= 0 && i < v->nlines; i++)
+		if (v->lines[i].type == type && v->lines[i].ref == item.index && v->lines[i].sub == 0) {
+			view_move_to(v, i, app_body_height(v));
+			break;
+		}
+	return v;
+}
+
+long rec_view_current_note(const struct view *v)
+{
+	if (v->ops != &rec_ops || !v->nlines)
+		return -1;
+	const struct line *l = &v->lines[v->lineno];
+	switch (l->type) {
+	case L_NOTE_HEAD:
+	case L_NOTE_TEXT:
+	case L_NOTE_OLD_HEAD:
+	case L_NOTE_OLD:
+		return (long)l->ref;
+	default:
+		return -1;
+	}
 }

@@ -24,6 +24,7 @@ struct recs_state {
 /* Column widths for the current screen width; 0 hides a column. */
 struct recs_layout {
 	int id, decision, priority, topic, title, deliverables, questions, changed;
+	int notes; /* 2: the mark of a recommendation with notes, after its id (only when the data set has notes) */
 };
 
 static int max_id_width(const struct rv_model *m)
@@ -49,7 +50,8 @@ static struct recs_layout layout_for(const struct view *v)
 	l.deliverables = 6; /* "12/13!": done of all, ! when one is overdue */
 	l.questions = 5;    /* "3/16": open of all */
 	l.changed = 10;
-	int fixed = 2 + l.id + 1 + l.decision + 1 + l.priority + 1 + l.deliverables + 1 + l.questions + 1 + l.changed + 1;
+	l.notes = rv_child_total(v->app->m, RV_NOTES) > 0 ? 2 : 0;
+	int fixed = 2 + l.id + l.notes + 1 + l.decision + 1 + l.priority + 1 + l.deliverables + 1 + l.questions + 1 + l.changed + 1;
 	if (width - fixed < 40) {
 		fixed -= l.questions + 1;
 		l.questions = 0;
@@ -115,11 +117,11 @@ static long recs_current_rec(struct view *v)
 	return (long)v->lines[v->lineno].ref;
 }
 
-/* A recommendation matches when any of its own fields does. */
+/* A recommendation matches when any of its own fields does, or the text of one of its notes. */
 static bool recs_grep(struct view *v, const struct line *line, const struct rv_search *s)
 {
 	const struct rv_model *m = v->app->m;
-	return line->type == RECS_LINE && rv_rec_matches(m, line->ref, s);
+	return line->type == RECS_LINE && (rv_rec_matches(m, line->ref, s) || rv_rec_notes_match(m, line->ref, s));
 }
 
 /* The title, or the text's first line when there is no title. */
@@ -160,6 +162,12 @@ static void recs_draw(struct view *v, const struct line *line, struct draw *d)
 		live_mark(d, v->app, line->ref);
 	struct rv_text id = rv_rec_field(m, line->ref, REC_ID);
 	draw_field(d, id.ptr, id.len, l.id, id_color);
+	if (l.notes) {
+		/* A recommendation with notes that read (not all retracted). */
+		bool noted = rv_rec_notes_shown(m, line->ref) > 0;
+		gap(d);
+		draw_str(d, noted ? (d->ascii ? "*" : "\xE2\x9C\x8E" /* ✎ */) : " ", C_LABEL);
+	}
 	gap(d);
 	if (l.decision) {
 		const char *dec = rv_decision_name(decision);
@@ -212,7 +220,7 @@ static void recs_header(struct view *v, struct draw *d)
 {
 	struct recs_layout l = layout_for(v);
 	draw_field(d, "", 0, 2, C_HEADER);
-	draw_field(d, "ID", 2, l.id + 1, C_HEADER);
+	draw_field(d, "ID", 2, l.id + l.notes + 1, C_HEADER);
 	if (l.decision)
 		draw_field(d, "Decision", 8, l.decision + 1, C_HEADER);
 	if (l.priority)

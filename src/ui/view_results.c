@@ -41,7 +41,7 @@ static void results_done(struct view *v)
 
 static const char *kind_label(enum rv_kind kind)
 {
-	static const char *const labels[RV_KIND_COUNT] = {"rec", "deliverable", "question", "history", "review"};
+	static const char *const labels[RV_KIND_COUNT] = {"rec", "deliverable", "question", "history", "review", "note"};
 	return labels[kind];
 }
 
@@ -114,8 +114,14 @@ static enum request results_request(struct view *v, enum request req, struct lin
 	if (line->type != RES_HIT)
 		return REQ_NONE;
 	const struct rv_hit *h = &st->hits[line->ref];
+	long rec = h->kind == RV_NOTES ? rv_child_at(v->app->m, RV_NOTES, h->index)->rec : -1;
 	if (h->kind == RV_RECS)
 		app_open(v->app, rec_view_new(v->app, h->index));
+	else if (h->kind == RV_NOTES && rec >= 0)
+		/* A note has no page of its own: its recommendation's, on the note. */
+		app_open(v->app, rec_view_new_at(v->app, (size_t)rec, (struct rv_item){RV_NOTES, h->index}));
+	else if (h->kind == RV_NOTES)
+		app_message(v->app, C_DIM, "This note is about a recommendation the data set does not have.");
 	else if (h->kind != RV_REVIEWS)
 		app_open(v->app, item_view_new(v->app, h->kind, h->index));
 	else

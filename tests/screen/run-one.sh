@@ -1,8 +1,8 @@
 #!/bin/sh
 # Plays one key script without a terminal and compares each saved screen with tests/screen/expected/.
-#   # size COLSxLINES   and   # args ARGS...   in the script set the screen and the command line;
-#   # copy DIR   plays it on a copy of DIR, named @copy in the args (for scripts that change data);
-#   # env VAR=VALUE...   sets the environment (RECVIEW_NOW, USER for the author).
+#   # size COLSxLINES   and   # args ARGS...   in the script set the screen and the command line.
+#   # copy DIR   plays it on a copy of the data set DIR, named @COPY (or @copy) in the args (a script that
+#   changes files), and   # env NAME=VALUE...   sets the environment (USER, RECVIEW_NOW).
 # UPDATE=1 writes the screens as the new expectations (review them before committing).
 set -u
 BIN=${BIN:-./recview}
@@ -14,18 +14,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 size=$(sed -n 's/^# size //p' "$script")
 args=$(sed -n 's/^# args //p' "$script")
+envs=$(sed -n 's/^# env //p' "$script")
 copy=$(sed -n 's/^# copy //p' "$script")
-env=$(sed -n 's/^# env //p' "$script")
 if [ -n "$copy" ]; then
 	mkdir "$tmp/copy"
-	cp "$copy"/*.csv "$tmp/copy/"
-	args=$(printf '%s' "$args" | sed "s|@copy|$tmp/copy|g")
+	cp -R "$copy"/. "$tmp/copy/"
+	args=$(printf '%s' "$args" | sed "s|@COPY|$tmp/copy|g; s|@copy|$tmp/copy|g")
 fi
 cols=${size%x*}
 lines=${size#*x}
 sed "s|^:save-display |:save-display $tmp/|" "$script" >"$tmp/script"
 # shellcheck disable=SC2086
-env $env LINES=$lines COLUMNS=$cols TERM=xterm-256color RECVIEW_SCRIPT="$tmp/script" timeout 20 "$BIN" $args >"$tmp/stdout" 2>"$tmp/stderr"
+env $envs LINES=$lines COLUMNS=$cols TERM=xterm-256color RECVIEW_SCRIPT="$tmp/script" timeout 20 "$BIN" $args >"$tmp/stdout" 2>"$tmp/stderr"
 status=$?
 if [ "$status" -ne 0 ]; then
 	echo "$script: recview exited with $status"

@@ -35,6 +35,7 @@ int main(void)
 		run_cli_triage_tests,
 		run_live_tests,
 		run_items_tests,
+		run_activity_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -17,6 +17,8 @@
 #include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/model.h"
+#include "recview/query.h"
+#include "recview/search.h"
 #include "recview/strbuf.h"
 #include "recview/triage.h"
 
@@ -63,10 +65,15 @@ struct fx {
 	struct rv_session s;
 };
 
-static void fx_open(struct fx *f)
+static void fx_open_as(struct fx *f, const char *author)
 {
 	load_ok(&f->m, dir);
-	rv_session_open(&f->s, &f->m, "bob", false);
+	rv_session_open(&f->s, &f->m, author, false);
+}
+
+static void fx_open(struct fx *f)
+{
+	fx_open_as(f, "bob");
 }
 
 static void fx_close(struct fx *f)
@@ -201,7 +208,7 @@ static void test_note_amended_and_retracted(void **state)
 {
 	(void)state;
 	struct fx f;
-	fx_open(&f);
+	fx_open_as(&f, "alice");
 	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
 	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "second thoughts", NULL));
 	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "second thoughts");
@@ -216,6 +223,96 @@ static void test_note_amended_and_retracted(void **state)
 	assert_int_equal(rv_changelog_rows(&f.m, n, NOTE_TEXT, rows, 4), 2);
 	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[0], CHG_PREVIOUS), "first thoughts");
 	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[0], CHG_ITEM), "N2026-11-30T09:00:00");
+	assert_text_is(rv_row_field(&f.m, RV_CHANGES, rows[1], CHG_AUTHOR), "alice");
+	fx_close(&f);
+}
+
+/* Only the note's author amends or retracts it: anyone else is refused, and nothing is written. */
+static void test_note_amended_by_author_only(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open_as(&f, "bob");
+	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "bob's thoughts", NULL));
+	assert_non_null(strstr(f.s.error, "only alice, who wrote this note, can amend or retract it"));
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "", NULL));
+	assert_non_null(strstr(f.s.error, "only alice"));
+	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "first thoughts");
+	assert_int_equal(f.s.n, 0);
+	fx_close(&f);
+	char path[256];
+	snprintf(path, sizeof(path), "%s/changes.csv", dir);
+	assert_int_equal(access(path, F_OK), -1);
+	/* Case matters: "Alice" is someone else. */
+	fx_open_as(&f, "Alice");
+	n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_false(rv_change_item_field(&f.s, n, NOTE_TEXT, "x", NULL));
+	fx_close(&f);
+	/* A note bob wrote himself he can change. */
+	fx_open_as(&f, "bob");
+	assert_true(rv_add_note(&f.s, 0, "bob's note"));
+	n = child(&f.m, "R-1", RV_NOTES, 1);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "bob's note, corrected", NULL));
+	assert_text_is(rv_child_field(&f.m, RV_NOTES, n.index, NOTE_TEXT), "bob's note, corrected");
+	fx_close(&f);
+}
+
+/* Whether the filter keeps recommendation rec. */
+static bool filter_keeps(const struct rv_model *m, const char *expr, size_t rec)
+{
+	char err[256];
+	struct rv_query *q = rv_query_parse(expr, err, sizeof(err));
+	assert_non_null(q);
+	bool keep = rv_query_match(q, m, rec);
+	rv_query_free(q);
+	return keep;
+}
+
+/* The notes of the whole-data-set search that match pattern. */
+static size_t note_hits(const struct rv_model *m, const char *pattern)
+{
+	char err[128];
+	struct rv_search *s = rv_search_compile(pattern, 0, err, sizeof(err));
+	struct rv_hit *hits;
+	size_t n = rv_search_all(m, s, &hits), notes = 0;
+	for (size_t i = 0; i < n; i++)
+		if (hits[i].kind == RV_NOTES) {
+			assert_int_equal(hits[i].field, NOTE_TEXT);
+			notes++;
+		}
+	free(hits);
+	rv_search_free(s);
+	return notes;
+}
+
+/* A note is found, filtered and counted by its text as it reads now: amended, by the new words only;
+ * retracted, not at all. */
+static void test_note_found_as_it_reads(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_open_as(&f, "alice");
+	assert_true(filter_keeps(&f.m, "has:notes", 0));
+	assert_false(filter_keeps(&f.m, "has:notes", 1));
+	assert_true(filter_keeps(&f.m, "note:first", 0));
+	assert_int_equal(note_hits(&f.m, "first"), 1);
+	assert_int_equal(rv_rec_notes_shown(&f.m, 0), 1);
+	struct rv_item n = child(&f.m, "R-1", RV_NOTES, 0);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "revised view", NULL));
+	assert_false(filter_keeps(&f.m, "note:first", 0));
+	assert_true(filter_keeps(&f.m, "note:revised -note:first", 0));
+	assert_int_equal(note_hits(&f.m, "first"), 0);
+	assert_int_equal(note_hits(&f.m, "revised"), 1);
+	char err[64];
+	struct rv_search *s = rv_search_compile("revised", 0, err, sizeof(err));
+	assert_true(rv_rec_notes_match(&f.m, 0, s));
+	assert_false(rv_rec_notes_match(&f.m, 1, s));
+	rv_search_free(s);
+	assert_true(rv_change_item_field(&f.s, n, NOTE_TEXT, "", NULL));
+	assert_false(filter_keeps(&f.m, "has:notes", 0));
+	assert_int_equal(note_hits(&f.m, "revised"), 0);
+	assert_int_equal(rv_rec_notes_shown(&f.m, 0), 0);
 	fx_close(&f);
 }
 
@@ -355,6 +452,8 @@ int run_fields_tests(void)
 		cmocka_unit_test_setup_teardown(test_deliverable_fields_and_undo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_amended_by_author_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_found_as_it_reads, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cancelled_group_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),

@@ -51,6 +51,7 @@ int run_merge_file_tests(void);
 int run_cli_triage_tests(void);
 int run_live_tests(void);
 int run_items_tests(void);
+int run_activity_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 

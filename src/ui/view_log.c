@@ -1,0 +1,313 @@
+/*
+ * view_log.c - the log: every change recorded in the data set, newest first (activity.h): date,
+ * author, recommendation, item, kind, old -> new, note. f filters it (author:alice changed:>2026-11-01
+ * item:SSR1 kind:note words), F clears the filter, Enter opens the item on its recommendation's page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/activity.h"
+#include "recview/arena.h"
+#include "recview/finding.h"
+#include "recview/prompt.h"
+#include "recview/search.h"
+#include "recview/text.h"
+#include "recview/views.h"
+
+enum { LOG_LINE, LOG_EMPTY };
+
+struct log_state {
+	struct rv_activity *e;
+	size_t n;
+	unsigned long generation;        /* the model's, when e was built */
+	bool built;
+	struct rv_activity_filter *filter;
+	char filter_text[512];
+	size_t shown;
+};
+
+static struct prompt_history log_filter_history;
+
+static void log_open(struct view *v)
+{
+	struct log_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (!st)
+		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->built || st->generation != m->generation) {
+		free(st->e);
+		st->n = rv_activity_build(m, &st->e);
+		st->generation = m->generation;
+		st->built = true;
+	}
+	st->shown = 0;
+	for (size_t i = 0; i < st->n; i++)
+		if (rv_activity_match(st->filter, m, &st->e[i])) {
+			view_add_line(v, LOG_LINE, (uint32_t)i, true);
+			st->shown++;
+		}
+	if (!st->shown)
+		view_add_line(v, LOG_EMPTY, 0, false);
+}
+
+static void log_done(struct view *v)
+{
+	struct log_state *st = v->data;
+	if (st) {
+		free(st->e);
+		rv_activity_filter_free(st->filter);
+	}
+}
+
+/* The files were read again: the entries are built anew, the filter kept. */
+static void log_reload(struct view *v, long cursor_rec)
+{
+	(void)cursor_rec;
+	struct log_state *st = v->data;
+	if (st)
+		st->built = false;
+}
+
+/* "2026-12-02 10:15", "2016-06-30", "undated". */
+static void short_date(const struct rv_activity *e, char *buf, size_t size)
+{
+	rv_activity_date(e, buf, size);
+	if (!buf[0])
+		snprintf(buf, size, "undated");
+	else if (e->has_time && strlen(buf) >= 16) {
+		buf[10] = ' ';
+		buf[16] = '\0';
+	}
+}
+
+/* The item within the recommendation: "D2", "Q1.1"; a note's goes without saying (its kind is note). */
+static void item_label(const struct rv_model *m, const struct rv_activity *e, struct strbuf *out)
+{
+	rv_activity_item_name(m, e, out);
+	if (out->len && out->data[0] == 'N')
+		sb_reset(out);
+}
+
+/* A column: the text cut to width - 1, then a space. */
+static void column(struct draw *d, const char *s, size_t len, int width, enum color c)
+{
+	draw_field(d, s, len, width - 1, c);
+	draw_spaces(d, 1, C_DEFAULT);
+}
+
+static void draw_change(struct view *v, const struct rv_activity *e, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	struct rv_text old = rv_activity_old(m, e), now = rv_activity_new(m, e);
+	struct rv_text kind = rv_activity_kind(m, e), note = rv_activity_note(m, e);
+	bool is_note = kind.len == 4 && memcmp(kind.ptr, "note", 4) == 0;
+	if (old.len) {
+		draw_text(d, old.ptr, old.len, C_DIM);
+		draw_str(d, d->ascii ? " -> " : " \xE2\x86\x92 ", C_DIM);
+	}
+	if (now.len)
+		draw_text(d, now.ptr, now.len, C_DEFAULT);
+	else if (old.len)
+		draw_str(d, is_note ? "(retracted)" : "(none)", C_WARNING);
+	if (note.len) {
+		draw_str(d, "  ", C_DEFAULT);
+		draw_text(d, note.ptr, note.len, C_DIM);
+	}
+}
+
+static void log_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	struct log_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (line->type == LOG_EMPTY) {
+		draw_str(d, st->filter ? "  No change in the log matches the filter: " : "  No change recorded in the data set.",
+			 C_DIM);
+		if (st->filter) {
+			draw_str(d, st->filter_text, C_DIM);
+			draw_str(d, "  (F clears it)", C_DIM);
+		}
+		return;
+	}
+	const struct rv_activity *e = &st->e[line->ref];
+	char date[32];
+	short_date(e, date, sizeof(date));
+	column(d, date, strlen(date), 17, e->undated ? C_DIM : C_DATE);
+	struct rv_text who = rv_activity_author(m, e);
+	column(d, who.ptr, who.len, 11, C_LABEL);
+	struct rv_text id = rv_activity_rec_id(m, e);
+	column(d, id.ptr, id.len, 11, C_ID);
+	struct strbuf item;
+	sb_init(&item);
+	item_label(m, e, &item);
+	column(d, item.data, item.len, 6, C_ID);
+	sb_free(&item);
+	struct rv_text kind = rv_activity_kind(m, e);
+	column(d, kind.ptr, kind.len, 9, C_DIM);
+	draw_change(v, e, d);
+}
+
+static void log_header(struct view *v, struct draw *d)
+{
+	(void)v;
+	draw_field(d, "Date", 4, 17, C_HEADER);
+	draw_field(d, "Author", 6, 11, C_HEADER);
+	draw_field(d, "Rec", 3, 11, C_HEADER);
+	draw_field(d, "Item", 4, 6, C_HEADER);
+	draw_field(d, "Kind", 4, 9, C_HEADER);
+	draw_field(d, "Change", 6, draw_remaining(d), C_HEADER);
+}
+
+static const struct rv_activity *current(struct view *v)
+{
+	struct log_state *st = v->data;
+	if (!st || !v->nlines || v->lines[v->lineno].type != LOG_LINE)
+		return NULL;
+	return &st->e[v->lines[v->lineno].ref];
+}
+
+static long log_current_rec(struct view *v)
+{
+	const struct rv_activity *e = current(v);
+	return e ? e->rec : -1;
+}
+
+static enum request log_request(struct view *v, enum request req, struct line *line)
+{
+	(void)line;
+	if (req != REQ_ENTER)
+		return req;
+	const struct rv_activity *e = current(v);
+	struct rv_item it;
+	if (!e)
+		return REQ_NONE;
+	if (!rv_activity_item(v->app->m, e, &it)) {
+		app_message(v->app, C_WARNING, "This change is about a recommendation the data set does not have.");
+		return REQ_NONE;
+	}
+	app_open(v->app, rec_view_new_at(v->app, (size_t)e->rec, it));
+	return REQ_NONE;
+}
+
+static bool has(const struct rv_search *s, struct rv_text t)
+{
+	size_t off, len;
+	return t.len && rv_search_next(s, t.ptr, t.len, 0, &off, &len);
+}
+
+static bool log_grep(struct view *v, const struct line *line, const struct rv_search *s)
+{
+	struct log_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (line->type != LOG_LINE)
+		return false;
+	const struct rv_activity *e = &st->e[line->ref];
+	return has(s, rv_activity_author(m, e)) || has(s, rv_activity_rec_id(m, e)) || has(s, rv_activity_kind(m, e)) ||
+	       has(s, rv_activity_old(m, e)) || has(s, rv_activity_new(m, e)) || has(s, rv_activity_note(m, e));
+}
+
+static void log_crumb(struct view *v, struct strbuf *out)
+{
+	struct log_state *st = v->data;
+	sb_adds(out, "Log");
+	if (st->filter) {
+		sb_adds(out, " [");
+		text_sanitize(out, st->filter_text, strlen(st->filter_text), 0);
+		sb_addf(out, "] %zu of %zu", st->shown, st->n);
+	} else {
+		sb_addf(out, " (%zu)", st->n);
+	}
+}
+
+/* Tab completes the fields and the kinds. */
+static void complete_log_filter(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	(void)data;
+	size_t begin = *cursor;
+	while (begin > 0 && text->data[begin - 1] != ' ')
+		begin--;
+	if (begin < *cursor && text->data[begin] == '-')
+		begin++;
+	const char *word = text->data + begin;
+	const char *colon = memchr(word, ':', *cursor - begin);
+	const char *const *names = colon ? rv_activity_kinds() : rv_activity_filter_fields();
+	if (colon && !(colon - word == 4 && memcmp(word, "kind", 4) == 0)) {
+		snprintf(app->hint, sizeof(app->hint), "Type a value for %.*s:", (int)(colon - word), word);
+		return;
+	}
+	size_t at = colon ? (size_t)(colon - text->data) + 1 : begin, n = 0;
+	while (names[n])
+		n++;
+	char *prefix = xstrndup(text->data + at, *cursor - at);
+	finding_complete(app, text, cursor, at, prefix, names, n, colon ? " " : ":");
+	free(prefix);
+}
+
+static void set_filter(struct view *v)
+{
+	struct log_state *st = v->data;
+	struct prompt_hooks hooks = {.complete = complete_log_filter, .history = &log_filter_history};
+	struct strbuf text;
+	sb_init(&text);
+	sb_adds(&text, st->filter_text);
+	snprintf(v->app->hint, sizeof(v->app->hint), "author:NAME changed:>DATE item:ID kind:KIND words   (Tab completes)");
+	bool ok = prompt_read(v->app, "log filter: ", &text, &hooks);
+	v->app->hint[0] = '\0';
+	if (ok) {
+		char err[512];
+		struct rv_activity_filter *f = NULL;
+		if (text.len && !(f = rv_activity_filter_parse(text.data, err, sizeof(err)))) {
+			app_message(v->app, C_ERROR, "log filter: %s", err);
+		} else {
+			rv_activity_filter_free(st->filter);
+			st->filter = f;
+			snprintf(st->filter_text, sizeof(st->filter_text), "%s", f ? text.data : "");
+			view_rebuild(v, v->width);
+			view_move_to(v, 0, app_body_height(v));
+		}
+	}
+	sb_free(&text);
+}
+
+/* f and F (as bound) filter this list instead of the recommendations. */
+static bool log_key(struct view *v, struct key key)
+{
+	struct log_state *st = v->data;
+	enum request req = keys_lookup(key);
+	if (req == REQ_FILTER) {
+		set_filter(v);
+		return true;
+	}
+	if (req == REQ_FILTER_CLEAR) {
+		if (!st->filter) {
+			app_message(v->app, C_DIM, "No filter to clear.");
+			return true;
+		}
+		rv_activity_filter_free(st->filter);
+		st->filter = NULL;
+		st->filter_text[0] = '\0';
+		view_rebuild(v, v->width);
+		app_message(v->app, C_DIM, "Filter cleared.");
+		return true;
+	}
+	return false;
+}
+
+static const struct view_ops log_ops = {
+	.name = "log",
+	.open = log_open,
+	.draw = log_draw,
+	.request = log_request,
+	.crumb = log_crumb,
+	.header = log_header,
+	.grep = log_grep,
+	.key = log_key,
+	.current_rec = log_current_rec,
+	.reload = log_reload,
+	.done = log_done,
+};
+
+struct view *log_view_new(struct app *app)
+{
+	return view_new(app, &log_ops, -1, -1, RV_HISTORY);
+}
