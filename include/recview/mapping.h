@@ -41,6 +41,8 @@
 
 #define RV_MAP_FILE "recview.map"
 
+struct strbuf;
+
 enum rv_map_vocab { RV_MAP_STATUS, RV_MAP_DECISION, RV_MAP_PRIORITY };
 
 /* What is stated about one file (or, as rv_mapping.all, about every file). */
@@ -124,14 +126,41 @@ enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, 
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 /* Whether the mapping says which column (or none) is kind's field. mp may be NULL. */
 bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field);
-/* Whether a field of kind is taken by a pattern or a link (read-only: it is not a column's value). */
+/* Whether a field of kind is taken by a pattern or a link (it is not a column's value). */
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
+/* The first column of t whose header is name (as a mapping compares them), or -1. */
+int rv_mapping_find_column(const struct csv_table *t, const char *name);
+/* "no column 'NAME' in FILE (its columns: ...)" at the mapping's line f. */
+struct diag *rv_model_report_no_column(struct rv_model *m, const struct rv_map_field *f, const char *name,
+				       const struct csv_table *t);
+
+/* ---- derived values (derived.c) ---- */
+
+/* The value of field f->field in every row of kind read from column col (rv_table.derived). */
+void rv_model_derive_field(struct rv_model *m, enum rv_kind kind, const struct rv_map_field *f, int col);
+/* The same for the rows appended to kind since (rv_model_append_child): by the same rule. */
+void rv_model_derive_rows(struct rv_model *m, enum rv_kind kind);
+/*
+ * Whether a field of the rows of kind may be set (rv_model_set_field): not when a mapping derives it
+ * (the cell holds more than its value: a title around an id, every label of an issue; or another
+ * row's value through a link), nor when its column is also read by a derived field, or is what a
+ * link goes through (the rows linked by it would lose their link). False with the reason in why.
+ */
+bool rv_model_field_settable(const struct rv_model *m, enum rv_kind kind, int field, char *why, size_t whysize);
+/*
+ * Appends to out the text a new row of kind needs in field's column to read as value: value itself
+ * for a plain column; for a derived field, a text that its rule reads back as exactly value (checked
+ * by reading it through the rule): through a link the key of the row whose id is value, in the
+ * column's own frame when all its cells share one ("#12"), else bare. False, with why, when no such
+ * text exists: then nothing is appended.
+ */
+bool rv_model_source_text(const struct rv_model *m, enum rv_kind kind, int field, const char *value, size_t len,
+			  struct strbuf *out, char *why, size_t whysize);
 /* Frees what the mapping added to m (rv_model_free calls it). */
 void rv_model_free_mapping(struct rv_model *m);
 
 /* ---- changed (mapping_edit.c) ---- */
 
-struct strbuf;
 /* Appends "deliverables.rec_id": how a mapping names a field (spaces as _). */
 void rv_mapping_setting_name(enum rv_kind kind, int field, struct strbuf *out);
 /*
