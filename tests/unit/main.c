@@ -30,6 +30,7 @@ int main(void)
 		run_flat_tests,
 		run_mapping_tests,
 		run_mapping_edit_tests,
+		run_derived_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -46,6 +46,7 @@ int run_links_tests(void);
 int run_flat_tests(void);
 int run_mapping_tests(void);
 int run_mapping_edit_tests(void);
+int run_derived_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
