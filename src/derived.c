@@ -252,10 +252,12 @@ bool rv_model_field_settable(const struct rv_model *m, enum rv_kind kind, int fi
 	int other = col >= 0 ? other_reader(t, field, col) : -1;
 	const struct rv_map_field *link = col >= 0 && !f && other < 0 ? link_through(m, kind, field, col) : NULL;
 	if (f) {
-		sb_addf(&sb, " is read from column ");
+		/* The cell holds more than the field (a title around an id, every label of an issue), or
+		 * another row's value: writing the field would rewrite the whole of it. */
+		sb_addf(&sb, " is read from ");
 		column_quoted(m, kind, col, &sb);
-		sb_addf(&sb, " %s (%s:%u), so recview does not write it: that would rewrite the whole cell",
-			f->has_link ? "through a link" : "by a pattern", RV_MAP_FILE, f->line);
+		sb_addf(&sb, " %s (%s:%u), so recview does not write it", f->has_link ? "through a link" : "by a pattern",
+			RV_MAP_FILE, f->line);
 	} else if (other >= 0) {
 		sb_adds(&sb, " is column ");
 		column_quoted(m, kind, col, &sb);
@@ -378,7 +380,7 @@ bool rv_model_source_text(const struct rv_model *m, enum rv_kind kind, int field
 		if (ok) {
 			sb_add(out, text.data, text.len);
 		} else {
-			sb_adds(&sb, " is read from column ");
+			sb_adds(&sb, " is read from ");
 			column_quoted(m, kind, t->col[field], &sb);
 			sb_addf(&sb, " %s (%s:%u), and no text written there would read back as ",
 				f->has_link ? "through a link" : "by a pattern", RV_MAP_FILE, f->line);

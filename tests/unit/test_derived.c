@@ -179,7 +179,7 @@ static void test_append_refused_without_key(void **state)
 	/* The link's column is what rows are named by: it is not a field anyone may set. */
 	char why[512];
 	assert_false(rv_model_field_settable(&t.m, RV_HISTORY, HIST_REC_ID, why, sizeof(why)));
-	assert_has(why, "status_history.rec_id is read from column 'Issue id' through a link (recview.map:4)");
+	assert_has(why, "status_history.rec_id is read from 'Issue id' through a link (recview.map:4)");
 	assert_false(rv_model_set_field(&t.m, RV_HISTORY, 0, HIST_REC_ID, LIT("SSR1-2")));
 	ts_close(&t);
 }
@@ -222,7 +222,7 @@ static void test_appended_row_in_the_column_frame(void **state)
 	assert_has(why, "recommendations.number is what notes.rec_id links through (recview.map:5)");
 	assert_false(rv_model_set_field(&t.m, RV_RECS, 0, REC_NUMBER, LIT("7")));
 	assert_false(rv_change_status(&t.s, r2, "complete", NULL, "2026-11-23"));
-	assert_has(t.s.error, "recommendations.status is read from column 'labels' by a pattern (recview.map:4), so "
+	assert_has(t.s.error, "recommendations.status is read from 'labels' by a pattern (recview.map:4), so "
 			      "recview does not write it");
 	assert_file(dir, "issues.csv", issues);
 	assert_int_equal(rv_rec_status(&t.m, r2, RV_DATE_NONE), RV_STATUS_PROGRESS);
@@ -245,7 +245,7 @@ static void test_pattern_frame_and_refusal(void **state)
 	assert_int_equal(rv_rec_child_count(&t.m, rec_of(&t.m, "SSR1-2"), RV_NOTES), 1);
 	/* "R3" is no id the pattern takes: no text in that column would read back as it. */
 	assert_false(rv_add_note(&t.s, rec_of(&t.m, "R3"), "Third"));
-	assert_has(t.s.error, "notes.rec_id is read from column 'ref' by a pattern (recview.map:1), and no text "
+	assert_has(t.s.error, "notes.rec_id is read from 'ref' by a pattern (recview.map:1), and no text "
 			      "written there would read back as 'R3'");
 	assert_int_equal(t.s.n, 1);
 	assert_int_equal(rv_child_total(&t.m, RV_NOTES), 2);
@@ -332,7 +332,7 @@ static void test_model_rows_and_columns(void **state)
 	assert_false(rv_model_set_field(&m, RV_RECS, 0, REC_TITLE, LIT("SSR9-9: else")));
 	assert_text(rv_rec_id(&m, 0), "SSR1-1");
 	assert_false(rv_model_field_settable(&m, RV_RECS, REC_ID, why, sizeof(why)));
-	assert_has(why, "recommendations.id is read from column 'Summary' by a pattern (recview.map:1)");
+	assert_has(why, "recommendations.id is read from 'Summary' by a pattern (recview.map:1)");
 	/* Rows added to a table with a derived field: the rule reads their cells, not the raw text. */
 	struct rv_model n;
 	const char *dir2 = make_set("model-notes");
