@@ -62,6 +62,30 @@ bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int
 	return false;
 }
 
+const struct rv_map_field *rv_mapping_rule(const struct rv_mapping *mp, enum rv_kind kind, int field, uint32_t line)
+{
+	for (size_t i = 0; mp && i < mp->nfields; i++) {
+		const struct rv_map_field *f = &mp->fields[i];
+		if (f->kind == kind && f->field == field && (!line || f->line == line))
+			return f;
+	}
+	return NULL;
+}
+
+const struct rv_map_field *rv_model_unmatched_rule(const struct rv_model *m, enum rv_kind kind, int field,
+						   uint32_t line)
+{
+	const struct rv_table *t = &m->tables[kind];
+	const struct rv_map_field *found = NULL;
+	for (size_t i = 0; m->mapping && t->present && t->csv.header && i < m->mapping->nfields; i++) {
+		const struct rv_map_field *f = &m->mapping->fields[i];
+		if (f->kind == kind && f->field == field && f->column && (!line || f->line == line) &&
+		    rv_mapping_find_column(&t->csv, f->column) < 0)
+			found = f;
+	}
+	return found;
+}
+
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field)
 {
 	return field >= 0 && field < RV_MAX_FIELDS && m->tables[kind].derived[field] != NULL;

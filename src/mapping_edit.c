@@ -104,12 +104,10 @@ static bool reads_as_more(const char *s, size_t len)
 	return false;
 }
 
-/* "TABLE.FIELD = COLUMN": control characters (a line break inside a header cell) become spaces,
- * which the comparison of column names ignores anyway. */
-static void setting_line(struct strbuf *out, enum rv_kind kind, int field, const char *column, size_t clen)
+/* A name as a mapping reads it back: quoted when it must be; control characters (a line break inside
+ * a header cell) become spaces, which the comparison of column names ignores anyway. */
+static void name_value(struct strbuf *out, const char *column, size_t clen)
 {
-	rv_mapping_setting_name(kind, field, out);
-	sb_adds(out, " = ");
 	bool quote = needs_quotes(column, clen);
 	if (quote)
 		sb_addc(out, '"');
@@ -126,9 +124,38 @@ static void setting_line(struct strbuf *out, enum rv_kind kind, int field, const
 		sb_addc(out, '"');
 }
 
-bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int field, const char *column,
-			  struct strbuf *out, char *why, size_t whysize)
+/* "TABLE.FIELD = COLUMN" and what follows the column (its pattern and link), if anything. */
+static void setting_line(struct strbuf *out, const struct rv_map_column *c, size_t clen)
 {
+	rv_mapping_setting_name(c->kind, c->field, out);
+	sb_adds(out, " = ");
+	name_value(out, c->column, clen);
+	if (c->rest)
+		sb_adds(out, c->rest);
+}
+
+void rv_map_field_rest(const struct rv_map_field *f, struct strbuf *out)
+{
+	if (f->has_pattern)
+		sb_addf(out, " ~ %s", f->pattern_text);
+	if (f->has_link) {
+		sb_addf(out, " -> %s.", rv_mapping_kind_name(f->link_kind));
+		name_value(out, f->link_column, strlen(f->link_column));
+	}
+}
+
+/* Whether the line [p, end), number no, is the one to replace: line, else the first that sets it. */
+static bool is_target(const struct rv_map_column *c, uint32_t no, bool replaced)
+{
+	return !replaced && (!c->line || c->line == no);
+}
+
+bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_column *c, struct strbuf *out, char *why,
+			  size_t whysize)
+{
+	enum rv_kind kind = c->kind;
+	int field = c->field;
+	const char *column = c->column;
 	size_t clen = strlen(column);
 	if (field < 0 || field >= rv_kind_def(kind)->nfields) {
 		snprintf(why, whysize, "no such field");
@@ -145,6 +172,19 @@ bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int f
 	bool replaced = false;
 	const char *eol_style = NULL;
 	const char *p = text ? text : "", *end = p + (text ? len : 0);
+	/* The line asked for must set the field; else the first that does is the one. */
+	bool line_sets = false;
+	uint32_t no = 0;
+	for (const char *q = p; c->line && q < end && !line_sets;) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		const char *stop = nl ? nl : end;
+		line_sets = ++no == c->line && sets_field(q, stop > q && stop[-1] == '\r' ? stop - 1 : stop, kind, field);
+		q = nl ? nl + 1 : end;
+	}
+	struct rv_map_column target = *c;
+	if (!line_sets)
+		target.line = 0;
+	no = 0;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *line_end = nl ? nl : end;
@@ -152,14 +192,15 @@ bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int f
 		if (!eol_style && nl)
 			eol_style = content_end < line_end ? "\r\n" : "\n";
 		const char *next = nl ? nl + 1 : end;
-		if (sets_field(p, content_end, kind, field)) {
-			/* The first such line takes the new value; a later one would override it, so it goes. */
-			if (!replaced) {
-				setting_line(out, kind, field, column, clen);
-				const char *comment = comment_tail(p, content_end);
-				sb_add(out, comment, (size_t)(next - comment)); /* its comment and line end stay */
-				replaced = true;
-			}
+		no++;
+		if (sets_field(p, content_end, kind, field) && is_target(&target, no, replaced)) {
+			/* That line takes the new value, keeping its comment and line end. */
+			setting_line(out, c, clen);
+			const char *comment = comment_tail(p, content_end);
+			sb_add(out, comment, (size_t)(next - comment));
+			replaced = true;
+		} else if (sets_field(p, content_end, kind, field) && replaced) {
+			/* A later one would override it: it goes. (An earlier one is overridden, and stays.) */
 		} else {
 			sb_add(out, p, (size_t)(next - p));
 		}
@@ -168,7 +209,7 @@ bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int f
 	if (!replaced) {
 		if (out->len && out->data[out->len - 1] != '\n')
 			sb_adds(out, eol_style ? eol_style : "\n");
-		setting_line(out, kind, field, column, clen);
+		setting_line(out, c, clen);
 		sb_adds(out, eol_style ? eol_style : "\n");
 	}
 	if (!out->data)
@@ -200,8 +241,7 @@ static bool read_map(const char *path, struct strbuf *text, bool *exists, char *
 	return ok;
 }
 
-enum rv_result rv_mapping_write_field(const char *dir, enum rv_kind kind, int field, const char *column, char *err,
-				      size_t errsize)
+enum rv_result rv_mapping_write_field(const char *dir, const struct rv_map_column *c, char *err, size_t errsize)
 {
 	struct rv_store st;
 	if (!rv_store_open(&st, dir, NULL, false, err, errsize))
@@ -220,7 +260,7 @@ enum rv_result rv_mapping_write_field(const char *dir, enum rv_kind kind, int fi
 		res = RV_E_REFUSED;
 	} else if (!read_map(path, &old, &exists, err, errsize)) {
 		res = RV_E_UNREADABLE;
-	} else if (!rv_mapping_set_field(old.data, old.len, kind, field, column, &text, why, sizeof(why))) {
+	} else if (!rv_mapping_set_field(old.data, old.len, c, &text, why, sizeof(why))) {
 		snprintf(err, errsize, "%s", why);
 		res = RV_E_REFUSED;
 	} else {

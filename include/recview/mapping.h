@@ -126,6 +126,12 @@ enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, 
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 /* Whether the mapping says which column (or none) is kind's field. mp may be NULL. */
 bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field);
+/* The mapping's line for kind's field: the one on line, or (line 0) the first; NULL when none. */
+const struct rv_map_field *rv_mapping_rule(const struct rv_mapping *mp, enum rv_kind kind, int field, uint32_t line);
+/* A line of the mapping for kind's field (on line, or line 0: the last) that names a column kind's
+ * file does not have (reported as "no column"; the field is then detected as usual), or NULL. */
+const struct rv_map_field *rv_model_unmatched_rule(const struct rv_model *m, enum rv_kind kind, int field,
+						   uint32_t line);
 /* Whether a field of kind is taken by a pattern or a link (it is not a column's value). */
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
 /* The first column of t whose header is name (as a mapping compares them), or -1. */
@@ -164,22 +170,35 @@ void rv_model_free_mapping(struct rv_model *m);
 /* Appends "deliverables.rec_id": how a mapping names a field (spaces as _). */
 void rv_mapping_setting_name(enum rv_kind kind, int field, struct strbuf *out);
 /*
- * Appends to out the mapping text[0..len) (NULL: no file yet) with TABLE.FIELD = COLUMN set: the
- * first line that sets that field (by any name of its table or field) takes the new value (its own
- * comment stays), a later
- * one (which would override it) is left out, and every other line, comment and line end is kept as
- * it is; with none, the line is added at the end. The name is quoted when it needs it; a control
- * character in it (a line break in a header cell) is written as a space, which the comparison of
- * names ignores. False, with why, for a name a mapping cannot hold (no letter or digit, "->").
+ * One column setting: TABLE.FIELD = COLUMN, then rest (" ~ REGEX -> TABLE.COLUMN" as rv_map_field_rest
+ * writes it, or NULL), on line: the line of the mapping it replaces when that line sets the field
+ * (0, or a line that does not: the first line that sets it).
  */
-bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int field, const char *column,
-			  struct strbuf *out, char *why, size_t whysize);
+struct rv_map_column {
+	enum rv_kind kind;
+	int field;
+	const char *column;
+	const char *rest;
+	uint32_t line;
+};
+/* Appends the pattern and link of a rule as a mapping writes them (" ~ ([0-9]+) -> recommendations.number"). */
+void rv_map_field_rest(const struct rv_map_field *f, struct strbuf *out);
 /*
- * Sets TABLE.FIELD = COLUMN in dir/recview.map through the store (store.h): atomically, inside the
- * data set only, refused when the file may not be written, a conflict when it changed meanwhile.
- * RV_OK, or the reason in err.
+ * Appends to out the mapping text[0..len) (NULL: no file yet) with the setting c made: the line it
+ * names (else the first line that sets that field, by any name of its table or field) takes the new
+ * value (its own comment stays), a later line that sets the field (which would override it) is left
+ * out, and every other line, comment and line end is kept as it is; with none, the line is added at
+ * the end. The name is quoted when it needs it; a control character in it (a line break in a header
+ * cell) is written as a space, which the comparison of names ignores. False, with why, for a name a
+ * mapping cannot hold (no letter or digit, "->").
  */
-enum rv_result rv_mapping_write_field(const char *dir, enum rv_kind kind, int field, const char *column, char *err,
-				      size_t errsize);
+bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_column *c, struct strbuf *out, char *why,
+			  size_t whysize);
+/*
+ * Makes the setting c in dir/recview.map through the store (store.h): atomically, inside the data set
+ * only, refused when the file may not be written, a conflict when it changed meanwhile. RV_OK, or the
+ * reason in err.
+ */
+enum rv_result rv_mapping_write_field(const char *dir, const struct rv_map_column *c, char *err, size_t errsize);
 
 #endif

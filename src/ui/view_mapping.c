@@ -263,7 +263,8 @@ static void choose(struct view *v, size_t c)
 		app_message(app, C_WARNING, "Not mapped: %s was left as it was", RV_MAP_FILE);
 	} else {
 		char err[1024] = "";
-		if (rv_mapping_write_field(dir, kind, field, column, err, sizeof(err)) != RV_OK)
+		struct rv_map_column setting = {kind, field, column, NULL, 0};
+		if (rv_mapping_write_field(dir, &setting, err, sizeof(err)) != RV_OK)
 			app_message(app, C_ERROR, "NOT MAPPED: %s", err);
 		else
 			app_mapped(app, kind, field, column); /* reads the files again: v is freed */
