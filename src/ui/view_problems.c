@@ -1,5 +1,5 @@
 /* view_problems.c - the load diagnostics; Enter opens the row a problem names, or maps a column that is
- * missing or chosen twice (view_mapping.c). */
+ * missing, chosen twice, or named by recview.map but not in the file (view_mapping.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,8 +85,9 @@ static enum request problems_request(struct view *v, enum request req, struct li
 	}
 	const struct diag *dg = &m->diags.items[line->ref];
 	if (dg->field >= 0 && dg->table >= 0) {
-		/* A missing column, or one of two that claim a field: the user says which it is. */
-		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field));
+		/* A missing column, one of two that claim a field, or a line of recview.map naming a column the
+		 * file lacks: the user says which it is. */
+		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field, dg));
 		return REQ_NONE;
 	}
 	if (dg->row < 0 || dg->table < 0) {
