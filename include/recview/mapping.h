@@ -195,10 +195,25 @@ void rv_map_field_rest(const struct rv_map_field *f, struct strbuf *out);
 bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_column *c, struct strbuf *out, char *why,
 			  size_t whysize);
 /*
- * Makes the setting c in dir/recview.map through the store (store.h): atomically, inside the data set
- * only, refused when the file may not be written, a conflict when it changed meanwhile. RV_OK, or the
- * reason in err.
+ * Appends the mapping text[0..len) to out with TABLE.NAME = VALUE set for kind, NAME one of file,
+ * encoding, delimiter (comma, semicolon, pipe, tab), header_line and date_order: the first line that
+ * sets it replaced (its comment kept), a later one left out, every other line kept; added at the end
+ * when absent. False for another NAME, or a VALUE without a letter or digit.
  */
+bool rv_mapping_set_table(const char *text, size_t len, enum rv_kind kind, const char *name, const char *value,
+			  struct strbuf *out);
+/* An edit of recview.map: given the mapping as it is (text NULL, exists false: there is none), appends
+ * the new text to out; false, with why, to write nothing. */
+typedef bool (*rv_mapping_edit_fn)(const char *text, size_t len, bool exists, void *ctx, struct strbuf *out,
+				   char *why, size_t whysize);
+/*
+ * Reads dir/recview.map, makes the edit and writes the result through the store (store.h): atomically,
+ * inside the data set only, refused when the file may not be written (RV_E_REFUSED) or is not a regular
+ * file (RV_E_UNREADABLE), a conflict when it changed since it was read (RV_E_CONFLICT); RV_E_REFUSED
+ * also when the edit says no. RV_OK, or the reason in err.
+ */
+enum rv_result rv_mapping_rewrite(const char *dir, rv_mapping_edit_fn edit, void *ctx, char *err, size_t errsize);
+/* Makes the setting c in dir/recview.map (rv_mapping_rewrite). */
 enum rv_result rv_mapping_write_field(const char *dir, const struct rv_map_column *c, char *err, size_t errsize);
 
 #endif

@@ -335,6 +335,46 @@ static void test_unmatched_line_is_mappable(void **state)
 	rv_model_free(&m);
 }
 
+/* A table setting (file, encoding, delimiter, header_line, date_order) replaced by any name of the
+ * table, its comment kept; one for every file (no table) is another setting and stays. */
+static void test_table_settings(void **state)
+{
+	(void)state;
+	const char *text = "encoding = UTF-8\n"
+			   "history.file = old.csv   # the export of 2016\n"
+			   "status_history.delimiter = ;\n"
+			   "status_history.file = later.csv\n";
+	struct strbuf a, b;
+	sb_init(&a);
+	sb_init(&b);
+	assert_true(rv_mapping_set_table(text, strlen(text), RV_HISTORY, "file", "SSR history (2).csv", &a));
+	assert_true(rv_mapping_set_table(a.data, a.len, RV_HISTORY, "encoding", "Windows-1252", &b));
+	assert_string_equal(b.data, "encoding = UTF-8\n"
+				    "status_history.file = SSR history (2).csv   # the export of 2016\n"
+				    "status_history.delimiter = ;\n"
+				    "status_history.encoding = Windows-1252\n");
+	sb_reset(&a);
+	assert_true(rv_mapping_set_table(NULL, 0, RV_RECS, "delimiter", "tab", &a));
+	assert_string_equal(a.data, "recommendations.delimiter = tab\n");
+	/* What reads back: the file name quoted when it must be, the rest as the reader takes it. */
+	sb_reset(&a);
+	assert_true(rv_mapping_set_table("", 0, RV_RECS, "file", "#1 export.csv", &a));
+	struct rv_mapping mp;
+	struct diag_list dl;
+	rv_mapping_init(&mp);
+	diag_list_init(&dl);
+	rv_mapping_parse(&mp, "recview.map", a.data, a.len, &dl);
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(mp.tables[RV_RECS].file, "#1 export.csv");
+	rv_mapping_free(&mp);
+	diag_list_free(&dl);
+	sb_reset(&a);
+	assert_false(rv_mapping_set_table("", 0, RV_RECS, "colour", "red", &a));
+	assert_false(rv_mapping_set_table("", 0, RV_RECS, "delimiter", ";", &a));
+	sb_free(&a);
+	sb_free(&b);
+}
+
 int run_mapping_edit_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +388,7 @@ int run_mapping_edit_tests(void)
 		cmocka_unit_test(test_replaces_the_line_named),
 		cmocka_unit_test(test_pattern_and_link_kept),
 		cmocka_unit_test(test_unmatched_line_is_mappable),
+		cmocka_unit_test(test_table_settings),
 	};
 	return cmocka_run_group_tests_name("mapping_edit", tests, setup, teardown);
 }
