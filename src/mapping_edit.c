@@ -79,40 +79,65 @@ static bool sets(const char *p, const char *end, const struct target *t)
 	return p < end && *p == '=';
 }
 
+/* Whether the line [p, end) is a setting TABLE.KEY = ... of kind (a value map is not). */
+static bool sets_of_table(const char *p, const char *end, enum rv_kind kind)
+{
+	while (p < end && is_blank(*p))
+		p++;
+	const char *key = p;
+	while (p < end && !is_blank(*p) && *p != '=' && *p != '\r')
+		p++;
+	const char *dot = memchr(key, '.', (size_t)(p - key));
+	if (!dot || rv_mapping_kind(key, (size_t)(dot - key)) != (int)kind)
+		return false;
+	while (p < end && is_blank(*p))
+		p++;
+	return p < end && *p == '=';
+}
+
 /* The line [p, end)'s end without its line break. */
 static const char *content_end(const char *p, const char *end)
 {
 	return end > p && end[-1] == '\r' ? end - 1 : end;
 }
 
+/* How text ends its lines: as its first line does (none: LF). */
+static const char *line_end_of(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return nl && nl > p && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
 /*
  * Appends text[0..len) to out with the line that t names replaced by line (no line end): line number
  * at if that one sets it, else the first that does; its comment and line end stay, a later line that
- * sets it too (which would override it) goes, every other line stays as it is; added at the end when
- * no line sets it.
+ * sets it too (which would override it) goes, every other line stays as it is. When no line sets it,
+ * line is added after the last setting of its table (with its fellows), else at the end.
  */
 static void replace_setting(const char *text, size_t len, const struct target *t, uint32_t at, const char *line,
 			    struct strbuf *out)
 {
 	const char *p = text ? text : "", *end = p + (text ? len : 0);
-	bool at_sets = false;
-	uint32_t no = 0;
-	for (const char *q = p; at && q < end && !at_sets;) {
+	const char *eol = line_end_of(p, end);
+	bool at_sets = false, any = false;
+	uint32_t no = 0, last_of_table = 0;
+	for (const char *q = p; q < end;) {
 		const char *nl = memchr(q, '\n', (size_t)(end - q));
-		const char *stop = nl ? nl : end;
-		at_sets = ++no == at && sets(q, content_end(q, stop), t);
+		const char *stop = content_end(q, nl ? nl : end);
+		no++;
+		any = any || sets(q, stop, t);
+		at_sets = at_sets || (no == at && sets(q, stop, t));
+		if (sets_of_table(q, stop, t->kind))
+			last_of_table = no;
 		q = nl ? nl + 1 : end;
 	}
 	if (!at_sets)
 		at = 0;
 	bool replaced = false;
-	const char *eol_style = NULL;
 	no = 0;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *stop = content_end(p, nl ? nl : end);
-		if (!eol_style && nl)
-			eol_style = stop < nl ? "\r\n" : "\n";
 		const char *next = nl ? nl + 1 : end;
 		no++;
 		bool setting = sets(p, stop, t);
@@ -126,13 +151,20 @@ static void replace_setting(const char *text, size_t len, const struct target *t
 			/* (A later one would override it: it goes. An earlier one is overridden, and stays.) */
 			sb_add(out, p, (size_t)(next - p));
 		}
+		if (!any && !replaced && no == last_of_table) {
+			if (!nl)
+				sb_adds(out, eol);
+			sb_adds(out, line);
+			sb_adds(out, eol);
+			replaced = true;
+		}
 		p = next;
 	}
 	if (!replaced) {
 		if (out->len && out->data[out->len - 1] != '\n')
-			sb_adds(out, eol_style ? eol_style : "\n");
+			sb_adds(out, eol);
 		sb_adds(out, line);
-		sb_adds(out, eol_style ? eol_style : "\n");
+		sb_adds(out, eol);
 	}
 	if (!out->data)
 		sb_adds(out, "");
@@ -245,6 +277,18 @@ bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_colu
 	return true;
 }
 
+bool rv_mapping_sets_table(const char *text, size_t len, enum rv_kind kind)
+{
+	const char *p = text ? text : "", *end = p + (text ? len : 0);
+	for (const char *q = p; q < end;) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		if (sets_of_table(q, content_end(q, nl ? nl : end), kind))
+			return true;
+		q = nl ? nl + 1 : end;
+	}
+	return false;
+}
+
 static bool table_setting_known(const char *name)
 {
 	static const char *const names[] = {"file", "encoding", "delimiter", "header_line", "date_order"};
@@ -257,7 +301,8 @@ static bool table_setting_known(const char *name)
 bool rv_mapping_set_table(const char *text, size_t len, enum rv_kind kind, const char *name, const char *value,
 			  struct strbuf *out)
 {
-	if (!table_setting_known(name) || !has_letter_or_digit(value, strlen(value)))
+	bool punctuation = strcmp(name, "delimiter") == 0 && strlen(value) == 1 && strchr(",;|", value[0]);
+	if (!table_setting_known(name) || !(punctuation || has_letter_or_digit(value, strlen(value))))
 		return false;
 	struct strbuf line;
 	sb_init(&line);

@@ -187,8 +187,8 @@ void rv_map_field_rest(const struct rv_map_field *f, struct strbuf *out);
  * Appends to out the mapping text[0..len) (NULL: no file yet) with the setting c made: the line it
  * names (else the first line that sets that field, by any name of its table or field) takes the new
  * value (its own comment stays), a later line that sets the field (which would override it) is left
- * out, and every other line, comment and line end is kept as it is; with none, the line is added at
- * the end. The name is quoted when it needs it; a control character in it (a line break in a header
+ * out, and every other line, comment and line end is kept as it is; with none, the line is added
+ * after the last setting of its table, else at the end. The name is quoted when it needs it; a control character in it (a line break in a header
  * cell) is written as a space, which the comparison of names ignores. False, with why, for a name a
  * mapping cannot hold (no letter or digit, "->").
  */
@@ -196,12 +196,14 @@ bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_colu
 			  size_t whysize);
 /*
  * Appends the mapping text[0..len) to out with TABLE.NAME = VALUE set for kind, NAME one of file,
- * encoding, delimiter (comma, semicolon, pipe, tab), header_line and date_order: the first line that
- * sets it replaced (its comment kept), a later one left out, every other line kept; added at the end
- * when absent. False for another NAME, or a VALUE without a letter or digit.
+ * encoding, delimiter (, ; | or tab, or a word), header_line and date_order: the first line that sets
+ * it replaced (its comment kept), a later one left out, every other line kept; when absent, added
+ * after the last setting of its table, else at the end. False for another NAME, or a VALUE without a letter or digit (but a delimiter).
  */
 bool rv_mapping_set_table(const char *text, size_t len, enum rv_kind kind, const char *name, const char *value,
 			  struct strbuf *out);
+/* Whether the mapping text[0..len) has a setting TABLE.KEY = ... for kind (a value map is none). */
+bool rv_mapping_sets_table(const char *text, size_t len, enum rv_kind kind);
 /* An edit of recview.map: given the mapping as it is (text NULL, exists false: there is none), appends
  * the new text to out; false, with why, to write nothing. */
 typedef bool (*rv_mapping_edit_fn)(const char *text, size_t len, bool exists, void *ctx, struct strbuf *out,

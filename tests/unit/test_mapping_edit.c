@@ -353,6 +353,16 @@ static void test_table_settings(void **state)
 				    "status_history.file = SSR history (2).csv   # the export of 2016\n"
 				    "status_history.delimiter = ;\n"
 				    "status_history.encoding = Windows-1252\n");
+	/* A setting the table lacks goes with its fellows, not after the value maps. */
+	sb_reset(&a);
+	const char *grouped = "recommendations.file = r.csv\nrecommendations.id = Ref   # ours\n\n"
+			      "deliverables.file = d.csv\nstatus Done = complete\nrecommendations.status X = complete\n";
+	assert_true(rv_mapping_set_table(grouped, strlen(grouped), RV_RECS, "header_line", "3", &a));
+	assert_string_equal(a.data, "recommendations.file = r.csv\nrecommendations.id = Ref   # ours\n"
+				    "recommendations.header_line = 3\n\n"
+				    "deliverables.file = d.csv\nstatus Done = complete\nrecommendations.status X = complete\n");
+	assert_true(rv_mapping_sets_table(grouped, strlen(grouped), RV_DELIVERABLES));
+	assert_false(rv_mapping_sets_table(grouped, strlen(grouped), RV_HISTORY));
 	sb_reset(&a);
 	assert_true(rv_mapping_set_table(NULL, 0, RV_RECS, "delimiter", "tab", &a));
 	assert_string_equal(a.data, "recommendations.delimiter = tab\n");
@@ -370,7 +380,9 @@ static void test_table_settings(void **state)
 	diag_list_free(&dl);
 	sb_reset(&a);
 	assert_false(rv_mapping_set_table("", 0, RV_RECS, "colour", "red", &a));
-	assert_false(rv_mapping_set_table("", 0, RV_RECS, "delimiter", ";", &a));
+	assert_false(rv_mapping_set_table("", 0, RV_RECS, "encoding", ";", &a));
+	assert_true(rv_mapping_set_table("", 0, RV_RECS, "delimiter", ";", &a));
+	assert_string_equal(a.data, "recommendations.delimiter = ;\n");
 	sb_free(&a);
 	sb_free(&b);
 }
