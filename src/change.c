@@ -7,6 +7,7 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/mapping.h"
 #include "recview/vocab.h"
 
 /* ---- applying and undoing ---- */
@@ -36,7 +37,9 @@ static enum rv_kind file_of(const struct rv_model *m, enum rv_kind kind)
  */
 static void set_item_cell(struct rv_session *s, struct rv_change *c, struct rv_item it, int field, const char *text)
 {
-	if (!rv_kind_has_field(s->m, it.kind, field))
+	/* A field a mapping derives is never written (rv_change_writable refused the change; on files read
+	 * again by a merge, the change goes on without it). */
+	if (!rv_kind_has_field(s->m, it.kind, field) || !rv_model_field_settable(s->m, it.kind, field, NULL, 0))
 		return;
 	uint32_t row;
 	size_t nrows = item_rows(s->m, it, &row, 0);
@@ -217,6 +220,79 @@ static void apply_field(struct rv_session *s, struct rv_change *c, long rec)
 	free(written);
 }
 
+/* The fields of the row a change appends, and the texts they point to. */
+struct new_row {
+	struct rv_field_value v[5];
+	size_t n;
+	char date[32];
+	char source[128];
+	char *word; /* the status or decision in the history's own words (to be freed) */
+};
+
+/* The history row of a status or decision change. */
+static void history_row(const struct rv_session *s, const struct rv_change *c, struct new_row *r)
+{
+	bool status = c->kind == RV_CHANGE_STATUS;
+	r->word = rv_file_word(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION, c->after);
+	history_date(s, c->date, r->date, sizeof(r->date));
+	snprintf(r->source, sizeof(r->source), "recview: %s", c->author);
+	const struct rv_field_value entry[] = {
+		{HIST_REC_ID, c->rec_id}, {HIST_DATE, r->date}, {status ? HIST_STATUS : HIST_DECISION, r->word},
+		{HIST_SOURCE, r->source}, {HIST_NOTE, c->note},
+	};
+	memcpy(r->v, entry, sizeof(entry));
+	r->n = sizeof(entry) / sizeof(*entry);
+}
+
+static void note_row(const struct rv_change *c, struct new_row *r)
+{
+	const struct rv_field_value note[] = {
+		{NOTE_REC_ID, c->rec_id}, {NOTE_TIME, c->time}, {NOTE_AUTHOR, c->author}, {NOTE_TEXT, c->note},
+	};
+	memcpy(r->v, note, sizeof(note));
+	r->n = sizeof(note) / sizeof(*note);
+	r->word = NULL;
+}
+
+/* Whether field of recommendations may be set, if the file has it; else why. */
+static bool rec_field_writable(const struct rv_session *s, int field, char *why, size_t size)
+{
+	return !rv_kind_has_field(s->m, RV_RECS, field) || rv_model_field_settable(s->m, RV_RECS, field, why, size);
+}
+
+bool rv_change_writable(const struct rv_session *s, const struct rv_change *c, char *why, size_t size)
+{
+	struct new_row row;
+	bool ok = true;
+	switch (c->kind) {
+	case RV_CHANGE_STATUS:
+	case RV_CHANGE_DECISION:
+		if (!rec_field_writable(s, c->kind == RV_CHANGE_STATUS ? REC_STATUS : REC_DECISION, why, size))
+			return false;
+		history_row(s, c, &row);
+		ok = rv_model_row_fits(s->m, RV_HISTORY, row.v, row.n, why, size);
+		free(row.word);
+		return ok;
+	case RV_CHANGE_PRIORITY:
+		return rec_field_writable(s, REC_PRIORITY, why, size);
+	case RV_CHANGE_FIELD: {
+		enum rv_kind kind = (enum rv_kind)c->target;
+		if (rv_changelog_overrides(s->m, kind, c->field) || !rv_kind_has_field(s->m, kind, c->field))
+			return true; /* only changes.csv is written */
+		return rv_model_field_settable(s->m, kind, c->field, why, size);
+	}
+	case RV_CHANGE_NOTE:
+		note_row(c, &row);
+		return rv_model_row_fits(s->m, RV_NOTES, row.v, row.n, why, size);
+	default:
+		/* agenda.csv is written whole in recview's own columns: a mapping that derives its id
+		 * would read something else from it. */
+		if (rv_model_field_derived(s->m, RV_AGENDA, AGENDA_REC_ID))
+			return rv_model_field_settable(s->m, RV_AGENDA, AGENDA_REC_ID, why, size);
+		return true;
+	}
+}
+
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
 {
 	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
@@ -226,8 +302,6 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 	free(c->cell.more);
 	memset(&c->cell, 0, sizeof(c->cell));
 	memset(c->appended, 0, sizeof(c->appended));
-	char source[128];
-	snprintf(source, sizeof(source), "recview: %s", c->author);
 
 	switch (c->kind) {
 	case RV_CHANGE_STATUS:
@@ -235,17 +309,12 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		bool status = c->kind == RV_CHANGE_STATUS;
 		/* In each file's own words: "Completed" where its statuses are written so. */
 		char *in_recs = rv_file_word(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION, c->after);
-		char *in_history = rv_file_word(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION, c->after);
 		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, in_recs);
-		char date[32];
-		history_date(s, c->date, date, sizeof(date));
-		const struct rv_field_value entry[] = {
-			{HIST_REC_ID, c->rec_id}, {HIST_DATE, date}, {status ? HIST_STATUS : HIST_DECISION, in_history},
-			{HIST_SOURCE, source},    {HIST_NOTE, c->note},
-		};
-		append_row(s, c, RV_HISTORY, entry, sizeof(entry) / sizeof(*entry));
 		free(in_recs);
-		free(in_history);
+		struct new_row entry;
+		history_row(s, c, &entry);
+		append_row(s, c, RV_HISTORY, entry.v, entry.n);
+		free(entry.word);
 		break;
 	}
 	case RV_CHANGE_PRIORITY: {
@@ -259,10 +328,9 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		apply_field(s, c, rec);
 		break;
 	case RV_CHANGE_NOTE: {
-		const struct rv_field_value note[] = {
-			{NOTE_REC_ID, c->rec_id}, {NOTE_TIME, c->time}, {NOTE_AUTHOR, c->author}, {NOTE_TEXT, c->note},
-		};
-		append_row(s, c, RV_NOTES, note, sizeof(note) / sizeof(*note));
+		struct new_row note;
+		note_row(c, &note);
+		append_row(s, c, RV_NOTES, note.v, note.n);
 		break;
 	}
 	case RV_CHANGE_AGENDA_ADD: {

@@ -280,12 +280,15 @@ void cli_sniff_usage(FILE *out)
 	      "What recview finds in each file: encoding, delimiter, quote, line ends, BOM, header line,\n"
 	      "skipped rows, which column became which field with sample values, the date order and\n"
 	      "what decided it, values it did not understand. DIR (or -C DIR) is a data set, loaded\n"
-	      "with its recview.map; FILEs are any CSV files. Default: the data set recview opens.\n"
+	      "with its recview.map; FILEs are any CSV files, read as their directory's recview.map\n"
+	      "says when it has one. Default: the data set recview opens.\n"
 	      "\n"
 	      "      --json        one JSON object per file (keys in recview(1))\n"
 	      "      --write       write DIR/recview.map stating what was found (never over one\n"
-	      "                    that is there, unless --force)\n"
-	      "      --force       with --write: replace an existing recview.map\n"
+	      "                    that is there, unless --force); with FILEs, the recview.map of\n"
+	      "                    their directory (all in one), stating those files\n"
+	      "      --force       with --write: replace an existing recview.map (with FILEs: update\n"
+	      "                    it, their settings replaced and every other line kept)\n"
 	      "  -C DIR            the data set\n"
 	      "  -h, --help        show this help\n",
 	      out);
@@ -295,6 +298,52 @@ static bool is_directory(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The directory of a path as named ("." for a bare name), resolved when it exists. */
+static char *directory_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = slash ? (slash == path ? 1 : (size_t)(slash - path)) : 1;
+	char *dir = malloc(len + 1);
+	if (!dir)
+		return NULL;
+	memcpy(dir, slash ? path : ".", len);
+	dir[len] = '\0';
+	char *real = realpath(dir, NULL);
+	if (real) {
+		free(dir);
+		return real;
+	}
+	return dir;
+}
+
+/* --write with files writes the recview.map of their directory: they must all be in one (said). */
+static bool one_directory(char **files, size_t n)
+{
+	char *first = directory_of(files[0]);
+	bool same = first != NULL;
+	for (size_t i = 1; i < n && same; i++) {
+		char *dir = directory_of(files[i]);
+		same = dir && strcmp(dir, first) == 0;
+		if (!same) {
+			struct strbuf a, b;
+			sb_init(&a);
+			sb_init(&b);
+			diag_quote(&a, files[0], strlen(files[0]), 60);
+			diag_quote(&b, files[i], strlen(files[i]), 60);
+			fprintf(stderr,
+				"recview: sniff: --write with files writes the recview.map of their directory, and %s and %s "
+				"are in two: name files of one directory (or the directory)\n",
+				a.data, b.data);
+			sb_free(&a);
+			sb_free(&b);
+			cli_sniff_usage(stderr);
+		}
+		free(dir);
+	}
+	free(first);
+	return same;
 }
 
 bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_options *o)
@@ -353,10 +402,7 @@ bool cli_parse_sniff(int argc, char **argv, const char *dir, struct sniff_option
 		cli_sniff_usage(stderr);
 		return false;
 	}
-	if (o->write && o->nfiles) {
-		fputs("recview: sniff: --write writes a data set's recview.map: name the directory, not files\n", stderr);
-		cli_sniff_usage(stderr);
+	if (o->write && o->nfiles && !one_directory(o->files, o->nfiles))
 		return false;
-	}
 	return true;
 }

@@ -2,8 +2,11 @@
 #include "recview/entity.h"
 #include "recview/changelog.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "recview/arena.h"
 #include "recview/dialect.h"
 #include "recview/mapping.h"
 #include "recview/model_cells.h"
@@ -388,9 +391,9 @@ bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int
 {
 	int col = rv_column(m, kind, field);
 	/* A field a mapping takes by a pattern or a link is not the cell's value: writing it would
-	 * replace the whole cell (a GitHub issue's labels), so it is read-only. */
+	 * replace the whole cell (a GitHub issue's labels); nor is a column such a field reads (mapping.h). */
 	struct csv_table *t = holding_table(m, kind);
-	if (col < 0 || row >= t->nrows || rv_model_field_derived(m, kind, field))
+	if (col < 0 || row >= t->nrows || !rv_model_field_settable(m, kind, field, NULL, 0))
 		return false;
 	csv_table_set_cell(t, row, (size_t)col, s, len);
 	m->generation++;
@@ -437,17 +440,81 @@ void rv_model_restore_field(struct rv_model *m, const struct rv_field_undo *undo
 	m->generation++;
 }
 
+/*
+ * The text each value goes into its column as (texts[i] for values[i]; NULL: nothing written): its
+ * own, or for a field a mapping derives, the text its rule reads back as the value. False, with why,
+ * when one has none (its text is then NULL), or two values of one column disagree.
+ */
+static bool plan_row(const struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n,
+		     char **texts, char *why, size_t whysize)
+{
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		const char *v = values[i].text;
+		texts[i] = NULL;
+		if (rv_column(m, kind, values[i].field) < 0 || !v || !*v)
+			continue;
+		struct strbuf sb;
+		sb_init(&sb);
+		if (rv_model_source_text(m, kind, values[i].field, v, strlen(v), &sb, ok ? why : NULL, ok ? whysize : 0))
+			texts[i] = sb_detach(&sb);
+		else
+			ok = false;
+		sb_free(&sb);
+	}
+	for (size_t i = 0; i < n && ok; i++) {
+		for (size_t j = i + 1; j < n && ok && texts[i]; j++) {
+			if (!texts[j] || rv_column(m, kind, values[i].field) != rv_column(m, kind, values[j].field) ||
+			    strcmp(texts[i], texts[j]) == 0)
+				continue;
+			ok = false;
+			if (why && whysize) {
+				struct strbuf sb;
+				sb_init(&sb);
+				rv_mapping_setting_name(kind, values[i].field, &sb);
+				sb_adds(&sb, " and ");
+				rv_mapping_setting_name(kind, values[j].field, &sb);
+				sb_adds(&sb, " are one column, and a new row would need two values in it");
+				snprintf(why, whysize, "%s", sb.data);
+				sb_free(&sb);
+			}
+		}
+	}
+	return ok;
+}
+
+static void free_plan(char **texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+bool rv_model_row_fits(const struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n,
+		       char *why, size_t whysize)
+{
+	if (!m->tables[kind].present)
+		return true; /* created with the contract's header: every field a column of its own */
+	char **texts = xcalloc(n + 1, sizeof(*texts));
+	bool ok = plan_row(m, kind, values, n, texts, why, whysize);
+	free_plan(texts, n);
+	return ok;
+}
+
 uint32_t rv_model_append_child(struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n)
 {
 	rv_model_create_table(m, kind);
 	struct csv_table *t = &m->tables[kind].csv;
+	char **texts = xcalloc(n + 1, sizeof(*texts));
+	/* A value with no text that reads back as it is left out, never written as it is (the session
+	 * refused such a change already: rv_model_row_fits). */
+	plan_row(m, kind, values, n, texts, NULL, 0);
 	uint32_t row = (uint32_t)csv_table_append_row(t);
-	for (size_t i = 0; i < n; i++) {
-		int col = rv_column(m, kind, values[i].field);
-		const char *v = values[i].text;
-		if (col >= 0 && v && *v)
-			csv_table_set_cell(t, row, (size_t)col, v, strlen(v));
-	}
+	for (size_t i = 0; i < n; i++)
+		if (texts[i])
+			csv_table_set_cell(t, row, (size_t)rv_column(m, kind, values[i].field), texts[i], strlen(texts[i]));
+	free_plan(texts, n);
+	rv_model_derive_rows(m, kind); /* the mapping's values of the new row, by the rule of the others */
 	rv_model_add_child(m, kind, row);
 	return row;
 }

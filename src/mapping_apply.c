@@ -1,7 +1,8 @@
 /*
  * mapping_apply.c - a data set's recview.map applied while the model loads: the files it names, the
  * columns it gives each field, and the fields it takes out of a column by a pattern or through a
- * link, which become a value per row (rv_table.derived) that the model reads instead of the cell.
+ * link, which become a value per row (rv_table.derived, derived.c) that the model reads instead of
+ * the cell.
  */
 #include "recview/mapping.h"
 
@@ -44,6 +45,7 @@ void rv_model_free_mapping(struct rv_model *m)
 		for (int f = 0; f < RV_MAX_FIELDS; f++) {
 			free(m->tables[k].derived[f]);
 			m->tables[k].derived[f] = NULL;
+			m->tables[k].derived_by[f] = NULL;
 		}
 	if (m->mapping) {
 		rv_mapping_free(m->mapping);
@@ -58,6 +60,30 @@ bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int
 		if (mp->fields[i].kind == kind && mp->fields[i].field == field)
 			return true;
 	return false;
+}
+
+const struct rv_map_field *rv_mapping_rule(const struct rv_mapping *mp, enum rv_kind kind, int field, uint32_t line)
+{
+	for (size_t i = 0; mp && i < mp->nfields; i++) {
+		const struct rv_map_field *f = &mp->fields[i];
+		if (f->kind == kind && f->field == field && (!line || f->line == line))
+			return f;
+	}
+	return NULL;
+}
+
+const struct rv_map_field *rv_model_unmatched_rule(const struct rv_model *m, enum rv_kind kind, int field,
+						   uint32_t line)
+{
+	const struct rv_table *t = &m->tables[kind];
+	const struct rv_map_field *found = NULL;
+	for (size_t i = 0; m->mapping && t->present && t->csv.header && i < m->mapping->nfields; i++) {
+		const struct rv_map_field *f = &m->mapping->fields[i];
+		if (f->kind == kind && f->field == field && f->column && (!line || f->line == line) &&
+		    rv_mapping_find_column(&t->csv, f->column) < 0)
+			found = f;
+	}
+	return found;
 }
 
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field)
@@ -91,8 +117,7 @@ int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s
 
 /* ---- columns ---- */
 
-/* The first column of t whose header is name (as a mapping compares them), or -1. */
-static int find_column(const struct csv_table *t, const char *name)
+int rv_mapping_find_column(const struct csv_table *t, const char *name)
 {
 	for (size_t c = 0; c < t->ncols; c++)
 		if (rv_mapping_same_column(t->header[c].ptr, t->header[c].len, name, strlen(name)))
@@ -100,8 +125,8 @@ static int find_column(const struct csv_table *t, const char *name)
 	return -1;
 }
 
-static void no_such_column(struct rv_model *m, const struct rv_map_field *f, const char *name,
-			   const struct csv_table *t)
+struct diag *rv_model_report_no_column(struct rv_model *m, const struct rv_map_field *f, const char *name,
+				       const struct csv_table *t)
 {
 	struct strbuf sb;
 	sb_init(&sb);
@@ -115,112 +140,9 @@ static void no_such_column(struct rv_model *m, const struct rv_map_field *f, con
 		diag_quote(&sb, t->header[c].ptr, t->header[c].len, 30);
 	}
 	sb_adds(&sb, "); the line is ignored");
-	diag_add(&m->diags, DIAG_WARNING, m->mapping->path, f->line, f->col, "%s", sb.data);
+	struct diag *d = diag_add(&m->diags, DIAG_WARNING, m->mapping->path, f->line, f->col, "%s", sb.data);
 	sb_free(&sb);
-}
-
-/* Link targets: a column's values, hashed, to the row holding each (the first of equal values). */
-struct link_index {
-	const struct csv_table *t;
-	int col;
-	uint32_t *slots; /* row + 1, 0 empty */
-	size_t mask;
-};
-
-static uint64_t hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
-static void link_index_build(struct link_index *ix, const struct csv_table *t, int col)
-{
-	size_t size = 16;
-	while (size < t->nrows * 2)
-		size *= 2;
-	ix->t = t;
-	ix->col = col;
-	ix->slots = xcalloc(size, sizeof(*ix->slots));
-	ix->mask = size - 1;
-	for (size_t r = 0; r < t->nrows; r++) {
-		struct csv_cell c = csv_cell_at(t, r, (size_t)col);
-		if (!c.len)
-			continue;
-		size_t i = hash_bytes(c.ptr, c.len) & ix->mask;
-		bool dup = false;
-		for (; ix->slots[i]; i = (i + 1) & ix->mask) {
-			struct csv_cell o = csv_cell_at(t, ix->slots[i] - 1, (size_t)col);
-			if ((dup = o.len == c.len && memcmp(o.ptr, c.ptr, c.len) == 0))
-				break;
-		}
-		if (!dup)
-			ix->slots[i] = (uint32_t)r + 1;
-	}
-}
-
-static long link_index_find(const struct link_index *ix, const char *s, size_t len)
-{
-	for (size_t i = hash_bytes(s, len) & ix->mask; ix->slots[i]; i = (i + 1) & ix->mask) {
-		struct csv_cell o = csv_cell_at(ix->t, ix->slots[i] - 1, (size_t)ix->col);
-		if (o.len == len && memcmp(o.ptr, s, len) == 0)
-			return (long)ix->slots[i] - 1;
-	}
-	return -1;
-}
-
-/*
- * The value of the field in every row: the pattern's part of the cell (a span of it: nothing is
- * copied), then, through a link, the id of the row of the other table whose column holds it (that
- * row's own id cell). A value the link does not find stays as it is, so that it is reported unknown.
- */
-static void derive(struct rv_model *m, enum rv_kind kind, const struct rv_map_field *f, int col)
-{
-	struct rv_table *t = &m->tables[kind];
-	struct link_index ix = {0};
-	int id_field = -1;
-	if (f->has_link) {
-		const struct rv_table *lt = &m->tables[f->link_kind];
-		int lcol = lt->present && lt->csv.header ? find_column(&lt->csv, f->link_column) : -1;
-		id_field = rv_field_of_role(f->link_kind, RV_ROLE_ID);
-		if (lcol < 0 || id_field < 0) {
-			if (lt->present && lt->csv.header)
-				no_such_column(m, f, f->link_column, &lt->csv);
-			else
-				diag_add(&m->diags, DIAG_WARNING, m->mapping->path, f->line, f->col,
-					 "the link goes to %s, which is not loaded; the line is ignored",
-					 rv_mapping_kind_name(f->link_kind));
-			return;
-		}
-		link_index_build(&ix, &lt->csv, lcol);
-	}
-	struct csv_cell *cells = xcalloc(t->csv.nrows + 1, sizeof(*cells));
-	for (size_t r = 0; r < t->csv.nrows; r++) {
-		struct csv_cell c = csv_cell_at(&t->csv, r, (size_t)col);
-		size_t start, len;
-		if (f->has_pattern) {
-			if (rv_map_field_extract(f, c.ptr, c.len, &start, &len)) {
-				c.ptr += start;
-				c.len = (uint32_t)len;
-			} else {
-				c.len = 0;
-			}
-		}
-		if (f->has_link && c.len) {
-			long row = link_index_find(&ix, c.ptr, c.len);
-			if (row >= 0) {
-				struct csv_cell id = rv_cell(m, f->link_kind, (uint32_t)row, id_field);
-				c.ptr = id.ptr;
-				c.len = id.len;
-			}
-		}
-		cells[r] = c;
-	}
-	free(ix.slots);
-	free(t->derived[f->field]);
-	t->derived[f->field] = cells;
-	t->nderived = t->csv.nrows;
+	return d;
 }
 
 /* Columns no field claims, in file order. */
@@ -249,13 +171,17 @@ void rv_model_map_columns(struct rv_model *m, enum rv_kind kind)
 		if (f->kind != kind)
 			continue;
 		any = true;
-		int col = f->column ? find_column(&t->csv, f->column) : -1;
+		int col = f->column ? rv_mapping_find_column(&t->csv, f->column) : -1;
 		if (f->column && col < 0) {
-			no_such_column(m, f, f->column, &t->csv);
+			/* The problems view offers the header to pick the column from (view_mapping.c). */
+			struct diag *d = rv_model_report_no_column(m, f, f->column, &t->csv);
+			d->table = (int16_t)kind;
+			d->field = (int16_t)f->field;
 			continue;
 		}
 		free(t->derived[f->field]);
 		t->derived[f->field] = NULL;
+		t->derived_by[f->field] = NULL;
 		/* A column the header matched to another field by name goes to the field the mapping names. */
 		for (int g = 0; g < RV_MAX_FIELDS && col >= 0; g++)
 			if (g != f->field && !stated[g] && t->col[g] == col)
@@ -263,7 +189,7 @@ void rv_model_map_columns(struct rv_model *m, enum rv_kind kind)
 		t->col[f->field] = col;
 		stated[f->field] = true;
 		if (col >= 0 && (f->has_pattern || f->has_link))
-			derive(m, kind, f, col);
+			rv_model_derive_field(m, kind, f, col);
 	}
 	if (any)
 		rebuild_extras(t);

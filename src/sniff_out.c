@@ -1,4 +1,4 @@
-/* sniff_out.c - sniff's findings as text, as JSON (keys in sniff.h), and as a recview.map. */
+/* sniff_out.c - sniff's findings as text and as JSON (keys in sniff.h); sniff_map.c writes them as a recview.map. */
 #include "recview/sniff_out.h"
 
 #include <stdlib.h>
@@ -157,6 +157,13 @@ static void print_json(const struct sniff_file *sf, FILE *out)
 		json_cstr(&sb, rv_mapping_kind_name((enum rv_kind)sf->kind));
 	else
 		sb_adds(&sb, "null");
+	sb_adds(&sb, ",\"mapping\":");
+	if (sf->mapping) {
+		json_cstr(&sb, sf->mapping);
+		sb_addf(&sb, ",\"mapping_for\":\"%s\"", sf->mapping_table ? "table" : "every file");
+	} else {
+		sb_adds(&sb, "null,\"mapping_for\":null");
+	}
 	char delim[2] = {csv_table_delim(t), '\0'};
 	sb_addf(&sb, ",\"encoding\":\"%s\",\"encoding_stated\":%s,\"delimiter\":\"%s\"", rv_sniff_encoding_name(t->encoding),
 		t->stated.has_encoding ? "true" : "false", delim[0] == '\t' ? "\\t" : delim);
@@ -266,6 +273,12 @@ static void print_text(const struct sniff_file *sf, FILE *out)
 	quoted(&sb, sf->name, strlen(sf->name), 80);
 	sb_addc(&sb, '\n');
 	sb_addf(&sb, "  table        %s\n", sf->kind >= 0 ? rv_mapping_kind_name((enum rv_kind)sf->kind) : "none fits");
+	if (sf->mapping) {
+		sb_adds(&sb, "  mapping      ");
+		quoted(&sb, sf->mapping, strlen(sf->mapping), 80);
+		sb_adds(&sb, sf->mapping_table ? " (used: its table, dialect, dates and columns for this file)\n"
+					       : " (used: its settings for every file; no table of it is this file)\n");
+	}
 	sb_addf(&sb, "  encoding     %s (%s)\n", rv_sniff_encoding_name(t->encoding),
 		t->stated.has_encoding ? "as the mapping says" : "detected");
 	char d = csv_table_delim(t);
@@ -320,159 +333,4 @@ void sniff_print_error(const struct sniff_file *sf, bool json, FILE *out)
 void sniff_report_problems(const struct diag_list *dl)
 {
 	report_diagnostics(dl, stderr);
-}
-
-/* "recview: sniff --write: MESSAGE", the message sanitised (it names paths as typed). */
-static void say(const char *msg)
-{
-	struct strbuf sb;
-	sb_init(&sb);
-	text_sanitize(&sb, msg, strlen(msg), 0);
-	fprintf(stderr, "recview: sniff --write: %s\n", sb.data ? sb.data : "");
-	sb_free(&sb);
-}
-
-/* ---- recview.map ---- */
-
-/* A value as a mapping reads it back: quoted when it holds a # or a quote, or spaces at its ends. */
-static void map_value(struct strbuf *sb, const char *s, size_t len)
-{
-	bool quote = len && (s[0] == ' ' || s[len - 1] == ' ' || memchr(s, '#', len) || memchr(s, '"', len) ||
-			     s[0] == '~');
-	if (!quote) {
-		text_sanitize(sb, s, len, 0);
-		return;
-	}
-	sb_addc(sb, '"');
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '"')
-			sb_addc(sb, '"');
-		if (s[i] == '\n' || s[i] == '\r')
-			sb_addc(sb, ' ');
-		else
-			sb_addc(sb, s[i]);
-	}
-	sb_addc(sb, '"');
-}
-
-static void map_file(struct strbuf *sb, const struct rv_model *m, const struct sniff_file *sf)
-{
-	const char *table = rv_mapping_kind_name((enum rv_kind)sf->kind);
-	const struct csv_table *t = sf->csv;
-	sb_addf(sb, "\n# %s\n%s.file = ", table, table);
-	map_value(sb, sf->name, strlen(sf->name));
-	char d = csv_table_delim(t);
-	sb_addf(sb, "\n%s.encoding = %s\n%s.delimiter = %s\n%s.header_line = %u\n", table,
-		rv_encoding_name(t->encoding), table, d == '\t' ? "tab" : (char[]){d, '\0'}, table, t->header_line);
-	enum rv_date_order order;
-	const struct rv_kind_def *def = rv_kind_def((enum rv_kind)sf->kind);
-	for (int f = 0; f < def->nfields; f++) {
-		if (def->fields[f].role == RV_ROLE_DATE && sf->col[f] >= 0) {
-			order = sf->orders[f].order;
-			sb_addf(sb, "%s.date_order = %s\n", table, order == RV_DATE_DAY_FIRST ? "day-first" : "month-first");
-			break;
-		}
-	}
-	for (int f = 0; f < def->nfields; f++) {
-		if (sf->col[f] < 0)
-			continue;
-		const struct rv_map_field *rule = sf->rule[f];
-		struct csv_cell h = t->header[sf->col[f]];
-		sb_addf(sb, "%s.", table);
-		for (const char *c = def->fields[f].name; *c; c++)
-			sb_addc(sb, *c == ' ' ? '_' : *c);
-		sb_adds(sb, " = ");
-		map_value(sb, h.ptr, h.len);
-		if (rule && rule->has_pattern)
-			sb_addf(sb, " ~ %s", rule->pattern_text);
-		if (rule && rule->has_link) {
-			sb_addf(sb, " -> %s.", rv_mapping_kind_name(rule->link_kind));
-			map_value(sb, rule->link_column, strlen(rule->link_column));
-		}
-		sb_addc(sb, '\n');
-	}
-	for (size_t i = 0; i < sf->nunknown; i++) {
-		const struct sniff_unknown *u = &sf->unknown[i];
-		enum rv_role role = def->fields[u->field].role;
-		if (role == RV_ROLE_DATE)
-			continue;
-		sb_addf(sb, "# %s.%s ", table,
-			role == RV_ROLE_STATUS ? "status" : role == RV_ROLE_DECISION ? "decision" : "priority");
-		sb_addc(sb, '"');
-		text_sanitize(sb, u->value.ptr, u->value.len, 0);
-		sb_adds(sb, "\" =    # not understood: say what it means, and remove the first #\n");
-	}
-	(void)m;
-}
-
-static void map_values(struct strbuf *sb, const struct rv_model *m)
-{
-	if (!m->mapping || !m->mapping->nvalues)
-		return;
-	sb_adds(sb, "\n# the value maps of the mapping this one replaces\n");
-	static const char *const vocab[] = {"status", "decision", "priority"};
-	for (size_t i = 0; i < m->mapping->nvalues; i++) {
-		const struct rv_map_value *v = &m->mapping->values[i];
-		if (v->kind >= 0)
-			sb_addf(sb, "%s.", rv_mapping_kind_name((enum rv_kind)v->kind));
-		sb_addf(sb, "%s \"", vocab[v->vocab]);
-		for (const char *c = v->word; *c; c++) {
-			if (*c == '"')
-				sb_addc(sb, '"');
-			sb_addc(sb, *c);
-		}
-		sb_adds(sb, "\" = ");
-		if (v->vocab == RV_MAP_STATUS)
-			sb_adds(sb, rv_status_name((enum rv_status)v->value));
-		else if (v->vocab == RV_MAP_DECISION)
-			sb_adds(sb, rv_decision_name((enum rv_decision)v->value));
-		else if (v->value > 0)
-			sb_addf(sb, "P%d", v->value);
-		sb_addc(sb, '\n');
-	}
-}
-
-int sniff_write_map(const struct rv_model *m, const struct sniff_file *files, size_t n, const char *dir, bool force)
-{
-	struct strbuf text;
-	sb_init(&text);
-	sb_adds(&text, "# recview.map: how the files of this data set map onto recview's tables, as recview sniff\n"
-		       "# found them. Keep it, and edit it where it is wrong (see recview(1), \"The mapping file\").\n");
-	for (size_t i = 0; i < n; i++)
-		if (files[i].kind >= 0 && files[i].csv->header)
-			map_file(&text, m, &files[i]);
-	map_values(&text, m);
-
-	struct rv_store st;
-	char err[512] = "", why[512] = "";
-	int code = EXIT_CLEAN;
-	bool exists = false;
-	if (!rv_store_open(&st, dir, NULL, false, err, sizeof(err))) {
-		say(err);
-		sb_free(&text);
-		return EXIT_OUTPUT;
-	}
-	if (!rv_store_may_write(&st, RV_MAP_FILE, &exists, why, sizeof(why))) {
-		say(why);
-		code = EXIT_ERRORS;
-	} else if (exists && !force) {
-		fprintf(stderr, "recview: sniff --write: %s is already there (--force replaces it)\n", RV_MAP_FILE);
-		code = EXIT_ERRORS;
-	} else {
-		struct rv_store_file file = {.name = RV_MAP_FILE, .data = text.data, .len = text.len};
-		size_t dl = strlen(dir);
-		char *path = xmalloc(dl + sizeof(RV_MAP_FILE) + 2);
-		snprintf(path, dl + sizeof(RV_MAP_FILE) + 2, "%s/%s", dir, RV_MAP_FILE);
-		rv_file_stamp_read(path, &file.expected);
-		free(path);
-		if (rv_store_commit(&st, &file, 1, err, sizeof(err)) != RV_OK) {
-			say(err);
-			code = EXIT_OUTPUT;
-		} else {
-			fprintf(stderr, "recview: sniff: wrote %s\n", RV_MAP_FILE);
-		}
-	}
-	rv_store_close(&st);
-	sb_free(&text);
-	return code;
 }

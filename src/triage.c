@@ -247,24 +247,15 @@ static char *typed(const char *text)
 	return result;
 }
 
-static struct rv_change *new_change(struct rv_session *s, enum rv_change_kind kind, size_t rec)
+/* A change of kind to recommendation rec, by the session's author, now; commit logs it. */
+static void new_change(const struct rv_session *s, struct rv_change *c, enum rv_change_kind kind, size_t rec)
 {
-	/* A new change drops what could have been redone. */
-	for (size_t i = s->applied; i < s->n; i++)
-		rv_change_free(&s->changes[i]);
-	s->n = s->applied;
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->changes = xreallocarray(s->changes, s->cap, sizeof(*s->changes));
-	}
-	struct rv_change *c = &s->changes[s->n];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	struct rv_text id = rv_rec_id(s->m, rec);
 	c->rec_id = xstrndup(id.ptr, id.len);
 	c->author = xstrdup(s->author);
 	rv_now(c->time);
-	return c;
 }
 
 static bool refuse_read_only(struct rv_session *s)
@@ -275,9 +266,29 @@ static bool refuse_read_only(struct rv_session *s)
 	return true;
 }
 
-/* Logs c (already filled in), applies it and saves; within a group, the group's end saves. */
-static bool commit(struct rv_session *s, struct rv_change *c)
+/*
+ * Logs the change (filled in by the caller, and taken over), applies it and saves; a change the files
+ * could not read back as meant (a field a mapping derives) is refused first, with nothing changed.
+ * Within a group, the group's end saves.
+ */
+static bool commit(struct rv_session *s, struct rv_change *change)
 {
+	char why[512];
+	if (!rv_change_writable(s, change, why, sizeof(why))) {
+		snprintf(s->error, sizeof(s->error), "%s: nothing was changed", why);
+		rv_change_free(change);
+		return false;
+	}
+	/* A new change drops what could have been redone. */
+	for (size_t i = s->applied; i < s->n; i++)
+		rv_change_free(&s->changes[i]);
+	s->n = s->applied;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->changes = xreallocarray(s->changes, s->cap, sizeof(*s->changes));
+	}
+	struct rv_change *c = &s->changes[s->n];
+	*c = *change;
 	c->group = s->group;
 	s->n++;
 	s->applied = s->n;
@@ -458,13 +469,14 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 			 status ? "status" : "decision");
 		return false;
 	}
-	struct rv_change *c = new_change(s, status ? RV_CHANGE_STATUS : RV_CHANGE_DECISION, rec);
-	c->before = xstrdup(status ? rv_status_name(rv_rec_status(s->m, rec, RV_DATE_NONE))
-				   : rv_decision_name(rv_rec_decision(s->m, rec, RV_DATE_NONE)));
-	c->after = xstrdup(canon);
-	c->note = note && *note ? typed(note) : NULL;
-	snprintf(c->date, sizeof(c->date), "%s", date);
-	return commit(s, c);
+	struct rv_change c;
+	new_change(s, &c, status ? RV_CHANGE_STATUS : RV_CHANGE_DECISION, rec);
+	c.before = xstrdup(status ? rv_status_name(rv_rec_status(s->m, rec, RV_DATE_NONE))
+				  : rv_decision_name(rv_rec_decision(s->m, rec, RV_DATE_NONE)));
+	c.after = xstrdup(canon);
+	c.note = note && *note ? typed(note) : NULL;
+	snprintf(c.date, sizeof(c.date), "%s", date);
+	return commit(s, &c);
 }
 
 bool rv_change_status(struct rv_session *s, size_t rec, const char *status, const char *note, const char *date)
@@ -492,14 +504,15 @@ bool rv_change_priority(struct rv_session *s, size_t rec, const char *priority)
 	}
 	if (!can_write(s, RV_RECS))
 		return false;
-	struct rv_change *c = new_change(s, RV_CHANGE_PRIORITY, rec);
+	struct rv_change c;
+	new_change(s, &c, RV_CHANGE_PRIORITY, rec);
 	struct rv_text old = rv_rec_field(s->m, rec, REC_PRIORITY);
 	char canon[16] = "";
 	if (p > 0)
 		snprintf(canon, sizeof(canon), "P%d", p);
-	c->before = xstrndup(old.ptr, old.len);
-	c->after = xstrdup(canon);
-	return commit(s, c);
+	c.before = xstrndup(old.ptr, old.len);
+	c.after = xstrdup(canon);
+	return commit(s, &c);
 }
 
 bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
@@ -513,9 +526,10 @@ bool rv_add_note(struct rv_session *s, size_t rec, const char *note)
 	}
 	if (!can_append(s, RV_NOTES, NOTE_TEXT) || !fits(s, RV_NOTES, note) || !fits(s, RV_NOTES, s->author))
 		return false;
-	struct rv_change *c = new_change(s, RV_CHANGE_NOTE, rec);
-	c->note = typed(note);
-	return commit(s, c);
+	struct rv_change c;
+	new_change(s, &c, RV_CHANGE_NOTE, rec);
+	c.note = typed(note);
+	return commit(s, &c);
 }
 
 bool rv_agenda_toggle(struct rv_session *s, size_t rec)
@@ -525,9 +539,10 @@ bool rv_agenda_toggle(struct rv_session *s, size_t rec)
 	if (!can_write(s, RV_AGENDA))
 		return false;
 	long at = rv_agenda_position(s, rec);
-	struct rv_change *c = new_change(s, at >= 0 ? RV_CHANGE_AGENDA_REMOVE : RV_CHANGE_AGENDA_ADD, rec);
-	c->agenda_from = at;
-	return commit(s, c);
+	struct rv_change c;
+	new_change(s, &c, at >= 0 ? RV_CHANGE_AGENDA_REMOVE : RV_CHANGE_AGENDA_ADD, rec);
+	c.agenda_from = at;
+	return commit(s, &c);
 }
 
 bool rv_agenda_move(struct rv_session *s, size_t rec, int delta)
@@ -546,10 +561,11 @@ bool rv_agenda_move(struct rv_session *s, size_t rec, int delta)
 		snprintf(s->error, sizeof(s->error), "already %s of the agenda", delta < 0 ? "at the top" : "at the end");
 		return false;
 	}
-	struct rv_change *c = new_change(s, RV_CHANGE_AGENDA_MOVE, rec);
-	c->agenda_from = at;
-	c->agenda_to = to;
-	return commit(s, c);
+	struct rv_change c;
+	new_change(s, &c, RV_CHANGE_AGENDA_MOVE, rec);
+	c.agenda_from = at;
+	c.agenda_to = to;
+	return commit(s, &c);
 }
 
 bool rv_undo(struct rv_session *s)
@@ -698,15 +714,16 @@ bool rv_change_item_field(struct rv_session *s, struct rv_item it, int field, co
 	char *now = canon ? rv_item_field_value(s->m, it, field) : NULL;
 	bool ok = canon && can_write_item(s, it, field, canon, note);
 	if (ok && !rv_field_values_equal(it.kind, field, now, canon)) {
-		struct rv_change *c = new_change(s, RV_CHANGE_FIELD, (size_t)rec);
-		c->target = (int)it.kind;
-		c->field = field;
-		c->item = sb_detach(&name);
-		c->before = now;
-		c->after = canon;
-		c->note = note && *note ? typed(note) : NULL;
+		struct rv_change c;
+		new_change(s, &c, RV_CHANGE_FIELD, (size_t)rec);
+		c.target = (int)it.kind;
+		c.field = field;
+		c.item = sb_detach(&name);
+		c.before = now;
+		c.after = canon;
+		c.note = note && *note ? typed(note) : NULL;
 		sb_free(&name);
-		return commit(s, c);
+		return commit(s, &c);
 	}
 	/* Already so: nothing to write. */
 	free(canon);

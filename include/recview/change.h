@@ -9,6 +9,12 @@
 #include "recview/triage.h"
 
 void rv_change_apply(struct rv_session *s, struct rv_change *c);
+/*
+ * Whether c can be made on the session's model so that the files read back what it means: no field a
+ * mapping derives is set (rv_model_field_settable), and each row it appends reads back its values
+ * (rv_model_row_fits). False with the reason in why; the session then refuses the change.
+ */
+bool rv_change_writable(const struct rv_session *s, const struct rv_change *c, char *why, size_t size);
 /* False, with s->error, when the field it set was changed by someone else since (after a merge):
  * undoing it would undo theirs. Nothing is changed then. */
 bool rv_change_unapply(struct rv_session *s, struct rv_change *c);

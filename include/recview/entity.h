@@ -193,7 +193,8 @@ enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t
 /* ---- changes and the generation ---- */
 
 /* Sets a known field of a row of kind (a copy of s is kept); the recommendation's derived state
- * follows with rv_model_refresh_rec. False when the file lacks that column. */
+ * follows with rv_model_refresh_rec. False when the file lacks that column, or the field may not be
+ * set because a mapping derives it or reads its column (rv_model_field_settable, mapping.h). */
 bool rv_model_set_field(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, const char *s, size_t len);
 /* Sets the field of that role (rv_field_of_role) of a row of kind; false when the kind or its file
  * has no such field. */
@@ -213,6 +214,15 @@ struct rv_field_value {
  * (rv_model_add_child). Returns its row; rv_model_remove_row takes it away again.
  */
 uint32_t rv_model_append_child(struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n);
+/*
+ * Whether rv_model_append_child writes these values so that the new row reads each back: a field a
+ * mapping derives (a pattern, a link: mapping.h) needs a text its rule reads back as the value, and
+ * two fields of one column the same value. False with the reason in why; the session refuses such a
+ * change, and rv_model_append_child leaves such a field empty rather than write what would not read
+ * back. The values a mapping derives in the new row come from its cells by the same rule as at load.
+ */
+bool rv_model_row_fits(const struct rv_model *m, enum rv_kind kind, const struct rv_field_value *values, size_t n,
+		       char *why, size_t whysize);
 
 /* Says that the model changed in a way the functions above did not see (undo, merge, reload). */
 void rv_model_touch(struct rv_model *m);

@@ -41,6 +41,8 @@
 
 #define RV_MAP_FILE "recview.map"
 
+struct strbuf;
+
 enum rv_map_vocab { RV_MAP_STATUS, RV_MAP_DECISION, RV_MAP_PRIORITY };
 
 /* What is stated about one file (or, as rv_mapping.all, about every file). */
@@ -124,33 +126,96 @@ enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, 
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len);
 /* Whether the mapping says which column (or none) is kind's field. mp may be NULL. */
 bool rv_mapping_states_field(const struct rv_mapping *mp, enum rv_kind kind, int field);
-/* Whether a field of kind is taken by a pattern or a link (read-only: it is not a column's value). */
+/* The mapping's line for kind's field: the one on line, or (line 0) the first; NULL when none. */
+const struct rv_map_field *rv_mapping_rule(const struct rv_mapping *mp, enum rv_kind kind, int field, uint32_t line);
+/* A line of the mapping for kind's field (on line, or line 0: the last) that names a column kind's
+ * file does not have (reported as "no column"; the field is then detected as usual), or NULL. */
+const struct rv_map_field *rv_model_unmatched_rule(const struct rv_model *m, enum rv_kind kind, int field,
+						   uint32_t line);
+/* Whether a field of kind is taken by a pattern or a link (it is not a column's value). */
 bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int field);
+/* The first column of t whose header is name (as a mapping compares them), or -1. */
+int rv_mapping_find_column(const struct csv_table *t, const char *name);
+/* "no column 'NAME' in FILE (its columns: ...)" at the mapping's line f. */
+struct diag *rv_model_report_no_column(struct rv_model *m, const struct rv_map_field *f, const char *name,
+				       const struct csv_table *t);
+
+/* ---- derived values (derived.c) ---- */
+
+/* The value of field f->field in every row of kind read from column col (rv_table.derived). */
+void rv_model_derive_field(struct rv_model *m, enum rv_kind kind, const struct rv_map_field *f, int col);
+/* The same for the rows appended to kind since (rv_model_append_child): by the same rule. */
+void rv_model_derive_rows(struct rv_model *m, enum rv_kind kind);
+/*
+ * Whether a field of the rows of kind may be set (rv_model_set_field): not when a mapping derives it
+ * (the cell holds more than its value: a title around an id, every label of an issue; or another
+ * row's value through a link), nor when its column is also read by a derived field, or is what a
+ * link goes through (the rows linked by it would lose their link). False with the reason in why.
+ */
+bool rv_model_field_settable(const struct rv_model *m, enum rv_kind kind, int field, char *why, size_t whysize);
+/*
+ * Appends to out the text a new row of kind needs in field's column to read as value: value itself
+ * for a plain column; for a derived field, a text that its rule reads back as exactly value (checked
+ * by reading it through the rule): through a link the key of the row whose id is value, in the
+ * column's own frame when all its cells share one ("#12"), else bare. False, with why, when no such
+ * text exists: then nothing is appended.
+ */
+bool rv_model_source_text(const struct rv_model *m, enum rv_kind kind, int field, const char *value, size_t len,
+			  struct strbuf *out, char *why, size_t whysize);
 /* Frees what the mapping added to m (rv_model_free calls it). */
 void rv_model_free_mapping(struct rv_model *m);
 
 /* ---- changed (mapping_edit.c) ---- */
 
-struct strbuf;
 /* Appends "deliverables.rec_id": how a mapping names a field (spaces as _). */
 void rv_mapping_setting_name(enum rv_kind kind, int field, struct strbuf *out);
 /*
- * Appends to out the mapping text[0..len) (NULL: no file yet) with TABLE.FIELD = COLUMN set: the
- * first line that sets that field (by any name of its table or field) takes the new value (its own
- * comment stays), a later
- * one (which would override it) is left out, and every other line, comment and line end is kept as
- * it is; with none, the line is added at the end. The name is quoted when it needs it; a control
- * character in it (a line break in a header cell) is written as a space, which the comparison of
- * names ignores. False, with why, for a name a mapping cannot hold (no letter or digit, "->").
+ * One column setting: TABLE.FIELD = COLUMN, then rest (" ~ REGEX -> TABLE.COLUMN" as rv_map_field_rest
+ * writes it, or NULL), on line: the line of the mapping it replaces when that line sets the field
+ * (0, or a line that does not: the first line that sets it).
  */
-bool rv_mapping_set_field(const char *text, size_t len, enum rv_kind kind, int field, const char *column,
-			  struct strbuf *out, char *why, size_t whysize);
+struct rv_map_column {
+	enum rv_kind kind;
+	int field;
+	const char *column;
+	const char *rest;
+	uint32_t line;
+};
+/* Appends the pattern and link of a rule as a mapping writes them (" ~ ([0-9]+) -> recommendations.number"). */
+void rv_map_field_rest(const struct rv_map_field *f, struct strbuf *out);
 /*
- * Sets TABLE.FIELD = COLUMN in dir/recview.map through the store (store.h): atomically, inside the
- * data set only, refused when the file may not be written, a conflict when it changed meanwhile.
- * RV_OK, or the reason in err.
+ * Appends to out the mapping text[0..len) (NULL: no file yet) with the setting c made: the line it
+ * names (else the first line that sets that field, by any name of its table or field) takes the new
+ * value (its own comment stays), a later line that sets the field (which would override it) is left
+ * out, and every other line, comment and line end is kept as it is; with none, the line is added
+ * after the last setting of its table, else at the end. The name is quoted when it needs it; a control character in it (a line break in a header
+ * cell) is written as a space, which the comparison of names ignores. False, with why, for a name a
+ * mapping cannot hold (no letter or digit, "->").
  */
-enum rv_result rv_mapping_write_field(const char *dir, enum rv_kind kind, int field, const char *column, char *err,
-				      size_t errsize);
+bool rv_mapping_set_field(const char *text, size_t len, const struct rv_map_column *c, struct strbuf *out, char *why,
+			  size_t whysize);
+/*
+ * Appends the mapping text[0..len) to out with TABLE.NAME = VALUE set for kind, NAME one of file,
+ * encoding, delimiter (, ; | or tab, or a word), header_line and date_order: the first line that sets
+ * it replaced (its comment kept), a later one left out, every other line kept; when absent, added
+ * after the last setting of its table, else at the end. False for another NAME, or a VALUE without a letter or digit (but a delimiter).
+ */
+bool rv_mapping_set_table(const char *text, size_t len, enum rv_kind kind, const char *name, const char *value,
+			  struct strbuf *out);
+/* Whether the mapping text[0..len) has a setting TABLE.KEY = ... for kind (a value map is none). */
+bool rv_mapping_sets_table(const char *text, size_t len, enum rv_kind kind);
+/* An edit of recview.map: given the mapping as it is (text NULL, exists false: there is none), appends
+ * the new text to out; false, with why, to write nothing. */
+typedef bool (*rv_mapping_edit_fn)(const char *text, size_t len, bool exists, void *ctx, struct strbuf *out,
+				   char *why, size_t whysize);
+/*
+ * Reads dir/recview.map, makes the edit and writes the result through the store (store.h): atomically,
+ * inside the data set only, refused when the file may not be written (RV_E_REFUSED) or is not a regular
+ * file (RV_E_UNREADABLE), a conflict when it changed since it was read (RV_E_CONFLICT); RV_E_REFUSED
+ * also when the edit says no. RV_OK, or the reason in err.
+ */
+enum rv_result rv_mapping_rewrite(const char *dir, rv_mapping_edit_fn edit, void *ctx, char *err, size_t errsize);
+/* Makes the setting c in dir/recview.map (rv_mapping_rewrite). */
+enum rv_result rv_mapping_write_field(const char *dir, const struct rv_map_column *c, char *err, size_t errsize);
 
 #endif

@@ -95,6 +95,8 @@ const struct rv_kind_def *rv_kind_def(enum rv_kind kind);
 /* The first field of kind with this role, or -1. */
 int rv_field_of_role(enum rv_kind kind, enum rv_role role);
 
+struct rv_map_field;
+
 /* One file of the data set. */
 struct rv_table {
 	char *file;                   /* its file's name in the data set ("SSR tracker - recommendations.csv") */
@@ -113,6 +115,7 @@ struct rv_table {
 	 * in each of the first nderived rows, read instead of the cell; NULL for a plain column. */
 	struct csv_cell *derived[RV_MAX_FIELDS];
 	size_t nderived;
+	const struct rv_map_field *derived_by[RV_MAX_FIELDS]; /* the mapping's line behind each derived field */
 };
 
 struct rv_rec {

@@ -5,6 +5,9 @@
 #ifndef RECVIEW_REQUEST_H
 #define RECVIEW_REQUEST_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #define REQUEST_TABLE(_) \
 	_(MOVE_DOWN, "Move the cursor one line down") \
 	_(MOVE_UP, "Move the cursor one line up") \
@@ -70,6 +73,21 @@
 	_(AS_OF, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, "Redraw the screen")
 
+/*
+ * What a request does in one view beyond its general help: the help view lists these under the keys
+ * when it was opened from that view (VIEW is its view_ops name).
+ */
+#define REQUEST_IN_VIEW_TABLE(_) \
+	_("problems", ENTER, "On a problem in a row of a file: open that row") \
+	_("problems", ENTER, "On 'missing required column' or 'duplicate column': list the file's columns with " \
+			     "three sample values each, the cursor on the likeliest; Enter and y write " \
+			     "TABLE.FIELD = COLUMN into recview.map and read the data set again") \
+	_("problems", ENTER, "On a recview.map line that names a column the file lacks ('no column ...'): " \
+			     "pick the column the same way; Enter and y write it on that line of recview.map " \
+			     "(its comment, pattern and link kept) and read the data set again") \
+	_("mapping", ENTER, "Choose the column under the cursor: y writes it into recview.map and reads the " \
+			    "data set again, n leaves recview.map as it was")
+
 #define REQUEST_ENUM(name, help) REQ_##name,
 enum request {
 	REQ_NONE,
@@ -81,5 +99,7 @@ enum request {
 /* Help text and name ("move-down") of a request. */
 const char *request_help(enum request req);
 const char *request_name(enum request req);
+/* The i-th entry of REQUEST_IN_VIEW_TABLE for the view named view: false past the last. */
+bool request_in_view(const char *view, size_t i, enum request *req, const char **help);
 
 #endif

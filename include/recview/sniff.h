@@ -4,7 +4,9 @@
  * order and what decided it, values it did not understand), as text or as one JSON object per file,
  * and the mapping file (mapping.h) that states all of it.
  *
- * JSON keys, one object per line: file, table (or null), encoding ("utf-8", "utf-16le", "utf-16be",
+ * JSON keys, one object per line: file, table (or null), mapping (the recview.map applied, or null),
+ * mapping_for ("table": as to that table of the data set; "every file": only the settings it gives every
+ * file, no table of it being this file; null), encoding ("utf-8", "utf-16le", "utf-16be",
  * "windows-1252", "macintosh"), encoding_stated (true when a mapping said it), delimiter (the
  * character), delimiter_name ("comma", "semicolon", "tab", "pipe"), delimiter_stated, quote, line_end
  * ("LF", "CRLF", "CR"), bom, final_newline, header_line, header_line_stated, rows, skipped_rows
@@ -22,11 +24,11 @@
 
 struct sniff_options {
 	bool json;           /* --json */
-	bool write;          /* --write: recview.map into the data set */
-	bool force;          /* --force: --write over an existing recview.map */
+	bool write;          /* --write: recview.map into the data set (the files' directory) */
+	bool force;          /* --force: --write over an existing recview.map (files: updated) */
 	bool help;           /* --help */
 	const char *dir;     /* -C DIR or DIR: a data set */
-	char **files;        /* FILE...: any CSV files */
+	char **files;        /* FILE...: any CSV files (with --write: of one directory) */
 	size_t nfiles;
 };
 

@@ -19,8 +19,9 @@ struct view *children_view_new(struct app *app, enum rv_kind kind, long rec);
 /* The page of one deliverable or question or history entry. */
 struct view *item_view_new(struct app *app, enum rv_kind kind, size_t child);
 struct view *problems_view_new(struct app *app);
-/* Which column of kind's file is field: the header with samples; Enter maps it in recview.map. */
-struct view *mapping_view_new(struct app *app, enum rv_kind kind, int field);
+/* Which column of kind's file is field: the header with samples; Enter maps it in recview.map (on the
+ * line of recview.map the problem from is about, when it is one). */
+struct view *mapping_view_new(struct app *app, enum rv_kind kind, int field, const struct diag *from);
 struct view *help_view_new(struct app *app, const struct view *about);
 /* Every match of the app's search across the data set. */
 struct view *results_view_new(struct app *app);

@@ -229,3 +229,22 @@ const char *request_name(enum request req)
 {
 	return (unsigned)req < REQ_COUNT ? request_names[req] : "NONE";
 }
+
+#define REQUEST_IN_VIEW(view, name, help) {view, REQ_##name, help},
+static const struct {
+	const char *view;
+	enum request req;
+	const char *help;
+} requests_in_views[] = {REQUEST_IN_VIEW_TABLE(REQUEST_IN_VIEW)};
+
+bool request_in_view(const char *view, size_t i, enum request *req, const char **help)
+{
+	for (size_t k = 0; view && k < sizeof(requests_in_views) / sizeof(*requests_in_views); k++) {
+		if (strcmp(requests_in_views[k].view, view) != 0 || i--)
+			continue;
+		*req = requests_in_views[k].req;
+		*help = requests_in_views[k].help;
+		return true;
+	}
+	return false;
+}

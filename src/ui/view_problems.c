@@ -1,5 +1,6 @@
 /* view_problems.c - the load diagnostics; Enter opens the row a problem names, maps a column that is
- * missing or chosen twice (view_mapping.c), or settles a conflict a git merge left (ours or theirs). */
+ * missing, chosen twice or named by recview.map but not in the file (view_mapping.c), or settles a
+ * conflict a git merge left (ours or theirs). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,8 +136,9 @@ static enum request problems_request(struct view *v, enum request req, struct li
 	if (settle_merge_conflict(v, dg))
 		return REQ_NONE;
 	if (dg->field >= 0 && dg->table >= 0) {
-		/* A missing column, or one of two that claim a field: the user says which it is. */
-		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field));
+		/* A missing column, one of two that claim a field, or a line of recview.map naming a column the
+		 * file lacks: the user says which it is. */
+		app_open(v->app, mapping_view_new(v->app, (enum rv_kind)dg->table, dg->field, dg));
 		return REQ_NONE;
 	}
 	if (dg->row < 0 || dg->table < 0) {

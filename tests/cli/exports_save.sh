@@ -4,9 +4,12 @@
 # back; every other file is byte for byte the same; recommendations.csv differs in that row alone
 # (or in each row that repeats it, in a flat sheet);
 # the history and the notes only grew (the old bytes are a prefix of the new); and every file still
-# decodes in its own encoding, its BOM kept.
+# decodes in its own encoding, its BOM kept. Where the recommendations' status is one that recview.map
+# takes out of a cell by a pattern (GitHub's labels), the status change is refused and only the note
+# is saved: no cell a mapping reads a part of is rewritten.
 . tests/cli/lib.sh
 LOADS=$(sed -n 's/^LOADS="\(.*\)"/\1/p' tests/cli/exports.sh)
+DERIVED_STATUS="github"
 
 # iconv's name for the encoding EXPECTED gives a file
 iconv_name() {
@@ -45,11 +48,21 @@ for name in $LOADS; do
 	fi
 	"$BIN" --show "$id" "$dir" >"$TMP/show" 2>/dev/null
 	"$BIN" --export minutes "$dir" >"$TMP/minutes" 2>/dev/null
-	if grep -qF "saved with an élan" "$TMP/show" && grep -qF "a note, in its encoding: café" "$TMP/minutes"; then
-		echo "ok $name-reads-back"
-	else
-		echo "not ok $name-reads-back: --show $id lacks the change"
-	fi
+	case " $DERIVED_STATUS " in
+	*" $name "*)
+		if ! grep -qF "saved with an élan" "$TMP/show" && grep -qF "a note, in its encoding: café" "$TMP/minutes" &&
+			[ ! -e "$dir/status_history.csv" ]; then
+			echo "ok $name-status-refused-note-saved"
+		else
+			echo "not ok $name-status-refused-note-saved: the status change was made, or the note lost"
+		fi ;;
+	*)
+		if grep -qF "saved with an élan" "$TMP/show" && grep -qF "a note, in its encoding: café" "$TMP/minutes"; then
+			echo "ok $name-reads-back"
+		else
+			echo "not ok $name-reads-back: --show $id lacks the change"
+		fi ;;
+	esac
 	bad=""
 	for f in "$dir.orig"/*; do
 		base=$(basename "$f")

@@ -1,7 +1,8 @@
 #!/bin/sh
 # recview sniff: what is found in each file (text and --json, parsed back here without jq), -C DIR,
-# any CSV file alone, --write proposing a recview.map that loads the set the same way and never
-# replacing one without --force, output errors (exit 4), and the detection's accuracy on the export
+# any CSV file alone (read as its directory's recview.map says, when there is one), --write proposing
+# a recview.map that loads the set the same way and never replacing one without --force (with files:
+# their directory's, updated in place with --force), output errors (exit 4), and the detection's accuracy on the export
 # corpus: each file's encoding and delimiter as sniff finds them (detection alone, no mapping),
 # against the "file" lines of the sets' EXPECTED.
 . tests/cli/lib.sh
@@ -89,7 +90,77 @@ same sniff-write-kept ct/recview.map "$TMP/map-edited"
 run sniff-write-force 0 "$BIN" sniff --write --force "$TMP/ct"
 same sniff-write-forced ct/recview.map "$TMP/map-before"
 run sniff-force-alone 2 "$BIN" sniff --force "$TMP/ct"
-run sniff-write-files 2 "$BIN" sniff --write "$TMP/export.csv"
+
+# A file alone in a directory with a recview.map is read as that data set reads it (Jira's sub-tasks
+# through their link), and the report says the mapping was used: the same as the data set's report.
+run sniff-file-mapped 0 "$BIN" sniff "$CORPUS/jira/Jira (1).csv"
+has sniff-file-mapped-says out "mapping      '$CORPUS/jira/recview.map' (used: its table, dialect, dates and columns for this file)"
+has sniff-file-mapped-link out "-> rec id (by link to recommendations.'Issue id'): 'SSR1-1', 'SSR1-2', 'SSR1-3'"
+has sniff-file-mapped-stated out "delimiter    comma (as the mapping says)"
+sed 1d "$TMP/out" >"$TMP/alone"
+"$BIN" sniff "$CORPUS/jira" | awk '/^'"'"'Jira \(1\)\.csv'"'"'$/ { on = 1; next } /^'"'"'/ { on = 0 } on' >"$TMP/in-set"
+same sniff-file-mapped-as-set alone "$TMP/in-set"
+run sniff-file-mapped-json 0 "$BIN" sniff --json "$CORPUS/github/sub-issues.csv"
+has sniff-file-mapped-json-key out "\"mapping\":\"$CORPUS/github/recview.map\",\"mapping_for\":\"table\""
+has sniff-file-mapped-json-link out '{"field":"rec id","how":"link","samples":["SSR1-1","SSR1-2","SSR1-3"]}'
+run sniff-file-unmapped-json 0 "$BIN" sniff --json "$TMP/export.csv"
+has sniff-file-unmapped-json-key out '"mapping":null,"mapping_for":null'
+# A file the mapping names no table for: its settings for every file apply, and that is said.
+cp -R "$CORPUS/jira" "$TMP/jira"
+printf 'Rec #,Owner,Due date\nSSR1-1,Ops,06/07/2016\n' >"$TMP/jira/plan.csv"
+run sniff-file-every 0 "$BIN" sniff "$TMP/jira/plan.csv"
+has sniff-file-every-says out "(used: its settings for every file; no table of it is this file)"
+has sniff-file-every-delim out "delimiter    comma (as the mapping says)"
+has sniff-file-every-table out "table        deliverables"
+has sniff-file-every-date out "date order   due: day first, as the mapping says"
+
+# --write with files: the recview.map of their directory, stating them; the set loads as before.
+cp -R "$CORPUS/excel-europe-cp1252" "$TMP/ee"
+"$BIN" --list "$TMP/ee" >"$TMP/ee-before" 2>/dev/null
+run sniff-write-files 0 "$BIN" sniff --write "$TMP/ee/recommendations.csv" "$TMP/ee/deliverables.csv"
+has sniff-write-files-says err "wrote recview.map in '$TMP/ee'"
+cp "$TMP/ee/recview.map" "$TMP/ee-map"
+has sniff-write-files-recs ee-map "recommendations.delimiter = ;"
+has sniff-write-files-enc ee-map "deliverables.encoding = Windows-1252"
+lacks sniff-write-files-only-these ee-map "questions."
+"$BIN" --check "$TMP/ee" >/dev/null 2>"$TMP/check-err"
+lacks sniff-write-files-reads-back check-err "recview.map"
+"$BIN" --list "$TMP/ee" >"$TMP/ee-after" 2>/dev/null
+same sniff-write-files-same-load ee-after "$TMP/ee-before"
+run sniff-write-files-refuses 2 "$BIN" sniff --write "$TMP/ee/questions.csv"
+has sniff-write-files-refuses-says err "recview.map is already there (--force updates it: these files' settings replaced, every other line kept)"
+same sniff-write-files-kept ee/recview.map "$TMP/ee-map"
+# --force updates it: the other lines (and a comment, a value map of one's own) stay, the new file's
+# settings are added; made again, nothing changes.
+printf '# mine\nstatus "On hold" = behind schedule\n' >>"$TMP/ee/recview.map"
+cp "$TMP/ee/recview.map" "$TMP/ee-edited"
+run sniff-write-files-force 0 "$BIN" sniff --write --force "$TMP/ee/questions.csv"
+has sniff-write-files-force-says err "updated recview.map in '$TMP/ee'"
+cp "$TMP/ee/recview.map" "$TMP/ee-updated"
+size=$(wc -c <"$TMP/ee-edited" | tr -d ' ')
+cmp -s -n "$size" "$TMP/ee-edited" "$TMP/ee-updated" && echo "ok sniff-write-files-force-keeps" ||
+	echo "not ok sniff-write-files-force-keeps: $(diff "$TMP/ee-edited" "$TMP/ee-updated" | head -5)"
+has sniff-write-files-force-adds ee-updated "questions.file = questions.csv"
+"$BIN" sniff --write --force "$TMP/ee/questions.csv" "$TMP/ee/recommendations.csv" >/dev/null 2>&1
+same sniff-write-files-force-again ee/recview.map "$TMP/ee-updated"
+"$BIN" --list "$TMP/ee" >"$TMP/ee-after" 2>/dev/null
+same sniff-write-files-force-same-load ee-after "$TMP/ee-before"
+# An update of a mapped file keeps its link, its value maps and its comments; the set loads the same.
+"$BIN" --list "$TMP/jira" >"$TMP/jira-before" 2>/dev/null
+run sniff-write-jira 0 "$BIN" sniff --write --force "$TMP/jira/Jira (1).csv"
+cp "$TMP/jira/recview.map" "$TMP/jira-map"
+has sniff-write-jira-link jira-map "deliverables.rec_id = Parent id -> recommendations.Issue id"
+has sniff-write-jira-values jira-map 'deliverables.status "To Do" = not started'
+has sniff-write-jira-comment jira-map "# A sub-task names its parent by the parent's numeric"
+"$BIN" --list "$TMP/jira" >"$TMP/jira-after" 2>/dev/null
+same sniff-write-jira-same-load jira-after "$TMP/jira-before"
+# Files of two directories, or two files of one table: usage errors, nothing written.
+run sniff-write-two-dirs 2 "$BIN" sniff --write "$TMP/ee/questions.csv" "$TMP/export.csv"
+has sniff-write-two-dirs-says err "are in two: name files of one directory"
+cp "$TMP/ee/recommendations.csv" "$TMP/ee/recommendations (1).csv"
+run sniff-write-same-table 2 "$BIN" sniff --write --force "$TMP/ee/recommendations.csv" "$TMP/ee/recommendations (1).csv"
+has sniff-write-same-table-says err "are both recommendations: name one file per table"
+same sniff-write-same-table-kept ee/recview.map "$TMP/ee-updated"
 run sniff-bad-option 2 "$BIN" sniff --bogus
 has sniff-bad-option-says err "unknown option '--bogus'"
 

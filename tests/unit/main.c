@@ -36,6 +36,7 @@ int main(void)
 		run_live_tests,
 		run_items_tests,
 		run_activity_tests,
+		run_derived_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -37,7 +37,8 @@ static char *set(const char *text, enum rv_kind kind, int field, const char *col
 	struct strbuf out;
 	sb_init(&out);
 	char why[256] = "";
-	bool ok = rv_mapping_set_field(text, text ? strlen(text) : 0, kind, field, column, &out, why, sizeof(why));
+	struct rv_map_column c = {kind, field, column, NULL, 0};
+	bool ok = rv_mapping_set_field(text, text ? strlen(text) : 0, &c, &out, why, sizeof(why));
 	if (!ok)
 		fail_msg("refused: %s", why);
 	return sb_detach(&out);
@@ -126,10 +127,18 @@ static void test_refuses_what_cannot_be_written(void **state)
 		struct strbuf out;
 		sb_init(&out);
 		char why[256] = "";
-		assert_false(rv_mapping_set_field("x = y\n", 6, RV_RECS, REC_ID, bad[i], &out, why, sizeof(why)));
+		struct rv_map_column c = {RV_RECS, REC_ID, bad[i], NULL, 0};
+		assert_false(rv_mapping_set_field("x = y\n", 6, &c, &out, why, sizeof(why)));
 		assert_true(why[0] != '\0');
 		sb_free(&out);
 	}
+}
+
+static enum rv_result write_field(const char *dir, enum rv_kind kind, int field, const char *column, char *err,
+				  size_t errsize)
+{
+	struct rv_map_column c = {kind, field, column, NULL, 0};
+	return rv_mapping_write_field(dir, &c, err, errsize);
 }
 
 static char *read_back(const char *dir, const char *name)
@@ -149,10 +158,10 @@ static void test_written_through_the_store(void **state)
 {
 	(void)state;
 	char err[512] = "";
-	assert_int_equal(rv_mapping_write_field(root, RV_RECS, REC_ID, "Ref code", err, sizeof(err)), RV_OK);
+	assert_int_equal(write_field(root, RV_RECS, REC_ID, "Ref code", err, sizeof(err)), RV_OK);
 	assert_string_equal(read_back(root, RV_MAP_FILE), "recommendations.id = Ref code\n");
 	write_test_file(root, RV_MAP_FILE, "# mine\nrecommendations.id = Ref code\ndelimiter = ;\n");
-	assert_int_equal(rv_mapping_write_field(root, RV_RECS, REC_ID, "Rec. No.", err, sizeof(err)), RV_OK);
+	assert_int_equal(write_field(root, RV_RECS, REC_ID, "Rec. No.", err, sizeof(err)), RV_OK);
 	assert_string_equal(read_back(root, RV_MAP_FILE), "# mine\nrecommendations.id = Rec. No.\ndelimiter = ;\n");
 	/* A mapping that is not a regular file is left alone, with the reason. */
 	char path[256];
@@ -160,7 +169,7 @@ static void test_written_through_the_store(void **state)
 	remove(path);
 	assert_int_equal(mkdir(path, 0755), 0);
 	err[0] = '\0';
-	assert_int_not_equal(rv_mapping_write_field(root, RV_RECS, REC_ID, "Ref", err, sizeof(err)), RV_OK);
+	assert_int_not_equal(write_field(root, RV_RECS, REC_ID, "Ref", err, sizeof(err)), RV_OK);
 	assert_true(err[0] != '\0');
 }
 
@@ -181,7 +190,7 @@ static void test_duplicate_column_until_mapped(void **state)
 	assert_true(offered);
 	rv_model_free(&m);
 	char err[256];
-	assert_int_equal(rv_mapping_write_field(dir, RV_RECS, REC_ID, "id", err, sizeof(err)), RV_OK);
+	assert_int_equal(write_field(dir, RV_RECS, REC_ID, "id", err, sizeof(err)), RV_OK);
 	load_ok(&m, dir);
 	assert_int_equal(m.diags.n, 0);
 	assert_int_equal(m.tables[RV_RECS].col[REC_ID], 1);
@@ -207,7 +216,7 @@ static void test_missing_id_is_mappable(void **state)
 	assert_int_equal(rv_find_rec(&m, "SSR1-1", 6), -1);
 	rv_model_free(&m);
 	char err[256];
-	assert_int_equal(rv_mapping_write_field(dir, RV_RECS, REC_ID, "Ref code", err, sizeof(err)), RV_OK);
+	assert_int_equal(write_field(dir, RV_RECS, REC_ID, "Ref code", err, sizeof(err)), RV_OK);
 	load_ok(&m, dir);
 	assert_int_equal(m.nrecs, 1);
 	assert_int_equal(m.nchildren[RV_DELIVERABLES], 1);
@@ -221,6 +230,163 @@ static void test_missing_id_is_mappable(void **state)
 	rv_model_free(&m);
 }
 
+/* The line a problem is on is the one replaced; an earlier one (overridden) stays, a later one goes. */
+static void test_replaces_the_line_named(void **state)
+{
+	(void)state;
+	const char *text = "# ours\n"
+			   "recommendations.id = Ref\n"
+			   "delimiter = ,\n"
+			   "recommendations.id = Rec Number   # renamed\n"
+			   "encoding = UTF-8\n"
+			   "recommendations.id = Later\n";
+	struct rv_map_column c = {RV_RECS, REC_ID, "Custom field (Recommendation ID)", NULL, 4};
+	struct strbuf out;
+	sb_init(&out);
+	char why[256] = "";
+	assert_true(rv_mapping_set_field(text, strlen(text), &c, &out, why, sizeof(why)));
+	assert_string_equal(out.data, "# ours\n"
+				      "recommendations.id = Ref\n"
+				      "delimiter = ,\n"
+				      "recommendations.id = Custom field (Recommendation ID)   # renamed\n"
+				      "encoding = UTF-8\n");
+	/* A line that does not set the field: the first that does is replaced, as without one. */
+	sb_reset(&out);
+	c.line = 3;
+	assert_true(rv_mapping_set_field(text, strlen(text), &c, &out, why, sizeof(why)));
+	assert_string_equal(out.data, "# ours\n"
+				      "recommendations.id = Custom field (Recommendation ID)\n"
+				      "delimiter = ,\n"
+				      "encoding = UTF-8\n");
+	sb_free(&out);
+}
+
+/* A line's pattern and link stay when its column is replaced, and read back as they were. */
+static void test_pattern_and_link_kept(void **state)
+{
+	(void)state;
+	const char *text = "recommendations.id = title ~ ^(SSR[0-9]+-[0-9.]+)   # the id starts the title\n"
+			   "deliverables.rec_id = parent ~ ([0-9]+) -> recommendations.\"Issue number\"\n";
+	struct rv_mapping mp;
+	struct diag_list dl;
+	rv_mapping_init(&mp);
+	diag_list_init(&dl);
+	rv_mapping_parse(&mp, "recview.map", text, strlen(text), &dl);
+	assert_int_equal(mp.nfields, 2);
+	struct strbuf rest, out;
+	sb_init(&rest);
+	sb_init(&out);
+	rv_map_field_rest(&mp.fields[1], &rest);
+	assert_string_equal(rest.data, " ~ ([0-9]+) -> recommendations.Issue number");
+	sb_reset(&rest);
+	rv_map_field_rest(&mp.fields[0], &rest);
+	struct rv_map_column c = {RV_RECS, REC_ID, "Issue title", rest.data, 1};
+	char why[256] = "";
+	assert_true(rv_mapping_set_field(text, strlen(text), &c, &out, why, sizeof(why)));
+	assert_string_equal(out.data, "recommendations.id = Issue title ~ ^(SSR[0-9]+-[0-9.]+)   # the id starts the title\n"
+				      "deliverables.rec_id = parent ~ ([0-9]+) -> recommendations.\"Issue number\"\n");
+	struct rv_mapping back;
+	rv_mapping_init(&back);
+	rv_mapping_parse(&back, "recview.map", out.data, out.len, &dl);
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(back.fields[0].column, "Issue title");
+	assert_true(back.fields[0].has_pattern);
+	assert_string_equal(back.fields[0].pattern_text, "^(SSR[0-9]+-[0-9.]+)");
+	rv_mapping_free(&back);
+	rv_mapping_free(&mp);
+	diag_list_free(&dl);
+	sb_free(&rest);
+	sb_free(&out);
+}
+
+/* A line naming a column the file lacks: its problem names the table and field (the browser offers
+ * the header), the line is found again, and mended on that line it is no problem any more. */
+static void test_unmatched_line_is_mappable(void **state)
+{
+	(void)state;
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/unmatched", root);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	write_test_file(dir, "recommendations.csv", "id,title,Progress\nSSR1-1,A,complete\nSSR1-2,B,in progress\n");
+	write_test_file(dir, RV_MAP_FILE, "# the tracker\nrecommendations.status = Implementation Status   # renamed\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	const struct diag *offered = NULL;
+	for (size_t i = 0; i < m.diags.n; i++)
+		if (m.diags.items[i].table == RV_RECS && m.diags.items[i].field == REC_STATUS)
+			offered = &m.diags.items[i];
+	assert_non_null(offered);
+	assert_int_equal(offered->line, 2);
+	assert_non_null(strstr(offered->file, RV_MAP_FILE));
+	const struct rv_map_field *rule = rv_model_unmatched_rule(&m, RV_RECS, REC_STATUS, 2);
+	assert_non_null(rule);
+	assert_string_equal(rule->column, "Implementation Status");
+	assert_null(rv_model_unmatched_rule(&m, RV_RECS, REC_STATUS, 1));
+	assert_null(rv_model_unmatched_rule(&m, RV_RECS, REC_TITLE, 0));
+	rv_model_free(&m);
+	char err[256];
+	struct rv_map_column c = {RV_RECS, REC_STATUS, "Progress", NULL, 2};
+	assert_int_equal(rv_mapping_write_field(dir, &c, err, sizeof(err)), RV_OK);
+	assert_string_equal(read_back(dir, RV_MAP_FILE), "# the tracker\nrecommendations.status = Progress   # renamed\n");
+	load_ok(&m, dir);
+	assert_int_equal(m.diags.n, 0);
+	assert_int_equal(m.tables[RV_RECS].col[REC_STATUS], 2);
+	assert_null(rv_model_unmatched_rule(&m, RV_RECS, REC_STATUS, 0));
+	rv_model_free(&m);
+}
+
+/* A table setting (file, encoding, delimiter, header_line, date_order) replaced by any name of the
+ * table, its comment kept; one for every file (no table) is another setting and stays. */
+static void test_table_settings(void **state)
+{
+	(void)state;
+	const char *text = "encoding = UTF-8\n"
+			   "history.file = old.csv   # the export of 2016\n"
+			   "status_history.delimiter = ;\n"
+			   "status_history.file = later.csv\n";
+	struct strbuf a, b;
+	sb_init(&a);
+	sb_init(&b);
+	assert_true(rv_mapping_set_table(text, strlen(text), RV_HISTORY, "file", "SSR history (2).csv", &a));
+	assert_true(rv_mapping_set_table(a.data, a.len, RV_HISTORY, "encoding", "Windows-1252", &b));
+	assert_string_equal(b.data, "encoding = UTF-8\n"
+				    "status_history.file = SSR history (2).csv   # the export of 2016\n"
+				    "status_history.delimiter = ;\n"
+				    "status_history.encoding = Windows-1252\n");
+	/* A setting the table lacks goes with its fellows, not after the value maps. */
+	sb_reset(&a);
+	const char *grouped = "recommendations.file = r.csv\nrecommendations.id = Ref   # ours\n\n"
+			      "deliverables.file = d.csv\nstatus Done = complete\nrecommendations.status X = complete\n";
+	assert_true(rv_mapping_set_table(grouped, strlen(grouped), RV_RECS, "header_line", "3", &a));
+	assert_string_equal(a.data, "recommendations.file = r.csv\nrecommendations.id = Ref   # ours\n"
+				    "recommendations.header_line = 3\n\n"
+				    "deliverables.file = d.csv\nstatus Done = complete\nrecommendations.status X = complete\n");
+	assert_true(rv_mapping_sets_table(grouped, strlen(grouped), RV_DELIVERABLES));
+	assert_false(rv_mapping_sets_table(grouped, strlen(grouped), RV_HISTORY));
+	sb_reset(&a);
+	assert_true(rv_mapping_set_table(NULL, 0, RV_RECS, "delimiter", "tab", &a));
+	assert_string_equal(a.data, "recommendations.delimiter = tab\n");
+	/* What reads back: the file name quoted when it must be, the rest as the reader takes it. */
+	sb_reset(&a);
+	assert_true(rv_mapping_set_table("", 0, RV_RECS, "file", "#1 export.csv", &a));
+	struct rv_mapping mp;
+	struct diag_list dl;
+	rv_mapping_init(&mp);
+	diag_list_init(&dl);
+	rv_mapping_parse(&mp, "recview.map", a.data, a.len, &dl);
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(mp.tables[RV_RECS].file, "#1 export.csv");
+	rv_mapping_free(&mp);
+	diag_list_free(&dl);
+	sb_reset(&a);
+	assert_false(rv_mapping_set_table("", 0, RV_RECS, "colour", "red", &a));
+	assert_false(rv_mapping_set_table("", 0, RV_RECS, "encoding", ";", &a));
+	assert_true(rv_mapping_set_table("", 0, RV_RECS, "delimiter", ";", &a));
+	assert_string_equal(a.data, "recommendations.delimiter = ;\n");
+	sb_free(&a);
+	sb_free(&b);
+}
+
 int run_mapping_edit_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +397,10 @@ int run_mapping_edit_tests(void)
 		cmocka_unit_test(test_written_through_the_store),
 		cmocka_unit_test(test_duplicate_column_until_mapped),
 		cmocka_unit_test(test_missing_id_is_mappable),
+		cmocka_unit_test(test_replaces_the_line_named),
+		cmocka_unit_test(test_pattern_and_link_kept),
+		cmocka_unit_test(test_unmatched_line_is_mappable),
+		cmocka_unit_test(test_table_settings),
 	};
 	return cmocka_run_group_tests_name("mapping_edit", tests, setup, teardown);
 }
