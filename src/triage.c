@@ -299,6 +299,8 @@ static bool commit(struct rv_session *s, struct rv_change *change)
 void rv_session_begin_group(struct rv_session *s)
 {
 	s->group = ++s->last_group;
+	memcpy(s->group_unsaved, s->unsaved, sizeof(s->unsaved));
+	memcpy(s->group_rewrite, s->rewrite, sizeof(s->rewrite));
 }
 
 bool rv_session_cancel_group(struct rv_session *s)
@@ -313,6 +315,9 @@ bool rv_session_cancel_group(struct rv_session *s)
 	for (size_t i = s->applied; i < s->n; i++)
 		rv_change_free(&s->changes[i]);
 	s->n = s->applied;
+	/* Memory is as the files are again (a table made for the group is empty and stays unwritten). */
+	memcpy(s->unsaved, s->group_unsaved, sizeof(s->unsaved));
+	memcpy(s->rewrite, s->group_rewrite, sizeof(s->rewrite));
 	return rv_session_files_unsaved(s) ? rv_session_persist(s) : true;
 }
 

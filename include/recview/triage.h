@@ -148,6 +148,8 @@ struct rv_session {
 	struct rv_time_spent *times;           /* walkthrough: time per recommendation, in first-shown order */
 	size_t ntimes;
 	unsigned group;                        /* the group being made (rv_session_begin_group), or 0 */
+	bool group_unsaved[RV_KIND_COUNT];     /* unsaved and rewrite as they were when it began: a group */
+	bool group_rewrite[RV_KIND_COUNT];     /* taken back before its save leaves the files as they were */
 	unsigned last_group;
 };
 

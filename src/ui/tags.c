@@ -8,80 +8,44 @@
 #include "recview/arena.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
+#include "recview/tagset.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
-/* Kinds that can be tagged: the items triage changes. */
-static bool taggable(enum rv_kind kind)
-{
-	return kind == RV_RECS || kind == RV_DELIVERABLES || kind == RV_QUESTIONS;
-}
-
 struct tags {
-	uint8_t *on[RV_KIND_COUNT]; /* one byte per item: tagged or not */
-	size_t size[RV_KIND_COUNT];
-	size_t count[RV_KIND_COUNT];
+	struct rv_tagset *set;      /* the items tagged (tagset.h) */
 	bool prefix;                /* ';' was pressed */
 	const struct view *anchor;  /* V: the view and line a range starts at */
 	size_t anchor_line;
-	char **names;               /* tags_remember: "ID" or "ID\tD2", with the kind first */
-	size_t nnames;
 };
 
 static struct tags *tags_of(struct app *app)
 {
-	if (!app->tags)
+	if (!app->tags) {
 		app->tags = xcalloc(1, sizeof(struct tags));
+		app->tags->set = rv_tagset_new();
+	}
 	return app->tags;
 }
 
 bool tags_has(const struct app *app, struct rv_item it)
 {
-	const struct tags *t = app->tags;
-	return t && taggable(it.kind) && it.index < t->size[it.kind] && t->on[it.kind][it.index];
+	return app->tags && rv_tagset_has(app->tags->set, it);
 }
 
 void tags_set(struct app *app, struct rv_item it, bool on)
 {
-	if (!taggable(it.kind) || tags_has(app, it) == on)
-		return;
-	struct tags *t = tags_of(app);
-	if (it.index >= t->size[it.kind]) {
-		size_t size = it.index + 1024;
-		t->on[it.kind] = xreallocarray(t->on[it.kind], size, 1);
-		memset(t->on[it.kind] + t->size[it.kind], 0, size - t->size[it.kind]);
-		t->size[it.kind] = size;
-	}
-	t->on[it.kind][it.index] = on;
-	if (on)
-		t->count[it.kind]++;
-	else
-		t->count[it.kind]--;
+	rv_tagset_set(tags_of(app)->set, it, on);
 }
 
 size_t tags_count(const struct app *app, enum rv_kind kind)
 {
-	const struct tags *t = app->tags;
-	if (!t)
-		return 0;
-	if (kind != RV_KIND_COUNT)
-		return t->count[kind];
-	size_t n = 0;
-	for (int k = 0; k < RV_KIND_COUNT; k++)
-		n += t->count[k];
-	return n;
+	return app->tags ? rv_tagset_count(app->tags->set, kind) : 0;
 }
 
 size_t tags_list(const struct app *app, enum rv_kind kind, struct rv_item **out)
 {
-	size_t n = tags_count(app, kind);
-	*out = xcalloc(n + 1, sizeof(**out));
-	const struct tags *t = app->tags;
-	size_t k = 0;
-	for (size_t i = 0; t && i < t->size[kind] && k < n; i++)
-		if (t->on[kind][i])
-			(*out)[k++] = (struct rv_item){kind, i};
-	return k;
+	return rv_tagset_list(app->tags ? app->tags->set : NULL, kind, out);
 }
 
 bool tags_take_prefix(struct app *app)
@@ -95,14 +59,8 @@ bool tags_take_prefix(struct app *app)
 
 static void clear_all(struct app *app)
 {
-	struct tags *t = app->tags;
-	if (!t)
-		return;
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		if (t->on[k])
-			memset(t->on[k], 0, t->size[k]);
-		t->count[k] = 0;
-	}
+	if (app->tags)
+		rv_tagset_clear(app->tags->set);
 }
 
 /* ---- lines ---- */
@@ -299,63 +257,23 @@ bool tags_request(struct app *app, enum request req)
 
 void tags_remember(struct app *app)
 {
-	struct tags *t = app->tags;
-	if (!t)
+	if (!app->tags)
 		return;
-	t->anchor = NULL;
-	size_t n = tags_count(app, RV_KIND_COUNT);
-	t->names = xcalloc(n + 1, sizeof(*t->names));
-	t->nnames = 0;
-	struct strbuf sb;
-	sb_init(&sb);
-	for (int k = 0; k < RV_KIND_COUNT; k++) {
-		for (size_t i = 0; i < t->size[k]; i++) {
-			struct rv_item it = {(enum rv_kind)k, i};
-			long rec = t->on[k][i] ? rv_item_rec(app->m, it) : -1;
-			if (rec < 0)
-				continue;
-			sb_reset(&sb);
-			sb_addc(&sb, (char)('0' + k));
-			struct rv_text id = rv_rec_id(app->m, (size_t)rec);
-			sb_add(&sb, id.ptr, id.len);
-			sb_addc(&sb, '\t');
-			if (rv_item_name(app->m, it, &sb))
-				t->names[t->nnames++] = xstrdup(sb.data);
-		}
-	}
-	sb_free(&sb);
-	clear_all(app);
+	app->tags->anchor = NULL;
+	rv_tagset_remember(app->tags->set, app->m);
 }
 
 void tags_recall(struct app *app)
 {
-	struct tags *t = app->tags;
-	if (!t || !t->names)
-		return;
-	for (size_t i = 0; i < t->nnames; i++) {
-		const char *s = t->names[i];
-		const char *tab = strchr(s, '\t');
-		long rec = tab ? rv_find_rec(app->m, s + 1, (size_t)(tab - s - 1)) : -1;
-		struct rv_item it;
-		if (rec >= 0 && rv_item_find(app->m, (size_t)rec, tab + 1, strlen(tab + 1), &it) && (int)it.kind == s[0] - '0')
-			tags_set(app, it, true);
-		free(t->names[i]);
-	}
-	free(t->names);
-	t->names = NULL;
-	t->nnames = 0;
+	if (app->tags)
+		rv_tagset_recall(app->tags->set, app->m);
 }
 
 void tags_free(struct app *app)
 {
-	struct tags *t = app->tags;
-	if (!t)
+	if (!app->tags)
 		return;
-	for (int k = 0; k < RV_KIND_COUNT; k++)
-		free(t->on[k]);
-	for (size_t i = 0; i < t->nnames; i++)
-		free(t->names[i]);
-	free(t->names);
-	free(t);
+	rv_tagset_free(app->tags->set);
+	free(app->tags);
 	app->tags = NULL;
 }

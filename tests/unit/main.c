@@ -31,6 +31,7 @@ int main(void)
 		run_mapping_tests,
 		run_mapping_edit_tests,
 		run_fields_tests,
+		run_tagset_tests,
 		run_merge_file_tests,
 		run_cli_triage_tests,
 		run_live_tests,

@@ -47,6 +47,7 @@ int run_flat_tests(void);
 int run_mapping_tests(void);
 int run_mapping_edit_tests(void);
 int run_fields_tests(void);
+int run_tagset_tests(void);
 int run_merge_file_tests(void);
 int run_cli_triage_tests(void);
 int run_live_tests(void);
