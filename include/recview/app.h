@@ -61,6 +61,12 @@ bool app_back(struct app *app);
 bool app_forward(struct app *app);
 struct view *app_current(struct app *app);
 void app_message(struct app *app, enum color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The screen is below the smallest size the views are drawn at (a message says so instead). */
+bool app_screen_too_small(void);
+/* The first screen row of a view's body. */
+int app_body_top(const struct view *v);
+/* Writes the screen as text to path (screen tests: ":save-display PATH"). */
+void app_save_display(struct app *app, const char *path);
 /* Rows and columns of the body of a view (between the title bar and the status line). */
 int app_body_height(const struct view *v);
 int app_body_width(void);

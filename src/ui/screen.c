@@ -1,0 +1,253 @@
+/* screen.c - the browser's screen: the title bar, the view, the status line, and screen dumps for the
+ * screen tests. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include <curses.h>
+
+#include "recview/app.h"
+#include "recview/arena.h"
+#include "recview/live.h"
+#include "recview/prompt.h"
+#include "recview/query.h"
+#include "recview/tags.h"
+#include "recview/text.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+
+/* Below this the screen shows a message instead of views. */
+#define MIN_COLS 30
+#define MIN_LINES 6
+
+bool app_screen_too_small(void)
+{
+	return COLS < MIN_COLS || LINES < MIN_LINES;
+}
+
+static bool has_header(const struct view *v)
+{
+	return v && v->ops->header;
+}
+
+/* The first screen row of a view's body: under the title bar, and its column header if it has one. */
+int app_body_top(const struct view *v)
+{
+	return (v && v->ops->fullscreen ? 0 : 1) + (has_header(v) ? 1 : 0);
+}
+
+int app_body_height(const struct view *v)
+{
+	int h = LINES - 1 - app_body_top(v);
+	return h > 1 ? h : 1;
+}
+
+int app_body_width(void)
+{
+	return COLS > 1 ? COLS : 1;
+}
+
+
+static void draw_title(struct app *app)
+{
+	struct strbuf crumbs;
+	sb_init(&crumbs);
+	for (size_t i = 0; i < app->depth; i++) {
+		if (i)
+			sb_adds(&crumbs, app->ascii ? " > " : " \xE2\x80\xBA ");
+		app->stack[i]->ops->crumb(app->stack[i], &crumbs);
+	}
+	struct view *v = app_current(app);
+	char pos[48];
+	snprintf(pos, sizeof(pos), " %zu/%zu ", v->nlines ? v->lineno + 1 : 0, v->nlines);
+	int pos_w = (int)strlen(pos);
+	int room = COLS - pos_w - 1;
+	struct draw d;
+	draw_begin(&d, stdscr, 0, 0, COLS, false, app->ascii);
+	draw_str(&d, " ", C_TITLE);
+	/* A long trail is cut from the left: where you are matters more than where you started. */
+	int w = text_width(crumbs.data, crumbs.len);
+	size_t start = 0;
+	if (w > room - 1 && room > 2) {
+		size_t pos_b = 0;
+		struct glyph g;
+		while (w > room - 2 && text_next_glyph(crumbs.data, crumbs.len, &pos_b, 0, &g))
+			w -= g.width;
+		start = pos_b;
+		draw_str(&d, app->ascii ? "~" : "\xE2\x80\xA6", C_TITLE);
+	}
+	d.right = room > 0 ? room : 0;
+	draw_text(&d, crumbs.data + start, crumbs.len - start, C_TITLE);
+	d.right = COLS;
+	draw_spaces(&d, COLS - pos_w - d.col, C_TITLE);
+	draw_str(&d, pos, C_TITLE);
+	draw_spaces(&d, COLS - d.col, C_TITLE);
+	sb_free(&crumbs);
+}
+
+static void draw_status(struct app *app)
+{
+	struct draw d;
+	if (app->prompt) {
+		if (app->hint[0] && LINES > 3) {
+			draw_begin(&d, stdscr, LINES - 2, 0, COLS, false, app->ascii);
+			draw_str(&d, app->hint, C_HEADER);
+			draw_end(&d);
+		}
+		prompt_draw(app, app->prompt);
+		return;
+	}
+	draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
+	if (rv_session_busy(app->session))
+		draw_str(&d, "[saving] ", C_DIM);
+	else if (rv_session_has_unsaved(app->session))
+		draw_str(&d, "[NOT SAVED: W] ", C_ERROR);
+	else if (app->session->read_only)
+		draw_str(&d, "[read-only] ", C_WARNING);
+	if (app->message[0]) {
+		draw_str(&d, app->message, app->message_color);
+	} else {
+		if (app->query) {
+			draw_str(&d, "filter: ", C_HEADING);
+			draw_str(&d, app->filter_text, C_DEFAULT);
+			draw_str(&d, "  (F clears)  ", C_DIM);
+		} else {
+			draw_str(&d, COLS >= 70 ? "? help  h back  Enter open  / search  f filter  q close" : "? help  q close",
+				 C_DIM);
+		}
+		if (app->as_of != RV_DATE_NONE) {
+			char date[16];
+			rv_date_format(app->as_of, date, sizeof(date));
+			draw_str(&d, "  as of ", C_HEADING);
+			draw_str(&d, date, C_DATE);
+		}
+		if (app->sort_key != RV_SORT_ID || app->sort_reverse) {
+			draw_str(&d, "  sort: ", C_HEADING);
+			if (app->sort_reverse)
+				draw_str(&d, "-", C_DEFAULT);
+			draw_str(&d, rv_sort_name((enum rv_sort_key)app->sort_key), C_DEFAULT);
+		}
+		if (app->m->diags.n) {
+			/* Every problem, the ones only counted too. */
+			size_t total = app->m->diags.errors + app->m->diags.warnings;
+			char problems[96];
+			snprintf(problems, sizeof(problems), "  ! %zu problem%s", total, total == 1 ? "" : "s");
+			draw_str(&d, problems, app->m->diags.errors ? C_ERROR : C_WARNING);
+		}
+	}
+	if (app->git_branch[0] && COLS - d.col > (int)strlen(app->git_branch) + 8) {
+		draw_str(&d, "  git:", C_DIM);
+		draw_str(&d, app->git_branch, C_HEADING);
+	}
+	draw_end(&d);
+}
+
+static void draw_view(struct app *app, struct view *v)
+{
+	int top = v->ops->fullscreen ? 0 : 1;
+	if (v->ops->header) {
+		struct draw d;
+		draw_begin(&d, stdscr, top, 0, COLS, false, app->ascii);
+		v->ops->header(v, &d);
+		draw_end(&d);
+		top++;
+	}
+	int height = app_body_height(v);
+	for (int row = 0; row < height; row++) {
+		size_t i = v->offset + (size_t)row;
+		struct draw d;
+		bool selected = i == v->lineno && i < v->nlines;
+		draw_begin(&d, stdscr, top + row, 0, COLS, selected, app->ascii);
+		if (i < v->nlines)
+			v->ops->draw(v, &v->lines[i], &d);
+		if (selected) /* the whole cursor line is highlighted, to the right edge */
+			draw_spaces(&d, d.right - d.col, C_SELECTED);
+		draw_end(&d);
+	}
+}
+
+/* The terminal's own cursor sits on the selected line, where screen readers look. */
+static void draw_view_cursor(struct app *app, struct view *v)
+{
+	(void)app;
+	int top = app_body_top(v);
+	size_t row = v->lineno >= v->offset ? v->lineno - v->offset : 0;
+	move(top + (int)row, 0);
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	const char *msg = "terminal too small";
+	char need[48];
+	snprintf(need, sizeof(need), "need %dx%d", MIN_COLS, MIN_LINES);
+	int row = LINES / 2 - 1 > 0 ? LINES / 2 - 1 : 0;
+	mvaddnstr(row, 0, msg, COLS);
+	if (row + 1 < LINES)
+		mvaddnstr(row + 1, 0, need, COLS);
+	if (row + 2 < LINES)
+		mvaddnstr(row + 2, 0, "q quits", COLS);
+}
+
+void app_redraw(struct app *app)
+{
+	if (app_screen_too_small()) {
+		draw_too_small();
+	} else {
+		struct view *v = app_current(app);
+		if (v->width != COLS)
+			view_rebuild(v, COLS);
+		if (v->ops->fullscreen) {
+			/* A walkthrough has the whole screen: one footer line, no title bar, no key hints. */
+			draw_view(app, v);
+			if (app->prompt) {
+				draw_status(app);
+			} else {
+				struct draw d;
+				draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
+				v->ops->footer(v, &d);
+				if (app->message[0]) {
+					draw_str(&d, "    ", C_DEFAULT);
+					draw_str(&d, app->message, app->message_color);
+				}
+				draw_end(&d);
+			}
+		} else {
+			draw_title(app);
+			draw_view(app, v);
+			draw_status(app);
+		}
+		app->last_drawn = v;
+		/* The status line moved the cursor to its end; put it back on the selected line. */
+		if (!app->prompt)
+			draw_view_cursor(app, v);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- screen dumps for tests ---- */
+
+void app_save_display(struct app *app, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		app_message(app, C_ERROR, "cannot write %s: %s", path, strerror(errno));
+		return;
+	}
+	wchar_t *wbuf = xcalloc((size_t)COLS + 1, sizeof(*wbuf));
+	for (int y = 0; y < LINES; y++) {
+		int n = mvinnwstr(y, 0, wbuf, COLS);
+		if (n < 0)
+			n = 0;
+		wbuf[n] = L'\0';
+		while (n > 0 && wbuf[n - 1] == L' ')
+			wbuf[--n] = L'\0';
+		fprintf(f, "%ls\n", wbuf);
+	}
+	free(wbuf);
+	fclose(f);
+}
+
