@@ -269,6 +269,8 @@ void rv_hash_update(struct rv_hasher *hs, const char *data, size_t len)
 			hs->ntail = 0;
 		}
 	}
+	if (hs->ntail)
+		return; /* the bytes given all went into a word still short of eight */
 	for (; len >= 8; data += 8, len -= 8) {
 		uint64_t w;
 		memcpy(&w, data, 8);

@@ -37,6 +37,7 @@ NOTE_RECS=(SSR1-11 SSR1-20 SSR2-5.4 SSR2-9.2 SSR1-1 SSR2-1.1)
 STATUSES=("not started" "in planning" "in progress" "behind schedule" "complete")
 
 PRISTINE=$TMP/pristine
+ASKS_FIRST=$(asks_first data)
 mkdir "$PRISTINE"
 cp data/*.csv "$PRISTINE/"
 baseline "$PRISTINE" "$TMP/baseline"
@@ -68,7 +69,7 @@ script() {
 		echo ":save-display $TMP/$p.barrier1"
 		echo ":save-display $TMP/$p.barrier2"
 		v=${STATUSES[RANDOM % 5]}
-		echo "<Colon>$own<Enter>c$v<Enter>$p-s-$run-0<Enter><Enter>"
+		echo "<Colon>$own<Enter>c$v<Enter>$(confirm_key "$own" "$v")$p-s-$run-0<Enter><Enter>"
 		printf '%s\t%s\t%s\n' "$own" "$v" "$p-s-$run-0" >>"$TMP/$p.status"
 		# A priority: the prompt starts with the current one, C-u clears it.
 		pri=P$((1 + RANDOM % 4))
@@ -76,7 +77,7 @@ script() {
 		echo "$pri" >"$TMP/$p.priority"
 		for k in $(seq 1 "$nnotes"); do
 			if [ -n "$shared_value" ] && [ "$k" -eq $((contested_at + 1)) ]; then
-				echo "<Colon>$shared<Enter>c$shared_value<Enter>$p-s-$run-c<Enter><Enter>"
+				echo "<Colon>$shared<Enter>c$shared_value<Enter>$(confirm_key "$shared" "$shared_value")$p-s-$run-c<Enter><Enter>"
 				printf '%s\t%s\t%s\n' "$shared" "$shared_value" "$p-s-$run-c" >>"$TMP/$p.status"
 			fi
 			id=${NOTE_RECS[RANDOM % ${#NOTE_RECS[@]}]}
@@ -84,7 +85,7 @@ script() {
 			echo "$p-$run-$k" >>"$TMP/$p.notes"
 		done
 		if [ -n "$shared_value" ] && [ "$contested_at" -eq "$nnotes" ]; then
-			echo "<Colon>$shared<Enter>c$shared_value<Enter>$p-s-$run-c<Enter><Enter>"
+			echo "<Colon>$shared<Enter>c$shared_value<Enter>$(confirm_key "$shared" "$shared_value")$p-s-$run-c<Enter><Enter>"
 			printf '%s\t%s\t%s\n' "$shared" "$shared_value" "$p-s-$run-c" >>"$TMP/$p.status"
 		fi
 	} >"$TMP/$p.script"

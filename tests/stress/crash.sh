@@ -28,6 +28,7 @@ STATUSES=("not started" "in planning" "in progress" "behind schedule" "complete"
 DECISIONS=(pending approved rejected)
 
 PRISTINE=$TMP/pristine
+ASKS_FIRST=$(asks_first data)
 mkdir "$PRISTINE"
 cp data/*.csv "$PRISTINE/"
 baseline "$PRISTINE" "$TMP/baseline"
@@ -47,7 +48,7 @@ burst() {
 			echo "<Colon>$id<Enter>"
 			if [ $r -lt 25 ]; then
 				v=${STATUSES[RANDOM % 5]}
-				echo "c$v<Enter>S-$1-$k<Enter><Enter>"
+				echo "c$v<Enter>$(confirm_key "$id" "$v")S-$1-$k<Enter><Enter>"
 				printf 'status\t%s\t%s\tS-%s-%s\n' "$id" "$v" "$1" "$k" >>"$3"
 			elif [ $r -lt 40 ]; then
 				v=${DECISIONS[RANDOM % 3]}

@@ -134,3 +134,22 @@ column_of() {
 		NR == 1 { for (i = 1; i <= NF; i++) { if ($i == col) c = i; if ($i == "id") k = i }; next }
 		$k == id { print $c; exit }'
 }
+
+# asks_first DIR: the ids of the recommendations that have an open deliverable (not complete) or an
+# open question (no answer, and open or no status), one per line: setting them complete asks y/n first.
+asks_first() {
+	{
+		[ -f "$1/deliverables.csv" ] && tsv "$1/deliverables.csv" | awk -F '\t' '
+			NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "rec_id") r = i; if ($i == "status") s = i }; next }
+			$s != "complete" { print $r }'
+		[ -f "$1/questions.csv" ] && tsv "$1/questions.csv" | awk -F '\t' '
+			NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "rec_id") r = i; if ($i == "status") s = i; if ($i == "answer") a = i }; next }
+			$a == "" && ($s == "" || $s == "open" || $s == "follow-up") { print $r }'
+	} | sort -u
+}
+
+# confirm_key ID VALUE: "y" when setting ID to VALUE asks first (ASKS_FIRST holds asks_first's ids)
+confirm_key() {
+	[ "$2" = complete ] && printf '%s\n' "$ASKS_FIRST" | grep -qxF -- "$1" && printf 'y'
+	return 0
+}
