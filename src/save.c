@@ -374,8 +374,17 @@ bool rv_file_unchanged(const char *path, const struct rv_file_stamp *expected)
 		return !expected->exists && errno == ENOENT;
 	if (!expected->exists)
 		return false;
-	/* ctime cannot be set back by a program: identical metadata means the bytes were not written. */
-	if (st.st_dev == expected->dev && st.st_ino == expected->ino && st.st_size == expected->size &&
+	/*
+	 * ctime cannot be set back by a program: identical metadata means the bytes were not written, once
+	 * the file is older than the clock's tick. Within it, another writer's file can carry the very same
+	 * metadata: file systems stamp times from a coarse clock (a few milliseconds), and a file renamed
+	 * into place can get the inode number of one removed just before (its own earlier version). Such a
+	 * file is read and hashed.
+	 */
+	struct timespec clock;
+	clock_gettime(CLOCK_REALTIME, &clock);
+	bool settled = clock.tv_sec > st.st_ctim.tv_sec + 1;
+	if (settled && st.st_dev == expected->dev && st.st_ino == expected->ino && st.st_size == expected->size &&
 	    same_timespec(st.st_mtim, expected->mtime) && same_timespec(st.st_ctim, expected->ctime))
 		return true;
 	struct rv_file_stamp now;
