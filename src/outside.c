@@ -23,7 +23,7 @@ bool rv_session_changed_on_disk(struct rv_session *s, struct rv_store_watch *w, 
 }
 
 /* The kinds whose rows belong to a recommendation and are compared row by row. */
-static const enum rv_kind row_kinds[] = {RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY, RV_NOTES};
+static const enum rv_kind row_kinds[] = {RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY, RV_NOTES, RV_CHANGES};
 #define NROW_KINDS (sizeof(row_kinds) / sizeof(*row_kinds))
 
 struct digest_rec {
@@ -310,6 +310,31 @@ static void value_item(struct rv_outside *o, enum rv_outside_kind kind, const ch
 	it->author = author;
 }
 
+/* A row of changes.csv someone else added: "owner of D2 -> OCTO" (a priority is said as the column's). */
+static void field_item(struct rv_outside *o, const struct rv_model *m, const char *id, size_t row)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	if (field.len == 8 && memcmp(field.ptr, "priority", 8) == 0)
+		return;
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	struct strbuf what;
+	sb_init(&what);
+	sb_add(&what, field.ptr, field.len);
+	if (item.len) {
+		sb_adds(&what, " of ");
+		sb_add(&what, item.ptr, item.len);
+	}
+	struct rv_outside_item *it = add_item(o, RV_OUT_FIELD, id);
+	it->before = xstrdup(what.data ? what.data : "");
+	it->after = text_dup(rv_child_field(m, RV_CHANGES, row, CHG_VALUE));
+	it->author = text_dup(rv_child_field(m, RV_CHANGES, row, CHG_AUTHOR));
+	if (it->author && !*it->author) {
+		free(it->author);
+		it->author = NULL;
+	}
+	sb_free(&what);
+}
+
 /* The rows of one kind of a matched recommendation; history rows that gave a reported status or
  * decision are that item already. */
 static void row_items(struct rv_outside *o, const struct rv_model *m, const char *id, enum rv_kind kind,
@@ -318,6 +343,10 @@ static void row_items(struct rv_outside *o, const struct rv_model *m, const char
 	size_t plain = 0;
 	char *author = NULL;
 	for (size_t i = 0; i < na; i++) {
+		if (kind == RV_CHANGES) {
+			field_item(o, m, id, added[i]);
+			continue;
+		}
 		if (kind == RV_NOTES) {
 			struct rv_outside_item *it = add_item(o, RV_OUT_NOTE, id);
 			it->after = text_dup(rv_child_role(m, kind, added[i], RV_ROLE_TEXT));
@@ -541,6 +570,15 @@ static void describe_raw(const struct rv_outside_item *it, bool ascii, struct st
 		break;
 	case RV_OUT_EDITED:
 		sb_adds(out, "edited");
+		break;
+	case RV_OUT_FIELD:
+		add_cut(out, it->before ? it->before : "", 30, ascii);
+		if (it->after && *it->after) {
+			sb_adds(out, arrow);
+			add_cut(out, it->after, 40, ascii);
+		} else {
+			sb_adds(out, " cleared");
+		}
 		break;
 	case RV_OUT_NOTE:
 		sb_adds(out, "note: ");

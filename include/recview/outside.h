@@ -30,6 +30,7 @@ enum rv_outside_kind {
 	RV_OUT_DECISION,
 	RV_OUT_PRIORITY,
 	RV_OUT_EDITED,        /* another column of the recommendation */
+	RV_OUT_FIELD,         /* a field changes.csv gives (an owner, a due date, an answer): before names it, after the value */
 	RV_OUT_NOTE,          /* after: the note */
 	RV_OUT_ROWS_ADDED,    /* rows of a child kind (count) */
 	RV_OUT_ROWS_REMOVED,

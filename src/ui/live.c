@@ -209,7 +209,7 @@ void live_after_merge(struct app *app, struct rv_outside_digest *before, struct 
 	if (o.n)
 		rv_outside_summary(&o, app->ascii, 300, line);
 	if (o.n > 1)
-		sb_adds(line, "  (o lists them)");
+		sb_adds(line, "  (O lists them)");
 	record(app->live, &o);
 }
 

@@ -4,7 +4,7 @@
 # marked until the cursor has been on it; a page open stays open and shows it; a prompt is never
 # disturbed (the update waits, and a save that meets the other's change merges as before); a third
 # recview that only looks at the files every 2 s (RECVIEW_WATCH=poll) gets it too, and so do changes
-# made by another program (notes appended by a script, several at once); o lists them all; a page that
+# made by another program (notes appended by a script, several at once); O lists them all; a page that
 # is not about a recommendation (what moved between two dates) stays open through an update.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
