@@ -361,6 +361,33 @@ static void test_what_they_changed(void **state)
 	close_side(&ann);
 }
 
+/* A field changes.csv gives (an owner without an owner column) is said with its author. */
+static void test_logged_field_they_changed(void **state)
+{
+	(void)state;
+	fresh_set();
+	struct side ann, alice;
+	open_side(&ann, "ann");
+	open_side(&alice, "alice");
+	assert_true(rv_change_item_field(&alice.s, (struct rv_item){RV_RECS, rec_of(&alice, "R-2")}, REC_OWNER, "OCTO", NULL));
+	assert_true(rv_change_priority(&alice.s, rec_of(&alice, "R-3"), "P2"));
+	struct rv_outside o;
+	reload(&ann, &o);
+	assert_int_equal(o.n, 2);
+	assert_int_equal(o.items[0].kind, RV_OUT_FIELD);
+	assert_string_equal(o.items[0].rec_id, "R-2");
+	assert_string_equal(o.items[0].before, "owner");
+	assert_string_equal(o.items[0].after, "OCTO");
+	assert_string_equal(o.items[0].author, "alice");
+	assert_int_equal(o.items[1].kind, RV_OUT_PRIORITY); /* once: as the column's, not also as a row */
+	char *got = summary(&o, true);
+	assert_non_null(strstr(got, "R-2 owner -> OCTO"));
+	free(got);
+	rv_outside_free(&o);
+	close_side(&alice);
+	close_side(&ann);
+}
+
 /* Our own changes, saved or not saved yet (made again by the merge), are never someone else's. */
 static void test_own_changes_never_show(void **state)
 {
@@ -499,6 +526,7 @@ int run_live_tests(void)
 		cmocka_unit_test(test_burst_waits_for_quiet),
 		cmocka_unit_test(test_hold_respects_the_lock),
 		cmocka_unit_test(test_what_they_changed),
+		cmocka_unit_test(test_logged_field_they_changed),
 		cmocka_unit_test(test_own_changes_never_show),
 		cmocka_unit_test(test_held_conflict_shows_theirs_only),
 		cmocka_unit_test(test_rows_and_recommendations),
