@@ -349,14 +349,21 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	m->children[kind] = xcalloc(rows + 1, sizeof(struct rv_child));
 	m->child_index[kind] = xcalloc(rows + 1, sizeof(uint32_t));
 	struct rv_link_cache cache = {0};
+	size_t nonexact = 0, first_nonexact = 0;
 	decide_date_orders(m, kind, rows);
-	for (size_t r = 0; r < rows; r++)
-		if (!t->flat || rv_flat_child_row(m, kind, (uint32_t)r))
-			parse_child(m, kind, (uint32_t)r, &m->children[kind][n++], &cache);
+	for (size_t r = 0; r < rows; r++) {
+		if (t->flat && !rv_flat_child_row(m, kind, (uint32_t)r))
+			continue;
+		struct rv_child *ch = &m->children[kind][n];
+		parse_child(m, kind, (uint32_t)r, ch, &cache);
+		if (ch->rec >= 0 && ch->link != RV_LINK_EXACT && !nonexact++)
+			first_nonexact = n;
+		n++;
+	}
 	m->nchildren[kind] = n;
 	if (rec_id_field(kind) < 0)
 		return;
-	rv_links_note(m, kind);
+	rv_links_note(m, kind, nonexact, first_nonexact);
 
 	/* Group by recommendation: count, prefix sums, fill (a counting sort, stable in file order). */
 	for (size_t r = 0; r < n; r++)
