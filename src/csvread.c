@@ -147,6 +147,15 @@ static void push_cell(struct parse_ctx *c, const char *ptr, size_t len, size_t r
 	c->row_nfields++;
 }
 
+/* Whether a row has a value after its first field (its cells were just stored: still in the cache). */
+static bool has_later_value(const struct csv_table *t, uint32_t first, uint32_t n)
+{
+	for (uint32_t k = 1; k < n; k++)
+		if (t->cells[first + k].len)
+			return true;
+	return false;
+}
+
 static void end_row(struct parse_ctx *c, size_t raw_end)
 {
 	struct csv_table *t = c->t;
@@ -166,6 +175,8 @@ static void end_row(struct parse_ctx *c, size_t raw_end)
 		t->rows_cap = t->rows_cap ? t->rows_cap * 2 : 256;
 		t->rows = xreallocarray(t->rows, t->rows_cap, sizeof(*t->rows));
 	}
+	if (!has_later_value(t, c->row_first_cell, c->row_nfields))
+		t->sparse_rows++;
 	struct csv_row *r = &t->rows[t->nrows++];
 	r->flags = 0;
 	r->first_cell = c->row_first_cell;

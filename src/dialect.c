@@ -198,6 +198,8 @@ static void move_header_down(struct csv_table *t)
 /* Excel's ",,,," rows and one-cell notes ("Prepared by ...") are not data. */
 static void drop_non_data_rows(struct csv_table *t)
 {
+	if (!t->sparse_rows)
+		return; /* every row has a value after its first field (the parser counted): all data */
 	size_t kept = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct csv_row *r = &t->rows[i];

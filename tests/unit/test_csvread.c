@@ -265,6 +265,8 @@ static void test_empty_fields(void **state)
 	CELL(&p.t, 0, 1, "");
 	CELL(&p.t, 1, 2, "3");
 	assert_diag(&p.dl, 0, DIAG_NOTE, 2, 1, "row skipped: every field is empty");
+	/* Only ",," and "1,," lack a value after their first field: the rows the check had to look at. */
+	assert_int_equal(p.t.sparse_rows, 2);
 	parsed_free(&p);
 }
 
