@@ -399,12 +399,13 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 		out->precision = len == 10 ? RV_DATE_PREC_DAY : len == 7 ? RV_DATE_PREC_MONTH : RV_DATE_PREC_YEAR;
 		return RV_DATE_OK;
 	}
-	if (len == 0 || is_placeholder(s, len))
+	if (len == 0)
 		return RV_DATE_EMPTY;
 	out->date = RV_DATE_NONE;
 	struct item items[MAX_ITEMS];
 	int n = 0;
-	bool ok = cut_time(s, &len) && split_items(s, len, items, &n);
+	size_t date_len = len;
+	bool ok = cut_time(s, &date_len) && split_items(s, date_len, items, &n);
 	if (ok && n == 1)
 		ok = is_year(&items[0], false) && make_date(items[0].value, 1, 0, RV_DATE_PREC_YEAR, out);
 	else if (ok && n == 2)
@@ -416,7 +417,8 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 	if (!ok) {
 		out->date = RV_DATE_NONE;
 		out->precision = RV_DATE_PREC_NONE;
-		return RV_DATE_BAD;
+		/* Looked for only now: no placeholder reads as a date, and most values are dates. */
+		return is_placeholder(s, len) ? RV_DATE_EMPTY : RV_DATE_BAD;
 	}
 	return RV_DATE_OK;
 }

@@ -146,8 +146,11 @@ static void test_quarters(void **state)
 static void test_placeholders_are_no_date(void **state)
 {
 	(void)state;
-	static const char *const none[] = {"", "   ", "TBD", "tbd", "TBC", "Ongoing", "ongoing", "N/A", "n/a", "NA",
-					   "-", "--", "\xE2\x80\x94", "none", "Unknown", "?"};
+	/* Every placeholder: the reader looks for them only once a value fails to read as a date. */
+	static const char *const none[] = {"", "   ", "TBD", "tbd", "TBC", "tbc", "TBA", "To be determined",
+					   "TO BE CONFIRMED", "Ongoing", "ongoing", "On-going", "on going", "Continuous",
+					   "N/A", "n/a", "NA", "N.A.", "Not applicable", "-", "--", "---",
+					   "\xE2\x80\x93", "\xE2\x80\x94", "none", "NONE", "Unknown", "?", " TBD "};
 	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
 		struct rv_date_value v = {1, RV_DATE_PREC_DAY};
 		if (read_as(none[i], RV_DATE_MONTH_FIRST, &v) != RV_DATE_EMPTY)
