@@ -31,7 +31,7 @@ struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t ro
 	const struct csv_table *csv = rv_kind_csv(m, kind);
 	if (!(t->present || t->flat) || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= csv->nrows)
 		return empty_cell;
-	if (t->derived[field] && row < t->nderived)
+	if (row < t->nderived && t->derived[field]) /* nderived is 0 unless a mapping derives a field */
 		return t->derived[field][row];
 	return csv_cell_at(csv, row, (size_t)t->col[field]);
 }
