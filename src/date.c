@@ -269,8 +269,9 @@ static bool read_two(const struct item *a, const struct item *b, struct rv_date_
 	return false;
 }
 
+/* *by_order is set when the day and month are numbers that only the column's order tells apart. */
 static bool read_three(const struct item *a, const struct item *b, const struct item *c, enum rv_date_order order,
-		       struct rv_date_value *out)
+		       struct rv_date_value *out, bool *by_order)
 {
 	if (a->kind == ITEM_NUM && b->kind == ITEM_NUM && c->kind == ITEM_NUM) {
 		if (!numeric_sep(b->sep) || c->sep != b->sep)
@@ -279,6 +280,7 @@ static bool read_three(const struct item *a, const struct item *b, const struct 
 			return make_date(a->value, b->value, c->value, RV_DATE_PREC_DAY, out);
 		if (!is_small(a) || !is_small(b) || !is_year(c, true))
 			return false;
+		*by_order = true;
 		int day = order == RV_DATE_DAY_FIRST ? a->value : b->value;
 		int month = order == RV_DATE_DAY_FIRST ? b->value : a->value;
 		return make_date(full_year(c), month, day, RV_DATE_PREC_DAY, out);
@@ -388,8 +390,10 @@ static bool cut_time(const char *s, size_t *len)
 	return d > 0;
 }
 
-enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order order, struct rv_date_value *out)
+enum rv_date_result rv_date_read_noting_order(const char *s, size_t len, enum rv_date_order order,
+					       struct rv_date_value *out, bool *by_order)
 {
+	*by_order = false;
 	out->date = RV_DATE_NONE;
 	out->precision = RV_DATE_PREC_NONE;
 	trim(&s, &len);
@@ -411,7 +415,7 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 	else if (ok && n == 2)
 		ok = read_two(&items[0], &items[1], out);
 	else if (ok && n == 3)
-		ok = read_three(&items[0], &items[1], &items[2], order, out);
+		ok = read_three(&items[0], &items[1], &items[2], order, out, by_order);
 	else
 		ok = false;
 	if (!ok) {
@@ -421,6 +425,12 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 		return is_placeholder(s, len) ? RV_DATE_EMPTY : RV_DATE_BAD;
 	}
 	return RV_DATE_OK;
+}
+
+enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order order, struct rv_date_value *out)
+{
+	bool by_order;
+	return rv_date_read_noting_order(s, len, order, out, &by_order);
 }
 
 /* ---- the order of day and month in a column ---- */
