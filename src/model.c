@@ -259,7 +259,8 @@ static struct child_fields child_fields_of(enum rv_kind kind)
  */
 struct date_votes {
 	bool open[RV_MAX_FIELDS]; /* a field being decided */
-	bool any;
+	int fields[RV_MAX_FIELDS]; /* those fields, nfields of them (0: all decided) */
+	int nfields;
 	size_t nrows;
 };
 
@@ -274,22 +275,19 @@ static void votes_begin(struct rv_model *m, enum rv_kind kind, size_t nrows, str
 		if (def->fields[f].role != RV_ROLE_DATE || t->col[f] < 0 || c->basis == RV_DATE_ORDER_MAPPED)
 			continue;
 		*c = (struct rv_date_order_choice){0};
-		dv->open[f] = dv->any = true;
+		dv->open[f] = true;
+		dv->fields[dv->nfields++] = f;
 	}
 }
 
 /* The votes of rows [from, to) for every field still being decided. */
 static void votes_take(struct rv_model *m, enum rv_kind kind, const struct date_votes *dv, size_t from, size_t to)
 {
-	if (!dv->any)
-		return;
 	struct rv_table *t = &m->tables[kind];
 	for (size_t r = from; r < to; r++) {
-		for (int f = 0; f < RV_MAX_FIELDS; f++) {
-			if (!dv->open[f])
-				continue;
-			struct csv_cell cell = rv_cell(m, kind, (uint32_t)r, f);
-			rv_date_order_vote(&t->date_order[f], cell.ptr, cell.len, (uint32_t)r);
+		for (int i = 0; i < dv->nfields; i++) {
+			struct csv_cell cell = rv_cell(m, kind, (uint32_t)r, dv->fields[i]);
+			rv_date_order_vote(&t->date_order[dv->fields[i]], cell.ptr, cell.len, (uint32_t)r);
 		}
 	}
 }
@@ -298,11 +296,10 @@ static void votes_take(struct rv_model *m, enum rv_kind kind, const struct date_
 static void votes_close(struct rv_model *m, enum rv_kind kind, struct date_votes *dv, size_t from)
 {
 	votes_take(m, kind, dv, from, dv->nrows);
-	for (int f = 0; f < RV_MAX_FIELDS; f++)
-		if (dv->open[f])
-			rv_date_order_decide(&m->tables[kind].date_order[f]);
+	for (int i = 0; i < dv->nfields; i++)
+		rv_date_order_decide(&m->tables[kind].date_order[dv->fields[i]]);
 	memset(dv->open, 0, sizeof(dv->open));
-	dv->any = false;
+	dv->nfields = 0;
 }
 
 /*
