@@ -65,6 +65,9 @@ char csv_sniff_delimiter(const char *text, size_t len)
 	uint32_t best_mode = 0;
 	size_t best_freq = 0;
 	for (size_t k = 0; k < sizeof(candidates); k++) {
+		/* A separator the sample lacks gives one field per row: it could never be chosen. */
+		if (!memchr(text, candidates[k], sample))
+			continue;
 		struct csv_parser p;
 		if (csv_init(&p, 0) != 0)
 			return ',';
