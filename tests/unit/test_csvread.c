@@ -437,6 +437,21 @@ static void test_nul_byte_is_error_and_kept(void **state)
 	parsed_free(&p);
 }
 
+/* A NUL before the first CR: both are still found (one scan stops at whichever comes first). */
+static void test_nul_byte_before_lone_cr_line_ends(void **state)
+{
+	(void)state;
+	struct parsed p;
+	PARSE(&p, "a,b\r1,x\0y\r2,3\r");
+	assert_int_equal(p.dl.n, 1);
+	assert_diag(&p.dl, 0, DIAG_ERROR, 2, 4, "NUL byte");
+	assert_int_equal(p.t.nrows, 2);
+	assert_int_equal(p.t.rows[1].line, 3);
+	assert_int_equal(p.t.eol, CSV_EOL_CR);
+	CELL(&p.t, 1, 1, "3");
+	parsed_free(&p);
+}
+
 static void test_nul_byte_in_quoted_multiline_field(void **state)
 {
 	(void)state;
@@ -796,6 +811,7 @@ int run_csvread_tests(void)
 		cmocka_unit_test(test_unterminated_quote_in_crlf_file),
 		cmocka_unit_test(test_quote_error_after_multiline_field),
 		cmocka_unit_test(test_nul_byte_is_error_and_kept),
+		cmocka_unit_test(test_nul_byte_before_lone_cr_line_ends),
 		cmocka_unit_test(test_nul_byte_in_quoted_multiline_field),
 		cmocka_unit_test(test_invalid_utf8_is_warning_and_kept),
 		cmocka_unit_test(test_invalid_utf8_column_after_multibyte),
