@@ -516,12 +516,10 @@ long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struc
 		return cache->rec;
 	}
 	struct csv_cell review = {"", 0, 0};
-	long rec = next_rec_owning(m, cache, id);
-	if (rec < 0)
-		rec = rv_find_rec(m, id.ptr, id.len);
-	if (rec >= 0) {
+	long rec = next_rec_owning(m, cache, id); /* exact when found */
+	if (rec < 0 && (rec = rv_find_rec(m, id.ptr, id.len)) >= 0) {
 		*how = same_cell(rv_rec_cell(m, (size_t)rec, REC_ID), id) ? RV_LINK_EXACT : RV_LINK_CASE;
-	} else {
+	} else if (rec < 0) {
 		review = child_review(m, kind, row);
 		if (cache && cache->used && cache->how == RV_LINK_SPELLING && same_cell(cache->id, id) &&
 		    same_cell(cache->review, review)) {
