@@ -147,6 +147,15 @@ static void push_cell(struct parse_ctx *c, const char *ptr, size_t len, size_t r
 	c->row_nfields++;
 }
 
+/* Whether a row has a value after its first field (its cells were just stored: still in the cache). */
+static bool has_later_value(const struct csv_table *t, uint32_t first, uint32_t n)
+{
+	for (uint32_t k = 1; k < n; k++)
+		if (t->cells[first + k].len)
+			return true;
+	return false;
+}
+
 static void end_row(struct parse_ctx *c, size_t raw_end)
 {
 	struct csv_table *t = c->t;
@@ -166,6 +175,8 @@ static void end_row(struct parse_ctx *c, size_t raw_end)
 		t->rows_cap = t->rows_cap ? t->rows_cap * 2 : 256;
 		t->rows = xreallocarray(t->rows, t->rows_cap, sizeof(*t->rows));
 	}
+	if (!has_later_value(t, c->row_first_cell, c->row_nfields))
+		t->sparse_rows++;
 	struct csv_row *r = &t->rows[t->nrows++];
 	r->flags = 0;
 	r->first_cell = c->row_first_cell;
@@ -326,8 +337,17 @@ static void report_byte(struct csv_table *t, struct pos_cursor *pc, enum diag_se
 		diag_add(t->diags, sev, t->path, 0, 0, fmt, detail);
 }
 
-/* Invalid UTF-8 and NUL bytes, each with its position; the bytes themselves are kept. */
-static void report_bytes(struct csv_table *t, size_t start, bool valid_utf8)
+/*
+ * Whether the text holds a CR or a NUL byte. One pass finds either: buf is NUL-terminated, so the
+ * span without a CR ends at the first NUL, which is the terminator only when neither occurs.
+ */
+static bool has_cr_or_nul(const struct csv_table *t)
+{
+	return strcspn(t->buf, "\r") < t->size;
+}
+
+/* Invalid UTF-8 and NUL bytes (no_nul: the file has no NUL), each with its position; the bytes are kept. */
+static void report_bytes(struct csv_table *t, size_t start, bool valid_utf8, bool no_nul)
 {
 	static const char bad_utf8[] = "invalid UTF-8 byte %s (kept, shown as \\x..)";
 	static const char nul_byte[] = "NUL byte in text (kept, shown as ^@)%s";
@@ -344,7 +364,7 @@ static void report_bytes(struct csv_table *t, size_t start, bool valid_utf8)
 		report_byte(t, &utf, DIAG_WARNING, at, bad_utf8, detail, &utf_seen, &utf_keep);
 		i = at + 1;
 	}
-	for (i = start; i < t->size; i++) {
+	for (i = no_nul ? t->size : start; i < t->size; i++) {
 		const char *p = memchr(buf + i, '\0', t->size - i);
 		if (!p)
 			break;
@@ -467,11 +487,12 @@ static enum rv_result parse_owned(struct csv_table *t)
 		t->bom = true;
 		start = 3;
 	}
-	report_bytes(t, start, valid_utf8);
+	bool cr_or_nul = has_cr_or_nul(t); /* most files have neither: one pass instead of two */
+	report_bytes(t, start, valid_utf8, !cr_or_nul);
 
 	t->delim = t->stated.delim ? t->stated.delim : csv_sniff_delimiter(t->buf + start, t->size - start);
 	struct parse_ctx c = {.t = t, .line_off = start, .line_no = 1};
-	c.has_cr = memchr(t->buf, '\r', t->size) != NULL;
+	c.has_cr = cr_or_nul && memchr(t->buf, '\r', t->size) != NULL;
 	run_parser(&c, start);
 	if (!c.have_header) {
 		diag_add(t->diags, DIAG_ERROR, t->path, 1, 1, "empty file: no header line");

@@ -292,8 +292,9 @@ static bool read_two(const struct item *a, const struct item *b, struct rv_date_
 	return false;
 }
 
+/* *by_order is set when the day and month are numbers that only the column's order tells apart. */
 static bool read_three(const struct item *a, const struct item *b, const struct item *c, enum rv_date_order order,
-		       struct rv_date_value *out)
+		       struct rv_date_value *out, bool *by_order)
 {
 	if (a->kind == ITEM_NUM && b->kind == ITEM_NUM && c->kind == ITEM_NUM) {
 		if (!numeric_sep(b->sep) || c->sep != b->sep)
@@ -302,6 +303,7 @@ static bool read_three(const struct item *a, const struct item *b, const struct 
 			return make_date(a->value, b->value, c->value, RV_DATE_PREC_DAY, out);
 		if (!is_small(a) || !is_small(b) || !is_year(c, true))
 			return false;
+		*by_order = true;
 		int day = order == RV_DATE_DAY_FIRST ? a->value : b->value;
 		int month = order == RV_DATE_DAY_FIRST ? b->value : a->value;
 		return make_date(full_year(c), month, day, RV_DATE_PREC_DAY, out);
@@ -411,8 +413,10 @@ static bool cut_time(const char *s, size_t *len)
 	return d > 0;
 }
 
-enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order order, struct rv_date_value *out)
+enum rv_date_result rv_date_read_noting_order(const char *s, size_t len, enum rv_date_order order,
+					       struct rv_date_value *out, bool *by_order)
 {
+	*by_order = false;
 	out->date = RV_DATE_NONE;
 	out->precision = RV_DATE_PREC_NONE;
 	trim(&s, &len);
@@ -422,26 +426,34 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 		out->precision = len == 10 ? RV_DATE_PREC_DAY : len == 7 ? RV_DATE_PREC_MONTH : RV_DATE_PREC_YEAR;
 		return RV_DATE_OK;
 	}
-	if (len == 0 || is_placeholder(s, len))
+	if (len == 0)
 		return RV_DATE_EMPTY;
 	out->date = RV_DATE_NONE;
 	struct item items[MAX_ITEMS];
 	int n = 0;
-	bool ok = cut_time(s, &len) && split_items(s, len, items, &n);
+	size_t date_len = len;
+	bool ok = cut_time(s, &date_len) && split_items(s, date_len, items, &n);
 	if (ok && n == 1)
 		ok = is_year(&items[0], false) && make_date(items[0].value, 1, 0, RV_DATE_PREC_YEAR, out);
 	else if (ok && n == 2)
 		ok = read_two(&items[0], &items[1], out);
 	else if (ok && n == 3)
-		ok = read_three(&items[0], &items[1], &items[2], order, out);
+		ok = read_three(&items[0], &items[1], &items[2], order, out, by_order);
 	else
 		ok = false;
 	if (!ok) {
 		out->date = RV_DATE_NONE;
 		out->precision = RV_DATE_PREC_NONE;
-		return RV_DATE_BAD;
+		/* Looked for only now: no placeholder reads as a date, and most values are dates. */
+		return is_placeholder(s, len) ? RV_DATE_EMPTY : RV_DATE_BAD;
 	}
 	return RV_DATE_OK;
+}
+
+enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order order, struct rv_date_value *out)
+{
+	bool by_order;
+	return rv_date_read_noting_order(s, len, order, out, &by_order);
 }
 
 /* ---- the order of day and month in a column ---- */

@@ -65,6 +65,9 @@ char csv_sniff_delimiter(const char *text, size_t len)
 	uint32_t best_mode = 0;
 	size_t best_freq = 0;
 	for (size_t k = 0; k < sizeof(candidates); k++) {
+		/* A separator the sample lacks gives one field per row: it could never be chosen. */
+		if (!memchr(text, candidates[k], sample))
+			continue;
 		struct csv_parser p;
 		if (csv_init(&p, 0) != 0)
 			return ',';
@@ -199,6 +202,8 @@ static void move_header_down(struct csv_table *t)
 static void drop_non_data_rows(struct csv_table *t)
 {
 	csv_table_take_conflicts(t);
+	if (!t->sparse_rows)
+		return; /* every row has a value after its first field (the parser counted): all data */
 	size_t kept = 0;
 	for (size_t i = 0; i < t->nrows; i++) {
 		const struct csv_row *r = &t->rows[i];

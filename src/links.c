@@ -487,6 +487,21 @@ static bool same_cell(struct csv_cell a, struct csv_cell b)
 	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
 }
 
+/*
+ * The recommendation after the last one linked, when it holds id exactly and owns it (no earlier row
+ * has the same id): what the id index would find, without its probe. Child files mostly follow the
+ * recommendations' order, so most rows that do not repeat the last id name the next one.
+ */
+static long next_rec_owning(const struct rv_model *m, const struct rv_link_cache *cache, struct csv_cell id)
+{
+	if (!cache || !cache->used || cache->rec < 0 || (size_t)cache->rec + 1 >= m->nrecs)
+		return -1;
+	size_t next = (size_t)cache->rec + 1;
+	if (m->recs[next].duplicate || !same_cell(rv_rec_cell(m, next, REC_ID), id))
+		return -1;
+	return (long)next;
+}
+
 long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_link_cache *cache, uint8_t *how)
 {
 	struct csv_cell id = rv_cell(m, kind, row, rv_field_of_role(kind, RV_ROLE_REC_LINK));
@@ -501,10 +516,10 @@ long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struc
 		return cache->rec;
 	}
 	struct csv_cell review = {"", 0, 0};
-	long rec = rv_find_rec(m, id.ptr, id.len);
-	if (rec >= 0) {
+	long rec = next_rec_owning(m, cache, id); /* exact when found */
+	if (rec < 0 && (rec = rv_find_rec(m, id.ptr, id.len)) >= 0) {
 		*how = same_cell(rv_rec_cell(m, (size_t)rec, REC_ID), id) ? RV_LINK_EXACT : RV_LINK_CASE;
-	} else {
+	} else if (rec < 0) {
 		review = child_review(m, kind, row);
 		if (cache && cache->used && cache->how == RV_LINK_SPELLING && same_cell(cache->id, id) &&
 		    same_cell(cache->review, review)) {
@@ -528,16 +543,8 @@ long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struc
 	return rec;
 }
 
-void rv_links_note(struct rv_model *m, enum rv_kind kind)
+void rv_links_note(struct rv_model *m, enum rv_kind kind, size_t n, size_t first)
 {
-	size_t n = 0, first = 0;
-	for (size_t i = 0; i < m->nchildren[kind]; i++) {
-		if (m->children[kind][i].rec >= 0 && m->children[kind][i].link != RV_LINK_EXACT) {
-			if (!n)
-				first = i;
-			n++;
-		}
-	}
 	if (!n)
 		return;
 	const struct rv_child *c = &m->children[kind][first];

@@ -94,7 +94,7 @@ bool rv_model_field_derived(const struct rv_model *m, enum rv_kind kind, int fie
 enum rv_status rv_model_status(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len)
 {
 	int v;
-	if (rv_mapping_value(m->mapping, kind, RV_MAP_STATUS, s, len, &v))
+	if (m->mapping && rv_mapping_value(m->mapping, kind, RV_MAP_STATUS, s, len, &v)) /* asked for every row */
 		return (enum rv_status)v;
 	return rv_status_parse(s, len);
 }
@@ -102,7 +102,7 @@ enum rv_status rv_model_status(const struct rv_model *m, enum rv_kind kind, cons
 enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len)
 {
 	int v;
-	if (rv_mapping_value(m->mapping, kind, RV_MAP_DECISION, s, len, &v))
+	if (m->mapping && rv_mapping_value(m->mapping, kind, RV_MAP_DECISION, s, len, &v)) /* asked for every row */
 		return (enum rv_decision)v;
 	return rv_decision_parse(s, len);
 }
@@ -110,7 +110,7 @@ enum rv_decision rv_model_decision(const struct rv_model *m, enum rv_kind kind, 
 int rv_model_priority(const struct rv_model *m, enum rv_kind kind, const char *s, size_t len)
 {
 	int v;
-	if (rv_mapping_value(m->mapping, kind, RV_MAP_PRIORITY, s, len, &v))
+	if (m->mapping && rv_mapping_value(m->mapping, kind, RV_MAP_PRIORITY, s, len, &v)) /* asked for every row */
 		return v;
 	return rv_priority_parse(s, len);
 }

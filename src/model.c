@@ -32,7 +32,7 @@ struct csv_cell rv_cell(const struct rv_model *m, enum rv_kind kind, uint32_t ro
 	const struct csv_table *csv = rv_kind_csv(m, kind);
 	if (!(t->present || t->flat) || field < 0 || field >= RV_MAX_FIELDS || t->col[field] < 0 || row >= csv->nrows)
 		return empty_cell;
-	if (t->derived[field] && row < t->nderived)
+	if (row < t->nderived && t->derived[field]) /* nderived is 0 unless a mapping derives a field */
 		return t->derived[field][row];
 	return csv_cell_at(csv, row, (size_t)t->col[field]);
 }
@@ -241,13 +241,84 @@ static int rec_id_field(enum rv_kind kind)
 	return rv_field_of_role(kind, RV_ROLE_REC_LINK);
 }
 
-/* The date of a child row as the column's order reads it; not a date: a warning, and undated. */
-static void parse_date(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, struct rv_child *ch)
+/* The fields of a kind that every child row is read for, by their role (schema.c), -1 when it has none. */
+struct child_fields {
+	int link, status, decision, date;
+};
+
+static struct child_fields child_fields_of(enum rv_kind kind)
+{
+	return (struct child_fields){rec_id_field(kind), rv_field_of_role(kind, RV_ROLE_STATUS),
+				     rv_field_of_role(kind, RV_ROLE_DECISION), rv_field_of_role(kind, RV_ROLE_DATE)};
+}
+
+/*
+ * Day or month first for each date field of a kind, decided from the column's values (date.h) while
+ * its rows are read, so that the column is read once: each row votes as it goes by. The first date
+ * that needs the order (6/7/2016) ends that: the rows left vote at once and the order is decided
+ * before it is read. Any other date reads the same in either order.
+ */
+struct date_votes {
+	bool open[RV_MAX_FIELDS]; /* a field being decided */
+	int fields[RV_MAX_FIELDS]; /* those fields, nfields of them (0: all decided) */
+	int nfields;
+	size_t nrows;
+};
+
+static void votes_begin(struct rv_model *m, enum rv_kind kind, size_t nrows, struct date_votes *dv)
+{
+	struct rv_table *t = &m->tables[kind];
+	const struct rv_kind_def *def = rv_kind_def(kind);
+	memset(dv, 0, sizeof(*dv));
+	dv->nrows = nrows;
+	for (int f = 0; f < def->nfields; f++) {
+		struct rv_date_order_choice *c = &t->date_order[f];
+		if (def->fields[f].role != RV_ROLE_DATE || t->col[f] < 0 || c->basis == RV_DATE_ORDER_MAPPED)
+			continue;
+		*c = (struct rv_date_order_choice){0};
+		dv->open[f] = true;
+		dv->fields[dv->nfields++] = f;
+	}
+}
+
+/* The votes of rows [from, to) for every field still being decided. */
+static void votes_take(struct rv_model *m, enum rv_kind kind, const struct date_votes *dv, size_t from, size_t to)
+{
+	struct rv_table *t = &m->tables[kind];
+	for (size_t r = from; r < to; r++) {
+		for (int i = 0; i < dv->nfields; i++) {
+			struct csv_cell cell = rv_cell(m, kind, (uint32_t)r, dv->fields[i]);
+			rv_date_order_vote(&t->date_order[dv->fields[i]], cell.ptr, cell.len, (uint32_t)r);
+		}
+	}
+}
+
+/* The rows from `from` on vote, and every open field is decided. */
+static void votes_close(struct rv_model *m, enum rv_kind kind, struct date_votes *dv, size_t from)
+{
+	votes_take(m, kind, dv, from, dv->nrows);
+	for (int i = 0; i < dv->nfields; i++)
+		rv_date_order_decide(&m->tables[kind].date_order[dv->fields[i]]);
+	memset(dv->open, 0, sizeof(dv->open));
+	dv->nfields = 0;
+}
+
+/*
+ * The date of a child row as the column's order reads it; not a date: a warning, and undated. votes:
+ * the orders being decided while the rows are read (NULL: decided already).
+ */
+static void parse_date(struct rv_model *m, enum rv_kind kind, uint32_t row, int field, struct rv_child *ch,
+		       struct date_votes *votes)
 {
 	const struct rv_date_order_choice *order = &m->tables[kind].date_order[field];
 	struct csv_cell d = rv_cell(m, kind, row, field);
 	struct rv_date_value v;
-	enum rv_date_result res = rv_date_read(d.ptr, d.len, order->order, &v);
+	bool by_order;
+	enum rv_date_result res = rv_date_read_noting_order(d.ptr, d.len, order->order, &v, &by_order);
+	if (by_order && votes && votes->open[field]) {
+		votes_close(m, kind, votes, (size_t)row + 1);
+		res = rv_date_read(d.ptr, d.len, order->order, &v);
+	}
 	ch->date = v.date;
 	ch->date_prec = (uint8_t)v.precision;
 	if (res != RV_DATE_BAD)
@@ -266,43 +337,32 @@ static void parse_date(struct rv_model *m, enum rv_kind kind, uint32_t row, int 
 	report_value(m, kind, row, d, DIAG_WARNING, "bad date", tail);
 }
 
-/* Day or month first for each date field of kind, from the column's values (date.h). */
-static void decide_date_orders(struct rv_model *m, enum rv_kind kind, size_t nrows)
-{
-	struct rv_table *t = &m->tables[kind];
-	const struct rv_kind_def *def = rv_kind_def(kind);
-	for (int f = 0; f < def->nfields; f++) {
-		struct rv_date_order_choice *c = &t->date_order[f];
-		if (def->fields[f].role != RV_ROLE_DATE || t->col[f] < 0 || c->basis == RV_DATE_ORDER_MAPPED)
-			continue;
-		*c = (struct rv_date_order_choice){0};
-		for (size_t r = 0; r < nrows; r++) {
-			struct csv_cell cell = rv_cell(m, kind, (uint32_t)r, f);
-			rv_date_order_vote(c, cell.ptr, cell.len, (uint32_t)r);
-		}
-		rv_date_order_decide(c);
-	}
-}
+/* What reading the rows of a kind one after the other carries from row to row. */
+struct child_reading {
+	struct child_fields fields;
+	struct rv_link_cache cache;
+	struct date_votes votes;
+};
 
-static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct rv_link_cache *cache)
+/* One child row; rd is NULL for a row added later (the orders decided, no cache). */
+static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_child *ch, struct child_reading *rd)
 {
 	ch->row = row;
 	ch->rec = -1;
-	int link = rec_id_field(kind), status = rv_field_of_role(kind, RV_ROLE_STATUS);
-	int decision = rv_field_of_role(kind, RV_ROLE_DECISION), date = rv_field_of_role(kind, RV_ROLE_DATE);
-	if (link >= 0 && m->tables[kind].flat)
+	struct child_fields f = rd ? rd->fields : child_fields_of(kind);
+	if (f.link >= 0 && m->tables[kind].flat)
 		ch->rec = rv_flat_rec_of(m, row); /* a merged row has no id: its recommendation is the one above */
-	else if (link >= 0)
-		ch->rec = (int32_t)rv_links_resolve(m, kind, row, cache, &ch->link);
-	if (status >= 0) {
-		struct csv_cell st = rv_cell(m, kind, row, status);
+	else if (f.link >= 0)
+		ch->rec = (int32_t)rv_links_resolve(m, kind, row, rd ? &rd->cache : NULL, &ch->link);
+	if (f.status >= 0) {
+		struct csv_cell st = rv_cell(m, kind, row, f.status);
 		ch->status = rv_model_status(m, kind, st.ptr, st.len);
 		if (ch->status == RV_STATUS_UNKNOWN)
 			report_value(m, kind, row, st, DIAG_WARNING, "unknown status",
 				     " (kept as written; known: not started, in planning, in progress, behind schedule, complete)");
 	}
-	if (decision >= 0) {
-		struct csv_cell dec = rv_cell(m, kind, row, decision);
+	if (f.decision >= 0) {
+		struct csv_cell dec = rv_cell(m, kind, row, f.decision);
 		ch->decision = rv_model_decision(m, kind, dec.ptr, dec.len);
 		if (ch->decision == RV_DECISION_UNKNOWN)
 			report_value(m, kind, row, dec, DIAG_WARNING, "unknown decision",
@@ -315,8 +375,8 @@ static void parse_child(struct rv_model *m, enum rv_kind kind, uint32_t row, str
 		ch->status = (uint8_t)rv_qstatus_parse(st.ptr, st.len);
 	}
 	/* Notes carry a time ("2026-11-23T14:05"), not a date: it is kept as written. */
-	if (date >= 0)
-		parse_date(m, kind, row, date, ch);
+	if (f.date >= 0)
+		parse_date(m, kind, row, f.date, ch, rd ? &rd->votes : NULL);
 }
 
 /* A child's parsed state from its fields as they read now (a change set one, or changes.csv gives it). */
@@ -383,15 +443,24 @@ static void build_children(struct rv_model *m, enum rv_kind kind)
 	size_t rows = t->usable ? rv_kind_csv(m, kind)->nrows : 0, n = 0;
 	m->children[kind] = xcalloc(rows + 1, sizeof(struct rv_child));
 	m->child_index[kind] = xcalloc(rows + 1, sizeof(uint32_t));
-	struct rv_link_cache cache = {0};
-	decide_date_orders(m, kind, rows);
-	for (size_t r = 0; r < rows; r++)
-		if (!t->flat || rv_flat_child_row(m, kind, (uint32_t)r))
-			parse_child(m, kind, (uint32_t)r, &m->children[kind][n++], &cache);
+	struct child_reading rd = {.fields = child_fields_of(kind)};
+	size_t nonexact = 0, first_nonexact = 0;
+	votes_begin(m, kind, rows, &rd.votes);
+	for (size_t r = 0; r < rows; r++) {
+		votes_take(m, kind, &rd.votes, r, r + 1); /* every row of a flat sheet votes, as its column's */
+		if (t->flat && !rv_flat_child_row(m, kind, (uint32_t)r))
+			continue;
+		struct rv_child *ch = &m->children[kind][n];
+		parse_child(m, kind, (uint32_t)r, ch, &rd);
+		if (ch->rec >= 0 && ch->link != RV_LINK_EXACT && !nonexact++)
+			first_nonexact = n;
+		n++;
+	}
+	votes_close(m, kind, &rd.votes, rows);
 	m->nchildren[kind] = n;
 	if (rec_id_field(kind) < 0)
 		return;
-	rv_links_note(m, kind);
+	rv_links_note(m, kind, nonexact, first_nonexact);
 
 	/* Group by recommendation: count, prefix sums, fill (a counting sort, stable in file order). */
 	for (size_t r = 0; r < n; r++)

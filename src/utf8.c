@@ -72,25 +72,25 @@ size_t utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
+/* The first byte from i on that is not ASCII, or len: eight bytes at a time, then to it one by one. */
+static size_t skip_ascii(const unsigned char *u, size_t i, size_t len)
+{
+	while (i + 8 <= len) {
+		uint64_t w;
+		memcpy(&w, u + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < len && u[i] < 0x80)
+		i++;
+	return i;
+}
+
 size_t utf8_first_invalid(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
-	while (i < len) {
-		/* Plain ASCII, eight bytes at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, u + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= len)
-			break;
-		if (u[i] < 0x80) {
-			i++;
-			continue;
-		}
+	for (size_t i = skip_ascii(u, 0, len); i < len; i = skip_ascii(u, i, len)) {
 		uint32_t cp;
 		size_t n = utf8_decode(u + i, len - i, &cp);
 		if (!n)

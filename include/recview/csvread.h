@@ -83,6 +83,8 @@ struct csv_table {
 	uint32_t header_end;    /* offset of the header row's line break */
 	struct csv_row *rows; /* data rows, in file order */
 	size_t nrows, rows_cap;
+	size_t sparse_rows;   /* rows read with no value after their first field: only these can be
+			       * rows that are not data (dialect.c), so none means none to look for */
 	struct csv_cell *cells;
 	size_t ncells, cells_cap;
 	struct arena strings; /* values that differ from their raw bytes ("" unescaped) */

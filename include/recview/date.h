@@ -66,6 +66,10 @@ enum rv_date_result rv_date_read(const char *s, size_t len, enum rv_date_order o
 /* The last day a date of that precision covers: the day itself, the end of its month, quarter or year
  * (2015-11 gives 2015-11-30); RV_DATE_NONE for none. */
 int32_t rv_date_last_day(int32_t date, enum rv_date_precision precision);
+/* The same, telling whether the order was needed (*by_order: a numeric day and month, 6/7/2016); a
+ * value that did not need it reads the same in either order. */
+enum rv_date_result rv_date_read_noting_order(const char *s, size_t len, enum rv_date_order order,
+					       struct rv_date_value *out, bool *by_order);
 /* "2016-06-30", "2016-06", "2016-Q3", "2016"; "" for none. */
 void rv_date_format_precision(int32_t date, enum rv_date_precision precision, char *buf, size_t size);
 

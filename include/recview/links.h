@@ -55,8 +55,9 @@ struct rv_link_cache {
  * NULL.
  */
 long rv_links_resolve(struct rv_model *m, enum rv_kind kind, uint32_t row, struct rv_link_cache *cache, uint8_t *how);
-/* One note per child file that has links made by case or by the id rule: how many, and the first. */
-void rv_links_note(struct rv_model *m, enum rv_kind kind);
+/* One note per child file that has links made by case or by the id rule: n of them, the first being
+ * child first (counted while the children are read, so that no pass over them is needed). */
+void rv_links_note(struct rv_model *m, enum rv_kind kind, size_t n, size_t first);
 
 /*
  * The nearest recommendation to an id none has, for "did you mean": the smallest edit distance

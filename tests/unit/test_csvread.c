@@ -265,6 +265,8 @@ static void test_empty_fields(void **state)
 	CELL(&p.t, 0, 1, "");
 	CELL(&p.t, 1, 2, "3");
 	assert_diag(&p.dl, 0, DIAG_NOTE, 2, 1, "row skipped: every field is empty");
+	/* Only ",," and "1,," lack a value after their first field: the rows the check had to look at. */
+	assert_int_equal(p.t.sparse_rows, 2);
 	parsed_free(&p);
 }
 
@@ -432,6 +434,21 @@ static void test_nul_byte_is_error_and_kept(void **state)
 	assert_int_equal(csv_cell_at(&p.t, 0, 1).len, 3);
 	CELL(&p.t, 0, 1, "x\0y");
 	CELL(&p.t, 1, 0, "2");
+	parsed_free(&p);
+}
+
+/* A NUL before the first CR: both are still found (one scan stops at whichever comes first). */
+static void test_nul_byte_before_lone_cr_line_ends(void **state)
+{
+	(void)state;
+	struct parsed p;
+	PARSE(&p, "a,b\r1,x\0y\r2,3\r");
+	assert_int_equal(p.dl.n, 1);
+	assert_diag(&p.dl, 0, DIAG_ERROR, 2, 4, "NUL byte");
+	assert_int_equal(p.t.nrows, 2);
+	assert_int_equal(p.t.rows[1].line, 3);
+	assert_int_equal(p.t.eol, CSV_EOL_CR);
+	CELL(&p.t, 1, 1, "3");
 	parsed_free(&p);
 }
 
@@ -794,6 +811,7 @@ int run_csvread_tests(void)
 		cmocka_unit_test(test_unterminated_quote_in_crlf_file),
 		cmocka_unit_test(test_quote_error_after_multiline_field),
 		cmocka_unit_test(test_nul_byte_is_error_and_kept),
+		cmocka_unit_test(test_nul_byte_before_lone_cr_line_ends),
 		cmocka_unit_test(test_nul_byte_in_quoted_multiline_field),
 		cmocka_unit_test(test_invalid_utf8_is_warning_and_kept),
 		cmocka_unit_test(test_invalid_utf8_column_after_multibyte),

@@ -94,6 +94,36 @@ static void test_numeric_day_and_month(void **state)
 	assert_reads("6.2016", 20160600, RV_DATE_PREC_MONTH);
 }
 
+/* Only a numeric day and month need the column's order; every other value reads the same either way. */
+static void test_which_dates_need_the_order(void **state)
+{
+	(void)state;
+	static const char *const ordered[] = {"6/30/2016", "30/06/2016", "7/1/2016", "01.02.2016", "30-06-16",
+					      "6/30/2016 9:30 PM", "13/13/2016", " 7/1/2016 "};
+	static const char *const either[] = {"2016-06-30", "2016/6/30", "2016-06", "2016", "Nov. 2015", "Sept 2016",
+					     "30 June 2016", "Jun 30, 2016", "30/Jun/16 9:30 AM", "Q3 2016", "06/2016",
+					     "TBD", "", "soon", "31/06", "1/2/3", "2016-02-30"};
+	struct rv_date_value a, b;
+	bool by_order;
+	for (size_t i = 0; i < sizeof(ordered) / sizeof(*ordered); i++) {
+		rv_date_read_noting_order(ordered[i], strlen(ordered[i]), RV_DATE_DAY_FIRST, &a, &by_order);
+		if (!by_order)
+			fail_msg("'%s' should need the order", ordered[i]);
+	}
+	for (size_t i = 0; i < sizeof(either) / sizeof(*either); i++) {
+		const char *s = either[i];
+		enum rv_date_result ra = rv_date_read_noting_order(s, strlen(s), RV_DATE_DAY_FIRST, &a, &by_order);
+		if (by_order)
+			fail_msg("'%s' should read without the order", s);
+		enum rv_date_result rb = rv_date_read_noting_order(s, strlen(s), RV_DATE_MONTH_FIRST, &b, &by_order);
+		assert_false(by_order);
+		assert_int_equal(ra, rb);
+		assert_int_equal(a.date, b.date);
+		assert_int_equal(a.precision, b.precision);
+		assert_int_equal(ra, rv_date_read(s, strlen(s), RV_DATE_DAY_FIRST, &b));
+	}
+}
+
 static void test_month_names(void **state)
 {
 	(void)state;
@@ -146,8 +176,11 @@ static void test_quarters(void **state)
 static void test_placeholders_are_no_date(void **state)
 {
 	(void)state;
-	static const char *const none[] = {"", "   ", "TBD", "tbd", "TBC", "Ongoing", "ongoing", "N/A", "n/a", "NA",
-					   "-", "--", "\xE2\x80\x94", "none", "Unknown", "?"};
+	/* Every placeholder: the reader looks for them only once a value fails to read as a date. */
+	static const char *const none[] = {"", "   ", "TBD", "tbd", "TBC", "tbc", "TBA", "To be determined",
+					   "TO BE CONFIRMED", "Ongoing", "ongoing", "On-going", "on going", "Continuous",
+					   "N/A", "n/a", "NA", "N.A.", "Not applicable", "-", "--", "---",
+					   "\xE2\x80\x93", "\xE2\x80\x94", "none", "NONE", "Unknown", "?", " TBD "};
 	for (size_t i = 0; i < sizeof(none) / sizeof(*none); i++) {
 		struct rv_date_value v = {1, RV_DATE_PREC_DAY};
 		if (read_as(none[i], RV_DATE_MONTH_FIRST, &v) != RV_DATE_EMPTY)
@@ -391,6 +424,7 @@ int run_date_tests(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_iso_dates_and_timestamps),
 		cmocka_unit_test(test_numeric_day_and_month),
+		cmocka_unit_test(test_which_dates_need_the_order),
 		cmocka_unit_test(test_month_names),
 		cmocka_unit_test(test_quarters),
 		cmocka_unit_test(test_placeholders_are_no_date),

@@ -169,6 +169,41 @@ static void test_ambiguous_never_links(void **state)
 	rv_model_free(&m);
 }
 
+/*
+ * Children in the recommendations' order link to the next one without a probe of the id index: never
+ * to a row that repeats an id (the first row owns it), nor by case when another one has the id exactly.
+ */
+static void test_next_recommendation_as_the_index_finds_it(void **state)
+{
+	(void)state;
+	write_test_file(dir, "recommendations.csv",
+			"id,title\nR-1,one\nR-2,two\nR-2,two again\nR-3,three\nR-4,four\nr-5,five\nR-6,six\nr-6,six lower\n");
+	write_test_file(dir, "deliverables.csv",
+			"rec_id,description\nR-1,a\nr-2,b\nR-2,c\nR-3,d\nR-4,e\nR-5,f\nR-6,g\nr-6,h\nR-6,i\n");
+	struct rv_model m;
+	load_ok(&m, dir);
+	long two = rv_find_rec(&m, LIT("R-2")), three = rv_find_rec(&m, LIT("R-3")), five = rv_find_rec(&m, LIT("r-5"));
+	long six = rv_find_rec(&m, LIT("R-6")), six_lower = rv_find_rec(&m, LIT("r-6"));
+	assert_true(two >= 0 && three >= 0 && five >= 0 && six >= 0 && six_lower >= 0 && six != six_lower);
+	assert_int_equal(rv_rec_child_count(&m, (size_t)two, RV_DELIVERABLES), 2);
+	for (size_t i = 0; i < m.nrecs; i++)
+		if (rv_rec_duplicate(&m, i))
+			assert_int_equal(rv_rec_child_count(&m, i, RV_DELIVERABLES), 0);
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 3)->rec, three);
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 3)->link, RV_LINK_EXACT);
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 5)->rec, five);
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 5)->link, RV_LINK_CASE);
+	static const int sixes[] = {6, 8};
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, (size_t)sixes[i])->rec, six);
+		assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, (size_t)sixes[i])->link, RV_LINK_EXACT);
+	}
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 7)->rec, six_lower);
+	assert_int_equal(rv_child_at(&m, RV_DELIVERABLES, 7)->link, RV_LINK_EXACT);
+	assert_int_equal(m.diags.notes, 1); /* R-5 by case */
+	rv_model_free(&m);
+}
+
 static void test_did_you_mean(void **state)
 {
 	(void)state;
@@ -239,6 +274,7 @@ int run_links_tests(void)
 		cmocka_unit_test_setup_teardown(test_parents_spell_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bare_number_without_review, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ambiguous_never_links, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next_recommendation_as_the_index_finds_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_did_you_mean, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_100k_linear, setup, teardown),
 	};
