@@ -28,13 +28,7 @@ void cli_log_usage(FILE *out)
 
 static void say(const char *fmt, const char *s)
 {
-	struct strbuf q;
-	sb_init(&q);
-	diag_quote(&q, s, strlen(s), 60);
-	fputs("recview: log: ", stderr);
-	fprintf(stderr, fmt, q.data);
-	fputc('\n', stderr);
-	sb_free(&q);
+	cli_say_quoted("log", fmt, s);
 }
 
 struct log_options {

@@ -71,16 +71,20 @@ void cli_usage(FILE *out)
 	      out);
 }
 
-/* "recview: " + fmt with its one %s replaced by s quoted safely: s comes from the command line. */
-static void say_quoted(const char *fmt, const char *s)
+void cli_say_quoted(const char *command, const char *fmt, const char *s)
 {
 	struct strbuf quoted;
 	sb_init(&quoted);
 	diag_quote(&quoted, s, strlen(s), 60);
-	fputs("recview: ", stderr);
+	fprintf(stderr, "recview: %s%s", command ? command : "", command ? ": " : "");
 	fprintf(stderr, fmt, quoted.data);
 	fputc('\n', stderr);
 	sb_free(&quoted);
+}
+
+static void say_quoted(const char *fmt, const char *s)
+{
+	cli_say_quoted(NULL, fmt, s);
 }
 
 /* The option getopt stopped at, as typed: a short one alone (the x of "-cx", where argv[optind - 1]

@@ -321,6 +321,20 @@ bool rv_session_cancel_group(struct rv_session *s)
 	return rv_session_files_unsaved(s) ? rv_session_persist(s) : true;
 }
 
+bool rv_session_finish_group(struct rv_session *s, bool ok)
+{
+	bool made = s->applied > 0 && s->changes[s->applied - 1].group == s->group;
+	if (ok || !made) {
+		bool saved = rv_session_end_group(s);
+		return ok && saved;
+	}
+	char why[sizeof(s->error)];
+	snprintf(why, sizeof(why), "%s", s->error);
+	rv_session_cancel_group(s);
+	snprintf(s->error, sizeof(s->error), "%s", why);
+	return false;
+}
+
 bool rv_session_end_group(struct rv_session *s)
 {
 	unsigned group = s->group;

@@ -53,6 +53,10 @@ enum {
 	EXIT_GIT = 6,      /* the session was saved, but committing it (--commit) failed */
 };
 
+/* "recview: " (and "COMMAND: ") + fmt, its one %s replaced by s quoted safely (s comes from the command
+ * line or the environment), on stderr. */
+void cli_say_quoted(const char *command, const char *fmt, const char *s);
+
 /* Parses argv; on a usage error prints why and the usage to stderr and returns false. */
 bool cli_parse(int argc, char **argv, struct cli_options *opt);
 void cli_usage(FILE *out);

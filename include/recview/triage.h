@@ -195,6 +195,9 @@ void rv_session_begin_group(struct rv_session *s);
 bool rv_session_end_group(struct rv_session *s);
 /* Ends a group by taking back what it made (one of its changes was refused): nothing of it is saved. */
 bool rv_session_cancel_group(struct rv_session *s);
+/* Ends a group after its changes were made (ok) or one was refused (not ok): saved as one, or all of
+ * it taken back with the refusal's reason left in s->error. True when made and saved. */
+bool rv_session_finish_group(struct rv_session *s, bool ok);
 
 bool rv_undo(struct rv_session *s);
 bool rv_redo(struct rv_session *s);

@@ -115,19 +115,11 @@ static bool set_each(struct app *app, const struct rv_item *items, size_t n, boo
 		     const void *ctx)
 {
 	struct rv_session *s = app->session;
-	size_t before = s->applied;
 	rv_session_begin_group(s);
 	bool ok = true;
 	for (size_t i = 0; i < n && ok; i++)
 		ok = set(app, items[i], ctx);
-	if (!ok && s->applied > before) {
-		char why[sizeof(s->error)];
-		snprintf(why, sizeof(why), "%s", s->error);
-		rv_session_cancel_group(s);
-		snprintf(s->error, sizeof(s->error), "%s", why);
-		return false;
-	}
-	return rv_session_end_group(s) && ok;
+	return rv_session_finish_group(s, ok);
 }
 
 bool triage_set_owner(struct app *app, struct rv_item it, const char *owner)

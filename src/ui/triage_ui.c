@@ -191,21 +191,12 @@ static bool change_each(struct app *app, const struct targets *t, change_one one
 	struct rv_session *s = app->session;
 	if (t->n == 1)
 		return one(s, t->recs[0], ctx);
-	size_t before = s->applied;
 	rv_session_begin_group(s);
 	bool ok = true;
 	for (size_t i = 0; i < t->n && ok; i++)
 		ok = one(s, t->recs[i], ctx);
-	if (!ok && s->applied > before) {
-		/* Refused part-way (a file that cannot hold the text...): none of it is made. */
-		char why[sizeof(s->error)];
-		snprintf(why, sizeof(why), "%s", s->error);
-		rv_session_cancel_group(s);
-		snprintf(s->error, sizeof(s->error), "%s", why);
-		return false;
-	}
-	bool saved = rv_session_end_group(s);
-	return ok && saved;
+	/* Refused part-way (a file that cannot hold the text...): none of it is made. */
+	return rv_session_finish_group(s, ok);
 }
 
 /* How many open deliverables and questions a recommendation has; true when it has some. */
