@@ -19,6 +19,19 @@
 #include "recview/request.h"
 #include "recview/strbuf.h"
 
+/* Every view, declared once (its ops are in src/ui/view_NAME.c): no view is told by its name. */
+#define VIEW_INFO(_) \
+	_(RECS) _(REC) _(CHILDREN) _(ITEM) _(PROBLEMS) _(MAPPING) _(HELP) _(RESULTS) _(AGENDA) \
+	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG)
+
+#define VIEW_ENUM(id) VIEW_##id,
+enum view_id {
+	VIEW_NONE, /* an ops that forgot its id: caught by view_new */
+	VIEW_INFO(VIEW_ENUM)
+	VIEW_COUNT
+};
+#undef VIEW_ENUM
+
 struct app;
 struct view;
 struct rv_search;
@@ -33,7 +46,12 @@ struct line {
 };
 
 struct view_ops {
+	enum view_id id;                          /* which view it is (views.h) */
 	const char *name;                         /* "recommendations", also the help section */
+	/* Which requests of the table the view serves (SCOPE_*, request.h): its help lists those. */
+	unsigned scopes;
+	/* Optional: its own keys, and what general requests do in it, for its help (keys.h). */
+	const struct view_keymap *keymap;
 	/* Builds the lines for the current width. Called again when the width changes. */
 	void (*open)(struct view *v);
 	/* Draws one line; d spans the view's width. */
@@ -93,6 +111,9 @@ const char *view_line_text(const struct view *v, const struct line *line);
 
 /* ---- the engine ---- */
 struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind);
+/* view_new with the view's own data in place before open builds the lines (freed with the view). */
+struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind,
+			   void *data);
 void view_free(struct view *v);
 /* Rebuilds the lines (after a resize), keeping the cursor on the same item. */
 void view_rebuild(struct view *v, int width);

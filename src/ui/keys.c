@@ -41,7 +41,6 @@ static const struct keybinding default_keys[] = {
 	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
 	{CH('o'), REQ_SET_OWNER},        {CH('e'), REQ_ITEM_STATUS},      {CH('E'), REQ_SET_DUE},
 	{CH('I'), REQ_ANSWER},
-	{CH('<'), REQ_KEEP_MINE},        {CH('>'), REQ_KEEP_THEIRS},
 	{CH('T'), REQ_TAG},              {CH('V'), REQ_TAG_RANGE},        {CH('*'), REQ_TAG_ALL},
 	{CH(CTRL('t')), REQ_TAG_MATCHING}, {CH(CTRL('k')), REQ_UNTAG_MATCHING}, {CH(';'), REQ_TAG_PREFIX},
 	{CH('O'), REQ_VIEW_OTHERS},
@@ -72,6 +71,16 @@ static enum request request_by_name(const char *name)
 			return (enum request)r;
 	}
 	return REQ_NONE;
+}
+
+const char *keys_request_config_name(enum request req, char *buf, size_t size)
+{
+	const char *n = request_name(req);
+	size_t i = 0;
+	for (; n[i] && i + 1 < size; i++)
+		buf[i] = n[i] == '_' ? '-' : (n[i] >= 'A' && n[i] <= 'Z') ? (char)(n[i] - 'A' + 'a') : n[i];
+	buf[i] = '\0';
+	return buf;
 }
 
 bool keys_request_exists(const char *name)
@@ -141,15 +150,33 @@ bool keys_bind(const char *key, const char *request)
 	return true;
 }
 
+static bool same_key(struct key a, struct key b)
+{
+	return a.code == b.code && a.is_fn == b.is_fn;
+}
+
+/* The request key runs in a table of n bindings, or REQ_NONE. */
+static enum request lookup_in_table(const struct keybinding *table, size_t n, struct key key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (same_key(table[i].key, key))
+			return table[i].req;
+	return REQ_NONE;
+}
+
+enum request keys_lookup_in(const struct view_keymap *keymap, struct key key)
+{
+	enum request req = lookup_in_table(user_keys, nuser_keys, key);
+	if (req == REQ_NONE && keymap)
+		req = lookup_in_table(keymap->keys, keymap->nkeys, key);
+	if (req == REQ_NONE)
+		req = lookup_in_table(default_keys, NKEYS, key);
+	return req;
+}
+
 enum request keys_lookup(struct key key)
 {
-	for (size_t i = 0; i < nuser_keys; i++)
-		if (user_keys[i].key.code == key.code && user_keys[i].key.is_fn == key.is_fn)
-			return user_keys[i].req;
-	for (size_t i = 0; i < NKEYS; i++)
-		if (default_keys[i].key.code == key.code && default_keys[i].key.is_fn == key.is_fn)
-			return default_keys[i].req;
-	return REQ_NONE;
+	return keys_lookup_in(NULL, key);
 }
 
 const char *keys_name(struct key key, char *buf, size_t size)
@@ -185,40 +212,81 @@ const char *keys_name(struct key key, char *buf, size_t size)
 	return buf;
 }
 
-const char *keys_for_request(enum request req, char *buf, size_t size)
+/* Key names gathered for one request, each once ("Enter" is both CR and KEY_ENTER). */
+struct key_list {
+	char *buf;
+	size_t size, len;
+	char seen[24][16];
+	size_t nseen;
+};
+
+static size_t add_key_name(struct key_list *kl, const char *name)
 {
-	size_t len = 0;
+	for (size_t i = 0; i < kl->nseen; i++)
+		if (strcmp(kl->seen[i], name) == 0)
+			return 0;
+	int w = snprintf(kl->buf + kl->len, kl->size - kl->len, "%s%s", kl->len ? ", " : "", name);
+	if (w < 0 || (size_t)w >= kl->size - kl->len) {
+		kl->buf[kl->len] = '\0';
+		return 0;
+	}
+	kl->len += (size_t)w;
+	if (kl->nseen < sizeof(kl->seen) / sizeof(*kl->seen))
+		snprintf(kl->seen[kl->nseen++], sizeof(*kl->seen), "%s", name);
+	return 1;
+}
+
+/* Adds the keys of table bound to req that neither the user nor (for the general table) the keymap
+ * took for something else. */
+static size_t add_table_keys(struct key_list *kl, const struct keybinding *table, size_t n,
+			     const struct view_keymap *keymap, enum request req)
+{
+	size_t added = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (table[i].req != req || lookup_in_table(user_keys, nuser_keys, table[i].key) != REQ_NONE)
+			continue;
+		if (keymap && table != keymap->keys &&
+		    lookup_in_table(keymap->keys, keymap->nkeys, table[i].key) != REQ_NONE)
+			continue;
+		char name[32];
+		keys_name(table[i].key, name, sizeof(name));
+		/* C-j is the same key as Enter on most terminals, DEL as Backspace; listing both only confuses. */
+		if (strcmp(name, "C-j") == 0 || strcmp(name, "DEL") == 0)
+			continue;
+		added += add_key_name(kl, name);
+	}
+	return added;
+}
+
+size_t keys_for_request_in(const struct view_keymap *keymap, enum request req, char *buf, size_t size)
+{
+	struct key_list kl = {.buf = buf, .size = size};
+	size_t count = 0;
 	buf[0] = '\0';
 	for (size_t i = 0; i < nuser_keys; i++) {
 		if (user_keys[i].req != req)
 			continue;
 		char name[32];
-		keys_name(user_keys[i].key, name, sizeof(name));
-		int n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
-		if (n < 0 || (size_t)n >= size - len)
-			return buf;
-		len += (size_t)n;
+		count += add_key_name(&kl, keys_name(user_keys[i].key, name, sizeof(name)));
 	}
-	for (size_t i = 0; i < NKEYS; i++) {
-		if (default_keys[i].req != req)
-			continue;
-		char name[32];
-		keys_name(default_keys[i].key, name, sizeof(name));
-		/* C-j is the same key as Enter on most terminals; listing both only confuses. */
-		if (strcmp(name, "C-j") == 0 || strcmp(name, "DEL") == 0)
-			continue;
-		int n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
-		if (n < 0 || (size_t)n >= size - len)
-			break;
-		len += (size_t)n;
-	}
+	if (keymap)
+		count += add_table_keys(&kl, keymap->keys, keymap->nkeys, keymap, req);
+	count += add_table_keys(&kl, default_keys, NKEYS, keymap, req);
+	return count;
+}
+
+const char *keys_for_request(enum request req, char *buf, size_t size)
+{
+	keys_for_request_in(NULL, req, buf, size);
 	return buf;
 }
 
-#define REQUEST_HELP(name, help) help,
-#define REQUEST_NAME(name, help) #name,
+#define REQUEST_HELP(name, scope, help) help,
+#define REQUEST_NAME(name, scope, help) #name,
+#define REQUEST_SCOPE(name, scope, help) SCOPE_##scope,
 static const char *const request_helps[] = {"", REQUEST_TABLE(REQUEST_HELP)};
 static const char *const request_names[] = {"NONE", REQUEST_TABLE(REQUEST_NAME)};
+static const unsigned request_scopes[] = {0, REQUEST_TABLE(REQUEST_SCOPE)};
 
 const char *request_help(enum request req)
 {
@@ -230,21 +298,7 @@ const char *request_name(enum request req)
 	return (unsigned)req < REQ_COUNT ? request_names[req] : "NONE";
 }
 
-#define REQUEST_IN_VIEW(view, name, help) {view, REQ_##name, help},
-static const struct {
-	const char *view;
-	enum request req;
-	const char *help;
-} requests_in_views[] = {REQUEST_IN_VIEW_TABLE(REQUEST_IN_VIEW)};
-
-bool request_in_view(const char *view, size_t i, enum request *req, const char **help)
+unsigned request_scope(enum request req)
 {
-	for (size_t k = 0; view && k < sizeof(requests_in_views) / sizeof(*requests_in_views); k++) {
-		if (strcmp(requests_in_views[k].view, view) != 0 || i--)
-			continue;
-		*req = requests_in_views[k].req;
-		*help = requests_in_views[k].help;
-		return true;
-	}
-	return false;
+	return (unsigned)req < REQ_COUNT ? request_scopes[req] : 0;
 }

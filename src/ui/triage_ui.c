@@ -624,8 +624,8 @@ static void export_to(struct app *app, const char *path, bool minutes, bool agen
 static void export_view(struct app *app)
 {
 	struct view *v = app_current(app);
-	bool agenda = v->ops->name && strcmp(v->ops->name, "agenda") == 0;
-	bool minutes = v->ops->name && strcmp(v->ops->name, "changes") == 0;
+	bool agenda = v->ops->id == VIEW_AGENDA;
+	bool minutes = v->ops->id == VIEW_CHANGES;
 	struct strbuf path;
 	sb_init(&path);
 	const char *initial = minutes ? "minutes.md" : agenda ? "agenda.md" : "recommendations.md";

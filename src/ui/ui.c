@@ -469,7 +469,7 @@ static void handle_key(struct app *app, struct key key)
 	struct view *v = app_current(app);
 	if (v->ops->key && v->ops->key(v, key))
 		return;
-	enum request req = keys_lookup(key);
+	enum request req = keys_lookup_in(v->ops->keymap, key);
 	if (req == REQ_NONE) {
 		char name[32];
 		app_message(app, C_WARNING, "Key %s does nothing here; ? lists the keys.", keys_name(key, name, sizeof(name)));

@@ -1,6 +1,7 @@
 /* view.c - the generic view engine: lines, cursor, scrolling, links, rebuilding on resize. */
 #include "recview/view.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,12 +56,21 @@ void view_clear_lines(struct view *v)
 
 struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind)
 {
+	return view_new_with(app, ops, rec, item, kind, NULL);
+}
+
+struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind,
+			   void *data)
+{
+	/* A view without its id would be told from the others by nothing: a mistake in its declaration. */
+	assert(ops->id > VIEW_NONE && ops->id < VIEW_COUNT);
 	struct view *v = xcalloc(1, sizeof(*v));
 	v->ops = ops;
 	v->app = app;
 	v->rec = rec;
 	v->item = item;
 	v->kind = kind;
+	v->data = data;
 	sb_init(&v->text);
 	v->width = app_body_width();
 	v->built = rv_stamp_now(app->m, app->as_of);

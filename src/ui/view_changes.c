@@ -77,6 +77,8 @@ static void changes_crumb(struct view *v, struct strbuf *out)
 }
 
 static const struct view_ops changes_ops = {
+	.id = VIEW_CHANGES,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_EXPORT,
 	.name = "changes",
 	.open = changes_open,
 	.draw = changes_draw,

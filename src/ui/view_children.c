@@ -353,6 +353,8 @@ static bool children_line_item(struct view *v, const struct line *line, struct r
 }
 
 static const struct view_ops children_ops = {
+	.id = VIEW_CHILDREN,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT,
 	.name = "list",
 	.open = children_open,
 	.draw = children_draw,

@@ -133,7 +133,18 @@ static void conflicts_crumb(struct view *v, struct strbuf *out)
 	sb_addf(out, "Conflicts (%zu)", v->app->session->nconflicts);
 }
 
+/* < and > settle the conflict under the cursor: only here, where there is one. */
+static const struct keybinding conflicts_keys[] = {
+	{{'<', false}, REQ_KEEP_MINE},
+	{{'>', false}, REQ_KEEP_THEIRS},
+};
+
+static const struct view_keymap conflicts_keymap = {conflicts_keys, KEYMAP_COUNT(conflicts_keys), NULL, 0};
+
 static const struct view_ops conflicts_ops = {
+	.id = VIEW_CONFLICTS,
+	.keymap = &conflicts_keymap,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_CONFLICT,
 	.name = "conflicts",
 	.open = conflicts_open,
 	.draw = conflicts_draw,
@@ -144,7 +155,7 @@ static const struct view_ops conflicts_ops = {
 
 bool view_is_conflicts(const struct view *v)
 {
-	return v && v->ops == &conflicts_ops;
+	return v && v->ops->id == VIEW_CONFLICTS;
 }
 
 struct view *conflicts_view_new(struct app *app)

@@ -257,6 +257,8 @@ static void dashboard_crumb(struct view *v, struct strbuf *out)
 }
 
 static const struct view_ops dashboard_ops = {
+	.id = VIEW_DASHBOARD,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "dashboard",
 	.open = dashboard_open,
 	.draw = dashboard_draw,

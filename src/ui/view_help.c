@@ -1,74 +1,231 @@
-/* view_help.c - every key, generated from the request table and the key table, then what keys do in
- * the view it was opened from (REQUEST_IN_VIEW_TABLE). */
+/*
+ * view_help.c - the keys of the view it was opened from: that view's own keys (its keymap) and what
+ * general keys do in it, then the general requests it serves, grouped, each with the keys that reach
+ * it there (a user's binding replaces the default it takes over), and the requests left without a key.
+ * Generated from the request table and the key tables, so that help and keys never drift apart.
+ */
 #include <string.h>
 
 #include "recview/arena.h"
 #include "recview/keys.h"
+#include "recview/text.h"
 #include "recview/views.h"
 
-enum { HELP_TITLE, HELP_KEY, HELP_BLANK, HELP_IN_VIEW, HELP_NOTE };
+enum { HELP_TITLE, HELP_BLANK, HELP_SECTION, HELP_KEY, HELP_NOTE, HELP_UNBOUND };
 
-#define HELP_KEYS_WIDTH 24
+#define HELP_KEYS_MAX 32
+#define HELP_TEXT_MIN 20
 
-static void help_open(struct view *v)
+struct help_state {
+	const struct view_ops *about; /* NULL: every request */
+	int keys_width;               /* the key column, fitted to the longest list of keys (at most a third of the width, 32) */
+};
+
+static const struct {
+	unsigned scopes;
+	const char *title;
+} help_sections[] = {
+	{SCOPE_MOVE, "Moving around"},
+	{SCOPE_APP, "Views, jumps and undo"},
+	{SCOPE_SEARCH, "Searching"},
+	{SCOPE_FILTER | SCOPE_SORT, "Filtering and sorting"},
+	{SCOPE_TAGS, "Tags"},
+	{SCOPE_REC, "Changing the recommendation"},
+	{SCOPE_ITEM, "Changing the item under the cursor"},
+	{SCOPE_AGENDA, "The agenda"},
+	{SCOPE_CONFLICT, "Settling conflicts"},
+	{SCOPE_EXPORT, "Exporting"},
+};
+
+#define NSECTIONS (sizeof(help_sections) / sizeof(*help_sections))
+#define SECTION_UNBOUND NSECTIONS
+
+static const struct view_keymap *about_keymap(const struct view *v)
 {
-	view_add_line(v, HELP_TITLE, 0, false);
-	view_add_line(v, HELP_BLANK, 0, false);
-	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++)
-		view_add_line(v, HELP_KEY, (uint32_t)r, false);
-	enum request req;
-	const char *help;
-	int width = v->width - HELP_KEYS_WIDTH - 2 > 20 ? v->width - HELP_KEYS_WIDTH - 2 : 20;
-	for (size_t i = 0; request_in_view(v->data, i, &req, &help); i++) {
-		if (i == 0) {
-			view_add_line(v, HELP_BLANK, 0, false);
-			view_add_line(v, HELP_IN_VIEW, 0, false);
-		}
-		view_add_wrapped(v, HELP_NOTE, (uint32_t)i, false, help, strlen(help), width);
+	const struct help_state *st = v->data;
+	return st->about ? st->about->keymap : NULL;
+}
+
+static unsigned about_scopes(const struct view *v)
+{
+	const struct help_state *st = v->data;
+	return st->about ? st->about->scopes : ~0u;
+}
+
+/* Whether req is one of the view's own keys or has a note there (listed in its section, not again
+ * under the general ones). */
+static bool keymap_has(const struct view_keymap *km, enum request req)
+{
+	for (size_t i = 0; km && i < km->nkeys; i++)
+		if (km->keys[i].req == req)
+			return true;
+	for (size_t i = 0; km && i < km->nnotes; i++)
+		if (km->notes[i].req == req)
+			return true;
+	return false;
+}
+
+static size_t keys_of(const struct view *v, enum request req, char *buf, size_t size)
+{
+	return keys_for_request_in(about_keymap(v), req, buf, size);
+}
+
+static int text_width_for(const struct view *v)
+{
+	const struct help_state *st = v->data;
+	int w = v->width - st->keys_width - 1;
+	return w > HELP_TEXT_MIN ? w : HELP_TEXT_MIN;
+}
+
+static void add_request(struct view *v, enum request req)
+{
+	const char *help = request_help(req);
+	view_add_wrapped(v, HELP_KEY, (uint32_t)req, false, help, strlen(help), text_width_for(v));
+}
+
+/* The key column fits the longest list of keys shown, within HELP_KEYS_MAX. */
+static void fit_keys_width(struct view *v)
+{
+	struct help_state *st = v->data;
+	int most = v->width / 3 < HELP_KEYS_MAX ? v->width / 3 : HELP_KEYS_MAX;
+	st->keys_width = 8;
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
+		char keys[96];
+		if (!keys_of(v, (enum request)r, keys, sizeof(keys)))
+			continue;
+		int w = text_width(keys, strlen(keys)) + 1;
+		if (w > st->keys_width)
+			st->keys_width = w < most ? w : most;
 	}
 }
 
-/* The request of the i-th entry for the view the help is about. */
-static enum request note_request(const struct view *v, uint32_t i)
+static void add_own_keys(struct view *v)
 {
-	enum request req = REQ_NONE;
-	const char *help;
-	request_in_view(v->data, i, &req, &help);
-	return req;
+	const struct view_keymap *km = about_keymap(v);
+	if (!km || (!km->nkeys && !km->nnotes))
+		return;
+	view_add_line(v, HELP_SECTION, (uint32_t)NSECTIONS + 1, false);
+	for (size_t i = 0; i < km->nkeys; i++) {
+		bool first = true;
+		for (size_t k = 0; k < i; k++)
+			first = first && km->keys[k].req != km->keys[i].req;
+		char keys[96];
+		if (first && keys_of(v, km->keys[i].req, keys, sizeof(keys)))
+			add_request(v, km->keys[i].req);
+	}
+	for (size_t i = 0; i < km->nnotes; i++)
+		view_add_wrapped(v, HELP_NOTE, (uint32_t)i, false, km->notes[i].help, strlen(km->notes[i].help),
+				 text_width_for(v));
+	view_add_line(v, HELP_BLANK, 0, false);
+}
+
+static void add_section(struct view *v, size_t section)
+{
+	bool headed = false;
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
+		enum request req = (enum request)r;
+		char keys[96];
+		if (!(request_scope(req) & help_sections[section].scopes & about_scopes(v)) ||
+		    keymap_has(about_keymap(v), req) || !keys_of(v, req, keys, sizeof(keys)))
+			continue;
+		if (!headed)
+			view_add_line(v, HELP_SECTION, (uint32_t)section, false);
+		headed = true;
+		add_request(v, req);
+	}
+	if (headed)
+		view_add_line(v, HELP_BLANK, 0, false);
+}
+
+/* Requests the view serves that no key reaches there (a binding took their only key): by name, to bind. */
+static void add_unbound(struct view *v)
+{
+	bool headed = false;
+	for (int r = REQ_NONE + 1; r < REQ_COUNT; r++) {
+		enum request req = (enum request)r;
+		char keys[96];
+		if (!(request_scope(req) & about_scopes(v) & ~(unsigned)SCOPE_VIEW) || keys_of(v, req, keys, sizeof(keys)))
+			continue;
+		if (!headed)
+			view_add_line(v, HELP_SECTION, (uint32_t)SECTION_UNBOUND, false);
+		headed = true;
+		const char *help = request_help(req);
+		view_add_wrapped(v, HELP_UNBOUND, (uint32_t)req, false, help, strlen(help), text_width_for(v));
+	}
+}
+
+static void help_open(struct view *v)
+{
+	fit_keys_width(v);
+	view_add_line(v, HELP_TITLE, 0, false);
+	view_add_line(v, HELP_BLANK, 0, false);
+	add_own_keys(v);
+	for (size_t i = 0; i < NSECTIONS; i++)
+		add_section(v, i);
+	add_unbound(v);
+}
+
+static void draw_section(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct help_state *st = v->data;
+	if (line->ref == SECTION_UNBOUND) {
+		draw_str(d, "Without a key here (bind KEY NAME in the config)", C_HEADING);
+	} else if (line->ref == NSECTIONS + 1) {
+		draw_str(d, "In the ", C_HEADING);
+		draw_str(d, st->about->name, C_HEADING);
+		draw_str(d, " view", C_HEADING);
+	} else {
+		draw_str(d, help_sections[line->ref].title, C_HEADING);
+	}
+}
+
+static void draw_keys_column(struct view *v, const struct line *line, enum request req, struct draw *d)
+{
+	const struct help_state *st = v->data;
+	char keys[96];
+	if (line->sub == 0) {
+		keys_of(v, req, keys, sizeof(keys));
+		draw_field(d, keys, strlen(keys), st->keys_width, C_ID);
+	} else {
+		draw_spaces(d, st->keys_width, C_DEFAULT);
+	}
+	draw_spaces(d, 1, C_DEFAULT);
 }
 
 static void help_draw(struct view *v, const struct line *line, struct draw *d)
 {
-	if (line->type == HELP_TITLE) {
-		const char *about = v->data ? (const char *)v->data : "recommendations";
-		draw_str(d, "Keys (you came from the ", C_HEADING);
-		draw_str(d, about, C_HEADING);
-		draw_str(d, " view)", C_HEADING);
+	const struct help_state *st = v->data;
+	switch (line->type) {
+	case HELP_TITLE:
+		draw_str(d, "Keys of the ", C_HEADING);
+		draw_str(d, st->about ? st->about->name : "every", C_HEADING);
+		draw_str(d, st->about ? " view (? in another view shows its keys)" : " view", C_HEADING);
 		return;
-	}
-	if (line->type == HELP_IN_VIEW) {
-		draw_str(d, "In the ", C_HEADING);
-		draw_str(d, (const char *)v->data, C_HEADING);
-		draw_str(d, " view", C_HEADING);
+	case HELP_SECTION:
+		draw_section(v, line, d);
 		return;
-	}
-	char keys[96];
-	if (line->type == HELP_NOTE) {
-		keys_for_request(note_request(v, line->ref), keys, sizeof(keys));
+	case HELP_KEY:
+		draw_keys_column(v, line, (enum request)line->ref, d);
+		draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
+		return;
+	case HELP_NOTE:
+		draw_keys_column(v, line, about_keymap(v)->notes[line->ref].req, d);
+		draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
+		return;
+	case HELP_UNBOUND: {
+		char name[64];
+		keys_request_config_name((enum request)line->ref, name, sizeof(name));
 		if (line->sub == 0)
-			draw_field(d, keys, strlen(keys), HELP_KEYS_WIDTH, C_ID);
+			draw_field(d, name, strlen(name), st->keys_width, C_DIM);
 		else
-			draw_spaces(d, HELP_KEYS_WIDTH, C_DEFAULT);
+			draw_spaces(d, st->keys_width, C_DEFAULT);
 		draw_spaces(d, 1, C_DEFAULT);
 		draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
 		return;
 	}
-	if (line->type != HELP_KEY)
+	default:
 		return;
-	keys_for_request((enum request)line->ref, keys, sizeof(keys));
-	draw_field(d, keys, strlen(keys), HELP_KEYS_WIDTH, C_ID);
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_str(d, request_help((enum request)line->ref), C_DEFAULT);
+	}
 }
 
 static void help_crumb(struct view *v, struct strbuf *out)
@@ -77,7 +234,7 @@ static void help_crumb(struct view *v, struct strbuf *out)
 	sb_adds(out, "Help");
 }
 
-/* The files were read again: the name of the view it came from still holds (it is not the model's). */
+/* The files were read again: the view it came from still holds (its ops are not the model's). */
 static void help_reload(struct view *v, long cursor_rec)
 {
 	(void)v;
@@ -85,6 +242,8 @@ static void help_reload(struct view *v, long cursor_rec)
 }
 
 static const struct view_ops help_ops = {
+	.id = VIEW_HELP,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "help",
 	.open = help_open,
 	.draw = help_draw,
@@ -94,10 +253,7 @@ static const struct view_ops help_ops = {
 
 struct view *help_view_new(struct app *app, const struct view *about)
 {
-	struct view *v = view_new(app, &help_ops, -1, -1, RV_RECS);
-	if (about) {
-		v->data = xstrdup(about->ops->name);
-		view_rebuild(v, v->width); /* with what keys do in that view */
-	}
-	return v;
+	struct help_state *st = xcalloc(1, sizeof(*st));
+	st->about = about ? about->ops : NULL;
+	return view_new_with(app, &help_ops, -1, -1, RV_RECS, st);
 }

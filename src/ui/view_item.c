@@ -203,6 +203,8 @@ static bool item_current_item(struct view *v, struct rv_item *out)
 }
 
 static const struct view_ops item_ops = {
+	.id = VIEW_ITEM,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_ITEM,
 	.current_item = item_current_item,
 	.name = "item",
 	.open = item_open,

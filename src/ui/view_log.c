@@ -294,6 +294,8 @@ static bool log_key(struct view *v, struct key key)
 }
 
 static const struct view_ops log_ops = {
+	.id = VIEW_LOG,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER,
 	.name = "log",
 	.open = log_open,
 	.draw = log_draw,

@@ -428,7 +428,17 @@ static void mapping_crumb(struct view *v, struct strbuf *out)
 	field_name(v, true, out);
 }
 
+static const struct request_note mapping_notes[] = {
+	{REQ_ENTER, "Choose the column under the cursor: y writes it into recview.map and reads the data set "
+		    "again, n leaves recview.map as it was"},
+};
+
+static const struct view_keymap mapping_keymap = {NULL, 0, mapping_notes, KEYMAP_COUNT(mapping_notes)};
+
 static const struct view_ops mapping_ops = {
+	.id = VIEW_MAPPING,
+	.keymap = &mapping_keymap,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "mapping",
 	.open = mapping_open,
 	.draw = mapping_draw,

@@ -77,6 +77,8 @@ static void others_crumb(struct view *v, struct strbuf *out)
 }
 
 static const struct view_ops others_ops = {
+	.id = VIEW_OTHERS,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "changed by others",
 	.open = others_open,
 	.draw = others_draw,

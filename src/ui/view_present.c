@@ -346,34 +346,41 @@ static void go_to(struct view *v, size_t at)
 	v->lineno = v->offset = 0;
 }
 
-static bool present_key(struct view *v, struct key key)
+/* Space, PgDn and Right go to the next item, PgUp and Left to the previous one, Enter opens its page. */
+static enum request present_request(struct view *v, enum request req, struct line *line)
 {
 	struct present_state *st = v->data;
-	bool next = (!key.is_fn && key.code == ' ') || (key.is_fn && (key.code == KEY_NPAGE || key.code == KEY_RIGHT));
-	bool prev = key.is_fn && (key.code == KEY_PPAGE || key.code == KEY_LEFT);
-	if (next || prev) {
+	(void)line;
+	if (req == REQ_NEXT_ITEM || req == REQ_PREV_ITEM) {
+		bool next = req == REQ_NEXT_ITEM;
 		if (next && st->at + 1 < st->n)
 			go_to(v, st->at + 1);
-		else if (prev && st->at > 0)
+		else if (!next && st->at > 0)
 			go_to(v, st->at - 1);
 		else
 			app_message(v->app, C_DIM, next ? "This is the last item." : "This is the first item.");
-		return true;
+		return REQ_NONE;
 	}
-	if (!key.is_fn && (key.code == '\r' || key.code == '\n') && st->n) {
+	if (req == REQ_ENTER && st->n) {
 		tick(v);
 		app_open(v->app, rec_view_new(v->app, st->recs[st->at]));
-		return true;
+		return REQ_NONE;
 	}
-	return false;
-}
-
-static enum request present_request(struct view *v, enum request req, struct line *line)
-{
-	(void)v;
-	(void)line;
 	return req;
 }
+
+static const struct keybinding present_keys[] = {
+	{{' ', false}, REQ_NEXT_ITEM},      {{KEY_NPAGE, true}, REQ_NEXT_ITEM}, {{KEY_RIGHT, true}, REQ_NEXT_ITEM},
+	{{KEY_PPAGE, true}, REQ_PREV_ITEM}, {{KEY_LEFT, true}, REQ_PREV_ITEM},
+};
+
+static const struct request_note present_notes[] = {
+	{REQ_ENTER, "Open the page of the item shown (Backspace comes back to the walkthrough)"},
+};
+
+static const struct view_keymap present_keymap = {
+	present_keys, KEYMAP_COUNT(present_keys), present_notes, KEYMAP_COUNT(present_notes),
+};
 
 static long present_current_rec(struct view *v)
 {
@@ -424,13 +431,15 @@ static void present_reload(struct view *v, long cursor_rec)
 }
 
 static const struct view_ops present_ops = {
+	.id = VIEW_PRESENT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_REC | SCOPE_AGENDA,
 	.reload = present_reload,
 	.name = "walkthrough",
 	.open = present_open,
 	.draw = present_draw,
 	.request = present_request,
 	.crumb = present_crumb,
-	.key = present_key,
+	.keymap = &present_keymap,
 	.footer = present_footer,
 	.fullscreen = true,
 	.current_rec = present_current_rec,
@@ -439,19 +448,8 @@ static const struct view_ops present_ops = {
 
 struct view *present_view_new(struct app *app)
 {
-	/* The data must be there before view_new calls open. */
 	struct present_state *st = xcalloc(1, sizeof(*st));
 	select_recs(st, app);
 	st->shown_at = rv_monotonic_seconds();
-	struct view *v = xcalloc(1, sizeof(*v));
-	v->ops = &present_ops;
-	v->app = app;
-	v->rec = -1;
-	v->item = -1;
-	v->kind = RV_RECS;
-	v->data = st;
-	sb_init(&v->text);
-	v->width = app_body_width();
-	present_open(v);
-	return v;
+	return view_new_with(app, &present_ops, -1, -1, RV_RECS, st);
 }

@@ -164,7 +164,22 @@ static void problems_crumb(struct view *v, struct strbuf *out)
 	sb_adds(out, "Problems");
 }
 
+static const struct request_note problems_notes[] = {
+	{REQ_ENTER, "On a problem in a row of a file: open that row"},
+	{REQ_ENTER, "On 'missing required column' or 'duplicate column': list the file's columns with three sample "
+		    "values each, the cursor on the likeliest; Enter and y write TABLE.FIELD = COLUMN into "
+		    "recview.map and read the data set again"},
+	{REQ_ENTER, "On a recview.map line that names a column the file lacks ('no column ...'): pick the column "
+		    "the same way; Enter and y write it on that line of recview.map (its comment, pattern and link "
+		    "kept) and read the data set again"},
+};
+
+static const struct view_keymap problems_keymap = {NULL, 0, problems_notes, KEYMAP_COUNT(problems_notes)};
+
 static const struct view_ops problems_ops = {
+	.id = VIEW_PROBLEMS,
+	.keymap = &problems_keymap,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "problems",
 	.open = problems_open,
 	.draw = problems_draw,

@@ -649,6 +649,8 @@ static bool rec_current_item(struct view *v, struct rv_item *out)
 }
 
 static const struct view_ops rec_ops = {
+	.id = VIEW_REC,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT,
 	.current_item = rec_current_item,
 	.name = "recommendation",
 	.open = rec_open,
@@ -678,7 +680,7 @@ struct view *rec_view_new_at(struct app *app, size_t rec, struct rv_item item)
 
 long rec_view_current_note(const struct view *v)
 {
-	if (v->ops != &rec_ops || !v->nlines)
+	if (v->ops->id != VIEW_REC || !v->nlines)
 		return -1;
 	const struct line *l = &v->lines[v->lineno];
 	switch (l->type) {

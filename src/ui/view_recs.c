@@ -107,7 +107,7 @@ static void recs_done(struct view *v)
 
 bool view_is_recs(const struct view *v)
 {
-	return v->ops->open == recs_open;
+	return v->ops->id == VIEW_RECS;
 }
 
 static long recs_current_rec(struct view *v)
@@ -274,6 +274,8 @@ static bool recs_line_item(struct view *v, const struct line *line, struct rv_it
 }
 
 static const struct view_ops recs_ops = {
+	.id = VIEW_RECS,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_EXPORT,
 	.name = "recommendations",
 	.open = recs_open,
 	.draw = recs_draw,

@@ -157,6 +157,8 @@ static void results_header(struct view *v, struct draw *d)
 }
 
 static const struct view_ops results_ops = {
+	.id = VIEW_RESULTS,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_TAGS | SCOPE_REC,
 	.name = "search results",
 	.open = results_open,
 	.draw = results_draw,

@@ -44,6 +44,8 @@ static void text_reload(struct view *v, long cursor_rec)
 }
 
 static const struct view_ops text_ops = {
+	.id = VIEW_TEXT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "text",
 	.open = text_open,
 	.draw = text_draw,
@@ -54,16 +56,8 @@ static const struct view_ops text_ops = {
 
 struct view *text_view_new(struct app *app, const char *title, const char *text)
 {
-	struct view *v = xcalloc(1, sizeof(*v));
 	struct text_state *st = xcalloc(1, sizeof(*st));
 	st->title = xstrdup(title);
 	st->text = xstrdup(text);
-	v->ops = &text_ops;
-	v->app = app;
-	v->rec = v->item = -1;
-	v->data = st;
-	sb_init(&v->text);
-	v->width = app_body_width();
-	text_open(v);
-	return v;
+	return view_new_with(app, &text_ops, -1, -1, RV_RECS, st);
 }

@@ -2,7 +2,8 @@
 # Plays one key script without a terminal and compares each saved screen with tests/screen/expected/.
 #   # size COLSxLINES   and   # args ARGS...   in the script set the screen and the command line.
 #   # copy DIR   plays it on a copy of the data set DIR, named @COPY (or @copy) in the args (a script that
-#   changes files), and   # env NAME=VALUE...   sets the environment (USER, RECVIEW_NOW).
+#   changes files), and   # env NAME=VALUE...   sets the environment (USER, RECVIEW_NOW; @PWD is the
+#   directory the tests run in, for XDG_CONFIG_HOME=@PWD/tests/data/config-bind).
 # UPDATE=1 writes the screens as the new expectations (review them before committing).
 set -u
 BIN=${BIN:-./recview}
@@ -14,7 +15,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 size=$(sed -n 's/^# size //p' "$script")
 args=$(sed -n 's/^# args //p' "$script")
-envs=$(sed -n 's/^# env //p' "$script")
+envs=$(sed -n 's/^# env //p' "$script" | sed "s|@PWD|$(pwd)|g")
 copy=$(sed -n 's/^# copy //p' "$script")
 if [ -n "$copy" ]; then
 	mkdir "$tmp/copy"

@@ -155,7 +155,7 @@ exited gh-exit 0
 start 120 40 --read-only tests/data/unmatched
 keys '!'
 expect help-problems "no column 'Implementation Status'"
-keys '?' G
+keys '?'
 expect help-in-view "In the problems view"
 expect help-line-entry "On a recview.map line that names a column the file lacks"
 keys Q
