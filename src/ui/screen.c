@@ -87,6 +87,48 @@ static void draw_title(struct app *app)
 	sb_free(&crumbs);
 }
 
+/* The requests the status line offers when nothing else is said there, with a word each: the view's
+ * own keys first, then those of the general ones it serves. */
+static const struct {
+	enum request req;
+	const char *word;
+	bool narrow; /* shown at under 70 columns too */
+} key_hints[] = {
+	{REQ_NEXT_ITEM, "next", true},   {REQ_PREV_ITEM, "previous", false}, {REQ_KEEP_MINE, "mine", true},
+	{REQ_KEEP_THEIRS, "theirs", true}, {REQ_VIEW_HELP, "help", true},   {REQ_BACK, "back", false},
+	{REQ_ENTER, "open", false},      {REQ_SEARCH, "search", false},     {REQ_FILTER, "filter", false},
+	{REQ_QUIT_VIEW, "close", true},
+};
+
+/* "? help  h back ...": the first key that reaches each request in the view in front. */
+static void draw_key_hints(struct draw *d, const struct view *v, bool wide)
+{
+	const struct view_keymap *km = v ? v->ops->keymap : NULL;
+	unsigned scopes = v ? v->ops->scopes : ~0u;
+	bool first = true;
+	for (size_t i = 0; i < sizeof(key_hints) / sizeof(*key_hints); i++) {
+		enum request req = key_hints[i].req;
+		char keys[96];
+		if (!wide && !key_hints[i].narrow)
+			continue;
+		bool own = false;
+		for (size_t k = 0; km && k < km->nkeys; k++)
+			own = own || km->keys[k].req == req;
+		if (!own && !(request_scope(req) & scopes & ~(unsigned)SCOPE_VIEW))
+			continue;
+		if (!keys_for_request_in(km, req, keys, sizeof(keys)))
+			continue;
+		char *comma = strchr(keys, ',');
+		if (comma)
+			*comma = '\0';
+		draw_str(d, first ? "" : "  ", C_DIM);
+		draw_str(d, keys, C_DIM);
+		draw_str(d, " ", C_DIM);
+		draw_str(d, key_hints[i].word, C_DIM);
+		first = false;
+	}
+}
+
 static void draw_status(struct app *app)
 {
 	struct draw d;
@@ -114,8 +156,7 @@ static void draw_status(struct app *app)
 			draw_str(&d, app->filter_text, C_DEFAULT);
 			draw_str(&d, "  (F clears)  ", C_DIM);
 		} else {
-			draw_str(&d, COLS >= 70 ? "? help  h back  Enter open  / search  f filter  q close" : "? help  q close",
-				 C_DIM);
+			draw_key_hints(&d, app_current(app), COLS >= 70);
 		}
 		if (app->as_of != RV_DATE_NONE) {
 			char date[16];
