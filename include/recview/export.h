@@ -20,6 +20,11 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
  * date order, as Markdown.
  */
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out);
+/*
+ * A Markdown table cell (or one line of a list): sanitised, so on one line with no control
+ * character, pipes and backslashes escaped.
+ */
+void rv_markdown_cell(struct strbuf *out, const char *s, size_t len);
 /* A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns). */
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out);
