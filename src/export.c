@@ -252,10 +252,18 @@ void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, str
 		csv_export_field(out, &tmp, name.ptr, name.len);
 	}
 	sb_addc(out, '\n');
+	/* An empty status cell holds the status the history gives, as every view shows it. */
+	int status_col = rv_field_column_number(m, RV_RECS, REC_STATUS) - 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t nf = rv_rec_row_columns(m, recs[i]);
+		if (status_col >= 0 && nf <= (size_t)status_col && rv_rec_status(m, recs[i], RV_DATE_NONE) != RV_STATUS_NONE)
+			nf = (size_t)status_col + 1; /* a short row gets the cells up to its status */
 		for (size_t c = 0; c < nf; c++) {
-			struct rv_text cell = rv_rec_column(m, recs[i], c);
+			struct rv_text cell = c < rv_rec_row_columns(m, recs[i]) ? rv_rec_column(m, recs[i], c) : (struct rv_text){"", 0};
+			if (!cell.len && (int)c == status_col) {
+				const char *word = rv_status_name(rv_rec_status(m, recs[i], RV_DATE_NONE));
+				cell = (struct rv_text){word, strlen(word)};
+			}
 			if (c)
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);

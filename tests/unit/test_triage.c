@@ -722,8 +722,8 @@ static void test_status_change_writes_the_row_and_the_history(void **state)
 	sb_init(&show);
 	show_text(t.m, rec, &show);
 	assert_contains("--show", show.data, "in progress\n");
-	assert_contains("--show", show.data, "Changed    2026-11-23\n");
-	assert_contains("--show", show.data, "\nHistory (4, newest first)\n  2026-11-23  status: ");
+	assert_contains("--show", show.data, "Changed       2026-11-23\n");
+	assert_contains("--show", show.data, "\nHistory (4, newest first)\n  2026-11-23  \xE2\x97\x8B in progress  by ");
 	assert_contains("--show", show.data, "\n      the note\n");
 	sb_free(&show);
 	assert_model_matches_disk(t.m, true);
