@@ -242,11 +242,6 @@ static void build_note(const struct rv_model *m, struct rv_page *p, struct rv_pa
 	build_note_versions(m, p, it, child, nrows);
 }
 
-static void section_label(struct rv_page *p, struct rv_page_section *sec, const char *fmt_done)
-{
-	sec->label = keep_str(p, fmt_done);
-}
-
 static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_page_kind which, enum rv_kind kind)
 {
 	struct rv_page_section *sec = &p->sections[which];
@@ -282,7 +277,7 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 	} else {
 		snprintf(label, sizeof(label), "Notes (%zu)", count);
 	}
-	section_label(p, sec, label);
+	sec->label = keep_str(p, label);
 }
 
 /* "See Recommendation 25" and the like, both ways. */

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "recview/activity.h"
 #include "recview/arena.h"
 #include "recview/text.h"
 #include "recview/entity.h"
@@ -16,7 +15,7 @@
 enum {
 	L_TITLE,
 	L_BLANK,
-	L_FIELD,     /* ref: field index, or EXTRA_BASE + extra column */
+	L_FIELD,     /* ref: field index, RV_PAGE_CHANGED, or RV_PAGE_EXTRA + extra column (page.h) */
 	L_HEADING,   /* ref: the child kind it lists */
 	L_TEXT,
 	L_DELIVERABLE, /* ref: child index */
