@@ -16,7 +16,7 @@
  * visible), with pipes and backslashes escaped. Both are needed: with only pipes escaped, the cell
  * a\|b would become a\\|b, an escaped backslash and then a real pipe that splits the cell.
  */
-static void md_cell(struct strbuf *out, const char *s, size_t len)
+void rv_markdown_cell(struct strbuf *out, const char *s, size_t len)
 {
 	struct strbuf clean;
 	sb_init(&clean);
@@ -31,7 +31,7 @@ static void md_cell(struct strbuf *out, const char *s, size_t len)
 
 static void md_str(struct strbuf *out, const char *s)
 {
-	md_cell(out, s ? s : "", s ? strlen(s) : 0);
+	rv_markdown_cell(out, s ? s : "", s ? strlen(s) : 0);
 }
 
 /* What a change set, in a word or three ("owner of D2"). */
@@ -109,10 +109,10 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			struct rv_text id = rv_rec_field(s->m, s->agenda[i].rec, REC_ID);
 			struct rv_text title = rv_rec_field(s->m, s->agenda[i].rec, REC_TITLE);
 			sb_addf(out, "%zu. ", i + 1);
-			md_cell(out, id.ptr, id.len);
+			rv_markdown_cell(out, id.ptr, id.len);
 			if (title.len) {
 				sb_adds(out, " \xE2\x80\x94 ");
-				md_cell(out, title.ptr, title.len);
+				rv_markdown_cell(out, title.ptr, title.len);
 			}
 			enum rv_status st = rv_rec_status(s->m, s->agenda[i].rec, RV_DATE_NONE);
 			if (st != RV_STATUS_NONE)
@@ -180,9 +180,9 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		sb_adds(out, "| ");
 		md_str(out, mi->when);
 		sb_adds(out, " | ");
-		md_cell(out, who.ptr, who.len);
+		rv_markdown_cell(out, who.ptr, who.len);
 		sb_adds(out, " | ");
-		md_cell(out, rid.ptr, rid.len);
+		rv_markdown_cell(out, rid.ptr, rid.len);
 		sb_adds(out, " | ");
 		if (note) {
 			sb_adds(out, "note");
@@ -191,15 +191,15 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 			struct rv_text dec = rv_child_field(m, RV_HISTORY, mi->child, HIST_DECISION);
 			if (st.len) {
 				sb_adds(out, "status: ");
-				md_cell(out, st.ptr, st.len);
+				rv_markdown_cell(out, st.ptr, st.len);
 			}
 			if (dec.len) {
 				sb_adds(out, st.len ? "; decision: " : "decision: ");
-				md_cell(out, dec.ptr, dec.len);
+				rv_markdown_cell(out, dec.ptr, dec.len);
 			}
 		}
 		sb_adds(out, " | ");
-		md_cell(out, text.ptr, text.len);
+		rv_markdown_cell(out, text.ptr, text.len);
 		sb_adds(out, " |\n");
 	}
 	free(list);
@@ -220,12 +220,12 @@ void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n
 		char date[16];
 		rv_date_format(rv_rec_last_change(m, rec, RV_DATE_NONE), date, sizeof(date));
 		sb_adds(out, "| ");
-		md_cell(out, id.ptr, id.len);
+		rv_markdown_cell(out, id.ptr, id.len);
 		sb_addf(out, " | %s | %s | ", rv_decision_name(rv_rec_decision(m, rec, RV_DATE_NONE)),
 			rv_status_name(rv_rec_status(m, rec, RV_DATE_NONE)));
-		md_cell(out, pri.ptr, pri.len);
+		rv_markdown_cell(out, pri.ptr, pri.len);
 		sb_addf(out, " | %s | ", date);
-		md_cell(out, head.ptr, head.len);
+		rv_markdown_cell(out, head.ptr, head.len);
 		sb_adds(out, " |\n");
 	}
 }
@@ -252,10 +252,18 @@ void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, str
 		csv_export_field(out, &tmp, name.ptr, name.len);
 	}
 	sb_addc(out, '\n');
+	/* An empty status cell holds the status the history gives, as every view shows it. */
+	int status_col = rv_field_column_number(m, RV_RECS, REC_STATUS) - 1;
 	for (size_t i = 0; i < n; i++) {
 		size_t nf = rv_rec_row_columns(m, recs[i]);
+		if (status_col >= 0 && nf <= (size_t)status_col && rv_rec_status(m, recs[i], RV_DATE_NONE) != RV_STATUS_NONE)
+			nf = (size_t)status_col + 1; /* a short row gets the cells up to its status */
 		for (size_t c = 0; c < nf; c++) {
-			struct rv_text cell = rv_rec_column(m, recs[i], c);
+			struct rv_text cell = c < rv_rec_row_columns(m, recs[i]) ? rv_rec_column(m, recs[i], c) : (struct rv_text){"", 0};
+			if (!cell.len && (int)c == status_col) {
+				const char *word = rv_status_name(rv_rec_status(m, recs[i], RV_DATE_NONE));
+				cell = (struct rv_text){word, strlen(word)};
+			}
 			if (c)
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);

@@ -101,7 +101,11 @@ static int run_show(const struct rv_model *m, const char *id)
 		suggest_ids(m, id);
 		return EXIT_ERRORS;
 	}
-	report_show(m, (size_t)rec, output_width(), stdout);
+	struct strbuf page;
+	sb_init(&page);
+	report_show_text(m, (size_t)rec, output_width(), &page);
+	put_stdout(&page);
+	sb_free(&page);
 	if (m->diags.n)
 		fprintf(stderr, "recview: the data set has %zu error(s) and %zu warning(s); see recview --check\n",
 			m->diags.errors, m->diags.warnings);

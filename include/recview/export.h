@@ -20,9 +20,28 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
  * date order, as Markdown.
  */
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out);
-/* A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns). */
+/*
+ * A Markdown table cell (or one line of a list): sanitised, so on one line with no control
+ * character, pipes and backslashes escaped.
+ */
+void rv_markdown_cell(struct strbuf *out, const char *s, size_t len);
+/*
+ * A list of recommendations as Markdown (a table) or CSV (the recommendations.csv columns, with the
+ * status as recview shows it where the file's own status cell is empty: read from the history).
+ */
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out);
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out);
+/*
+ * Deliverables, questions or history entries (child indices of kind, in the order shown) as their
+ * list shows them: the recommendation's id, then a deliverable's status, description, owner, due date
+ * ("done" when complete) and overdue mark (as of a day, RV_DATE_NONE: today); a question's id,
+ * briefing, state (as shown: answered when it has an answer), text and answer; a history entry's
+ * date, status, decision and note as written (export_items.c).
+ */
+void rv_export_items_markdown(const struct rv_model *m, enum rv_kind kind, const uint32_t *items, size_t n,
+			      int32_t as_of, const char *title, struct strbuf *out);
+void rv_export_items_csv(const struct rv_model *m, enum rv_kind kind, const uint32_t *items, size_t n, int32_t as_of,
+			 struct strbuf *out);
 
 #endif

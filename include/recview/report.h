@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "recview/model.h"
+#include "recview/strbuf.h"
 
 /* Every load problem, one line each. */
 void report_diagnostics(const struct diag_list *dl, FILE *out);
@@ -12,7 +13,9 @@ void report_diagnostics(const struct diag_list *dl, FILE *out);
 /* What loaded: counts per file, links, status and decision tallies. */
 void report_summary(const struct rv_model *m, FILE *out);
 
-/* A recommendation and everything linked to it, wrapped to width columns. */
+/* A recommendation's page (page.h) as plain text wrapped to width columns: appended to out, or
+ * written to a stream. */
+void report_show_text(const struct rv_model *m, size_t rec, int width, struct strbuf *out);
 void report_show(const struct rv_model *m, size_t rec, int width, FILE *out);
 
 #endif

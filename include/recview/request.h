@@ -67,7 +67,7 @@
 	_(VIEW_CONFLICTS, APP, "Show what a merge could not combine: fields changed here and by someone else") \
 	_(KEEP_MINE, CONFLICT, "In the conflicts: keep my value for this field") \
 	_(KEEP_THEIRS, CONFLICT, "In the conflicts: keep their value (mine is dropped)") \
-	_(EXPORT, EXPORT, "Export this list, the agenda or the minutes to a .md or .csv file") \
+	_(EXPORT, EXPORT, "Export what the view shows (list, page, agenda, minutes) to .md or .csv") \
 	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen") \
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \

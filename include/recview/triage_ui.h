@@ -34,6 +34,10 @@ struct word_list {
 	size_t n;
 };
 
+/* x: what the current view shows (the list, the agenda, the changes, a recommendation's page, a
+ * list of deliverables, questions or history) to a Markdown or CSV file (export_ui.c). */
+void export_view(struct app *app);
+
 /* Asks on the prompt (the words shown and completed with Tab); false when cancelled. */
 bool triage_ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
 		struct prompt_history *history);

@@ -9,8 +9,6 @@
 #include "recview/arena.h"
 #include "recview/change.h"
 
-#include "recview/export.h"
-#include "recview/export_target.h"
 #include "recview/finding.h"
 #include "recview/prompt.h"
 #include "recview/items.h"
@@ -20,7 +18,7 @@
 #include "recview/triage.h"
 #include "recview/views.h"
 
-static struct prompt_history value_history, note_history, export_history;
+static struct prompt_history value_history, note_history;
 
 static void complete_word(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
@@ -553,85 +551,6 @@ static void save_again(struct app *app)
 		}
 	}
 	sb_free(&answer);
-}
-
-/* A yes-or-no question on the prompt line: one key, y (or Y) for yes, anything else for no. */
-/* The document the view shows: the minutes of the session, the agenda or the filtered list. */
-static void export_document(struct app *app, bool minutes, bool agenda, bool csv, struct strbuf *data)
-{
-	struct rv_session *s = app->session;
-	if (minutes) {
-		rv_session_minutes(s, data);
-		return;
-	}
-	uint32_t *recs = xcalloc(app->m->nrecs + 1, sizeof(*recs));
-	size_t n = 0;
-	if (agenda) {
-		for (size_t i = 0; i < s->nagenda; i++)
-			recs[n++] = s->agenda[i].rec;
-	} else {
-		n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
-	}
-	if (csv)
-		rv_export_csv(app->m, recs, n, data);
-	else
-		rv_export_markdown(app->m, recs, n, agenda ? "Agenda" : "Recommendations", data);
-	free(recs);
-}
-
-/*
- * Writes the export to path: never over a file of the data set (export_target.h says which), and
- * over another existing file only when the user says y.
- */
-static void export_to(struct app *app, const char *path, bool minutes, bool agenda)
-{
-	struct rv_export_target t;
-	char why[1024];
-	enum rv_export_check check = rv_export_target_check(app->m->dir, path, &t, why, sizeof(why));
-	if (check == RV_EXPORT_REFUSED) {
-		app_message(app, C_ERROR, "NOT EXPORTED: %s", why);
-		rv_export_target_free(&t);
-		return;
-	}
-	if (check == RV_EXPORT_REPLACE) {
-		struct strbuf question;
-		sb_init(&question);
-		sb_addf(&question, "replace %s? y/n ", t.path);
-		bool yes = prompt_confirm(app, question.data);
-		sb_free(&question);
-		if (!yes) {
-			app_message(app, C_WARNING, "Not exported: %s was left as it was", t.path);
-			rv_export_target_free(&t);
-			return;
-		}
-	}
-	size_t n = strlen(path);
-	bool csv = n > 4 && strcasecmp(path + n - 4, ".csv") == 0;
-	struct strbuf data;
-	sb_init(&data);
-	export_document(app, minutes, agenda, csv, &data);
-	char err[1024];
-	if (rv_export_target_write(&t, data.data, data.len, app->session->ops, err, sizeof(err)))
-		app_message(app, C_ST_COMPLETE, "Exported %s to %s", minutes ? "the minutes" : agenda ? "the agenda" : "the list",
-			    t.path);
-	else
-		app_message(app, C_ERROR, "NOT EXPORTED: %s", err);
-	sb_free(&data);
-	rv_export_target_free(&t);
-}
-
-/* x: what the current view shows (the list, the agenda or the changes) to a Markdown or CSV file. */
-static void export_view(struct app *app)
-{
-	struct view *v = app_current(app);
-	bool agenda = v->ops->id == VIEW_AGENDA;
-	bool minutes = v->ops->id == VIEW_CHANGES;
-	struct strbuf path;
-	sb_init(&path);
-	const char *initial = minutes ? "minutes.md" : agenda ? "agenda.md" : "recommendations.md";
-	if (triage_ask(app, "export to (.md or .csv): ", initial, &path, NULL, &export_history) && path.len)
-		export_to(app, path.data, minutes, agenda);
-	sb_free(&path);
 }
 
 /* < and > in the conflicts view: settle the conflict under the cursor. */

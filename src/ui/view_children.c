@@ -368,6 +368,18 @@ static const struct view_ops children_ops = {
 	.done = children_done,
 };
 
+bool children_view_rows(const struct view *v, uint32_t **items, size_t *n)
+{
+	if (v->ops != &children_ops)
+		return false;
+	*items = xcalloc(v->nlines + 1, sizeof(**items));
+	*n = 0;
+	for (size_t i = 0; i < v->nlines; i++)
+		if (v->lines[i].type == CH_ITEM)
+			(*items)[(*n)++] = v->lines[i].ref;
+	return true;
+}
+
 struct view *children_view_new(struct app *app, enum rv_kind kind, long rec)
 {
 	return view_new(app, &children_ops, rec, -1, kind);

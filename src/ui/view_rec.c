@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "recview/activity.h"
 #include "recview/arena.h"
 #include "recview/text.h"
 #include "recview/entity.h"
 #include "recview/items.h"
+#include "recview/page.h"
 #include "recview/views.h"
 #include "recview/triage.h"
 #include "recview/xref.h"
@@ -15,7 +15,7 @@
 enum {
 	L_TITLE,
 	L_BLANK,
-	L_FIELD,     /* ref: field index, or EXTRA_BASE + extra column */
+	L_FIELD,     /* ref: field index, RV_PAGE_CHANGED, or RV_PAGE_EXTRA + extra column (page.h) */
 	L_HEADING,   /* ref: the child kind it lists */
 	L_TEXT,
 	L_DELIVERABLE, /* ref: child index */
@@ -32,13 +32,26 @@ enum {
 	L_NOTE_TEXT, /* its text as it reads now, or "(retracted by alice on 2026-12-02)" */
 	L_NOTE_OLD_HEAD, /* an earlier version's time and author, shown on request; ref: child index in notes */
 	L_NOTE_OLD,  /* its text */
+	L_FIELD_NAME, /* a field's label too wide to share the value's line; ref as L_FIELD */
 };
 
-/* The notes whose earlier versions are shown (Enter on a note). */
+/* The page the lines show (page.h), the item of each line, and the notes whose earlier versions are
+ * shown (Enter on a note). */
 struct rec_state {
+	struct rv_page page;
+	bool built;
+	const struct rv_page_item **line_item; /* per line: the item it shows, or NULL */
+	size_t cap;
 	uint32_t *open;
 	size_t n;
 };
+
+static struct rec_state *page_state(struct view *v)
+{
+	if (!v->data)
+		v->data = xcalloc(1, sizeof(struct rec_state));
+	return v->data;
+}
 
 static bool note_open(const struct view *v, uint32_t note)
 {
@@ -51,9 +64,7 @@ static bool note_open(const struct view *v, uint32_t note)
 
 static void toggle_note(struct view *v, uint32_t note)
 {
-	struct rec_state *st = v->data;
-	if (!st)
-		st = v->data = xcalloc(1, sizeof(*st));
+	struct rec_state *st = page_state(v);
 	for (size_t i = 0; i < st->n; i++)
 		if (st->open[i] == note) {
 			st->open[i] = st->open[--st->n];
@@ -66,8 +77,20 @@ static void toggle_note(struct view *v, uint32_t note)
 static void rec_done(struct view *v)
 {
 	struct rec_state *st = v->data;
-	if (st)
-		free(st->open);
+	if (!st)
+		return;
+	if (st->built)
+		rv_page_free(&st->page);
+	free(st->line_item);
+	free(st->open);
+}
+
+/* The page item a line shows (NULL for blank lines and headings). */
+static const struct rv_page_item *line_item(const struct view *v, const struct line *line)
+{
+	const struct rec_state *st = v->data;
+	size_t i = (size_t)(line - v->lines);
+	return st && i < v->nlines && i < st->cap ? st->line_item[i] : NULL;
 }
 
 /* How many times a note was amended or retracted (rows of changes.csv). */
@@ -76,8 +99,7 @@ static size_t note_versions(const struct rv_model *m, size_t note)
 	return rv_changelog_rows(m, (struct rv_item){RV_NOTES, note}, NOTE_TEXT, NULL, 0);
 }
 
-#define LABEL_WIDTH label_width(v->app->m, RV_RECS, 11)
-#define EXTRA_BASE 100
+#define LABEL_WIDTH (((const struct rec_state *)v->data)->page.label_width)
 
 static int wrap_width(const struct view *v, int indent)
 {
@@ -103,304 +125,167 @@ static void mark_reference_lines(struct view *v, size_t from)
 			v->lines[i].link = true;
 }
 
-static void add_field(struct view *v, uint32_t ref, struct rv_text value)
+/* Remembers which item the lines added since from show. */
+static void note_items(struct view *v, size_t from, const struct rv_page_item *it)
 {
-	if (value.len)
-		view_add_wrapped(v, L_FIELD, ref, false, value.ptr, value.len, wrap_width(v, LABEL_WIDTH));
+	struct rec_state *st = v->data;
+	if (v->nlines > st->cap) {
+		size_t cap = v->nlines * 2;
+		st->line_item = xreallocarray(st->line_item, cap, sizeof(*st->line_item));
+		memset(st->line_item + st->cap, 0, (cap - st->cap) * sizeof(*st->line_item));
+		st->cap = cap;
+	}
+	for (size_t i = from; i < v->nlines; i++)
+		st->line_item[i] = it;
 }
 
-static void add_heading(struct view *v, enum rv_kind kind, const char *text)
+static void add_blank(struct view *v)
 {
 	view_add_line(v, L_BLANK, 0, false);
-	view_add_wrapped(v, L_HEADING, (uint32_t)kind, true, text, strlen(text), wrap_width(v, 0));
+	note_items(v, v->nlines - 1, NULL);
 }
 
-static void add_fields(struct view *v)
+/* A field: its label beside the value, or on a line of its own when it is too wide to fit. */
+static void add_field_row(struct view *v, const struct rv_page_row *row)
 {
-	const struct rv_model *m = v->app->m;
-	size_t rec = (size_t)v->rec;
-	static const int order[] = {REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_DECISION, REC_STATUS,
-				    REC_PRIORITY, REC_OWNER, REC_SOURCE};
-	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
-		struct rv_text c = order[i] == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, order[i]);
-		if (c.len || (order[i] != REC_DECISION && order[i] != REC_STATUS)) {
-			add_field(v, (uint32_t)order[i], c);
-			continue;
-		}
-		/* An empty status or decision column shows what the history says, and says so. */
-		char derived[96];
-		int32_t as_of = v->app->as_of;
-		const char *word = order[i] == REC_STATUS ? rv_status_name(rv_rec_status(m, rec, as_of))
-							  : rv_decision_name(rv_rec_decision(m, rec, as_of));
-		if (!*word)
-			continue;
-		snprintf(derived, sizeof(derived), "%s (from the status history)", word);
-		add_field(v, (uint32_t)order[i], (struct rv_text){derived, (uint32_t)strlen(derived)});
-	}
-	/* The date of the last change as its file writes it ("30 June 2016"). */
-	struct rv_date_text changed = rv_rec_last_change_date(m, rec, v->app->as_of);
-	if (changed.precision != RV_DATE_PREC_NONE)
-		add_field(v, EXTRA_BASE - 1, changed.text);
-	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++)
-		add_field(v, EXTRA_BASE + (uint32_t)e, rv_rec_extra(m, rec, e));
+	if (row->item->flags & RV_PF_LONG_LABEL)
+		view_add_line(v, L_FIELD_NAME, row->item->ref, false);
+	view_add_wrapped(v, L_FIELD, row->item->ref, false, row->text, row->len, wrap_width(v, LABEL_WIDTH));
 }
 
-/* Under a deliverable its revised due dates; under a question its answer, with who gave it and when. */
-static void add_item_details(struct view *v, enum rv_kind kind, uint32_t child)
+/* A section's heading: Enter on the deliverables, questions or history opens their list. */
+static void add_heading_row(struct view *v, const struct rv_page_row *row)
 {
-	const struct rv_model *m = v->app->m;
-	struct strbuf sb;
-	sb_init(&sb);
-	if (kind == RV_DELIVERABLES) {
-		for (size_t i = 0; i < rv_due_revisions(m, child); i++) {
-			sb_reset(&sb);
-			sb_adds(&sb, "revised: ");
-			rv_due_revision_describe(m, child, i, &sb);
-			view_add_wrapped(v, L_REVISED, child, false, sb.data, sb.len, wrap_width(v, 6));
-		}
-	} else if (kind == RV_QUESTIONS) {
-		struct rv_text answer = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
-		if (answer.len) {
-			struct strbuf by;
-			sb_init(&by);
-			sb_adds(&sb, "answer");
-			if (rv_question_answered_describe(m, child, &by))
-				sb_addf(&sb, " (%s)", by.data);
-			sb_free(&by);
-			sb_adds(&sb, ": ");
-			sb_add(&sb, answer.ptr, answer.len);
-			view_add_wrapped(v, L_ANSWER, child, false, sb.data, sb.len, wrap_width(v, 6));
-		}
-	}
-	sb_free(&sb);
-}
-
-static void add_children(struct view *v, enum rv_kind kind, int line_type, int text_field)
-{
-	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = rv_rec_at(m, v->rec);
-	char heading[96];
-	int32_t day = rv_overdue_day(v->app->as_of);
-	size_t overdue = kind == RV_DELIVERABLES ? rv_rec_overdue(m, (size_t)v->rec, day) : 0;
-	if (kind == RV_DELIVERABLES && overdue)
-		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done, %zu overdue)", r->count[kind],
-			 r->deliverables_done, overdue);
-	else if (kind == RV_DELIVERABLES)
-		snprintf(heading, sizeof(heading), "Deliverables (%u, %u done)", r->count[kind], r->deliverables_done);
-	else if (kind == RV_QUESTIONS && r->count[kind])
-		snprintf(heading, sizeof(heading), "Questions (%u, %zu open)", r->count[kind],
-			 rv_rec_open_questions(m, (size_t)v->rec));
-	else if (kind == RV_QUESTIONS)
-		snprintf(heading, sizeof(heading), "Questions (%u)", r->count[kind]);
+	static const int kind[RV_PAGE_NSECTIONS] = {[RV_PAGE_DELIVERABLES] = RV_DELIVERABLES,
+						     [RV_PAGE_QUESTIONS] = RV_QUESTIONS, [RV_PAGE_HISTORY] = RV_HISTORY};
+	enum rv_page_kind k = row->section->kind;
+	add_blank(v);
+	if (k == RV_PAGE_DELIVERABLES || k == RV_PAGE_QUESTIONS || k == RV_PAGE_HISTORY)
+		view_add_wrapped(v, L_HEADING, (uint32_t)kind[k], true, row->text, row->len, wrap_width(v, 0));
 	else
-		snprintf(heading, sizeof(heading), "History (%u, newest first)", r->count[kind]);
-	add_heading(v, kind, heading);
-	if (!r->count[kind]) {
-		view_add_line(v, L_NONE, 0, false);
+		view_add_wrapped(v, L_XREF_HEAD, 0, false, row->text, row->len, wrap_width(v, 0));
+}
+
+static void add_item_row(struct view *v, const struct rv_page_row *row)
+{
+	const struct rv_page_item *it = row->item;
+	switch (it->kind) {
+	case RV_PI_DELIVERABLE:
+		view_add_wrapped(v, L_DELIVERABLE, it->ref, true, row->text, row->len, wrap_width(v, 4));
+		return;
+	case RV_PI_QUESTION:
+		view_add_wrapped(v, L_QUESTION, it->ref, true, row->text, row->len, wrap_width(v, 4));
+		return;
+	case RV_PI_HISTORY:
+		view_add_line(v, L_HISTORY, it->ref, true);
+		return;
+	case RV_PI_NOTE:
+		view_add_line(v, L_NOTE_HEAD, it->ref, true);
+		return;
+	case RV_PI_REFERS_TO:
+	case RV_PI_REFERRED_BY:
+		view_add_line(v, it->kind == RV_PI_REFERS_TO ? L_XREF_OUT : L_XREF_IN, it->ref, true);
+		return;
+	default:
 		return;
 	}
-	for (size_t k = 0; k < r->count[kind]; k++) {
-		/* History reads newest first, like a timeline. */
-		size_t idx = kind == RV_HISTORY ? r->count[kind] - 1 - k : k;
-		const struct rv_child *ch = rv_rec_child(m, (size_t)v->rec, kind, idx);
-		uint32_t child = (uint32_t)rv_child_index_of(m, kind, ch);
-		if (kind == RV_HISTORY) {
-			view_add_line(v, L_HISTORY, child, true);
-			struct rv_text note = rv_child_text(m, kind, ch, HIST_NOTE);
-			if (note.len)
-				view_add_wrapped(v, L_NOTE, child, false, note.ptr, note.len, wrap_width(v, 6));
-			continue;
-		}
-		struct strbuf sb;
-		sb_init(&sb);
-		if (kind == RV_QUESTIONS) {
-			struct rv_text qid = rv_child_text(m, kind, ch, Q_QID);
-			struct rv_text brief = rv_child_text(m, kind, ch, Q_BRIEFING);
-			sb_add(&sb, qid.ptr, qid.len);
-			sb_addf(&sb, " (%s)", rv_qstatus_name(rv_question_state(m, child)));
-			if (brief.len) {
-				sb_adds(&sb, " [");
-				sb_add(&sb, brief.ptr, brief.len);
-				sb_adds(&sb, "]");
-			}
-			sb_adds(&sb, " ");
-		}
-		struct rv_text text = rv_child_text(m, kind, ch, text_field);
-		sb_add(&sb, text.ptr, text.len);
-		if (kind == RV_DELIVERABLES) {
-			struct rv_text resp = rv_child_text(m, kind, ch, DEL_RESPONSIBLE);
-			struct rv_text due = rv_child_text(m, kind, ch, DEL_DUE);
-			if (resp.len) {
-				sb_adds(&sb, " \xE2\x80\x94 ");
-				sb_add(&sb, resp.ptr, resp.len);
-			}
-			if (ch->status == RV_STATUS_COMPLETE) {
-				sb_adds(&sb, " \xE2\x80\x94 done");
-			} else if (due.len) {
-				sb_adds(&sb, " \xE2\x80\x94 due ");
-				sb_add(&sb, due.ptr, due.len);
-				if (rv_deliverable_overdue(m, child, day))
-					sb_adds(&sb, ", overdue");
-			}
-		}
-		rv_child_describe_link(m, kind, ch, &sb);
-		view_add_wrapped(v, (uint16_t)line_type, child, true, sb.data, sb.len, wrap_width(v, 4));
-		sb_free(&sb);
-		add_item_details(v, kind, child);
-	}
 }
 
-/* A note's earlier versions, oldest first: the text first written, then each correction but the last. */
-static void add_note_versions(struct view *v, uint32_t child, size_t nrows)
+static void add_detail_row(struct view *v, const struct rv_page_row *row)
 {
-	const struct rv_model *m = v->app->m;
-	uint32_t *rows = xcalloc(nrows, sizeof(*rows));
-	rv_changelog_rows(m, (struct rv_item){RV_NOTES, child}, NOTE_TEXT, rows, nrows);
-	for (size_t k = 0; k < nrows; k++) {
-		struct rv_text when, who, text;
-		if (k == 0) {
-			when = rv_child_field(m, RV_NOTES, child, NOTE_TIME);
-			who = rv_child_field(m, RV_NOTES, child, NOTE_AUTHOR);
-			text = rv_child_text(m, RV_NOTES, rv_child_at(m, RV_NOTES, child), NOTE_TEXT);
-		} else {
-			when = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_TIME);
-			who = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_AUTHOR);
-			text = rv_row_field(m, RV_CHANGES, rows[k - 1], CHG_VALUE);
-		}
-		struct strbuf head;
-		sb_init(&head);
-		sb_addf(&head, "%s version, %.*s, ", k ? "amended" : "first", (int)when.len, when.ptr);
-		sb_add(&head, who.ptr, who.len);
-		sb_adds(&head, ":");
-		view_add_wrapped(v, L_NOTE_OLD_HEAD, child, false, head.data, head.len, wrap_width(v, 6));
-		sb_free(&head);
-		if (text.len)
-			view_add_wrapped(v, L_NOTE_OLD, child, false, text.ptr, text.len, wrap_width(v, 8));
-		else
-			view_add_wrapped(v, L_NOTE_OLD, child, false, "(retracted)", 11, wrap_width(v, 8));
-	}
-	free(rows);
+	const struct rv_page_item *it = row->item;
+	static const uint16_t type[] = {[RV_PI_DELIVERABLE] = L_REVISED, [RV_PI_QUESTION] = L_ANSWER,
+					[RV_PI_HISTORY] = L_NOTE, [RV_PI_NOTE] = L_NOTE_TEXT};
+	view_add_wrapped(v, type[it->kind], it->ref, false, row->text, row->len, wrap_width(v, 6));
 }
 
-/* Notes added in triage, oldest first: the file is only ever added to; a correction is a row of
- * changes.csv, and the note reads as corrected, marked so, its earlier versions on request. */
-static void add_notes(struct view *v)
+/* One row of the page as lines of the view (page.h gives the rows in order). */
+static void add_row(void *ctx, const struct rv_page_row *row)
 {
-	const struct rv_model *m = v->app->m;
-	const struct rv_rec *r = rv_rec_at(m, v->rec);
-	char heading[64];
-	snprintf(heading, sizeof(heading), "Notes (%u)", r->count[RV_NOTES]);
-	view_add_line(v, L_BLANK, 0, false);
-	view_add_wrapped(v, L_XREF_HEAD, 0, false, heading, strlen(heading), wrap_width(v, 0));
-	if (!r->count[RV_NOTES])
+	struct view *v = ctx;
+	size_t from = v->nlines;
+	switch (row->kind) {
+	case RV_ROW_TITLE:
+		view_add_line(v, L_TITLE, 0, false);
+		note_items(v, from, NULL);
+		add_blank(v);
+		return;
+	case RV_ROW_FIELD:
+		add_field_row(v, row);
+		break;
+	case RV_ROW_TEXT:
+		add_blank(v);
+		from = v->nlines;
+		view_add_wrapped(v, L_TEXT, 0, false, row->text, row->len, wrap_width(v, 2));
+		break;
+	case RV_ROW_HEADING:
+		add_heading_row(v, row);
+		break;
+	case RV_ROW_NONE:
 		view_add_line(v, L_NONE, 0, false);
-	for (size_t k = 0; k < r->count[RV_NOTES]; k++) {
-		uint32_t child = (uint32_t)rv_rec_child_index(m, (size_t)v->rec, RV_NOTES, k);
-		struct rv_text text = rv_child_field(m, RV_NOTES, child, NOTE_TEXT);
-		size_t versions = note_versions(m, child);
-		view_add_line(v, L_NOTE_HEAD, child, true);
-		if (text.len || !versions) {
-			view_add_wrapped(v, L_NOTE_TEXT, child, false, text.ptr, text.len, wrap_width(v, 6));
-		} else {
-			long row = rv_changelog_latest(m, (struct rv_item){RV_NOTES, child}, NOTE_TEXT);
-			struct rv_text who = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
-			struct rv_text when = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
-			char gone[320];
-			snprintf(gone, sizeof(gone), "(retracted by %.*s on %.*s)", (int)(who.len < 200 ? who.len : 200), who.ptr,
-				 (int)(when.len < 10 ? when.len : 10), when.ptr);
-			view_add_wrapped(v, L_NOTE_TEXT, child, false, gone, strlen(gone), wrap_width(v, 6));
-		}
-		if (versions && note_open(v, child))
-			add_note_versions(v, child, versions);
+		break;
+	case RV_ROW_ITEM:
+		add_item_row(v, row);
+		break;
+	case RV_ROW_DETAIL:
+		add_detail_row(v, row);
+		break;
+	case RV_ROW_VERSION_HEAD:
+		view_add_wrapped(v, L_NOTE_OLD_HEAD, row->item->ref, false, row->text, row->len, wrap_width(v, 6));
+		break;
+	case RV_ROW_VERSION:
+		view_add_wrapped(v, L_NOTE_OLD, row->item->ref, false, row->text, row->len, wrap_width(v, 8));
+		break;
 	}
+	note_items(v, from, row->item);
 }
 
-/* "See Recommendation 25" and the like, both ways. */
-static void add_references(struct view *v)
+static bool versions_shown(void *ctx, uint32_t note)
 {
-	const uint32_t *out, *in;
-	size_t nout = rv_xref_out(v->app->m, (size_t)v->rec, &out);
-	size_t nin = rv_xref_in(v->app->m, (size_t)v->rec, &in);
-	char heading[96];
-	snprintf(heading, sizeof(heading), "References (refers to %zu, referred to by %zu)", nout, nin);
-	view_add_line(v, L_BLANK, 0, false);
-	view_add_wrapped(v, L_XREF_HEAD, 0, false, heading, strlen(heading), wrap_width(v, 0));
-	if (!nout && !nin)
-		view_add_line(v, L_NONE, 0, false);
-	for (size_t i = 0; i < nout; i++)
-		view_add_line(v, L_XREF_OUT, out[i], true);
-	for (size_t i = 0; i < nin; i++)
-		view_add_line(v, L_XREF_IN, in[i], true);
+	return note_open(ctx, note);
 }
 
 static void rec_open(struct view *v)
 {
-	const struct rv_model *m = v->app->m;
-	view_add_line(v, L_TITLE, 0, false);
-	view_add_line(v, L_BLANK, 0, false);
-	add_fields(v);
-	struct rv_text text = rv_rec_field(m, (size_t)v->rec, REC_TEXT);
-	size_t text_from = v->nlines;
-	if (text.len) {
-		view_add_line(v, L_BLANK, 0, false);
-		view_add_wrapped(v, L_TEXT, 0, false, text.ptr, text.len, wrap_width(v, 2));
-	}
-	add_children(v, RV_DELIVERABLES, L_DELIVERABLE, DEL_DESCRIPTION);
-	add_children(v, RV_QUESTIONS, L_QUESTION, Q_QUESTION);
-	add_children(v, RV_HISTORY, L_HISTORY, HIST_NOTE);
-	add_notes(v);
+	struct rec_state *st = page_state(v);
+	if (st->built)
+		rv_page_free(&st->page);
+	rv_page_build(v->app->m, (size_t)v->rec, v->app->as_of, &st->page);
+	st->built = true;
+	struct rv_page_walk walk = {.row = add_row, .versions = versions_shown, .ctx = v};
+	rv_page_rows(&st->page, &walk);
+	/* Lines from the text on that name another recommendation link to it. */
+	size_t text_from = 0;
+	while (text_from < v->nlines && v->lines[text_from].type != L_TEXT && v->lines[text_from].type != L_HEADING)
+		text_from++;
 	mark_reference_lines(v, text_from);
-	add_references(v);
 }
 
-static const char *field_label(const struct view *v, uint32_t ref, char *buf, size_t size)
+static const char *field_label(const struct view *v, const struct line *line)
 {
-	static const char *const labels[REC_NFIELDS] = {
-		[REC_ID] = "Id",         [REC_REVIEW] = "Review",     [REC_NUMBER] = "Number",
-		[REC_TOPIC] = "Topic",   [REC_TITLE] = "Title",       [REC_TEXT] = "Text",
-		[REC_DECISION] = "Decision", [REC_STATUS] = "Status", [REC_PRIORITY] = "Priority",
-		[REC_SOURCE] = "Source",     [REC_OWNER] = "Owner",
-	};
-	if (ref < REC_NFIELDS)
-		return labels[ref];
-	if (ref == EXTRA_BASE - 1)
-		return "Changed";
-	const struct rv_model *m = v->app->m;
-	struct rv_text name = rv_extra_name(m, RV_RECS, ref - EXTRA_BASE);
-	if (!name.len) {
-		snprintf(buf, size, "column %d", rv_extra_column_number(m, RV_RECS, ref - EXTRA_BASE));
-		return buf;
-	}
-	snprintf(buf, size, "%.*s", (int)name.len, name.ptr);
-	return buf;
+	const struct rv_page_item *it = line_item(v, line);
+	return it ? it->label.ptr : "";
 }
 
 static void draw_title_line(struct view *v, struct draw *d)
 {
-	const struct rv_model *m = v->app->m;
-	size_t rec = (size_t)v->rec;
-	enum rv_status status = rv_rec_status(m, rec, v->app->as_of);
-	enum rv_decision decision = rv_rec_decision(m, rec, v->app->as_of);
-	struct rv_text id = rv_rec_id(m, rec);
-	draw_text(d, id.ptr, id.len, C_ID);
+	const struct rv_page *p = &((const struct rec_state *)v->data)->page;
+	draw_text(d, p->id.ptr, p->id.len, C_ID);
 	draw_str(d, "   ", C_DEFAULT);
-	if (status != RV_STATUS_NONE) {
-		draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
+	if (p->status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(p->status, d->ascii), status_color(p->status));
 		draw_str(d, " ", C_DEFAULT);
-		if (status == RV_STATUS_UNKNOWN) {
-			struct rv_text raw = rv_rec_field(m, rec, REC_STATUS);
-			draw_text(d, raw.ptr, raw.len, C_ST_UNKNOWN);
-		} else {
-			draw_str(d, rv_status_name(status), status_color(status));
-		}
+		if (p->status == RV_STATUS_UNKNOWN)
+			draw_text(d, p->status_raw.ptr, p->status_raw.len, C_ST_UNKNOWN);
+		else
+			draw_str(d, rv_status_name(p->status), status_color(p->status));
 		draw_str(d, "   ", C_DEFAULT);
 	}
-	if (decision != RV_DECISION_NONE) {
-		draw_str(d, rv_decision_name(decision), decision_color(decision));
+	if (p->decision != RV_DECISION_NONE) {
+		draw_str(d, rv_decision_name(p->decision), decision_color(p->decision));
 		draw_str(d, "   ", C_DEFAULT);
 	}
-	struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
-	draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_DEFAULT);
+	draw_text(d, p->priority.ptr, p->priority.len, p->first_priority ? C_ERROR : C_DEFAULT);
 	long at = rv_agenda_position(v->app->session, (size_t)v->rec);
 	if (at >= 0) {
 		char mark[48];
@@ -409,58 +294,56 @@ static void draw_title_line(struct view *v, struct draw *d)
 	}
 }
 
-static void draw_history_entry(struct view *v, const struct line *line, struct draw *d)
+/* A history entry in the words of rv_page_item_line, in colour. */
+static void draw_history_entry(const struct rv_page_item *h, struct draw *d)
 {
-	const struct rv_model *m = v->app->m;
-	const struct rv_child *h = rv_child_at(m, RV_HISTORY, line->ref);
-	struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
-	struct rv_text st = rv_child_text(m, RV_HISTORY, h, HIST_STATUS);
-	struct rv_text dec = rv_child_text(m, RV_HISTORY, h, HIST_DECISION);
 	draw_str(d, "  ", C_DEFAULT);
-	draw_text(d, date.ptr, date.len, C_DATE);
-	/* An entry without a usable date keeps its place in the file's order: say so. */
-	if (h->date_prec == RV_DATE_PREC_NONE)
-		draw_str(d, date.len ? " (undated)" : "undated", C_DIM);
-	if (st.len) {
+	draw_text(d, h->label.ptr, h->label.len, C_DATE);
+	if (h->flags & RV_PF_UNDATED)
+		draw_str(d, h->label.len ? " (undated)" : "undated", C_DIM);
+	if (h->status_text.len) {
 		draw_str(d, "  ", C_DEFAULT);
 		draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));
 		draw_str(d, " ", C_DEFAULT);
-		draw_text(d, st.ptr, st.len, status_color(h->status));
+		draw_text(d, h->status_text.ptr, h->status_text.len, status_color(h->status));
 	}
-	if (dec.len) {
+	if (h->decision_text.len) {
 		draw_str(d, "  decision: ", C_DIM);
-		draw_text(d, dec.ptr, dec.len, decision_color(h->decision));
+		draw_text(d, h->decision_text.ptr, h->decision_text.len, decision_color(h->decision));
 	}
-	/* Who made it: recview's own entries name their author, others their source. */
-	bool ours;
-	struct rv_text who = rv_history_author(m, line->ref, &ours);
-	if (who.len) {
+	bool ours = h->flags & RV_PF_OURS;
+	if (h->who.len) {
 		draw_str(d, ours ? "  by " : "  from ", C_DIM);
-		draw_text(d, who.ptr, who.len, ours ? C_LABEL : C_DIM);
+		draw_text(d, h->who.ptr, h->who.len, ours ? C_LABEL : C_DIM);
 	}
+	draw_text(d, h->link.ptr, h->link.len, C_WARNING);
 }
 
 /* A note's time and author; "amended" when a correction changed it, and how to see what it said. */
-static void draw_note_head(struct view *v, const struct line *line, struct draw *d)
+static void draw_note_head(struct view *v, const struct rv_page_item *n, struct draw *d)
 {
-	const struct rv_model *m = v->app->m;
-	struct rv_text when = rv_child_field(m, RV_NOTES, line->ref, NOTE_TIME);
-	struct rv_text who = rv_child_field(m, RV_NOTES, line->ref, NOTE_AUTHOR);
 	draw_str(d, "  ", C_DEFAULT);
-	draw_text(d, when.ptr, when.len, C_DATE);
+	draw_text(d, n->label.ptr, n->label.len, C_DATE);
 	draw_str(d, "  ", C_DEFAULT);
-	draw_text(d, who.ptr, who.len, C_LABEL);
-	size_t versions = note_versions(m, line->ref);
-	if (!versions)
+	draw_text(d, n->who.ptr, n->who.len, C_LABEL);
+	if (!n->nversions)
 		return;
-	if (rv_child_field(m, RV_NOTES, line->ref, NOTE_TEXT).len) {
-		long row = rv_changelog_latest(m, (struct rv_item){RV_NOTES, line->ref}, NOTE_TEXT);
-		struct rv_text on = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME);
+	if (n->flags & RV_PF_AMENDED) {
 		draw_str(d, "  amended ", C_WARNING);
-		draw_text(d, on.ptr, on.len < 10 ? on.len : 10, C_WARNING);
+		draw_text(d, n->marked.ptr, n->marked.len, C_WARNING);
 	}
-	draw_str(d, note_open(v, line->ref) ? "  (Enter hides the earlier versions)" : "  (Enter shows the earlier versions)",
+	draw_str(d, note_open(v, n->ref) ? "  (Enter hides the earlier versions)" : "  (Enter shows the earlier versions)",
 		 C_DIM);
+}
+
+static void draw_reference(const struct rv_page_item *r, struct draw *d)
+{
+	draw_str(d, r->kind == RV_PI_REFERS_TO ? "  refers to    " : "  referred by  ", C_DIM);
+	draw_str(d, rv_status_glyph(r->status, d->ascii), status_color(r->status));
+	draw_str(d, " ", C_DEFAULT);
+	draw_text(d, r->label.ptr, r->label.len, C_LINK);
+	draw_str(d, "  ", C_DEFAULT);
+	draw_field(d, r->text.ptr, r->text.len, draw_remaining(d), C_DEFAULT);
 }
 
 /* A wrapped line with the references it names drawn as links. */
@@ -481,22 +364,27 @@ static void draw_linked_text(struct view *v, const struct line *line, struct dra
 
 static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 {
-	const struct rv_model *m = v->app->m;
 	const char *text = view_line_text(v, line);
-	char label[64];
 
 	switch (line->type) {
 	case L_TITLE:
 		draw_title_line(v, d);
 		return;
-	case L_FIELD:
-		if (line->sub == 0) {
-			const char *name = field_label(v, line->ref, label, sizeof(label));
+	case L_FIELD_NAME: {
+		const char *name = field_label(v, line);
+		draw_label(d, name, strlen(name), draw_remaining(d));
+		return;
+	}
+	case L_FIELD: {
+		const struct rv_page_item *it = line_item(v, line);
+		if (line->sub == 0 && it && !(it->flags & RV_PF_LONG_LABEL)) {
+			const char *name = field_label(v, line);
 			draw_label(d, name, strlen(name), LABEL_WIDTH);
 		} else
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		draw_text(d, text, line->len, C_DEFAULT);
 		return;
+	}
 	case L_HEADING:
 		draw_text(d, text, line->len, C_HEADING);
 		return;
@@ -505,12 +393,10 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_linked_text(v, line, d, C_DEFAULT);
 		return;
 	case L_DELIVERABLE: {
-		const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, line->ref);
+		const struct rv_page_item *it = line_item(v, line);
 		draw_str(d, "  ", C_DEFAULT);
-		if (line->sub == 0)
-			draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7")
-								 : rv_status_glyph(ch->status, d->ascii),
-				 status_color(ch->status));
+		if (line->sub == 0 && it)
+			draw_str(d, rv_page_deliverable_glyph(it, d->ascii), status_color(it->status));
 		else
 			draw_str(d, " ", C_DEFAULT);
 		draw_str(d, " ", C_DEFAULT);
@@ -522,7 +408,8 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_text(d, text, line->len, line->sub == 0 ? C_LINK : C_DEFAULT);
 		return;
 	case L_HISTORY:
-		draw_history_entry(v, line, d);
+		if (line_item(v, line))
+			draw_history_entry(line_item(v, line), d);
 		return;
 	case L_NOTE:
 		draw_str(d, "      ", C_DEFAULT);
@@ -535,11 +422,13 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_text(d, text, line->len, C_HEADING);
 		return;
 	case L_NOTE_HEAD:
-		draw_note_head(v, line, d);
+		if (line_item(v, line))
+			draw_note_head(v, line_item(v, line), d);
 		return;
 	case L_NOTE_TEXT: {
 		/* A retracted note's line says so, dimmed (the same line type, so that the cursor stays). */
-		bool gone = !rv_child_field(m, RV_NOTES, line->ref, NOTE_TEXT).len && note_versions(m, line->ref);
+		const struct rv_page_item *it = line_item(v, line);
+		bool gone = it && (it->flags & RV_PF_RETRACTED);
 		draw_str(d, "      ", C_DEFAULT);
 		draw_text(d, text, line->len, gone ? C_DIM : C_DEFAULT);
 		return;
@@ -558,18 +447,10 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		draw_text(d, text, line->len, line->type == L_REVISED ? C_DIM : C_DEFAULT);
 		return;
 	case L_XREF_OUT:
-	case L_XREF_IN: {
-		enum rv_status other = rv_rec_status(m, line->ref, v->app->as_of);
-		struct rv_text id = rv_rec_id(m, line->ref);
-		struct rv_text title = rv_rec_headline(m, line->ref);
-		draw_str(d, line->type == L_XREF_OUT ? "  refers to    " : "  referred by  ", C_DIM);
-		draw_str(d, rv_status_glyph(other, d->ascii), status_color(other));
-		draw_str(d, " ", C_DEFAULT);
-		draw_text(d, id.ptr, id.len, C_LINK);
-		draw_str(d, "  ", C_DEFAULT);
-		draw_field(d, title.ptr, title.len, draw_remaining(d), C_DEFAULT);
+	case L_XREF_IN:
+		if (line_item(v, line))
+			draw_reference(line_item(v, line), d);
 		return;
-	}
 	default:
 		return;
 	}

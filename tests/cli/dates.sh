@@ -40,12 +40,12 @@ run show-written 0 "$BIN" --show D-1 tests/data/dates
 has show-written-due-month out "Written as the seeds — due Nov. 2015"
 has show-written-due-sept out "Seeds again — due Sept 2016"
 has show-written-changed out "Changed    30 June 2016"
-has show-written-history out "  30 June 2016  status: ✓ complete"
-has show-undated-marked out "  6/30/2016 (undated)  status: ✓ complete"
+has show-written-history out "  30 June 2016  ✓ complete"
+has show-undated-marked out "  6/30/2016 (undated)  ✓ complete"
 # An unparsed newer entry after an ISO one counts as later: complete, not the older in progress.
 run show-undated-later 0 "$BIN" --show D-2 tests/data/dates
-has show-undated-later-status out "Status     ✓ complete (from the status history)"
-has show-undated-later-history out "  end of June 2015 (undated)  status: ✓ complete"
+has show-undated-later-status out "Status     complete (from the status history)"
+has show-undated-later-history out "  end of June 2015 (undated)  ✓ complete"
 has show-undated-later-changed out "Changed    2014-03-18"
 # Exactly the values that are not dates are warnings, with FILE:LINE:COL; placeholders are not.
 run check-dates 1 "$BIN" --check tests/data/dates

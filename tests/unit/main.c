@@ -38,6 +38,7 @@ int main(void)
 		run_items_tests,
 		run_activity_tests,
 		run_derived_tests,
+		run_page_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
