@@ -49,12 +49,11 @@ static void add_field(struct rv_page *p, struct rv_page_section *sec, uint32_t r
 	it->text = keep(p, value);
 }
 
-/* The width labels are padded to: the longest label of the file's columns, within bounds. */
-static int page_label_width(const struct rv_model *m)
+int rv_page_label_width(const struct rv_model *m, enum rv_kind kind, int minimum)
 {
-	int w = RV_PAGE_LABEL_MIN;
-	for (size_t e = 0; e < rv_extra_count(m, RV_RECS); e++) {
-		struct rv_text name = rv_extra_name(m, RV_RECS, e);
+	int w = minimum;
+	for (size_t e = 0; e < rv_extra_count(m, kind); e++) {
+		struct rv_text name = rv_extra_name(m, kind, e);
 		int nw = text_width(name.ptr, name.len) + 1;
 		if (nw > w)
 			w = nw;
@@ -315,7 +314,7 @@ void rv_page_build(const struct rv_model *m, size_t rec, int32_t as_of, struct r
 		out->status_raw = keep(out, rv_rec_field(m, rec, REC_STATUS));
 	out->priority = keep(out, rv_rec_field(m, rec, REC_PRIORITY));
 	out->first_priority = rv_rec_priority(m, rec) == 1;
-	out->label_width = page_label_width(m);
+	out->label_width = rv_page_label_width(m, RV_RECS, RV_PAGE_LABEL_MIN);
 	for (int k = 0; k < RV_PAGE_NSECTIONS; k++)
 		out->sections[k].kind = (enum rv_page_kind)k;
 	build_fields(m, out);

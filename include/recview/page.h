@@ -25,6 +25,10 @@
 #define RV_PAGE_LABEL_MIN 11
 #define RV_PAGE_LABEL_MAX 20
 
+/* The width labels of kind's fields are padded to: the longest of the file's extra column names (and
+ * a space) fits, within [minimum, RV_PAGE_LABEL_MAX]. */
+int rv_page_label_width(const struct rv_model *m, enum rv_kind kind, int minimum);
+
 enum rv_page_kind {
 	RV_PAGE_FIELDS,
 	RV_PAGE_TEXT,

@@ -2,6 +2,7 @@
  * word) and the width of field labels. */
 #include "recview/text.h"
 #include "recview/entity.h"
+#include "recview/page.h"
 #include "recview/views.h"
 
 enum color status_color(enum rv_status st)
@@ -42,14 +43,7 @@ enum color decision_color(enum rv_decision d)
 
 int label_width(const struct rv_model *m, enum rv_kind kind, int minimum)
 {
-	int w = minimum;
-	for (size_t e = 0; e < rv_extra_count(m, kind); e++) {
-		struct rv_text name = rv_extra_name(m, kind, e);
-		int nw = text_width(name.ptr, name.len) + 1;
-		if (nw > w)
-			w = nw;
-	}
-	return w > 20 ? 20 : w;
+	return rv_page_label_width(m, kind, minimum);
 }
 
 void draw_tag_mark(struct draw *d, bool tagged)
