@@ -48,6 +48,8 @@ bool keys_request_exists(const char *name);
 /* The request a key runs, or REQ_NONE: the user's binding, else the keymap's (may be NULL), else the
  * general table's. */
 enum request keys_lookup_in(const struct view_keymap *keymap, struct key key);
+/* Whether the keymap (may be NULL) has a key of its own for req. */
+bool keys_keymap_binds(const struct view_keymap *keymap, enum request req);
 /* keys_lookup_in without a view's keymap. */
 enum request keys_lookup(struct key key);
 

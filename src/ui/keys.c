@@ -174,6 +174,14 @@ enum request keys_lookup_in(const struct view_keymap *keymap, struct key key)
 	return req;
 }
 
+bool keys_keymap_binds(const struct view_keymap *keymap, enum request req)
+{
+	for (size_t i = 0; keymap && i < keymap->nkeys; i++)
+		if (keymap->keys[i].req == req)
+			return true;
+	return false;
+}
+
 enum request keys_lookup(struct key key)
 {
 	return keys_lookup_in(NULL, key);

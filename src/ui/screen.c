@@ -111,10 +111,7 @@ static void draw_key_hints(struct draw *d, const struct view *v, bool wide)
 		char keys[96];
 		if (!wide && !key_hints[i].narrow)
 			continue;
-		bool own = false;
-		for (size_t k = 0; km && k < km->nkeys; k++)
-			own = own || km->keys[k].req == req;
-		if (!own && !(request_scope(req) & scopes & ~(unsigned)SCOPE_VIEW))
+		if (!keys_keymap_binds(km, req) && !(request_scope(req) & scopes & ~(unsigned)SCOPE_VIEW))
 			continue;
 		if (!keys_for_request_in(km, req, keys, sizeof(keys)))
 			continue;

@@ -56,9 +56,8 @@ static unsigned about_scopes(const struct view *v)
  * under the general ones). */
 static bool keymap_has(const struct view_keymap *km, enum request req)
 {
-	for (size_t i = 0; km && i < km->nkeys; i++)
-		if (km->keys[i].req == req)
-			return true;
+	if (keys_keymap_binds(km, req))
+		return true;
 	for (size_t i = 0; km && i < km->nnotes; i++)
 		if (km->notes[i].req == req)
 			return true;
