@@ -255,9 +255,6 @@ static void draw_separator(struct app *app, const struct split_layout *l, struct
 static struct view *draw_views(struct app *app, struct view *v)
 {
 	struct split_layout l = split_current(app);
-	struct split_rect r = view_region(v);
-	if (v->width != r.w)
-		view_rebuild(v, r.w);
 	struct view *page = split_sync(app);
 	draw_view(app, v, true);
 	if (!page) {
@@ -320,6 +317,9 @@ void app_redraw(struct app *app)
 				draw_end(&d);
 			}
 		} else {
+			int width = view_region(v).w; /* before the title bar counts its lines */
+			if (v->width != width)
+				view_rebuild(v, width);
 			draw_title(app);
 			draw_views(app, v);
 			draw_status(app);
