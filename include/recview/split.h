@@ -79,6 +79,8 @@ enum split_key {
 enum split_key split_key(struct app *app, struct key key, enum request *req);
 /* The pane at screen row y, column x (NULL: none, or no split); with focus, the keys go to it. */
 struct view *split_view_at(struct app *app, int y, int x, bool focus);
+/* Before the model is read again or merged: the page goes (its indices may not hold). */
+void split_drop_page(struct app *app);
 /* A new view went on top: the keys go back to the list side. */
 void split_view_opened(struct app *app);
 

@@ -158,6 +158,12 @@ void split_set_acting(struct app *app, bool on)
 		app->split->acting = on && app->split->page;
 }
 
+void split_drop_page(struct app *app)
+{
+	if (app->split)
+		drop_page(app->split);
+}
+
 void split_view_opened(struct app *app)
 {
 	if (app->split) {
