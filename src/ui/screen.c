@@ -138,6 +138,20 @@ static void draw_key_hints(struct draw *d, const struct view *v, bool wide)
 	}
 }
 
+/* "[page] C-w list": the keys go to the page beside the list, and which key gives them back. */
+static void draw_page_focus(struct draw *d, const struct view *page)
+{
+	char keys[96];
+	draw_str(d, "[page] ", C_HEADING);
+	if (!keys_for_request_in(page->ops->keymap, REQ_SPLIT_FOCUS, keys, sizeof(keys)))
+		return;
+	char *comma = strchr(keys, ',');
+	if (comma)
+		*comma = '\0';
+	draw_str(d, keys, C_DIM);
+	draw_str(d, " list  ", C_DIM);
+}
+
 static void draw_status(struct app *app)
 {
 	struct draw d;
@@ -167,7 +181,7 @@ static void draw_status(struct app *app)
 		} else {
 			struct view *page = split_focused_page(app);
 			if (page)
-				draw_str(&d, "[page] ", C_HEADING);
+				draw_page_focus(&d, page);
 			draw_key_hints(&d, page ? page : app_current(app), COLS >= 70);
 		}
 		if (app->as_of != RV_DATE_NONE) {
