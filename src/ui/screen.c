@@ -238,7 +238,8 @@ static void draw_view(struct app *app, struct view *v, bool cursor)
 	}
 }
 
-/* The line between the list and the page: a column beside it, or a row above it with the page's name. */
+/* The line between the list and the page: a column beside it, or a row above it with the page's name
+ * (page may be NULL: no item under the cursor). */
 static void draw_separator(struct app *app, const struct split_layout *l, struct view *page, bool focus)
 {
 	enum color c = focus ? C_HEADING : C_DIM;
@@ -253,13 +254,15 @@ static void draw_separator(struct app *app, const struct split_layout *l, struct
 	const char *dash = app->ascii ? "-" : "\xE2\x94\x80";
 	struct strbuf crumb;
 	sb_init(&crumb);
-	page->ops->crumb(page, &crumb);
 	draw_begin(&d, stdscr, l->sep.y, l->sep.x, l->sep.w, false, app->ascii);
 	draw_str(&d, dash, c);
 	draw_str(&d, dash, c);
-	draw_str(&d, " ", c);
-	draw_text(&d, crumb.data, crumb.len, focus ? C_HEADING : C_DEFAULT);
-	draw_str(&d, " ", c);
+	if (page) {
+		page->ops->crumb(page, &crumb);
+		draw_str(&d, " ", c);
+		draw_text(&d, crumb.data, crumb.len, focus ? C_HEADING : C_DEFAULT);
+		draw_str(&d, " ", c);
+	}
 	while (d.col < d.right)
 		draw_str(&d, dash, c);
 	sb_free(&crumb);
@@ -271,14 +274,19 @@ static struct view *draw_views(struct app *app, struct view *v)
 	struct split_layout l = split_current(app);
 	struct view *page = split_sync(app);
 	draw_view(app, v, true);
-	if (!page) {
-		for (int row = 0; l.shape != SPLIT_NONE && row < l.page.h; row++)
-			mvhline(l.page.y + row, l.page.x, ' ', l.page.w); /* no item under the cursor */
+	if (l.shape == SPLIT_NONE)
 		return NULL;
-	}
 	bool focus = split_focused_page(app) != NULL;
 	draw_separator(app, &l, page, focus);
-	draw_view(app, page, focus);
+	if (page) {
+		draw_view(app, page, focus);
+	} else { /* no item under the cursor (an empty list, a heading) */
+		for (int row = 0; row < l.page.h; row++) {
+			struct draw d;
+			draw_begin(&d, stdscr, l.page.y + row, l.page.x, l.page.w, false, app->ascii);
+			draw_end(&d);
+		}
+	}
 	return page;
 }
 
