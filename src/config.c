@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/split.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
 #include "recview/utf8.h"
@@ -67,6 +68,7 @@ static void config_init(struct config *c)
 	memset(c, 0, sizeof(*c));
 	c->mouse = -1;
 	c->git_commit = -1;
+	c->split = -1;
 }
 
 void config_free(struct config *c)
@@ -261,6 +263,35 @@ static void parse_bind(struct loader *ld, const char *rest, size_t len)
 	b->line = ld->line;
 }
 
+static void parse_split(struct loader *ld, const char *val, size_t vlen)
+{
+	char word[8];
+	enum split_mode mode;
+	if (vlen < sizeof(word)) {
+		memcpy(word, val, vlen);
+		word[vlen] = '\0';
+		if (split_parse_mode(word, &mode)) {
+			ld->c->split = (int)mode;
+			return;
+		}
+	}
+	warn_quoted(ld, "unknown split setting %s (use auto, on or off)", val, vlen);
+}
+
+/* A whole number of percent for the list, SPLIT_RATIO_MIN to SPLIT_RATIO_MAX. */
+static void parse_split_ratio(struct loader *ld, const char *val, size_t vlen)
+{
+	int n = 0;
+	size_t i = 0;
+	for (; i < vlen && i < 3 && val[i] >= '0' && val[i] <= '9'; i++)
+		n = n * 10 + (val[i] - '0');
+	if (i == 0 || i != vlen || n < SPLIT_RATIO_MIN || n > SPLIT_RATIO_MAX) {
+		warn_quoted(ld, "split-ratio %s is not a percent from 20 to 80", val, vlen);
+		return;
+	}
+	ld->c->split_ratio = n;
+}
+
 /* "name = value"; s[0..len) is the trimmed line, name the word before '=' or a space. */
 static void parse_setting(struct loader *ld, const char *s, size_t len, size_t name_len)
 {
@@ -323,6 +354,10 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 			c->git_commit = 0;
 		else
 			warn_quoted(ld, "unknown git setting %s (use commit or off)", val, vlen);
+	} else if (word_is(name, name_len, "split")) {
+		parse_split(ld, val, vlen);
+	} else if (word_is(name, name_len, "split-ratio")) {
+		parse_split_ratio(ld, val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

@@ -378,6 +378,9 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->config_data = cfg.data;
 	if (cfg.mouse == 1)
 		opt->mouse = true;
+	if (cfg.split >= 0)
+		opt->split = cfg.split;
+	opt->split_ratio = cfg.split_ratio;
 	if (cfg.git_commit == 1 && !opt->read_only && opt->action == CLI_BROWSE)
 		opt->commit = true;
 	for (size_t i = 0; i < cfg.nbindings; i++) {

@@ -6,6 +6,8 @@
  *   mouse = on | off
  *   data = /path/to/data/set
  *   git = commit | off      in a git work tree: commit the session's files on quit (as --commit)
+ *   split = auto | on | off the list and the page of its item side by side (auto: when there is room)
+ *   split-ratio = 50        percent of the split for the list, 20 to 80
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -30,6 +32,8 @@ struct config {
 	int mouse;      /* -1 not set, 0 off, 1 on */
 	char *data;
 	int git_commit; /* -1 not set, 0 off, 1 commit */
+	int split;      /* -1 not set, else enum split_mode (split.h) */
+	int split_ratio; /* 0 not set */
 	struct config_binding *bindings;
 	size_t nbindings;
 };

@@ -72,6 +72,10 @@
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, APP, "Redraw the screen") \
+	_(SPLIT_TOGGLE, SPLIT, "Show or hide the page of the item under the cursor beside the list (split)") \
+	_(SPLIT_FOCUS, SPLIT, "Move the keys between the list and the page beside it") \
+	_(SPLIT_NARROWER, SPLIT, "Give the list 5% less of the split (split-ratio in the config keeps it)") \
+	_(SPLIT_WIDER, SPLIT, "Give the list 5% more of the split (split-ratio in the config keeps it)") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
 	_(PREV_ITEM, VIEW, "Show the previous item")
 
@@ -92,6 +96,7 @@ enum request_scope {
 	SCOPE_EXPORT = 1u << 9,   /* writing what the view shows to a file */
 	SCOPE_SORT = 1u << 10,    /* sorting a list */
 	SCOPE_VIEW = 1u << 11,    /* a view's own request */
+	SCOPE_SPLIT = 1u << 12,   /* a list with the page of its item beside it (split.h) */
 };
 
 #define REQUEST_ENUM(name, scope, help) REQ_##name,

@@ -16,6 +16,8 @@ long rec_view_current_note(const struct view *v);
 struct view *log_view_new(struct app *app);
 /* Deliverables, questions or history: of one recommendation (rec >= 0) or of all. */
 struct view *children_view_new(struct app *app, enum rv_kind kind, long rec);
+/* When v is such a list: the row under its cursor (any kind, history too); false on a heading. */
+bool children_view_current_row(const struct view *v, struct rv_item *out);
 /* When v is such a list: the child indices of its rows in the order shown (freed by the caller). */
 bool children_view_rows(const struct view *v, uint32_t **items, size_t *n);
 /* The page of one deliverable or question or history entry. */

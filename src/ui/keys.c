@@ -46,6 +46,8 @@ static const struct keybinding default_keys[] = {
 	{CH('O'), REQ_VIEW_OTHERS},
 	{CH('X'), REQ_RETRACT_NOTE},       {CH('B'), REQ_VIEW_LOG},
 	{CH(CTRL('l')), REQ_REDRAW},
+	{CH('|'), REQ_SPLIT_TOGGLE},     {CH(CTRL('w')), REQ_SPLIT_FOCUS},
+	{CH('{'), REQ_SPLIT_NARROWER},   {CH('}'), REQ_SPLIT_WIDER},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))

@@ -10,6 +10,7 @@
 #include "recview/entity.h"
 #include "recview/live.h"
 #include "recview/mapping.h"
+#include "recview/split.h"
 #include "recview/tags.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -158,6 +159,7 @@ bool app_merge_model(struct app *app, struct rv_model *fresh)
 	for (size_t i = 0; i < app->nforward; i++)
 		remember(app->forward[i], &fwd[i]);
 	tags_remember(app);
+	split_drop_page(app); /* made again from the list's cursor once the list has found its place */
 	bool saved = rv_session_merge(app->session, fresh); /* fresh moves into app->m, which s->m is */
 	tags_recall(app);
 	restore_views(app, back, fwd);
@@ -224,6 +226,7 @@ static bool reload(struct app *app)
 	struct place list;
 	remember(app->stack[0], &list);
 	tags_remember(app);
+	split_drop_page(app);
 	rv_session_merge(app->session, fresh); /* changes of this session, if any, are kept */
 	tags_recall(app);
 	free(fresh);

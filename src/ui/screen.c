@@ -13,6 +13,7 @@
 #include "recview/live.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
+#include "recview/split.h"
 #include "recview/tags.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -32,15 +33,26 @@ static bool has_header(const struct view *v)
 	return v && v->ops->header;
 }
 
+/* Where v is drawn: its pane of the split, else the whole screen under the title bar. */
+static struct split_rect view_region(const struct view *v)
+{
+	struct split_rect r;
+	if (v && split_region(v->app, v, &r))
+		return r;
+	int top = v && v->ops->fullscreen ? 0 : 1;
+	return (struct split_rect){0, top, COLS > 1 ? COLS : 1, LINES - 1 - top};
+}
+
 /* The first screen row of a view's body: under the title bar, and its column header if it has one. */
 int app_body_top(const struct view *v)
 {
-	return (v && v->ops->fullscreen ? 0 : 1) + (has_header(v) ? 1 : 0);
+	return view_region(v).y + (has_header(v) ? 1 : 0);
 }
 
 int app_body_height(const struct view *v)
 {
-	int h = LINES - 1 - app_body_top(v);
+	struct split_rect r = view_region(v);
+	int h = r.h - (has_header(v) ? 1 : 0);
 	return h > 1 ? h : 1;
 }
 
@@ -126,6 +138,20 @@ static void draw_key_hints(struct draw *d, const struct view *v, bool wide)
 	}
 }
 
+/* "[page] C-w list": the keys go to the page beside the list, and which key gives them back. */
+static void draw_page_focus(struct draw *d, const struct view *page)
+{
+	char keys[96];
+	draw_str(d, "[page] ", C_HEADING);
+	if (!keys_for_request_in(page->ops->keymap, REQ_SPLIT_FOCUS, keys, sizeof(keys)))
+		return;
+	char *comma = strchr(keys, ',');
+	if (comma)
+		*comma = '\0';
+	draw_str(d, keys, C_DIM);
+	draw_str(d, " list  ", C_DIM);
+}
+
 static void draw_status(struct app *app)
 {
 	struct draw d;
@@ -153,7 +179,10 @@ static void draw_status(struct app *app)
 			draw_str(&d, app->filter_text, C_DEFAULT);
 			draw_str(&d, "  (F clears)  ", C_DIM);
 		} else {
-			draw_key_hints(&d, app_current(app), COLS >= 70);
+			struct view *page = split_focused_page(app);
+			if (page)
+				draw_page_focus(&d, page);
+			draw_key_hints(&d, page ? page : app_current(app), COLS >= 70);
 		}
 		if (app->as_of != RV_DATE_NONE) {
 			char date[16];
@@ -182,12 +211,15 @@ static void draw_status(struct app *app)
 	draw_end(&d);
 }
 
-static void draw_view(struct app *app, struct view *v)
+/* v in its region; cursor: whether its cursor line is highlighted (a page beside the list shows
+ * one only while it has the keys). */
+static void draw_view(struct app *app, struct view *v, bool cursor)
 {
-	int top = v->ops->fullscreen ? 0 : 1;
+	struct split_rect r = view_region(v);
+	int top = r.y;
 	if (v->ops->header) {
 		struct draw d;
-		draw_begin(&d, stdscr, top, 0, COLS, false, app->ascii);
+		draw_begin(&d, stdscr, top, r.x, r.w, false, app->ascii);
 		v->ops->header(v, &d);
 		draw_end(&d);
 		top++;
@@ -196,8 +228,8 @@ static void draw_view(struct app *app, struct view *v)
 	for (int row = 0; row < height; row++) {
 		size_t i = v->offset + (size_t)row;
 		struct draw d;
-		bool selected = i == v->lineno && i < v->nlines;
-		draw_begin(&d, stdscr, top + row, 0, COLS, selected, app->ascii);
+		bool selected = cursor && i == v->lineno && i < v->nlines;
+		draw_begin(&d, stdscr, top + row, r.x, r.w, selected, app->ascii);
 		if (i < v->nlines)
 			v->ops->draw(v, &v->lines[i], &d);
 		if (selected) /* the whole cursor line is highlighted, to the right edge */
@@ -206,13 +238,67 @@ static void draw_view(struct app *app, struct view *v)
 	}
 }
 
+/* The line between the list and the page: a column beside it, or a row above it with the page's name
+ * (page may be NULL: no item under the cursor). */
+static void draw_separator(struct app *app, const struct split_layout *l, struct view *page, bool focus)
+{
+	enum color c = focus ? C_HEADING : C_DIM;
+	struct draw d;
+	if (l->shape == SPLIT_SIDE) {
+		for (int row = 0; row < l->sep.h; row++) {
+			draw_begin(&d, stdscr, l->sep.y + row, l->sep.x, 1, false, app->ascii);
+			draw_str(&d, app->ascii ? "|" : "\xE2\x94\x82", c);
+		}
+		return;
+	}
+	const char *dash = app->ascii ? "-" : "\xE2\x94\x80";
+	struct strbuf crumb;
+	sb_init(&crumb);
+	draw_begin(&d, stdscr, l->sep.y, l->sep.x, l->sep.w, false, app->ascii);
+	draw_str(&d, dash, c);
+	draw_str(&d, dash, c);
+	if (page) {
+		page->ops->crumb(page, &crumb);
+		draw_str(&d, " ", c);
+		draw_text(&d, crumb.data, crumb.len, focus ? C_HEADING : C_DEFAULT);
+		draw_str(&d, " ", c);
+	}
+	while (d.col < d.right)
+		draw_str(&d, dash, c);
+	sb_free(&crumb);
+}
+
+/* The list in front and, when there is room, the page of its item beside it; returns the page. */
+static struct view *draw_views(struct app *app, struct view *v)
+{
+	struct split_layout l = split_current(app);
+	struct view *page = split_sync(app);
+	draw_view(app, v, true);
+	if (l.shape == SPLIT_NONE)
+		return NULL;
+	bool focus = split_focused_page(app) != NULL;
+	draw_separator(app, &l, page, focus);
+	if (page) {
+		draw_view(app, page, focus);
+	} else { /* no item under the cursor (an empty list, a heading) */
+		for (int row = 0; row < l.page.h; row++) {
+			struct draw d;
+			draw_begin(&d, stdscr, l.page.y + row, l.page.x, l.page.w, false, app->ascii);
+			draw_end(&d);
+		}
+	}
+	return page;
+}
+
 /* The terminal's own cursor sits on the selected line, where screen readers look. */
 static void draw_view_cursor(struct app *app, struct view *v)
 {
-	(void)app;
+	struct view *page = split_focused_page(app);
+	if (page)
+		v = page;
 	int top = app_body_top(v);
 	size_t row = v->lineno >= v->offset ? v->lineno - v->offset : 0;
-	move(top + (int)row, 0);
+	move(top + (int)row, view_region(v).x);
 }
 
 static void draw_too_small(void)
@@ -235,11 +321,11 @@ void app_redraw(struct app *app)
 		draw_too_small();
 	} else {
 		struct view *v = app_current(app);
-		if (v->width != COLS)
-			view_rebuild(v, COLS);
 		if (v->ops->fullscreen) {
 			/* A walkthrough has the whole screen: one footer line, no title bar, no key hints. */
-			draw_view(app, v);
+			if (v->width != COLS)
+				view_rebuild(v, COLS);
+			draw_view(app, v, true);
 			if (app->prompt) {
 				draw_status(app);
 			} else {
@@ -253,8 +339,11 @@ void app_redraw(struct app *app)
 				draw_end(&d);
 			}
 		} else {
+			int width = view_region(v).w; /* before the title bar counts its lines */
+			if (v->width != width)
+				view_rebuild(v, width);
 			draw_title(app);
-			draw_view(app, v);
+			draw_views(app, v);
 			draw_status(app);
 		}
 		app->last_drawn = v;

@@ -18,6 +18,7 @@
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
+#include "recview/split.h"
 #include "recview/summary.h"
 #include "recview/tags.h"
 #include "recview/terminal.h"
@@ -51,7 +52,12 @@ struct view *app_current(struct app *app)
 {
 	if (!app->depth)
 		return NULL;
-	struct view *v = app->stack[app->depth - 1];
+	struct view *v = split_acting(app); /* the page beside the list has the keys */
+	if (v) {
+		view_refresh(v);
+		return v;
+	}
+	v = app->stack[app->depth - 1];
 	view_refresh(v);
 	return v;
 }
@@ -74,6 +80,7 @@ static void drop_forward(struct app *app)
 void app_open(struct app *app, struct view *v)
 {
 	drop_forward(app);
+	split_view_opened(app);
 	if (app->depth == APP_MAX_DEPTH) {
 		/* The oldest view goes; the list view at the bottom stays. */
 		view_free(app->stack[1]);
@@ -227,6 +234,10 @@ static void handle_mouse(struct app *app)
 	struct view *v = app_current(app);
 	if (getmouse(&ev) != OK || !v)
 		return;
+	/* With the split, the pane under the pointer: a click gives it the keys, the wheel scrolls it. */
+	struct view *at = split_view_at(app, ev.y, ev.x, !(ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)));
+	if (at)
+		v = at;
 	int top = app_body_top(v), height = app_body_height(v);
 	if (ev.bstate & BUTTON4_PRESSED) {
 		for (int i = 0; i < 3; i++)
@@ -437,7 +448,7 @@ static void handle_request(struct app *app, enum request req)
 		as_of_prompt(app);
 		return;
 	default:
-		if (tags_request(app, req) || triage_request(app, req))
+		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req))
 			return;
 		break;
 	}
@@ -466,10 +477,22 @@ static void handle_key(struct app *app, struct key key)
 			app->running = false;
 		return;
 	}
+	enum request req;
+	switch (split_key(app, key, &req)) {
+	case SPLIT_KEY_DONE:
+		return;
+	case SPLIT_KEY_ON_PAGE:
+		split_set_acting(app, true);
+		handle_request(app, req);
+		split_set_acting(app, false);
+		return;
+	case SPLIT_KEY_NOT_MINE:
+		break;
+	}
 	struct view *v = app_current(app);
 	if (v->ops->key && v->ops->key(v, key))
 		return;
-	enum request req = keys_lookup_in(v->ops->keymap, key);
+	req = keys_lookup_in(v->ops->keymap, key);
 	if (req == REQ_NONE) {
 		char name[32];
 		app_message(app, C_WARNING, "Key %s does nothing here; ? lists the keys.", keys_name(key, name, sizeof(name)));
@@ -516,6 +539,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	}
 	sb_free(&why);
 	live_start(&app);
+	split_init(&app);
 	app_open(&app, recs_view_new(&app));
 	bool lacks = rv_model_lacks_columns(m);
 	if (lacks)
@@ -562,6 +586,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	tags_free(&app);
 	live_stop(&app);
 	drop_forward(&app);
+	split_free(&app);
 	while (app.depth)
 		view_free(app.stack[--app.depth]);
 	script_free(app.script);

@@ -68,7 +68,7 @@ static bool agenda_grep(struct view *v, const struct line *line, const struct rv
 
 static const struct view_ops agenda_ops = {
 	.id = VIEW_AGENDA,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_AGENDA | SCOPE_EXPORT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_AGENDA | SCOPE_EXPORT | SCOPE_SPLIT,
 	.name = "agenda",
 	.open = agenda_open,
 	.draw = agenda_draw,

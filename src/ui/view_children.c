@@ -354,7 +354,7 @@ static bool children_line_item(struct view *v, const struct line *line, struct r
 
 static const struct view_ops children_ops = {
 	.id = VIEW_CHILDREN,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT | SCOPE_SPLIT,
 	.name = "list",
 	.open = children_open,
 	.draw = children_draw,
@@ -367,6 +367,14 @@ static const struct view_ops children_ops = {
 	.current_item = children_current_item,
 	.done = children_done,
 };
+
+bool children_view_current_row(const struct view *v, struct rv_item *out)
+{
+	if (v->ops != &children_ops || !v->nlines || v->lines[v->lineno].type != CH_ITEM)
+		return false;
+	*out = (struct rv_item){v->kind, v->lines[v->lineno].ref};
+	return true;
+}
 
 bool children_view_rows(const struct view *v, uint32_t **items, size_t *n)
 {

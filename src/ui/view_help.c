@@ -35,6 +35,7 @@ static const struct {
 	{SCOPE_AGENDA, "The agenda"},
 	{SCOPE_CONFLICT, "Settling conflicts"},
 	{SCOPE_EXPORT, "Exporting"},
+	{SCOPE_SPLIT, "The list and the page side by side"},
 };
 
 #define NSECTIONS (sizeof(help_sections) / sizeof(*help_sections))

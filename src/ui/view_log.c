@@ -295,7 +295,7 @@ static bool log_key(struct view *v, struct key key)
 
 static const struct view_ops log_ops = {
 	.id = VIEW_LOG,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SPLIT,
 	.name = "log",
 	.open = log_open,
 	.draw = log_draw,

@@ -275,7 +275,7 @@ static bool recs_line_item(struct view *v, const struct line *line, struct rv_it
 
 static const struct view_ops recs_ops = {
 	.id = VIEW_RECS,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_EXPORT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_EXPORT | SCOPE_SPLIT,
 	.name = "recommendations",
 	.open = recs_open,
 	.draw = recs_draw,

@@ -158,7 +158,7 @@ static void results_header(struct view *v, struct draw *d)
 
 static const struct view_ops results_ops = {
 	.id = VIEW_RESULTS,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_TAGS | SCOPE_REC,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_TAGS | SCOPE_REC | SCOPE_SPLIT,
 	.name = "search results",
 	.open = results_open,
 	.draw = results_draw,

@@ -1,6 +1,9 @@
 #!/bin/sh
 # The browser in a real terminal: open, navigate, back, resize, tiny terminal, quit.
 . tests/tmux/lib.sh
+# The list's own columns at 120 (Topic): the list keeps the whole width (split = off; tests/tmux/split.sh
+# has the split).
+START_ENV="XDG_CONFIG_HOME=$(pwd)/tests/data/config-split-off"
 
 start 120 40 --read-only data
 expect list-title "Recommendations"

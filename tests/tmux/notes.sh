@@ -7,7 +7,8 @@
 DATA="$TMP/data"
 mkdir "$DATA"
 cp data/*.csv "$DATA/"
-START_ENV="USER=alice RECVIEW_NOW=2026-12-02T10:15:00"
+# The log's lines are checked whole: the list keeps its full width (split = off).
+START_ENV="USER=alice RECVIEW_NOW=2026-12-02T10:15:00 XDG_CONFIG_HOME=$(pwd)/tests/data/config-split-off"
 
 start 120 40 "$DATA"
 keys ':' 11 Enter i 'Ask the CTO about measures' Enter

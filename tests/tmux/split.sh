@@ -1,0 +1,40 @@
+#!/bin/sh
+# The split in a real terminal: the page beside the list at 120x40 and 200x60, following the cursor;
+# C-w and a mouse click give the page the keys; none at 80x24; under the list at 80x50; | hides it.
+. tests/tmux/lib.sh
+# No configuration of the user's: split = auto, the default.
+START_ENV="XDG_CONFIG_HOME=$TMP/none"
+# A mouse press and release at column x, row y (1-based), as xterm's SGR mouse mode sends them.
+click() { keys -l "$(printf '\033[<0;%d;%dM\033[<0;%d;%dm' "$1" "$2" "$1" "$2")"; }
+
+start 120 40 --mouse --read-only data
+expect side-list "✓ SSR1-1    approved     Publish remit"
+expect side-page "│SSR1-1   ✓ complete   approved"
+keys j j j
+expect follows "│SSR1-4   ○ in progress   approved"
+keys C-w
+expect focus-page "[read-only] [page]"
+keys j j G
+expect page-moved-not-list "  4/91"
+keys h
+expect_not focus-list "[page]"
+click 100 10
+expect click-page "[read-only] [page]"
+click 10 8
+expect_not click-list "[page]"
+expect click-list-row "  6/91"
+resize 200 60
+expect wide "│SSR1-6   ✓ complete   approved"
+resize 80 24
+expect_not off-80x24 "│"
+expect_not off-80x24-page "── SSR1-6"
+resize 80 50
+expect stacked "── SSR1-6 ──"
+resize 120 40
+keys '|'
+expect hidden "Split off"
+expect_not hidden-page "│SSR1-6"
+keys '|'
+expect shown "│SSR1-6   ✓ complete   approved"
+keys Q
+exited quit 0
