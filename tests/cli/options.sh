@@ -27,7 +27,7 @@ has show-id out "SSR1-11"
 has show-question out "11.13 (open) [GDD] On the status and deliverables of Rec 11"
 has show-overdue out "Deliverables (4, 3 done, 1 overdue)"
 has show-open-questions out "Questions (16, 16 open)"
-has show-history out "History (2, newest first)"
+has show-history out "History (3, newest first)"
 # newest first: the 2016 entry comes before the 2014 one
 first=$(grep -n '2016-06-30' "$TMP/out" | head -1 | cut -d: -f1)
 second=$(grep -n '2014-03-18' "$TMP/out" | head -1 | cut -d: -f1)
