@@ -109,15 +109,52 @@ static void build_fields(const struct rv_model *m, struct rv_page *p)
 	}
 }
 
+/* "Text (from 000_….txt:130)": a text headed by where it comes from, or by the word alone. */
+static struct rv_text source_label(struct rv_page *p, const char *what, struct rv_text where)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_adds(&sb, what);
+	if (where.len)
+		sb_addf(&sb, " (from %.*s)", (int)where.len, where.ptr);
+	struct rv_text t = keep_sb(p, &sb);
+	sb_free(&sb);
+	return t;
+}
+
+/* The text, and a second source's wording of it where the file keeps one: then each is labelled
+ * with its source, so that a reader knows which words are whose. */
 static void build_text(const struct rv_model *m, struct rv_page *p)
 {
 	struct rv_page_section *sec = &p->sections[RV_PAGE_TEXT];
 	struct rv_text text = rv_rec_field(m, p->rec, REC_TEXT);
-	new_items(p, sec, 1);
+	struct rv_text other = rv_rec_field(m, p->rec, REC_OTHER_TEXT);
+	new_items(p, sec, 2);
 	sec->label = keep_str(p, "Text");
-	if (!text.len)
+	if (text.len)
+		sec->items[sec->n++] = (struct rv_page_item){.kind = RV_PI_PARAGRAPH, .ref = REC_TEXT, .text = keep(p, text)};
+	if (!other.len)
 		return;
-	sec->items[0] = (struct rv_page_item){.kind = RV_PI_PARAGRAPH, .text = keep(p, text)};
+	if (sec->n)
+		sec->items[0].label = source_label(p, "Text", rv_rec_field(m, p->rec, REC_TEXT_SOURCE));
+	sec->items[sec->n++] = (struct rv_page_item){
+		.kind = RV_PI_PARAGRAPH,
+		.ref = REC_OTHER_TEXT,
+		.label = source_label(p, "Text", rv_rec_field(m, p->rec, REC_OTHER_TEXT_SOURCE)),
+		.text = keep(p, other),
+	};
+}
+
+/* The project status narrative, headed by where it comes from. */
+static void build_project_status(const struct rv_model *m, struct rv_page *p)
+{
+	struct rv_page_section *sec = &p->sections[RV_PAGE_PROJECT_STATUS];
+	struct rv_text status = rv_rec_field(m, p->rec, REC_PROJECT_STATUS);
+	new_items(p, sec, 1);
+	sec->label = source_label(p, "Project status", rv_rec_field(m, p->rec, REC_PROJECT_STATUS_SOURCE));
+	if (!status.len)
+		return;
+	sec->items[0] = (struct rv_page_item){.kind = RV_PI_PARAGRAPH, .ref = REC_PROJECT_STATUS, .text = keep(p, status)};
 	sec->n = 1;
 }
 
@@ -141,6 +178,8 @@ static void build_deliverable(const struct rv_model *m, struct rv_page *p, struc
 	it->text = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_DESCRIPTION));
 	it->owner = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_RESPONSIBLE));
 	it->due = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_DUE));
+	struct rv_text due_text = rv_child_text(m, RV_DELIVERABLES, ch, DEL_DUE_TEXT);
+	bool same = due_text.len == it->due.len && !memcmp(due_text.ptr, it->due.ptr, due_text.len);
 	if (ch->status == RV_STATUS_COMPLETE)
 		it->flags |= RV_PF_DONE;
 	else if (it->due.len && rv_deliverable_overdue(m, child, day))
@@ -148,6 +187,10 @@ static void build_deliverable(const struct rv_model *m, struct rv_page *p, struc
 	it->link = describe_link(p, m, RV_DELIVERABLES, ch);
 	it->nrevisions = rv_due_revisions(m, child);
 	it->revisions = arena_alloc(&p->arena, (it->nrevisions + 1) * sizeof(*it->revisions));
+	/* The source's wording of the due date is shown while the date is the one it gave: once revised,
+	 * it would describe another date. */
+	if (it->due.len && !same && !it->nrevisions)
+		it->due_text = keep(p, due_text);
 	struct strbuf sb;
 	sb_init(&sb);
 	for (size_t i = 0; i < it->nrevisions; i++) {
@@ -319,6 +362,7 @@ void rv_page_build(const struct rv_model *m, size_t rec, int32_t as_of, struct r
 		out->sections[k].kind = (enum rv_page_kind)k;
 	build_fields(m, out);
 	build_text(m, out);
+	build_project_status(m, out);
 	build_children(m, out, RV_PAGE_DELIVERABLES, RV_DELIVERABLES);
 	build_children(m, out, RV_PAGE_QUESTIONS, RV_QUESTIONS);
 	build_children(m, out, RV_PAGE_HISTORY, RV_HISTORY);

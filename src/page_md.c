@@ -91,6 +91,10 @@ static void md_row(void *ctx, const struct rv_page_row *row)
 		md_block(out, row->text, row->len, "    ");
 		sb_addc(out, '\n');
 		return;
+	case RV_ROW_PARAGRAPH:
+		md_block(out, row->text, row->len, "");
+		sb_addc(out, '\n');
+		return;
 	case RV_ROW_VERSION:
 		sb_adds(out, "    - ");
 		md_block(out, row->text, row->len, "      ");

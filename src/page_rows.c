@@ -53,6 +53,11 @@ static void deliverable_line(const struct rv_page_item *it, struct strbuf *out)
 	} else if (it->due.len) {
 		sb_adds(out, DASH "due ");
 		add_text(out, it->due);
+		if (it->due_text.len) {
+			sb_adds(out, " (");
+			add_text(out, it->due_text);
+			sb_adds(out, ")");
+		}
 		if (it->flags & RV_PF_OVERDUE)
 			sb_adds(out, ", overdue");
 	}
@@ -208,6 +213,20 @@ static void emit_details(const struct rv_page_walk *w, const struct rv_page_sect
 	}
 }
 
+/* The text as a row of its own; two texts (two sources) each under a heading that names its source. */
+static void emit_texts(const struct rv_page_walk *w, const struct rv_page_section *text)
+{
+	if (text->n == 1 && !text->items[0].label.len) {
+		emit(w, RV_ROW_TEXT, text, &text->items[0], text->items[0].text.ptr, text->items[0].text.len);
+		return;
+	}
+	for (size_t i = 0; i < text->n; i++) {
+		const struct rv_page_item *it = &text->items[i];
+		emit(w, RV_ROW_HEADING, text, NULL, it->label.ptr, it->label.len);
+		emit(w, RV_ROW_PARAGRAPH, text, it, it->text.ptr, it->text.len);
+	}
+}
+
 void rv_page_rows(const struct rv_page *p, const struct rv_page_walk *w)
 {
 	struct strbuf sb;
@@ -217,9 +236,12 @@ void rv_page_rows(const struct rv_page *p, const struct rv_page_walk *w)
 	const struct rv_page_section *fields = &p->sections[RV_PAGE_FIELDS];
 	for (size_t i = 0; i < fields->n; i++)
 		emit(w, RV_ROW_FIELD, fields, &fields->items[i], fields->items[i].text.ptr, fields->items[i].text.len);
-	const struct rv_page_section *text = &p->sections[RV_PAGE_TEXT];
-	if (text->n)
-		emit(w, RV_ROW_TEXT, text, &text->items[0], text->items[0].text.ptr, text->items[0].text.len);
+	emit_texts(w, &p->sections[RV_PAGE_TEXT]);
+	const struct rv_page_section *status = &p->sections[RV_PAGE_PROJECT_STATUS];
+	if (status->n) {
+		emit(w, RV_ROW_HEADING, status, NULL, status->label.ptr, status->label.len);
+		emit(w, RV_ROW_PARAGRAPH, status, &status->items[0], status->items[0].text.ptr, status->items[0].text.len);
+	}
 	for (int k = RV_PAGE_DELIVERABLES; k < RV_PAGE_NSECTIONS; k++) {
 		const struct rv_page_section *sec = &p->sections[k];
 		emit(w, RV_ROW_HEADING, sec, NULL, sec->label.ptr, sec->label.len);
@@ -324,6 +346,9 @@ static void plain_row(void *ctx, const struct rv_page_row *row)
 		return;
 	case RV_ROW_VERSION:
 		put_hanging(pl, row->text, row->len, 8, 8);
+		return;
+	case RV_ROW_PARAGRAPH:
+		put_hanging(pl, row->text, row->len, 2, 2);
 		return;
 	}
 }

@@ -20,6 +20,15 @@ static const struct rv_field_def rec_fields[REC_NFIELDS] = {
 	[REC_PRIORITY] = {"priority", RV_ROLE_PRIORITY, {"priority level", "prio"}, false},
 	[REC_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference", "references"}, false},
 	[REC_OWNER] = {"owner", RV_ROLE_OWNER, {"responsible", "assignee", "assigned to", "action owner", "lead"}, false},
+	/* How the work stands, in words (a tracker's status narrative), and where each text comes from:
+	 * "FILE:LINE" or "FILE:FIRST-LAST" in the source's lines. */
+	[REC_PROJECT_STATUS] = {"project status", RV_ROLE_NARRATIVE, {"status narrative", "narrative", "status report",
+								     "status update"}, false},
+	[REC_PROJECT_STATUS_SOURCE] = {"project status source", RV_ROLE_SOURCE, {"narrative source"}, false},
+	[REC_TEXT_SOURCE] = {"text source", RV_ROLE_SOURCE, {"source of text"}, false},
+	/* Another source's wording of the text, kept beside it where the two differ. */
+	[REC_OTHER_TEXT] = {"other text", RV_ROLE_TEXT, {"alternative text", "second text"}, false},
+	[REC_OTHER_TEXT_SOURCE] = {"other text source", RV_ROLE_SOURCE, {"source of other text"}, false},
 };
 
 static const struct rv_field_def deliverable_fields[DEL_NFIELDS] = {
@@ -29,6 +38,8 @@ static const struct rv_field_def deliverable_fields[DEL_NFIELDS] = {
 	[DEL_DUE] = {"due", RV_ROLE_DATE, {"due date", "deadline", "target date"}, false},
 	[DEL_STATUS] = {"status", RV_ROLE_STATUS, {"implementation status", "state"}, false},
 	[DEL_SOURCE] = {"source", RV_ROLE_SOURCE, {"sources", "reference"}, false},
+	/* The due cell as the source wrote it ("Sept 2016"), where due holds it as an ISO month. */
+	[DEL_DUE_TEXT] = {"due text", RV_ROLE_DATE_TEXT, {"due as written", "due date as written", "due date text"}, false},
 };
 
 static const struct rv_field_def question_fields[Q_NFIELDS] = {

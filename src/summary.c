@@ -133,7 +133,8 @@ static int compare_event(const void *a, const void *b)
 }
 
 /*
- * A point per distinct dated history entry of the review (up to as_of when given), each counting the
+ * A point per distinct dated history entry of the review that gives a status or a decision (an entry
+ * with a note alone, a progress line, moves nothing) up to as_of when given, each counting the
  * review's recommendations as rv_status_as_of / rv_decision_as_of give them on that date: everything
  * starts at NONE and each entry, in date order, moves its recommendation.
  */
@@ -148,7 +149,8 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 	for (size_t i = 0; i < m->nrecs; i++) {
 		for (size_t k = 0; k < rv_rec_child_count(m, i, RV_HISTORY); k++) {
 			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k);
-			if (as_of != RV_DATE_NONE && h->date > as_of)
+			if ((as_of != RV_DATE_NONE && h->date > as_of) ||
+			    (h->status == RV_STATUS_NONE && h->decision == RV_DECISION_NONE))
 				continue;
 			ev[n++] = (struct event){group_of[i], h->date, i, k, h->status, h->decision};
 		}

@@ -563,6 +563,8 @@ void rv_xref_build(struct rv_model *m)
 		size_t first = b.out.n;
 		build_text(&b, i, review, rv_rec_field(m, i, REC_TITLE));
 		build_text(&b, i, review, rv_rec_field(m, i, REC_TEXT));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_OTHER_TEXT));
+		build_text(&b, i, review, rv_rec_field(m, i, REC_PROJECT_STATUS));
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
 			build_text(&b, i, review,
 				   rv_child_text(m, RV_DELIVERABLES, rv_rec_child(m, i, RV_DELIVERABLES, k), DEL_DESCRIPTION));

@@ -29,8 +29,11 @@ enum rv_kind {
 
 /* Known fields of each file, in the order of the data contract. */
 enum { REC_ID, REC_REVIEW, REC_NUMBER, REC_TOPIC, REC_TITLE, REC_TEXT, REC_DECISION, REC_STATUS, REC_PRIORITY,
-       REC_SOURCE, REC_OWNER, REC_NFIELDS };
-enum { DEL_REC_ID, DEL_DESCRIPTION, DEL_RESPONSIBLE, DEL_DUE, DEL_STATUS, DEL_SOURCE, DEL_NFIELDS };
+       REC_SOURCE, REC_OWNER,
+       /* Texts from a second source and where each text is in its source (data/README.md). */
+       REC_PROJECT_STATUS, REC_PROJECT_STATUS_SOURCE, REC_TEXT_SOURCE, REC_OTHER_TEXT, REC_OTHER_TEXT_SOURCE,
+       REC_NFIELDS };
+enum { DEL_REC_ID, DEL_DESCRIPTION, DEL_RESPONSIBLE, DEL_DUE, DEL_STATUS, DEL_SOURCE, DEL_DUE_TEXT, DEL_NFIELDS };
 enum { Q_REC_ID, Q_QID, Q_BRIEFING, Q_ASKED, Q_QUESTION, Q_ANSWER, Q_STATUS, Q_SOURCE, Q_ANSWERED, Q_ANSWERED_BY,
        Q_NFIELDS };
 enum { HIST_REC_ID, HIST_DATE, HIST_DECISION, HIST_STATUS, HIST_SOURCE, HIST_NOTE, HIST_NFIELDS };
@@ -38,7 +41,7 @@ enum { REV_REVIEW, REV_DATE, REV_KIND, REV_NAME, REV_DESCRIPTION, REV_SOURCE, RE
 enum { NOTE_REC_ID, NOTE_TIME, NOTE_AUTHOR, NOTE_TEXT, NOTE_NFIELDS };
 enum { AGENDA_REC_ID, AGENDA_ADDED, AGENDA_AUTHOR, AGENDA_NFIELDS };
 enum { CHG_REC_ID, CHG_ITEM, CHG_FIELD, CHG_VALUE, CHG_PREVIOUS, CHG_TIME, CHG_AUTHOR, CHG_NOTE, CHG_NFIELDS };
-#define RV_MAX_FIELDS 12
+#define RV_MAX_FIELDS 16
 
 /*
  * What a field means, whatever its kind calls it: code asks for "the status field of kind K" with
@@ -58,8 +61,10 @@ enum rv_role {
 	RV_ROLE_STATUS,      /* an implementation status (parsed, vocab.h) */
 	RV_ROLE_STATE,       /* a state word outside that vocabulary (a question's "answered") */
 	RV_ROLE_PRIORITY,
-	RV_ROLE_SOURCE,
+	RV_ROLE_SOURCE,      /* where a row, or one of its texts, comes from */
+	RV_ROLE_NARRATIVE,   /* a longer account beside the main text: how the work stands */
 	RV_ROLE_DATE,        /* a date, parsed as date.h reads a file's dates; the text is kept as written */
+	RV_ROLE_DATE_TEXT,   /* a date as its source wrote it, when the date column holds it otherwise */
 	RV_ROLE_TIME,        /* a time stamp, kept as written */
 	RV_ROLE_AUTHOR,
 	RV_ROLE_RESPONSIBLE,

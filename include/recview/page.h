@@ -31,7 +31,8 @@ int rv_page_label_width(const struct rv_model *m, enum rv_kind kind, int minimum
 
 enum rv_page_kind {
 	RV_PAGE_FIELDS,
-	RV_PAGE_TEXT,
+	RV_PAGE_TEXT,           /* the text; where a second source words it otherwise, both, each with its source */
+	RV_PAGE_PROJECT_STATUS, /* how the work stands, in the tracker's words (empty: not shown) */
 	RV_PAGE_DELIVERABLES,
 	RV_PAGE_QUESTIONS,
 	RV_PAGE_HISTORY,
@@ -42,7 +43,7 @@ enum rv_page_kind {
 
 enum rv_page_item_kind {
 	RV_PI_FIELD,       /* label: value */
-	RV_PI_PARAGRAPH,   /* the recommendation's text */
+	RV_PI_PARAGRAPH,   /* a text of the recommendation; label: where it comes from, when that is shown */
 	RV_PI_DELIVERABLE, /* ref: child index */
 	RV_PI_QUESTION,
 	RV_PI_HISTORY,
@@ -80,6 +81,7 @@ struct rv_page_item {
 	enum rv_decision decision; /* history entry */
 	enum rv_qstatus qstate;    /* question */
 	struct rv_text owner, due;                 /* deliverable, as written */
+	struct rv_text due_text;                   /* deliverable: the due date as its source wrote it, beside due */
 	struct rv_text briefing, answer, answered; /* question; answered: who gave the answer and when */
 	struct rv_text status_text, decision_text; /* history entry, as written */
 	struct rv_text who;                        /* history: author or source; note: author */
@@ -119,7 +121,8 @@ void rv_page_free(struct rv_page *p);
  * The rows of a page in order, what every renderer walks. A row is the title, a field, the text, a
  * section heading, "none" under an empty section, an item's first line, or one of its details (a
  * revised due date, an answer, a history entry's note, a note's text) or, for notes that versions
- * says to show, their earlier versions.
+ * says to show, their earlier versions. A text with a heading of its own (the project status; each of
+ * two texts, headed by its source) is a heading and a paragraph.
  */
 enum rv_page_row_kind {
 	RV_ROW_TITLE,
@@ -131,6 +134,7 @@ enum rv_page_row_kind {
 	RV_ROW_DETAIL,
 	RV_ROW_VERSION_HEAD,
 	RV_ROW_VERSION,
+	RV_ROW_PARAGRAPH, /* a text under the heading before it */
 };
 
 struct rv_page_row {

@@ -236,6 +236,9 @@ static void add_row(void *ctx, const struct rv_page_row *row)
 	case RV_ROW_VERSION:
 		view_add_wrapped(v, L_NOTE_OLD, row->item->ref, false, row->text, row->len, wrap_width(v, 8));
 		break;
+	case RV_ROW_PARAGRAPH:
+		view_add_wrapped(v, L_TEXT, 0, false, row->text, row->len, wrap_width(v, 2));
+		break;
 	}
 	note_items(v, from, row->item);
 }

@@ -27,11 +27,25 @@ has show-id out "SSR1-11"
 has show-question out "11.13 (open) [GDD] On the status and deliverables of Rec 11"
 has show-overdue out "Deliverables (4, 3 done, 1 overdue)"
 has show-open-questions out "Questions (16, 16 open)"
-has show-history out "History (2, newest first)"
+has show-history out "History (3, newest first)"
 # newest first: the 2016 entry comes before the 2014 one
 first=$(grep -n '2016-06-30' "$TMP/out" | head -1 | cut -d: -f1)
 second=$(grep -n '2014-03-18' "$TMP/out" | head -1 | cut -d: -f1)
 if [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ]; then echo "ok show-newest-first"; else echo "not ok show-newest-first"; fi
+# 004's Project Status narrative, headed by its place in the seed; the seed's "2106" as written; its
+# dated progress line as a history entry of its own; a due date as 004 wrote it beside the ISO month
+has show-narrative out "Project status (from 004_468ec3b28ca421a3.txt:539-563)"
+has show-narrative-2106 out "date estimated March 2106."
+has show-progress-line out "2016-01-29  from 004_468ec3b28ca421a3.txt:547"
+has show-due-as-written out "2015-10 (Oct 2015), overdue"
+# SSR1-22: the note "Recommendations 20, 21, 22" refers to 20 (and 21); 6: both texts, each with its source
+run show-22 0 "$BIN" --show SSR1-22 data
+has show-22-note out "[Note: Recommendations 20, 21, 22 are addressed by the framework and related"
+has show-22-refers-to-20 out "refers to    ○ SSR1-20  SSR Budget"
+run show-6 0 "$BIN" --show SSR1-6 data
+has show-6-text-000 out "Text (from 000_dd050d74c006ebf6.txt:130)"
+has show-6-text-004 out "Text (from 004_468ec3b28ca421a3.txt:268)"
+has show-6-longer out "ICANN should consider appropriate resourcing"
 run show-nocase 0 "$BIN" --show ssr2-5.4 data
 has show-ssr2 out "ICANN org should reach out to the community"
 run show-unknown 2 "$BIN" --show SSR9-99 data

@@ -15,7 +15,7 @@ expect start "SSR1-11"
 
 # The page of SSR1-11: the proposed name is its id.
 keys : 11 Enter
-expect page "Deliverables (4, 3 done, 1 overdue)"
+expect page "Project status (from 004_468ec3b28ca421a3.txt:539-563)"
 keys x
 expect page-proposes-id "export to (.md or .csv): SSR1-11.md"
 keys Enter
@@ -27,7 +27,7 @@ else
 	echo "not ok page-one-heading"
 	head -5 "$md" 2>/dev/null | sed 's/^/  | /'
 fi
-for want in '## Deliverables (4, 3 done, 1 overdue)' '## Questions (16, 16 open)' '## History (2, newest first)' \
+for want in '## Deliverables (4, 3 done, 1 overdue)' '## Questions (16, 16 open)' '## History (3, newest first)' '## Project status (from 004_468ec3b28ca421a3.txt:539-563)' 'Closure date estimated March 2106.' \
 	'## Notes (0)' '| area | ICANN Operational Responsibilities |' '- · Identify and implement measures of success' ', overdue'; do
 	if grep -qF -- "$want" "$md"; then echo "ok page-has: $want"; else echo "not ok page-has: $want"; fi
 done
@@ -39,7 +39,8 @@ keys x
 expect page-csv-prompt "export to (.md or .csv):"
 keys C-u page.csv Enter
 expect page-csv-exported "Exported the page to $REAL/page.csv"
-if [ "$(wc -l <"$TMP/page.csv")" -eq 2 ] && sed -n 2p "$TMP/page.csv" | grep -q '^SSR1-11,'; then
+# (a record may run over lines: its narrative has line breaks; a record starts "ID,REVIEW,")
+if [ "$(grep -c '^SSR[0-9]*-[0-9.]*,SSR[0-9]*,' "$TMP/page.csv")" -eq 1 ] && sed -n 2p "$TMP/page.csv" | grep -q '^SSR1-11,'; then
 	echo "ok page-csv-one-row"
 else
 	echo "not ok page-csv-one-row"

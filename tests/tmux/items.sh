@@ -13,9 +13,10 @@ START_ENV="USER=alice RECVIEW_NOW=2026-12-02T10:15:00"
 start 80 24 "$DATA"
 expect start "SSR1-1"
 keys ':' 'SSR1-4' Enter
-expect page "Deliverables (4, 3 done, 1 overdue)"
-keys / '2016-09, overdue' Enter
-expect overdue-line "2016-09, overdue"
+expect page "Project status (from 004_468ec3b28ca421a3.txt:196-201)"
+# the due date as the ISO month, and as 004 wrote it
+keys / '2016-09 (Sept 2016), overdue' Enter
+expect overdue-line "2016-09 (Sept 2016), overdue"
 keys d
 expect deliverables "Extract and catalogue"
 keys j j j E
@@ -39,8 +40,8 @@ expect revised "revised: was 2016-09 (alice, 2026-12-02: waiting for the vendor)
 expect no-longer-overdue "Deliverables (4, 3 done)"
 keys u
 expect undone "Saved: undid the due of SSR1-4 D4"
-keys / '2016-09, overdue' Enter
-expect overdue-again "2016-09, overdue"
+keys / '2016-09 (Sept 2016), overdue' Enter
+expect overdue-again "2016-09 (Sept 2016), overdue"
 if cmp -s "$TMP/before/deliverables.csv" "$DATA/deliverables.csv"; then echo "ok undo-bytes"; else echo "not ok undo-bytes"; fi
 if [ "$(cat "$DATA/changes.csv")" = 'rec_id,item,field,value,previous,time,author,note' ]; then
 	echo "ok undo-log"

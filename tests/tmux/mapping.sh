@@ -18,8 +18,8 @@ expect says-why "lacks a column recview needs: Enter on the error picks one"
 keys Enter
 # The mapping's line that named a missing column is said, and is the one the choice replaces.
 expect header-shown "has no 'id' column, and recview.map:3 names 'Old name', which it lacks. Which one holds it?"
-expect samples "Ref code        'SSR1-1' 'SSR1-2' 'SSR1-3'"
-expect cursor-on-best " 4/15"
+expect samples "Ref code                'SSR1-1' 'SSR1-2' 'SSR1-3'"
+expect cursor-on-best " 4/20"
 keys Enter
 expect confirm "map recommendations.id = Ref code? y/n"
 keys n

@@ -545,6 +545,49 @@ static void test_real_data_loads_cleanly(void **state)
 	assert_int_equal(m.nrecs, 91);
 	assert_int_equal(m.nchildren[RV_DELIVERABLES], 78);
 	assert_int_equal(m.nchildren[RV_QUESTIONS], 82);
+	assert_int_equal(m.nchildren[RV_HISTORY], 143);
+	rv_model_free(&m);
+}
+
+static bool starts_with(struct rv_text t, const char *prefix)
+{
+	return t.len >= strlen(prefix) && !memcmp(t.ptr, prefix, strlen(prefix));
+}
+
+/* 004's Project Status: a narrative for each of the 28 SSR1 recommendations, traced to its lines of the
+ * seed; its 7 dated progress lines as history entries with a note alone; its own text of 6 beside 000's. */
+static void test_real_data_project_status(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load_ok(&m, "data");
+	size_t narratives = 0, traced = 0, other_texts = 0, progress = 0;
+	for (size_t i = 0; i < m.nrecs; i++) {
+		bool ssr1 = cell_is(rv_rec_review_of(&m, i), "SSR1");
+		struct rv_text status = rv_rec_field(&m, i, REC_PROJECT_STATUS);
+		assert_true(ssr1 || !status.len);
+		narratives += status.len > 0;
+		traced += starts_with(rv_rec_field(&m, i, REC_PROJECT_STATUS_SOURCE), "004_468ec3b28ca421a3.txt:");
+		other_texts += rv_rec_field(&m, i, REC_OTHER_TEXT).len > 0;
+	}
+	assert_int_equal(narratives, 28);
+	assert_int_equal(traced, 28);
+	assert_int_equal(other_texts, 1);
+	size_t six = (size_t)rv_find_rec(&m, "SSR1-6", 6);
+	assert_true(starts_with(rv_rec_field(&m, six, REC_OTHER_TEXT), "ICANN should publish a document"));
+	assert_true(starts_with(rv_rec_field(&m, six, REC_TEXT_SOURCE), "000_dd050d74c006ebf6.txt:"));
+	for (size_t c = 0; c < m.nchildren[RV_HISTORY]; c++) {
+		const struct rv_child *h = &m.children[RV_HISTORY][c];
+		if (!starts_with(rv_row_field(&m, RV_HISTORY, h->row, HIST_SOURCE), "004_468ec3b28ca421a3.txt:"))
+			continue;
+		assert_int_equal(h->status, RV_STATUS_NONE);
+		assert_int_equal(h->decision, RV_DECISION_NONE);
+		assert_true(h->date_prec != RV_DATE_PREC_NONE);
+		progress++;
+	}
+	assert_int_equal(progress, 7); /* 11: one; 20, 21, 22: two each */
+	/* the current state is still the last entry that gives one */
+	assert_int_equal(rv_rec_status(&m, (size_t)rv_find_rec(&m, "SSR1-20", 7), RV_DATE_NONE), RV_STATUS_PROGRESS);
 	rv_model_free(&m);
 }
 
@@ -648,6 +691,7 @@ int run_model_tests(void)
 		cmocka_unit_test(test_real_data_loads_cleanly),
 		cmocka_unit_test(test_real_data_reviews),
 		cmocka_unit_test(test_real_data_every_child_linked),
+		cmocka_unit_test(test_real_data_project_status),
 		cmocka_unit_test(test_real_data_ssr1_history_2014_03_18),
 		cmocka_unit_test(test_real_data_ssr2_decisions),
 	};

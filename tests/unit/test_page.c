@@ -131,7 +131,9 @@ static void test_show_agrees_with_the_page(void **state)
 	load_ok(&m, "data");
 	load_ok(&notes, "tests/data/notes");
 	/* deliverables (one overdue), questions, history; references both ways; notes amended and retracted */
-	const char *ids[] = {"SSR1-11", "SSR1-25", "SSR1-26", "SSR2-5.4"};
+	/* and the project status narratives (11, 22: dated progress lines), both texts of 6, a due date as
+	 * written beside its ISO month (4) */
+	const char *ids[] = {"SSR1-11", "SSR1-25", "SSR1-26", "SSR2-5.4", "SSR1-22", "SSR1-6", "SSR1-4"};
 	for (size_t i = 0; i < sizeof(ids) / sizeof(*ids); i++) {
 		assert_show_agrees(&m, ids[i], 100);
 		assert_show_agrees(&m, ids[i], 40);
@@ -160,8 +162,22 @@ static void test_page_sections(void **state)
 	assert_true(p.sections[RV_PAGE_DELIVERABLES].items[1].flags & RV_PF_DONE);
 	assert_int_equal(p.sections[RV_PAGE_QUESTIONS].n, 16);
 	assert_string_equal(p.sections[RV_PAGE_QUESTIONS].items[0].label.ptr, "11.1");
-	assert_int_equal(p.sections[RV_PAGE_HISTORY].n, 2);
+	assert_int_equal(p.sections[RV_PAGE_HISTORY].n, 3);
 	assert_string_equal(p.sections[RV_PAGE_HISTORY].items[0].label.ptr, "2016-06-30"); /* newest first */
+	/* 004's dated progress line: a note of its own, no status, traced to its line of the seed */
+	const struct rv_page_item *h = &p.sections[RV_PAGE_HISTORY].items[1];
+	assert_string_equal(h->label.ptr, "2016-01-29");
+	assert_int_equal(h->status, RV_STATUS_NONE);
+	assert_string_equal(h->who.ptr, "004_468ec3b28ca421a3.txt:547");
+	assert_non_null(strstr(h->text.ptr, "29 Jan. 2016 - Release of Framework revised"));
+	/* the narrative, after the text, headed by where it comes from; the seed's "2106" as written */
+	const struct rv_page_section *ps = &p.sections[RV_PAGE_PROJECT_STATUS];
+	assert_int_equal(ps->n, 1);
+	assert_string_equal(ps->label.ptr, "Project status (from 004_468ec3b28ca421a3.txt:539-563)");
+	assert_non_null(strstr(ps->items[0].text.ptr, "Closure date estimated March 2106."));
+	assert_int_equal(p.sections[RV_PAGE_TEXT].n, 1);
+	assert_int_equal(p.sections[RV_PAGE_TEXT].items[0].label.len, 0); /* one text: no source heading */
+	assert_string_equal(d->due_text.ptr, "Oct 2015");
 	assert_int_equal(p.sections[RV_PAGE_NOTES].n, 0);
 	/* the field order of the page: Decision before Status before Source */
 	const struct rv_page_section *f = &p.sections[RV_PAGE_FIELDS];
@@ -184,6 +200,31 @@ static void test_page_sections(void **state)
 	for (size_t i = 0; i < refs->n; i++)
 		referred_by += refs->items[i].kind == RV_PI_REFERRED_BY;
 	assert_int_equal(referred_by, 3); /* by 26, 27 and 28 */
+	rv_page_free(&p);
+
+	/* Both texts of 6, each headed by its source; 000's first. */
+	rv_page_build(&m, (size_t)rv_find_rec(&m, "SSR1-6", 6), RV_DATE_NONE, &p);
+	const struct rv_page_section *t = &p.sections[RV_PAGE_TEXT];
+	assert_int_equal(t->n, 2);
+	assert_string_equal(t->items[0].label.ptr, "Text (from 000_dd050d74c006ebf6.txt:130)");
+	assert_string_equal(t->items[1].label.ptr, "Text (from 004_468ec3b28ca421a3.txt:268)");
+	assert_non_null(strstr(t->items[1].text.ptr, "consistent with the demands placed upon them."));
+	assert_null(strstr(t->items[0].text.ptr, "consensus"));
+	rv_page_free(&p);
+
+	/* 22's narrative names 20: a reference; SSR2 pages have no project status. */
+	rv_page_build(&m, (size_t)rv_find_rec(&m, "SSR1-22", 7), RV_DATE_NONE, &p);
+	assert_non_null(strstr(p.sections[RV_PAGE_PROJECT_STATUS].items[0].text.ptr,
+			       "[Note: Recommendations 20, 21, 22 are addressed"));
+	bool to20 = false;
+	for (size_t i = 0; i < p.sections[RV_PAGE_REFERENCES].n; i++) {
+		const struct rv_page_item *r = &p.sections[RV_PAGE_REFERENCES].items[i];
+		to20 |= r->kind == RV_PI_REFERS_TO && !strcmp(r->label.ptr, "SSR1-20");
+	}
+	assert_true(to20);
+	rv_page_free(&p);
+	rv_page_build(&m, (size_t)rv_find_rec(&m, "SSR2-5.4", 8), RV_DATE_NONE, &p);
+	assert_int_equal(p.sections[RV_PAGE_PROJECT_STATUS].n, 0);
 	rv_page_free(&p);
 	rv_model_free(&m);
 }

@@ -475,9 +475,11 @@ static void test_search_all_matches_cell_search(void **state)
 
 /*
  * "budget" in the bundled data: `grep -oi budget` over recommendations.csv, deliverables.csv,
- * questions.csv and status_history.csv counts 8 + 17 + 10 + 5 = 40 occurrences. Four fields hold it
- * twice (the descriptions of deliverables 52 and 66, for SSR1-18 and SSR1-23, and the history notes of
- * SSR1-7 and SSR1-22), and a hit is a field: 40 - 4 = 36 hits, 8 + 15 + 10 + 3.
+ * questions.csv and status_history.csv counts 34 + 17 + 10 + 11 = 72 occurrences, and a hit is a field.
+ * Recommendations: 8 in titles and texts, and 26 in the Project Status narratives of 10 of them
+ * (2, 7, 8, 17, 18, 19, 20, 21, 22, 23): 18 fields. Deliverables: the descriptions of 52 and 66 (SSR1-18
+ * and SSR1-23) hold it twice: 15. History: the notes of SSR1-7 and SSR1-22 hold it twice, and the six
+ * dated progress lines of SSR1-20, 21 and 22 once each: 9. So 18 + 15 + 10 + 9 = 52 hits.
  */
 static void test_search_all_real_data_count(void **state)
 {
@@ -488,11 +490,11 @@ static void test_search_all_real_data_count(void **state)
 	size_t per_kind[RV_KIND_COUNT] = {0};
 	for (size_t i = 0; i < n; i++)
 		per_kind[hits[i].kind]++;
-	assert_int_equal(n, 36);
-	assert_int_equal(per_kind[RV_RECS], 8);
+	assert_int_equal(n, 52);
+	assert_int_equal(per_kind[RV_RECS], 18);
 	assert_int_equal(per_kind[RV_DELIVERABLES], 15);
 	assert_int_equal(per_kind[RV_QUESTIONS], 10);
-	assert_int_equal(per_kind[RV_HISTORY], 3);
+	assert_int_equal(per_kind[RV_HISTORY], 9);
 	assert_int_equal(per_kind[RV_REVIEWS], 0);
 	free(hits);
 	rv_search_free(s);

@@ -2050,10 +2050,16 @@ static void check_csv_export(const struct rv_model *m, const uint32_t *recs, siz
 			struct csv_cell want = csv_cell_at(t, row, c);
 			/* an empty status cell is exported with the status the history gives */
 			const char *derived = rv_status_name(rv_rec_status(m, recs[i], RV_DATE_NONE));
-			if (!want.len && (int)c == status_col)
+			if (!want.len && (int)c == status_col) {
 				assert_cell_eq(&p.t, i, c, derived, strlen(derived));
-			else
-				assert_cell_eq(&p.t, i, c, want.ptr, want.len);
+				continue;
+			}
+			/* a cell a spreadsheet would run ("- (Phase I) …") is defused */
+			struct strbuf defused;
+			sb_init(&defused);
+			rv_defuse_formula(&defused, want.ptr, want.len);
+			assert_cell_eq(&p.t, i, c, defused.len ? defused.data : "", defused.len);
+			sb_free(&defused);
 		}
 	}
 	parsed_free(&p);

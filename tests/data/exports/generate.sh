@@ -28,7 +28,15 @@ awkf() { awk -f "$GEN/lib.awk" "$@"; }
 for t in $TABLES; do
 	awk -f "$GEN/csv2rec.awk" "$SRC/$t.csv" |
 		awk -v keep="$SUBSET" 'BEGIN { FS = "\037"; n = split(keep, k, /[ \n]+/); for (i = 1; i <= n; i++) want[k[i]] = 1 }
-			NR == 1 || ($1 in want)' >"$W/$t.rec"
+			NR == 1 || ($1 in want)' |
+		# The corpus imitates trackers' exports as they were before the data set gained 004's
+		# Project Status narratives (data/README.md): their columns, and the history's progress
+		# lines (a source that names a line, FILE:LINE), are left out, so that the corpus stays
+		# the same files.
+		awk -v hist="$([ "$t" = status_history ] && echo 1 || echo 0)" 'BEGIN { FS = OFS = "\037"; split("project_status project_status_source text_source other_text other_text_source", d, " "); for (i in d) drop[d[i]] = 1 }
+			NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "source") src = i; keep[i] = !($i in drop) } }
+			NR > 1 && src && $src ~ /\.txt:[0-9]/ && hist { next }
+			{ line = ""; n = 0; for (i = 1; i <= NF; i++) if (keep[i]) line = line (n++ ? OFS : "") $i; print line }' >"$W/$t.rec"
 done
 # One note, as a team member would type it in recview: the bundled data has no é, and a note is
 # where the issue saw "cafÃ©" come back from Excel. It is the corpus's only invented text.
