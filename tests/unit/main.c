@@ -39,6 +39,8 @@ int main(void)
 		run_activity_tests,
 		run_derived_tests,
 		run_page_tests,
+		run_reviews_tests,
+		run_target_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
