@@ -69,11 +69,14 @@
 	_(KEEP_THEIRS, CONFLICT, "In the conflicts: keep their value (mine is dropped)") \
 	_(EXPORT, EXPORT, "Export what the view shows (list, page, agenda, minutes) to .md or .csv") \
 	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen") \
+	_(VIEW_REVIEW, APP, "Show a review: its milestones as a dated timeline and its work streams (the review of the row or recommendation under the cursor)") \
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, APP, "Redraw the screen") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
-	_(PREV_ITEM, VIEW, "Show the previous item")
+	_(PREV_ITEM, VIEW, "Show the previous item") \
+	_(NEXT_REVIEW, VIEW, "Show the next review (in the review view)") \
+	_(PREV_REVIEW, VIEW, "Show the previous review (in the review view)")
 
 /*
  * Which views a request belongs to, for the help of each view: a view's ops name the scopes it serves

@@ -433,6 +433,9 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_VIEW_LOG:
 		app_open(app, log_view_new(app));
 		return;
+	case REQ_VIEW_REVIEW:
+		reviews_open_current(app);
+		return;
 	case REQ_AS_OF:
 		as_of_prompt(app);
 		return;
