@@ -9,7 +9,7 @@
 #include "recview/arena.h"
 #include "recview/strbuf.h"
 
-#define FORMS "forms: 11, SSR2-5.4, Q19 or 11.13 (a question), SSR1-3/D2 (a deliverable), SSR2 (a review)"
+#define FORMS "try 11, SSR2-5.4, Q19, SSR1-3/D2"
 
 static long find_in_review(const struct rv_model *m, struct rv_text review, const char *num, size_t len)
 {
@@ -124,11 +124,25 @@ static bool resolve_item(const struct rv_model *m, const char *s, size_t slash, 
 		set_item(m, out, it.kind, it.index);
 		return true;
 	}
-	snprintf(err, errsize, "%.*s has no %s%s (%zu deliverable%s: D1..; %zu question%s: Q<qid> or Q#1..)",
-		 (int)(id.len < 40 ? id.len : 40), id.ptr, name[0] ? "item " : "item", name,
-		 rv_rec_child_count(m, (size_t)rec, RV_DELIVERABLES),
-		 rv_rec_child_count(m, (size_t)rec, RV_DELIVERABLES) == 1 ? "" : "s",
-		 rv_rec_child_count(m, (size_t)rec, RV_QUESTIONS), rv_rec_child_count(m, (size_t)rec, RV_QUESTIONS) == 1 ? "" : "s");
+	/* What it has instead, by the names that reach them. */
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "%.*s has no %s: ", (int)(id.len < 40 ? id.len : 40), id.ptr, name[0] ? name : "item named");
+	size_t shown = 0;
+	enum rv_kind kinds[] = {RV_DELIVERABLES, RV_QUESTIONS};
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < rv_rec_child_count(m, (size_t)rec, kinds[k]); i++, shown++) {
+			if (shown == 8) {
+				sb_adds(&sb, ", ...");
+				break;
+			}
+			sb_adds(&sb, shown ? ", " : "it has ");
+			rv_item_name(m, (struct rv_item){kinds[k], rv_rec_child_index(m, (size_t)rec, kinds[k], i)}, &sb);
+		}
+	if (!shown)
+		sb_adds(&sb, "it has no deliverables or questions");
+	snprintf(err, errsize, "%s", sb.data);
+	sb_free(&sb);
 	return false;
 }
 

@@ -113,7 +113,7 @@ static void test_deliverables_and_reviews(void **state)
 	assert_true(rv_target_resolve(&m, "3/d2", rec("SSR1-1"), &t, err, sizeof(err)));
 	assert_int_equal(t.item.kind, RV_DELIVERABLES);
 	assert_false(rv_target_resolve(&m, "SSR1-3/D99", -1, &t, err, sizeof(err)));
-	assert_non_null(strstr(err, "SSR1-3 has no item D99"));
+	assert_string_equal(err, "SSR1-3 has no D99: it has D1, D2, Q3.1, Q3.2");
 	assert_false(rv_target_resolve(&m, "SSR9-1/D1", -1, &t, err, sizeof(err)));
 	assert_non_null(strstr(err, "No recommendation 'SSR9-1'"));
 	assert_true(rv_target_resolve(&m, "ssr2", -1, &t, err, sizeof(err)));
