@@ -20,6 +20,7 @@ struct rv_query;
 struct rv_session;
 struct tags;
 struct live;
+struct marks;
 
 struct app {
 	struct rv_model *m;
@@ -52,6 +53,7 @@ struct app {
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
+	struct marks *marks;                 /* places under letters and the jump list (marks.h) */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

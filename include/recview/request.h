@@ -69,6 +69,10 @@
 	_(KEEP_THEIRS, CONFLICT, "In the conflicts: keep their value (mine is dropped)") \
 	_(EXPORT, EXPORT, "Export what the view shows (list, page, agenda, minutes) to .md or .csv") \
 	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen") \
+	_(MARK_SET, APP, "Remember this place (view, item, line) under a letter: b then a-z or A-Z") \
+	_(MARK_GOTO, APP, "Return to the place a letter remembers: ' then the letter ('' returns to where the last jump left)") \
+	_(JUMP_OLDER, APP, "Go back to the previous place in the jump list (every change of view is a jump)") \
+	_(JUMP_NEWER, APP, "Go forward to the next place in the jump list") \
 	_(VIEW_REVIEW, APP, "Show a review: its milestones as a dated timeline and its work streams (the review of the row or recommendation under the cursor)") \
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \

@@ -46,6 +46,8 @@ static const struct keybinding default_keys[] = {
 	{CH('O'), REQ_VIEW_OTHERS},
 	{CH('X'), REQ_RETRACT_NOTE},       {CH('B'), REQ_VIEW_LOG},
 	{CH(CTRL('l')), REQ_REDRAW},
+	{CH('b'), REQ_MARK_SET},         {CH('\''), REQ_MARK_GOTO},
+	{CH(CTRL('o')), REQ_JUMP_OLDER}, {CH(CTRL('e')), REQ_JUMP_NEWER},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))
