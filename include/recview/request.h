@@ -38,7 +38,7 @@
 	_(FILTER_CLEAR, FILTER, "Clear the filter") \
 	_(SORT, SORT, "Sort the recommendations (id, status, decision, priority, topic, changed, ...)") \
 	_(SORT_REVERSE, SORT, "Reverse the order") \
-	_(JUMP, APP, "Go to anything by name: a recommendation (:11, :SSR2-5.4), a question (:Q19, :11.13, :SSR1-11/Q11.13), a deliverable (:SSR1-3/D2), a review (:SSR2); Tab completes") \
+	_(JUMP, APP, "Go to a recommendation (:11, :SSR2-5.4), question (:Q19, :11.13), deliverable (:SSR1-3/D2) or review (:SSR2); Tab completes") \
 	_(CHANGE_STATUS, REC, "Change the implementation status (with a note and a date)") \
 	_(CHANGE_DECISION, REC, "Change the Board's decision (with a note and a date)") \
 	_(CHANGE_PRIORITY, REC, "Set the priority (P1 to P4, empty clears)") \

@@ -430,7 +430,7 @@ static void open_target(struct app *app, const struct rv_target *t)
 		struct strbuf q;
 		sb_init(&q);
 		text_sanitize(&q, t->also, strlen(t->also), 0);
-		app_message(app, C_DIM, "A question of this review; the recommendation of that number is :%s", q.data);
+		app_message(app, C_DIM, "This is a question; the recommendation is :%s", q.data);
 		sb_free(&q);
 	}
 }
