@@ -42,7 +42,7 @@ struct reviews_state {
 static const struct rv_review *current(const struct view *v)
 {
 	const struct reviews_state *st = v->data;
-	return st->set.n ? &st->set.reviews[v->item] : NULL;
+	return st && v->item >= 0 && (size_t)v->item < st->set.n ? &st->set.reviews[v->item] : NULL;
 }
 
 static int32_t reading_date(const struct app *app)
@@ -59,6 +59,8 @@ static int32_t reading_date(const struct app *app)
 /* The set of reviews, built again when the model changed; v->item stays in range. */
 static void ensure_set(struct view *v)
 {
+	if (!v->data)
+		v->data = xcalloc(1, sizeof(struct reviews_state));
 	struct reviews_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (st->set.reviews && rv_stamp_stale(m, st->built, v->app->as_of))
@@ -161,8 +163,21 @@ static void reviews_open(struct view *v)
 static void reviews_done(struct view *v)
 {
 	struct reviews_state *st = v->data;
+	if (!st)
+		return;
 	rv_reviews_free(&st->set);
 	free(st->want);
+}
+
+/* The files were read again: the same review, found again by its name. */
+static void reviews_reload(struct view *v, long cursor_rec)
+{
+	struct reviews_state *st = v->data;
+	(void)cursor_rec;
+	const struct rv_review *r = current(v);
+	if (r && !st->want)
+		st->want = xstrdup(r->name);
+	rv_reviews_free(&st->set);
 }
 
 static const char *mark_of(enum rv_when when, bool ascii, enum color *c)
@@ -397,20 +412,21 @@ static const struct view_ops reviews_ops = {
 	.crumb = reviews_crumb,
 	.grep = reviews_grep,
 	.current_review = reviews_current_review,
+	.reload = reviews_reload,
 	.done = reviews_done,
 };
 
 struct view *reviews_view_new(struct app *app, long index)
 {
 	struct reviews_state *st = xcalloc(1, sizeof(*st));
-	return view_new_with(app, &reviews_ops, -1, index, RV_REVIEWS, st);
+	return view_new_with(app, &reviews_ops, -1, index, RV_RECS, st);
 }
 
 struct view *reviews_view_named(struct app *app, const char *name, size_t len)
 {
 	struct reviews_state *st = xcalloc(1, sizeof(*st));
 	st->want = xstrndup(name, len);
-	return view_new_with(app, &reviews_ops, -1, -1, RV_REVIEWS, st);
+	return view_new_with(app, &reviews_ops, -1, -1, RV_RECS, st);
 }
 
 bool view_current_review(const struct view *v, struct strbuf *out)
