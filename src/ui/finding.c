@@ -399,11 +399,29 @@ long finding_resolve_id(const struct app *app, const char *text)
 	return -1;
 }
 
+/* The recommendation a bare number is read against: the current one, else (in a review's view) the
+ * first of that review. */
+static long jump_here(struct app *app)
+{
+	struct view *v = app->depth ? app->stack[app->depth - 1] : NULL;
+	long here = v ? view_current_rec(v) : -1;
+	struct strbuf review;
+	sb_init(&review);
+	if (here < 0 && v && view_current_review(v, &review))
+		for (size_t i = 0; i < app->m->nrecs && here < 0; i++) {
+			struct rv_text r = rv_rec_review_of(app->m, i);
+			if (r.len == review.len && memcmp(r.ptr, review.data, r.len) == 0)
+				here = (long)i;
+		}
+	sb_free(&review);
+	return here;
+}
+
 /* Completion of every form ':' takes (target.h): ids, numbers, qids, reviews, ID/D1 and ID/Q1.1. */
 static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
 	(void)data;
-	long here = app->depth ? view_current_rec(app->stack[app->depth - 1]) : -1;
+	long here = jump_here(app);
 	char **names;
 	size_t n = rv_target_complete(app->m, text->data ? text->data : "", here, &names);
 	char prefix[256];
@@ -444,7 +462,7 @@ void finding_jump(struct app *app)
 	bool ok = prompt_read(app, ":", &text, &hooks);
 	app->hint[0] = '\0';
 	if (ok && text.len) {
-		long here = app->depth ? view_current_rec(app->stack[app->depth - 1]) : -1;
+		long here = jump_here(app);
 		struct rv_target t;
 		char err[320];
 		if (!rv_target_resolve(app->m, text.data, here, &t, err, sizeof(err)))
