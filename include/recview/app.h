@@ -21,6 +21,7 @@ struct rv_session;
 struct tags;
 struct live;
 struct split;
+struct marks;
 
 struct app {
 	struct rv_model *m;
@@ -54,6 +55,7 @@ struct app {
 					      * reading, never written into the model); RV_DATE_NONE: now */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
 	struct split *split;                 /* the page beside a list (split.h) */
+	struct marks *marks;                 /* places under letters and the jump list (marks.h) */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

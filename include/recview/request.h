@@ -38,7 +38,7 @@
 	_(FILTER_CLEAR, FILTER, "Clear the filter") \
 	_(SORT, SORT, "Sort the recommendations (id, status, decision, priority, topic, changed, ...)") \
 	_(SORT_REVERSE, SORT, "Reverse the order") \
-	_(JUMP, APP, "Jump to a recommendation by id (:11, :SSR2-5.4; Tab completes)") \
+	_(JUMP, APP, "Go to a recommendation (:11, :SSR2-5.4), question (:Q19, :11.13), deliverable (:SSR1-3/D2) or review (:SSR2); Tab completes") \
 	_(CHANGE_STATUS, REC, "Change the implementation status (with a note and a date)") \
 	_(CHANGE_DECISION, REC, "Change the Board's decision (with a note and a date)") \
 	_(CHANGE_PRIORITY, REC, "Set the priority (P1 to P4, empty clears)") \
@@ -69,6 +69,11 @@
 	_(KEEP_THEIRS, CONFLICT, "In the conflicts: keep their value (mine is dropped)") \
 	_(EXPORT, EXPORT, "Export what the view shows (list, page, agenda, minutes) to .md or .csv") \
 	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen") \
+	_(MARK_SET, APP, "Remember this place (view, item, line) under a letter: b then a-z or A-Z") \
+	_(MARK_GOTO, APP, "Return to the place a letter remembers: ' then the letter ('' returns to where the last jump left)") \
+	_(JUMP_OLDER, APP, "Go back to the previous place in the jump list (every change of view is a jump)") \
+	_(JUMP_NEWER, APP, "Go forward to the next place in the jump list") \
+	_(VIEW_REVIEW, APP, "Show a review: its milestones as a dated timeline and its work streams (the review of the row or recommendation under the cursor)") \
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, APP, "Redraw the screen") \
@@ -77,7 +82,9 @@
 	_(SPLIT_NARROWER, SPLIT, "Give the list 5% less of the split (split-ratio in the config keeps it)") \
 	_(SPLIT_WIDER, SPLIT, "Give the list 5% more of the split (split-ratio in the config keeps it)") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
-	_(PREV_ITEM, VIEW, "Show the previous item")
+	_(PREV_ITEM, VIEW, "Show the previous item") \
+	_(NEXT_REVIEW, VIEW, "Show the next review (in the review view)") \
+	_(PREV_REVIEW, VIEW, "Show the previous review (in the review view)")
 
 /*
  * Which views a request belongs to, for the help of each view: a view's ops name the scopes it serves

@@ -22,7 +22,7 @@
 /* Every view, declared once (its ops are in src/ui/view_NAME.c): no view is told by its name. */
 #define VIEW_INFO(_) \
 	_(RECS) _(REC) _(CHILDREN) _(ITEM) _(PROBLEMS) _(MAPPING) _(HELP) _(RESULTS) _(AGENDA) \
-	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG)
+	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG) _(REVIEWS)
 
 #define VIEW_ENUM(id) VIEW_##id,
 enum view_id {
@@ -77,6 +77,9 @@ struct view_ops {
 	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, data is freed
 	 * (done first) for open to build again. */
 	void (*reload)(struct view *v, long cursor_rec);
+	/* Optional: the name of the review the view is about or its cursor is on (false: none); without
+	 * it, the review of the current recommendation. */
+	bool (*current_review)(struct view *v, struct strbuf *out);
 	/* Optional: the item a line shows, for tagging (a recommendation, deliverable or question). */
 	bool (*line_item)(struct view *v, const struct line *line, struct rv_item *out);
 	/* Optional: frees what open allocated beyond lines and text. */

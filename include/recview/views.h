@@ -31,6 +31,15 @@ struct view *help_view_new(struct app *app, const struct view *about);
 struct view *results_view_new(struct app *app);
 struct view *agenda_view_new(struct app *app);
 struct view *dashboard_view_new(struct app *app);
+/* One review: its milestones as a dated timeline and its work streams (reviews.h); by its index in
+ * rv_reviews_build's order, or by name (the first review when none has it). */
+struct view *reviews_view_new(struct app *app, long index);
+struct view *reviews_view_named(struct app *app, const char *name, size_t len);
+/* The review of the current view (the dashboard's row, the recommendation under the cursor), opened;
+ * the first review when nothing there names one. */
+void reviews_open_current(struct app *app);
+/* The review a view is about or its cursor is on, appended to out; false when none. */
+bool view_current_review(const struct view *v, struct strbuf *out);
 /* Plain text in a view (what moved between two dates). */
 struct view *text_view_new(struct app *app, const char *title, const char *text);
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */

@@ -11,6 +11,7 @@
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
+#include "recview/target.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
@@ -398,34 +399,58 @@ long finding_resolve_id(const struct app *app, const char *text)
 	return -1;
 }
 
+/* The recommendation a bare number is read against: the current one, else (in a review's view) the
+ * first of that review. */
+static long jump_here(struct app *app)
+{
+	struct view *v = app->depth ? app->stack[app->depth - 1] : NULL;
+	long here = v ? view_current_rec(v) : -1;
+	struct strbuf review;
+	sb_init(&review);
+	if (here < 0 && v && view_current_review(v, &review))
+		for (size_t i = 0; i < app->m->nrecs && here < 0; i++) {
+			struct rv_text r = rv_rec_review_of(app->m, i);
+			if (r.len == review.len && memcmp(r.ptr, review.data, r.len) == 0)
+				here = (long)i;
+		}
+	sb_free(&review);
+	return here;
+}
+
+/* Completion of every form ':' takes (target.h): ids, numbers, qids, reviews, ID/D1 and ID/Q1.1. */
 static void complete_jump(struct app *app, struct strbuf *text, size_t *cursor, void *data)
 {
-	const struct rv_model *m = app->m;
 	(void)data;
-	const char **ids = xcalloc(m->nrecs + 1, sizeof(*ids));
-	char **owned = xcalloc(m->nrecs + 1, sizeof(*owned));
-	size_t n = 0;
-	/* Candidates: ids starting with the text, or whose number does ("5." finds SSR2-5.1 ...). */
-	for (size_t i = 0; i < m->nrecs; i++) {
-		struct rv_text id = rv_rec_field(m, i, REC_ID);
-		struct rv_text review = rv_rec_review_of(m, i);
-		const char *num = id.len > review.len && review.len ? id.ptr + review.len + 1 : id.ptr;
-		size_t numlen = id.len - (size_t)(num - id.ptr);
-		bool by_id = id.len >= text->len && strncasecmp(id.ptr, text->data, text->len) == 0;
-		bool by_num = numlen >= text->len && strncasecmp(num, text->data, text->len) == 0;
-		if (!by_id && !by_num)
-			continue;
-		owned[n] = xstrndup(by_id ? id.ptr : num, by_id ? id.len : numlen);
-		ids[n] = owned[n];
-		n++;
-	}
+	long here = jump_here(app);
+	char **names;
+	size_t n = rv_target_complete(app->m, text->data ? text->data : "", here, &names);
 	char prefix[256];
-	snprintf(prefix, sizeof(prefix), "%s", text->data);
-	finding_complete(app, text, cursor, 0, prefix, ids, n, "");
-	for (size_t i = 0; i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(ids);
+	snprintf(prefix, sizeof(prefix), "%s", text->data ? text->data : "");
+	finding_complete(app, text, cursor, 0, prefix, (const char *const *)names, n, "");
+	rv_target_names_free(names, n);
+}
+
+/* Opens what a ':' name resolved to: a recommendation's page, a deliverable's or question's, a review. */
+static void open_target(struct app *app, const struct rv_target *t)
+{
+	switch (t->kind) {
+	case RV_TARGET_REC:
+		app_open(app, rec_view_new(app, (size_t)t->rec));
+		break;
+	case RV_TARGET_ITEM:
+		app_open(app, item_view_new(app, t->item.kind, t->item.index));
+		break;
+	case RV_TARGET_REVIEW:
+		app_open(app, reviews_view_named(app, t->review.ptr, t->review.len));
+		break;
+	}
+	if (t->also[0]) {
+		struct strbuf q;
+		sb_init(&q);
+		text_sanitize(&q, t->also, strlen(t->also), 0);
+		app_message(app, C_DIM, "This is a question; the recommendation is :%s", q.data);
+		sb_free(&q);
+	}
 }
 
 void finding_jump(struct app *app)
@@ -433,19 +458,17 @@ void finding_jump(struct app *app)
 	struct prompt_hooks hooks = {.complete = complete_jump, .history = &jump_history};
 	struct strbuf text;
 	sb_init(&text);
+	snprintf(app->hint, sizeof(app->hint), "11, SSR2-5.4, Q19 or 11.13 a question, SSR1-3/D2 a deliverable, SSR2 a review; Tab completes");
 	bool ok = prompt_read(app, ":", &text, &hooks);
 	app->hint[0] = '\0';
 	if (ok && text.len) {
-		long rec = finding_resolve_id(app, text.data);
-		if (rec < 0) {
-			struct strbuf q;
-			sb_init(&q);
-			diag_quote(&q, text.data, text.len, 40);
-			app_message(app, C_ERROR, "No recommendation %s (Tab completes ids)", q.data);
-			sb_free(&q);
-		} else {
-			app_open(app, rec_view_new(app, (size_t)rec));
-		}
+		long here = jump_here(app);
+		struct rv_target t;
+		char err[320];
+		if (!rv_target_resolve(app->m, text.data, here, &t, err, sizeof(err)))
+			app_message(app, C_ERROR, "%s", err);
+		else
+			open_target(app, &t);
 	}
 	sb_free(&text);
 }

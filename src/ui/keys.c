@@ -38,7 +38,7 @@ static const struct keybinding default_keys[] = {
 	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
-	{CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
+	{CH('v'), REQ_VIEW_REVIEW},      {CH('@'), REQ_AS_OF},            {CH('M'), REQ_VIEW_CONFLICTS},
 	{CH('o'), REQ_SET_OWNER},        {CH('e'), REQ_ITEM_STATUS},      {CH('E'), REQ_SET_DUE},
 	{CH('I'), REQ_ANSWER},
 	{CH('T'), REQ_TAG},              {CH('V'), REQ_TAG_RANGE},        {CH('*'), REQ_TAG_ALL},
@@ -48,6 +48,8 @@ static const struct keybinding default_keys[] = {
 	{CH(CTRL('l')), REQ_REDRAW},
 	{CH('|'), REQ_SPLIT_TOGGLE},     {CH(CTRL('w')), REQ_SPLIT_FOCUS},
 	{CH('{'), REQ_SPLIT_NARROWER},   {CH('}'), REQ_SPLIT_WIDER},
+	{CH('b'), REQ_MARK_SET},         {CH('\''), REQ_MARK_GOTO},
+	{CH(CTRL('o')), REQ_JUMP_OLDER}, {CH(CTRL('e')), REQ_JUMP_NEWER},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))

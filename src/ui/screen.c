@@ -106,7 +106,8 @@ static const struct {
 	const char *word;
 	bool narrow; /* shown at under 70 columns too */
 } key_hints[] = {
-	{REQ_NEXT_ITEM, "next", true},   {REQ_PREV_ITEM, "previous", false}, {REQ_KEEP_MINE, "mine", true},
+	{REQ_NEXT_ITEM, "next", true},   {REQ_PREV_ITEM, "previous", false}, {REQ_NEXT_REVIEW, "next", true},
+	{REQ_PREV_REVIEW, "previous", false}, {REQ_KEEP_MINE, "mine", true},
 	{REQ_KEEP_THEIRS, "theirs", true}, {REQ_VIEW_HELP, "help", true},   {REQ_BACK, "back", false},
 	{REQ_ENTER, "open", false},      {REQ_SEARCH, "search", false},     {REQ_FILTER, "filter", false},
 	{REQ_QUIT_VIEW, "close", true},

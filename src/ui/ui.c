@@ -26,6 +26,7 @@
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
 #include "recview/live.h"
+#include "recview/marks.h"
 #include "recview/script.h"
 #include "recview/text.h"
 #include "recview/views.h"
@@ -444,11 +445,15 @@ static void handle_request(struct app *app, enum request req)
 	case REQ_VIEW_LOG:
 		app_open(app, log_view_new(app));
 		return;
+	case REQ_VIEW_REVIEW:
+		reviews_open_current(app);
+		return;
 	case REQ_AS_OF:
 		as_of_prompt(app);
 		return;
 	default:
-		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req))
+		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req) ||
+		    marks_request(app, req))
 			return;
 		break;
 	}
@@ -571,7 +576,9 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		struct key key;
 		if (!app_read_key(&app, &key))
 			break;
+		marks_before_key(&app);
 		handle_key(&app, key);
+		marks_after_key(&app);
 	}
 	/* Nothing typed is lost on the way out: a save under way is finished first. */
 	if (rv_session_busy(&session)) {
@@ -584,6 +591,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		fclose(timing_out);
 	finding_free(&app);
 	tags_free(&app);
+	marks_free(&app);
 	live_stop(&app);
 	drop_forward(&app);
 	split_free(&app);

@@ -250,6 +250,23 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	return REQ_NONE;
 }
 
+/* The review of the line under the cursor (v opens it), none on a topic or a heading. */
+static bool dashboard_current_review(struct view *v, struct strbuf *out)
+{
+	const struct dashboard_state *st = v->data;
+	const struct line *line = v->nlines ? &v->lines[v->lineno] : NULL;
+	if (!st || !line)
+		return false;
+	if (line->type == DB_POINT)
+		sb_adds(out, st->sum.timelines[line->ref].review);
+	else if (line->type == DB_REVIEW || line->type == DB_DECISION || line->type == DB_STATUS ||
+		 line->type == DB_QUESTIONS || line->type == DB_OVERDUE)
+		sb_adds(out, st->sum.reviews[line->ref].label);
+	else
+		return false;
+	return true;
+}
+
 static void dashboard_crumb(struct view *v, struct strbuf *out)
 {
 	(void)v;
@@ -264,6 +281,7 @@ static const struct view_ops dashboard_ops = {
 	.draw = dashboard_draw,
 	.request = dashboard_request,
 	.crumb = dashboard_crumb,
+	.current_review = dashboard_current_review,
 	.done = dashboard_done,
 };
 

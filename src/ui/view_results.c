@@ -124,8 +124,11 @@ static enum request results_request(struct view *v, enum request req, struct lin
 		app_message(v->app, C_DIM, "This note is about a recommendation the data set does not have.");
 	else if (h->kind != RV_REVIEWS)
 		app_open(v->app, item_view_new(v->app, h->kind, h->index));
-	else
-		app_message(v->app, C_DIM, "Reviews have no page of their own.");
+	else {
+		/* A milestone or work stream: its review's view. */
+		struct rv_text name = rv_child_field(v->app->m, RV_REVIEWS, h->index, REV_REVIEW);
+		app_open(v->app, reviews_view_named(v->app, name.ptr, name.len));
+	}
 	return REQ_NONE;
 }
 

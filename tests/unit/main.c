@@ -40,6 +40,8 @@ int main(void)
 		run_derived_tests,
 		run_page_tests,
 		run_split_tests,
+		run_reviews_tests,
+		run_target_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -56,6 +56,8 @@ int run_activity_tests(void);
 int run_derived_tests(void);
 int run_page_tests(void);
 int run_split_tests(void);
+int run_reviews_tests(void);
+int run_target_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
