@@ -29,6 +29,8 @@ struct cli_options {
 	bool all;            /* --all, with --check: every problem, not the first 1,000 of each kind */
 	bool mouse;          /* --mouse (or mouse = on in the configuration) */
 	const char *theme;   /* --theme NAME, else the configuration's */
+	const char *hyperlinks; /* the configuration's: auto, on, off (NULL: auto) */
+	const char *clipboard;  /* the configuration's: auto, osc52, file, off (NULL: auto) */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	bool read_only;      /* --read-only: no change is made or saved */

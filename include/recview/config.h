@@ -6,6 +6,8 @@
  *   mouse = on | off
  *   data = /path/to/data/set
  *   git = commit | off      in a git work tree: commit the session's files on quit (as --commit)
+ *   hyperlinks = auto | on | off         web addresses as OSC 8 hyperlinks (terminal.h: what auto means)
+ *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -30,6 +32,8 @@ struct config {
 	int mouse;      /* -1 not set, 0 off, 1 on */
 	char *data;
 	int git_commit; /* -1 not set, 0 off, 1 commit */
+	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
+	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
 	struct config_binding *bindings;
 	size_t nbindings;
 };

@@ -10,6 +10,7 @@
 
 #include "recview/app.h"
 #include "recview/arena.h"
+#include "recview/hyperlink.h"
 #include "recview/live.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
@@ -193,6 +194,7 @@ static void draw_view(struct app *app, struct view *v)
 		top++;
 	}
 	int height = app_body_height(v);
+	draw_set_url_source(v->text.data, v->text.len);
 	for (int row = 0; row < height; row++) {
 		size_t i = v->offset + (size_t)row;
 		struct draw d;
@@ -204,6 +206,7 @@ static void draw_view(struct app *app, struct view *v)
 			draw_spaces(&d, d.right - d.col, C_SELECTED);
 		draw_end(&d);
 	}
+	draw_set_url_source(NULL, 0);
 }
 
 /* The terminal's own cursor sits on the selected line, where screen readers look. */
@@ -231,6 +234,7 @@ static void draw_too_small(void)
 
 void app_redraw(struct app *app)
 {
+	hyperlink_frame_begin();
 	if (app_screen_too_small()) {
 		draw_too_small();
 	} else {
@@ -264,6 +268,8 @@ void app_redraw(struct app *app)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	/* After curses has written the frame: the addresses on it as OSC 8 hyperlinks. */
+	hyperlink_frame_end();
 }
 
 /* ---- screen dumps for tests ---- */

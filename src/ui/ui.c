@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "recview/app.h"
+#include "recview/copy.h"
 #include "recview/finding.h"
 #include "recview/git.h"
 #include "recview/prompt.h"
@@ -437,7 +438,7 @@ static void handle_request(struct app *app, enum request req)
 		as_of_prompt(app);
 		return;
 	default:
-		if (tags_request(app, req) || triage_request(app, req))
+		if (tags_request(app, req) || triage_request(app, req) || copy_request(app, req))
 			return;
 		break;
 	}
