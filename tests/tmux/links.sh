@@ -13,13 +13,13 @@ for a in "$@"; do printf '[%s]\n' "$a"; done >>"$ARGV_FILE"
 SH
 chmod +x "$TMP/browser"
 
-# run CONFIG: recview on the links data set with that configuration, its output recorded in $RAW
+# run CONFIG TMUX NAME [TERM]: recview on the links data set with that configuration, its output recorded in $RAW
 run() {
 	mkdir -p "$TMP/config/recview"
 	printf '%s\n' "$1" >"$TMP/config/recview/config"
 	: >"$RAW"
 	EXIT_FILE="$TMP/exit-$((SESSIONS + 1))"
-	start_command 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='$TMP/config' XDG_CACHE_HOME='$CACHE' BROWSER='$TMP/browser' ARGV_FILE='$ARGS' TMUX='${2:-}' sh -c 'sleep 0.5; exec $ABS_BIN --read-only tests/data/links'; echo \$? >$EXIT_FILE; sleep 30"
+	start_command 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=${4:-xterm-256color} XDG_CONFIG_HOME='$TMP/config' XDG_CACHE_HOME='$CACHE' BROWSER='$TMP/browser' ARGV_FILE='$ARGS' TMUX='${2:-}' sh -c 'sleep 0.5; exec $ABS_BIN --read-only tests/data/links'; echo \$? >$EXIT_FILE; sleep 30"
 	tmx pipe-pane -O -t "$SESSION" "cat >>'$RAW'"
 	expect start-$3 "LNK-1"
 }
@@ -129,3 +129,17 @@ expect copied-page "Copied the page as Markdown to"
 if head -1 "$file" | grep -qx '# LNK-1'; then echo "ok file-page"; else echo "not ok file-page"; head -3 "$file"; fi
 keys Q
 exited quit-file 0
+
+# auto on the Linux console (TERM=linux): no hyperlinks, and a copy goes to the file.
+rm -f "$file"
+run "" "" auto linux
+keys Enter
+expect page-auto "The final report is at"
+keys y i
+expect copied-auto "Copied the id LNK-1 to $CACHE/recview/clipboard.txt"
+flat=$(tr -d '\000' <"$RAW")
+lacks auto-no-osc8 "$flat" "$(printf '\033]8;;')"
+lacks auto-no-osc52 "$flat" "$(printf '\033]52;')"
+if [ "$(cat "$file")" = "LNK-1" ]; then echo "ok auto-file"; else echo "not ok auto-file"; fi
+keys Q
+exited quit-auto 0
