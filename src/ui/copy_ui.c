@@ -153,6 +153,36 @@ static bool rec_text(struct app *app, long rec, int field, struct strbuf *out)
 	return out->len > 0;
 }
 
+/* A field of the recommendation (i, t, x) or its page as Markdown (p), and what to call it; false,
+ * with a message said, when there is nothing to copy. */
+static bool rec_copy(struct app *app, long rec, int letter, struct strbuf *text, struct strbuf *what)
+{
+	struct strbuf id;
+	sb_init(&id);
+	rec_text(app, rec, REC_ID, &id);
+	const char *name = id.data ? id.data : "";
+	bool have;
+	if (letter == 'p') {
+		struct rv_page page;
+		rv_page_build(app->m, (size_t)rec, app->as_of, &page);
+		rv_page_markdown(&page, text);
+		rv_page_free(&page);
+		have = text->len > 0;
+		sb_addf(what, "the page of %s as Markdown", name);
+	} else {
+		const char *field = letter == 'i' ? "id" : letter == 't' ? "title" : "text";
+		have = rec_text(app, rec, letter == 'i' ? REC_ID : letter == 't' ? REC_TITLE : REC_TEXT, text);
+		if (letter == 'i')
+			sb_addf(what, "the id %s", name);
+		else
+			sb_addf(what, "the %s of %s", field, name);
+		if (!have)
+			app_message(app, C_DIM, "%s has no %s to copy.", *name ? name : "This recommendation", field);
+	}
+	sb_free(&id);
+	return have;
+}
+
 static void copy_what(struct app *app, struct view *v, int letter)
 {
 	long rec = view_current_rec(v);
@@ -162,37 +192,14 @@ static void copy_what(struct app *app, struct view *v, int letter)
 	bool have = false;
 	if (letter == 'u') {
 		have = copy_pick_url(app, v, "Copy", &text);
-		sb_addf(&what, "the address %.200s", text.data ? text.data : "");
-		if (!have) {
-			sb_free(&text);
-			sb_free(&what);
-			return;
-		}
+		if (have)
+			sb_addf(&what, "the address %.200s", text.data);
+	} else if (letter <= 0 || letter > 127 || !strchr("itxp", letter)) {
+		app_message(app, C_DIM, "Nothing copied: y then i (id), t (title), x (text), p (page) or u (address).");
 	} else if (rec < 0) {
 		app_message(app, C_DIM, "No recommendation here to copy from.");
-	} else if (letter == 'i' || letter == 't' || letter == 'x') {
-		int field = letter == 'i' ? REC_ID : letter == 't' ? REC_TITLE : REC_TEXT;
-		have = rec_text(app, rec, field, &text);
-		struct strbuf id;
-		sb_init(&id);
-		rec_text(app, rec, REC_ID, &id);
-		if (letter == 'i')
-			sb_addf(&what, "the id %s", id.data ? id.data : "");
-		else
-			sb_addf(&what, "the %s of %s", letter == 't' ? "title" : "text", id.data ? id.data : "");
-		if (!have)
-			app_message(app, C_DIM, "%s has no %s to copy.", id.data ? id.data : "This recommendation",
-				    letter == 't' ? "title" : "text");
-		sb_free(&id);
-	} else if (letter == 'p') {
-		struct rv_page page;
-		rv_page_build(app->m, (size_t)rec, app->as_of, &page);
-		rv_page_markdown(&page, &text);
-		rv_page_free(&page);
-		have = text.len > 0;
-		sb_adds(&what, "the page as Markdown");
 	} else {
-		app_message(app, C_DIM, "Nothing copied: y then i (id), t (title), x (text), p (page) or u (address).");
+		have = rec_copy(app, rec, letter, &text, &what);
 	}
 	if (have)
 		deliver(app, what.data, text.data, text.len);

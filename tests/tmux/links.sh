@@ -125,7 +125,7 @@ fi
 mode=$(stat -c %a "$file" 2>/dev/null)
 if [ "$mode" = 600 ]; then echo "ok file-mode"; else echo "not ok file-mode: $mode"; fi
 keys y p
-expect copied-page "Copied the page as Markdown to"
+expect copied-page "Copied the page of LNK-1 as Markdown to"
 if head -1 "$file" | grep -qx '# LNK-1'; then echo "ok file-page"; else echo "not ok file-page"; head -3 "$file"; fi
 keys Q
 exited quit-file 0
