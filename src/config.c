@@ -77,6 +77,8 @@ void config_free(struct config *c)
 	free(c->theme);
 	free(c->author);
 	free(c->data);
+	free(c->hyperlinks);
+	free(c->clipboard);
 	for (size_t i = 0; i < c->nbindings; i++) {
 		free(c->bindings[i].key);
 		free(c->bindings[i].request);
@@ -122,6 +124,31 @@ static void set_string(char **field, const char *s, size_t len)
 static bool word_is(const char *s, size_t len, const char *word)
 {
 	return strlen(word) == len && memcmp(s, word, len) == 0;
+}
+
+static const char *const hyperlink_words[] = {"auto", "on", "off", NULL};
+static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NULL};
+
+/* A setting that takes one of a few words: kept as written, or a warning naming them. */
+static void set_choice(struct loader *ld, char **field, const char *what, const char *const *words,
+		       const char *val, size_t vlen)
+{
+	struct strbuf known;
+	sb_init(&known);
+	for (size_t k = 0; words[k]; k++) {
+		if (word_is(val, vlen, words[k])) {
+			set_string(field, val, vlen);
+			sb_free(&known);
+			return;
+		}
+		sb_addf(&known, "%s%s", k ? ", " : "", words[k]);
+	}
+	struct strbuf fmt;
+	sb_init(&fmt);
+	sb_addf(&fmt, "unknown %s setting %%s (use %s)", what, known.data);
+	warn_quoted(ld, fmt.data, val, vlen);
+	sb_free(&fmt);
+	sb_free(&known);
 }
 
 /* True when s[0..len) holds a control character (C0, DEL, C1) or anything the terminal would not show
@@ -358,6 +385,10 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		parse_split(ld, val, vlen);
 	} else if (word_is(name, name_len, "split-ratio")) {
 		parse_split_ratio(ld, val, vlen);
+	} else if (word_is(name, name_len, "hyperlinks")) {
+		set_choice(ld, &c->hyperlinks, "hyperlinks", hyperlink_words, val, vlen);
+	} else if (word_is(name, name_len, "clipboard")) {
+		set_choice(ld, &c->clipboard, "clipboard", clipboard_words, val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

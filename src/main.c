@@ -376,6 +376,8 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		opt->theme = cfg.theme;
 	opt->author = cfg.author;
 	opt->config_data = cfg.data;
+	opt->hyperlinks = cfg.hyperlinks;
+	opt->clipboard = cfg.clipboard;
 	if (cfg.mouse == 1)
 		opt->mouse = true;
 	if (cfg.split >= 0)

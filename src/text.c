@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "recview/arena.h"
+#include "recview/url.h"
 #include "recview/utf8.h"
 
 static locale_t utf8_locale;
@@ -248,6 +249,8 @@ void text_wrap(struct text_lines *out, const char *s, size_t len, int width)
 	bool has_text = false;  /* the line holds something besides spaces */
 	bool wrapped = false;   /* the line continues a paragraph: its leading spaces are dropped */
 	struct glyph g;
+	struct rv_url url;      /* the next address in the text: kept whole on a line when it fits one */
+	bool have_url = rv_url_next(s, len, 0, &url);
 
 	if (width < 1)
 		width = 1;
@@ -271,6 +274,21 @@ void text_wrap(struct text_lines *out, const char *s, size_t len, int width)
 			continue;
 		}
 		int w = g.kind == GLYPH_TAB ? 1 : g.width;
+		while (have_url && before >= url.off + url.len)
+			have_url = rv_url_next(s, len, url.off + url.len, &url);
+		if (have_url && before == url.off && col > 0) {
+			/* An address that does not fit what is left of the line starts the next one. */
+			int uw = text_width(s + url.off, url.len);
+			if (col + uw > width) {
+				wrapped = true;
+				size_t at = brk != none && col - col_at_brk + uw <= width ? brk : before;
+				lines_push(out, line_start, trim_right(s, line_start, at) - line_start);
+				line_start = at;
+				col = at == brk ? col - col_at_brk : 0;
+				has_text = col > 0;
+				brk = none;
+			}
+		}
 		if (col + w > width && col > 0) {
 			wrapped = true;
 			if (space) {

@@ -31,6 +31,8 @@ struct cli_options {
 	int split;           /* the configuration's split (enum split_mode, split.h; 0 auto) */
 	int split_ratio;     /* the configuration's split-ratio, 0 for the default */
 	const char *theme;   /* --theme NAME, else the configuration's */
+	const char *hyperlinks; /* the configuration's: auto, on, off (NULL: auto) */
+	const char *clipboard;  /* the configuration's: auto, osc52, file, off (NULL: auto) */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	bool read_only;      /* --read-only: no change is made or saved */

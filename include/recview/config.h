@@ -8,6 +8,8 @@
  *   git = commit | off      in a git work tree: commit the session's files on quit (as --commit)
  *   split = auto | on | off the list and the page of its item side by side (auto: when there is room)
  *   split-ratio = 50        percent of the split for the list, 20 to 80
+ *   hyperlinks = auto | on | off         web addresses as OSC 8 hyperlinks (terminal.h: what auto means)
+ *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -34,6 +36,8 @@ struct config {
 	int git_commit; /* -1 not set, 0 off, 1 commit */
 	int split;      /* -1 not set, else enum split_mode (split.h) */
 	int split_ratio; /* 0 not set */
+	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
+	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
 	struct config_binding *bindings;
 	size_t nbindings;
 };

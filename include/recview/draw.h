@@ -53,6 +53,10 @@ struct rv_search;
 /* Matches of this search are highlighted in every text drawn (NULL: none). */
 void draw_set_highlight(const struct rv_search *s);
 
+/* The text of the view being drawn (its lines are slices of it), so that every line of a wrapped web
+ * address links to the whole of it; NULL: none. Addresses are drawn in C_LINK, as hyperlinks. */
+void draw_set_url_source(const char *text, size_t len);
+
 /* Chooses the theme (before draw_init_colors): default, light, high-contrast, monochrome. */
 bool draw_set_theme(const char *name);
 const char *draw_theme_names(void);

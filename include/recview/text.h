@@ -80,7 +80,8 @@ struct text_lines {
 
 /*
  * Wraps sanitised text (newlines kept) to width columns at spaces; a word longer than a line is broken
- * between characters. Appends to *out (call text_lines_free when done).
+ * between characters. A web address (url.h) is never broken: one that does not fit the rest of a line
+ * starts the next, and only one longer than a whole line continues on the lines after it. Appends to *out (call text_lines_free when done).
  */
 void text_wrap(struct text_lines *out, const char *s, size_t len, int width);
 void text_lines_free(struct text_lines *tl);

@@ -3,11 +3,27 @@
 
 #include <string.h>
 
+#include "recview/hyperlink.h"
 #include "recview/search.h"
 #include "recview/text.h"
+#include "recview/url.h"
 
 static attr_t attrs[C_COUNT];
 static const struct rv_search *highlight;
+/* The text of the view being drawn: where a wrapped line's address continues (draw_set_url_source). */
+static const char *url_source;
+static size_t url_source_len;
+/* How far before and after a line its word is looked for: a longer address links to its part. */
+#define URL_REACH 4096
+
+/* An address a string shows part of: the bytes [from, to) of the string, drawn at [col_from, col_to). */
+struct url_part {
+	size_t from, to;
+	const char *url; /* the whole address */
+	size_t url_len;
+	bool www;
+	int col_from, col_to;
+};
 
 void draw_set_highlight(const struct rv_search *s)
 {
@@ -230,11 +246,64 @@ static size_t find_matches(const char *s, size_t len, size_t (*ranges)[2], size_
 	return n;
 }
 
+void draw_set_url_source(const char *text, size_t len)
+{
+	url_source = text;
+	url_source_len = len;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\n';
+}
+
+/*
+ * The addresses that s[0..len) shows part of, at most max. A slice of the view's text (a wrapped line)
+ * is looked at with the rest of its word around it, so that the lines of a long address link to all of
+ * it; any other string alone.
+ */
+static size_t find_urls(const char *s, size_t len, struct url_part *parts, size_t max)
+{
+	const char *lo = s, *hi = s + len;
+	if (url_source && s >= url_source && s + len <= url_source + url_source_len) {
+		const char *end = url_source + url_source_len;
+		while (lo > url_source && !is_blank(lo[-1]) && s - lo < URL_REACH)
+			lo--;
+		while (hi < end && !is_blank(*hi) && hi - (s + len) < URL_REACH)
+			hi++;
+	}
+	size_t n = 0, from = 0;
+	struct rv_url u;
+	while (n < max && rv_url_next(lo, (size_t)(hi - lo), from, &u)) {
+		from = u.off + u.len;
+		const char *a = lo + u.off, *b = a + u.len;
+		if (b <= s || a >= s + len)
+			continue;
+		parts[n] = (struct url_part){(size_t)((a > s ? a : s) - s), (size_t)((b < s + len ? b : s + len) - s),
+					     a, u.len, u.www, -1, -1};
+		n++;
+	}
+	return n;
+}
+
+/* The hyperlinks of the addresses drawn (hyperlink.h), in screen coordinates. */
+static void add_hyperlinks(const struct draw *d, const struct url_part *parts, size_t n)
+{
+	int by, bx;
+	getbegyx(d->win, by, bx);
+	for (size_t i = 0; i < n; i++)
+		if (parts[i].col_from >= 0 && parts[i].col_to > parts[i].col_from)
+			hyperlink_add(by + d->row, bx + parts[i].col_from, parts[i].col_to - parts[i].col_from,
+				      parts[i].url, parts[i].url_len, parts[i].www);
+}
+
 int draw_text(struct draw *d, const char *s, size_t len, enum color c)
 {
 	int start = d->col;
 	size_t pos = 0, before;
 	size_t ranges[32][2], nranges = find_matches(s, len, ranges, 32), r = 0;
+	struct url_part urls[8];
+	size_t nurls = find_urls(s, len, urls, 8), u = 0;
 	enum color base = c;
 	struct glyph g;
 	for (;;) {
@@ -243,7 +312,12 @@ int draw_text(struct draw *d, const char *s, size_t len, enum color c)
 			break;
 		while (r < nranges && ranges[r][1] <= before)
 			r++;
-		c = r < nranges && ranges[r][0] <= before ? C_MATCH : base;
+		while (u < nurls && urls[u].to <= before)
+			u++;
+		struct url_part *in_url = u < nurls && urls[u].from <= before ? &urls[u] : NULL;
+		c = r < nranges && ranges[r][0] <= before ? C_MATCH : in_url ? C_LINK : base;
+		if (in_url && in_url->col_from < 0)
+			in_url->col_from = d->col;
 		int room = d->right - d->col;
 		if (g.kind == GLYPH_TAB) {
 			/* Cells show a TAB as one space; page text arrives with TABs already expanded. */
@@ -257,7 +331,10 @@ int draw_text(struct draw *d, const char *s, size_t len, enum color c)
 		} else {
 			draw_cluster(d, &g, start, attr_for(d, c));
 		}
+		if (in_url)
+			in_url->col_to = d->col;
 	}
+	add_hyperlinks(d, urls, nurls);
 	return d->col - start;
 }
 

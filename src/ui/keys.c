@@ -45,6 +45,7 @@ static const struct keybinding default_keys[] = {
 	{CH(CTRL('t')), REQ_TAG_MATCHING}, {CH(CTRL('k')), REQ_UNTAG_MATCHING}, {CH(';'), REQ_TAG_PREFIX},
 	{CH('O'), REQ_VIEW_OTHERS},
 	{CH('X'), REQ_RETRACT_NOTE},       {CH('B'), REQ_VIEW_LOG},
+	{CH('y'), REQ_COPY},               {CH('U'), REQ_OPEN_URL},
 	{CH(CTRL('l')), REQ_REDRAW},
 	{CH('|'), REQ_SPLIT_TOGGLE},     {CH(CTRL('w')), REQ_SPLIT_FOCUS},
 	{CH('{'), REQ_SPLIT_NARROWER},   {CH('}'), REQ_SPLIT_WIDER},

@@ -10,6 +10,7 @@
 
 #include "recview/app.h"
 #include "recview/arena.h"
+#include "recview/hyperlink.h"
 #include "recview/live.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
@@ -226,6 +227,7 @@ static void draw_view(struct app *app, struct view *v, bool cursor)
 		top++;
 	}
 	int height = app_body_height(v);
+	draw_set_url_source(v->text.data, v->text.len);
 	for (int row = 0; row < height; row++) {
 		size_t i = v->offset + (size_t)row;
 		struct draw d;
@@ -237,6 +239,7 @@ static void draw_view(struct app *app, struct view *v, bool cursor)
 			draw_spaces(&d, d.right - d.col, C_SELECTED);
 		draw_end(&d);
 	}
+	draw_set_url_source(NULL, 0);
 }
 
 /* The line between the list and the page: a column beside it, or a row above it with the page's name
@@ -318,6 +321,7 @@ static void draw_too_small(void)
 
 void app_redraw(struct app *app)
 {
+	hyperlink_frame_begin();
 	if (app_screen_too_small()) {
 		draw_too_small();
 	} else {
@@ -354,6 +358,8 @@ void app_redraw(struct app *app)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	/* After curses has written the frame: the addresses on it as OSC 8 hyperlinks. */
+	hyperlink_frame_end();
 }
 
 /* ---- screen dumps for tests ---- */

@@ -14,8 +14,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "recview/copy.h"
 #include "recview/diag.h"
 #include "recview/draw.h"
+#include "recview/hyperlink.h"
 
 static volatile sig_atomic_t quit_signal;
 static bool terminal_gone;
@@ -140,6 +142,8 @@ bool terminal_start(struct app *app, struct strbuf *why)
 	/* https://no-color.org: a NO_COLOR that is set and not empty turns colours off. */
 	const char *no_color = getenv("NO_COLOR");
 	draw_init_colors(!(no_color && *no_color));
+	hyperlink_configure(app->opt->hyperlinks, app->script != NULL);
+	copy_configure(app->opt->clipboard, app->script != NULL);
 	if (app->opt->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(300);

@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "recview/app.h"
+#include "recview/copy.h"
 #include "recview/finding.h"
 #include "recview/git.h"
 #include "recview/prompt.h"
@@ -453,7 +454,7 @@ static void handle_request(struct app *app, enum request req)
 		return;
 	default:
 		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req) ||
-		    marks_request(app, req))
+		    marks_request(app, req) || copy_request(app, req))
 			return;
 		break;
 	}

@@ -33,6 +33,8 @@ void view_add_wrapped(struct view *v, uint16_t type, uint32_t ref, bool link, co
 	text_wrap(&tl, clean.data, clean.len, width);
 	size_t base = v->text.len;
 	sb_add(&v->text, clean.data, clean.len);
+	/* Each text ends with a break, so that an address at its end never runs into the next text. */
+	sb_addc(&v->text, '\n');
 	for (size_t i = 0; i < tl.n; i++) {
 		struct line *l = view_add_line(v, type, ref, link && i == 0);
 		l->sub = (uint32_t)i;

@@ -42,6 +42,7 @@ int main(void)
 		run_split_tests,
 		run_reviews_tests,
 		run_target_tests,
+		run_url_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

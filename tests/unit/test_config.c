@@ -259,6 +259,25 @@ static void test_mouse_values(void **state)
 	}
 }
 
+static void test_hyperlinks_and_clipboard(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "hyperlinks = off\nclipboard = osc52\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.hyperlinks, "off");
+	assert_string_equal(c.clipboard, "osc52");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "hyperlinks = always\nclipboard = xclip\nclipboard = file\n");
+	assert_int_equal(dl.n, 2);
+	assert_warning(&dl, 0, cfg_path("config"), 1, "unknown hyperlinks setting 'always' (use auto, on, off)");
+	assert_warning(&dl, 1, cfg_path("config"), 2, "unknown clipboard setting 'xclip' (use auto, osc52, file, off)");
+	assert_null(c.hyperlinks);
+	assert_string_equal(c.clipboard, "file");
+	done(&c, &dl);
+}
+
 static void test_spacing_and_comments(void **state)
 {
 	(void)state;

@@ -23,6 +23,7 @@ int run_csvread_tests(void);
 int run_corpus_tests(void);
 int run_utf8_tests(void);
 int run_text_tests(void);
+int run_url_tests(void);
 int run_vocab_tests(void);
 int run_date_tests(void);
 int run_model_tests(void);
