@@ -20,6 +20,7 @@ struct rv_query;
 struct rv_session;
 struct tags;
 struct live;
+struct rv_col_choice;
 
 struct app {
 	struct rv_model *m;
@@ -52,6 +53,7 @@ struct app {
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
+	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

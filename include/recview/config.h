@@ -7,6 +7,8 @@
  *   data = /path/to/data/set
  *   git = commit | off      in a git work tree: commit the session's files on quit (as --commit)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
+ *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history):
+ *                           names in order, each with an optional width (columns.h): id,status:12,title
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
 #ifndef RECVIEW_CONFIG_H
@@ -30,6 +32,8 @@ struct config {
 	int mouse;      /* -1 not set, 0 off, 1 on */
 	char *data;
 	int git_commit; /* -1 not set, 0 off, 1 commit */
+	char *columns[4]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
+	unsigned columns_line[4];
 	struct config_binding *bindings;
 	size_t nbindings;
 };

@@ -72,6 +72,16 @@
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
 	_(REDRAW, APP, "Redraw the screen") \
+	_(COLUMNS, COLUMNS, "Choose, order and resize the columns of this list (| again, q or h: back to the list)") \
+	_(SCROLL_RIGHT, COLUMNS, "Scroll the columns to the right: the first ones after the id go off the screen") \
+	_(SCROLL_LEFT, COLUMNS, "Scroll the columns back to the left") \
+	_(COLUMN_TOGGLE, VIEW, "Show or hide the column under the cursor (a shown one is added at the end)") \
+	_(COLUMN_EARLIER, VIEW, "Move the column under the cursor one place to the left") \
+	_(COLUMN_LATER, VIEW, "Move the column under the cursor one place to the right") \
+	_(COLUMN_WIDER, VIEW, "Widen the column under the cursor by one (a width of its own, kept until reset)") \
+	_(COLUMN_NARROWER, VIEW, "Narrow the column under the cursor by one") \
+	_(COLUMN_FIT, VIEW, "Give the column under the cursor back its fitted width") \
+	_(COLUMNS_RESET, VIEW, "Put back the default columns of the list") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
 	_(PREV_ITEM, VIEW, "Show the previous item")
 
@@ -92,6 +102,7 @@ enum request_scope {
 	SCOPE_EXPORT = 1u << 9,   /* writing what the view shows to a file */
 	SCOPE_SORT = 1u << 10,    /* sorting a list */
 	SCOPE_VIEW = 1u << 11,    /* a view's own request */
+	SCOPE_COLUMNS = 1u << 12, /* choosing a list's columns, scrolling them sideways */
 };
 
 #define REQUEST_ENUM(name, scope, help) REQ_##name,

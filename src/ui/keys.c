@@ -46,6 +46,7 @@ static const struct keybinding default_keys[] = {
 	{CH('O'), REQ_VIEW_OTHERS},
 	{CH('X'), REQ_RETRACT_NOTE},       {CH('B'), REQ_VIEW_LOG},
 	{CH(CTRL('l')), REQ_REDRAW},
+	{CH('|'), REQ_COLUMNS},          {CH('>'), REQ_SCROLL_RIGHT},     {CH('<'), REQ_SCROLL_LEFT},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))

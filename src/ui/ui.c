@@ -24,6 +24,7 @@
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
+#include "recview/list_columns.h"
 #include "recview/live.h"
 #include "recview/script.h"
 #include "recview/text.h"
@@ -437,7 +438,7 @@ static void handle_request(struct app *app, enum request req)
 		as_of_prompt(app);
 		return;
 	default:
-		if (tags_request(app, req) || triage_request(app, req))
+		if (tags_request(app, req) || triage_request(app, req) || list_columns_request(app, req))
 			return;
 		break;
 	}
@@ -515,6 +516,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		return EXIT_FATAL;
 	}
 	sb_free(&why);
+	list_columns_init(&app);
 	live_start(&app);
 	app_open(&app, recs_view_new(&app));
 	bool lacks = rv_model_lacks_columns(m);
@@ -559,6 +561,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	if (timing_out)
 		fclose(timing_out);
 	finding_free(&app);
+	list_columns_free(&app);
 	tags_free(&app);
 	live_stop(&app);
 	drop_forward(&app);

@@ -35,6 +35,7 @@ static const struct {
 	{SCOPE_AGENDA, "The agenda"},
 	{SCOPE_CONFLICT, "Settling conflicts"},
 	{SCOPE_EXPORT, "Exporting"},
+	{SCOPE_COLUMNS, "Columns"},
 };
 
 #define NSECTIONS (sizeof(help_sections) / sizeof(*help_sections))
