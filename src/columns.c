@@ -52,8 +52,8 @@ static const struct rv_col_def rec_builtin[] = {
 	{"done", "Done", RV_COL_DONE, -1, FIXED(6), 40, 4, 1, true, false, true, RV_COL_PLAIN},
 	{"open", "Open", RV_COL_OPEN, -1, FIXED(5), 40, 5, 0, true, false, true, RV_COL_PLAIN},
 	{"changed", "Changed", RV_COL_CHANGED, -1, FIXED(10), 30, 3, 0, false, false, true, RV_COL_DATELIKE},
-	{"status", "Status", RV_COL_STATUS, REC_STATUS, FITTED(6, 16), 24, 6, 0, false, false, false, RV_COL_PLAIN},
-	{"owner", "Owner", RV_COL_FIELD, REC_OWNER, FITTED(5, 20), 24, 6, 0, false, false, false, RV_COL_DIM},
+	{"status", "Status", RV_COL_STATUS, REC_STATUS, FITTED(6, 16), 0, 0, 0, false, false, false, RV_COL_PLAIN},
+	{"owner", "Owner", RV_COL_FIELD, REC_OWNER, FITTED(5, 20), 0, 0, 0, false, false, false, RV_COL_DIM},
 };
 
 static const struct rv_col_def deliverable_builtin[] = {
@@ -62,7 +62,7 @@ static const struct rv_col_def deliverable_builtin[] = {
 	 RV_COL_PLAIN},
 	{"owner", "Owner", RV_COL_FIELD, DEL_RESPONSIBLE, FIXED(14), 34, 1, 0, false, false, true, RV_COL_DIM},
 	{"due", "Due", RV_COL_DUE, DEL_DUE, FIXED(10), 0, 0, 1, false, false, true, RV_COL_DATELIKE},
-	{"status", "Status", RV_COL_STATUS, DEL_STATUS, FITTED(6, 16), 24, 6, 0, false, false, false, RV_COL_PLAIN},
+	{"status", "Status", RV_COL_STATUS, DEL_STATUS, FITTED(6, 16), 0, 0, 0, false, false, false, RV_COL_PLAIN},
 };
 
 static const struct rv_col_def question_builtin[] = {
@@ -114,7 +114,8 @@ static bool covers_field(const struct rv_col_set *set, int field)
 	return false;
 }
 
-/* A column that only shows when chosen: fitted to its values, dropped first on a narrow screen. */
+/* A column that only shows when chosen: fitted to its values; chosen, it stays while the default ones
+ * make room (it goes only when nothing else is left to drop). */
 static void add_hidden(struct rv_col_set *set, enum rv_col_what what, int field, const char *name,
 		       const char *header)
 {
@@ -129,8 +130,6 @@ static void add_hidden(struct rv_col_set *set, enum rv_col_what what, int field,
 	d->fit = RV_FIT_CONTENT;
 	d->width = 24;
 	d->min = 3;
-	d->keep = 24;
-	d->drop = 6;
 }
 
 void rv_columns_available(const struct rv_model *m, enum rv_col_list list, struct rv_col_set *out)
@@ -276,6 +275,29 @@ bool rv_columns_check(const struct rv_col_set *set, const struct rv_col_choice *
 		return false;
 	}
 	return true;
+}
+
+void rv_columns_from_config(const struct rv_model *m, const char *const *specs, const unsigned *lines,
+			    const char *path, struct diag_list *diags, struct rv_col_choice *out)
+{
+	for (int l = 0; l < RV_COLS_LISTS; l++) {
+		memset(&out[l], 0, sizeof(out[l]));
+		if (!specs[l])
+			continue;
+		struct rv_col_set set;
+		struct rv_col_choice c;
+		char err[1024];
+		rv_columns_available(m, (enum rv_col_list)l, &set);
+		if (!rv_columns_parse(specs[l], strlen(specs[l]), &c, err, sizeof(err)))
+			continue; /* said when the configuration was read */
+		if (!rv_columns_check(&set, &c, err, sizeof(err))) {
+			/* The list keeps its default columns: one unknown name is no reason to show others. */
+			diag_add(diags, DIAG_WARNING, path ? path : "config", lines[l], 0, "columns.%s: %s", list_names[l],
+				 err);
+			continue;
+		}
+		out[l] = c;
+	}
 }
 
 void rv_columns_default(const struct rv_col_set *set, struct rv_col_choice *out)

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/diag.h"
 #include "recview/entity.h"
 #include "recview/model.h"
 
@@ -123,6 +124,13 @@ int rv_columns_find(const struct rv_col_set *set, const char *name);
 bool rv_columns_parse(const char *spec, size_t len, struct rv_col_choice *out, char *err, size_t errlen);
 /* Whether every name of c is a column of set; false with the first unknown one and the known names. */
 bool rv_columns_check(const struct rv_col_set *set, const struct rv_col_choice *c, char *err, size_t errlen);
+/*
+ * The configuration's specs (columns.LIST, by list; NULL: not given, each read from line lines[list] of
+ * path) checked against the data set m: out[list] is the choice (unset where none was given or it
+ * names a column m lacks, which is a warning "PATH:LINE: columns.LIST: unknown column ..." in diags).
+ */
+void rv_columns_from_config(const struct rv_model *m, const char *const *specs, const unsigned *lines,
+			    const char *path, struct diag_list *diags, struct rv_col_choice *out);
 /* The default columns of set as a choice. */
 void rv_columns_default(const struct rv_col_set *set, struct rv_col_choice *out);
 /* c as a spec rv_columns_parse reads back ("id,status:12,title"). */

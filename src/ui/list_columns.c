@@ -58,24 +58,9 @@ void list_columns_init(struct app *app)
 {
 	app->columns = xcalloc(RV_COLS_LISTS, sizeof(*app->columns));
 	const struct cli_options *opt = app->opt;
-	for (int l = 0; l < RV_COLS_LISTS; l++) {
-		if (!opt || !opt->columns[l])
-			continue;
-		struct rv_col_set set;
-		struct rv_col_choice c;
-		char err[1024];
-		rv_columns_available(app->m, (enum rv_col_list)l, &set);
-		if (!rv_columns_parse(opt->columns[l], strlen(opt->columns[l]), &c, err, sizeof(err)))
-			continue; /* said when the configuration was read */
-		if (!rv_columns_check(&set, &c, err, sizeof(err))) {
-			/* Said, and the list keeps its default columns: a column of another data set is no reason
-			 * to show a different one. */
-			diag_add(&app->m->diags, DIAG_WARNING, opt->config_path ? opt->config_path : "config",
-				 opt->columns_line[l], 0, "columns.%s: %s", rv_col_list_name((enum rv_col_list)l), err);
-			continue;
-		}
-		app->columns[l] = c;
-	}
+	if (opt)
+		rv_columns_from_config(app->m, opt->columns, opt->columns_line, opt->config_path, &app->m->diags,
+				       app->columns);
 }
 
 void list_columns_free(struct app *app)

@@ -39,7 +39,12 @@ static void columns_open(struct view *v)
 		if (rv_choice_find(c, st->set.defs[d].name) < 0)
 			view_add_line(v, COLS_COLUMN, (uint32_t)d, true);
 	view_add_line(v, COLS_NOTE, 0, false);
-	view_add_line(v, COLS_SPEC, 0, false);
+	struct strbuf spec;
+	sb_init(&spec);
+	sb_addf(&spec, "In the configuration: columns.%s = ", rv_col_list_name(st->list));
+	rv_columns_format(c, &spec);
+	view_add_wrapped(v, COLS_SPEC, 0, false, spec.data, spec.len, v->width > 1 ? v->width - 1 : 1);
+	sb_free(&spec);
 }
 
 /* How wide a column is: its own width, or how it fits. */
@@ -52,11 +57,12 @@ static void describe_width(const struct columns_state *st, const struct rv_col_d
 	else if (def->fit == RV_FIT_FIXED)
 		snprintf(buf, size, "%d", def->width);
 	else if (def->fit == RV_FIT_CONTENT)
-		snprintf(buf, size, "%d, fits its values (at most %d)", natural < def->min ? def->min : natural > def->width ? def->width : natural, def->width);
+		snprintf(buf, size, "%d, fitted (at most %d)",
+			 natural < def->min ? def->min : natural > def->width ? def->width : natural, def->width);
 	else if (def->fit == RV_FIT_FLEX)
-		snprintf(buf, size, "what the others leave");
+		snprintf(buf, size, "the rest");
 	else
-		snprintf(buf, size, "1/%d of what is left, when there is room", def->width);
+		snprintf(buf, size, "1/%d of the rest, if room", def->width);
 }
 
 static void columns_draw(struct view *v, const struct line *line, struct draw *d)
@@ -68,13 +74,8 @@ static void columns_draw(struct view *v, const struct line *line, struct draw *d
 		return;
 	}
 	if (line->type == COLS_SPEC) {
-		struct strbuf spec;
-		sb_init(&spec);
-		sb_addf(&spec, "columns.%s = ", rv_col_list_name(st->list));
-		rv_columns_format(c, &spec);
-		draw_str(d, "In the configuration: ", C_DIM);
-		draw_text(d, spec.data, spec.len, C_DEFAULT);
-		sb_free(&spec);
+		const char *text = view_line_text(v, line);
+		draw_text(d, text, line->len, C_DIM);
 		return;
 	}
 	const struct rv_col_def *def = &st->set.defs[line->ref];
@@ -82,22 +83,22 @@ static void columns_draw(struct view *v, const struct line *line, struct draw *d
 	char width[80];
 	describe_width(st, def, at >= 0 ? c->cols[at].width : 0, width, sizeof(width));
 	draw_str(d, at >= 0 ? (d->ascii ? "[x] " : "[\xE2\x9C\x93] ") : "[ ] ", at >= 0 ? C_ST_COMPLETE : C_DIM);
-	draw_field(d, def->name, strlen(def->name), 20, at >= 0 ? C_ID : C_DIM);
+	draw_field(d, def->name, strlen(def->name), 16, at >= 0 ? C_ID : C_DIM);
 	draw_spaces(d, 1, C_DEFAULT);
-	draw_field(d, def->header[0] ? def->header : "(a mark)", def->header[0] ? strlen(def->header) : 8, 20,
+	draw_field(d, def->header[0] ? def->header : "(a mark)", def->header[0] ? strlen(def->header) : 8, 16,
 		   def->header[0] ? C_DEFAULT : C_DIM);
 	draw_spaces(d, 1, C_DEFAULT);
 	draw_str(d, width, C_DIM);
 	if (def->sticky)
-		draw_str(d, "; stays when scrolling sideways", C_DIM);
+		draw_str(d, "; stays on < >", C_DIM);
 }
 
 static void columns_header(struct view *v, struct draw *d)
 {
 	(void)v;
 	draw_field(d, "", 0, 4, C_HEADER);
-	draw_field(d, "Column", 6, 21, C_HEADER);
-	draw_field(d, "Header", 6, 21, C_HEADER);
+	draw_field(d, "Column", 6, 17, C_HEADER);
+	draw_field(d, "Header", 6, 17, C_HEADER);
 	draw_str(d, "Width", C_HEADER);
 	draw_spaces(d, draw_remaining(d), C_HEADER);
 }

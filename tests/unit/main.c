@@ -39,6 +39,7 @@ int main(void)
 		run_activity_tests,
 		run_derived_tests,
 		run_page_tests,
+		run_columns_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

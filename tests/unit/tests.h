@@ -55,6 +55,7 @@ int run_items_tests(void);
 int run_activity_tests(void);
 int run_derived_tests(void);
 int run_page_tests(void);
+int run_columns_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
