@@ -153,7 +153,10 @@ void list_columns_header(struct view *v, struct draw *d)
 	for (size_t i = 0; lc && i < l.n; i++) {
 		const struct rv_col_def *def = &lc->set.defs[l.slots[i].def];
 		int w = l.slots[i].width;
-		if (i)
+		bool after_sticky = i && lc->set.defs[l.slots[i - 1].def].sticky && !def->sticky;
+		if (after_sticky && l.skipped)
+			draw_str(d, d->ascii ? "<" : "\xE2\x80\xB9" /* ‹ */, C_HEADER); /* columns scrolled off here */
+		else if (i)
 			draw_spaces(d, 1, C_HEADER);
 		if (def->right) {
 			draw_field_right(d, def->header, strlen(def->header), w - def->mark, C_HEADER);

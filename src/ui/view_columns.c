@@ -215,7 +215,6 @@ static const struct keybinding columns_keys[] = {
 
 static const struct request_note columns_notes[] = {
 	{REQ_ENTER, "Show or hide the column under the cursor, as Space does"},
-	{REQ_BACK, "Back to the list, which shows the columns chosen (| too)"},
 };
 
 static const struct view_keymap columns_keymap = {
