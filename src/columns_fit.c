@@ -5,8 +5,8 @@
 
 #include "recview/text.h"
 
-/* The rows measured for fitted widths: enough for any list one reads, bounded for a huge one. */
-#define MEASURE_MAX_ROWS 20000
+/* The rows measured for fitted widths: every row of any list one reads, bounded for a huge one. */
+#define MEASURE_MAX_ROWS 500000
 
 static struct rv_text first_line(struct rv_text t)
 {
@@ -22,10 +22,8 @@ static struct rv_text word(const char *s)
 }
 
 struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, const struct rv_col_def *def,
-			    size_t ref, int32_t as_of, char *buf, size_t size)
+			    size_t ref, int32_t as_of)
 {
-	(void)buf;
-	(void)size;
 	enum rv_kind kind = rv_col_list_kind(list);
 	bool rec = kind == RV_RECS;
 	switch (def->what) {
@@ -54,7 +52,6 @@ void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, 
 		n = kind == RV_RECS ? m->nrecs : rv_child_total(m, kind);
 	if (n > MEASURE_MAX_ROWS)
 		n = MEASURE_MAX_ROWS;
-	char buf[64];
 	for (size_t c = 0; c < set->n; c++) {
 		const struct rv_col_def *def = &set->defs[c];
 		natural[c] = 0;
@@ -62,7 +59,7 @@ void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, 
 			continue;
 		int w = text_width(def->header, strlen(def->header));
 		for (size_t i = 0; i < n && w < def->width; i++) {
-			struct rv_text t = rv_col_value(m, set->list, def, refs ? refs[i] : i, as_of, buf, sizeof(buf));
+			struct rv_text t = rv_col_value(m, set->list, def, refs ? refs[i] : i, as_of);
 			int tw = text_width(t.ptr, t.len);
 			if (tw > w)
 				w = tw;

@@ -138,15 +138,13 @@ void rv_columns_format(const struct rv_col_choice *c, struct strbuf *out);
 /* The position of name in c, or -1. */
 int rv_choice_find(const struct rv_col_choice *c, const char *name);
 
-/*
- * A cell's text for the columns whose value is text (field, extra, id, status, headline), first line
- * only; empty for the others. buf holds words made here.
- */
+/* A cell's text for the columns whose value is text (field, extra, id, status word, headline), first
+ * line only; empty for the others (the UI draws those). */
 struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, const struct rv_col_def *def,
-			    size_t ref, int32_t as_of, char *buf, size_t size);
+			    size_t ref, int32_t as_of);
 /*
  * The widest value of each fitted column over the rows refs[0..n) (refs NULL: every row of the
- * list's kind), into natural[def]; at most max_rows rows are read.
+ * list's kind), into natural[def]; a column stops being read at its cap.
  */
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
 			int32_t as_of, int *natural);

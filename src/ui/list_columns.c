@@ -224,12 +224,12 @@ static void draw_rec_cell(struct view *v, const struct rv_col_def *def, size_t r
 	}
 	case RV_COL_STATUS: {
 		enum rv_status st = rv_rec_status(m, rec, v->app->as_of);
-		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of, buf, sizeof(buf));
+		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);
 		draw_field(d, t.ptr, t.len, w, status_color(st));
 		return;
 	}
 	default: {
-		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of, buf, sizeof(buf));
+		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);
 		draw_field(d, t.ptr, t.len, w, style_color(def->style));
 		return;
 	}
@@ -242,8 +242,7 @@ static void draw_child_cell(struct view *v, enum rv_col_list list, const struct 
 	const struct rv_model *m = v->app->m;
 	enum rv_kind kind = rv_col_list_kind(list);
 	const struct rv_child *ch = rv_child_at(m, kind, child);
-	char buf[32];
-	struct rv_text t = rv_col_value(m, list, def, child, v->app->as_of, buf, sizeof(buf));
+	struct rv_text t = rv_col_value(m, list, def, child, v->app->as_of);
 	switch (def->what) {
 	case RV_COL_ID:
 		draw_field(d, t.ptr, t.len, w, ch->rec >= 0 ? C_ID : C_WARNING);
