@@ -54,6 +54,7 @@ static const struct rv_col_def rec_builtin[] = {
 	{"changed", "Changed", RV_COL_CHANGED, -1, FIXED(10), 30, 3, 0, false, false, true, RV_COL_DATELIKE},
 	{"status", "Status", RV_COL_STATUS, REC_STATUS, FITTED(6, 16), 0, 0, 0, false, false, false, RV_COL_PLAIN},
 	{"owner", "Owner", RV_COL_FIELD, REC_OWNER, FITTED(5, 20), 0, 0, 0, false, false, false, RV_COL_DIM},
+	{"due", "Due", RV_COL_NEXT_DUE, -1, FITTED(4, 13), 0, 0, 1, false, false, false, RV_COL_DATELIKE},
 };
 
 static const struct rv_col_def deliverable_builtin[] = {

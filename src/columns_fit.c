@@ -35,6 +35,10 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 				      : rv_child_extra(m, kind, ref, (size_t)def->field));
 	case RV_COL_HEADLINE:
 		return first_line(rv_rec_headline(m, ref));
+	case RV_COL_NEXT_DUE: {
+		long d = rec ? rv_rec_next_due(m, ref) : -1;
+		return d < 0 ? word("") : first_line(rv_child_field(m, RV_DELIVERABLES, (size_t)d, DEL_DUE));
+	}
 	case RV_COL_STATUS: {
 		enum rv_status st = rec ? rv_rec_status(m, ref, as_of) : (enum rv_status)rv_child_at(m, kind, ref)->status;
 		return word(st == RV_STATUS_NONE ? "" : rv_status_name(st));
@@ -42,6 +46,23 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 	default:
 		return word("");
 	}
+}
+
+long rv_rec_next_due(const struct rv_model *m, size_t rec)
+{
+	long best = -1;
+	int32_t when = 0;
+	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_DELIVERABLES); k++) {
+		size_t d = rv_rec_child_index(m, rec, RV_DELIVERABLES, k);
+		const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, d);
+		if (ch->status == RV_STATUS_COMPLETE || ch->date_prec == RV_DATE_PREC_NONE)
+			continue;
+		if (best < 0 || ch->date < when) {
+			best = (long)d;
+			when = ch->date;
+		}
+	}
+	return best;
 }
 
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
@@ -64,7 +85,7 @@ void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, 
 			if (tw > w)
 				w = tw;
 		}
-		natural[c] = w;
+		natural[c] = w + def->mark; /* room for the mark after the value */
 	}
 }
 

@@ -45,6 +45,7 @@ enum rv_col_what {
 	RV_COL_DATE,      /* a history entry's date ("undated") */
 	RV_COL_HSTATUS,   /* a history entry's status glyph and word as written */
 	RV_COL_HDECISION, /* a history entry's decision as written */
+	RV_COL_NEXT_DUE,  /* a recommendation's next due date: the earliest of its deliverables not complete */
 };
 
 enum rv_col_fit {
@@ -146,6 +147,8 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
  * The widest value of each fitted column over the rows refs[0..n) (refs NULL: every row of the
  * list's kind), into natural[def]; a column stops being read at its cap.
  */
+/* The deliverable of rec not complete that is due first (a usable due date), or -1. */
+long rv_rec_next_due(const struct rv_model *m, size_t rec);
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
 			int32_t as_of, int *natural);
 /*

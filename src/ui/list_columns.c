@@ -222,6 +222,13 @@ static void draw_rec_cell(struct view *v, const struct rv_col_def *def, size_t r
 		draw_field(d, buf, strlen(buf), w, C_DATE);
 		return;
 	}
+	case RV_COL_NEXT_DUE: {
+		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);
+		bool overdue = rv_rec_overdue(m, rec, rv_overdue_day(v->app->as_of)) > 0;
+		draw_field(d, t.ptr, t.len, w - 1, overdue ? C_ERROR : C_DATE);
+		draw_str(d, overdue ? "!" : " ", C_ERROR);
+		return;
+	}
 	case RV_COL_STATUS: {
 		enum rv_status st = rv_rec_status(m, rec, v->app->as_of);
 		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);

@@ -130,6 +130,38 @@ static void test_measure_values(void **state)
 	rv_model_free(&m);
 }
 
+/* A recommendation's next due date: the first due of its deliverables not complete. */
+static void test_next_due(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load(&m);
+	struct rv_col_set set;
+	rv_columns_available(&m, RV_COLS_RECS, &set);
+	const struct rv_col_def *due = &set.defs[rv_columns_find(&set, "due")];
+	size_t with_due = 0;
+	for (size_t r = 0; r < m.nrecs; r++) {
+		long d = rv_rec_next_due(&m, r);
+		struct rv_text t = rv_col_value(&m, RV_COLS_RECS, due, r, RV_DATE_NONE);
+		if (d < 0) {
+			assert_int_equal(t.len, 0);
+			continue;
+		}
+		with_due++;
+		const struct rv_child *first = rv_child_at(&m, RV_DELIVERABLES, (size_t)d);
+		assert_int_not_equal(first->status, RV_STATUS_COMPLETE);
+		for (size_t k = 0; k < rv_rec_child_count(&m, r, RV_DELIVERABLES); k++) {
+			const struct rv_child *ch = rv_child_at(&m, RV_DELIVERABLES, rv_rec_child_index(&m, r, RV_DELIVERABLES, k));
+			if (ch->status != RV_STATUS_COMPLETE && ch->date_prec != RV_DATE_PREC_NONE)
+				assert_true(ch->date >= first->date);
+		}
+		struct rv_text written = rv_child_field(&m, RV_DELIVERABLES, (size_t)d, DEL_DUE);
+		assert_int_equal(t.len, written.len);
+	}
+	assert_true(with_due > 0);
+	rv_model_free(&m);
+}
+
 /* The default set of the recommendations without a model: id fitted to 7 characters. */
 static void recs_set(struct rv_col_set *set, int *natural)
 {
@@ -332,6 +364,7 @@ int run_columns_tests(void)
 		cmocka_unit_test(test_bad_specs),
 		cmocka_unit_test(test_available_columns),
 		cmocka_unit_test(test_measure_values),
+		cmocka_unit_test(test_next_due),
 		cmocka_unit_test(test_fit_default_layout),
 		cmocka_unit_test(test_fit_chosen_columns),
 		cmocka_unit_test(test_scroll_keeps_the_id),
