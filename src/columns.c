@@ -92,13 +92,16 @@ static const struct {
 	{history_builtin, sizeof(history_builtin) / sizeof(*history_builtin)},
 };
 
-/* "Answered by" from "answered by"; names from "answered by" -> "answered_by". */
+static bool name_char(char c);
+
+/* A column's name as the configuration writes it ("answered by" -> "answered_by", "Due (text)" ->
+ * "due__text_"), and its header ("Answered by"). */
 static void name_from(const char *s, size_t len, char *name, char *header)
 {
 	char norm[RV_COL_NAME];
 	size_t n = rv_normalize_name(s, len, norm, sizeof(norm));
 	for (size_t i = 0; i < n; i++)
-		name[i] = norm[i] == ' ' ? '_' : norm[i];
+		name[i] = name_char(norm[i]) ? norm[i] : '_';
 	name[n] = '\0';
 	if (header) {
 		memcpy(header, norm, n + 1);
@@ -120,8 +123,16 @@ static bool covers_field(const struct rv_col_set *set, int field)
 static void add_hidden(struct rv_col_set *set, enum rv_col_what what, int field, const char *name,
 		       const char *header)
 {
-	if (set->n == RV_COLS_MAX || name[0] == '\0' || rv_columns_find(set, name) >= 0)
-		return; /* an extra column named like a known one is reached through that one */
+	char unique[RV_COL_NAME];
+	if (set->n == RV_COLS_MAX || name[0] == '\0')
+		return;
+	if (rv_columns_find(set, name) >= 0) {
+		/* An extra column named like a built-in one (a file's "Notes" beside the notes mark). */
+		snprintf(unique, sizeof(unique), "%.31s_column", name);
+		if (rv_columns_find(set, unique) >= 0)
+			return;
+		name = unique;
+	}
 	struct rv_col_def *d = &set->defs[set->n++];
 	memset(d, 0, sizeof(*d));
 	snprintf(d->name, sizeof(d->name), "%s", name);
@@ -173,9 +184,11 @@ int rv_columns_find(const struct rv_col_set *set, const char *name)
 
 /* ---- the user's choice ---- */
 
+/* Letters (UTF-8 ones too: an extra column may be named "état"), digits, '_', '-' and '.'. */
 static bool name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+	return (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+	       c == '.';
 }
 
 int rv_choice_find(const struct rv_col_choice *c, const char *name)

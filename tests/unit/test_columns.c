@@ -103,6 +103,27 @@ static void test_available_columns(void **state)
 	rv_model_free(&m);
 }
 
+/* Extra columns are named as the configuration can write them, apart from the built-in ones. */
+static void test_extra_column_names(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	assert_int_equal(rv_model_load(&m, "tests/data/aliases"), RV_OK);
+	struct rv_col_set set;
+	rv_columns_available(&m, RV_COLS_RECS, &set);
+	int area = rv_columns_find(&set, "area");
+	int notes = rv_columns_find(&set, "notes_column"); /* "Notes" beside the mark of notes */
+	assert_true(area >= 0 && notes >= 0);
+	assert_string_equal(set.defs[area].header, "Area"); /* the header as the file writes it */
+	assert_string_equal(set.defs[notes].header, "Notes");
+	assert_int_equal(set.defs[notes].what, RV_COL_EXTRA);
+	struct rv_col_choice c;
+	char err[256];
+	assert_true(rv_columns_parse(LIT("id,Notes_Column,area"), &c, err, sizeof(err)));
+	assert_true(rv_columns_check(&set, &c, err, sizeof(err)));
+	rv_model_free(&m);
+}
+
 static void test_measure_values(void **state)
 {
 	(void)state;
@@ -363,6 +384,7 @@ int run_columns_tests(void)
 		cmocka_unit_test(test_parse_spec),
 		cmocka_unit_test(test_bad_specs),
 		cmocka_unit_test(test_available_columns),
+		cmocka_unit_test(test_extra_column_names),
 		cmocka_unit_test(test_measure_values),
 		cmocka_unit_test(test_next_due),
 		cmocka_unit_test(test_fit_default_layout),
