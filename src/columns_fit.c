@@ -27,13 +27,12 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 	enum rv_kind kind = rv_col_list_kind(list);
 	bool rec = kind == RV_RECS;
 	switch (def->what) {
-	case RV_COL_FIELD:
+	case RV_COL_FIELD: /* the whole text: a line break is drawn as a space */
 	case RV_COL_ID:
-		return first_line(rec ? rv_rec_field(m, ref, def->field) : rv_child_field(m, kind, ref, def->field));
+		return rec ? rv_rec_field(m, ref, def->field) : rv_child_field(m, kind, ref, def->field);
 	case RV_COL_EXTRA:
-		return first_line(rec ? rv_rec_extra(m, ref, (size_t)def->field)
-				      : rv_child_extra(m, kind, ref, (size_t)def->field));
-	case RV_COL_HEADLINE:
+		return rec ? rv_rec_extra(m, ref, (size_t)def->field) : rv_child_extra(m, kind, ref, (size_t)def->field);
+	case RV_COL_HEADLINE: /* as the list always showed it: the title, or the text's first line */
 		return first_line(rv_rec_headline(m, ref));
 	case RV_COL_NEXT_DUE: {
 		long d = rec ? rv_rec_next_due(m, ref) : -1;

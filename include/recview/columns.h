@@ -139,8 +139,8 @@ void rv_columns_format(const struct rv_col_choice *c, struct strbuf *out);
 /* The position of name in c, or -1. */
 int rv_choice_find(const struct rv_col_choice *c, const char *name);
 
-/* A cell's text for the columns whose value is text (field, extra, id, status word, headline), first
- * line only; empty for the others (the UI draws those). */
+/* A cell's text for the columns whose value is text (field, extra, id, status word, headline: its
+ * first line, next due date); empty for the others (the UI draws those). */
 struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, const struct rv_col_def *def,
 			    size_t ref, int32_t as_of);
 /*
