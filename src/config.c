@@ -19,6 +19,7 @@
 
 #include "recview/arena.h"
 #include "recview/split.h"
+#include "recview/columns.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
 #include "recview/utf8.h"
@@ -79,6 +80,8 @@ void config_free(struct config *c)
 	free(c->data);
 	free(c->hyperlinks);
 	free(c->clipboard);
+	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
+		free(c->columns[l]);
 	for (size_t i = 0; i < c->nbindings; i++) {
 		free(c->bindings[i].key);
 		free(c->bindings[i].request);
@@ -319,6 +322,26 @@ static void parse_split_ratio(struct loader *ld, const char *val, size_t vlen)
 	ld->c->split_ratio = n;
 }
 
+/* "columns.LIST = SPEC": the spec is read here (a bad one said with its line); whether its names are
+ * columns of the data set is known once the data set is read (list_columns.c). */
+static void parse_columns(struct loader *ld, const char *list, size_t list_len, const char *val, size_t vlen)
+{
+	enum rv_col_list l;
+	if (!rv_col_list_by_name(list, list_len, &l)) {
+		warn_quoted(ld, "unknown list %s (columns.recommendations, .deliverables, .questions, .history)", list,
+			    list_len);
+		return;
+	}
+	struct rv_col_choice choice;
+	char err[160];
+	if (!rv_columns_parse(val, vlen, &choice, err, sizeof(err))) {
+		diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "columns.%s: %s", rv_col_list_name(l), err);
+		return;
+	}
+	set_string(&ld->c->columns[l], val, vlen);
+	ld->c->columns_line[l] = ld->line;
+}
+
 /* "name = value"; s[0..len) is the trimmed line, name the word before '=' or a space. */
 static void parse_setting(struct loader *ld, const char *s, size_t len, size_t name_len)
 {
@@ -350,7 +373,9 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 	}
 
 	struct config *c = ld->c;
-	if (word_is(name, name_len, "theme")) {
+	if (name_len > 8 && memcmp(name, "columns.", 8) == 0) {
+		parse_columns(ld, name + 8, name_len - 8, val, vlen);
+	} else if (word_is(name, name_len, "theme")) {
 		for (size_t k = 0; k < sizeof(known_themes) / sizeof(*known_themes); k++) {
 			if (word_is(val, vlen, known_themes[k])) {
 				set_string(&c->theme, val, vlen);

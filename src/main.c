@@ -378,6 +378,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->config_data = cfg.data;
 	opt->hyperlinks = cfg.hyperlinks;
 	opt->clipboard = cfg.clipboard;
+	opt->config_path = cfg.path;
+	for (size_t l = 0; l < sizeof(cfg.columns) / sizeof(*cfg.columns); l++) {
+		opt->columns[l] = cfg.columns[l];
+		opt->columns_line[l] = cfg.columns_line[l];
+	}
 	if (cfg.mouse == 1)
 		opt->mouse = true;
 	if (cfg.split >= 0)

@@ -22,6 +22,7 @@ struct tags;
 struct live;
 struct split;
 struct marks;
+struct rv_col_choice;
 
 struct app {
 	struct rv_model *m;
@@ -56,6 +57,7 @@ struct app {
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
 	struct split *split;                 /* the page beside a list (split.h) */
 	struct marks *marks;                 /* places under letters and the jump list (marks.h) */
+	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */
 };
 
 /* Shows v on top; the forward history is dropped, as in a web browser. */

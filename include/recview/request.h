@@ -83,6 +83,16 @@
 	_(SPLIT_FOCUS, SPLIT, "Move the keys between the list and the page beside it") \
 	_(SPLIT_NARROWER, SPLIT, "Give the list 5% less of the split (split-ratio in the config keeps it)") \
 	_(SPLIT_WIDER, SPLIT, "Give the list 5% more of the split (split-ratio in the config keeps it)") \
+	_(COLUMNS, COLUMNS, "Choose, order and resize the columns of this list (_ again, q or h: back to the list)") \
+	_(SCROLL_RIGHT, COLUMNS, "Scroll the columns to the right: the first ones after the id go off the screen") \
+	_(SCROLL_LEFT, COLUMNS, "Scroll the columns back to the left") \
+	_(COLUMN_TOGGLE, VIEW, "Show or hide the column under the cursor (a shown one is added at the end)") \
+	_(COLUMN_EARLIER, VIEW, "Move the column under the cursor one place to the left") \
+	_(COLUMN_LATER, VIEW, "Move the column under the cursor one place to the right") \
+	_(COLUMN_WIDER, VIEW, "Widen the column under the cursor by one (a width of its own, kept until reset)") \
+	_(COLUMN_NARROWER, VIEW, "Narrow the column under the cursor by one") \
+	_(COLUMN_FIT, VIEW, "Give the column under the cursor back its fitted width") \
+	_(COLUMNS_RESET, VIEW, "Put back the default columns of the list") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
 	_(PREV_ITEM, VIEW, "Show the previous item") \
 	_(NEXT_REVIEW, VIEW, "Show the next review (in the review view)") \
@@ -106,6 +116,7 @@ enum request_scope {
 	SCOPE_SORT = 1u << 10,    /* sorting a list */
 	SCOPE_VIEW = 1u << 11,    /* a view's own request */
 	SCOPE_SPLIT = 1u << 12,   /* a list with the page of its item beside it (split.h) */
+	SCOPE_COLUMNS = 1u << 13, /* choosing a list's columns, scrolling them sideways */
 };
 
 #define REQUEST_ENUM(name, scope, help) REQ_##name,

@@ -22,7 +22,8 @@
 /* Every view, declared once (its ops are in src/ui/view_NAME.c): no view is told by its name. */
 #define VIEW_INFO(_) \
 	_(RECS) _(REC) _(CHILDREN) _(ITEM) _(PROBLEMS) _(MAPPING) _(HELP) _(RESULTS) _(AGENDA) \
-	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG) _(REVIEWS)
+	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG) _(REVIEWS) \
+	_(COLUMNS)
 
 #define VIEW_ENUM(id) VIEW_##id,
 enum view_id {
@@ -35,6 +36,7 @@ enum view_id {
 struct app;
 struct view;
 struct rv_search;
+struct list_columns;
 
 struct line {
 	uint16_t type;   /* view-specific */
@@ -100,6 +102,7 @@ struct view {
 	enum rv_kind kind;      /* child kind for child lists and pages */
 	struct rv_stamp built;  /* the model's generation and the as-of date the lines were built for */
 	void *data;             /* view-specific, freed with free() after done */
+	struct list_columns *columns; /* a list's columns: fitted widths, sideways scroll (list_columns.c) */
 };
 
 /* ---- building lines ---- */

@@ -51,6 +51,7 @@ static const struct keybinding default_keys[] = {
 	{CH('{'), REQ_SPLIT_NARROWER},   {CH('}'), REQ_SPLIT_WIDER},
 	{CH('b'), REQ_MARK_SET},         {CH('\''), REQ_MARK_GOTO},
 	{CH(CTRL('o')), REQ_JUMP_OLDER}, {CH(CTRL('e')), REQ_JUMP_NEWER},
+	{CH('_'), REQ_COLUMNS},          {CH('>'), REQ_SCROLL_RIGHT},     {CH('<'), REQ_SCROLL_LEFT},
 };
 
 #define NKEYS (sizeof(default_keys) / sizeof(*default_keys))

@@ -26,6 +26,7 @@
 #include "recview/triage.h"
 #include "recview/triage_ui.h"
 #include "recview/keys.h"
+#include "recview/list_columns.h"
 #include "recview/live.h"
 #include "recview/marks.h"
 #include "recview/script.h"
@@ -454,7 +455,7 @@ static void handle_request(struct app *app, enum request req)
 		return;
 	default:
 		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req) ||
-		    marks_request(app, req) || copy_request(app, req))
+		    marks_request(app, req) || copy_request(app, req) || list_columns_request(app, req))
 			return;
 		break;
 	}
@@ -544,6 +545,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		return EXIT_FATAL;
 	}
 	sb_free(&why);
+	list_columns_init(&app);
 	live_start(&app);
 	split_init(&app);
 	app_open(&app, recs_view_new(&app));
@@ -591,6 +593,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	if (timing_out)
 		fclose(timing_out);
 	finding_free(&app);
+	list_columns_free(&app);
 	tags_free(&app);
 	marks_free(&app);
 	live_stop(&app);

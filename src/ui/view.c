@@ -87,6 +87,7 @@ void view_free(struct view *v)
 	if (v->ops->done)
 		v->ops->done(v);
 	free(v->data);
+	free(v->columns);
 	free(v->lines);
 	sb_free(&v->text);
 	free(v);

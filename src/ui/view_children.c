@@ -6,6 +6,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/items.h"
+#include "recview/list_columns.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/tags.h"
@@ -16,7 +17,6 @@ enum { CH_ITEM, CH_GROUP, CH_EMPTY };
 struct children_state {
 	uint32_t *items; /* child indices in display order */
 	size_t n;
-	int id_width;
 };
 
 static const struct rv_model *sort_model;
@@ -64,14 +64,6 @@ static void collect(struct view *v, struct children_state *st)
 		qsort(st->items, st->n, sizeof(*st->items), by_date_desc);
 		sort_model = NULL;
 	}
-}
-
-/* The recommendation id a child names (as written, even when unknown). */
-static struct rv_text child_rec_id(const struct rv_model *m, enum rv_kind kind, size_t child)
-{
-	static const int field[RV_KIND_COUNT] = {[RV_DELIVERABLES] = DEL_REC_ID, [RV_QUESTIONS] = Q_REC_ID,
-						  [RV_HISTORY] = HIST_REC_ID};
-	return rv_child_field(m, kind, child, field[kind]);
 }
 
 struct briefing_group {
@@ -137,17 +129,9 @@ static void add_question_groups(struct view *v, struct children_state *st)
 static void children_open(struct view *v)
 {
 	struct children_state *st = v->data;
-	const struct rv_model *m = v->app->m;
 	if (!st) {
 		st = v->data = xcalloc(1, sizeof(*st));
 		collect(v, st);
-		st->id_width = 4;
-		for (size_t i = 0; i < st->n; i++) {
-			struct rv_text id = child_rec_id(m, v->kind, st->items[i]);
-			int w = text_width(id.ptr, id.len);
-			if (w > st->id_width)
-				st->id_width = w > 14 ? 14 : w;
-		}
 	}
 	if (!st->n) {
 		view_add_line(v, CH_EMPTY, 0, false);
@@ -168,85 +152,17 @@ static void children_done(struct view *v)
 		free(st->items);
 }
 
-static int flex(const struct draw *d, int used_after)
+/* The marks before the columns: a deliverable's status and tag, a question's tag. */
+static void draw_marks(struct view *v, size_t child, struct draw *d)
 {
-	int w = draw_remaining(d) - used_after;
-	return w > 1 ? w : 1;
-}
-
-static void draw_rec_id(struct view *v, size_t child, struct draw *d)
-{
-	struct children_state *st = v->data;
-	const struct rv_model *m = v->app->m;
-	struct rv_text id = child_rec_id(m, v->kind, child);
-	bool linked = rv_child_at(m, v->kind, child)->rec >= 0;
-	draw_field(d, id.ptr, id.len, st->id_width, linked ? C_ID : C_WARNING);
-	draw_spaces(d, 1, C_DEFAULT);
-}
-
-static void draw_deliverable(struct view *v, size_t child, struct draw *d)
-{
-	const struct rv_model *m = v->app->m;
-	const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, child);
-	draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
-		 status_color(ch->status));
-	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_DELIVERABLES, child}));
-	draw_rec_id(v, child, d);
-	bool wide = draw_remaining(d) >= 60;
-	struct rv_text desc = rv_child_field(m, RV_DELIVERABLES, child, DEL_DESCRIPTION);
-	struct rv_text resp = rv_child_field(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE);
-	struct rv_text due = rv_child_field(m, RV_DELIVERABLES, child, DEL_DUE);
-	draw_field(d, desc.ptr, desc.len, flex(d, wide ? 26 : 11), C_DEFAULT);
-	draw_spaces(d, 1, C_DEFAULT);
-	if (wide) {
-		draw_field(d, resp.ptr, resp.len, 14, C_DIM);
+	const struct rv_child *ch = rv_child_at(v->app->m, v->kind, child);
+	if (v->kind == RV_DELIVERABLES)
+		draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
+			 status_color(ch->status));
+	if (v->kind == RV_DELIVERABLES || v->kind == RV_QUESTIONS)
+		draw_tag_mark(d, tags_has(v->app, (struct rv_item){v->kind, child}));
+	if (v->kind == RV_QUESTIONS)
 		draw_spaces(d, 1, C_DEFAULT);
-	}
-	bool overdue = rv_deliverable_overdue(m, child, rv_overdue_day(v->app->as_of));
-	if (ch->status == RV_STATUS_COMPLETE)
-		draw_field(d, "done", 4, 9, C_ST_COMPLETE);
-	else
-		draw_field(d, due.ptr, due.len, 9, overdue ? C_ERROR : C_DATE);
-	draw_str(d, overdue ? "!" : " ", C_ERROR);
-}
-
-static void draw_question(struct view *v, size_t child, struct draw *d)
-{
-	const struct rv_model *m = v->app->m;
-	struct rv_text qid = rv_child_field(m, RV_QUESTIONS, child, Q_QID);
-	struct rv_text text = rv_child_field(m, RV_QUESTIONS, child, Q_QUESTION);
-	enum rv_qstatus state = rv_question_state(m, child);
-	const char *word = rv_qstatus_name(state);
-	draw_tag_mark(d, tags_has(v->app, (struct rv_item){RV_QUESTIONS, child}));
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_field(d, qid.ptr, qid.len, 6, C_ID);
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_rec_id(v, child, d);
-	draw_field(d, word, strlen(word), 10, qstate_color(state));
-	draw_field(d, text.ptr, text.len, flex(d, 0), C_DEFAULT);
-}
-
-static void draw_history(struct view *v, size_t child, struct draw *d)
-{
-	const struct rv_model *m = v->app->m;
-	const struct rv_child *h = rv_child_at(m, RV_HISTORY, child);
-	struct rv_text date = rv_child_field(m, RV_HISTORY, child, HIST_DATE);
-	struct rv_text st = rv_child_field(m, RV_HISTORY, child, HIST_STATUS);
-	struct rv_text dec = rv_child_field(m, RV_HISTORY, child, HIST_DECISION);
-	struct rv_text note = rv_child_field(m, RV_HISTORY, child, HIST_NOTE);
-	if (h->date_prec == RV_DATE_PREC_NONE) /* undated: its place in the file orders it */
-		draw_field(d, date.len ? date.ptr : "undated", date.len ? date.len : 7, 10, C_DIM);
-	else
-		draw_field(d, date.ptr, date.len, 10, C_DATE);
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_rec_id(v, child, d);
-	draw_str(d, st.len ? rv_status_glyph(h->status, d->ascii) : " ", status_color(h->status));
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_field(d, st.ptr, st.len, 12, status_color(h->status));
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_field(d, dec.ptr, dec.len, 9, decision_color(h->decision));
-	draw_spaces(d, 1, C_DEFAULT);
-	draw_field(d, note.ptr, note.len, flex(d, 0), C_DEFAULT);
 }
 
 static void children_draw(struct view *v, const struct line *line, struct draw *d)
@@ -264,38 +180,15 @@ static void children_draw(struct view *v, const struct line *line, struct draw *
 		draw_str(d, count, C_HEADING);
 		return;
 	}
-	if (v->kind == RV_DELIVERABLES)
-		draw_deliverable(v, line->ref, d);
-	else if (v->kind == RV_QUESTIONS)
-		draw_question(v, line->ref, d);
-	else
-		draw_history(v, line->ref, d);
+	draw_marks(v, line->ref, d);
+	list_columns_row(v, line->ref, d); /* the columns chosen, fitted to the width (list_columns.c) */
 }
 
 static void children_header(struct view *v, struct draw *d)
 {
-	struct children_state *st = v->data;
-	if (v->kind == RV_DELIVERABLES) {
-		bool wide = d->right - d->col - 2 - st->id_width - 1 >= 60;
-		draw_field(d, "", 0, 2, C_HEADER);
-		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
-		draw_field(d, "Deliverable", 11, flex(d, wide ? 26 : 11) + 1, C_HEADER);
-		if (wide)
-			draw_field(d, "Owner", 5, 15, C_HEADER);
-		draw_field(d, "Due", 3, 10, C_HEADER);
-	} else if (v->kind == RV_QUESTIONS) {
-		draw_field(d, "  Q", 3, 9, C_HEADER);
-		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
-		draw_field(d, "State", 5, 10, C_HEADER);
-		draw_field(d, "Question", 8, flex(d, 0), C_HEADER);
-	} else {
-		draw_field(d, "Date", 4, 11, C_HEADER);
-		draw_field(d, "Rec", 3, st->id_width + 1, C_HEADER);
-		draw_field(d, "Status", 6, 15, C_HEADER);
-		draw_field(d, "Decision", 8, 10, C_HEADER);
-		draw_field(d, "Note", 4, flex(d, 0), C_HEADER);
-	}
-	draw_spaces(d, draw_remaining(d), C_HEADER);
+	if (v->kind != RV_HISTORY)
+		draw_field(d, "", 0, 2, C_HEADER); /* above the marks */
+	list_columns_header(v, d);
 }
 
 static enum request children_request(struct view *v, enum request req, struct line *line)
@@ -354,7 +247,8 @@ static bool children_line_item(struct view *v, const struct line *line, struct r
 
 static const struct view_ops children_ops = {
 	.id = VIEW_CHILDREN,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT | SCOPE_SPLIT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT | SCOPE_SPLIT |
+	          SCOPE_COLUMNS,
 	.name = "list",
 	.open = children_open,
 	.draw = children_draw,

@@ -36,6 +36,7 @@ static const struct {
 	{SCOPE_CONFLICT, "Settling conflicts"},
 	{SCOPE_EXPORT, "Exporting"},
 	{SCOPE_SPLIT, "The list and the page side by side"},
+	{SCOPE_COLUMNS, "Columns"},
 };
 
 #define NSECTIONS (sizeof(help_sections) / sizeof(*help_sections))

@@ -43,6 +43,7 @@ int main(void)
 		run_reviews_tests,
 		run_target_tests,
 		run_url_tests,
+		run_columns_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

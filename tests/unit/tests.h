@@ -59,6 +59,7 @@ int run_page_tests(void);
 int run_split_tests(void);
 int run_reviews_tests(void);
 int run_target_tests(void);
+int run_columns_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
