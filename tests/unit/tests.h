@@ -29,6 +29,7 @@ int run_model_tests(void);
 int run_bad_corpus_tests(void);
 int run_hostile_tests(void);
 int run_query_tests(void);
+int run_query_items_tests(void);
 int run_search_tests(void);
 int run_xref_tests(void);
 int run_save_tests(void);
