@@ -13,6 +13,8 @@ void finding_filter_clear(struct app *app);
 void finding_sort(struct app *app);
 void finding_sort_reverse(struct app *app);
 void finding_jump(struct app *app);
+/* f, F, s, S: on the list in front (the recommendations, or a list with its own filter and order). */
+void finding_list_request(struct app *app, enum request req);
 /*
  * Tab completion: the typed word text[begin..*cursor) (prefix) among cands; one match replaces it
  * (with suffix after), several fill in their common prefix and are listed in app->hint.

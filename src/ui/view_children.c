@@ -5,7 +5,10 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/item_find.h"
 #include "recview/items.h"
+#include "recview/query.h"
+#include "recview/query_items.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/tags.h"
@@ -14,9 +17,13 @@
 enum { CH_ITEM, CH_GROUP, CH_EMPTY };
 
 struct children_state {
-	uint32_t *items; /* child indices in display order */
+	uint32_t *all;   /* the list's items in its own order, before the filter */
+	size_t nall;
+	unsigned long generation; /* of the model when all was collected */
+	uint32_t *items; /* child indices in display order: filtered and sorted */
 	size_t n;
 	int id_width;
+	struct item_finder find; /* this list's own filter and order */
 };
 
 static const struct rv_model *sort_model;
@@ -40,6 +47,7 @@ static int by_date_desc(const void *a, const void *b)
 static void collect(struct view *v, struct children_state *st)
 {
 	const struct rv_model *m = v->app->m;
+	free(st->items);
 	if (v->rec >= 0) {
 		const struct rv_rec *r = rv_rec_at(m, v->rec);
 		st->n = r->count[v->kind];
@@ -134,26 +142,48 @@ static void add_question_groups(struct view *v, struct children_state *st)
 	free(pairs);
 }
 
+/* The list's items (again when the model changed), then those its filter keeps in its order. */
+static void select_items(struct view *v, struct children_state *st)
+{
+	const struct rv_model *m = v->app->m;
+	if (!st->all || st->generation != m->generation) {
+		st->items = NULL;
+		collect(v, st);
+		free(st->all);
+		st->all = st->items;
+		st->nall = st->n;
+		st->generation = m->generation;
+		st->find.all = st->all;
+		st->find.nall = st->nall;
+		st->items = xcalloc(st->nall + 1, sizeof(*st->items));
+	}
+	memcpy(st->items, st->all, st->nall * sizeof(*st->items));
+	st->n = rv_item_select(m, v->kind, st->find.query, v->app->as_of, st->find.sort_key, st->find.sort_reverse,
+			       st->items, st->nall);
+}
+
 static void children_open(struct view *v)
 {
 	struct children_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (!st) {
 		st = v->data = xcalloc(1, sizeof(*st));
-		collect(v, st);
-		st->id_width = 4;
-		for (size_t i = 0; i < st->n; i++) {
-			struct rv_text id = child_rec_id(m, v->kind, st->items[i]);
-			int w = text_width(id.ptr, id.len);
-			if (w > st->id_width)
-				st->id_width = w > 14 ? 14 : w;
-		}
+		st->find.kind = v->kind;
+	}
+	select_items(v, st);
+	st->id_width = 4;
+	for (size_t i = 0; i < st->n; i++) {
+		struct rv_text id = child_rec_id(m, v->kind, st->items[i]);
+		int w = text_width(id.ptr, id.len);
+		if (w > st->id_width)
+			st->id_width = w > 14 ? 14 : w;
 	}
 	if (!st->n) {
 		view_add_line(v, CH_EMPTY, 0, false);
 		return;
 	}
-	if (v->kind == RV_QUESTIONS) {
+	/* Grouped by briefing in the list's own order; another order is one flat list. */
+	if (v->kind == RV_QUESTIONS && !st->find.sort_key && !st->find.sort_reverse) {
 		add_question_groups(v, st);
 		return;
 	}
@@ -164,8 +194,11 @@ static void children_open(struct view *v)
 static void children_done(struct view *v)
 {
 	struct children_state *st = v->data;
-	if (st)
+	if (st) {
 		free(st->items);
+		free(st->all);
+		item_finder_free(&st->find);
+	}
 }
 
 static int flex(const struct draw *d, int used_after)
@@ -253,7 +286,8 @@ static void children_draw(struct view *v, const struct line *line, struct draw *
 {
 	const struct rv_model *m = v->app->m;
 	if (line->type == CH_EMPTY) {
-		draw_str(d, "  none", C_DIM);
+		const struct children_state *st = v->data;
+		draw_str(d, st->find.query ? "  none matches the filter (F clears it)" : "  none", C_DIM);
 		return;
 	}
 	if (line->type == CH_GROUP) {
@@ -300,6 +334,9 @@ static void children_header(struct view *v, struct draw *d)
 
 static enum request children_request(struct view *v, enum request req, struct line *line)
 {
+	struct children_state *st = v->data;
+	if (item_finder_request(v, &st->find, req))
+		return REQ_NONE;
 	if (req != REQ_ENTER)
 		return req;
 	if (line->type != CH_ITEM) {
@@ -338,9 +375,11 @@ static void children_crumb(struct view *v, struct strbuf *out)
 {
 	static const char *const names[RV_KIND_COUNT] = {[RV_DELIVERABLES] = "Deliverables",
 							  [RV_QUESTIONS] = "Questions", [RV_HISTORY] = "History"};
+	const struct children_state *st = v->data;
 	sb_adds(out, names[v->kind]);
 	if (v->rec < 0)
 		sb_adds(out, " (all)");
+	item_finder_describe(&st->find, st->n, out);
 	tags_describe(v->app, v->kind, tags_shown(v), out);
 }
 
