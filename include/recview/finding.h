@@ -21,6 +21,11 @@ void finding_list_request(struct app *app, enum request req);
  */
 void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
 		      const char *const *cands, size_t n, const char *suffix);
+/* Whether line i of v has a match: one that starts on it, in the text of its wrapped paragraph (or
+ * the view's own grep). */
+bool search_line_matches(struct view *v, size_t i, const struct rv_search *s);
+/* How many matches the view has (each paragraph's text searched whole; with grep: lines). */
+size_t search_count(struct view *v, const struct rv_search *s);
 /* Frees what the app holds for finding (search, query, histories). */
 void finding_free(struct app *app);
 

@@ -32,15 +32,6 @@ void finding_free(struct app *app)
 
 /* ---- search ---- */
 
-static bool line_matches(struct view *v, size_t i, const struct rv_search *s)
-{
-	const struct line *line = &v->lines[i];
-	size_t off, len;
-	if (v->ops->grep)
-		return v->ops->grep(v, line, s);
-	return line->len && rv_search_next(s, view_line_text(v, line), line->len, 0, &off, &len);
-}
-
 /* The first matching line from start in direction dir, wrapping around; -1 when none. */
 static long find_line(struct view *v, size_t start, int dir, const struct rv_search *s, bool *wrapped)
 {
@@ -50,7 +41,7 @@ static long find_line(struct view *v, size_t start, int dir, const struct rv_sea
 		size_t i = dir > 0 ? (start + k) % n : (start + n - k % n) % n;
 		if (dir > 0 ? i < start : i > start)
 			*wrapped = true;
-		if (line_matches(v, i, s))
+		if (search_line_matches(v, i, s))
 			return (long)i;
 	}
 	return -1;
@@ -115,8 +106,9 @@ void finding_search(struct app *app)
 		app->search_regex = ss.regex;
 		snprintf(app->search_text, sizeof(app->search_text), "%s", text.data);
 		draw_set_highlight(app->search);
-		if (line_matches(v, v->lineno, app->search))
-			app_message(app, C_DIM, "/%s: n next, N previous, R all matches in the data set", app->search_text);
+		size_t n = search_count(v, app->search);
+		if (search_line_matches(v, v->lineno, app->search))
+			app_message(app, C_DIM, "/%s: %zu in this view; n/N next/previous, R everywhere", app->search_text, n);
 		else
 			app_message(app, C_WARNING, "/%s: no match in this view; R lists the whole data set", app->search_text);
 	} else {
