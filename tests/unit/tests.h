@@ -31,6 +31,7 @@ int run_hostile_tests(void);
 int run_query_tests(void);
 int run_query_items_tests(void);
 int run_search_tests(void);
+int run_search_groups_tests(void);
 int run_xref_tests(void);
 int run_save_tests(void);
 int run_triage_tests(void);
