@@ -10,6 +10,10 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/filter_prompt.h"
+#include "recview/finding.h"
+#include "recview/prompt.h"
+#include "recview/query.h"
 #include "recview/search.h"
 #include "recview/search_groups.h"
 #include "recview/text.h"
@@ -24,7 +28,32 @@ struct results_state {
 	struct rv_hit_group *groups;
 	size_t ngroups;
 	char pattern[256];
+	/* Its own filter (the recommendations' language, on each group's recommendation) and order. */
+	struct rv_query *query;
+	char filter_text[512];
+	bool by_hits; /* most hits first, else the recommendations' id order */
+	size_t shown;
 };
+
+/* A group is shown when the filter takes its recommendation (a group without one: no filter). */
+static bool group_shown(const struct view *v, const struct results_state *st, const struct rv_hit_group *g)
+{
+	if (!st->query)
+		return true;
+	return g->rec >= 0 && rv_query_match(st->query, v->app->m, (size_t)g->rec);
+}
+
+static const struct results_state *sort_state;
+
+/* Most hits first; equal counts keep the groups' order. */
+static int by_hits(const void *a, const void *b)
+{
+	const struct rv_hit_group *x = &sort_state->groups[*(const uint32_t *)a];
+	const struct rv_hit_group *y = &sort_state->groups[*(const uint32_t *)b];
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+}
 
 static void results_open(struct view *v)
 {
@@ -35,10 +64,22 @@ static void results_open(struct view *v)
 		st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
 		snprintf(st->pattern, sizeof(st->pattern), "%s", v->app->search_text);
 	}
-	if (!st->ngroups)
-		view_add_line(v, RES_EMPTY, 0, false);
+	uint32_t *order = xcalloc(st->ngroups + 1, sizeof(*order));
+	size_t n = 0;
 	for (size_t i = 0; i < st->ngroups; i++)
-		view_add_line(v, RES_GROUP, (uint32_t)i, true);
+		if (group_shown(v, st, &st->groups[i]))
+			order[n++] = (uint32_t)i;
+	if (st->by_hits) {
+		sort_state = st;
+		qsort(order, n, sizeof(*order), by_hits);
+		sort_state = NULL;
+	}
+	st->shown = n;
+	if (!n)
+		view_add_line(v, RES_EMPTY, 0, false);
+	for (size_t i = 0; i < n; i++)
+		view_add_line(v, RES_GROUP, order[i], true);
+	free(order);
 }
 
 static void results_done(struct view *v)
@@ -47,6 +88,7 @@ static void results_done(struct view *v)
 	if (st) {
 		free(st->hits);
 		free(st->groups);
+		rv_query_free(st->query);
 	}
 }
 
@@ -127,6 +169,10 @@ static void results_draw(struct view *v, const struct line *line, struct draw *d
 {
 	struct results_state *st = v->data;
 	const struct rv_model *m = v->app->m;
+	if (line->type == RES_EMPTY && st->ngroups) {
+		draw_str(d, "  No match is about a recommendation the filter takes (F clears it).", C_DIM);
+		return;
+	}
 	if (line->type == RES_EMPTY) {
 		draw_str(d, "  No match for /", C_DIM);
 		draw_str(d, st->pattern, C_DIM);
@@ -141,20 +187,110 @@ static void results_draw(struct view *v, const struct line *line, struct draw *d
 	char count[16];
 	snprintf(count, sizeof(count), "%4u  ", g->n);
 	draw_str(d, count, C_DIM);
-	/* The fields share the line: each gets its part, the last what is left. */
-	for (uint32_t k = 0; k < g->n && draw_remaining(d) > 8; k++) {
+	/* The fields share the line (two, three from 100 columns), then how many more there are. */
+	uint32_t most = draw_remaining(d) >= 80 ? 3 : 2, fit = g->n < most ? g->n : most;
+	char more[24] = "";
+	if (g->n > fit)
+		snprintf(more, sizeof(more), " +%u more", g->n - fit);
+	for (uint32_t k = 0; k < fit && draw_remaining(d) > 8; k++) {
 		if (k)
 			draw_str(d, d->ascii ? " | " : " \xC2\xB7 ", C_DIM);
-		int rest = draw_remaining(d), shown = g->n - k < 3 ? (int)(g->n - k) : 3;
-		int width = k + 1 == g->n ? rest : rest / shown > 28 ? rest / shown : rest < 28 ? rest : 28;
-		draw_hit(v, &st->hits[g->first + k], d, width);
+		int rest = draw_remaining(d) - (int)strlen(more) - (int)(fit - k - 1) * 3;
+		draw_hit(v, &st->hits[g->first + k], d, rest / (int)(fit - k));
 	}
+	draw_str(d, more, C_DIM);
 }
 
 /* Enter: the recommendation's page, on the first matched item; an item without one, its own page. */
+static size_t count_groups(struct app *app, void *data, const struct rv_query *q, size_t *total)
+{
+	const struct results_state *st = data;
+	size_t n = 0;
+	for (size_t i = 0; i < st->ngroups; i++)
+		n += !q || (st->groups[i].rec >= 0 && rv_query_match(q, app->m, (size_t)st->groups[i].rec));
+	*total = st->ngroups;
+	return n;
+}
+
+static void show_top(struct view *v)
+{
+	view_rebuild(v, v->width);
+	view_move_to(v, 0, app_body_height(v));
+	v->offset = 0;
+}
+
+static const char *const sort_keys[] = {"id", "hits"};
+
+static void complete_sort(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	(void)data;
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)*cursor, text->data);
+	finding_complete(app, text, cursor, 0, prefix, sort_keys, 2, "");
+}
+
+/* "id" (the recommendations' order) or "hits" (most first); false when cancelled or unknown. */
+static bool read_sort(struct view *v, struct strbuf *text)
+{
+	struct prompt_hooks hooks = {.complete = complete_sort};
+	snprintf(v->app->hint, sizeof(v->app->hint), "id, hits (most first)   (Tab completes)");
+	bool ok = prompt_read(v->app, "sort by: ", text, &hooks);
+	v->app->hint[0] = '\0';
+	if (ok && text->len && strcmp(text->data, "id") != 0 && strcmp(text->data, "hits") != 0) {
+		app_message(v->app, C_ERROR, "sort: unknown key (known here: id, hits)");
+		return false;
+	}
+	return ok && text->len;
+}
+
+/* f F s S: the results' own filter (by their recommendations' fields) and order (id or hits). */
+static bool results_find(struct view *v, struct results_state *st, enum request req)
+{
+	static struct prompt_history history;
+	struct filter_target target = {.kind = RV_RECS, .count = count_groups, .data = st};
+	struct strbuf text;
+	struct rv_query *q;
+	switch (req) {
+	case REQ_FILTER:
+		sb_init(&text);
+		sb_adds(&text, st->filter_text);
+		if (filter_prompt_read(v->app, "filter: ", &target, &text, &history, &q)) {
+			rv_query_free(st->query);
+			st->query = q;
+			snprintf(st->filter_text, sizeof(st->filter_text), "%s", q ? text.data : "");
+			show_top(v);
+		}
+		sb_free(&text);
+		return true;
+	case REQ_FILTER_CLEAR:
+		rv_query_free(st->query);
+		st->query = NULL;
+		st->filter_text[0] = '\0';
+		show_top(v);
+		return true;
+	case REQ_SORT:
+		sb_init(&text);
+		if (read_sort(v, &text)) {
+			st->by_hits = strcmp(text.data, "hits") == 0;
+			show_top(v);
+		}
+		sb_free(&text);
+		return true;
+	case REQ_SORT_REVERSE:
+		st->by_hits = !st->by_hits;
+		show_top(v);
+		app_message(v->app, C_DIM, "Sorted by %s", st->by_hits ? "hits, most first" : "id");
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum request results_request(struct view *v, enum request req, struct line *line)
 {
 	struct results_state *st = v->data;
+	if (results_find(v, st, req))
+		return REQ_NONE;
 	if (req != REQ_ENTER)
 		return req;
 	if (line->type != RES_GROUP)
@@ -209,6 +345,13 @@ static void results_crumb(struct view *v, struct strbuf *out)
 	if (st->ngroups > recs)
 		sb_addf(out, ", %zu other", st->ngroups - recs);
 	sb_addc(out, ')');
+	if (st->query) {
+		sb_adds(out, " [");
+		text_sanitize(out, st->filter_text, strlen(st->filter_text), 0);
+		sb_addf(out, "] %zu of %zu", st->shown, st->ngroups);
+	}
+	if (st->by_hits)
+		sb_adds(out, " by hits");
 }
 
 static void results_header(struct view *v, struct draw *d)
@@ -221,7 +364,7 @@ static void results_header(struct view *v, struct draw *d)
 
 static const struct view_ops results_ops = {
 	.id = VIEW_RESULTS,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_TAGS | SCOPE_REC,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC,
 	.name = "search results",
 	.open = results_open,
 	.draw = results_draw,
