@@ -147,8 +147,7 @@ static void select_items(struct view *v, struct children_state *st)
 {
 	const struct rv_model *m = v->app->m;
 	if (!st->all || st->generation != m->generation) {
-		st->items = NULL;
-		collect(v, st);
+		collect(v, st); /* into st->items, freeing the old selection */
 		free(st->all);
 		st->all = st->items;
 		st->nall = st->n;
@@ -189,6 +188,17 @@ static void children_open(struct view *v)
 	}
 	for (size_t i = 0; i < st->n; i++)
 		view_add_line(v, CH_ITEM, st->items[i], true);
+}
+
+/* The files were read again: the items are collected anew, the filter and order kept. */
+static void children_reload(struct view *v, long cursor_rec)
+{
+	struct children_state *st = v->data;
+	(void)cursor_rec;
+	if (st) {
+		free(st->all);
+		st->all = NULL;
+	}
 }
 
 static void children_done(struct view *v)
@@ -404,6 +414,7 @@ static const struct view_ops children_ops = {
 	.current_rec = children_current_rec,
 	.line_item = children_line_item,
 	.current_item = children_current_item,
+	.reload = children_reload,
 	.done = children_done,
 };
 
