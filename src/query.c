@@ -22,6 +22,89 @@ static bool cell_has(const struct rv_search *s, struct rv_text c)
 	return c.len && rv_search_next(s, c.ptr, c.len, 0, &off, &len);
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The whole cell (blanks around it aside) is the value: smart case, as the substring search is. */
+static bool cell_equals(const char *v, size_t vlen, struct rv_text c)
+{
+	while (c.len && is_blank(c.ptr[0])) {
+		c.ptr++;
+		c.len--;
+	}
+	while (c.len && is_blank(c.ptr[c.len - 1]))
+		c.len--;
+	if (c.len != vlen)
+		return false;
+	bool fold = true;
+	for (size_t i = 0; i < vlen; i++)
+		if (v[i] >= 'A' && v[i] <= 'Z')
+			fold = false;
+	for (size_t i = 0; i < vlen; i++)
+		if (fold ? lower(c.ptr[i]) != v[i] : c.ptr[i] != v[i])
+			return false;
+	return true;
+}
+
+bool rv_term_cell_matches(const struct term *t, struct rv_text c)
+{
+	if (t->exact)
+		return cell_equals(t->value, t->vlen, c);
+	return cell_has(t->s, c);
+}
+
+/* has:FIELD on a recommendation: the field the term names has a value. */
+static bool rec_has_field(const struct term *t, const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	switch (t->sub) {
+	case T_CELL:
+		return rv_rec_field(m, rec, t->field).len > 0;
+	case T_REVIEW:
+		return rv_rec_review_of(m, rec).len > 0;
+	case T_EXTRA:
+		return rv_rec_extra(m, rec, t->extra).len > 0;
+	case T_STATUS:
+		return rv_rec_status(m, rec, as_of) != RV_STATUS_NONE;
+	case T_DECISION:
+		return rv_rec_decision(m, rec, as_of) != RV_DECISION_NONE;
+	case T_PRIORITY:
+		return r->priority != 0;
+	case T_CHANGED:
+		return rv_rec_last_change(m, rec, as_of) != RV_DATE_NONE;
+	case T_QUESTION:
+		return r->count[RV_QUESTIONS] > 0;
+	case T_NOTE:
+		return rv_rec_notes_shown(m, rec) > 0;
+	case T_DUE:
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
+			if (rv_rec_child(m, rec, RV_DELIVERABLES, k)->date != RV_DATE_NONE)
+				return true;
+		return false;
+	case T_BRIEFING:
+		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++)
+			if (rv_child_field(m, RV_QUESTIONS, rv_rec_child_index(m, rec, RV_QUESTIONS, k), Q_BRIEFING).len)
+				return true;
+		return false;
+	case T_OWNER:
+		if (rv_rec_field(m, rec, REC_OWNER).len)
+			return true;
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
+			if (rv_child_field(m, RV_DELIVERABLES, rv_rec_child_index(m, rec, RV_DELIVERABLES, k), DEL_RESPONSIBLE).len)
+				return true;
+		return false;
+	default:
+		return false;
+	}
+}
+
 /*
  * The text a state was read from on as_of: the recommendation's column when it has a value (and the
  * history never dates one), else the latest history entry by then that has one.
@@ -42,7 +125,7 @@ static struct rv_text state_text(const struct rv_model *m, size_t rec, bool stat
 	return rv_rec_field(m, rec, rec_field);
 }
 
-static bool date_matches(const struct term *t, int32_t date)
+bool rv_term_date_matches(const struct term *t, int32_t date)
 {
 	if (date == RV_DATE_NONE)
 		return false;
@@ -83,28 +166,30 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		return false;
 	}
 	case T_CELL:
-		return cell_has(t->s, rv_rec_field(m, rec, t->field));
+		return rv_term_cell_matches(t, rv_rec_field(m, rec, t->field));
 	case T_REVIEW:
-		return cell_has(t->s, rv_rec_review_of(m, rec));
+		return rv_term_cell_matches(t, rv_rec_review_of(m, rec));
 	case T_EXTRA:
-		return cell_has(t->s, rv_rec_extra(m, rec, t->extra));
+		return rv_term_cell_matches(t, rv_rec_extra(m, rec, t->extra));
 	case T_STATUS:
 		if (t->states & (1u << status))
 			return true;
-		return status == RV_STATUS_UNKNOWN && cell_has(t->s, state_text(m, rec, true, as_of));
+		return !t->none && status == RV_STATUS_UNKNOWN && rv_term_cell_matches(t, state_text(m, rec, true, as_of));
 	case T_DECISION:
 		if (t->states & (1u << decision))
 			return true;
-		return decision == RV_DECISION_UNKNOWN && cell_has(t->s, state_text(m, rec, false, as_of));
+		return !t->none && decision == RV_DECISION_UNKNOWN && rv_term_cell_matches(t, state_text(m, rec, false, as_of));
 	case T_PRIORITY:
+		if (t->none)
+			return r->priority == 0;
 		if (t->priority)
 			return r->priority == t->priority;
-		return cell_has(t->s, rv_rec_field(m, rec, REC_PRIORITY));
+		return rv_term_cell_matches(t, rv_rec_field(m, rec, REC_PRIORITY));
 	case T_NOTE:
 		return rv_rec_notes_match(m, rec, t->s);
 	case T_BRIEFING:
 		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++)
-			if (cell_has(t->s, rv_child_field(m, RV_QUESTIONS, rv_rec_child_index(m, rec, RV_QUESTIONS, k), Q_BRIEFING)))
+			if (rv_term_cell_matches(t, rv_child_field(m, RV_QUESTIONS, rv_rec_child_index(m, rec, RV_QUESTIONS, k), Q_BRIEFING)))
 				return true;
 		return false;
 	case T_HAS:
@@ -130,31 +215,35 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		}
 		return false;
 	case T_CHANGED:
-		return date_matches(t, rv_rec_last_change(m, rec, as_of));
+		return rv_term_date_matches(t, rv_rec_last_change(m, rec, as_of));
 	case T_DUE:
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
 			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
-			if (d->status != RV_STATUS_COMPLETE && date_matches(t, d->date))
+			if (d->status != RV_STATUS_COMPLETE && rv_term_date_matches(t, d->date))
 				return true;
 		}
 		return false;
 	case T_QUESTION:
+		if (t->none)
+			return r->count[RV_QUESTIONS] == 0;
 		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 			size_t q = rv_rec_child_index(m, rec, RV_QUESTIONS, k);
 			if (t->states & (1u << rv_question_state(m, q)))
 				return true;
 			/* A state outside the vocabulary matches by its words. */
 			if (rv_child_at(m, RV_QUESTIONS, q)->status == RV_QSTATUS_UNKNOWN &&
-			    cell_has(t->s, rv_child_field(m, RV_QUESTIONS, q, Q_STATUS)))
+			    rv_term_cell_matches(t, rv_child_field(m, RV_QUESTIONS, q, Q_STATUS)))
 				return true;
 		}
 		return false;
+	case T_HAS_FIELD:
+		return rec_has_field(t, m, rec, as_of);
 	case T_OWNER:
-		if (cell_has(t->s, rv_rec_field(m, rec, REC_OWNER)))
+		if (rv_term_cell_matches(t, rv_rec_field(m, rec, REC_OWNER)))
 			return true;
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
-			if (cell_has(t->s, rv_child_field(m, RV_DELIVERABLES, rv_rec_child_index(m, rec, RV_DELIVERABLES, k),
-							  DEL_RESPONSIBLE)))
+			if (rv_term_cell_matches(t, rv_child_field(m, RV_DELIVERABLES,
+								    rv_rec_child_index(m, rec, RV_DELIVERABLES, k), DEL_RESPONSIBLE)))
 				return true;
 		return false;
 	}
@@ -189,7 +278,7 @@ static uint8_t *prepare(const struct term *t, const struct rv_model *m)
 		if (i + 16 < n)
 			__builtin_prefetch(rv_child_field(m, RV_QUESTIONS, i + 16, Q_BRIEFING).ptr);
 #endif
-		if (c->rec >= 0 && !known[c->rec] && cell_has(t->s, rv_child_field(m, RV_QUESTIONS, i, Q_BRIEFING)))
+		if (c->rec >= 0 && !known[c->rec] && rv_term_cell_matches(t, rv_child_field(m, RV_QUESTIONS, i, Q_BRIEFING)))
 			known[c->rec] = 1;
 	}
 	return known;

@@ -24,15 +24,91 @@
 
 static const char *const has_names[HAS_COUNT] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue", "notes"};
 
-/* The fields of the language, in the order they are listed to the user. */
-static const char *const field_names[] = {
-	"id",     "review", "number",   "topic", "title",   "text", "decision", "status",
-	"priority", "source", "briefing", "has", "changed", "due",  "question", "owner", "note", NULL,
+/*
+ * The fields of each language, in the order they are listed to the user: a name, the term it makes
+ * and the field it reads. Recommendations first; then the items of a list (query_items.h), whose
+ * id: and review: are those of the recommendation an item belongs to.
+ */
+struct field_def {
+	const char *name;
+	enum term_kind kind;
+	int field;
+	bool alias; /* accepted, not listed */
 };
+
+static const struct field_def rec_fields[] = {
+	{"id", T_CELL, REC_ID, false},         {"review", T_REVIEW, REC_REVIEW, false},
+	{"number", T_CELL, REC_NUMBER, false}, {"topic", T_CELL, REC_TOPIC, false},
+	{"title", T_CELL, REC_TITLE, false},   {"text", T_CELL, REC_TEXT, false},
+	{"decision", T_DECISION, 0, false},    {"status", T_STATUS, 0, false},
+	{"priority", T_PRIORITY, 0, false},    {"source", T_CELL, REC_SOURCE, false},
+	{"briefing", T_BRIEFING, 0, false},    {"has", T_HAS, 0, false},
+	{"changed", T_CHANGED, 0, false},      {"due", T_DUE, 0, false},
+	{"question", T_QUESTION, 0, false},    {"owner", T_OWNER, 0, false},
+	{"note", T_NOTE, 0, false},            {"responsible", T_OWNER, 0, true},
+	{"assignee", T_OWNER, 0, true},        {NULL, T_WORD, 0, false},
+};
+
+static const struct field_def deliverable_fields[] = {
+	{"id", T_CELL, DEL_REC_ID, false},        {"review", T_REVIEW, 0, false},
+	{"text", T_CELL, DEL_DESCRIPTION, false}, {"owner", T_CELL, DEL_RESPONSIBLE, false},
+	{"due", T_DUE, 0, false},                 {"status", T_STATUS, 0, false},
+	{"source", T_CELL, DEL_SOURCE, false},    {"has", T_HAS, 0, false},
+	{"description", T_CELL, DEL_DESCRIPTION, true}, {"responsible", T_CELL, DEL_RESPONSIBLE, true},
+	{"assignee", T_CELL, DEL_RESPONSIBLE, true},    {NULL, T_WORD, 0, false},
+};
+
+static const struct field_def question_fields[] = {
+	{"id", T_CELL, Q_REC_ID, false},        {"review", T_REVIEW, 0, false},
+	{"qid", T_CELL, Q_QID, false},          {"briefing", T_CELL, Q_BRIEFING, false},
+	{"text", T_CELL, Q_QUESTION, false},    {"answer", T_CELL, Q_ANSWER, false},
+	{"status", T_QUESTION, 0, false},       {"asked", T_CELL, Q_ASKED, false},
+	{"by", T_CELL, Q_ANSWERED_BY, false},   {"source", T_CELL, Q_SOURCE, false},
+	{"has", T_HAS, 0, false},               {"question", T_CELL, Q_QUESTION, true},
+	{"state", T_QUESTION, 0, true},         {NULL, T_WORD, 0, false},
+};
+
+static const struct field_def history_fields[] = {
+	{"id", T_CELL, HIST_REC_ID, false},    {"review", T_REVIEW, 0, false},
+	{"date", T_CHANGED, 0, false},         {"status", T_STATUS, 0, false},
+	{"decision", T_DECISION, 0, false},    {"note", T_CELL, HIST_NOTE, false},
+	{"source", T_CELL, HIST_SOURCE, false}, {"has", T_HAS, 0, false},
+	{"changed", T_CHANGED, 0, true},       {"text", T_CELL, HIST_NOTE, true},
+	{"author", T_CELL, HIST_SOURCE, true}, {NULL, T_WORD, 0, false},
+};
+
+static const struct field_def *fields_of(enum rv_kind kind)
+{
+	switch (kind) {
+	case RV_DELIVERABLES:
+		return deliverable_fields;
+	case RV_QUESTIONS:
+		return question_fields;
+	case RV_HISTORY:
+		return history_fields;
+	default:
+		return rec_fields;
+	}
+}
+
+/* The listed names of each table, filled once (the tables never change). */
+static const char *listed[4][24];
+
+const char *const *rv_query_fields_of(enum rv_kind kind)
+{
+	int slot = kind == RV_DELIVERABLES ? 1 : kind == RV_QUESTIONS ? 2 : kind == RV_HISTORY ? 3 : 0;
+	if (!listed[slot][0]) {
+		size_t n = 0;
+		for (const struct field_def *f = fields_of(kind); f->name && n + 1 < 24; f++)
+			if (!f->alias)
+				listed[slot][n++] = f->name;
+	}
+	return listed[slot];
+}
 
 const char *const *rv_query_fields(void)
 {
-	return field_names;
+	return rv_query_fields_of(RV_RECS);
 }
 /* ---- parsing ---- */
 
@@ -40,6 +116,7 @@ struct parser {
 	const char *s;
 	size_t len, pos;
 	const struct rv_model *m;
+	enum rv_kind kind; /* whose fields: RV_RECS or an item kind */
 	char *err;
 	size_t errsize;
 	bool failed;
@@ -154,7 +231,7 @@ static bool read_value(struct parser *p, const char *after, size_t after_len, co
 }
 
 /* Which states of a vocabulary a value names: the spelling it is, else every name that contains it. */
-static unsigned state_mask(const struct rv_search *s, const char *v, size_t len, bool status)
+static unsigned state_mask(const struct rv_search *s, const char *v, size_t len, bool status, bool exact)
 {
 	int parsed = status ? (int)rv_status_parse(v, len) : (int)rv_decision_parse(v, len);
 	int unknown = status ? RV_STATUS_UNKNOWN : RV_DECISION_UNKNOWN;
@@ -164,7 +241,7 @@ static unsigned state_mask(const struct rv_search *s, const char *v, size_t len,
 	for (int st = 1; st <= unknown; st++) {
 		const char *name = status ? rv_status_name((enum rv_status)st) : rv_decision_name((enum rv_decision)st);
 		size_t off, mlen;
-		if (rv_search_next(s, name, strlen(name), 0, &off, &mlen))
+		if (exact ? name_is(v, len, name) : rv_search_next(s, name, strlen(name), 0, &off, &mlen))
 			mask |= 1u << st;
 	}
 	return mask;
@@ -174,7 +251,7 @@ static unsigned state_mask(const struct rv_search *s, const char *v, size_t len,
  * Which question states a value names: the state it spells ("open", and its aliases, names the open
  * ones: open and follow-up), else every state whose name contains it ("follow", "ed").
  */
-static unsigned question_mask(const struct rv_search *s, const char *v, size_t len)
+static unsigned question_mask(const struct rv_search *s, const char *v, size_t len, bool exact)
 {
 	enum rv_qstatus parsed = rv_qstatus_parse(v, len);
 	if (parsed == RV_QSTATUS_OPEN)
@@ -185,7 +262,7 @@ static unsigned question_mask(const struct rv_search *s, const char *v, size_t l
 	for (int st = RV_QSTATUS_OPEN; st < RV_QSTATUS_UNKNOWN; st++) {
 		const char *name = rv_qstatus_name((enum rv_qstatus)st);
 		size_t off, mlen;
-		if (rv_search_next(s, name, strlen(name), 0, &off, &mlen))
+		if (exact ? name_is(v, len, name) : rv_search_next(s, name, strlen(name), 0, &off, &mlen))
 			mask |= 1u << st;
 	}
 	return mask;
@@ -228,16 +305,16 @@ static bool parse_date_value(struct parser *p, struct term *t, const char *fname
 	return true;
 }
 
-/* The extra column of recommendations.csv with this name (compared normalised), or -1. */
-static long find_extra(const struct rv_model *m, const char *name, size_t len)
+/* The extra column of the kind's file with this name (compared normalised), or -1. */
+static long find_extra(const struct rv_model *m, enum rv_kind kind, const char *name, size_t len)
 {
 	if (!m)
 		return -1;
 	char want[128], have[128];
 	if (len >= sizeof(want) || !rv_normalize_name(name, len, want, sizeof(want)))
 		return -1;
-	for (size_t k = 0; k < rv_extra_count(m, RV_RECS); k++) {
-		struct rv_text h = rv_extra_name(m, RV_RECS, k);
+	for (size_t k = 0; k < rv_extra_count(m, kind); k++) {
+		struct rv_text h = rv_extra_name(m, kind, k);
 		if (h.len < sizeof(have) && rv_normalize_name(h.ptr, h.len, have, sizeof(have)) &&
 		    strcmp(want, have) == 0)
 			return (long)k;
@@ -252,11 +329,12 @@ static void unknown_field(struct parser *p, const char *name, size_t len, size_t
 	sb_adds(&sb, "unknown field ");
 	diag_quote(&sb, name, len, 40);
 	sb_addf(&sb, " at %zu (fields: ", char_pos(p, at));
-	for (size_t i = 0; field_names[i]; i++)
-		sb_addf(&sb, "%s%s", i ? ", " : "", field_names[i]);
+	const char *const *names = rv_query_fields_of(p->kind);
+	for (size_t i = 0; names[i]; i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", names[i]);
 	if (p->m) {
-		for (size_t k = 0; k < rv_extra_count(p->m, RV_RECS); k++) {
-			struct rv_text h = rv_extra_name(p->m, RV_RECS, k);
+		for (size_t k = 0; k < rv_extra_count(p->m, p->kind); k++) {
+			struct rv_text h = rv_extra_name(p->m, p->kind, k);
 			if (h.len) {
 				sb_adds(&sb, ", ");
 				text_sanitize(&sb, h.ptr, h.len, 0);
@@ -267,6 +345,63 @@ static void unknown_field(struct parser *p, const char *name, size_t len, size_t
 	fail(p, &sb);
 }
 
+/* The field of the parser's language with this name, or NULL. */
+static const struct field_def *find_field(const struct parser *p, const char *name, size_t len)
+{
+	for (const struct field_def *f = fields_of(p->kind); f->name; f++)
+		if (name_is(name, len, f->name))
+			return f;
+	return NULL;
+}
+
+static void unknown_has(struct parser *p, const char *v, size_t vlen, size_t at)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_adds(&sb, "unknown value ");
+	diag_quote(&sb, v, vlen, 40);
+	sb_addf(&sb, " after 'has:' at %zu (known: ", char_pos(p, at));
+	bool first = true;
+	for (int i = 0; i < HAS_COUNT; i++) {
+		if (p->kind == RV_RECS || (p->kind == RV_DELIVERABLES && (i == HAS_OPEN || i == HAS_OVERDUE))) {
+			sb_addf(&sb, "%s%s", first ? "" : ", ", has_names[i]);
+			first = false;
+		}
+	}
+	sb_addf(&sb, "%sor any field)", first ? "" : ", ");
+	fail(p, &sb);
+}
+
+/* has:deliverables (the words of has_names), else has:FIELD: any field of the language has a value. */
+static void parse_has(struct parser *p, bool neg, const char *v, size_t vlen, size_t at)
+{
+	for (int i = 0; i < HAS_COUNT; i++) {
+		bool known = p->kind == RV_RECS || (p->kind == RV_DELIVERABLES && (i == HAS_OPEN || i == HAS_OVERDUE));
+		if (known && name_is(v, vlen, has_names[i])) {
+			add_term(p, T_HAS, neg)->field = i;
+			return;
+		}
+	}
+	const struct field_def *f = find_field(p, v, vlen);
+	long extra = f ? -1 : find_extra(p->m, p->kind, v, vlen);
+	if ((!f || f->kind == T_HAS) && extra < 0) {
+		unknown_has(p, v, vlen, at);
+		return;
+	}
+	struct term *t = add_term(p, T_HAS_FIELD, neg);
+	t->sub = f ? f->kind : T_EXTRA;
+	t->field = f ? f->field : 0;
+	t->extra = extra >= 0 ? (size_t)extra : 0;
+}
+
+/* The value of a text term, kept as typed for exact matching and compiled for substring matching. */
+static void set_value(struct term *t, const char *v, size_t vlen)
+{
+	t->s = literal(v, vlen);
+	t->value = xstrndup(v, vlen);
+	t->vlen = vlen;
+}
+
 static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon)
 {
 	const char *name = p->s + at;
@@ -275,32 +410,22 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 	size_t after_len = nlen + 1; /* "status:" */
 	p->pos = colon + 1;
 
-	static const struct {
-		const char *name;
-		enum term_kind kind;
-		int field;
-	} known[] = {
-		{"id", T_CELL, REC_ID},         {"review", T_REVIEW, REC_REVIEW}, {"number", T_CELL, REC_NUMBER},
-		{"topic", T_CELL, REC_TOPIC},   {"title", T_CELL, REC_TITLE},     {"text", T_CELL, REC_TEXT},
-		{"decision", T_DECISION, 0},    {"status", T_STATUS, 0},          {"priority", T_PRIORITY, 0},
-		{"source", T_CELL, REC_SOURCE}, {"briefing", T_BRIEFING, 0},      {"has", T_HAS, 0},
-		{"changed", T_CHANGED, 0},      {"due", T_DUE, 0},                {"question", T_QUESTION, 0},
-		{"owner", T_OWNER, 0},          {"responsible", T_OWNER, 0},      {"assignee", T_OWNER, 0},
-		{"note", T_NOTE, 0},
-	};
-	long kind = -1;
-	for (size_t i = 0; i < sizeof(known) / sizeof(*known); i++)
-		if (name_is(name, nlen, known[i].name))
-			kind = (long)i;
-	long extra = kind < 0 ? find_extra(p->m, name, nlen) : -1;
-	if (kind < 0 && extra < 0) {
+	const struct field_def *f = find_field(p, name, nlen);
+	long extra = f ? -1 : find_extra(p->m, p->kind, name, nlen);
+	if (!f && extra < 0) {
 		unknown_field(p, name, nlen, at);
 		return;
 	}
-	if (kind >= 0 && (known[kind].kind == T_CHANGED || known[kind].kind == T_DUE)) {
-		struct term *t = add_term(p, known[kind].kind, neg);
+	if (f && (f->kind == T_CHANGED || f->kind == T_DUE)) {
+		struct term *t = add_term(p, f->kind, neg);
 		parse_date_value(p, t, after, after_len, at);
 		return;
+	}
+	/* field:=value matches the whole value only ("review:=SSR1" is not SSR10). */
+	bool exact = p->pos < p->len && p->s[p->pos] == '=';
+	if (exact) {
+		p->pos++;
+		after_len++;
 	}
 	const char *v;
 	size_t vlen;
@@ -309,37 +434,29 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 	if (extra >= 0) {
 		struct term *t = add_term(p, T_EXTRA, neg);
 		t->extra = (size_t)extra;
-		t->s = literal(v, vlen);
+		t->exact = exact;
+		set_value(t, v, vlen);
 		return;
 	}
-	enum term_kind k = known[kind].kind;
+	enum term_kind k = f->kind;
 	if (k == T_HAS) {
-		int what = -1;
-		for (int i = 0; i < HAS_COUNT; i++)
-			if (name_is(v, vlen, has_names[i]))
-				what = i;
-		if (what < 0) {
-			struct strbuf sb;
-			sb_init(&sb);
-			sb_adds(&sb, "unknown value ");
-			diag_quote(&sb, v, vlen, 40);
-			sb_addf(&sb, " after 'has:' at %zu (known: ", char_pos(p, at));
-			for (int i = 0; i < HAS_COUNT; i++)
-				sb_addf(&sb, "%s%s", i ? ", " : "", has_names[i]);
-			sb_addc(&sb, ')');
-			fail(p, &sb);
-			return;
-		}
-		add_term(p, T_HAS, neg)->field = what;
+		parse_has(p, neg, v, vlen, at);
 		return;
 	}
 	struct term *t = add_term(p, k, neg);
-	t->field = known[kind].field;
-	t->s = literal(v, vlen);
+	t->field = f->field;
+	t->exact = exact;
+	set_value(t, v, vlen);
+	/* status:none, decision:none, priority:none, question:none: no value recorded. */
+	if ((k == T_STATUS || k == T_DECISION || k == T_PRIORITY || k == T_QUESTION) && name_is(v, vlen, "none")) {
+		t->none = true;
+		t->states = 1u; /* bit 0: the NONE value of each vocabulary */
+		return;
+	}
 	if (k == T_STATUS || k == T_DECISION) {
-		t->states = state_mask(t->s, v, vlen, k == T_STATUS);
+		t->states = state_mask(t->s, v, vlen, k == T_STATUS, exact);
 	} else if (k == T_QUESTION) {
-		t->states = question_mask(t->s, v, vlen);
+		t->states = question_mask(t->s, v, vlen, exact);
 	} else if (k == T_PRIORITY) {
 		int pr = rv_priority_parse(v, vlen);
 		t->priority = pr > 0 ? pr : 0;
@@ -395,11 +512,13 @@ static void parse_term(struct parser *p)
 	p->pos = end;
 }
 
-static struct rv_query *parse(const char *expr, const struct rv_model *m, char *err, size_t errsize)
+static struct rv_query *parse(const char *expr, const struct rv_model *m, enum rv_kind kind, char *err,
+			      size_t errsize)
 {
-	struct parser p = {.s = expr ? expr : "", .m = m, .err = err, .errsize = errsize};
+	struct parser p = {.s = expr ? expr : "", .m = m, .kind = kind, .err = err, .errsize = errsize};
 	p.len = strlen(p.s);
 	p.q = xcalloc(1, sizeof(*p.q));
+	p.q->kind = kind;
 	if (err && errsize)
 		err[0] = '\0';
 	for (;;) {
@@ -418,20 +537,47 @@ static struct rv_query *parse(const char *expr, const struct rv_model *m, char *
 
 struct rv_query *rv_query_parse(const char *expr, char *err, size_t errsize)
 {
-	return parse(expr, NULL, err, errsize);
+	return parse(expr, NULL, RV_RECS, err, errsize);
 }
 
 struct rv_query *rv_query_parse_model(const char *expr, const struct rv_model *m, char *err, size_t errsize)
 {
-	return parse(expr, m, err, errsize);
+	return parse(expr, m, RV_RECS, err, errsize);
+}
+
+struct rv_query *rv_query_parse_kind(const char *expr, const struct rv_model *m, enum rv_kind kind, char *err,
+				     size_t errsize)
+{
+	return parse(expr, m, kind, err, errsize);
+}
+
+bool rv_query_add_value(struct strbuf *out, const char *v, size_t len)
+{
+	bool blank = false, quote = false;
+	for (size_t i = 0; i < len; i++) {
+		blank |= is_space(v[i]);
+		quote |= v[i] == '"';
+	}
+	if (blank && quote)
+		return false;
+	if (blank || (len && v[0] == '"' && !quote)) {
+		sb_addc(out, '"');
+		sb_add(out, v, len);
+		sb_addc(out, '"');
+	} else {
+		sb_add(out, v, len);
+	}
+	return true;
 }
 
 void rv_query_free(struct rv_query *q)
 {
 	if (!q)
 		return;
-	for (size_t i = 0; i < q->n; i++)
+	for (size_t i = 0; i < q->n; i++) {
 		rv_search_free(q->terms[i].s);
+		free(q->terms[i].value);
+	}
 	free(q->terms);
 	free(q);
 }

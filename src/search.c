@@ -586,7 +586,7 @@ static void append_hits(struct rv_hit **out, size_t *n, size_t *cap, enum rv_kin
 
 size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits)
 {
-	static const enum rv_kind kinds[] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY};
+	static const enum rv_kind kinds[] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY, RV_REVIEWS};
 	struct rv_hit *out = NULL;
 	size_t n = 0, cap = 0;
 	*hits = NULL;

@@ -13,12 +13,19 @@ void finding_filter_clear(struct app *app);
 void finding_sort(struct app *app);
 void finding_sort_reverse(struct app *app);
 void finding_jump(struct app *app);
+/* f, F, s, S: on the list in front (the recommendations, or a list with its own filter and order). */
+void finding_list_request(struct app *app, enum request req);
 /*
  * Tab completion: the typed word text[begin..*cursor) (prefix) among cands; one match replaces it
  * (with suffix after), several fill in their common prefix and are listed in app->hint.
  */
 void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
 		      const char *const *cands, size_t n, const char *suffix);
+/* Whether line i of v has a match: one that starts on it, in the text of its wrapped paragraph (or
+ * the view's own grep). */
+bool search_line_matches(struct view *v, size_t i, const struct rv_search *s);
+/* How many matches the view has (each paragraph's text searched whole; with grep: lines). */
+size_t search_count(struct view *v, const struct rv_search *s);
 /* Frees what the app holds for finding (search, query, histories). */
 void finding_free(struct app *app);
 

@@ -6,7 +6,10 @@
  *   question:open owner:OCTO has:overdue due:<2016-06
  *
  * Terms are ANDed; '-' negates a term; field:value matches when the field contains value (smart
- * case: ignoring case unless value has an upper-case letter); status and decision values also match
+ * case: ignoring case unless value has an upper-case letter); field:=value when the field is value
+ * (review:=SSR1 is not SSR10; blanks around the cell ignored); status:none, decision:none,
+ * priority:none: no value recorded (question:none: no questions); has:FIELD (any field of the
+ * language or extra column): the field has a value; status and decision values also match
  * by vocabulary ("progress" = in progress, "done" = complete). changed: and due: take =, <, >, <=, >=
  * before a date (YYYY, YYYY-MM or YYYY-MM-DD). has: takes deliverables, questions, history, text,
  * priority, open (a deliverable not done), overdue (a deliverable overdue, items.h: today, or on the
@@ -58,6 +61,12 @@ void rv_query_free(struct rv_query *q);
 
 /* The field names of the language, NULL-terminated, for completion and help. */
 const char *const *rv_query_fields(void);
+/*
+ * Appends a value as the language reads it back as one value: in quotes when it holds a blank or
+ * starts with a quote ("not started" -> "\"not started\""), else as it is. A value that holds both a
+ * blank and a quote cannot be written (there is no escape): false, nothing appended.
+ */
+bool rv_query_add_value(struct strbuf *out, const char *v, size_t len);
 
 enum rv_sort_key {
 	RV_SORT_ID,

@@ -30,14 +30,14 @@
 	_(VIEW_HISTORY, APP, "Show the status history (of this recommendation, or all)") \
 	_(VIEW_PROBLEMS, APP, "Show the problems found while loading") \
 	_(VIEW_HELP, APP, "Show the keys of this view") \
-	_(SEARCH, SEARCH, "Search this view as you type (C-r in the prompt: regular expression)") \
+	_(SEARCH, SEARCH, "Search this view's text as you type (C-r in the prompt: regular expression)") \
 	_(SEARCH_NEXT, SEARCH, "Go to the next match") \
 	_(SEARCH_PREV, SEARCH, "Go to the previous match") \
-	_(SEARCH_RESULTS, APP, "List every match of the search in the whole data set") \
-	_(FILTER, FILTER, "Filter the recommendations (status:progress review:SSR1 ...)") \
-	_(FILTER_CLEAR, FILTER, "Clear the filter") \
-	_(SORT, SORT, "Sort the recommendations (id, status, decision, priority, topic, changed, ...)") \
-	_(SORT_REVERSE, SORT, "Reverse the order") \
+	_(SEARCH_RESULTS, APP, "Every match in the data set, a line per recommendation") \
+	_(FILTER, FILTER, "Filter this list (status:progress review:=SSR1 ...; Tab completes)") \
+	_(FILTER_CLEAR, FILTER, "Clear this list's filter") \
+	_(SORT, SORT, "Sort this list (id, status, priority, changed, due, ...; Tab completes)") \
+	_(SORT_REVERSE, SORT, "Reverse this list's order") \
 	_(JUMP, APP, "Go to a recommendation (:11, :SSR2-5.4), question (:Q19, :11.13), deliverable (:SSR1-3/D2) or review (:SSR2); Tab completes") \
 	_(CHANGE_STATUS, REC, "Change the implementation status (with a note and a date)") \
 	_(CHANGE_DECISION, REC, "Change the Board's decision (with a note and a date)") \

@@ -36,8 +36,9 @@ struct rv_hit {
 
 /*
  * Every field with a match, in order: recommendations (id order, fields in contract order, then
- * extra columns), then deliverables, questions and history entries in file order, then the notes
- * whose text as it reads now (amended: the new text; retracted: none) matches.
+ * extra columns), then deliverables, questions, history entries and the reviews' milestones and work
+ * streams (reviews.csv) in file order, then the notes whose text as it reads now (amended: the new
+ * text; retracted: none) matches.
  * *hits is allocated (free it); returns the count.
  */
 size_t rv_search_all(const struct rv_model *m, const struct rv_search *s, struct rv_hit **hits);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "recview/filter_prompt.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
@@ -32,15 +33,6 @@ void finding_free(struct app *app)
 
 /* ---- search ---- */
 
-static bool line_matches(struct view *v, size_t i, const struct rv_search *s)
-{
-	const struct line *line = &v->lines[i];
-	size_t off, len;
-	if (v->ops->grep)
-		return v->ops->grep(v, line, s);
-	return line->len && rv_search_next(s, view_line_text(v, line), line->len, 0, &off, &len);
-}
-
 /* The first matching line from start in direction dir, wrapping around; -1 when none. */
 static long find_line(struct view *v, size_t start, int dir, const struct rv_search *s, bool *wrapped)
 {
@@ -50,7 +42,7 @@ static long find_line(struct view *v, size_t start, int dir, const struct rv_sea
 		size_t i = dir > 0 ? (start + k) % n : (start + n - k % n) % n;
 		if (dir > 0 ? i < start : i > start)
 			*wrapped = true;
-		if (line_matches(v, i, s))
+		if (search_line_matches(v, i, s))
 			return (long)i;
 	}
 	return -1;
@@ -115,8 +107,9 @@ void finding_search(struct app *app)
 		app->search_regex = ss.regex;
 		snprintf(app->search_text, sizeof(app->search_text), "%s", text.data);
 		draw_set_highlight(app->search);
-		if (line_matches(v, v->lineno, app->search))
-			app_message(app, C_DIM, "/%s: n next, N previous, R all matches in the data set", app->search_text);
+		size_t n = search_count(v, app->search);
+		if (search_line_matches(v, v->lineno, app->search))
+			app_message(app, C_DIM, "/%s: %zu in this view; n/N next/previous, R everywhere", app->search_text, n);
 		else
 			app_message(app, C_WARNING, "/%s: no match in this view; R lists the whole data set", app->search_text);
 	} else {
@@ -160,15 +153,6 @@ void finding_results(struct app *app)
 }
 
 /* ---- filter ---- */
-
-/* The word being typed: from the last space before the cursor. */
-static size_t word_begin(const struct strbuf *text, size_t cursor)
-{
-	size_t b = cursor;
-	while (b > 0 && text->data[b - 1] != ' ')
-		b--;
-	return b;
-}
 
 static void replace_word(struct strbuf *text, size_t *cursor, size_t begin, const char *with)
 {
@@ -231,67 +215,30 @@ void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size
 	sb_free(&hint);
 }
 
-static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+/* The recommendations list in front, its cursor on the first line (the first rows are what a new
+ * filter or order is judged by). */
+static void show_list_top(struct app *app)
 {
-	static const char *const statuses[] = {"not started", "planning", "progress", "behind", "complete"};
-	static const char *const decisions[] = {"pending", "approved", "rejected"};
-	static const char *const has[] = {"deliverables", "questions", "history", "text", "priority", "open", "overdue", "notes"};
-	static const char *const qstates[] = {"open", "answered", "follow-up", "closed"};
-	static const char *const priorities[] = {"P1", "P2", "P3", "P4"};
-	(void)data;
-	size_t begin = word_begin(text, *cursor);
-	const char *word = text->data + begin;
-	size_t wlen = *cursor - begin;
-	bool neg = wlen && word[0] == '-';
-	const char *colon = memchr(word, ':', wlen);
-	char prefix[128];
-
-	if (!colon) {
-		const char *const *fields = rv_query_fields();
-		size_t n = 0;
-		while (fields[n])
-			n++;
-		snprintf(prefix, sizeof(prefix), "%.*s", (int)(wlen - neg), word + neg);
-		finding_complete(app, text, cursor, begin + neg, prefix, fields, n, ":");
+	struct view *v = app_current(app);
+	if (!view_is_recs(v))
 		return;
-	}
-	size_t flen = (size_t)(colon - word) - neg;
-	const char *field = word + neg;
-	size_t vbegin = (size_t)(colon - text->data) + 1;
-	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - vbegin), colon + 1);
-	if (flen == 6 && strncmp(field, "status", 6) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, statuses, 5, " ");
-	else if (flen == 8 && strncmp(field, "decision", 8) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, decisions, 3, " ");
-	else if (flen == 3 && strncmp(field, "has", 3) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, has, 8, " ");
-	else if (flen == 8 && strncmp(field, "question", 8) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, qstates, 4, " ");
-	else if (flen == 8 && strncmp(field, "priority", 8) == 0)
-		finding_complete(app, text, cursor, vbegin, prefix, priorities, 4, " ");
-	else
-		snprintf(app->hint, sizeof(app->hint), "Type a value for %.*s:", (int)flen, field);
+	view_move_to(v, 0, app_body_height(v));
+	v->offset = 0;
 }
 
 void finding_filter(struct app *app)
 {
-	struct prompt_hooks hooks = {.complete = complete_filter, .history = &filter_history};
+	struct filter_target target = {.kind = RV_RECS, .count = filter_prompt_count_recs};
 	struct strbuf text;
 	sb_init(&text);
 	sb_adds(&text, app->filter_text);
-	bool ok = prompt_read(app, "filter: ", &text, &hooks);
-	app->hint[0] = '\0';
-	if (ok) {
-		char err[512];
-		struct rv_query *q = NULL;
-		if (text.len && !(q = rv_query_parse_model(text.data, app->m, err, sizeof(err)))) {
-			app_message(app, C_ERROR, "filter: %s", err);
-		} else {
-			rv_query_free(app->query);
-			app->query = q;
-			snprintf(app->filter_text, sizeof(app->filter_text), "%s", q ? text.data : "");
-			app_refresh_lists(app);
-		}
+	struct rv_query *q;
+	if (filter_prompt_read(app, "filter: ", &target, &text, &filter_history, &q)) {
+		rv_query_free(app->query);
+		app->query = q;
+		snprintf(app->filter_text, sizeof(app->filter_text), "%s", q ? text.data : "");
+		app_refresh_lists(app);
+		show_list_top(app);
 	}
 	sb_free(&text);
 }
@@ -359,6 +306,7 @@ void finding_sort(struct app *app)
 			app->sort_key = (int)key;
 			app->sort_reverse = reverse;
 			app_refresh_lists(app);
+			show_list_top(app);
 		}
 	}
 	sb_free(&text);
@@ -368,8 +316,33 @@ void finding_sort_reverse(struct app *app)
 {
 	app->sort_reverse = !app->sort_reverse;
 	app_refresh_lists(app);
+	show_list_top(app);
 	app_message(app, C_DIM, "Sorted by %s, %s", rv_sort_name((enum rv_sort_key)app->sort_key),
 		    app->sort_reverse ? "reversed" : "ascending");
+}
+
+/* ---- the list in front ---- */
+
+void finding_list_request(struct app *app, enum request req)
+{
+	struct view *v = app_current(app);
+	if (view_is_recs(v)) {
+		if (req == REQ_FILTER)
+			finding_filter(app);
+		else if (req == REQ_FILTER_CLEAR)
+			finding_filter_clear(app);
+		else if (req == REQ_SORT)
+			finding_sort(app);
+		else
+			finding_sort_reverse(app);
+		return;
+	}
+	/* A list with a filter and an order of its own (deliverables, questions, history) takes them. */
+	if (v->ops->request && v->nlines && v->ops->request(v, req, &v->lines[v->lineno]) == REQ_NONE)
+		return;
+	bool filtering = req == REQ_FILTER || req == REQ_FILTER_CLEAR;
+	app_message(app, C_DIM, "Nothing to %s in this view; L goes to the recommendations list.",
+		    filtering ? "filter" : "sort");
 }
 
 /* ---- jump ---- */

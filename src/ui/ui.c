@@ -324,13 +324,6 @@ static void as_of_prompt(struct app *app)
 	sb_free(&text);
 }
 
-/* Filtering or sorting from another view shows the list it changed. */
-static void ensure_list_shown(struct app *app)
-{
-	if (!view_is_recs(app_current(app)))
-		app_open(app, recs_view_new(app));
-}
-
 /*
  * Whether to quit now: yes when every change is on disk. Otherwise, at the keyboard, only when the user
  * says so; a key script quits (and exits non-zero, listing what is not saved).
@@ -421,19 +414,10 @@ static void handle_request(struct app *app, enum request req)
 		finding_results(app);
 		return;
 	case REQ_FILTER:
-		finding_filter(app);
-		ensure_list_shown(app);
-		return;
 	case REQ_FILTER_CLEAR:
-		finding_filter_clear(app);
-		return;
 	case REQ_SORT:
-		finding_sort(app);
-		ensure_list_shown(app);
-		return;
 	case REQ_SORT_REVERSE:
-		finding_sort_reverse(app);
-		ensure_list_shown(app);
+		finding_list_request(app, req);
 		return;
 	case REQ_JUMP:
 		finding_jump(app);

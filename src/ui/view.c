@@ -180,8 +180,9 @@ bool view_request(struct view *v, enum request req, int height)
 	case REQ_HALF_DOWN: {
 		size_t step = req == REQ_PAGE_DOWN ? page : page / 2 + 1;
 		v->lineno = v->lineno + step < last ? v->lineno + step : last;
-		if (v->offset + step + (size_t)height <= v->nlines)
-			v->offset += step;
+		/* The page moves as far as it can, up to showing the last line at the bottom. */
+		size_t h = height > 0 ? (size_t)height : 1, most = v->nlines > h ? v->nlines - h : 0;
+		v->offset = v->offset + step < most ? v->offset + step : most;
 		break;
 	}
 	case REQ_PAGE_UP:

@@ -5,8 +5,11 @@
 
 #include "recview/arena.h"
 #include "recview/entity.h"
+#include "recview/item_find.h"
 #include "recview/items.h"
 #include "recview/list_columns.h"
+#include "recview/query.h"
+#include "recview/query_items.h"
 #include "recview/search.h"
 #include "recview/text.h"
 #include "recview/tags.h"
@@ -15,8 +18,12 @@
 enum { CH_ITEM, CH_GROUP, CH_EMPTY };
 
 struct children_state {
-	uint32_t *items; /* child indices in display order */
+	uint32_t *all;   /* the list's items in its own order, before the filter */
+	size_t nall;
+	unsigned long generation; /* of the model when all was collected */
+	uint32_t *items; /* child indices in display order: filtered and sorted */
 	size_t n;
+	struct item_finder find; /* this list's own filter and order */
 };
 
 static const struct rv_model *sort_model;
@@ -40,6 +47,7 @@ static int by_date_desc(const void *a, const void *b)
 static void collect(struct view *v, struct children_state *st)
 {
 	const struct rv_model *m = v->app->m;
+	free(st->items);
 	if (v->rec >= 0) {
 		const struct rv_rec *r = rv_rec_at(m, v->rec);
 		st->n = r->count[v->kind];
@@ -126,18 +134,39 @@ static void add_question_groups(struct view *v, struct children_state *st)
 	free(pairs);
 }
 
+/* The list's items (again when the model changed), then those its filter keeps in its order. */
+static void select_items(struct view *v, struct children_state *st)
+{
+	const struct rv_model *m = v->app->m;
+	if (!st->all || st->generation != m->generation) {
+		collect(v, st); /* into st->items, freeing the old selection */
+		free(st->all);
+		st->all = st->items;
+		st->nall = st->n;
+		st->generation = m->generation;
+		st->find.all = st->all;
+		st->find.nall = st->nall;
+		st->items = xcalloc(st->nall + 1, sizeof(*st->items));
+	}
+	memcpy(st->items, st->all, st->nall * sizeof(*st->items));
+	st->n = rv_item_select(m, v->kind, st->find.query, v->app->as_of, st->find.sort_key, st->find.sort_reverse,
+			       st->items, st->nall);
+}
+
 static void children_open(struct view *v)
 {
 	struct children_state *st = v->data;
 	if (!st) {
 		st = v->data = xcalloc(1, sizeof(*st));
-		collect(v, st);
+		st->find.kind = v->kind;
 	}
+	select_items(v, st);
 	if (!st->n) {
 		view_add_line(v, CH_EMPTY, 0, false);
 		return;
 	}
-	if (v->kind == RV_QUESTIONS) {
+	/* Grouped by briefing in the list's own order; another order is one flat list. */
+	if (v->kind == RV_QUESTIONS && !st->find.sort_key && !st->find.sort_reverse) {
 		add_question_groups(v, st);
 		return;
 	}
@@ -145,11 +174,25 @@ static void children_open(struct view *v)
 		view_add_line(v, CH_ITEM, st->items[i], true);
 }
 
+/* The files were read again: the items are collected anew, the filter and order kept. */
+static void children_reload(struct view *v, long cursor_rec)
+{
+	struct children_state *st = v->data;
+	(void)cursor_rec;
+	if (st) {
+		free(st->all);
+		st->all = NULL;
+	}
+}
+
 static void children_done(struct view *v)
 {
 	struct children_state *st = v->data;
-	if (st)
+	if (st) {
 		free(st->items);
+		free(st->all);
+		item_finder_free(&st->find);
+	}
 }
 
 /* The marks before the columns: a deliverable's status and tag, a question's tag. */
@@ -169,7 +212,8 @@ static void children_draw(struct view *v, const struct line *line, struct draw *
 {
 	const struct rv_model *m = v->app->m;
 	if (line->type == CH_EMPTY) {
-		draw_str(d, "  none", C_DIM);
+		const struct children_state *st = v->data;
+		draw_str(d, st->find.query ? "  none matches the filter (F clears it)" : "  none", C_DIM);
 		return;
 	}
 	if (line->type == CH_GROUP) {
@@ -193,6 +237,9 @@ static void children_header(struct view *v, struct draw *d)
 
 static enum request children_request(struct view *v, enum request req, struct line *line)
 {
+	struct children_state *st = v->data;
+	if (item_finder_request(v, &st->find, req))
+		return REQ_NONE;
 	if (req != REQ_ENTER)
 		return req;
 	if (line->type != CH_ITEM) {
@@ -231,9 +278,11 @@ static void children_crumb(struct view *v, struct strbuf *out)
 {
 	static const char *const names[RV_KIND_COUNT] = {[RV_DELIVERABLES] = "Deliverables",
 							  [RV_QUESTIONS] = "Questions", [RV_HISTORY] = "History"};
+	const struct children_state *st = v->data;
 	sb_adds(out, names[v->kind]);
 	if (v->rec < 0)
 		sb_adds(out, " (all)");
+	item_finder_describe(&st->find, st->n, out);
 	tags_describe(v->app, v->kind, tags_shown(v), out);
 }
 
@@ -259,6 +308,7 @@ static const struct view_ops children_ops = {
 	.current_rec = children_current_rec,
 	.line_item = children_line_item,
 	.current_item = children_current_item,
+	.reload = children_reload,
 	.done = children_done,
 };
 

@@ -240,11 +240,14 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	default:
 		return REQ_NONE;
 	}
-	/* Quotes in a label cannot be written in the filter language: such a topic opens the whole list. */
-	if (strchr(label, '"') || strcmp(label, "(no topic)") == 0)
+	/* Exact: the bar of SSR1 lists SSR1, not SSR10 too. Quotes in a label cannot be written in the
+	 * filter language: such a topic opens the whole list. */
+	if (strcmp(label, "(no topic)") == 0)
+		snprintf(filter, sizeof(filter), "-has:topic%s", also);
+	else if (strchr(label, '"'))
 		snprintf(filter, sizeof(filter), "%s", also + (*also == ' '));
 	else
-		snprintf(filter, sizeof(filter), "%s:\"%s\"%s", field, label, also);
+		snprintf(filter, sizeof(filter), "%s:=\"%s\"%s", field, label, also);
 	app_set_filter(v->app, filter);
 	app_open(v->app, recs_view_new(v->app));
 	return REQ_NONE;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recview/activity.h"
+#include "recview/activity_sort.h"
 #include "recview/arena.h"
 #include "recview/finding.h"
 #include "recview/prompt.h"
@@ -25,6 +26,8 @@ struct log_state {
 	struct rv_activity_filter *filter;
 	char filter_text[512];
 	size_t shown;
+	int sort_key;  /* activity_sort.h; 0: newest first */
+	bool sort_reverse;
 };
 
 static struct prompt_history log_filter_history;
@@ -41,12 +44,15 @@ static void log_open(struct view *v)
 		st->generation = m->generation;
 		st->built = true;
 	}
+	uint32_t *order = xcalloc(st->n + 1, sizeof(*order));
 	st->shown = 0;
 	for (size_t i = 0; i < st->n; i++)
-		if (rv_activity_match(st->filter, m, &st->e[i])) {
-			view_add_line(v, LOG_LINE, (uint32_t)i, true);
-			st->shown++;
-		}
+		if (rv_activity_match(st->filter, m, &st->e[i]))
+			order[st->shown++] = (uint32_t)i;
+	rv_activity_sort(m, st->e, order, st->shown, st->sort_key, st->sort_reverse);
+	for (size_t i = 0; i < st->shown; i++)
+		view_add_line(v, LOG_LINE, order[i], true);
+	free(order);
 	if (!st->shown)
 		view_add_line(v, LOG_EMPTY, 0, false);
 }
@@ -217,6 +223,10 @@ static void log_crumb(struct view *v, struct strbuf *out)
 	} else {
 		sb_addf(out, " (%zu)", st->n);
 	}
+	if (!st->sort_key && st->sort_reverse)
+		sb_adds(out, " by oldest");
+	else if (st->sort_key)
+		sb_addf(out, " by %s%s", st->sort_reverse ? "-" : "", rv_activity_sort_names()[st->sort_key]);
 }
 
 /* Tab completes the fields and the kinds. */
@@ -269,13 +279,57 @@ static void set_filter(struct view *v)
 	sb_free(&text);
 }
 
-/* f and F (as bound) filter this list instead of the recommendations. */
+static void complete_log_sort(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	(void)data;
+	const char *const *names = rv_activity_sort_names();
+	size_t n = 0, begin = text->len && text->data[0] == '-' ? 1 : 0;
+	while (names[n])
+		n++;
+	char prefix[64];
+	snprintf(prefix, sizeof(prefix), "%.*s", (int)(*cursor - begin), text->data + begin);
+	finding_complete(app, text, cursor, begin, prefix, names, n, "");
+}
+
+/* s: the log's own order; the first rows shown after it. */
+static void set_sort(struct view *v, bool toggle)
+{
+	struct log_state *st = v->data;
+	if (toggle) {
+		st->sort_reverse = !st->sort_reverse;
+	} else {
+		struct prompt_hooks hooks = {.complete = complete_log_sort};
+		struct strbuf text;
+		sb_init(&text);
+		snprintf(v->app->hint, sizeof(v->app->hint), "newest, oldest, author, id, kind   (-key reverses)");
+		bool ok = prompt_read(v->app, "sort by: ", &text, &hooks);
+		v->app->hint[0] = '\0';
+		int key;
+		bool reverse;
+		if (ok && text.len && !rv_activity_sort_parse(text.data, &key, &reverse))
+			app_message(v->app, C_ERROR, "sort: unknown key (known here: newest, oldest, author, id, kind)");
+		else if (ok && text.len) {
+			st->sort_key = key;
+			st->sort_reverse = reverse;
+		}
+		sb_free(&text);
+	}
+	view_rebuild(v, v->width);
+	view_move_to(v, 0, app_body_height(v));
+	v->offset = 0;
+}
+
+/* f and F (as bound) filter this list instead of the recommendations; s and S sort it. */
 static bool log_key(struct view *v, struct key key)
 {
 	struct log_state *st = v->data;
 	enum request req = keys_lookup(key);
 	if (req == REQ_FILTER) {
 		set_filter(v);
+		return true;
+	}
+	if (req == REQ_SORT || req == REQ_SORT_REVERSE) {
+		set_sort(v, req == REQ_SORT_REVERSE);
 		return true;
 	}
 	if (req == REQ_FILTER_CLEAR) {
@@ -295,7 +349,7 @@ static bool log_key(struct view *v, struct key key)
 
 static const struct view_ops log_ops = {
 	.id = VIEW_LOG,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SPLIT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_SPLIT,
 	.name = "log",
 	.open = log_open,
 	.draw = log_draw,

@@ -17,7 +17,7 @@ for want in "approved          28" "complete        20" "in progress      8" "re
 done
 keys j j j j j j
 keys Enter
-expect bar-opens-filter "Recommendations [review:\"SSR2\"] 63 of 91"
+expect bar-opens-filter "Recommendations [review:=\"SSR2\"] 63 of 91"
 keys F r g
 keys @ 2014-12-31 Enter
 expect as-of-status "as of 2014-12-31"

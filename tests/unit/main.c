@@ -13,7 +13,7 @@ int main(void)
 	int (*const groups[])(void) = {
 		run_utf8_tests,  run_text_tests,  run_vocab_tests,      run_date_tests,  run_csvread_tests,
 		run_corpus_tests, run_model_tests, run_bad_corpus_tests, run_hostile_tests,
-		run_query_tests,  run_search_tests,
+		run_query_tests,  run_query_items_tests, run_search_tests, run_search_groups_tests,
 		run_xref_tests,
 		run_save_tests,
 		run_store_tests,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "recview/activity.h"
+#include "recview/activity_sort.h"
 #include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/strbuf.h"
@@ -109,6 +110,49 @@ static void test_every_source_newest_first(void **state)
 		   "undated\treport.txt\tR-1\t\tstatus\tin progress\tbehind schedule\t\n"
 		   "2016-06-30\treport.txt\tR-1\t\tstatus\t\tin progress\tstarted\n"
 		   "2015-01-10\t\tR-2\t\tstatus\t\tnot started\t\n");
+	rv_model_free(&m);
+}
+
+/* The authors (or ids) of the log in an order, joined by spaces. */
+static void check_sorted(const struct rv_model *m, const char *key, bool by_id, const char *want)
+{
+	struct rv_activity *e;
+	size_t n = rv_activity_build(m, &e);
+	uint32_t *order = calloc(n + 1, sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (uint32_t)i;
+	int k;
+	bool reverse;
+	assert_true(rv_activity_sort_parse(key, &k, &reverse));
+	rv_activity_sort(m, e, order, n, k, reverse);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (size_t i = 0; i < n; i++) {
+		struct rv_text t = by_id ? rv_activity_rec_id(m, &e[order[i]]) : rv_activity_author(m, &e[order[i]]);
+		sb_addf(&sb, "%s%.*s", i ? " " : "", t.len ? (int)t.len : 1, t.len ? t.ptr : "-");
+	}
+	if (strcmp(sb.data, want) != 0)
+		print_error("sort %s: got '%s', want '%s'\n", key, sb.data, want);
+	assert_string_equal(sb.data, want);
+	sb_free(&sb);
+	free(order);
+	free(e);
+}
+
+static void test_sort(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	int k;
+	bool reverse;
+	load_ok(&m, dir);
+	assert_false(rv_activity_sort_parse("date", &k, &reverse));
+	check_sorted(&m, "newest", false, "alice bob alice carol bob alice alice dave report.txt report.txt -");
+	check_sorted(&m, "oldest", false, "- report.txt report.txt dave alice alice bob carol alice bob alice");
+	/* Equal keys stay newest first; no author last (first reversed, as the list's sort). */
+	check_sorted(&m, "author", false, "alice alice alice alice bob bob carol dave report.txt report.txt -");
+	check_sorted(&m, "-author", false, "- report.txt report.txt dave carol bob bob alice alice alice alice");
+	check_sorted(&m, "id", true, "R-1 R-1 R-1 R-1 R-1 R-1 R-2 R-2 R-2 R-2 S-1");
 	rv_model_free(&m);
 }
 
@@ -235,6 +279,7 @@ int run_activity_tests(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_source_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_entry_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_changes_logged, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_time_stamps, setup, teardown),

@@ -244,7 +244,7 @@ static void test_parse_errors(void **state)
 		    "bad date 'soon' after 'changed:' at 1 (expected YYYY, YYYY-MM or YYYY-MM-DD)");
 
 	check_error("has:foo", NULL,
-		    "unknown value 'foo' after 'has:' at 1 (known: deliverables, questions, history, text, priority, open, overdue, notes)");
+		    "unknown value 'foo' after 'has:' at 1 (known: deliverables, questions, history, text, priority, open, overdue, notes, or any field)");
 	check_error("a - b", NULL, "missing term after '-' at 3");
 	check_error("a -", NULL, "missing term after '-' at 3");
 	check_error("\"\"", NULL, "empty quotes at 1");

@@ -418,8 +418,8 @@ static void check_against_cells(const struct rv_model *m, const char *pattern, u
 	struct rv_search *s = compile_ok(pattern, flags);
 	struct rv_hit *hits;
 	size_t n = rv_search_all(m, s, &hits), k = 0;
-	static const enum rv_kind kinds[] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY};
-	for (size_t ki = 0; ki < 4; ki++) {
+	static const enum rv_kind kinds[] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY, RV_REVIEWS};
+	for (size_t ki = 0; ki < 5; ki++) {
 		enum rv_kind kind = kinds[ki];
 		const struct rv_table *t = &m->tables[kind];
 		if (!t->present || !t->usable)
