@@ -359,7 +359,7 @@ static enum request reviews_request(struct view *v, enum request req, struct lin
 		if (strchr(r->name, '"'))
 			filter[0] = '\0';
 		else
-			snprintf(filter, sizeof(filter), "review:\"%s\"", r->name);
+			snprintf(filter, sizeof(filter), "review:=\"%s\"", r->name);
 		app_set_filter(v->app, filter);
 		app_open(v->app, recs_view_new(v->app));
 	} else if (line->type == RW_MS_NAME || line->type == RW_MS_DESC) {
