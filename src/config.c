@@ -22,12 +22,11 @@
 #include "recview/columns.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
+#include "recview/theme.h"
 #include "recview/utf8.h"
 
 #define CONFIG_MAX_LINE 4096 /* bytes, without the line ending */
 #define QUOTE_COLS 60        /* columns of quoted text in a message */
-
-static const char *const known_themes[] = { "default", "light", "high-contrast", "monochrome" };
 
 static const char *const named_keys[] = { "Enter", "Tab",  "Space", "Backspace", "Up",  "Down",
 					  "Left",  "Right", "PgUp",  "PgDn",      "Home", "End" };
@@ -376,13 +375,11 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 	if (name_len > 8 && memcmp(name, "columns.", 8) == 0) {
 		parse_columns(ld, name + 8, name_len - 8, val, vlen);
 	} else if (word_is(name, name_len, "theme")) {
-		for (size_t k = 0; k < sizeof(known_themes) / sizeof(*known_themes); k++) {
-			if (word_is(val, vlen, known_themes[k])) {
-				set_string(&c->theme, val, vlen);
-				return;
-			}
+		if (rv_theme_find(val, vlen)) {
+			set_string(&c->theme, val, vlen);
+			return;
 		}
-		warn_quoted(ld, "unknown theme %s (known: default, light, high-contrast, monochrome)", val, vlen);
+		warn_quoted(ld, "unknown theme %s (known: default, light, high-contrast, monochrome, okabe-ito)", val, vlen);
 	} else if (word_is(name, name_len, "author")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "author is empty");

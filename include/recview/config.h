@@ -1,7 +1,7 @@
 /*
  * config.h - the configuration file: $XDG_CONFIG_HOME/recview/config, else ~/.config/recview/config.
  * One setting per line; '#' starts a comment anywhere outside double quotes ("a # b" keeps it):
- *   theme = default | light | high-contrast | monochrome
+ *   theme = default | light | high-contrast | monochrome | okabe-ito
  *   author = Jane Doe
  *   mouse = on | off
  *   data = /path/to/data/set

@@ -224,8 +224,8 @@ static void test_every_setting(void **state)
 static void test_themes(void **state)
 {
 	(void)state;
-	const char *themes[] = { "default", "light", "high-contrast", "monochrome" };
-	for (size_t i = 0; i < 4; i++) {
+	const char *themes[] = { "default", "light", "high-contrast", "monochrome", "okabe-ito" };
+	for (size_t i = 0; i < 5; i++) {
 		char text[64];
 		snprintf(text, sizeof(text), "theme = %s\n", themes[i]);
 		struct config c;
@@ -337,7 +337,7 @@ static void test_comments_after_values(void **state)
 	assert_int_equal(dl.n, 2);
 	assert_warning(&dl, 0, path, 1, "author is empty");
 	assert_warning(&dl, 1, path, 2,
-		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome)");
+		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome, okabe-ito)");
 	assert_string_equal(c.author, "Jane");
 	done(&c, &dl);
 }
@@ -525,7 +525,7 @@ static void test_bad_lines_reported(void **state)
 	assert_int_equal(dl.errors, 0);
 	size_t i = 0;
 	assert_warning(&dl, i++, path, 1,
-		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome)");
+		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome, okabe-ito)");
 	assert_warning(&dl, i++, path, 3, "unknown setting 'colour'");
 	assert_warning(&dl, i++, path, 4, "unknown mouse setting 'sometimes' (use on or off)");
 	assert_warning(&dl, i++, path, 5, "unknown key 'xy'");
