@@ -10,6 +10,8 @@
  *   split-ratio = 50        percent of the split for the list, 20 to 80
  *   hyperlinks = auto | on | off         web addresses as OSC 8 hyperlinks (terminal.h: what auto means)
  *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
+ *   topic-grouping = normalise | off  the dashboard counts spelling variants of a topic as one
+ *                           (topic_key.h) or each as written
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history):
  *                           names in order, each with an optional width (columns.h): id,status:12,title
@@ -40,6 +42,7 @@ struct config {
 	int split_ratio; /* 0 not set */
 	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
+	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
 	char *columns[4]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
 	unsigned columns_line[4];
 	struct config_binding *bindings;

@@ -28,6 +28,7 @@ enum {
 	DB_OVERDUE,   /* a review's overdue deliverables */
 	DB_BLANK,
 	DB_LEGEND,    /* a further line of a bar's legend; ref: index in legends */
+	DB_SPELLING,  /* one spelling of a grouped topic; ref: topic, sub: spelling */
 };
 
 /* A bar line whose legend goes on past its own line: the line and which legend line this is. */
@@ -46,6 +47,13 @@ struct dashboard_state {
 
 static void add_legend_lines(struct view *v, struct line *bar);
 
+/* topic-grouping = normalise (the default) or off, in the configuration. */
+static bool topics_grouped(const struct app *app)
+{
+	const char *g = app->opt ? app->opt->topic_grouping : NULL;
+	return !g || strcmp(g, "off") != 0;
+}
+
 static void dashboard_open(struct view *v)
 {
 	struct dashboard_state *st = v->data;
@@ -59,7 +67,10 @@ static void dashboard_open(struct view *v)
 		st->nlegends = 0; /* laid out again for this width */
 	if (!st) {
 		st = v->data = xcalloc(1, sizeof(*st));
-		rv_summary_build(m, v->app->as_of, &st->sum);
+		if (topics_grouped(v->app))
+			rv_summary_build_grouped(m, v->app->as_of, &st->sum);
+		else
+			rv_summary_build(m, v->app->as_of, &st->sum);
 		st->built = rv_stamp_now(m, v->app->as_of);
 	}
 	const struct rv_summary *s = &st->sum;
@@ -87,6 +98,8 @@ static void dashboard_open(struct view *v)
 	for (size_t i = 0; i < s->ntopics; i++) {
 		add_legend_lines(v, view_add_line(v, DB_TOPIC, (uint32_t)i, true));
 		add_legend_lines(v, view_add_line(v, DB_TOPIC_DECISION, (uint32_t)i, true));
+		for (size_t k = 0; k < s->topics[i].nspellings; k++)
+			view_add_line(v, DB_SPELLING, (uint32_t)i, true)->sub = (uint32_t)k;
 	}
 }
 
@@ -372,6 +385,15 @@ static void dashboard_draw(struct view *v, const struct line *line, struct draw 
 	case DB_LEGEND:
 		draw_legend_line(v, line, d);
 		return;
+	case DB_SPELLING: {
+		/* The spellings counted as this topic (topic_key.h), each with its count. */
+		const struct rv_spelling *sp = &s->topics[line->ref].spellings[line->sub];
+		draw_field(d, line->sub ? "" : "    spellings", line->sub ? 0 : 13, 14, C_LABEL);
+		snprintf(buf, sizeof(buf), "%zu  ", sp->count);
+		draw_field_right(d, buf, strlen(buf), 6, C_DIM);
+		draw_text(d, sp->text, strlen(sp->text), C_DEFAULT);
+		return;
+	}
 	default:
 		return;
 	}
@@ -391,7 +413,7 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	}
 	char filter[600];
 	const char *label = NULL;
-	const char *field = "review";
+	const char *field = "review:=";
 	const char *also = "";
 	switch (line->type) {
 	case DB_QUESTIONS:
@@ -413,7 +435,12 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	case DB_TOPIC:
 	case DB_TOPIC_DECISION:
 		label = st->sum.topics[line->ref].label;
-		field = "topic";
+		/* A topic of several spellings: every recommendation of any of them. */
+		field = st->sum.topics[line->ref].nspellings ? "topic:~" : "topic:=";
+		break;
+	case DB_SPELLING:
+		label = st->sum.topics[line->ref].spellings[line->sub].text;
+		field = "topic:=";
 		break;
 	default:
 		return REQ_NONE;
@@ -425,7 +452,7 @@ static enum request dashboard_request(struct view *v, enum request req, struct l
 	else if (strchr(label, '"'))
 		snprintf(filter, sizeof(filter), "%s", also + (*also == ' '));
 	else
-		snprintf(filter, sizeof(filter), "%s:=\"%s\"%s", field, label, also);
+		snprintf(filter, sizeof(filter), "%s\"%s\"%s", field, label, also);
 	app_set_filter(v->app, filter);
 	app_open(v->app, recs_view_new(v->app));
 	return REQ_NONE;

@@ -221,6 +221,23 @@ static void test_every_setting(void **state)
 	done(&c, &dl);
 }
 
+/* topic-grouping: normalise or off, kept as written; another word is said and ignored. */
+static void test_topic_grouping(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "topic-grouping = off\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.topic_grouping, "off");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "topic-grouping = normalise\ntopic-grouping = loose\n");
+	assert_int_equal(dl.n, 1);
+	assert_non_null(strstr(dl.items[0].msg, "normalise, off"));
+	assert_string_equal(c.topic_grouping, "normalise");
+	done(&c, &dl);
+}
+
 static void test_themes(void **state)
 {
 	(void)state;
@@ -855,6 +872,7 @@ int run_config_tests(void)
 		cmocka_unit_test(test_default_path),
 		CONFIG_TEST(test_every_setting),
 		CONFIG_TEST(test_themes),
+		CONFIG_TEST(test_topic_grouping),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),
 		CONFIG_TEST(test_comments_after_values),
