@@ -2,7 +2,7 @@
 # The dashboard in a real terminal under --theme monochrome, at 80x24 and 200x60: SSR2's status bar
 # has a part of its own pattern per status (█ complete, ▓ in progress, ▄ not started, ─ no status),
 # the legend shows each pattern beside its word and is never cut ("· not start" at 80 columns before
-# legends wrapped).
+# legends wrapped). Then the okabe-ito theme's xterm-256 colours.
 . tests/tmux/lib.sh
 START_ENV="XDG_CONFIG_HOME=$PWD/tests/data/config-split-off"
 
@@ -35,3 +35,18 @@ segments segments-200x60-start
 expect topics-grouped-200 "spellings"
 keys Q
 exited quit 0
+
+# okabe-ito on a 256-colour terminal: complete in bluish green (xterm 35), in progress in sky
+# blue (74), not started in yellow (221).
+start 80 24 --read-only --theme okabe-ito data
+keys D
+expect dashboard-okabe-ito "SSR2  63 recommendations"
+for c in 35 74 221; do
+	if tmx capture-pane -e -p -t "$SESSION" | grep -q "38;5;${c}m"; then
+		echo "ok okabe-ito-colour-$c"
+	else
+		echo "not ok okabe-ito-colour-$c: no xterm colour $c on the dashboard"
+	fi
+done
+keys Q
+exited okabe-ito-quit 0
