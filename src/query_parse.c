@@ -454,6 +454,8 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 		t->extra = (size_t)extra;
 		t->exact = exact;
 		set_value(t, v, vlen);
+		if (same_key)
+			set_key_value(t, v, vlen);
 		return;
 	}
 	enum term_kind k = f->kind;
