@@ -62,7 +62,7 @@ struct view *view_new(struct app *app, const struct view_ops *ops, long rec, lon
 }
 
 struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind,
-			   void *data)
+			   const void *init)
 {
 	/* A view without its id would be told from the others by nothing: a mistake in its declaration. */
 	assert(ops->id > VIEW_NONE && ops->id < VIEW_COUNT);
@@ -72,7 +72,13 @@ struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec
 	v->rec = rec;
 	v->item = item;
 	v->kind = kind;
-	v->data = data;
+	/* One rule for every view's state: the engine's, zeroed or a copy of init, before the first open. */
+	assert(!init || ops->state_size);
+	if (ops->state_size) {
+		v->data = xcalloc(1, ops->state_size);
+		if (init)
+			memcpy(v->data, init, ops->state_size);
+	}
 	sb_init(&v->text);
 	v->width = app_body_width();
 	v->built = rv_stamp_now(app->m, app->as_of);
@@ -91,6 +97,14 @@ void view_free(struct view *v)
 	free(v->lines);
 	sb_free(&v->text);
 	free(v);
+}
+
+void view_reset_state(struct view *v)
+{
+	if (v->ops->done)
+		v->ops->done(v);
+	if (v->data)
+		memset(v->data, 0, v->ops->state_size);
 }
 
 static void clamp(struct view *v, int height)

@@ -156,10 +156,7 @@ static void select_items(struct view *v, struct children_state *st)
 static void children_open(struct view *v)
 {
 	struct children_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
-		st->find.kind = v->kind;
-	}
+	st->find.kind = v->kind;
 	select_items(v, st);
 	if (!st->n) {
 		view_add_line(v, CH_EMPTY, 0, false);
@@ -299,6 +296,7 @@ static const struct view_ops children_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT | SCOPE_SPLIT |
 	          SCOPE_COLUMNS,
 	.name = "list",
+	.state_size = sizeof(struct children_state),
 	.open = children_open,
 	.draw = children_draw,
 	.request = children_request,

@@ -226,6 +226,7 @@ static const struct view_ops columns_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP,
 	.name = "columns",
 	.keymap = &columns_keymap,
+	.state_size = sizeof(struct columns_state),
 	.open = columns_open,
 	.draw = columns_draw,
 	.request = columns_request,
@@ -235,8 +236,7 @@ static const struct view_ops columns_ops = {
 
 struct view *columns_view_new(struct app *app, struct view *of, enum rv_col_list list)
 {
-	struct columns_state *st = xcalloc(1, sizeof(*st));
-	st->list = list;
-	list_columns_measure(of, list, &st->set, st->natural);
-	return view_new_with(app, &columns_ops, -1, -1, RV_RECS, st);
+	struct columns_state init = {.list = list};
+	list_columns_measure(of, list, &init.set, init.natural);
+	return view_new_with(app, &columns_ops, -1, -1, RV_RECS, &init);
 }

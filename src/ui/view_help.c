@@ -246,6 +246,7 @@ static const struct view_ops help_ops = {
 	.id = VIEW_HELP,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "help",
+	.state_size = sizeof(struct help_state),
 	.open = help_open,
 	.draw = help_draw,
 	.crumb = help_crumb,
@@ -254,7 +255,6 @@ static const struct view_ops help_ops = {
 
 struct view *help_view_new(struct app *app, const struct view *about)
 {
-	struct help_state *st = xcalloc(1, sizeof(*st));
-	st->about = about ? about->ops : NULL;
-	return view_new_with(app, &help_ops, -1, -1, RV_RECS, st);
+	struct help_state init = {.about = about ? about->ops : NULL};
+	return view_new_with(app, &help_ops, -1, -1, RV_RECS, &init);
 }

@@ -36,8 +36,6 @@ static void log_open(struct view *v)
 {
 	struct log_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	if (!st)
-		st = v->data = xcalloc(1, sizeof(*st));
 	if (!st->built || st->generation != m->generation) {
 		free(st->e);
 		st->n = rv_activity_build(m, &st->e);
@@ -351,6 +349,7 @@ static const struct view_ops log_ops = {
 	.id = VIEW_LOG,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_SPLIT,
 	.name = "log",
+	.state_size = sizeof(struct log_state),
 	.open = log_open,
 	.draw = log_draw,
 	.request = log_request,

@@ -435,6 +435,7 @@ static const struct view_ops present_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_REC | SCOPE_AGENDA,
 	.reload = present_reload,
 	.name = "walkthrough",
+	.state_size = sizeof(struct present_state),
 	.open = present_open,
 	.draw = present_draw,
 	.request = present_request,
@@ -448,8 +449,8 @@ static const struct view_ops present_ops = {
 
 struct view *present_view_new(struct app *app)
 {
-	struct present_state *st = xcalloc(1, sizeof(*st));
-	select_recs(st, app);
-	st->shown_at = rv_monotonic_seconds();
-	return view_new_with(app, &present_ops, -1, -1, RV_RECS, st);
+	struct present_state init = {0};
+	select_recs(&init, app);
+	init.shown_at = rv_monotonic_seconds();
+	return view_new_with(app, &present_ops, -1, -1, RV_RECS, &init);
 }

@@ -48,8 +48,6 @@ struct rec_state {
 
 static struct rec_state *page_state(struct view *v)
 {
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(struct rec_state));
 	return v->data;
 }
 
@@ -537,6 +535,7 @@ static const struct view_ops rec_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT,
 	.current_item = rec_current_item,
 	.name = "recommendation",
+	.state_size = sizeof(struct rec_state),
 	.open = rec_open,
 	.draw = rec_draw,
 	.request = rec_request,

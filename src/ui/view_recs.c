@@ -25,10 +25,8 @@ static void recs_open(struct view *v)
 {
 	const struct rv_model *m = v->app->m;
 	struct recs_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->order)
 		st->order = xcalloc(m->nrecs + 1, sizeof(*st->order));
-	}
 	st->n = rv_query_select_as_of(m, v->app->query, v->app->as_of, (enum rv_sort_key)v->app->sort_key,
 				      v->app->sort_reverse, st->order);
 	if (!st->n)
@@ -121,6 +119,7 @@ static const struct view_ops recs_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_EXPORT | SCOPE_SPLIT |
 	          SCOPE_COLUMNS,
 	.name = "recommendations",
+	.state_size = sizeof(struct recs_state),
 	.open = recs_open,
 	.draw = recs_draw,
 	.request = recs_request,

@@ -32,6 +32,7 @@ struct results_state {
 	struct rv_query *query;
 	char filter_text[512];
 	bool by_hits; /* most hits first, else the recommendations' id order */
+	bool searched; /* hits and groups found (false: zeroed, to search) */
 	size_t shown;
 };
 
@@ -58,8 +59,8 @@ static int by_hits(const void *a, const void *b)
 static void results_open(struct view *v)
 {
 	struct results_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->searched) {
+		st->searched = true;
 		st->n = rv_search_all(v->app->m, v->app->search, &st->hits);
 		st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
 		snprintf(st->pattern, sizeof(st->pattern), "%s", v->app->search_text);
@@ -369,6 +370,7 @@ static const struct view_ops results_ops = {
 	.id = VIEW_RESULTS,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_SPLIT,
 	.name = "search results",
+	.state_size = sizeof(struct results_state),
 	.open = results_open,
 	.draw = results_draw,
 	.request = results_request,

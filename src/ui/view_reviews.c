@@ -59,8 +59,6 @@ static int32_t reading_date(const struct app *app)
 /* The set of reviews, built again when the model changed; v->item stays in range. */
 static void ensure_set(struct view *v)
 {
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(struct reviews_state));
 	struct reviews_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (st->set.reviews && rv_stamp_stale(m, st->built, v->app->as_of))
@@ -406,6 +404,7 @@ static const struct view_ops reviews_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_VIEW,
 	.keymap = &reviews_keymap,
 	.name = "review",
+	.state_size = sizeof(struct reviews_state),
 	.open = reviews_open,
 	.draw = reviews_draw,
 	.request = reviews_request,
@@ -418,15 +417,13 @@ static const struct view_ops reviews_ops = {
 
 struct view *reviews_view_new(struct app *app, long index)
 {
-	struct reviews_state *st = xcalloc(1, sizeof(*st));
-	return view_new_with(app, &reviews_ops, -1, index, RV_RECS, st);
+	return view_new(app, &reviews_ops, -1, index, RV_RECS);
 }
 
 struct view *reviews_view_named(struct app *app, const char *name, size_t len)
 {
-	struct reviews_state *st = xcalloc(1, sizeof(*st));
-	st->want = xstrndup(name, len);
-	return view_new_with(app, &reviews_ops, -1, -1, RV_RECS, st);
+	struct reviews_state init = {.want = xstrndup(name, len)};
+	return view_new_with(app, &reviews_ops, -1, -1, RV_RECS, &init);
 }
 
 bool view_current_review(const struct view *v, struct strbuf *out)

@@ -47,6 +47,7 @@ static const struct view_ops text_ops = {
 	.id = VIEW_TEXT,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "text",
+	.state_size = sizeof(struct text_state),
 	.open = text_open,
 	.draw = text_draw,
 	.crumb = text_crumb,
@@ -56,8 +57,6 @@ static const struct view_ops text_ops = {
 
 struct view *text_view_new(struct app *app, const char *title, const char *text)
 {
-	struct text_state *st = xcalloc(1, sizeof(*st));
-	st->title = xstrdup(title);
-	st->text = xstrdup(text);
-	return view_new_with(app, &text_ops, -1, -1, RV_RECS, st);
+	struct text_state init = {.title = xstrdup(title), .text = xstrdup(text)};
+	return view_new_with(app, &text_ops, -1, -1, RV_RECS, &init);
 }
