@@ -57,8 +57,10 @@ struct view_ops {
 	/* The size of its private state: the engine gives it as v->data, zeroed (or a copy of the
 	 * constructor's init, view_new_with), before the first open, and frees it after done. 0: none. */
 	size_t state_size;
-	/* Builds the lines for the current width. Called again when the width changes. */
-	void (*open)(struct view *v);
+	/* Builds the lines for the current width; called again when the width changes. false, with why
+	 * in err (one sentence): the view cannot be built (nothing to show, a bad argument), and is not
+	 * opened (error.h's convention). */
+	bool (*open)(struct view *v, char *err, size_t errsize);
 	/* Draws one line; d spans the view's width. */
 	void (*draw)(struct view *v, const struct line *line, struct draw *d);
 	/* A request the engine did not handle (Enter on a line...). Returns REQ_NONE when done. */
@@ -119,6 +121,8 @@ void view_clear_lines(struct view *v);
 const char *view_line_text(const struct view *v, const struct line *line);
 
 /* ---- the engine ---- */
+/* A new view, its lines built; NULL when its open refused, its message then on the app's status line
+ * (app_open takes NULL and opens nothing). */
 struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind);
 /*
  * view_new with the state's first contents: init (ops->state_size bytes, NULL: zeroed) is copied into

@@ -82,6 +82,8 @@ static void drop_forward(struct app *app)
 
 void app_open(struct app *app, struct view *v)
 {
+	if (!v)
+		return; /* the view refused to open; its message is on the status line */
 	drop_forward(app);
 	split_view_opened(app);
 	if (app->depth == APP_MAX_DEPTH) {

@@ -82,7 +82,13 @@ struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec
 	sb_init(&v->text);
 	v->width = app_body_width();
 	v->built = rv_stamp_now(app->m, app->as_of);
-	ops->open(v);
+	char err[512] = "";
+	if (!ops->open(v, err, sizeof(err))) {
+		/* Not pushed as an empty view: the user reads why instead. */
+		app_message(app, C_WARNING, "%s", err[0] ? err : "Nothing to show here.");
+		view_free(v);
+		return NULL;
+	}
 	return v;
 }
 
@@ -141,7 +147,9 @@ void view_rebuild(struct view *v, int width)
 	v->width = width;
 	v->built = rv_stamp_now(v->app->m, v->app->as_of);
 	view_clear_lines(v);
-	v->ops->open(v);
+	char err[512] = "";
+	if (!v->ops->open(v, err, sizeof(err))) /* it could be built before: say why it is empty now */
+		app_message(v->app, C_WARNING, "%s", err[0] ? err : "Nothing to show here any more.");
 	size_t best = 0;
 	for (size_t i = 0; i < v->nlines; i++) {
 		const struct line *l = &v->lines[i];

@@ -26,8 +26,10 @@ static struct rv_col_choice *choice(struct view *v)
 	return list_columns_choice(v->app, st->list);
 }
 
-static void columns_open(struct view *v)
+static bool columns_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct columns_state *st = v->data;
 	const struct rv_col_choice *c = choice(v);
 	for (size_t i = 0; i < c->n; i++) {
@@ -45,6 +47,7 @@ static void columns_open(struct view *v)
 	rv_columns_format(c, &spec);
 	view_add_wrapped(v, COLS_SPEC, 0, false, spec.data, spec.len, v->width > 1 ? v->width - 1 : 1);
 	sb_free(&spec);
+	return true;
 }
 
 /* How wide a column is: its own width, or how it fits. */

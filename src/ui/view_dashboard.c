@@ -35,8 +35,10 @@ struct dashboard_state {
 	bool counted;          /* sum holds the summary (false: zeroed, to be counted) */
 };
 
-static void dashboard_open(struct view *v)
+static bool dashboard_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct dashboard_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (st->counted && rv_stamp_stale(m, st->built, v->app->as_of)) {
@@ -70,6 +72,7 @@ static void dashboard_open(struct view *v)
 		view_add_line(v, DB_TOPIC, (uint32_t)i, true);
 		view_add_line(v, DB_TOPIC_DECISION, (uint32_t)i, true);
 	}
+	return true;
 }
 
 static void dashboard_done(struct view *v)

@@ -155,8 +155,10 @@ static void add_unbound(struct view *v)
 	}
 }
 
-static void help_open(struct view *v)
+static bool help_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	fit_keys_width(v);
 	view_add_line(v, HELP_TITLE, 0, false);
 	view_add_line(v, HELP_BLANK, 0, false);
@@ -164,6 +166,7 @@ static void help_open(struct view *v)
 	for (size_t i = 0; i < NSECTIONS; i++)
 		add_section(v, i);
 	add_unbound(v);
+	return true;
 }
 
 static void draw_section(struct view *v, const struct line *line, struct draw *d)

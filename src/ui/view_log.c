@@ -32,8 +32,10 @@ struct log_state {
 
 static struct prompt_history log_filter_history;
 
-static void log_open(struct view *v)
+static bool log_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct log_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (!st->built || st->generation != m->generation) {
@@ -53,6 +55,7 @@ static void log_open(struct view *v)
 	free(order);
 	if (!st->shown)
 		view_add_line(v, LOG_EMPTY, 0, false);
+	return true;
 }
 
 static void log_done(struct view *v)

@@ -21,8 +21,10 @@ struct recs_state {
 	size_t n;
 };
 
-static void recs_open(struct view *v)
+static bool recs_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_model *m = v->app->m;
 	struct recs_state *st = v->data;
 	if (!st->order)
@@ -33,6 +35,7 @@ static void recs_open(struct view *v)
 		view_add_line(v, RECS_EMPTY, 0, false);
 	for (size_t i = 0; i < st->n; i++)
 		view_add_line(v, RECS_LINE, st->order[i], true);
+	return true;
 }
 
 static void recs_done(struct view *v)

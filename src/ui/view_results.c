@@ -56,9 +56,13 @@ static int by_hits(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-static void results_open(struct view *v)
+static bool results_open(struct view *v, char *err, size_t errsize)
 {
 	struct results_state *st = v->data;
+	if (!st->searched && !v->app->search) {
+		snprintf(err, errsize, "No search yet: / searches, then R lists every match.");
+		return false;
+	}
 	if (!st->searched) {
 		st->searched = true;
 		st->n = rv_search_all(v->app->m, v->app->search, &st->hits);
@@ -81,6 +85,7 @@ static void results_open(struct view *v)
 	for (size_t i = 0; i < n; i++)
 		view_add_line(v, RES_GROUP, order[i], true);
 	free(order);
+	return true;
 }
 
 static void results_done(struct view *v)

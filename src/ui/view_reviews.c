@@ -143,19 +143,22 @@ static void add_streams(struct view *v, const struct rv_review *r)
 	}
 }
 
-static void reviews_open(struct view *v)
+static bool reviews_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	ensure_set(v);
 	const struct rv_review *r = current(v);
 	view_add_line(v, RW_TITLE, 0, r && r->nrecs);
 	if (!r)
-		return;
+		return true;
 	view_add_line(v, RW_BLANK, 0, false);
 	view_add_line(v, RW_HEADING, 0, false);
 	add_milestones(v, r);
 	view_add_line(v, RW_BLANK, 0, false);
 	view_add_line(v, RW_HEADING, 1, false);
 	add_streams(v, r);
+	return true;
 }
 
 static void reviews_done(struct view *v)
@@ -337,7 +340,8 @@ static void show_review(struct view *v, long index)
 	v->item = index;
 	v->lineno = v->offset = 0;
 	view_clear_lines(v);
-	reviews_open(v);
+	char err[8];
+	(void)reviews_open(v, err, sizeof(err)); /* it never refuses */
 }
 
 static enum request reviews_request(struct view *v, enum request req, struct line *line)

@@ -12,10 +12,13 @@ struct text_state {
 	char *text;
 };
 
-static void text_open(struct view *v)
+static bool text_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct text_state *st = v->data;
 	view_add_wrapped(v, TX_LINE, 0, false, st->text, strlen(st->text), v->width - 2 > 10 ? v->width - 2 : 10);
+	return true;
 }
 
 static void text_draw(struct view *v, const struct line *line, struct draw *d)
