@@ -324,7 +324,7 @@ static void test_config_columns(void **state)
 	write_test_file(cdir, "config",
 			"columns.recommendations = id, status:12, title\n"
 			"columns.history = date,rec:0\n"
-			"columns.agenda = id\n"
+			"columns.reviews = id\n"
 			"columns.questions = qid,rec,text,text\n"
 			"columns.deliverables = \"rec,description,due\"\n");
 	char path[128];
@@ -341,7 +341,8 @@ static void test_config_columns(void **state)
 	assert_int_equal(dl.n, 3);
 	const char *const want[] = {
 		"columns.history: bad width for rec (a number from 1 to 200)",
-		"unknown list 'agenda' (columns.recommendations, .deliverables, .questions, .history)",
+		"unknown list 'reviews' (columns.recommendations, .deliverables, .questions, .history, .agenda, "
+		".results, .log)",
 		"columns.questions: column text given twice",
 	};
 	for (size_t i = 0; i < 3; i++) {
