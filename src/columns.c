@@ -195,7 +195,7 @@ static void add_rec_column(struct rv_col_set *out, struct rv_col_def d, bool fit
 	if (out->n == RV_COLS_MAX || rv_columns_find(out, d.name) >= 0)
 		return;
 	d.shown = false;
-	d.sticky = d.sticky && d.what == RV_COL_NOTES;
+	d.sticky = false; /* the notes mark stays beside the id in the recommendations only */
 	if (fit_flexible && (d.fit == RV_FIT_FLEX || d.fit == RV_FIT_SHARE)) {
 		d.width = d.fit == RV_FIT_FLEX ? 40 : 24;
 		d.min = 5;
