@@ -108,18 +108,25 @@ static enum color log_color(const struct rv_activity *e, enum rv_col_what what)
 	}
 }
 
-/* A cell that draws itself as long as it likes: kept to w columns, then padded to them. */
-static void clipped(struct draw *d, int w, void (*draw)(const struct rv_model *, const struct rv_activity *,
-						      struct draw *),
-		    const struct rv_model *m, const struct rv_activity *e)
+/* A cell that draws as long as it likes (old -> new, the fields matched) is kept to w columns: the
+ * drawable area ends with it, then the cell is padded to its width. */
+struct clip {
+	int right, end;
+};
+
+static struct clip clip_begin(struct draw *d, int w)
 {
-	int right = d->right, end = d->col + w;
-	if (end < d->right)
-		d->right = end;
-	draw(m, e, d);
-	d->right = right;
-	if (d->col < end)
-		draw_spaces(d, end - d->col, C_DEFAULT);
+	struct clip c = {d->right, d->col + w};
+	if (c.end < d->right)
+		d->right = c.end;
+	return c;
+}
+
+static void clip_end(struct draw *d, struct clip c)
+{
+	d->right = c.right;
+	if (d->col < c.end)
+		draw_spaces(d, c.end - d->col, C_DEFAULT);
 }
 
 void list_columns_log_cell(struct view *v, const struct rv_col_def *def, size_t ref, int w, struct draw *d)
@@ -131,7 +138,9 @@ void list_columns_log_cell(struct view *v, const struct rv_col_def *def, size_t 
 		return;
 	}
 	if (def->what == RV_COL_LOG_CHANGE) {
-		clipped(d, w, draw_change, m, e);
+		struct clip c = clip_begin(d, w);
+		draw_change(m, e, d);
+		clip_end(d, c);
 		return;
 	}
 	char buf[64];
@@ -156,13 +165,9 @@ void list_columns_results_cell(struct view *v, const struct rv_col_def *def, siz
 		draw_spaces(d, def->mark, C_DIM);
 		return;
 	case RV_COL_MATCHED: {
-		int right = d->right, end = d->col + w;
-		if (end < d->right)
-			d->right = end;
+		struct clip c = clip_begin(d, w);
 		results_draw_matched(v, ref, d, w);
-		d->right = right;
-		if (d->col < end)
-			draw_spaces(d, end - d->col, C_DEFAULT);
+		clip_end(d, c);
 		return;
 	}
 	default:
