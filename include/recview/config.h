@@ -11,7 +11,8 @@
  *   hyperlinks = auto | on | off         web addresses as OSC 8 hyperlinks (terminal.h: what auto means)
  *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
- *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history):
+ *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history,
+ *                           agenda, results, log):
  *                           names in order, each with an optional width (columns.h): id,status:12,title
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -40,8 +41,8 @@ struct config {
 	int split_ratio; /* 0 not set */
 	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
-	char *columns[4]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
-	unsigned columns_line[4];
+	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
+	unsigned columns_line[7];
 	struct config_binding *bindings;
 	size_t nbindings;
 };

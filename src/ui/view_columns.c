@@ -117,8 +117,9 @@ static void toggle(struct view *v, struct rv_col_choice *c, const struct rv_col_
 		app_message(v->app, C_DIM, "%s shown, last: J and K move it", def->name);
 		return;
 	}
-	if (def->what == RV_COL_ID) {
-		app_message(v->app, C_WARNING, "The id column always shows (it stays when scrolling sideways).");
+	if (def->what == RV_COL_ID || def->what == RV_COL_LOG_DATE) { /* what names each row */
+		app_message(v->app, C_WARNING, "The %s column always shows (it stays when scrolling sideways).",
+			    def->what == RV_COL_ID ? "id" : "date");
 		return;
 	}
 	memmove(&c->cols[at], &c->cols[at + 1], (c->n - (size_t)at - 1) * sizeof(c->cols[0]));
