@@ -60,8 +60,11 @@ struct app {
 	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */
 };
 
-/* Shows v on top; the forward history is dropped, as in a web browser. */
+/* Shows v on top; the forward history is dropped, as in a web browser. NULL (a view that refused to
+ * open, its message said) opens nothing. */
 void app_open(struct app *app, struct view *v);
+/* Frees the views left by going back (nothing to go forward to any more). */
+void app_drop_forward(struct app *app);
 /* Back to the view below; false at the first view. */
 bool app_back(struct app *app);
 bool app_forward(struct app *app);

@@ -10,13 +10,16 @@
 
 enum { AG_ITEM, AG_EMPTY };
 
-static void agenda_open(struct view *v)
+static bool agenda_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_session *s = v->app->session;
 	if (!s->nagenda)
 		view_add_line(v, AG_EMPTY, 0, false);
 	for (size_t i = 0; i < s->nagenda; i++)
 		view_add_line(v, AG_ITEM, s->agenda[i].rec, true);
+	return true;
 }
 
 static void agenda_draw(struct view *v, const struct line *line, struct draw *d)

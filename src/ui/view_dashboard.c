@@ -32,19 +32,21 @@ enum {
 struct dashboard_state {
 	struct rv_summary sum;
 	struct rv_stamp built; /* what the summary was counted for */
+	bool counted;          /* sum holds the summary (false: zeroed, to be counted) */
 };
 
-static void dashboard_open(struct view *v)
+static bool dashboard_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct dashboard_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	if (st && rv_stamp_stale(m, st->built, v->app->as_of)) {
+	if (st->counted && rv_stamp_stale(m, st->built, v->app->as_of)) {
 		rv_summary_free(&st->sum);
-		free(st);
-		st = v->data = NULL;
+		memset(st, 0, sizeof(*st));
 	}
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->counted) {
+		st->counted = true;
 		rv_summary_build(m, v->app->as_of, &st->sum);
 		st->built = rv_stamp_now(m, v->app->as_of);
 	}
@@ -70,6 +72,7 @@ static void dashboard_open(struct view *v)
 		view_add_line(v, DB_TOPIC, (uint32_t)i, true);
 		view_add_line(v, DB_TOPIC_DECISION, (uint32_t)i, true);
 	}
+	return true;
 }
 
 static void dashboard_done(struct view *v)
@@ -280,6 +283,7 @@ static const struct view_ops dashboard_ops = {
 	.id = VIEW_DASHBOARD,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "dashboard",
+	.state_size = sizeof(struct dashboard_state),
 	.open = dashboard_open,
 	.draw = dashboard_draw,
 	.request = dashboard_request,

@@ -32,12 +32,12 @@ struct log_state {
 
 static struct prompt_history log_filter_history;
 
-static void log_open(struct view *v)
+static bool log_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct log_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	if (!st)
-		st = v->data = xcalloc(1, sizeof(*st));
 	if (!st->built || st->generation != m->generation) {
 		free(st->e);
 		st->n = rv_activity_build(m, &st->e);
@@ -55,6 +55,7 @@ static void log_open(struct view *v)
 	free(order);
 	if (!st->shown)
 		view_add_line(v, LOG_EMPTY, 0, false);
+	return true;
 }
 
 static void log_done(struct view *v)
@@ -351,6 +352,7 @@ static const struct view_ops log_ops = {
 	.id = VIEW_LOG,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_SPLIT,
 	.name = "log",
+	.state_size = sizeof(struct log_state),
 	.open = log_open,
 	.draw = log_draw,
 	.request = log_request,

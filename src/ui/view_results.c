@@ -32,6 +32,7 @@ struct results_state {
 	struct rv_query *query;
 	char filter_text[512];
 	bool by_hits; /* most hits first, else the recommendations' id order */
+	bool searched; /* hits and groups found (false: zeroed, to search) */
 	size_t shown;
 };
 
@@ -55,11 +56,15 @@ static int by_hits(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-static void results_open(struct view *v)
+static bool results_open(struct view *v, char *err, size_t errsize)
 {
 	struct results_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->searched && !v->app->search) {
+		snprintf(err, errsize, "No search yet: / searches, then R lists every match.");
+		return false;
+	}
+	if (!st->searched) {
+		st->searched = true;
 		st->n = rv_search_all(v->app->m, v->app->search, &st->hits);
 		st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
 		snprintf(st->pattern, sizeof(st->pattern), "%s", v->app->search_text);
@@ -80,6 +85,7 @@ static void results_open(struct view *v)
 	for (size_t i = 0; i < n; i++)
 		view_add_line(v, RES_GROUP, order[i], true);
 	free(order);
+	return true;
 }
 
 static void results_done(struct view *v)
@@ -369,6 +375,7 @@ static const struct view_ops results_ops = {
 	.id = VIEW_RESULTS,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_SPLIT,
 	.name = "search results",
+	.state_size = sizeof(struct results_state),
 	.open = results_open,
 	.draw = results_draw,
 	.request = results_request,

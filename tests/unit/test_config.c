@@ -877,6 +877,7 @@ int run_config_tests(void)
 		CONFIG_TEST(test_directory),
 		CONFIG_TEST(test_unreadable_file),
 		CONFIG_TEST(test_free_twice),
+		CONFIG_TEST(test_hyperlinks_and_clipboard),
 	};
 #undef CONFIG_TEST
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);
