@@ -141,7 +141,10 @@ static void run_command(struct app *app, const char *cmd)
 	char label[64];
 	if (strncmp(cmd, "save-display ", 13) == 0) {
 		app_redraw(app);
-		app_save_display(app, cmd + 13);
+		app_save_display(app, cmd + 13, false);
+	} else if (strncmp(cmd, "save-matches ", 13) == 0) {
+		app_redraw(app);
+		app_save_display(app, cmd + 13, true);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
 		resizeterm(lines, cols);
 	} else if (strcmp(cmd, "wait") == 0) {
