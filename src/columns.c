@@ -12,8 +12,16 @@
 #include "recview/strbuf.h"
 #include "recview/text.h"
 
-static const char *const list_names[RV_COLS_LISTS] = {"recommendations", "deliverables", "questions", "history"};
-static const enum rv_kind list_kinds[RV_COLS_LISTS] = {RV_RECS, RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY};
+static const char *const list_names[RV_COLS_LISTS] = {"recommendations", "deliverables", "questions", "history",
+							"agenda",          "results",      "log"};
+/* The log's rows are changes, not history entries: its kind only says that they are no recommendation. */
+static const enum rv_kind list_kinds[RV_COLS_LISTS] = {RV_RECS,    RV_DELIVERABLES, RV_QUESTIONS, RV_HISTORY,
+						       RV_RECS,    RV_RECS,         RV_HISTORY};
+
+bool rv_col_list_of_recs(enum rv_col_list list)
+{
+	return list == RV_COLS_RECS || list == RV_COLS_AGENDA;
+}
 
 bool rv_col_list_by_name(const char *s, size_t len, enum rv_col_list *out)
 {
@@ -82,6 +90,39 @@ static const struct rv_col_def history_builtin[] = {
 	{"note", "Note", RV_COL_FIELD, HIST_NOTE, RV_FIT_FLEX, 0, 0, 0, 0, 0, false, false, true, RV_COL_PLAIN},
 };
 
+/* The agenda as it always was after its position and marks: the id in 12, the status word in 16, the
+ * title; fitted wider for longer values. Its other columns are the recommendations' (agenda_from). */
+static const struct rv_col_def agenda_builtin[] = {
+	{"id", "ID", RV_COL_ID, REC_ID, FITTED(11, 24), 0, 0, 0, false, true, true, RV_COL_IDLIKE},
+	{"status", "Status", RV_COL_STATUS, REC_STATUS, FITTED(15, 16), 0, 0, 0, false, false, true, RV_COL_PLAIN},
+	{"title", "Title or text", RV_COL_HEADLINE, REC_TITLE, RV_FIT_FLEX, 0, 0, 0, 0, 0, false, false, true,
+	 RV_COL_PLAIN},
+};
+
+/* The search results as they always were: the id (a recommendation's, a review's) in 11 with the tag
+ * mark, the hits in 6, the fields matched; the recommendations' columns follow (results_from). */
+static const struct rv_col_def results_builtin[] = {
+	{"id", "Rec", RV_COL_ID, REC_ID, FITTED(9, 24), 0, 0, 0, false, true, true, RV_COL_IDLIKE},
+	{"hits", "Hits", RV_COL_HITS, -1, FIXED(5), 0, 0, 1, true, false, true, RV_COL_DIM},
+	{"matched", "Matched fields", RV_COL_MATCHED, -1, RV_FIT_FLEX, 0, 0, 0, 0, 0, false, false, true,
+	 RV_COL_PLAIN},
+};
+
+/* The log as it always was: date 17, author 11, rec 11, item 6, kind 9 (each with its space), the
+ * change; the ids and kinds fitted wider for longer values. The old and new values and the note apart, when chosen. */
+static const struct rv_col_def log_builtin[] = {
+	{"date", "Date", RV_COL_LOG_DATE, -1, FIXED(16), 0, 0, 0, false, true, true, RV_COL_DATELIKE},
+	/* Fixed: an author may be a source file's long name, which would crowd the change out. */
+	{"author", "Author", RV_COL_LOG_AUTHOR, -1, FIXED(10), 0, 0, 0, false, false, true, RV_COL_DIM},
+	{"rec", "Rec", RV_COL_LOG_REC, -1, FITTED(10, 24), 0, 0, 0, false, false, true, RV_COL_IDLIKE},
+	{"item", "Item", RV_COL_LOG_ITEM, -1, FITTED(5, 12), 0, 0, 0, false, false, true, RV_COL_IDLIKE},
+	{"kind", "Kind", RV_COL_LOG_KIND, -1, FITTED(8, 16), 0, 0, 0, false, false, true, RV_COL_DIM},
+	{"change", "Change", RV_COL_LOG_CHANGE, -1, RV_FIT_FLEX, 0, 0, 0, 0, 0, false, false, true, RV_COL_PLAIN},
+	{"old", "Old", RV_COL_LOG_OLD, -1, FITTED(3, 30), 0, 0, 0, false, false, false, RV_COL_DIM},
+	{"new", "New", RV_COL_LOG_NEW, -1, FITTED(3, 30), 0, 0, 0, false, false, false, RV_COL_PLAIN},
+	{"note", "Note", RV_COL_LOG_NOTE, -1, FITTED(4, 40), 0, 0, 0, false, false, false, RV_COL_DIM},
+};
+
 static const struct {
 	const struct rv_col_def *defs;
 	size_t n;
@@ -90,6 +131,9 @@ static const struct {
 	{deliverable_builtin, sizeof(deliverable_builtin) / sizeof(*deliverable_builtin)},
 	{question_builtin, sizeof(question_builtin) / sizeof(*question_builtin)},
 	{history_builtin, sizeof(history_builtin) / sizeof(*history_builtin)},
+	{agenda_builtin, sizeof(agenda_builtin) / sizeof(*agenda_builtin)},
+	{results_builtin, sizeof(results_builtin) / sizeof(*results_builtin)},
+	{log_builtin, sizeof(log_builtin) / sizeof(*log_builtin)},
 };
 
 static bool name_char(char c);
@@ -144,14 +188,52 @@ static void add_hidden(struct rv_col_set *set, enum rv_col_what what, int field,
 	d->min = 3;
 }
 
+/* A column of the recommendations for a list built on theirs: hidden until chosen; with the list's own
+ * flexible column there, the title and the topic are fitted to their values instead. */
+static void add_rec_column(struct rv_col_set *out, struct rv_col_def d, bool fit_flexible)
+{
+	if (out->n == RV_COLS_MAX || rv_columns_find(out, d.name) >= 0)
+		return;
+	d.shown = false;
+	d.sticky = false; /* the notes mark stays beside the id in the recommendations only */
+	if (fit_flexible && (d.fit == RV_FIT_FLEX || d.fit == RV_FIT_SHARE)) {
+		d.width = d.fit == RV_FIT_FLEX ? 40 : 24;
+		d.min = 5;
+		d.fit = RV_FIT_CONTENT;
+		d.keep = 0;
+	}
+	d.drop = 0; /* chosen, it stays while there is room: the list's own order of dropping is its */
+	out->defs[out->n++] = d;
+}
+
+/* The agenda and the search results: their own columns, then every other column of the
+ * recommendations (those of the data set included), hidden until chosen. */
+static void recs_based(const struct rv_model *m, enum rv_col_list list, struct rv_col_set *out)
+{
+	struct rv_col_set recs;
+	rv_columns_available(m, RV_COLS_RECS, &recs);
+	memset(out, 0, sizeof(*out));
+	out->list = list;
+	for (size_t i = 0; i < builtin[list].n; i++)
+		out->defs[out->n++] = builtin[list].defs[i];
+	for (size_t i = 0; i < recs.n; i++)
+		add_rec_column(out, recs.defs[i], list == RV_COLS_RESULTS);
+}
+
 void rv_columns_available(const struct rv_model *m, enum rv_col_list list, struct rv_col_set *out)
 {
+	if (list == RV_COLS_AGENDA || list == RV_COLS_RESULTS) {
+		recs_based(m, list, out);
+		return;
+	}
 	memset(out, 0, sizeof(*out));
 	out->list = list;
 	for (size_t i = 0; i < builtin[list].n; i++)
 		out->defs[out->n++] = builtin[list].defs[i];
 	if (list == RV_COLS_RECS && (!m || rv_child_total(m, RV_NOTES) == 0))
 		out->defs[1].shown = false; /* no notes: no column for their mark */
+	if (list == RV_COLS_LOG)
+		return; /* a change has no fields of a kind: its columns are the built-in ones */
 	enum rv_kind kind = list_kinds[list];
 	const struct rv_kind_def *kd = rv_kind_def(kind);
 	for (int f = 0; f < kd->nfields; f++) {

@@ -325,12 +325,16 @@ static void parse_split_ratio(struct loader *ld, const char *val, size_t vlen)
 
 /* "columns.LIST = SPEC": the spec is read here (a bad one said with its line); whether its names are
  * columns of the data set is known once the data set is read (list_columns.c). */
+_Static_assert(RV_COLS_LISTS == sizeof(((struct config *)0)->columns) / sizeof(char *), "a spec per list");
+
 static void parse_columns(struct loader *ld, const char *list, size_t list_len, const char *val, size_t vlen)
 {
 	enum rv_col_list l;
 	if (!rv_col_list_by_name(list, list_len, &l)) {
-		warn_quoted(ld, "unknown list %s (columns.recommendations, .deliverables, .questions, .history)", list,
-			    list_len);
+		warn_quoted(ld,
+			    "unknown list %s (columns.recommendations, .deliverables, .questions, .history, .agenda, "
+			    ".results, .log)",
+			    list, list_len);
 		return;
 	}
 	struct rv_col_choice choice;

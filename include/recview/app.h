@@ -60,8 +60,11 @@ struct app {
 	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */
 };
 
-/* Shows v on top; the forward history is dropped, as in a web browser. */
+/* Shows v on top; the forward history is dropped, as in a web browser. NULL (a view that refused to
+ * open, its message said) opens nothing. */
 void app_open(struct app *app, struct view *v);
+/* Frees the views left by going back (nothing to go forward to any more). */
+void app_drop_forward(struct app *app);
 /* Back to the view below; false at the first view. */
 bool app_back(struct app *app);
 bool app_forward(struct app *app);
@@ -71,8 +74,9 @@ void app_message(struct app *app, enum color c, const char *fmt, ...) __attribut
 bool app_screen_too_small(void);
 /* The first screen row of a view's body. */
 int app_body_top(const struct view *v);
-/* Writes the screen as text to path (screen tests: ":save-display PATH"). */
-void app_save_display(struct app *app, const char *path);
+/* Writes the screen as text to path (screen tests: ":save-display PATH"); matches: with a row of ^
+ * under the cells drawn as search matches (":save-matches PATH"). */
+void app_save_display(struct app *app, const char *path, bool matches);
 /* Rows and columns of the body of a view (between the title bar and the status line). */
 int app_body_height(const struct view *v);
 int app_body_width(void);

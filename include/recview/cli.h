@@ -37,8 +37,8 @@ struct cli_options {
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	const char *config_path; /* the configuration file read, for the lines of its messages */
-	const char *columns[4];  /* columns.LIST of the configuration, by enum rv_col_list (columns.h) */
-	unsigned columns_line[4];
+	const char *columns[7];  /* columns.LIST of the configuration, by enum rv_col_list (columns.h) */
+	unsigned columns_line[7];
 	bool read_only;      /* --read-only: no change is made or saved */
 	bool commit;         /* --commit (or git = commit in the configuration): git commit the session on quit */
 	const char *export_format; /* --export md|csv|minutes */

@@ -21,7 +21,18 @@
 #include "recview/entity.h"
 #include "recview/model.h"
 
-enum rv_col_list { RV_COLS_RECS, RV_COLS_DELIVERABLES, RV_COLS_QUESTIONS, RV_COLS_HISTORY, RV_COLS_LISTS };
+/* The lists with columns: the agenda and the search results show recommendations (the agenda their
+ * columns, the results theirs after the id, the hits and the fields matched); the log its changes. */
+enum rv_col_list {
+	RV_COLS_RECS,
+	RV_COLS_DELIVERABLES,
+	RV_COLS_QUESTIONS,
+	RV_COLS_HISTORY,
+	RV_COLS_AGENDA,
+	RV_COLS_RESULTS,
+	RV_COLS_LOG,
+	RV_COLS_LISTS
+};
 
 #define RV_COLS_MAX 48
 #define RV_COL_NAME 40
@@ -46,6 +57,17 @@ enum rv_col_what {
 	RV_COL_HSTATUS,   /* a history entry's status glyph and word as written */
 	RV_COL_HDECISION, /* a history entry's decision as written */
 	RV_COL_NEXT_DUE,  /* a recommendation's next due date: the earliest of its deliverables not complete */
+	RV_COL_HITS,      /* a search result's count of matches */
+	RV_COL_MATCHED,   /* a search result's fields matched, each with an excerpt */
+	RV_COL_LOG_DATE,  /* a change's date (and time) */
+	RV_COL_LOG_AUTHOR,
+	RV_COL_LOG_REC,   /* the id of the recommendation changed */
+	RV_COL_LOG_ITEM,  /* the item within it: D2, Q1.1 */
+	RV_COL_LOG_KIND,
+	RV_COL_LOG_CHANGE, /* old -> new, then the note */
+	RV_COL_LOG_OLD,
+	RV_COL_LOG_NEW,
+	RV_COL_LOG_NOTE,
 };
 
 enum rv_col_fit {
@@ -107,6 +129,9 @@ struct rv_col_layout {
 	int scrollable; /* columns that scrolling can pass (not sticky), of those chosen */
 };
 
+/* The lists a view of recommendations shows with their columns (the recommendations, the agenda). */
+bool rv_col_list_of_recs(enum rv_col_list list);
+
 /* "recommendations" -> RV_COLS_RECS; false for another word. */
 bool rv_col_list_by_name(const char *s, size_t len, enum rv_col_list *out);
 const char *rv_col_list_name(enum rv_col_list list);
@@ -140,7 +165,8 @@ void rv_columns_format(const struct rv_col_choice *c, struct strbuf *out);
 int rv_choice_find(const struct rv_col_choice *c, const char *name);
 
 /* A cell's text for the columns whose value is text (field, extra, id, status word, headline: its
- * first line, next due date); empty for the others (the UI draws those). */
+ * first line, next due date); empty for the others (the UI draws those). The search results' and the
+ * log's rows are no recommendation or child: their cells' values are the UI's (ref is a row there). */
 struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, const struct rv_col_def *def,
 			    size_t ref, int32_t as_of);
 /*

@@ -13,7 +13,8 @@
  *   topic-grouping = normalise | off  the dashboard counts spelling variants of a topic as one
  *                           (topic_key.h) or each as written
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
- *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history):
+ *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history,
+ *                           agenda, results, log):
  *                           names in order, each with an optional width (columns.h): id,status:12,title
  * A bad line is reported with its line number and skipped; the rest still applies.
  */
@@ -43,8 +44,8 @@ struct config {
 	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
 	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
-	char *columns[4]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
-	unsigned columns_line[4];
+	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
+	unsigned columns_line[7];
 	struct config_binding *bindings;
 	size_t nbindings;
 };

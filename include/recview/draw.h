@@ -25,6 +25,10 @@ struct rv_search;
 /* Matches of this search are highlighted in every text drawn (NULL: none). */
 void draw_set_highlight(const struct rv_search *s);
 
+/* The wrapped paragraph the line being drawn is a slice of (NULL: none): matches are looked for in
+ * all of it, so that a match that wraps is highlighted on each of its lines. */
+void draw_set_match_source(const char *text, size_t len);
+
 /* The text of the view being drawn (its lines are slices of it), so that every line of a wrapped web
  * address links to the whole of it; NULL: none. Addresses are drawn in C_LINK, as hyperlinks. */
 void draw_set_url_source(const char *text, size_t len);

@@ -21,6 +21,8 @@ void finding_list_request(struct app *app, enum request req);
  */
 void finding_complete(struct app *app, struct strbuf *text, size_t *cursor, size_t begin, const char *prefix,
 		      const char *const *cands, size_t n, const char *suffix);
+/* The text of the wrapped paragraph line i of v belongs to (its lines are slices of it). */
+void search_paragraph_text(const struct view *v, size_t i, const char **text, size_t *len);
 /* Whether line i of v has a match: one that starts on it, in the text of its wrapped paragraph (or
  * the view's own grep). */
 bool search_line_matches(struct view *v, size_t i, const struct rv_search *s);

@@ -26,6 +26,13 @@ void list_columns_row(struct view *v, size_t ref, struct draw *d);
 struct rv_col_choice *list_columns_choice(struct app *app, enum rv_col_list list);
 /* The columns of list, and the widths they fit now (natural: per def, measured over the view's rows). */
 void list_columns_measure(struct view *v, enum rv_col_list list, struct rv_col_set *set, int *natural);
+/* The cells of the lists whose rows are no recommendation or child (list_columns_rows.c): the search
+ * results (a recommendation's cells by list_columns_rec_cell) and the log; each drawn in w columns. */
+void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t rec, int w, struct draw *d);
+void list_columns_results_cell(struct view *v, const struct rv_col_def *def, size_t ref, int w, struct draw *d);
+void list_columns_log_cell(struct view *v, const struct rv_col_def *def, size_t ref, int w, struct draw *d);
+/* The widest value of each fitted column of set over the view's rows, into natural. */
+void list_columns_measure_rows(struct view *v, const struct rv_col_set *set, int *natural);
 /* The chooser of the columns of the list shown by of. */
 struct view *columns_view_new(struct app *app, struct view *of, enum rv_col_list list);
 

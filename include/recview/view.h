@@ -54,8 +54,13 @@ struct view_ops {
 	unsigned scopes;
 	/* Optional: its own keys, and what general requests do in it, for its help (keys.h). */
 	const struct view_keymap *keymap;
-	/* Builds the lines for the current width. Called again when the width changes. */
-	void (*open)(struct view *v);
+	/* The size of its private state: the engine gives it as v->data, zeroed (or a copy of the
+	 * constructor's init, view_new_with), before the first open, and frees it after done. 0: none. */
+	size_t state_size;
+	/* Builds the lines for the current width; called again when the width changes. false, with why
+	 * in err (one sentence): the view cannot be built (nothing to show, a bad argument), and is not
+	 * opened (error.h's convention). */
+	bool (*open)(struct view *v, char *err, size_t errsize);
 	/* Draws one line; d spans the view's width. */
 	void (*draw)(struct view *v, const struct line *line, struct draw *d);
 	/* A request the engine did not handle (Enter on a line...). Returns REQ_NONE when done. */
@@ -76,15 +81,15 @@ struct view_ops {
 	/* Optional: the deliverable or question the view is about or its cursor is on (false: none). */
 	bool (*current_item)(struct view *v, struct rv_item *out);
 	/* Optional: the files were read again (a merge) and v->rec, v->item found again by id; rebuild
-	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, data is freed
-	 * (done first) for open to build again. */
+	 * what is kept in data, the cursor on cursor_rec when it is still there. Without it, the state is
+	 * reset (done, then zeroed: view_reset_state) for open to build again. */
 	void (*reload)(struct view *v, long cursor_rec);
 	/* Optional: the name of the review the view is about or its cursor is on (false: none); without
 	 * it, the review of the current recommendation. */
 	bool (*current_review)(struct view *v, struct strbuf *out);
 	/* Optional: the item a line shows, for tagging (a recommendation, deliverable or question). */
 	bool (*line_item)(struct view *v, const struct line *line, struct rv_item *out);
-	/* Optional: frees what open allocated beyond lines and text. */
+	/* Optional: frees what the state points to (the engine frees the state itself after it). */
 	void (*done)(struct view *v);
 };
 
@@ -101,7 +106,7 @@ struct view {
 	long item;              /* the child or problem it is about, or -1 */
 	enum rv_kind kind;      /* child kind for child lists and pages */
 	struct rv_stamp built;  /* the model's generation and the as-of date the lines were built for */
-	void *data;             /* view-specific, freed with free() after done */
+	void *data;             /* the view's state, ops->state_size bytes (NULL without); the engine's */
 	struct list_columns *columns; /* a list's columns: fitted widths, sideways scroll (list_columns.c) */
 };
 
@@ -116,10 +121,17 @@ void view_clear_lines(struct view *v);
 const char *view_line_text(const struct view *v, const struct line *line);
 
 /* ---- the engine ---- */
+/* A new view, its lines built; NULL when its open refused, its message then on the app's status line
+ * (app_open takes NULL and opens nothing). */
 struct view *view_new(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind);
-/* view_new with the view's own data in place before open builds the lines (freed with the view). */
+/*
+ * view_new with the state's first contents: init (ops->state_size bytes, NULL: zeroed) is copied into
+ * the state before open builds the lines; what its pointers own passes to the view (freed by done).
+ */
 struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind,
-			   void *data);
+			   const void *init);
+/* Frees what the state points to (done) and zeroes it, for open to build it again from the start. */
+void view_reset_state(struct view *v);
 void view_free(struct view *v);
 /* Rebuilds the lines (after a resize), keeping the cursor on the same item. */
 void view_rebuild(struct view *v, int width);

@@ -29,6 +29,18 @@ struct view *mapping_view_new(struct app *app, enum rv_kind kind, int field, con
 struct view *help_view_new(struct app *app, const struct view *about);
 /* Every match of the app's search across the data set. */
 struct view *results_view_new(struct app *app);
+/* A row of the search results for its columns (list_columns_rows.c): the recommendation (-1: none),
+ * the id shown, the count of hits; its fields matched drawn in width columns. */
+struct results_row {
+	long rec;
+	struct rv_text id;
+	unsigned hits;
+};
+void results_row_of(const struct view *v, size_t ref, struct results_row *out);
+void results_draw_matched(struct view *v, size_t ref, struct draw *d, int width);
+/* A row of the log: the change it shows. */
+struct rv_activity;
+const struct rv_activity *log_row_entry(const struct view *v, size_t ref);
 struct view *agenda_view_new(struct app *app);
 struct view *dashboard_view_new(struct app *app);
 /* One review: its milestones as a dated timeline and its work streams (reviews.h); by its index in

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "recview/app.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/page.h"
 #include "recview/prompt.h"
@@ -183,6 +184,28 @@ static bool rec_copy(struct app *app, long rec, int letter, struct strbuf *text,
 	return have;
 }
 
+/*
+ * On a deliverable's or question's page, or on its row in a list, its id is the item's own name as
+ * ':' takes it (SSR1-3/D2, SSR1-11/Q11.13), not its recommendation's.
+ */
+static bool item_copy_name(struct app *app, const struct view *v, long rec, struct strbuf *out)
+{
+	struct rv_item it;
+	if (rec < 0 || (v->ops->id != VIEW_ITEM && v->ops->id != VIEW_CHILDREN) || !view_current_item(v, &it) ||
+	    (it.kind != RV_DELIVERABLES && it.kind != RV_QUESTIONS))
+		return false;
+	struct strbuf name;
+	sb_init(&name);
+	bool ok = rv_item_name(app->m, it, &name) && name.len;
+	if (ok) {
+		rec_text(app, rec, REC_ID, out);
+		sb_adds(out, "/");
+		text_sanitize(out, name.data, name.len, 0);
+	}
+	sb_free(&name);
+	return ok;
+}
+
 static void copy_what(struct app *app, struct view *v, int letter)
 {
 	long rec = view_current_rec(v);
@@ -198,6 +221,9 @@ static void copy_what(struct app *app, struct view *v, int letter)
 		app_message(app, C_DIM, "Nothing copied: y then i (id), t (title), x (text), p (page) or u (address).");
 	} else if (rec < 0) {
 		app_message(app, C_DIM, "No recommendation here to copy from.");
+	} else if (letter == 'i' && item_copy_name(app, v, rec, &text)) {
+		sb_addf(&what, "the id %s", text.data);
+		have = true;
 	} else {
 		have = rec_copy(app, rec, letter, &text, &what);
 	}

@@ -10,6 +10,9 @@
 
 static attr_t attrs[C_COUNT];
 static const struct rv_search *highlight;
+/* The paragraph of the line being drawn (draw_set_match_source). */
+static const char *match_source;
+static size_t match_source_len;
 /* The text of the view being drawn: where a wrapped line's address continues (draw_set_url_source). */
 static const char *url_source;
 static size_t url_source_len;
@@ -28,6 +31,12 @@ struct url_part {
 void draw_set_highlight(const struct rv_search *s)
 {
 	highlight = s;
+}
+
+void draw_set_match_source(const char *text, size_t len)
+{
+	match_source = text;
+	match_source_len = len;
 }
 
 /* The theme chosen (theme.h), given to curses by draw_init_colors. */
@@ -136,15 +145,31 @@ static void draw_cluster(struct draw *d, const struct glyph *g, int start, attr_
 		put_bytes(d, g->bytes + g->cluster_len, (size_t)count_width, count_width, attr_for(d, C_ESCAPE));
 }
 
-/* Byte ranges of the search matches in s, at most max of them. */
+/*
+ * Byte ranges of the search matches in s, at most max of them. A slice of the paragraph being drawn
+ * is searched with the whole paragraph around it, and gets the parts of the matches that fall in it.
+ */
 static size_t find_matches(const char *s, size_t len, size_t (*ranges)[2], size_t max)
 {
+	const char *text = s;
+	size_t text_len = len, at = 0;
+	if (match_source && s >= match_source && s + len <= match_source + match_source_len) {
+		text = match_source;
+		text_len = match_source_len;
+		at = (size_t)(s - match_source);
+	}
 	size_t n = 0, from = 0, off, mlen;
-	while (highlight && n < max && from < len && rv_search_next(highlight, s, len, from, &off, &mlen)) {
-		ranges[n][0] = off;
-		ranges[n][1] = off + (mlen ? mlen : 1);
+	while (highlight && n < max && from < text_len &&
+	       rv_search_next(highlight, text, text_len, from, &off, &mlen)) {
+		size_t end = off + (mlen ? mlen : 1);
+		from = end;
+		if (end <= at)
+			continue;
+		if (off >= at + len)
+			break;
+		ranges[n][0] = (off > at ? off : at) - at;
+		ranges[n][1] = (end < at + len ? end : at + len) - at;
 		n++;
-		from = off + (mlen ? mlen : 1);
 	}
 	return n;
 }

@@ -145,11 +145,7 @@ void finding_next(struct app *app, int dir)
 
 void finding_results(struct app *app)
 {
-	if (!app->search) {
-		app_message(app, C_DIM, "No search yet: / searches, then R lists every match.");
-		return;
-	}
-	app_open(app, results_view_new(app));
+	app_open(app, results_view_new(app)); /* without a search, the view says what to do */
 }
 
 /* ---- filter ---- */

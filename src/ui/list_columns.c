@@ -31,10 +31,18 @@ struct list_columns {
 
 bool list_columns_of(const struct view *v, enum rv_col_list *out)
 {
-	if (v->ops->id == VIEW_RECS) {
-		*out = RV_COLS_RECS;
-		return true;
-	}
+	static const struct {
+		enum view_id id;
+		enum rv_col_list list;
+	} lists[] = {{VIEW_RECS, RV_COLS_RECS},
+		     {VIEW_AGENDA, RV_COLS_AGENDA},
+		     {VIEW_RESULTS, RV_COLS_RESULTS},
+		     {VIEW_LOG, RV_COLS_LOG}};
+	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		if (v->ops->id == lists[i].id) {
+			*out = lists[i].list;
+			return true;
+		}
 	if (v->ops->id != VIEW_CHILDREN)
 		return false;
 	switch (v->kind) {
@@ -104,6 +112,8 @@ static struct list_columns *columns_of(struct view *v, enum rv_col_list list)
 	if (list == RV_COLS_RECS) {
 		/* Over every recommendation, not those the filter shows: the columns stay put while filtering. */
 		rv_columns_measure(m, &lc->set, NULL, 0, v->app->as_of, lc->natural);
+	} else if (list == RV_COLS_RESULTS || list == RV_COLS_LOG) {
+		list_columns_measure_rows(v, &lc->set, lc->natural); /* rows of the view's own (list_columns_rows.c) */
 	} else {
 		uint32_t *refs = xcalloc(v->nlines + 1, sizeof(*refs));
 		size_t n = 0;
@@ -168,7 +178,7 @@ void list_columns_header(struct view *v, struct draw *d)
 	draw_spaces(d, draw_remaining(d), C_HEADER);
 }
 
-static void draw_rec_cell(struct view *v, const struct rv_col_def *def, size_t rec, int w, struct draw *d)
+void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t rec, int w, struct draw *d)
 {
 	const struct rv_model *m = v->app->m;
 	const struct rv_rec *r = rv_rec_at(m, rec);
@@ -307,8 +317,12 @@ void list_columns_row(struct view *v, size_t ref, struct draw *d)
 		const struct rv_col_def *def = &lc->set.defs[l.slots[i].def];
 		if (i)
 			draw_spaces(d, 1, C_DEFAULT);
-		if (lc->list == RV_COLS_RECS)
-			draw_rec_cell(v, def, ref, l.slots[i].width, d);
+		if (rv_col_list_of_recs(lc->list))
+			list_columns_rec_cell(v, def, ref, l.slots[i].width, d);
+		else if (lc->list == RV_COLS_RESULTS)
+			list_columns_results_cell(v, def, ref, l.slots[i].width, d);
+		else if (lc->list == RV_COLS_LOG)
+			list_columns_log_cell(v, def, ref, l.slots[i].width, d);
 		else
 			draw_child_cell(v, lc->list, def, ref, l.slots[i].width, d);
 	}

@@ -10,14 +10,30 @@
 #define JUMPS_MAX 100
 #define LETTERS 52
 
+/*
+ * What a place is about, in terms that survive the files being read again (a merge or a reload after
+ * someone else's save moves indices): a recommendation by its id, a child by its recommendation's id
+ * and its position among that recommendation's children of its kind.
+ */
+struct item_key {
+	bool set;
+	enum rv_kind kind;
+	char rec_id[128];  /* empty: a child whose recommendation is unknown (then index is its own) */
+	size_t ordinal;    /* the how-many-th child of its recommendation */
+	size_t index;      /* the index itself, for a child without recommendation */
+};
+
 struct place {
 	bool set;
 	const struct view *view; /* the view it was taken in, to tell that the view in front changed */
 	enum view_id id;
-	long rec, item;
+	long rec, item;          /* as when taken; rec_key and item_key find them again */
 	enum rv_kind kind;
+	struct item_key rec_key, item_key;
 	size_t lineno, offset;
-	struct line line;        /* the line under the cursor, found again by type, ref and sub */
+	struct line line;        /* the line under the cursor, found again by what it is about, type and sub */
+	struct item_key cursor_rec, cursor_item; /* what the line under the cursor is about */
+	unsigned long generation; /* the model's when taken: line refs are only trusted at the same one */
 };
 
 struct marks {
@@ -55,22 +71,108 @@ static bool reopenable(enum view_id id)
 	}
 }
 
+static struct item_key key_of(const struct rv_model *m, struct rv_item it)
+{
+	struct item_key k = {.kind = it.kind, .index = it.index};
+	long rec = it.kind == RV_RECS ? (long)it.index : it.index < rv_child_total(m, it.kind) ? rv_item_rec(m, it) : -2;
+	if (rec == -2 || (it.kind == RV_RECS && it.index >= m->nrecs))
+		return k;
+	k.set = true;
+	if (rec < 0)
+		return k;
+	struct rv_text id = rv_rec_id(m, (size_t)rec);
+	if (id.len >= sizeof(k.rec_id)) /* too long to keep: found by index */
+		return k;
+	memcpy(k.rec_id, id.ptr, id.len);
+	for (size_t i = 0; it.kind != RV_RECS && i < rv_rec_child_count(m, (size_t)rec, it.kind); i++)
+		if (rv_rec_child_index(m, (size_t)rec, it.kind, i) == it.index)
+			k.ordinal = i;
+	return k;
+}
+
+/* The item a key names in the model as it is now; false when it is gone. */
+static bool item_of(const struct rv_model *m, const struct item_key *k, struct rv_item *out)
+{
+	if (!k->set)
+		return false;
+	*out = (struct rv_item){k->kind, k->index};
+	if (!k->rec_id[0])
+		return k->kind == RV_RECS ? k->index < m->nrecs : k->index < rv_child_total(m, k->kind);
+	long rec = rv_find_rec(m, k->rec_id, strlen(k->rec_id));
+	if (rec < 0)
+		return false;
+	if (k->kind == RV_RECS) {
+		out->index = (size_t)rec;
+		return true;
+	}
+	if (k->ordinal >= rv_rec_child_count(m, (size_t)rec, k->kind))
+		return false;
+	out->index = rv_rec_child_index(m, (size_t)rec, k->kind, k->ordinal);
+	return true;
+}
+
+static bool same_key(const struct item_key *a, const struct item_key *b)
+{
+	return a->set == b->set && (!a->set || (a->kind == b->kind && strcmp(a->rec_id, b->rec_id) == 0 &&
+						(a->rec_id[0] ? a->ordinal == b->ordinal : a->index == b->index)));
+}
+
+/* What the line under v's cursor is about: its recommendation and its item (either may be unset). */
+static void cursor_keys(const struct view *v, struct item_key *rec, struct item_key *item)
+{
+	const struct rv_model *m = v->app->m;
+	struct rv_item it;
+	long r = view_current_rec(v);
+	*rec = r >= 0 ? key_of(m, (struct rv_item){RV_RECS, (size_t)r}) : (struct item_key){0};
+	*item = (struct item_key){0};
+	if (children_view_current_row(v, &it) || view_current_item(v, &it))
+		*item = key_of(m, it);
+}
+
 static struct place place_of(const struct view *v)
 {
 	struct place p = {0};
 	if (!v || !reopenable(v->ops->id))
 		return p;
+	const struct rv_model *m = v->app->m;
 	p.set = true;
 	p.view = v;
 	p.id = v->ops->id;
 	p.rec = v->rec;
 	p.item = v->item;
 	p.kind = v->kind;
+	if (v->rec >= 0)
+		p.rec_key = key_of(m, (struct rv_item){RV_RECS, (size_t)v->rec});
+	if (v->item >= 0 && v->kind != RV_RECS && p.id != VIEW_REVIEWS)
+		p.item_key = key_of(m, (struct rv_item){v->kind, (size_t)v->item});
 	p.lineno = v->lineno;
 	p.offset = v->offset;
-	if (v->nlines)
+	p.generation = m->generation;
+	if (v->nlines) {
 		p.line = v->lines[v->lineno];
+		cursor_keys(v, &p.cursor_rec, &p.cursor_item);
+	}
 	return p;
+}
+
+/*
+ * The place's recommendation and item as indices in the model now (into p); false when either is
+ * gone. A place taken in a view about no recommendation or item keeps what it had.
+ */
+static bool resolve(const struct rv_model *m, struct place *p)
+{
+	struct rv_item it;
+	if (p->rec_key.set) {
+		if (!item_of(m, &p->rec_key, &it))
+			return false;
+		p->rec = (long)it.index;
+	}
+	if (p->item_key.set) {
+		if (!item_of(m, &p->item_key, &it))
+			return false;
+		p->item = (long)it.index;
+	}
+	return true;
 }
 
 static bool same_view(const struct view *v, const struct place *p)
@@ -80,11 +182,12 @@ static bool same_view(const struct view *v, const struct place *p)
 
 static bool same_place(const struct place *a, const struct place *b)
 {
-	return a->set && b->set && a->id == b->id && a->rec == b->rec && a->item == b->item && a->kind == b->kind &&
-	       a->lineno == b->lineno;
+	return a->set && b->set && a->id == b->id && a->kind == b->kind && same_key(&a->rec_key, &b->rec_key) &&
+	       same_key(&a->item_key, &b->item_key) && (a->rec_key.set || a->rec == b->rec) &&
+	       (a->item_key.set || a->item == b->item) && a->lineno == b->lineno;
 }
 
-/* A new view for the place, or NULL when what it was about is gone. */
+/* A new view for the place (resolved), or NULL when what it was about is gone. */
 static struct view *open_view(struct app *app, const struct place *p)
 {
 	const struct rv_model *m = app->m;
@@ -106,28 +209,69 @@ static struct view *open_view(struct app *app, const struct place *p)
 	}
 }
 
-/* The cursor on the place's line: the same line of the same item, else the same item, else its number. */
+/* How well line i of v matches the place's line: -1 not about the same thing; higher is closer. */
+static int line_score(struct view *v, size_t i, const struct place *p, bool same_model)
+{
+	const struct line *l = &v->lines[i];
+	struct item_key rec, item;
+	v->lineno = i;
+	cursor_keys(v, &rec, &item);
+	if (!same_key(&rec, &p->cursor_rec) || !same_key(&item, &p->cursor_item))
+		return -1;
+	if (l->type != p->line.type)
+		return 0;
+	if (l->sub != p->line.sub)
+		return 1;
+	/* A line's ref may be an index the new reading moved: trusted only in the same model. */
+	return same_model && l->ref == p->line.ref ? 3 : 2;
+}
+
+/* The line about what the place's line was about (nearest its row among equals); false: none is. */
+static bool find_line(struct app *app, struct view *v, const struct place *p, size_t *out)
+{
+	bool same_model = p->generation == app->m->generation;
+	if (same_model && !p->cursor_rec.set && !p->cursor_item.set) {
+		*out = p->lineno < v->nlines ? p->lineno : v->nlines ? v->nlines - 1 : 0;
+		return true;
+	}
+	size_t saved = v->lineno, best = 0;
+	int best_score = -1;
+	for (size_t i = 0; i < v->nlines; i++) {
+		int score = line_score(v, i, p, same_model);
+		size_t dist = i > p->lineno ? i - p->lineno : p->lineno - i;
+		size_t best_dist = best > p->lineno ? best - p->lineno : p->lineno - best;
+		if (score > best_score || (score == best_score && score >= 0 && dist < best_dist)) {
+			best = i;
+			best_score = score;
+		}
+	}
+	v->lineno = saved;
+	*out = best;
+	return best_score >= 0;
+}
+
+/* The cursor on the place's line, found by what it is about; says so when no line is about it now. */
 static void restore_cursor(struct app *app, struct view *v, const struct place *p)
 {
-	size_t best = p->lineno, found = v->nlines;
-	for (size_t i = 0; i < v->nlines && found == v->nlines; i++)
-		if (v->lines[i].type == p->line.type && v->lines[i].ref == p->line.ref && v->lines[i].sub == p->line.sub)
-			found = i;
-	for (size_t i = 0; i < v->nlines && found == v->nlines; i++)
-		if (v->lines[i].type == p->line.type && v->lines[i].ref == p->line.ref)
-			found = i;
-	if (found < v->nlines)
-		best = found;
+	size_t best;
+	if (!find_line(app, v, p, &best)) {
+		app_message(app, C_WARNING, "The marked line is gone (what it showed is no longer in this view).");
+		best = p->lineno < v->nlines ? p->lineno : v->nlines ? v->nlines - 1 : 0;
+	}
 	size_t row = p->lineno - p->offset;
 	v->offset = best > row ? best - row : 0;
 	view_move_to(v, best, app_body_height(v));
-	(void)app;
 }
 
 /* Shows the place: the view itself when it is still open (the views above it are left as after going
  * back), else a new one. */
-static bool go_to(struct app *app, const struct place *p)
+static bool go_to(struct app *app, const struct place *taken)
 {
+	struct place resolved = *taken, *p = &resolved;
+	if (!resolve(app->m, p)) {
+		app_message(app, C_WARNING, "That place is gone (what it showed is no longer in the data set).");
+		return false;
+	}
 	size_t k = app->depth;
 	while (k > 0 && !same_view(app->stack[k - 1], p))
 		k--;

@@ -77,13 +77,8 @@ static bool restore(struct view *v, const struct place *p)
 	long want = find_id(m, p->cursor_id);
 	if (v->ops->reload)
 		v->ops->reload(v, want);
-	else if (v->data) {
-		/* What it kept from the old model is built again by its open. */
-		if (v->ops->done)
-			v->ops->done(v);
-		free(v->data);
-		v->data = NULL;
-	}
+	else if (v->data)
+		view_reset_state(v); /* what it kept from the old model is built again by its open */
 	view_rebuild(v, v->width);
 	if (want >= 0 && view_current_rec(v) != want) {
 		for (size_t i = 0; i < v->nlines; i++) {

@@ -10,6 +10,7 @@
 
 #include "recview/app.h"
 #include "recview/arena.h"
+#include "recview/finding.h"
 #include "recview/hyperlink.h"
 #include "recview/live.h"
 #include "recview/prompt.h"
@@ -213,6 +214,18 @@ static void draw_status(struct app *app)
 	draw_end(&d);
 }
 
+/* Line i of v, its search matches looked for in its whole paragraph (as search_text.c finds them). */
+static void draw_line(struct view *v, size_t i, struct draw *d)
+{
+	const char *text = NULL;
+	size_t len = 0;
+	if (!v->ops->grep)
+		search_paragraph_text(v, i, &text, &len);
+	draw_set_match_source(text, len);
+	v->ops->draw(v, &v->lines[i], d);
+	draw_set_match_source(NULL, 0);
+}
+
 /* v in its region; cursor: whether its cursor line is highlighted (a page beside the list shows
  * one only while it has the keys). */
 static void draw_view(struct app *app, struct view *v, bool cursor)
@@ -234,7 +247,7 @@ static void draw_view(struct app *app, struct view *v, bool cursor)
 		bool selected = cursor && i == v->lineno && i < v->nlines;
 		draw_begin(&d, stdscr, top + row, r.x, r.w, selected, app->ascii);
 		if (i < v->nlines)
-			v->ops->draw(v, &v->lines[i], &d);
+			draw_line(v, i, &d);
 		if (selected) /* the whole cursor line is highlighted, to the right edge */
 			draw_spaces(&d, d.right - d.col, C_SELECTED);
 		draw_end(&d);
@@ -364,7 +377,28 @@ void app_redraw(struct app *app)
 
 /* ---- screen dumps for tests ---- */
 
-void app_save_display(struct app *app, const char *path)
+/* Whether the cell at (y, x) is drawn as a search match (on the cursor line too). */
+static bool cell_is_match(int y, int x)
+{
+	attr_t a = (attr_t)(mvinch(y, x) & (A_ATTRIBUTES | A_COLOR));
+	return a == draw_attr(C_MATCH) || a == (draw_attr(C_SELECTED) | A_UNDERLINE);
+}
+
+/* Under a row that shows search matches, a row with ^ below each of their cells. */
+static void save_match_row(FILE *f, int y)
+{
+	int last = -1;
+	for (int x = 0; x < COLS; x++)
+		if (cell_is_match(y, x))
+			last = x;
+	if (last < 0)
+		return;
+	for (int x = 0; x <= last; x++)
+		fputc(cell_is_match(y, x) ? '^' : ' ', f);
+	fputc('\n', f);
+}
+
+void app_save_display(struct app *app, const char *path, bool matches)
 {
 	FILE *f = fopen(path, "w");
 	if (!f) {
@@ -380,8 +414,9 @@ void app_save_display(struct app *app, const char *path)
 		while (n > 0 && wbuf[n - 1] == L' ')
 			wbuf[--n] = L'\0';
 		fprintf(f, "%ls\n", wbuf);
+		if (matches)
+			save_match_row(f, y);
 	}
 	free(wbuf);
 	fclose(f);
 }
-

@@ -26,6 +26,15 @@ static void paragraph(const struct view *v, size_t i, size_t *first, size_t *las
 	*last = b;
 }
 
+void search_paragraph_text(const struct view *v, size_t i, const char **text, size_t *len)
+{
+	size_t first, last;
+	paragraph(v, i, &first, &last);
+	const struct line *a = &v->lines[first], *z = &v->lines[last];
+	*text = view_line_text(v, a);
+	*len = z->off + z->len > a->off ? z->off + z->len - a->off : 0;
+}
+
 bool search_line_matches(struct view *v, size_t i, const struct rv_search *s)
 {
 	const struct line *line = &v->lines[i];

@@ -62,7 +62,7 @@ struct view *view_new(struct app *app, const struct view_ops *ops, long rec, lon
 }
 
 struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec, long item, enum rv_kind kind,
-			   void *data)
+			   const void *init)
 {
 	/* A view without its id would be told from the others by nothing: a mistake in its declaration. */
 	assert(ops->id > VIEW_NONE && ops->id < VIEW_COUNT);
@@ -72,11 +72,23 @@ struct view *view_new_with(struct app *app, const struct view_ops *ops, long rec
 	v->rec = rec;
 	v->item = item;
 	v->kind = kind;
-	v->data = data;
+	/* One rule for every view's state: the engine's, zeroed or a copy of init, before the first open. */
+	assert(!init || ops->state_size);
+	if (ops->state_size) {
+		v->data = xcalloc(1, ops->state_size);
+		if (init)
+			memcpy(v->data, init, ops->state_size);
+	}
 	sb_init(&v->text);
 	v->width = app_body_width();
 	v->built = rv_stamp_now(app->m, app->as_of);
-	ops->open(v);
+	char err[512] = "";
+	if (!ops->open(v, err, sizeof(err))) {
+		/* Not pushed as an empty view: the user reads why instead. */
+		app_message(app, C_WARNING, "%s", err[0] ? err : "Nothing to show here.");
+		view_free(v);
+		return NULL;
+	}
 	return v;
 }
 
@@ -91,6 +103,14 @@ void view_free(struct view *v)
 	free(v->lines);
 	sb_free(&v->text);
 	free(v);
+}
+
+void view_reset_state(struct view *v)
+{
+	if (v->ops->done)
+		v->ops->done(v);
+	if (v->data)
+		memset(v->data, 0, v->ops->state_size);
 }
 
 static void clamp(struct view *v, int height)
@@ -127,7 +147,9 @@ void view_rebuild(struct view *v, int width)
 	v->width = width;
 	v->built = rv_stamp_now(v->app->m, v->app->as_of);
 	view_clear_lines(v);
-	v->ops->open(v);
+	char err[512] = "";
+	if (!v->ops->open(v, err, sizeof(err))) /* it could be built before: say why it is empty now */
+		app_message(v->app, C_WARNING, "%s", err[0] ? err : "Nothing to show here any more.");
 	size_t best = 0;
 	for (size_t i = 0; i < v->nlines; i++) {
 		const struct line *l = &v->lines[i];

@@ -4,19 +4,23 @@
 
 #include "recview/search.h"
 #include "recview/entity.h"
+#include "recview/list_columns.h"
 #include "recview/live.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
 enum { AG_ITEM, AG_EMPTY };
 
-static void agenda_open(struct view *v)
+static bool agenda_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_session *s = v->app->session;
 	if (!s->nagenda)
 		view_add_line(v, AG_EMPTY, 0, false);
 	for (size_t i = 0; i < s->nagenda; i++)
 		view_add_line(v, AG_ITEM, s->agenda[i].rec, true);
+	return true;
 }
 
 static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
@@ -31,13 +35,8 @@ static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
 	snprintf(pos, sizeof(pos), "%3ld. ", rv_agenda_position(v->app->session, line->ref) + 1);
 	draw_str(d, pos, C_DIM);
 	draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
-	enum color id_color = live_mark(d, v->app, line->ref); /* changed by someone else, not seen yet */
-	struct rv_text id = rv_rec_id(m, line->ref);
-	draw_field(d, id.ptr, id.len, 12, id_color);
-	const char *st = rv_status_name(status);
-	draw_field(d, st, strlen(st), 16, status_color(status));
-	struct rv_text title = rv_rec_headline(m, line->ref);
-	draw_field(d, title.ptr, title.len, draw_remaining(d), C_DEFAULT);
+	live_mark(d, v->app, line->ref); /* changed by someone else, not seen yet */
+	list_columns_row(v, line->ref, d); /* the columns chosen, fitted to the width (list_columns.c) */
 }
 
 static enum request agenda_request(struct view *v, enum request req, struct line *line)
@@ -68,7 +67,8 @@ static bool agenda_grep(struct view *v, const struct line *line, const struct rv
 
 static const struct view_ops agenda_ops = {
 	.id = VIEW_AGENDA,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_AGENDA | SCOPE_EXPORT | SCOPE_SPLIT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_AGENDA | SCOPE_EXPORT | SCOPE_SPLIT |
+		  SCOPE_COLUMNS,
 	.name = "agenda",
 	.open = agenda_open,
 	.draw = agenda_draw,

@@ -7,13 +7,16 @@
 
 enum { CHANGE_LINE, CHANGE_EMPTY };
 
-static void changes_open(struct view *v)
+static bool changes_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_session *s = v->app->session;
 	if (!s->n)
 		view_add_line(v, CHANGE_EMPTY, 0, false);
 	for (size_t i = 0; i < s->n; i++)
 		view_add_line(v, CHANGE_LINE, (uint32_t)i, true);
+	return true;
 }
 
 static void changes_draw(struct view *v, const struct line *line, struct draw *d)

@@ -153,25 +153,25 @@ static void select_items(struct view *v, struct children_state *st)
 			       st->items, st->nall);
 }
 
-static void children_open(struct view *v)
+static bool children_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct children_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
-		st->find.kind = v->kind;
-	}
+	st->find.kind = v->kind;
 	select_items(v, st);
 	if (!st->n) {
 		view_add_line(v, CH_EMPTY, 0, false);
-		return;
+		return true;
 	}
 	/* Grouped by briefing in the list's own order; another order is one flat list. */
 	if (v->kind == RV_QUESTIONS && !st->find.sort_key && !st->find.sort_reverse) {
 		add_question_groups(v, st);
-		return;
+		return true;
 	}
 	for (size_t i = 0; i < st->n; i++)
 		view_add_line(v, CH_ITEM, st->items[i], true);
+	return true;
 }
 
 /* The files were read again: the items are collected anew, the filter and order kept. */
@@ -299,6 +299,7 @@ static const struct view_ops children_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT | SCOPE_SPLIT |
 	          SCOPE_COLUMNS,
 	.name = "list",
+	.state_size = sizeof(struct children_state),
 	.open = children_open,
 	.draw = children_draw,
 	.request = children_request,

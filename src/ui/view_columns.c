@@ -26,8 +26,10 @@ static struct rv_col_choice *choice(struct view *v)
 	return list_columns_choice(v->app, st->list);
 }
 
-static void columns_open(struct view *v)
+static bool columns_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct columns_state *st = v->data;
 	const struct rv_col_choice *c = choice(v);
 	for (size_t i = 0; i < c->n; i++) {
@@ -45,6 +47,7 @@ static void columns_open(struct view *v)
 	rv_columns_format(c, &spec);
 	view_add_wrapped(v, COLS_SPEC, 0, false, spec.data, spec.len, v->width > 1 ? v->width - 1 : 1);
 	sb_free(&spec);
+	return true;
 }
 
 /* How wide a column is: its own width, or how it fits. */
@@ -114,8 +117,9 @@ static void toggle(struct view *v, struct rv_col_choice *c, const struct rv_col_
 		app_message(v->app, C_DIM, "%s shown, last: J and K move it", def->name);
 		return;
 	}
-	if (def->what == RV_COL_ID) {
-		app_message(v->app, C_WARNING, "The id column always shows (it stays when scrolling sideways).");
+	if (def->what == RV_COL_ID || def->what == RV_COL_LOG_DATE) { /* what names each row */
+		app_message(v->app, C_WARNING, "The %s column always shows (it stays when scrolling sideways).",
+			    def->what == RV_COL_ID ? "id" : "date");
 		return;
 	}
 	memmove(&c->cols[at], &c->cols[at + 1], (c->n - (size_t)at - 1) * sizeof(c->cols[0]));
@@ -226,6 +230,7 @@ static const struct view_ops columns_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP,
 	.name = "columns",
 	.keymap = &columns_keymap,
+	.state_size = sizeof(struct columns_state),
 	.open = columns_open,
 	.draw = columns_draw,
 	.request = columns_request,
@@ -235,8 +240,7 @@ static const struct view_ops columns_ops = {
 
 struct view *columns_view_new(struct app *app, struct view *of, enum rv_col_list list)
 {
-	struct columns_state *st = xcalloc(1, sizeof(*st));
-	st->list = list;
-	list_columns_measure(of, list, &st->set, st->natural);
-	return view_new_with(app, &columns_ops, -1, -1, RV_RECS, st);
+	struct columns_state init = {.list = list};
+	list_columns_measure(of, list, &init.set, init.natural);
+	return view_new_with(app, &columns_ops, -1, -1, RV_RECS, &init);
 }

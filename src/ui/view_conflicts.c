@@ -12,12 +12,14 @@ enum { CF_INTRO, CF_HEAD, CF_MINE, CF_THEIRS, CF_BASE, CF_BLANK, CF_NONE };
 
 static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda", "agenda", "agenda"};
 
-static void conflicts_open(struct view *v)
+static bool conflicts_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_session *s = v->app->session;
 	if (!s->nconflicts) {
 		view_add_line(v, CF_NONE, 0, false);
-		return;
+		return true;
 	}
 	view_add_line(v, CF_INTRO, 0, false);
 	view_add_line(v, CF_BLANK, 0, false);
@@ -30,6 +32,7 @@ static void conflicts_open(struct view *v)
 			view_add_line(v, CF_BASE, ref, false);
 		view_add_line(v, CF_BLANK, ref, false);
 	}
+	return true;
 }
 
 static const char *value(const char *v)
@@ -162,7 +165,7 @@ struct view *conflicts_view_new(struct app *app)
 {
 	struct view *v = view_new(app, &conflicts_ops, -1, -1, RV_RECS);
 	/* The cursor starts on the first conflict. */
-	for (size_t i = 0; i < v->nlines; i++) {
+	for (size_t i = 0; v && i < v->nlines; i++) {
 		if (v->lines[i].link) {
 			v->lineno = i;
 			break;

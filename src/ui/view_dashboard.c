@@ -43,6 +43,7 @@ struct dashboard_state {
 	struct rv_stamp built; /* what the summary was counted for */
 	struct legend_more *legends;
 	size_t nlegends, legends_cap;
+	bool counted;          /* sum holds the summary (false: zeroed, to be counted) */
 };
 
 static void add_legend_lines(struct view *v, struct line *bar);
@@ -54,19 +55,19 @@ static bool topics_grouped(const struct app *app)
 	return !g || strcmp(g, "off") != 0;
 }
 
-static void dashboard_open(struct view *v)
+static bool dashboard_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct dashboard_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	if (st && rv_stamp_stale(m, st->built, v->app->as_of)) {
+	if (st->counted && rv_stamp_stale(m, st->built, v->app->as_of)) {
 		rv_summary_free(&st->sum);
-		free(st);
-		st = v->data = NULL;
+		st->counted = false; /* the legends' array is kept, to be filled again */
 	}
-	if (st)
-		st->nlegends = 0; /* laid out again for this width */
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	st->nlegends = 0; /* laid out again for this width */
+	if (!st->counted) {
+		st->counted = true;
 		if (topics_grouped(v->app))
 			rv_summary_build_grouped(m, v->app->as_of, &st->sum);
 		else
@@ -86,13 +87,13 @@ static void dashboard_open(struct view *v)
 	}
 	view_add_line(v, DB_BLANK, 0, false);
 	view_add_line(v, DB_HEADING, 1, false);
-	for (size_t t = 0; t < s->ntimelines; t++)
-		for (size_t k = 0; k < s->timelines[t].n; k++)
-		{
+	for (size_t t = 0; t < s->ntimelines; t++) {
+		for (size_t k = 0; k < s->timelines[t].n; k++) {
 			struct line *l = view_add_line(v, DB_POINT, (uint32_t)t, true);
 			l->sub = (uint32_t)k;
 			add_legend_lines(v, l);
 		}
+	}
 	view_add_line(v, DB_BLANK, 0, false);
 	view_add_line(v, DB_HEADING, 2, false);
 	for (size_t i = 0; i < s->ntopics; i++) {
@@ -101,6 +102,7 @@ static void dashboard_open(struct view *v)
 		for (size_t k = 0; k < s->topics[i].nspellings; k++)
 			view_add_line(v, DB_SPELLING, (uint32_t)i, true)->sub = (uint32_t)k;
 	}
+	return true;
 }
 
 static void dashboard_done(struct view *v)
@@ -491,6 +493,7 @@ static const struct view_ops dashboard_ops = {
 	.id = VIEW_DASHBOARD,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "dashboard",
+	.state_size = sizeof(struct dashboard_state),
 	.open = dashboard_open,
 	.draw = dashboard_draw,
 	.request = dashboard_request,

@@ -8,6 +8,7 @@
 
 #include "recview/arena.h"
 #include "recview/keys.h"
+#include "recview/split.h"
 #include "recview/text.h"
 #include "recview/views.h"
 
@@ -18,6 +19,7 @@ enum { HELP_TITLE, HELP_BLANK, HELP_SECTION, HELP_KEY, HELP_NOTE, HELP_UNBOUND }
 
 struct help_state {
 	const struct view_ops *about; /* NULL: every request */
+	unsigned shown_scopes;        /* what the screen offers besides the view's own: the split's keys */
 	int keys_width;               /* the key column, fitted to the longest list of keys (at most a third of the width, 32) */
 };
 
@@ -51,7 +53,7 @@ static const struct view_keymap *about_keymap(const struct view *v)
 static unsigned about_scopes(const struct view *v)
 {
 	const struct help_state *st = v->data;
-	return st->about ? st->about->scopes : ~0u;
+	return st->about ? st->about->scopes | st->shown_scopes : ~0u;
 }
 
 /* Whether req is one of the view's own keys or has a note there (listed in its section, not again
@@ -155,8 +157,10 @@ static void add_unbound(struct view *v)
 	}
 }
 
-static void help_open(struct view *v)
+static bool help_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	fit_keys_width(v);
 	view_add_line(v, HELP_TITLE, 0, false);
 	view_add_line(v, HELP_BLANK, 0, false);
@@ -164,6 +168,7 @@ static void help_open(struct view *v)
 	for (size_t i = 0; i < NSECTIONS; i++)
 		add_section(v, i);
 	add_unbound(v);
+	return true;
 }
 
 static void draw_section(struct view *v, const struct line *line, struct draw *d)
@@ -246,6 +251,7 @@ static const struct view_ops help_ops = {
 	.id = VIEW_HELP,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "help",
+	.state_size = sizeof(struct help_state),
 	.open = help_open,
 	.draw = help_draw,
 	.crumb = help_crumb,
@@ -254,7 +260,10 @@ static const struct view_ops help_ops = {
 
 struct view *help_view_new(struct app *app, const struct view *about)
 {
-	struct help_state *st = xcalloc(1, sizeof(*st));
-	st->about = about ? about->ops : NULL;
-	return view_new_with(app, &help_ops, -1, -1, RV_RECS, st);
+	struct help_state init = {.about = about ? about->ops : NULL};
+	/* A page in the split's pane (or a list beside its page) answers the split's keys too; a page on
+	 * the whole screen does not list them. */
+	if (split_current(app).shape != SPLIT_NONE)
+		init.shown_scopes = SCOPE_SPLIT;
+	return view_new_with(app, &help_ops, -1, -1, RV_RECS, &init);
 }

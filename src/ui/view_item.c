@@ -58,9 +58,14 @@ static void add_derived_lines(struct view *v, int width)
 	sb_free(&sb);
 }
 
-static void item_open(struct view *v)
+static bool item_open(struct view *v, char *err, size_t errsize)
 {
 	const struct rv_model *m = v->app->m;
+	if (v->item < 0 || (size_t)v->item >= rv_child_total(m, v->kind)) {
+		snprintf(err, errsize, "No row #%ld of %s: it has %zu.", v->item + 1, rv_kind_def(v->kind)->file,
+			 rv_child_total(m, v->kind));
+		return false;
+	}
 	const struct rv_kind_def *def = rv_kind_def(v->kind);
 	const struct rv_child *ch = rv_child_at(m, v->kind, (size_t)v->item);
 	int link = rv_field_of_role(v->kind, RV_ROLE_REC_LINK);
@@ -95,6 +100,7 @@ static void item_open(struct view *v)
 			view_add_wrapped(v, IT_FIELD, EXTRA_BASE + (uint32_t)e, false, c.ptr, c.len, width);
 	}
 	add_derived_lines(v, width);
+	return true;
 }
 
 static void draw_field_label(struct view *v, uint32_t ref, struct draw *d)
@@ -215,6 +221,7 @@ static const struct view_ops item_ops = {
 
 struct view *item_view_new(struct app *app, enum rv_kind kind, size_t child)
 {
-	struct view *v = view_new(app, &item_ops, rv_child_at(app->m, kind, child)->rec, (long)child, kind);
-	return v;
+	/* A child that is not there is refused by item_open (its recommendation is read only if it is). */
+	long rec = child < rv_child_total(app->m, kind) ? rv_child_at(app->m, kind, child)->rec : -1;
+	return view_new(app, &item_ops, rec, (long)child, kind);
 }

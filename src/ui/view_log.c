@@ -11,6 +11,7 @@
 #include "recview/activity_sort.h"
 #include "recview/arena.h"
 #include "recview/finding.h"
+#include "recview/list_columns.h"
 #include "recview/prompt.h"
 #include "recview/search.h"
 #include "recview/text.h"
@@ -32,12 +33,12 @@ struct log_state {
 
 static struct prompt_history log_filter_history;
 
-static void log_open(struct view *v)
+static bool log_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct log_state *st = v->data;
 	const struct rv_model *m = v->app->m;
-	if (!st)
-		st = v->data = xcalloc(1, sizeof(*st));
 	if (!st->built || st->generation != m->generation) {
 		free(st->e);
 		st->n = rv_activity_build(m, &st->e);
@@ -55,6 +56,7 @@ static void log_open(struct view *v)
 	free(order);
 	if (!st->shown)
 		view_add_line(v, LOG_EMPTY, 0, false);
+	return true;
 }
 
 static void log_done(struct view *v)
@@ -75,57 +77,15 @@ static void log_reload(struct view *v, long cursor_rec)
 		st->built = false;
 }
 
-/* "2026-12-02 10:15", "2016-06-30", "undated". */
-static void short_date(const struct rv_activity *e, char *buf, size_t size)
+const struct rv_activity *log_row_entry(const struct view *v, size_t ref)
 {
-	rv_activity_date(e, buf, size);
-	if (!buf[0])
-		snprintf(buf, size, "undated");
-	else if (e->has_time && strlen(buf) >= 16) {
-		buf[10] = ' ';
-		buf[16] = '\0';
-	}
-}
-
-/* The item within the recommendation: "D2", "Q1.1"; a note's goes without saying (its kind is note). */
-static void item_label(const struct rv_model *m, const struct rv_activity *e, struct strbuf *out)
-{
-	rv_activity_item_name(m, e, out);
-	if (out->len && out->data[0] == 'N')
-		sb_reset(out);
-}
-
-/* A column: the text cut to width - 1, then a space. */
-static void column(struct draw *d, const char *s, size_t len, int width, enum color c)
-{
-	draw_field(d, s, len, width - 1, c);
-	draw_spaces(d, 1, C_DEFAULT);
-}
-
-static void draw_change(struct view *v, const struct rv_activity *e, struct draw *d)
-{
-	const struct rv_model *m = v->app->m;
-	struct rv_text old = rv_activity_old(m, e), now = rv_activity_new(m, e);
-	struct rv_text kind = rv_activity_kind(m, e), note = rv_activity_note(m, e);
-	bool is_note = kind.len == 4 && memcmp(kind.ptr, "note", 4) == 0;
-	if (old.len) {
-		draw_text(d, old.ptr, old.len, C_DIM);
-		draw_str(d, d->ascii ? " -> " : " \xE2\x86\x92 ", C_DIM);
-	}
-	if (now.len)
-		draw_text(d, now.ptr, now.len, C_DEFAULT);
-	else if (old.len)
-		draw_str(d, is_note ? "(retracted)" : "(none)", C_WARNING);
-	if (note.len) {
-		draw_str(d, "  ", C_DEFAULT);
-		draw_text(d, note.ptr, note.len, C_DIM);
-	}
+	const struct log_state *st = v->data;
+	return st && ref < st->n ? &st->e[ref] : NULL;
 }
 
 static void log_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	struct log_state *st = v->data;
-	const struct rv_model *m = v->app->m;
 	if (line->type == LOG_EMPTY) {
 		draw_str(d, st->filter ? "  No change in the log matches the filter: " : "  No change recorded in the data set.",
 			 C_DIM);
@@ -135,33 +95,12 @@ static void log_draw(struct view *v, const struct line *line, struct draw *d)
 		}
 		return;
 	}
-	const struct rv_activity *e = &st->e[line->ref];
-	char date[32];
-	short_date(e, date, sizeof(date));
-	column(d, date, strlen(date), 17, e->undated ? C_DIM : C_DATE);
-	struct rv_text who = rv_activity_author(m, e);
-	column(d, who.ptr, who.len, 11, C_LABEL);
-	struct rv_text id = rv_activity_rec_id(m, e);
-	column(d, id.ptr, id.len, 11, C_ID);
-	struct strbuf item;
-	sb_init(&item);
-	item_label(m, e, &item);
-	column(d, item.data, item.len, 6, C_ID);
-	sb_free(&item);
-	struct rv_text kind = rv_activity_kind(m, e);
-	column(d, kind.ptr, kind.len, 9, C_DIM);
-	draw_change(v, e, d);
+	list_columns_row(v, line->ref, d); /* date, author, rec, item, kind, change (list_columns_rows.c) */
 }
 
 static void log_header(struct view *v, struct draw *d)
 {
-	(void)v;
-	draw_field(d, "Date", 4, 17, C_HEADER);
-	draw_field(d, "Author", 6, 11, C_HEADER);
-	draw_field(d, "Rec", 3, 11, C_HEADER);
-	draw_field(d, "Item", 4, 6, C_HEADER);
-	draw_field(d, "Kind", 4, 9, C_HEADER);
-	draw_field(d, "Change", 6, draw_remaining(d), C_HEADER);
+	list_columns_header(v, d);
 }
 
 static const struct rv_activity *current(struct view *v)
@@ -349,8 +288,9 @@ static bool log_key(struct view *v, struct key key)
 
 static const struct view_ops log_ops = {
 	.id = VIEW_LOG,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_SPLIT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_SPLIT | SCOPE_COLUMNS,
 	.name = "log",
+	.state_size = sizeof(struct log_state),
 	.open = log_open,
 	.draw = log_draw,
 	.request = log_request,

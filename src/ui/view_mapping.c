@@ -302,8 +302,10 @@ static void intro(const struct view *v, struct strbuf *sb)
 	sb_free(&name);
 }
 
-static void mapping_open(struct view *v)
+static bool mapping_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	int width = v->width - 8 > 20 ? v->width - 8 : 20;
 	struct strbuf sb;
 	sb_init(&sb);
@@ -317,6 +319,7 @@ static void mapping_open(struct view *v)
 		view_add_wrapped(v, MAP_COLUMN, (uint32_t)c, true, sb.data, sb.len, width);
 	}
 	sb_free(&sb);
+	return true;
 }
 
 static void mapping_draw(struct view *v, const struct line *line, struct draw *d)
@@ -440,6 +443,7 @@ static const struct view_ops mapping_ops = {
 	.keymap = &mapping_keymap,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "mapping",
+	.state_size = sizeof(struct mapping_state),
 	.open = mapping_open,
 	.draw = mapping_draw,
 	.request = mapping_request,
@@ -448,15 +452,13 @@ static const struct view_ops mapping_ops = {
 
 struct view *mapping_view_new(struct app *app, enum rv_kind kind, int field, const struct diag *from)
 {
-	struct view *v = view_new(app, &mapping_ops, -1, field, kind);
 	const struct rv_mapping *mp = app->m->mapping;
-	if (from && from->file && mp && mp->path && strcmp(from->file, mp->path) == 0) {
-		/* A line of recview.map: that one is what a choice replaces. */
-		struct mapping_state *st = xcalloc(1, sizeof(*st));
-		st->map_line = from->line;
-		v->data = st;
-		view_rebuild(v, v->width);
-	}
+	struct mapping_state init = {0};
+	if (from && from->file && mp && mp->path && strcmp(from->file, mp->path) == 0)
+		init.map_line = from->line; /* a line of recview.map: that one is what a choice replaces */
+	struct view *v = view_new_with(app, &mapping_ops, -1, field, kind, &init);
+	if (!v)
+		return NULL;
 	/* The cursor on the likeliest column (the first of equals). */
 	int best_score = 0;
 	long best = -1;

@@ -7,14 +7,17 @@
 
 enum { OT_ITEM, OT_EMPTY, OT_HOW };
 
-static void others_open(struct view *v)
+static bool others_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	size_t n = live_count(v->app);
 	if (!n)
 		view_add_line(v, OT_EMPTY, 0, false);
 	for (size_t i = n; i > 0; i--)
 		view_add_line(v, OT_ITEM, (uint32_t)(i - 1), true);
 	view_add_line(v, OT_HOW, 0, false);
+	return true;
 }
 
 static long others_current_rec(struct view *v)

@@ -93,13 +93,15 @@ static void add_text(struct view *v, uint16_t type, uint32_t ref, const char *s,
 	view_add_wrapped(v, type, ref, false, s, len, text_width_for(v));
 }
 
-static void present_open(struct view *v)
+static bool present_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct present_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (!st->n) {
 		view_add_line(v, PL_EMPTY, 0, false);
-		return;
+		return true;
 	}
 	size_t rec = st->recs[st->at];
 	const struct rv_rec *r = rv_rec_at(m, rec);
@@ -196,6 +198,7 @@ static void present_open(struct view *v)
 		add_text(v, PL_NOTE, 1, line.data, line.len);
 		sb_free(&line);
 	}
+	return true;
 }
 
 /* ---- drawing ---- */
@@ -342,7 +345,8 @@ static void go_to(struct view *v, size_t at)
 	tick(v);
 	st->at = at;
 	view_clear_lines(v);
-	present_open(v);
+	char err[8];
+	(void)present_open(v, err, sizeof(err)); /* it never refuses */
 	v->lineno = v->offset = 0;
 }
 
@@ -435,6 +439,7 @@ static const struct view_ops present_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_REC | SCOPE_AGENDA,
 	.reload = present_reload,
 	.name = "walkthrough",
+	.state_size = sizeof(struct present_state),
 	.open = present_open,
 	.draw = present_draw,
 	.request = present_request,
@@ -448,8 +453,8 @@ static const struct view_ops present_ops = {
 
 struct view *present_view_new(struct app *app)
 {
-	struct present_state *st = xcalloc(1, sizeof(*st));
-	select_recs(st, app);
-	st->shown_at = rv_monotonic_seconds();
-	return view_new_with(app, &present_ops, -1, -1, RV_RECS, st);
+	struct present_state init = {0};
+	select_recs(&init, app);
+	init.shown_at = rv_monotonic_seconds();
+	return view_new_with(app, &present_ops, -1, -1, RV_RECS, &init);
 }

@@ -27,12 +27,14 @@ static bool opens_something(const struct diag *dg)
 	return dg->row >= 0 || (dg->field >= 0 && dg->table >= 0) || is_merge_conflict(dg);
 }
 
-static void problems_open(struct view *v)
+static bool problems_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct diag_list *dl = &v->app->m->diags;
 	if (!dl->n) {
 		view_add_line(v, PR_EMPTY, 0, false);
-		return;
+		return true;
 	}
 	int width = v->width - 3 > 10 ? v->width - 3 : 10;
 	size_t *last = diag_list_last_of_kinds(dl);
@@ -51,6 +53,7 @@ static void problems_open(struct view *v)
 	}
 	sb_free(&sb);
 	free(last);
+	return true;
 }
 
 static void problems_draw(struct view *v, const struct line *line, struct draw *d)
@@ -190,7 +193,7 @@ static const struct view_ops problems_ops = {
 struct view *problems_view_new(struct app *app)
 {
 	struct view *v = view_new(app, &problems_ops, -1, -1, RV_RECS);
-	if (rv_kind_usable(app->m, RV_RECS))
+	if (!v || rv_kind_usable(app->m, RV_RECS))
 		return v;
 	/* Nothing loaded: the cursor on what the user can mend here. */
 	for (size_t i = 0; i < v->nlines; i++) {

@@ -48,8 +48,6 @@ struct rec_state {
 
 static struct rec_state *page_state(struct view *v)
 {
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(struct rec_state));
 	return v->data;
 }
 
@@ -248,8 +246,12 @@ static bool versions_shown(void *ctx, uint32_t note)
 	return note_open(ctx, note);
 }
 
-static void rec_open(struct view *v)
+static bool rec_open(struct view *v, char *err, size_t errsize)
 {
+	if (v->rec < 0 || (size_t)v->rec >= v->app->m->nrecs) {
+		snprintf(err, errsize, "No recommendation #%ld: the data set has %zu.", v->rec + 1, v->app->m->nrecs);
+		return false;
+	}
 	struct rec_state *st = page_state(v);
 	if (st->built)
 		rv_page_free(&st->page);
@@ -262,6 +264,7 @@ static void rec_open(struct view *v)
 	while (text_from < v->nlines && v->lines[text_from].type != L_TEXT && v->lines[text_from].type != L_HEADING)
 		text_from++;
 	mark_reference_lines(v, text_from);
+	return true;
 }
 
 static const char *field_label(const struct view *v, const struct line *line)
@@ -537,6 +540,7 @@ static const struct view_ops rec_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_REC | SCOPE_ITEM | SCOPE_EXPORT,
 	.current_item = rec_current_item,
 	.name = "recommendation",
+	.state_size = sizeof(struct rec_state),
 	.open = rec_open,
 	.draw = rec_draw,
 	.request = rec_request,
@@ -552,6 +556,8 @@ struct view *rec_view_new(struct app *app, size_t rec)
 struct view *rec_view_new_at(struct app *app, size_t rec, struct rv_item item)
 {
 	struct view *v = rec_view_new(app, rec);
+	if (!v)
+		return NULL;
 	int type = item.kind == RV_DELIVERABLES ? L_DELIVERABLE : item.kind == RV_QUESTIONS ? L_QUESTION
 		   : item.kind == RV_HISTORY ? L_HISTORY : item.kind == RV_NOTES ? L_NOTE_HEAD : -1;
 	for (size_t i = 0; type >= 0 && i < v->nlines; i++)

@@ -21,20 +21,21 @@ struct recs_state {
 	size_t n;
 };
 
-static void recs_open(struct view *v)
+static bool recs_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	const struct rv_model *m = v->app->m;
 	struct recs_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->order)
 		st->order = xcalloc(m->nrecs + 1, sizeof(*st->order));
-	}
 	st->n = rv_query_select_as_of(m, v->app->query, v->app->as_of, (enum rv_sort_key)v->app->sort_key,
 				      v->app->sort_reverse, st->order);
 	if (!st->n)
 		view_add_line(v, RECS_EMPTY, 0, false);
 	for (size_t i = 0; i < st->n; i++)
 		view_add_line(v, RECS_LINE, st->order[i], true);
+	return true;
 }
 
 static void recs_done(struct view *v)
@@ -121,6 +122,7 @@ static const struct view_ops recs_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_EXPORT | SCOPE_SPLIT |
 	          SCOPE_COLUMNS,
 	.name = "recommendations",
+	.state_size = sizeof(struct recs_state),
 	.open = recs_open,
 	.draw = recs_draw,
 	.request = recs_request,

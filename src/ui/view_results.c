@@ -12,6 +12,7 @@
 #include "recview/entity.h"
 #include "recview/filter_prompt.h"
 #include "recview/finding.h"
+#include "recview/list_columns.h"
 #include "recview/prompt.h"
 #include "recview/query.h"
 #include "recview/search.h"
@@ -32,6 +33,7 @@ struct results_state {
 	struct rv_query *query;
 	char filter_text[512];
 	bool by_hits; /* most hits first, else the recommendations' id order */
+	bool searched; /* hits and groups found (false: zeroed, to search) */
 	size_t shown;
 };
 
@@ -55,11 +57,15 @@ static int by_hits(const void *a, const void *b)
 	return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
 }
 
-static void results_open(struct view *v)
+static bool results_open(struct view *v, char *err, size_t errsize)
 {
 	struct results_state *st = v->data;
-	if (!st) {
-		st = v->data = xcalloc(1, sizeof(*st));
+	if (!st->searched && !v->app->search) {
+		snprintf(err, errsize, "No search yet: / searches, then R lists every match.");
+		return false;
+	}
+	if (!st->searched) {
+		st->searched = true;
 		st->n = rv_search_all(v->app->m, v->app->search, &st->hits);
 		st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
 		snprintf(st->pattern, sizeof(st->pattern), "%s", v->app->search_text);
@@ -80,6 +86,7 @@ static void results_open(struct view *v)
 	for (size_t i = 0; i < n; i++)
 		view_add_line(v, RES_GROUP, order[i], true);
 	free(order);
+	return true;
 }
 
 static void results_done(struct view *v)
@@ -168,7 +175,6 @@ static void draw_hit(struct view *v, const struct rv_hit *h, struct draw *d, int
 static void results_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	struct results_state *st = v->data;
-	const struct rv_model *m = v->app->m;
 	if (line->type == RES_EMPTY && st->ngroups) {
 		draw_str(d, "  No match is about a recommendation the filter takes (F clears it).", C_DIM);
 		return;
@@ -179,16 +185,24 @@ static void results_draw(struct view *v, const struct line *line, struct draw *d
 		draw_str(d, " anywhere in the data set.", C_DIM);
 		return;
 	}
-	const struct rv_hit_group *g = &st->groups[line->ref];
 	struct rv_item it;
 	draw_tag_mark(d, results_line_item(v, line, &it) && tags_has(v->app, it));
-	struct rv_text id = group_id(m, st, g);
-	draw_field(d, id.ptr, id.len, 10, g->rec >= 0 ? C_ID : C_DIM);
-	char count[16];
-	snprintf(count, sizeof(count), "%4u  ", g->n);
-	draw_str(d, count, C_DIM);
-	/* The fields share the line (two, three from 100 columns), then how many more there are. */
-	uint32_t most = draw_remaining(d) >= 80 ? 3 : 2, fit = g->n < most ? g->n : most;
+	list_columns_row(v, line->ref, d); /* the columns chosen, fitted to the width (list_columns.c) */
+}
+
+void results_row_of(const struct view *v, size_t ref, struct results_row *out)
+{
+	const struct results_state *st = v->data;
+	const struct rv_hit_group *g = &st->groups[ref];
+	*out = (struct results_row){g->rec, group_id(v->app->m, st, g), g->n};
+}
+
+/* The fields share the cell (two, three from 80 columns), then how many more there are. */
+void results_draw_matched(struct view *v, size_t ref, struct draw *d, int width)
+{
+	const struct results_state *st = v->data;
+	const struct rv_hit_group *g = &st->groups[ref];
+	uint32_t most = width >= 80 ? 3 : 2, fit = g->n < most ? g->n : most;
 	char more[24] = "";
 	if (g->n > fit)
 		snprintf(more, sizeof(more), " +%u more", g->n - fit);
@@ -359,16 +373,16 @@ static void results_crumb(struct view *v, struct strbuf *out)
 
 static void results_header(struct view *v, struct draw *d)
 {
-	(void)v;
-	draw_field(d, " Rec", 4, 11, C_HEADER);
-	draw_field(d, "Hits", 4, 6, C_HEADER);
-	draw_field(d, "Matched fields", 14, draw_remaining(d), C_HEADER);
+	draw_field(d, "", 0, 1, C_HEADER); /* over the tag mark */
+	list_columns_header(v, d);
 }
 
 static const struct view_ops results_ops = {
 	.id = VIEW_RESULTS,
-	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_SPLIT,
+	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_FILTER | SCOPE_SORT | SCOPE_TAGS | SCOPE_REC | SCOPE_SPLIT |
+		  SCOPE_COLUMNS,
 	.name = "search results",
+	.state_size = sizeof(struct results_state),
 	.open = results_open,
 	.draw = results_draw,
 	.request = results_request,

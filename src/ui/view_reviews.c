@@ -59,8 +59,6 @@ static int32_t reading_date(const struct app *app)
 /* The set of reviews, built again when the model changed; v->item stays in range. */
 static void ensure_set(struct view *v)
 {
-	if (!v->data)
-		v->data = xcalloc(1, sizeof(struct reviews_state));
 	struct reviews_state *st = v->data;
 	const struct rv_model *m = v->app->m;
 	if (st->set.reviews && rv_stamp_stale(m, st->built, v->app->as_of))
@@ -145,19 +143,22 @@ static void add_streams(struct view *v, const struct rv_review *r)
 	}
 }
 
-static void reviews_open(struct view *v)
+static bool reviews_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	ensure_set(v);
 	const struct rv_review *r = current(v);
 	view_add_line(v, RW_TITLE, 0, r && r->nrecs);
 	if (!r)
-		return;
+		return true;
 	view_add_line(v, RW_BLANK, 0, false);
 	view_add_line(v, RW_HEADING, 0, false);
 	add_milestones(v, r);
 	view_add_line(v, RW_BLANK, 0, false);
 	view_add_line(v, RW_HEADING, 1, false);
 	add_streams(v, r);
+	return true;
 }
 
 static void reviews_done(struct view *v)
@@ -339,7 +340,8 @@ static void show_review(struct view *v, long index)
 	v->item = index;
 	v->lineno = v->offset = 0;
 	view_clear_lines(v);
-	reviews_open(v);
+	char err[8];
+	(void)reviews_open(v, err, sizeof(err)); /* it never refuses */
 }
 
 static enum request reviews_request(struct view *v, enum request req, struct line *line)
@@ -406,6 +408,7 @@ static const struct view_ops reviews_ops = {
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH | SCOPE_VIEW,
 	.keymap = &reviews_keymap,
 	.name = "review",
+	.state_size = sizeof(struct reviews_state),
 	.open = reviews_open,
 	.draw = reviews_draw,
 	.request = reviews_request,
@@ -418,15 +421,13 @@ static const struct view_ops reviews_ops = {
 
 struct view *reviews_view_new(struct app *app, long index)
 {
-	struct reviews_state *st = xcalloc(1, sizeof(*st));
-	return view_new_with(app, &reviews_ops, -1, index, RV_RECS, st);
+	return view_new(app, &reviews_ops, -1, index, RV_RECS);
 }
 
 struct view *reviews_view_named(struct app *app, const char *name, size_t len)
 {
-	struct reviews_state *st = xcalloc(1, sizeof(*st));
-	st->want = xstrndup(name, len);
-	return view_new_with(app, &reviews_ops, -1, -1, RV_RECS, st);
+	struct reviews_state init = {.want = xstrndup(name, len)};
+	return view_new_with(app, &reviews_ops, -1, -1, RV_RECS, &init);
 }
 
 bool view_current_review(const struct view *v, struct strbuf *out)

@@ -12,10 +12,13 @@ struct text_state {
 	char *text;
 };
 
-static void text_open(struct view *v)
+static bool text_open(struct view *v, char *err, size_t errsize)
 {
+	(void)err;
+	(void)errsize;
 	struct text_state *st = v->data;
 	view_add_wrapped(v, TX_LINE, 0, false, st->text, strlen(st->text), v->width - 2 > 10 ? v->width - 2 : 10);
+	return true;
 }
 
 static void text_draw(struct view *v, const struct line *line, struct draw *d)
@@ -47,6 +50,7 @@ static const struct view_ops text_ops = {
 	.id = VIEW_TEXT,
 	.scopes = SCOPE_MOVE | SCOPE_APP | SCOPE_SEARCH,
 	.name = "text",
+	.state_size = sizeof(struct text_state),
 	.open = text_open,
 	.draw = text_draw,
 	.crumb = text_crumb,
@@ -56,8 +60,6 @@ static const struct view_ops text_ops = {
 
 struct view *text_view_new(struct app *app, const char *title, const char *text)
 {
-	struct text_state *st = xcalloc(1, sizeof(*st));
-	st->title = xstrdup(title);
-	st->text = xstrdup(text);
-	return view_new_with(app, &text_ops, -1, -1, RV_RECS, st);
+	struct text_state init = {.title = xstrdup(title), .text = xstrdup(text)};
+	return view_new_with(app, &text_ops, -1, -1, RV_RECS, &init);
 }

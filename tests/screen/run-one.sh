@@ -4,6 +4,7 @@
 #   # copy DIR   plays it on a copy of the data set DIR, named @COPY (or @copy) in the args (a script that
 #   changes files), and   # env NAME=VALUE...   sets the environment (USER, RECVIEW_NOW; @PWD is the
 #   directory the tests run in, for XDG_CONFIG_HOME=@PWD/tests/data/config-bind).
+#   :save-matches NAME   saves the screen with a row of ^ under the cells drawn as search matches.
 # UPDATE=1 writes the screens as the new expectations (review them before committing).
 set -u
 BIN=${BIN:-./recview}
@@ -24,7 +25,7 @@ if [ -n "$copy" ]; then
 fi
 cols=${size%x*}
 lines=${size#*x}
-sed "s|^:save-display |:save-display $tmp/|" "$script" >"$tmp/script"
+sed "s|^:save-display |:save-display $tmp/|; s|^:save-matches |:save-matches $tmp/|" "$script" >"$tmp/script"
 # shellcheck disable=SC2086
 env $envs LINES=$lines COLUMNS=$cols TERM=xterm-256color RECVIEW_SCRIPT="$tmp/script" timeout 20 "$BIN" $args >"$tmp/stdout" 2>"$tmp/stderr"
 status=$?
@@ -34,7 +35,7 @@ if [ "$status" -ne 0 ]; then
 	exit 1
 fi
 rc=0
-for name in $(sed -n 's/^:save-display //p' "$script"); do
+for name in $(sed -n 's/^:save-display //p; s/^:save-matches //p' "$script"); do
 	want=tests/screen/expected/$name
 	if [ "${UPDATE:-0}" = 1 ]; then
 		sed "s|$tmp/copy|@copy|g" "$tmp/$name" >"$want"

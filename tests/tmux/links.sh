@@ -130,6 +130,25 @@ if head -1 "$file" | grep -qx '# LNK-1'; then echo "ok file-page"; else echo "no
 keys Q
 exited quit-file 0
 
+# On a question's or deliverable's page, y i copies the item's own name as ':' takes it.
+mkdir -p "$TMP/config/recview"
+printf 'clipboard = file\n' >"$TMP/config/recview/config"
+EXIT_FILE="$TMP/exit-$((SESSIONS + 1))"
+start_command 100 30 "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_CONFIG_HOME='$TMP/config' XDG_CACHE_HOME='$CACHE' sh -c 'sleep 0.5; exec $ABS_BIN --read-only data'; echo \$? >$EXIT_FILE; sleep 30"
+expect start-items "SSR1-1"
+keys : 1 1 . 1 3 Enter
+expect question-page "Qid         11.13"
+keys y i
+expect copied-question "Copied the id SSR1-11/Q11.13 to $CACHE/recview/clipboard.txt"
+if [ "$(cat "$file")" = "SSR1-11/Q11.13" ]; then echo "ok question-id-file"; else echo "not ok question-id-file: $(cat "$file")"; fi
+keys q : S S R 1 - 3 / D 2 Enter
+expect deliverable-page "Description"
+keys y i
+expect copied-deliverable "Copied the id SSR1-3/D2 to"
+if [ "$(cat "$file")" = "SSR1-3/D2" ]; then echo "ok deliverable-id-file"; else echo "not ok deliverable-id-file: $(cat "$file")"; fi
+keys Q
+exited quit-items 0
+
 # auto on the Linux console (TERM=linux): no hyperlinks, and a copy goes to the file.
 rm -f "$file"
 run "" "" auto linux

@@ -324,7 +324,7 @@ static void test_config_columns(void **state)
 	write_test_file(cdir, "config",
 			"columns.recommendations = id, status:12, title\n"
 			"columns.history = date,rec:0\n"
-			"columns.agenda = id\n"
+			"columns.reviews = id\n"
 			"columns.questions = qid,rec,text,text\n"
 			"columns.deliverables = \"rec,description,due\"\n");
 	char path[128];
@@ -341,7 +341,8 @@ static void test_config_columns(void **state)
 	assert_int_equal(dl.n, 3);
 	const char *const want[] = {
 		"columns.history: bad width for rec (a number from 1 to 200)",
-		"unknown list 'agenda' (columns.recommendations, .deliverables, .questions, .history)",
+		"unknown list 'reviews' (columns.recommendations, .deliverables, .questions, .history, .agenda, "
+		".results, .log)",
 		"columns.questions: column text given twice",
 	};
 	for (size_t i = 0; i < 3; i++) {
@@ -351,6 +352,171 @@ static void test_config_columns(void **state)
 	}
 	config_free(&c);
 	diag_list_free(&dl);
+}
+
+
+/* The names of a choice, comma-separated, for comparing a default set at once. */
+static void assert_default(const struct rv_col_set *set, const char *want)
+{
+	struct rv_col_choice def;
+	struct strbuf out;
+	rv_columns_default(set, &def);
+	sb_init(&out);
+	rv_columns_format(&def, &out);
+	assert_string_equal(out.data, want);
+	sb_free(&out);
+}
+
+static const struct rv_col_def *def_named(const struct rv_col_set *set, const char *name)
+{
+	int d = rv_columns_find(set, name);
+	assert_true(d >= 0);
+	return &set->defs[d];
+}
+
+static void test_list_names(void **state)
+{
+	(void)state;
+	const char *const names[] = {"recommendations", "deliverables", "questions", "history",
+				     "agenda",          "results",      "log"};
+	for (int l = 0; l < RV_COLS_LISTS; l++) {
+		enum rv_col_list got;
+		assert_true(rv_col_list_by_name(names[l], strlen(names[l]), &got));
+		assert_int_equal(got, l);
+		assert_string_equal(rv_col_list_name((enum rv_col_list)l), names[l]);
+	}
+	enum rv_col_list got;
+	assert_false(rv_col_list_by_name("reviews", 7, &got));
+	assert_false(rv_col_list_by_name("age", 3, &got)); /* a name's beginning is no name */
+	assert_true(rv_col_list_of_recs(RV_COLS_AGENDA));
+	assert_false(rv_col_list_of_recs(RV_COLS_RESULTS));
+	assert_false(rv_col_list_of_recs(RV_COLS_LOG));
+}
+
+/* The agenda: the id, the status word and the title as it always showed, every other column of the
+ * recommendations (the data set's extra ones too) hidden until chosen. */
+static void test_agenda_columns(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load(&m);
+	struct rv_col_set set, recs;
+	rv_columns_available(&m, RV_COLS_AGENDA, &set);
+	rv_columns_available(&m, RV_COLS_RECS, &recs);
+	assert_int_equal(set.list, RV_COLS_AGENDA);
+	assert_default(&set, "id,status,title");
+	for (size_t i = 0; i < recs.n; i++) /* each column of the recommendations, once */
+		assert_true(rv_columns_find(&set, recs.defs[i].name) >= 0);
+	assert_int_equal(set.n, recs.n);
+	assert_true(def_named(&set, "id")->sticky);
+	assert_false(def_named(&set, "decision")->shown);
+	assert_false(def_named(&set, "area")->shown);
+	assert_int_equal(def_named(&set, "title")->fit, RV_FIT_FLEX);
+	rv_model_free(&m);
+}
+
+/* The search results: id, hits and the fields matched; a recommendation's columns after them, the
+ * title and the topic fitted to their values (the fields matched take what is left). */
+static void test_results_columns(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load(&m);
+	struct rv_col_set set;
+	rv_columns_available(&m, RV_COLS_RESULTS, &set);
+	assert_default(&set, "id,hits,matched");
+	const char *const recs[] = {"status", "title", "topic", "decision", "priority", "owner", "due", "area"};
+	for (size_t i = 0; i < sizeof(recs) / sizeof(*recs); i++)
+		assert_false(def_named(&set, recs[i])->shown);
+	assert_int_equal(def_named(&set, "matched")->fit, RV_FIT_FLEX);
+	assert_int_equal(def_named(&set, "title")->fit, RV_FIT_CONTENT);
+	assert_int_equal(def_named(&set, "topic")->fit, RV_FIT_CONTENT);
+	assert_true(def_named(&set, "id")->sticky);
+	assert_false(def_named(&set, "hits")->sticky);
+	rv_model_free(&m);
+}
+
+/* The log: its own columns only (a change has no fields of a kind), the date the one that stays. */
+static void test_log_columns(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load(&m);
+	struct rv_col_set set;
+	rv_columns_available(&m, RV_COLS_LOG, &set);
+	assert_default(&set, "date,author,rec,item,kind,change");
+	assert_int_equal(set.n, 9);
+	assert_false(def_named(&set, "old")->shown);
+	assert_false(def_named(&set, "new")->shown);
+	assert_false(def_named(&set, "note")->shown);
+	assert_true(def_named(&set, "date")->sticky);
+	assert_false(def_named(&set, "rec")->sticky);
+	assert_int_equal(rv_columns_find(&set, "source"), -1);
+	rv_model_free(&m);
+}
+
+static void assert_widths(const struct rv_col_layout *l, const int *want, size_t n)
+{
+	assert_int_equal(l->n, n);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(l->slots[i].width, want[i]);
+}
+
+/* The defaults lay out as the lists always did: the log's date 16, author 10, rec 10, item 5, kind 8
+ * (a space after each); the results' id 9 beside the tag mark, hits 5; longer values widen theirs. */
+static void test_fit_new_lists(void **state)
+{
+	(void)state;
+	struct rv_col_set set;
+	struct rv_col_layout l;
+	int natural[RV_COLS_MAX] = {0};
+	rv_columns_available(NULL, RV_COLS_LOG, &set);
+	rv_columns_fit(&set, NULL, natural, 100, 0, &l);
+	assert_widths(&l, (const int[]){16, 10, 10, 5, 8, 100 - 49 - 5}, 6);
+	natural[rv_columns_find(&set, "rec")] = 13; /* SSR2-24.2.1.3 */
+	natural[rv_columns_find(&set, "author")] = 30; /* fixed: a long file name is cut */
+	rv_columns_fit(&set, NULL, natural, 100, 0, &l);
+	assert_widths(&l, (const int[]){16, 10, 13, 5, 8, 100 - 52 - 5}, 6);
+	rv_columns_fit(&set, NULL, natural, 100, 2, &l); /* scrolled: the date stays */
+	assert_int_equal(l.skipped, 2);
+	assert_string_equal(set.defs[l.slots[0].def].name, "date");
+	assert_string_equal(set.defs[l.slots[1].def].name, "item");
+
+	memset(natural, 0, sizeof(natural));
+	rv_columns_available(NULL, RV_COLS_RESULTS, &set);
+	rv_columns_fit(&set, NULL, natural, 79, 0, &l);
+	assert_widths(&l, (const int[]){9, 5, 79 - 14 - 2}, 3);
+	assert_true(set.defs[l.slots[1].def].right);
+
+	rv_columns_available(NULL, RV_COLS_AGENDA, &set);
+	rv_columns_fit(&set, NULL, natural, 72, 0, &l);
+	assert_widths(&l, (const int[]){11, 15, 72 - 26 - 2}, 3);
+	natural[rv_columns_find(&set, "id")] = 14;
+	rv_columns_fit(&set, NULL, natural, 72, 0, &l);
+	assert_widths(&l, (const int[]){14, 15, 72 - 29 - 2}, 3);
+}
+
+/* A chosen recommendation column in the results fits its values and leaves the rest to the matches;
+ * one too many for the screen goes first from the right. */
+static void test_fit_results_chosen(void **state)
+{
+	(void)state;
+	struct rv_col_set set;
+	struct rv_col_layout l;
+	int natural[RV_COLS_MAX] = {0};
+	rv_columns_available(NULL, RV_COLS_RESULTS, &set);
+	natural[rv_columns_find(&set, "status")] = 11;
+	natural[rv_columns_find(&set, "title")] = 60;
+	struct rv_col_choice c;
+	char err[256];
+	const char *spec = "id,hits,status,title,matched";
+	assert_true(rv_columns_parse(spec, strlen(spec), &c, err, sizeof(err)));
+	assert_true(rv_columns_check(&set, &c, err, sizeof(err)));
+	rv_columns_fit(&set, &c, natural, 120, 0, &l);
+	assert_widths(&l, (const int[]){9, 5, 11, 40, 120 - 65 - 4}, 5); /* the title at its cap */
+	rv_columns_fit(&set, &c, natural, 60, 0, &l);
+	assert_true(l.dropped > 0);
+	assert_string_equal(set.defs[l.slots[l.n - 1].def].name, "matched"); /* still there, narrowed */
 }
 
 /* The specs checked against the data set: a column it lacks is said with FILE:LINE, its list unchanged. */
@@ -378,6 +544,36 @@ static void test_config_against_data(void **state)
 	rv_model_free(&m);
 }
 
+/* The new lists' specs: the agenda takes any column of the recommendations, the results theirs and
+ * their own, the log only its own (a history field is no column of it). */
+static void test_config_new_lists(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load(&m);
+	const char *specs[RV_COLS_LISTS] = {NULL};
+	unsigned lines[RV_COLS_LISTS] = {0};
+	specs[RV_COLS_AGENDA] = "id,decision,area:12,title";
+	specs[RV_COLS_RESULTS] = "id,hits,status,matched";
+	specs[RV_COLS_LOG] = "date,rec,source";
+	lines[RV_COLS_LOG] = 4;
+	struct rv_col_choice out[RV_COLS_LISTS];
+	struct diag_list dl;
+	diag_list_init(&dl);
+	rv_columns_from_config(&m, specs, lines, "config", &dl, out);
+	assert_true(out[RV_COLS_AGENDA].set);
+	assert_int_equal(out[RV_COLS_AGENDA].cols[2].width, 12);
+	assert_true(out[RV_COLS_RESULTS].set);
+	assert_int_equal(out[RV_COLS_RESULTS].n, 4);
+	assert_false(out[RV_COLS_LOG].set);
+	assert_int_equal(dl.n, 1);
+	assert_int_equal(dl.items[0].line, 4);
+	assert_non_null(strstr(dl.items[0].msg, "columns.log: unknown column source for the log list (known: date, author, "
+						"rec, item, kind, change, old, new, note)"));
+	diag_list_free(&dl);
+	rv_model_free(&m);
+}
+
 int run_columns_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -392,6 +588,13 @@ int run_columns_tests(void)
 		cmocka_unit_test(test_scroll_keeps_the_id),
 		cmocka_unit_test_setup_teardown(test_config_columns, make_dir, remove_dir),
 		cmocka_unit_test(test_config_against_data),
+		cmocka_unit_test(test_list_names),
+		cmocka_unit_test(test_agenda_columns),
+		cmocka_unit_test(test_results_columns),
+		cmocka_unit_test(test_log_columns),
+		cmocka_unit_test(test_fit_new_lists),
+		cmocka_unit_test(test_fit_results_chosen),
+		cmocka_unit_test(test_config_new_lists),
 	};
 	return cmocka_run_group_tests_name("columns", tests, NULL, NULL);
 }

@@ -260,7 +260,9 @@ static void test_item_errors(void **state)
 	assert_non_null(strstr(err, "unknown field 'title' at 1 (fields: id, review, text, owner, due, status"));
 	assert_null(rv_item_query_parse("has:overdue", &FX->m, RV_QUESTIONS, err, sizeof(err)));
 	assert_null(rv_item_query_parse("date:2015-13", &FX->m, RV_HISTORY, err, sizeof(err)));
-	assert_non_null(rv_item_query_parse("has:overdue", &FX->m, RV_DELIVERABLES, err, sizeof(err)));
+	struct rv_query *q = rv_item_query_parse("has:overdue", &FX->m, RV_DELIVERABLES, err, sizeof(err));
+	assert_non_null(q);
+	rv_query_free(q);
 	const char *const *f = rv_item_query_fields(RV_QUESTIONS);
 	assert_string_equal(f[0], "id");
 	assert_string_equal(f[3], "briefing");
