@@ -22,12 +22,11 @@
 #include "recview/columns.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
+#include "recview/theme.h"
 #include "recview/utf8.h"
 
 #define CONFIG_MAX_LINE 4096 /* bytes, without the line ending */
 #define QUOTE_COLS 60        /* columns of quoted text in a message */
-
-static const char *const known_themes[] = { "default", "light", "high-contrast", "monochrome" };
 
 static const char *const named_keys[] = { "Enter", "Tab",  "Space", "Backspace", "Up",  "Down",
 					  "Left",  "Right", "PgUp",  "PgDn",      "Home", "End" };
@@ -80,6 +79,7 @@ void config_free(struct config *c)
 	free(c->data);
 	free(c->hyperlinks);
 	free(c->clipboard);
+	free(c->topic_grouping);
 	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
 		free(c->columns[l]);
 	for (size_t i = 0; i < c->nbindings; i++) {
@@ -131,6 +131,7 @@ static bool word_is(const char *s, size_t len, const char *word)
 
 static const char *const hyperlink_words[] = {"auto", "on", "off", NULL};
 static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NULL};
+static const char *const topic_grouping_words[] = {"normalise", "off", NULL};
 
 /* A setting that takes one of a few words: kept as written, or a warning naming them. */
 static void set_choice(struct loader *ld, char **field, const char *what, const char *const *words,
@@ -380,13 +381,11 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 	if (name_len > 8 && memcmp(name, "columns.", 8) == 0) {
 		parse_columns(ld, name + 8, name_len - 8, val, vlen);
 	} else if (word_is(name, name_len, "theme")) {
-		for (size_t k = 0; k < sizeof(known_themes) / sizeof(*known_themes); k++) {
-			if (word_is(val, vlen, known_themes[k])) {
-				set_string(&c->theme, val, vlen);
-				return;
-			}
+		if (rv_theme_find(val, vlen)) {
+			set_string(&c->theme, val, vlen);
+			return;
 		}
-		warn_quoted(ld, "unknown theme %s (known: default, light, high-contrast, monochrome)", val, vlen);
+		warn_quoted(ld, "unknown theme %s (known: default, light, high-contrast, monochrome, okabe-ito)", val, vlen);
 	} else if (word_is(name, name_len, "author")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "author is empty");
@@ -418,6 +417,8 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		set_choice(ld, &c->hyperlinks, "hyperlinks", hyperlink_words, val, vlen);
 	} else if (word_is(name, name_len, "clipboard")) {
 		set_choice(ld, &c->clipboard, "clipboard", clipboard_words, val, vlen);
+	} else if (word_is(name, name_len, "topic-grouping")) {
+		set_choice(ld, &c->topic_grouping, "topic-grouping", topic_grouping_words, val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

@@ -12,6 +12,7 @@
 #include "recview/items.h"
 #include "recview/model.h"
 #include "recview/text.h"
+#include "recview/topic_key.h"
 #include "recview/vocab.h"
 
 /* ---- matching ---- */
@@ -55,6 +56,14 @@ static bool cell_equals(const char *v, size_t vlen, struct rv_text c)
 
 bool rv_term_cell_matches(const struct term *t, struct rv_text c)
 {
+	if (t->same_key) {
+		struct strbuf key;
+		sb_init(&key);
+		rv_topic_key(c.ptr, c.len, &key);
+		bool same = c.len && key.len == t->vlen && memcmp(key.data, t->value, key.len) == 0;
+		sb_free(&key);
+		return same;
+	}
 	if (t->exact)
 		return cell_equals(t->value, t->vlen, c);
 	return cell_has(t->s, c);

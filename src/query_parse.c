@@ -5,6 +5,8 @@
  * Grammar (terms separated by white space):
  *   term   := ['-'] ( '"' phrase '"' | field ':' value | word )
  *   value  := '"' text '"' | bare            (changed:, due: take an operator first: = < > <= >=)
+ * field:=value compares the whole value, field:~value its key (topic_key.h: case, blanks, dashes,
+ * punctuation and plurals aside).
  * A field is a name that starts with a letter (letters, digits, '_', '-') followed by ':'; anything else
  * with a colon ("10:30") is a word. A quote starts a phrase only at the start of a term or of a value;
  * elsewhere it is an ordinary character, and a phrase runs to the next quote (there is no escape).
@@ -19,6 +21,7 @@
 #include "recview/entity.h"
 #include "recview/model.h"
 #include "recview/text.h"
+#include "recview/topic_key.h"
 #include "recview/utf8.h"
 #include "recview/vocab.h"
 
@@ -402,6 +405,19 @@ static void set_value(struct term *t, const char *v, size_t vlen)
 	t->vlen = vlen;
 }
 
+/* field:~value: matched by key, so the value is kept as its key. */
+static void set_key_value(struct term *t, const char *v, size_t vlen)
+{
+	struct strbuf sb;
+	sb_init(&sb);
+	rv_topic_key(v, vlen, &sb);
+	free(t->value);
+	t->vlen = sb.len;
+	t->value = sb_detach(&sb);
+	sb_free(&sb);
+	t->same_key = true;
+}
+
 static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon)
 {
 	const char *name = p->s + at;
@@ -423,7 +439,9 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 	}
 	/* field:=value matches the whole value only ("review:=SSR1" is not SSR10). */
 	bool exact = p->pos < p->len && p->s[p->pos] == '=';
-	if (exact) {
+	/* field:~value: the same spelling but for case, blanks, dashes, punctuation and plurals. */
+	bool same_key = !exact && p->pos < p->len && p->s[p->pos] == '~';
+	if (exact || same_key) {
 		p->pos++;
 		after_len++;
 	}
@@ -436,6 +454,8 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 		t->extra = (size_t)extra;
 		t->exact = exact;
 		set_value(t, v, vlen);
+		if (same_key)
+			set_key_value(t, v, vlen);
 		return;
 	}
 	enum term_kind k = f->kind;
@@ -447,6 +467,8 @@ static void parse_field_term(struct parser *p, bool neg, size_t at, size_t colon
 	t->field = f->field;
 	t->exact = exact;
 	set_value(t, v, vlen);
+	if (same_key && k == T_CELL)
+		set_key_value(t, v, vlen);
 	/* status:none, decision:none, priority:none, question:none: no value recorded. */
 	if ((k == T_STATUS || k == T_DECISION || k == T_PRIORITY || k == T_QUESTION) && name_is(v, vlen, "none")) {
 		t->none = true;

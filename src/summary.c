@@ -18,6 +18,7 @@
 #include "recview/arena.h"
 #include "recview/items.h"
 #include "recview/text.h"
+#include "recview/topic_key.h"
 #include "recview/vocab.h"
 
 /* ---- grouping recommendations by a label, groups in order of first appearance ---- */
@@ -211,7 +212,74 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 	free(ev);
 }
 
-void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary *out)
+/* The key a topic is grouped by: its key (topic_key.h); no topic is a group of its own. */
+static char *topic_group_key(const struct rv_model *m, size_t rec)
+{
+	struct rv_text t = rv_rec_field(m, rec, REC_TOPIC);
+	struct strbuf sb;
+	sb_init(&sb);
+	if (t.len == 0)
+		sb_adds(&sb, "\x01");
+	else
+		rv_topic_key(t.ptr, t.len, &sb);
+	char *r = sb_detach(&sb);
+	sb_free(&sb);
+	return r;
+}
+
+static void count_spelling(struct rv_tally *t, const char *text)
+{
+	for (size_t k = 0; k < t->nspellings; k++)
+		if (strcmp(t->spellings[k].text, text) == 0) {
+			t->spellings[k].count++;
+			return;
+		}
+	t->spellings = xreallocarray(t->spellings, t->nspellings + 1, sizeof(*t->spellings));
+	t->spellings[t->nspellings++] = (struct rv_spelling){xstrdup(text), 1};
+}
+
+/* A group's label: its most common spelling (of equals, the first), put first among its spellings;
+ * a group of one spelling keeps no list. */
+static void label_group(struct rv_tally *t)
+{
+	size_t best = 0;
+	for (size_t k = 1; k < t->nspellings; k++)
+		if (t->spellings[k].count > t->spellings[best].count)
+			best = k;
+	struct rv_spelling top = t->spellings[best];
+	memmove(t->spellings + 1, t->spellings, best * sizeof(*t->spellings));
+	t->spellings[0] = top;
+	t->label = xstrdup(top.text);
+	if (t->nspellings == 1) {
+		free(t->spellings[0].text);
+		free(t->spellings);
+		t->spellings = NULL;
+		t->nspellings = 0;
+	}
+}
+
+/* The topics grouped by key: topic_of[i] is recommendation i's group; topics are the spellings. */
+static void group_topics(const struct rv_model *m, char **topics, size_t n, size_t *topic_of, struct rv_summary *out)
+{
+	char **keys = xcalloc(n + 1, sizeof(*keys));
+	for (size_t i = 0; i < n; i++)
+		keys[i] = topic_group_key(m, i);
+	char **names;
+	out->ntopics = group_labels(keys, n, topic_of, &names);
+	out->topics = xcalloc(out->ntopics + 1, sizeof(*out->topics));
+	for (size_t i = 0; i < n; i++)
+		count_spelling(&out->topics[topic_of[i]], topics[i]);
+	for (size_t g = 0; g < out->ntopics; g++) {
+		label_group(&out->topics[g]);
+		free(names[g]);
+	}
+	free(names);
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+static void build(const struct rv_model *m, int32_t as_of, bool grouped, struct rv_summary *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->as_of = as_of;
@@ -230,11 +298,15 @@ void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary
 	for (size_t g = 0; g < out->nreviews; g++)
 		out->reviews[g].label = names[g];
 	free(names);
-	out->ntopics = group_labels(topics, n, topic_of, &names);
-	out->topics = xcalloc(out->ntopics + 1, sizeof(*out->topics));
-	for (size_t g = 0; g < out->ntopics; g++)
-		out->topics[g].label = names[g];
-	free(names);
+	if (grouped)
+		group_topics(m, topics, n, topic_of, out);
+	else {
+		out->ntopics = group_labels(topics, n, topic_of, &names);
+		out->topics = xcalloc(out->ntopics + 1, sizeof(*out->topics));
+		for (size_t g = 0; g < out->ntopics; g++)
+			out->topics[g].label = names[g];
+		free(names);
+	}
 
 	int32_t day = rv_overdue_day(as_of);
 	for (size_t i = 0; i < n; i++) {
@@ -257,12 +329,26 @@ void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary
 	free(reviews);
 }
 
+void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary *out)
+{
+	build(m, as_of, false, out);
+}
+
+void rv_summary_build_grouped(const struct rv_model *m, int32_t as_of, struct rv_summary *out)
+{
+	build(m, as_of, true, out);
+}
+
 void rv_summary_free(struct rv_summary *s)
 {
 	for (size_t i = 0; i < s->nreviews; i++)
 		free(s->reviews[i].label);
-	for (size_t i = 0; i < s->ntopics; i++)
+	for (size_t i = 0; i < s->ntopics; i++) {
 		free(s->topics[i].label);
+		for (size_t k = 0; k < s->topics[i].nspellings; k++)
+			free(s->topics[i].spellings[k].text);
+		free(s->topics[i].spellings);
+	}
 	for (size_t i = 0; i < s->ntimelines; i++) {
 		for (size_t k = 0; k < s->timelines[i].n; k++)
 			free(s->timelines[i].points[k].label);

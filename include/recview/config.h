@@ -1,7 +1,7 @@
 /*
  * config.h - the configuration file: $XDG_CONFIG_HOME/recview/config, else ~/.config/recview/config.
  * One setting per line; '#' starts a comment anywhere outside double quotes ("a # b" keeps it):
- *   theme = default | light | high-contrast | monochrome
+ *   theme = default | light | high-contrast | monochrome | okabe-ito
  *   author = Jane Doe
  *   mouse = on | off
  *   data = /path/to/data/set
@@ -10,6 +10,8 @@
  *   split-ratio = 50        percent of the split for the list, 20 to 80
  *   hyperlinks = auto | on | off         web addresses as OSC 8 hyperlinks (terminal.h: what auto means)
  *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
+ *   topic-grouping = normalise | off  the dashboard counts spelling variants of a topic as one
+ *                           (topic_key.h) or each as written
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history,
  *                           agenda, results, log):
@@ -41,6 +43,7 @@ struct config {
 	int split_ratio; /* 0 not set */
 	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
+	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
 	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
 	unsigned columns_line[7];
 	struct config_binding *bindings;

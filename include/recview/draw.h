@@ -9,35 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum color {
-	C_DEFAULT,
-	C_TITLE,      /* the breadcrumb bar */
-	C_STATUS,     /* the status line */
-	C_HEADER,     /* column headers */
-	C_SELECTED,   /* the cursor line */
-	C_ID,
-	C_DATE,
-	C_DIM,
-	C_LINK,
-	C_ESCAPE,     /* control characters made visible */
-	C_HEADING,    /* section headings on a page */
-	C_LABEL,      /* field labels */
-	C_ST_COMPLETE,
-	C_ST_PROGRESS,
-	C_ST_PLANNING,
-	C_ST_NOT_STARTED,
-	C_ST_BEHIND,
-	C_ST_UNKNOWN,
-	C_DEC_APPROVED,
-	C_DEC_REJECTED,
-	C_DEC_PENDING,
-	C_ERROR,
-	C_WARNING,
-	C_MATCH,
-	C_TAGGED,     /* the mark of a tagged item */
-	C_CHANGED,    /* a row someone else changed, not seen yet (beside its mark) */
-	C_COUNT
-};
+#include "recview/theme.h"
 
 struct draw {
 	WINDOW *win;
@@ -61,7 +33,7 @@ void draw_set_match_source(const char *text, size_t len);
  * address links to the whole of it; NULL: none. Addresses are drawn in C_LINK, as hyperlinks. */
 void draw_set_url_source(const char *text, size_t len);
 
-/* Chooses the theme (before draw_init_colors): default, light, high-contrast, monochrome. */
+/* Chooses the theme (before draw_init_colors), by its name in theme.h. */
 bool draw_set_theme(const char *name);
 const char *draw_theme_names(void);
 

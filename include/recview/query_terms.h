@@ -40,6 +40,7 @@ struct term {
 	enum term_kind kind;
 	bool neg;
 	bool exact;             /* field:=value: the whole value, not a part of it */
+	bool same_key;          /* field:~value: the same key as the value (topic_key.h), in value */
 	bool none;              /* status:none (decision:, priority:, question:): no value recorded */
 	enum term_kind sub;     /* T_HAS_FIELD: the kind of the field asked about */
 	int field;              /* T_CELL: REC_* (items: the kind's field); T_HAS: enum has_what */

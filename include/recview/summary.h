@@ -15,6 +15,11 @@
 
 /* The state of a recommendation as of a date: rv_rec_status / rv_rec_decision in entity.h. */
 
+struct rv_spelling {
+	char *text;
+	size_t count;
+};
+
 /* Counts of one group of recommendations (a review, a topic, a review at a date). */
 struct rv_tally {
 	char *label;                          /* "SSR1", a topic, or a date "2015-06-30" */
@@ -25,6 +30,10 @@ struct rv_tally {
 	 * overdue on the as-of date (or today). */
 	size_t questions, questions_open;
 	size_t deliverables, deliverables_overdue;
+	/* A topic grouped from several spellings (rv_summary_build_grouped): each with its count, the
+	 * label's first, then in order of first appearance; none when it has one spelling. */
+	struct rv_spelling *spellings;
+	size_t nspellings;
 };
 
 struct rv_timeline {
@@ -45,6 +54,9 @@ struct rv_summary {
 
 /* Counts as of a date (RV_DATE_NONE: now). */
 void rv_summary_build(const struct rv_model *m, int32_t as_of, struct rv_summary *out);
+/* The same with the topics that share a key (topic_key.h) counted as one, under their most common
+ * spelling (of equals, the first in id order). */
+void rv_summary_build_grouped(const struct rv_model *m, int32_t as_of, struct rv_summary *out);
 void rv_summary_free(struct rv_summary *s);
 
 /* recview --summary: the counts as text with horizontal bars (glyphs and words, no colour), at most

@@ -39,149 +39,52 @@ void draw_set_match_source(const char *text, size_t len)
 	match_source_len = len;
 }
 
-struct color_def {
-	short fg, bg;
-	attr_t extra;     /* added in colour mode */
-	attr_t mono;      /* used without colours */
-};
-
-/* default: for a dark terminal background. */
-static const struct color_def theme_default[C_COUNT] = {
-	[C_DEFAULT] = {-1, -1, 0, 0},
-	[C_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
-	[C_STATUS] = {-1, -1, 0, 0},
-	[C_HEADER] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-	[C_SELECTED] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
-	[C_ID] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
-	[C_DATE] = {COLOR_BLUE, -1, A_BOLD, 0},
-	[C_DIM] = {-1, -1, A_DIM, A_DIM},
-	[C_LINK] = {COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE},
-	[C_ESCAPE] = {COLOR_RED, -1, A_REVERSE, A_REVERSE},
-	[C_HEADING] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-	[C_LABEL] = {COLOR_GREEN, -1, 0, A_BOLD},
-	[C_ST_COMPLETE] = {COLOR_GREEN, -1, A_BOLD, 0},
-	[C_ST_PROGRESS] = {COLOR_YELLOW, -1, A_BOLD, 0},
-	[C_ST_PLANNING] = {COLOR_CYAN, -1, 0, 0},
-	[C_ST_NOT_STARTED] = {-1, -1, 0, 0},
-	[C_ST_BEHIND] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-	[C_ST_UNKNOWN] = {COLOR_MAGENTA, -1, 0, 0},
-	[C_DEC_APPROVED] = {COLOR_GREEN, -1, 0, 0},
-	[C_DEC_REJECTED] = {COLOR_RED, -1, 0, 0},
-	[C_DEC_PENDING] = {COLOR_YELLOW, -1, 0, 0},
-	[C_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-	[C_WARNING] = {COLOR_YELLOW, -1, 0, 0},
-	[C_MATCH] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_BOLD},
-	[C_TAGGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-	[C_CHANGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-};
-
-/* light: for a light background (no yellow or cyan text, which washes out on white). */
-static const struct color_def theme_light[C_COUNT] = {
-	[C_DEFAULT] = {-1, -1, 0, 0},
-	[C_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE},
-	[C_STATUS] = {-1, -1, 0, 0},
-	[C_HEADER] = {COLOR_BLUE, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-	[C_SELECTED] = {COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE},
-	[C_ID] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
-	[C_DATE] = {COLOR_MAGENTA, -1, 0, 0},
-	[C_DIM] = {-1, -1, A_DIM, A_DIM},
-	[C_LINK] = {COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE},
-	[C_ESCAPE] = {COLOR_RED, -1, A_REVERSE, A_REVERSE},
-	[C_HEADING] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-	[C_LABEL] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
-	[C_ST_COMPLETE] = {COLOR_GREEN, -1, A_BOLD, 0},
-	[C_ST_PROGRESS] = {COLOR_BLUE, -1, A_BOLD, 0},
-	[C_ST_PLANNING] = {COLOR_MAGENTA, -1, 0, 0},
-	[C_ST_NOT_STARTED] = {-1, -1, 0, 0},
-	[C_ST_BEHIND] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-	[C_ST_UNKNOWN] = {COLOR_MAGENTA, -1, A_BOLD, 0},
-	[C_DEC_APPROVED] = {COLOR_GREEN, -1, A_BOLD, 0},
-	[C_DEC_REJECTED] = {COLOR_RED, -1, A_BOLD, 0},
-	[C_DEC_PENDING] = {COLOR_MAGENTA, -1, 0, 0},
-	[C_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-	[C_WARNING] = {COLOR_MAGENTA, -1, A_BOLD, 0},
-	[C_MATCH] = {COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE | A_BOLD},
-	[C_TAGGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
-	[C_CHANGED] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE},
-};
-
-/* high-contrast: for projectors: a black background of its own, bright colours in bold, nothing dim. */
-static const struct color_def theme_high_contrast[C_COUNT] = {
-	[C_DEFAULT] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_TITLE] = {COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD},
-	[C_STATUS] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_HEADER] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
-	[C_SELECTED] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
-	[C_ID] = {COLOR_CYAN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_DATE] = {COLOR_CYAN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_DIM] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_LINK] = {COLOR_CYAN, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
-	[C_ESCAPE] = {COLOR_BLACK, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD},
-	[C_HEADING] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_LABEL] = {COLOR_GREEN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_COMPLETE] = {COLOR_GREEN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_PROGRESS] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_PLANNING] = {COLOR_CYAN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_NOT_STARTED] = {COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_BEHIND] = {COLOR_RED, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ST_UNKNOWN] = {COLOR_MAGENTA, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_DEC_APPROVED] = {COLOR_GREEN, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_DEC_REJECTED] = {COLOR_RED, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_DEC_PENDING] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_ERROR] = {COLOR_RED, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_WARNING] = {COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_MATCH] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
-	[C_TAGGED] = {COLOR_MAGENTA, COLOR_BLACK, A_BOLD, A_BOLD},
-	[C_CHANGED] = {COLOR_MAGENTA, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE},
-};
-
-static const struct {
-	const char *name;
-	const struct color_def *defs;
-	bool mono; /* attributes only, even on a colour terminal */
-} themes[] = {
-	{"default", theme_default, false},
-	{"light", theme_light, false},
-	{"high-contrast", theme_high_contrast, false},
-	{"monochrome", theme_default, true},
-};
-static size_t theme = 0;
+/* The theme chosen (theme.h), given to curses by draw_init_colors. */
+static const struct rv_theme *theme;
 
 bool draw_set_theme(const char *name)
 {
-	for (size_t i = 0; i < sizeof(themes) / sizeof(*themes); i++) {
-		if (strcmp(themes[i].name, name) == 0) {
-			theme = i;
-			return true;
-		}
-	}
-	return false;
+	const struct rv_theme *t = rv_theme_find(name, strlen(name));
+	if (t)
+		theme = t;
+	return t != NULL;
 }
 
 const char *draw_theme_names(void)
 {
-	return "default, light, high-contrast, monochrome";
+	return rv_theme_names();
+}
+
+static attr_t curses_attrs(unsigned a)
+{
+	return (a & RV_BOLD ? A_BOLD : 0) | (a & RV_UNDERLINE ? A_UNDERLINE : 0) | (a & RV_REVERSE ? A_REVERSE : 0) |
+	       (a & RV_DIM ? A_DIM : 0);
 }
 
 void draw_init_colors(bool use_color)
 {
-	const struct color_def *defs = themes[theme].defs;
-	if (use_color && !themes[theme].mono && has_colors() && start_color() == OK) {
+	if (!theme)
+		theme = rv_theme_at(0);
+	const struct rv_color_def *defs = theme->defs;
+	if (use_color && !theme->mono && has_colors() && start_color() == OK) {
 		use_default_colors();
+		/* A theme of xterm-256 colours falls back to its 8-colour set on a smaller palette. */
+		if (theme->defs8 && COLORS < 256)
+			defs = theme->defs8;
 		for (int c = 1; c < C_COUNT; c++) {
 			init_pair((short)c, defs[c].fg, defs[c].bg);
-			attrs[c] = COLOR_PAIR(c) | defs[c].extra;
+			attrs[c] = COLOR_PAIR(c) | curses_attrs(defs[c].extra);
 		}
 		attrs[C_DEFAULT] = A_NORMAL;
 		/* A theme with a background of its own paints the whole screen with it. */
 		if (defs[C_DEFAULT].bg >= 0) {
 			init_pair((short)C_COUNT, defs[C_DEFAULT].fg, defs[C_DEFAULT].bg);
-			attrs[C_DEFAULT] = COLOR_PAIR(C_COUNT) | defs[C_DEFAULT].extra;
+			attrs[C_DEFAULT] = COLOR_PAIR(C_COUNT) | curses_attrs(defs[C_DEFAULT].extra);
 			bkgdset(COLOR_PAIR(C_COUNT));
 		}
 	} else {
 		for (int c = 0; c < C_COUNT; c++)
-			attrs[c] = defs[c].mono;
+			attrs[c] = curses_attrs(defs[c].mono);
 	}
 }
 

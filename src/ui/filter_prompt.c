@@ -171,8 +171,8 @@ static void complete_filter(struct app *app, struct strbuf *text, size_t *cursor
 	}
 	char *field = xstrndup(word + neg, (size_t)(colon - word) - neg);
 	size_t vbegin = (size_t)(colon - text->data) + 1;
-	if (vbegin < *cursor && text->data[vbegin] == '=')
-		vbegin++; /* field:=value completes the same values */
+	if (vbegin < *cursor && (text->data[vbegin] == '=' || text->data[vbegin] == '~'))
+		vbegin++; /* field:=value and field:~value complete the same values */
 	size_t n;
 	const char *const *cands = vocabulary(kind, field, &n);
 	struct values vals = {0};

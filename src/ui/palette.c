@@ -5,40 +5,15 @@
 #include "recview/page.h"
 #include "recview/views.h"
 
+/* As in a bar (theme.h), except that no status or decision is drawn in the text's own colour. */
 enum color status_color(enum rv_status st)
 {
-	switch (st) {
-	case RV_STATUS_COMPLETE:
-		return C_ST_COMPLETE;
-	case RV_STATUS_PROGRESS:
-		return C_ST_PROGRESS;
-	case RV_STATUS_PLANNING:
-		return C_ST_PLANNING;
-	case RV_STATUS_NOT_STARTED:
-		return C_ST_NOT_STARTED;
-	case RV_STATUS_BEHIND:
-		return C_ST_BEHIND;
-	case RV_STATUS_UNKNOWN:
-		return C_ST_UNKNOWN;
-	default:
-		return C_DEFAULT;
-	}
+	return st == RV_STATUS_NONE ? C_DEFAULT : rv_status_color(st);
 }
 
 enum color decision_color(enum rv_decision d)
 {
-	switch (d) {
-	case RV_DECISION_APPROVED:
-		return C_DEC_APPROVED;
-	case RV_DECISION_REJECTED:
-		return C_DEC_REJECTED;
-	case RV_DECISION_PENDING:
-		return C_DEC_PENDING;
-	case RV_DECISION_UNKNOWN:
-		return C_ST_UNKNOWN;
-	default:
-		return C_DEFAULT;
-	}
+	return d == RV_DECISION_NONE ? C_DEFAULT : rv_decision_color(d);
 }
 
 int label_width(const struct rv_model *m, enum rv_kind kind, int minimum)

@@ -7,8 +7,8 @@ start 140 45 --read-only data
 keys D
 expect dashboard "Dashboard"
 expect ssr1-decision "approved 28"
-expect ssr1-status "✓ complete 20  ○ in progress 8"
-expect ssr2-decision "approved 14  pending 31  rejected 18"
+expect ssr1-status "█ ✓ complete 20  ▓ ○ in progress 8"
+expect ssr2-decision "█ approved 14  ▒ pending 31  ▄ rejected 18"
 expect ssr1-2014 "2014-03-18  ████"
 "$ABS_BIN" --summary data >"$TMP/summary"
 # The dashboard's numbers are the ones --summary prints.
@@ -32,7 +32,7 @@ keys Q
 exited quit 0
 
 # Each theme draws the list (and a walkthrough in high-contrast).
-for theme in default light high-contrast monochrome; do
+for theme in default light high-contrast monochrome okabe-ito; do
 	start 100 30 --read-only --theme "$theme" data
 	expect "theme-$theme" "SSR1-11"
 	keys Q

@@ -44,6 +44,8 @@ int main(void)
 		run_target_tests,
 		run_url_tests,
 		run_columns_tests,
+		run_theme_tests,
+		run_topic_key_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

@@ -221,11 +221,28 @@ static void test_every_setting(void **state)
 	done(&c, &dl);
 }
 
+/* topic-grouping: normalise or off, kept as written; another word is said and ignored. */
+static void test_topic_grouping(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "topic-grouping = off\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.topic_grouping, "off");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "topic-grouping = normalise\ntopic-grouping = loose\n");
+	assert_int_equal(dl.n, 1);
+	assert_non_null(strstr(dl.items[0].msg, "normalise, off"));
+	assert_string_equal(c.topic_grouping, "normalise");
+	done(&c, &dl);
+}
+
 static void test_themes(void **state)
 {
 	(void)state;
-	const char *themes[] = { "default", "light", "high-contrast", "monochrome" };
-	for (size_t i = 0; i < 4; i++) {
+	const char *themes[] = { "default", "light", "high-contrast", "monochrome", "okabe-ito" };
+	for (size_t i = 0; i < 5; i++) {
 		char text[64];
 		snprintf(text, sizeof(text), "theme = %s\n", themes[i]);
 		struct config c;
@@ -337,7 +354,7 @@ static void test_comments_after_values(void **state)
 	assert_int_equal(dl.n, 2);
 	assert_warning(&dl, 0, path, 1, "author is empty");
 	assert_warning(&dl, 1, path, 2,
-		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome)");
+		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome, okabe-ito)");
 	assert_string_equal(c.author, "Jane");
 	done(&c, &dl);
 }
@@ -525,7 +542,7 @@ static void test_bad_lines_reported(void **state)
 	assert_int_equal(dl.errors, 0);
 	size_t i = 0;
 	assert_warning(&dl, i++, path, 1,
-		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome)");
+		       "unknown theme 'dark' (known: default, light, high-contrast, monochrome, okabe-ito)");
 	assert_warning(&dl, i++, path, 3, "unknown setting 'colour'");
 	assert_warning(&dl, i++, path, 4, "unknown mouse setting 'sometimes' (use on or off)");
 	assert_warning(&dl, i++, path, 5, "unknown key 'xy'");
@@ -855,6 +872,7 @@ int run_config_tests(void)
 		cmocka_unit_test(test_default_path),
 		CONFIG_TEST(test_every_setting),
 		CONFIG_TEST(test_themes),
+		CONFIG_TEST(test_topic_grouping),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),
 		CONFIG_TEST(test_comments_after_values),

@@ -59,6 +59,8 @@ int run_activity_tests(void);
 int run_derived_tests(void);
 int run_page_tests(void);
 int run_split_tests(void);
+int run_theme_tests(void);
+int run_topic_key_tests(void);
 int run_reviews_tests(void);
 int run_target_tests(void);
 int run_columns_tests(void);
