@@ -57,5 +57,12 @@ char *config_default_path(void);
 void config_load(struct config *c, const char *path, struct diag_list *diags,
 		 bool (*validate_request)(const char *name));
 void config_free(struct config *c);
+/*
+ * Writes "name = value" into the configuration file at path: its last line setting name is replaced
+ * (the other lines, comments and line endings stay), else the line is appended; the file and the
+ * directories above it are made when missing. Atomic (a synced temporary file renamed over it); a
+ * symbolic link stays one and the file it names is rewritten. False, with the reason in err.
+ */
+bool config_save_setting(const char *path, const char *name, const char *value, char *err, size_t errsize);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include "recview/split.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 
 #include "recview/app.h"
 #include "recview/arena.h"
+#include "recview/config.h"
+#include "recview/script.h"
 #include "recview/views.h"
 
 struct split {
@@ -172,12 +175,35 @@ void split_view_opened(struct app *app)
 	}
 }
 
+/*
+ * The ratio is kept in the configuration file at once (split-ratio = N), so that the next start has
+ * it; a key script never writes the user's file.
+ */
+static void save_ratio(struct app *app, char *said, size_t saidsize)
+{
+	char value[16], err[300];
+	snprintf(value, sizeof(value), "%d", app->split->ratio);
+	if (app->script) {
+		snprintf(said, saidsize, "not saved from a key script");
+		return;
+	}
+	char *fallback = app->opt->config_path ? NULL : config_default_path();
+	const char *path = app->opt->config_path ? app->opt->config_path : fallback;
+	if (config_save_setting(path, "split-ratio", value, err, sizeof(err)))
+		snprintf(said, saidsize, "split-ratio = %s saved in %s", value, path);
+	else
+		snprintf(said, saidsize, "not saved: %s", err);
+	free(fallback);
+}
+
 static void say_ratio(struct app *app)
 {
 	struct split_layout l = split_current(app);
 	int shown = l.shape == SPLIT_SIDE ? l.list.w : l.list.h;
-	app_message(app, C_DIM, "Split: list %d%% (%d %s; split-ratio = %d in the config keeps it)", app->split->ratio,
-		    shown, l.shape == SPLIT_SIDE ? "columns" : "rows", app->split->ratio);
+	char said[400];
+	save_ratio(app, said, sizeof(said));
+	app_message(app, C_DIM, "Split: list %d%% (%d %s); %s", app->split->ratio, shown,
+		    l.shape == SPLIT_SIDE ? "columns" : "rows", said);
 }
 
 static void toggle(struct app *app)
@@ -217,10 +243,13 @@ bool split_request(struct app *app, enum request req)
 	case REQ_SPLIT_NARROWER:
 	case REQ_SPLIT_WIDER:
 		s->ratio = split_clamp_ratio(s->ratio + (req == REQ_SPLIT_WIDER ? SPLIT_RATIO_STEP : -SPLIT_RATIO_STEP));
-		if (shown)
+		if (shown) {
 			say_ratio(app);
-		else
-			app_message(app, C_DIM, "No split here; the list gets %d%% of it", s->ratio);
+		} else {
+			char said[400];
+			save_ratio(app, said, sizeof(said));
+			app_message(app, C_DIM, "No split here; the list gets %d%% of it (%s)", s->ratio, said);
+		}
 		return true;
 	default:
 		return false;

@@ -38,3 +38,26 @@ keys '|'
 expect shown "│SSR1-6   ✓ complete   approved"
 keys Q
 exited quit 0
+
+# { and } keep the ratio in the configuration file at once (made when missing, other lines kept);
+# the next start has it.
+mkdir -p "$TMP/keep/recview"
+printf '# mine\ntheme = dark\n' >"$TMP/keep/recview/config"
+START_ENV="XDG_CONFIG_HOME=$TMP/keep"
+start 200 60 --read-only data
+expect keep-start "│SSR1-1"
+keys '}'
+expect keep-saved "split-ratio = 55 saved in $TMP/keep/recview/config"
+if [ "$(cat "$TMP/keep/recview/config")" = "$(printf '# mine\ntheme = dark\nsplit-ratio = 55')" ]; then
+	echo "ok keep-file"
+else
+	echo "not ok keep-file: $(cat "$TMP/keep/recview/config")"
+fi
+keys Q
+exited keep-quit 0
+start 200 60 --read-only data
+expect keep-again "│SSR1-1"
+keys '}'
+expect keep-read-back "Split: list 60%"
+keys Q
+exited keep-quit-again 0

@@ -21,6 +21,7 @@ int main(void)
 		run_export_tests,
 		run_summary_tests,
 		run_config_tests,
+		run_config_save_tests,
 		run_schema_tests,
 		run_diag_tests,
 		run_merge_tests,
