@@ -341,8 +341,8 @@ static void test_config_columns(void **state)
 	assert_int_equal(dl.n, 3);
 	const char *const want[] = {
 		"columns.history: bad width for rec (a number from 1 to 200)",
-		"unknown list 'reviews' (columns.recommendations, .deliverables, .questions, .history, .agenda, "
-		".results, .log)",
+		("unknown list 'reviews' (columns.recommendations, .deliverables, .questions, .history, .agenda, "
+		 ".results, .log)"),
 		"columns.questions: column text given twice",
 	};
 	for (size_t i = 0; i < 3; i++) {
