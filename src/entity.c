@@ -330,6 +330,17 @@ enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t a
 	return dated ? RV_DECISION_NONE : r->decision;
 }
 
+bool rv_rec_entry_in_force(const struct rv_model *m, size_t rec, bool status, int32_t date)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		if (status ? h->status != RV_STATUS_NONE : h->decision != RV_DECISION_NONE)
+			return date == RV_DATE_NONE || h->date <= date;
+	}
+	return true;
+}
+
 int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of)
 {
 	const struct rv_rec *r = &m->recs[rec];
