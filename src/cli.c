@@ -204,8 +204,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		cli_usage(stderr);
 		return false;
 	}
-	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE) {
-		fprintf(stderr, "recview: --as-of goes with --summary or the browser\n");
+	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE && opt->action != CLI_SHOW &&
+	    opt->action != CLI_LIST) {
+		fprintf(stderr, "recview: --as-of goes with --summary, --show, --list or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

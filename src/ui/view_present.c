@@ -161,8 +161,9 @@ static bool present_open(struct view *v, char *err, size_t errsize)
 			sb_free(&line);
 		}
 	}
-	if (r->count[RV_HISTORY]) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, r->count[RV_HISTORY] - 1);
+	long latest = rv_rec_latest_entry(m, rec, v->app->as_of); /* never an entry after the date in force */
+	if (latest >= 0) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, (size_t)latest);
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
 		view_add_line(v, PL_LATEST, (uint32_t)rv_child_index_of(m, RV_HISTORY, h), false);
