@@ -147,7 +147,7 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 		else if (strcmp(opt->export_format, "csv") == 0)
 			rv_export_csv(m, order, n, &line);
 		else
-			rv_export_markdown(m, order, n, opt->filter ? opt->filter : "Recommendations", &line);
+			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
 		put_stdout(&line);
 	}
 	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {

@@ -29,3 +29,9 @@ has backdate-show-status out "Status        complete"
 run backdate-summary 0 "$BIN" --summary --as-of 2016-07-01 "$TMP/data"
 has backdate-summary-complete out "status    ✓ complete        20"
 has backdate-summary-progress out "○ in progress      8"
+
+# --export md agrees with --list.
+run export-as-of 0 "$BIN" --export md --as-of 2015-06-30 --filter id:SSR1-25 data
+has export-as-of-row out "| SSR1-25 | approved | in progress |  | 2014-03-18 |"
+run export-backdated 0 "$BIN" --export md --filter id:SSR1-25 "$TMP/data"
+has export-backdated-row out "| SSR1-25 | approved | complete |  | 2016-03-31 |"
