@@ -212,9 +212,14 @@ static void build_question(const struct rv_model *m, struct rv_page *p, struct r
 	it->text = keep(p, rv_child_text(m, RV_QUESTIONS, ch, Q_QUESTION));
 	it->answer = keep(p, rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER));
 	it->link = describe_link(p, m, RV_QUESTIONS, ch);
+	/* As of a date, an answer given after it is not there yet: the one before it is. */
+	struct rv_text before;
+	bool later = rv_changelog_value_as_of(m, (struct rv_item){RV_QUESTIONS, child}, Q_ANSWER, p->as_of, &before);
+	if (later)
+		it->answer = keep(p, before);
 	struct strbuf by;
 	sb_init(&by);
-	if (it->answer.len && rv_question_answered_describe(m, child, &by))
+	if (!later && it->answer.len && rv_question_answered_describe(m, child, &by))
 		it->answered = keep_sb(p, &by);
 	sb_free(&by);
 }

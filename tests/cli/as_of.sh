@@ -35,3 +35,16 @@ run export-as-of 0 "$BIN" --export md --as-of 2015-06-30 --filter id:SSR1-25 dat
 has export-as-of-row out "| SSR1-25 | approved | in progress |  | 2014-03-18 |"
 run export-backdated 0 "$BIN" --export md --filter id:SSR1-25 "$TMP/data"
 has export-backdated-row out "| SSR1-25 | approved | complete |  | 2016-03-31 |"
+
+# An answer and a note recorded on 2026-12-02 are not on the page as of 2026-12-01, and are after it.
+RECVIEW_NOW=2026-12-02T10:00:00 USER=tester "$BIN" -C "$TMP/data" set SSR1-25/Q25.1 "answer=Written later." >/dev/null 2>&1
+RECVIEW_NOW=2026-12-02T10:00:00 USER=tester "$BIN" -C "$TMP/data" note SSR1-25 "A note of later." >/dev/null 2>&1
+run answer-now 0 "$BIN" --show SSR1-25 "$TMP/data"
+has answer-now-shown out "Written later."
+has note-now-shown out "A note of later."
+run answer-before 0 "$BIN" --show SSR1-25 --as-of 2026-12-01 "$TMP/data"
+lacks answer-before-hidden out "Written later."
+lacks note-before-hidden out "A note of later."
+has note-before-count out "Notes (0), 1 after 2026-12-01 hidden"
+run answer-after 0 "$BIN" --show SSR1-25 --as-of 2026-12-02 "$TMP/data"
+has answer-after-shown out "Written later."
