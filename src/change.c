@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/date.h"
 #include "recview/entity.h"
 #include "recview/mapping.h"
 #include "recview/vocab.h"
@@ -309,7 +310,12 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		bool status = c->kind == RV_CHANGE_STATUS;
 		/* In each file's own words: "Completed" where its statuses are written so. */
 		char *in_recs = rv_file_word(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION, c->after);
-		set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, in_recs);
+		/* The column holds the state in force: a backdated change only takes its place in the history. */
+		int32_t date = RV_DATE_NONE;
+		if (rv_date_parse(c->date, strlen(c->date), &date) != RV_DATE_OK)
+			date = RV_DATE_NONE;
+		if (rv_rec_entry_in_force(s->m, (size_t)rec, status, date))
+			set_cell(s, c, (size_t)rec, status ? REC_STATUS : REC_DECISION, in_recs);
 		free(in_recs);
 		struct new_row entry;
 		history_row(s, c, &entry);

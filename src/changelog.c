@@ -1,5 +1,6 @@
 /* changelog.c - the index of changes.csv: which row last set which field of which item (changelog.h). */
 #include "recview/changelog.h"
+#include "recview/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -276,6 +277,24 @@ size_t rv_changelog_rows(const struct rv_model *m, struct rv_item it, int field,
 	for (size_t i = 0; i < n && i < max; i++)
 		rows[i] = m->changelog->e[first + i].row;
 	return n;
+}
+
+bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int field, int32_t as_of,
+			      struct rv_text *out)
+{
+	if (as_of == RV_DATE_NONE)
+		return false;
+	size_t n, first = find_entries(m, it, field, &n);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t row = m->changelog->e[first + i].row;
+		struct rv_text time = rv_row_field(m, RV_CHANGES, row, CHG_TIME);
+		int32_t day;
+		if (time.len >= 10 && rv_date_parse(time.ptr, 10, &day) == RV_DATE_OK && day > as_of) {
+			*out = rv_row_field(m, RV_CHANGES, row, CHG_PREVIOUS);
+			return true;
+		}
+	}
+	return false;
 }
 
 bool rv_changelog_overrides(const struct rv_model *m, enum rv_kind kind, int field)

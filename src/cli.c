@@ -20,8 +20,8 @@ void cli_usage(FILE *out)
 {
 	fputs("usage: recview [OPTIONS] [DIR]\n"
 	      "       recview --check [--strict] [--all] [DIR]\n"
-	      "       recview --show ID [DIR]\n"
-	      "       recview --list [--filter EXPR] [--sort KEY] [DIR]\n"
+	      "       recview --show ID [--as-of DATE] [DIR]\n"
+	      "       recview --list [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
@@ -54,8 +54,9 @@ void cli_usage(FILE *out)
 	      "      --since DATE  with --export minutes: only those on or after DATE\n"
 	      "      --summary     the counts per review and topic, by decision and status, with bars,\n"
 	      "                    and how they moved at each date of the status history\n"
-	      "      --as-of DATE  with --summary or the browser: the state on DATE (YYYY-MM-DD,\n"
-	      "                    YYYY-MM or YYYY, a partial date meaning its start)\n"
+	      "      --as-of DATE  with --summary, --show, --list, --export md or the browser: the\n"
+	      "                    state on DATE (YYYY-MM-DD, YYYY-MM or YYYY, a partial date meaning\n"
+	      "                    its start); what was recorded after it is left out\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
 	      "                    changed, with its minutes as the message (also: git = commit)\n"
@@ -204,8 +205,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		cli_usage(stderr);
 		return false;
 	}
-	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE) {
-		fprintf(stderr, "recview: --as-of goes with --summary or the browser\n");
+	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE && opt->action != CLI_SHOW &&
+	    opt->action != CLI_LIST && !(opt->action == CLI_EXPORT && strcmp(opt->export_format, "md") == 0)) {
+		fprintf(stderr, "recview: --as-of goes with --summary, --show, --list, --export md or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/date.h"
 #include "recview/dialect.h"
 #include "recview/mapping.h"
 #include "recview/model_cells.h"
@@ -328,6 +329,42 @@ enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t a
 	}
 	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
 	return dated ? RV_DECISION_NONE : r->decision;
+}
+
+long rv_rec_latest_entry(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	for (size_t k = m->recs[rec].count[RV_HISTORY]; k > 0; k--)
+		if (as_of == RV_DATE_NONE || rv_rec_child(m, rec, RV_HISTORY, k - 1)->date <= as_of)
+			return (long)k - 1;
+	return -1;
+}
+
+bool rv_history_recorded_by(const struct rv_model *m, size_t history, int32_t as_of)
+{
+	return as_of == RV_DATE_NONE || rv_child_at(m, RV_HISTORY, history)->date <= as_of;
+}
+
+bool rv_note_recorded_by(const struct rv_model *m, size_t note, int32_t as_of)
+{
+	if (as_of == RV_DATE_NONE)
+		return true;
+	struct rv_text t = rv_child_field(m, RV_NOTES, note, NOTE_TIME);
+	int32_t day;
+	/* The time is YYYY-MM-DDTHH:MM:SS (or just a day): its day is what counts. */
+	if (t.len < 10 || rv_date_parse(t.ptr, 10, &day) != RV_DATE_OK)
+		return true;
+	return day <= as_of;
+}
+
+bool rv_rec_entry_in_force(const struct rv_model *m, size_t rec, bool status, int32_t date)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	for (size_t k = r->count[RV_HISTORY]; k > 0; k--) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k - 1);
+		if (status ? h->status != RV_STATUS_NONE : h->decision != RV_DECISION_NONE)
+			return date == RV_DATE_NONE || h->date <= date;
+	}
+	return true;
 }
 
 int32_t rv_rec_last_change(const struct rv_model *m, size_t rec, int32_t as_of)

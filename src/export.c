@@ -205,8 +205,8 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 	free(list);
 }
 
-void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
-			struct strbuf *out)
+void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			      int32_t as_of, struct strbuf *out)
 {
 	sb_adds(out, "# ");
 	md_str(out, title);
@@ -218,16 +218,22 @@ void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n
 		struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
 		struct rv_text head = rv_rec_headline(m, rec);
 		char date[16];
-		rv_date_format(rv_rec_last_change(m, rec, RV_DATE_NONE), date, sizeof(date));
+		rv_date_format(rv_rec_last_change(m, rec, as_of), date, sizeof(date));
 		sb_adds(out, "| ");
 		rv_markdown_cell(out, id.ptr, id.len);
-		sb_addf(out, " | %s | %s | ", rv_decision_name(rv_rec_decision(m, rec, RV_DATE_NONE)),
-			rv_status_name(rv_rec_status(m, rec, RV_DATE_NONE)));
+		sb_addf(out, " | %s | %s | ", rv_decision_name(rv_rec_decision(m, rec, as_of)),
+			rv_status_name(rv_rec_status(m, rec, as_of)));
 		rv_markdown_cell(out, pri.ptr, pri.len);
 		sb_addf(out, " | %s | ", date);
 		rv_markdown_cell(out, head.ptr, head.len);
 		sb_adds(out, " |\n");
 	}
+}
+
+void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			struct strbuf *out)
+{
+	rv_export_markdown_as_of(m, recs, n, title, RV_DATE_NONE, out);
 }
 
 /*

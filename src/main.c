@@ -87,7 +87,7 @@ static void suggest_ids(const struct rv_model *m, const char *id)
 		fprintf(stderr, "?\n");
 }
 
-static int run_show(const struct rv_model *m, const char *id)
+static int run_show(const struct rv_model *m, const char *id, int32_t as_of)
 {
 	long rec = rv_find_rec(m, id, strlen(id));
 	if (rec < 0) {
@@ -103,7 +103,7 @@ static int run_show(const struct rv_model *m, const char *id)
 	}
 	struct strbuf page;
 	sb_init(&page);
-	report_show_text(m, (size_t)rec, output_width(), &page);
+	report_show_text_as_of(m, (size_t)rec, as_of, output_width(), &page);
 	put_stdout(&page);
 	sb_free(&page);
 	if (m->diags.n)
@@ -113,7 +113,7 @@ static int run_show(const struct rv_model *m, const char *id)
 }
 
 /* --list: one line per selected recommendation; a bad --filter or --sort is a usage error. */
-static int run_list(const struct rv_model *m, const struct cli_options *opt)
+static int run_list(const struct rv_model *m, const struct cli_options *opt, int32_t as_of)
 {
 	enum rv_sort_key key = RV_SORT_ID;
 	bool reverse = false;
@@ -138,7 +138,7 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 		return EXIT_ERRORS;
 	}
 	uint32_t *order = xcalloc(m->nrecs + 1, sizeof(*order));
-	size_t n = rv_query_select(m, q, key, reverse, order);
+	size_t n = rv_query_select_as_of(m, q, as_of, key, reverse, order);
 	struct strbuf line;
 	sb_init(&line);
 	if (opt->action == CLI_EXPORT) {
@@ -147,12 +147,12 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt)
 		else if (strcmp(opt->export_format, "csv") == 0)
 			rv_export_csv(m, order, n, &line);
 		else
-			rv_export_markdown(m, order, n, opt->filter ? opt->filter : "Recommendations", &line);
+			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
 		put_stdout(&line);
 	}
 	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {
 		sb_reset(&line);
-		rv_list_line(m, order[i], &line);
+		rv_list_line_as_of(m, order[i], as_of, &line);
 		sb_addc(&line, '\n');
 		put_stdout(&line);
 	}
@@ -428,11 +428,11 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		report_summary(&m, stdout);
 		code = exit_code_for(&m.diags);
 	} else if (opt->action == CLI_SHOW) {
-		code = run_show(&m, opt->show_id);
+		code = run_show(&m, opt->show_id, as_of);
 	} else if (opt->action == CLI_SUMMARY) {
 		code = run_summary(&m, as_of);
 	} else if (opt->action == CLI_LIST || opt->action == CLI_EXPORT) {
-		code = run_list(&m, opt);
+		code = run_list(&m, opt, as_of);
 	} else {
 		code = ui_run(&m, opt);
 	}

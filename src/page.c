@@ -1,5 +1,6 @@
 /* page.c - a recommendation's page built from the model: every section, in the page's order. */
 #include "recview/page.h"
+#include "recview/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,9 +212,14 @@ static void build_question(const struct rv_model *m, struct rv_page *p, struct r
 	it->text = keep(p, rv_child_text(m, RV_QUESTIONS, ch, Q_QUESTION));
 	it->answer = keep(p, rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER));
 	it->link = describe_link(p, m, RV_QUESTIONS, ch);
+	/* As of a date, an answer given after it is not there yet: the one before it is. */
+	struct rv_text before;
+	bool later = rv_changelog_value_as_of(m, (struct rv_item){RV_QUESTIONS, child}, Q_ANSWER, p->as_of, &before);
+	if (later)
+		it->answer = keep(p, before);
 	struct strbuf by;
 	sb_init(&by);
-	if (it->answer.len && rv_question_answered_describe(m, child, &by))
+	if (!later && it->answer.len && rv_question_answered_describe(m, child, &by))
 		it->answered = keep_sb(p, &by);
 	sb_free(&by);
 }
@@ -284,17 +290,32 @@ static void build_note(const struct rv_model *m, struct rv_page *p, struct rv_pa
 	build_note_versions(m, p, it, child, nrows);
 }
 
+/* Whether a child was recorded by as_of: history by its date, notes by their time; the rest always. */
+static bool recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+{
+	if (kind == RV_HISTORY)
+		return rv_history_recorded_by(m, child, as_of);
+	if (kind == RV_NOTES)
+		return rv_note_recorded_by(m, child, as_of);
+	return true;
+}
+
 static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_page_kind which, enum rv_kind kind)
 {
 	struct rv_page_section *sec = &p->sections[which];
 	const struct rv_rec *r = rv_rec_at(m, p->rec);
 	size_t count = r->count[kind];
 	char label[96];
+	size_t later = 0;
 	new_items(p, sec, count);
 	for (size_t k = 0; k < count; k++) {
 		/* History reads newest first, like a timeline; the rest in file order. */
 		size_t idx = kind == RV_HISTORY ? count - 1 - k : k;
 		size_t child = rv_rec_child_index(m, p->rec, kind, idx);
+		if (!recorded_by(m, kind, child, p->as_of)) {
+			later++; /* as of a date, what was recorded after it is not on the page */
+			continue;
+		}
 		struct rv_page_item *it = &sec->items[sec->n++];
 		it->ref = (uint32_t)child;
 		if (kind == RV_DELIVERABLES)
@@ -315,9 +336,15 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 	} else if (kind == RV_QUESTIONS) {
 		snprintf(label, sizeof(label), "Questions (0)");
 	} else if (kind == RV_HISTORY) {
-		snprintf(label, sizeof(label), "History (%zu, newest first)", count);
+		snprintf(label, sizeof(label), "History (%zu, newest first)", count - later);
 	} else {
-		snprintf(label, sizeof(label), "Notes (%zu)", count);
+		snprintf(label, sizeof(label), "Notes (%zu)", count - later);
+	}
+	if (later) {
+		char day[16];
+		rv_date_format(p->as_of, day, sizeof(day));
+		size_t n = strlen(label);
+		snprintf(label + n, sizeof(label) - n, ", %zu after %s hidden", later, day);
 	}
 	sec->label = keep_str(p, label);
 }

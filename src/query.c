@@ -529,7 +529,7 @@ static void add_cell(struct strbuf *out, struct rv_text c)
 	add_field(out, c.ptr, c.len);
 }
 
-void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
+void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out)
 {
 	const struct rv_rec *r = rv_rec_at(m, rec);
 	char buf[32];
@@ -537,15 +537,15 @@ void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
 	sb_addc(out, '\t');
 	add_cell(out, rv_rec_review_of(m, rec));
 	sb_addc(out, '\t');
-	enum rv_decision decision = rv_rec_decision(m, rec, RV_DATE_NONE);
-	enum rv_status status = rv_rec_status(m, rec, RV_DATE_NONE);
+	enum rv_decision decision = rv_rec_decision(m, rec, as_of);
+	enum rv_status status = rv_rec_status(m, rec, as_of);
 	if (decision == RV_DECISION_UNKNOWN)
-		add_cell(out, state_text(m, rec, false, RV_DATE_NONE));
+		add_cell(out, state_text(m, rec, false, as_of));
 	else
 		sb_adds(out, rv_decision_name(decision));
 	sb_addc(out, '\t');
 	if (status == RV_STATUS_UNKNOWN)
-		add_cell(out, state_text(m, rec, true, RV_DATE_NONE));
+		add_cell(out, state_text(m, rec, true, as_of));
 	else
 		sb_adds(out, rv_status_name(status));
 	sb_addc(out, '\t');
@@ -554,7 +554,7 @@ void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
 	else if (r->priority < 0)
 		add_cell(out, rv_rec_field(m, rec, REC_PRIORITY));
 	sb_addc(out, '\t');
-	rv_date_format(rv_rec_last_change(m, rec, RV_DATE_NONE), buf, sizeof(buf));
+	rv_date_format(rv_rec_last_change(m, rec, as_of), buf, sizeof(buf));
 	sb_adds(out, buf);
 	sb_addf(out, "\t%u/%u\t%u\t", r->deliverables_done, r->count[RV_DELIVERABLES], r->count[RV_QUESTIONS]);
 	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
@@ -567,4 +567,9 @@ void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
 			n++;
 		add_field(out, text.ptr, n);
 	}
+}
+
+void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)
+{
+	rv_list_line_as_of(m, rec, RV_DATE_NONE, out);
 }

@@ -78,12 +78,17 @@ void report_summary(const struct rv_model *m, FILE *out)
 }
 
 /* The page the browser shows, as plain text (page.h): the same fields, sections and marks. */
-void report_show_text(const struct rv_model *m, size_t rec, int width, struct strbuf *out)
+void report_show_text_as_of(const struct rv_model *m, size_t rec, int32_t as_of, int width, struct strbuf *out)
 {
 	struct rv_page page;
-	rv_page_build(m, rec, RV_DATE_NONE, &page);
+	rv_page_build(m, rec, as_of, &page);
 	rv_page_text(&page, width, out);
 	rv_page_free(&page);
+}
+
+void report_show_text(const struct rv_model *m, size_t rec, int width, struct strbuf *out)
+{
+	report_show_text_as_of(m, rec, RV_DATE_NONE, width, out);
 }
 
 void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)

@@ -56,6 +56,13 @@ void rv_changelog_free(struct rv_model *m);
 long rv_changelog_latest(const struct rv_model *m, struct rv_item it, int field);
 /* The rows that set it, oldest first: how many there are; the first max of them go to rows. */
 size_t rv_changelog_rows(const struct rv_model *m, struct rv_item it, int field, uint32_t *rows, size_t max);
+/*
+ * The value a field had on as_of (a date) when changes.csv records a change of it after that day:
+ * the previous value of the first such change, in out; false when none came later (what is read now
+ * held then too).
+ */
+bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int field, int32_t as_of,
+			      struct rv_text *out);
 /* Whether the field's value is the latest change's rather than a cell: its file has no column for it,
  * or it is a note's text (notes.csv is never rewritten). */
 bool rv_changelog_overrides(const struct rv_model *m, enum rv_kind kind, int field);

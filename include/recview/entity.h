@@ -172,6 +172,20 @@ bool rv_field_scan_next_loose(struct rv_field_scan *sc, size_t min_len, struct r
 enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of);
 enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of);
 /*
+ * What was recorded by as_of (RV_DATE_NONE: everything). The position (oldest first) of the latest
+ * history entry dated on or before as_of, or -1; whether a note was written by then (a note whose
+ * time has no date counts as written).
+ */
+long rv_rec_latest_entry(const struct rv_model *m, size_t rec, int32_t as_of);
+bool rv_history_recorded_by(const struct rv_model *m, size_t history, int32_t as_of);
+bool rv_note_recorded_by(const struct rv_model *m, size_t note, int32_t as_of);
+/*
+ * Whether a status (or decision) entry dated date, recorded now, would be the one in force: no
+ * history entry saying one is dated after it. The latest by effective date wins, ties by recording
+ * order (the new one is recorded last), so a backdated change never overrides a later entry.
+ */
+bool rv_rec_entry_in_force(const struct rv_model *m, size_t rec, bool status, int32_t date);
+/*
  * The date of its latest dated history entry on or before as_of, or RV_DATE_NONE; an undated entry
  * after it in the file is later but has no date to give. The _date form gives that entry's date as
  * written and its precision (precision NONE when there is none).

@@ -31,6 +31,9 @@ void rv_markdown_cell(struct strbuf *out, const char *s, size_t len);
  */
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out);
+/* The same table as of a date (RV_DATE_NONE: now): the state in force then. */
+void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			      int32_t as_of, struct strbuf *out);
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out);
 /*
  * Deliverables, questions or history entries (child indices of kind, in the order shown) as their

@@ -107,5 +107,7 @@ size_t rv_query_select_as_of(const struct rv_model *m, const struct rv_query *q,
  * questions, title (or the text's first line), tab-separated, sanitised, no tab or newline inside.
  */
 void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out);
+/* The same line as of a date (RV_DATE_NONE: now): the state in force then. */
+void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out);
 
 #endif

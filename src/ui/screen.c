@@ -76,8 +76,16 @@ static void draw_title(struct app *app)
 	struct view *v = app_current(app);
 	char pos[48];
 	snprintf(pos, sizeof(pos), " %zu/%zu ", v->nlines ? v->lineno + 1 : 0, v->nlines);
+	/* The date in force, in every view while one is set: what is shown is the state then. */
+	char as_of[40] = "";
+	if (app->as_of != RV_DATE_NONE) {
+		char date[16];
+		rv_date_format(app->as_of, date, sizeof(date));
+		snprintf(as_of, sizeof(as_of), " as of %s ", date);
+	}
+	int as_of_w = COLS >= 40 ? (int)strlen(as_of) : 0;
 	int pos_w = (int)strlen(pos);
-	int room = COLS - pos_w - 1;
+	int room = COLS - pos_w - as_of_w - 1;
 	struct draw d;
 	draw_begin(&d, stdscr, 0, 0, COLS, false, app->ascii);
 	draw_str(&d, " ", C_TITLE);
@@ -95,7 +103,9 @@ static void draw_title(struct app *app)
 	d.right = room > 0 ? room : 0;
 	draw_text(&d, crumbs.data + start, crumbs.len - start, C_TITLE);
 	d.right = COLS;
-	draw_spaces(&d, COLS - pos_w - d.col, C_TITLE);
+	draw_spaces(&d, COLS - pos_w - as_of_w - d.col, C_TITLE);
+	if (as_of_w)
+		draw_str(&d, as_of, C_TITLE);
 	draw_str(&d, pos, C_TITLE);
 	draw_spaces(&d, COLS - d.col, C_TITLE);
 	sb_free(&crumbs);

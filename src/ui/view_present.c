@@ -28,6 +28,7 @@ enum {
 	PL_LATEST,   /* the latest history entry's date and state; ref: child */
 	PL_NOTE,     /* its note, or the next question */
 	PL_EMPTY,
+	PL_AS_OF,    /* the first row, when a date is in force: "as of DATE" (the slide has no title bar) */
 };
 
 struct present_state {
@@ -108,7 +109,7 @@ static bool present_open(struct view *v, char *err, size_t errsize)
 	v->rec = (long)rec;
 
 	struct rv_text id = rv_rec_field(m, rec, REC_ID);
-	view_add_line(v, PL_BLANK, 0, false);
+	view_add_line(v, v->app->as_of != RV_DATE_NONE ? PL_AS_OF : PL_BLANK, 0, false);
 	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
 		for (uint32_t row = 0; row < 5; row++)
 			view_add_line(v, PL_BIG, row, false)->sub = row;
@@ -161,8 +162,9 @@ static bool present_open(struct view *v, char *err, size_t errsize)
 			sb_free(&line);
 		}
 	}
-	if (r->count[RV_HISTORY]) {
-		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, r->count[RV_HISTORY] - 1);
+	long latest = rv_rec_latest_entry(m, rec, v->app->as_of); /* never an entry after the date in force */
+	if (latest >= 0) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, (size_t)latest);
 		for (int i = 0; i < gap; i++)
 			view_add_line(v, PL_BLANK, 0, false);
 		view_add_line(v, PL_LATEST, (uint32_t)rv_child_index_of(m, RV_HISTORY, h), false);
@@ -251,6 +253,13 @@ static void present_draw(struct view *v, const struct line *line, struct draw *d
 		return;
 	}
 	draw_spaces(d, margin(v), C_DEFAULT);
+	if (line->type == PL_AS_OF) {
+		char date[16];
+		rv_date_format(v->app->as_of, date, sizeof(date));
+		draw_str(d, "as of ", C_HEADING);
+		draw_str(d, date, C_DATE);
+		return;
+	}
 	switch (line->type) {
 	case PL_BIG:
 		draw_big_row(v, line, d);

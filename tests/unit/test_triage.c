@@ -788,7 +788,7 @@ static void test_status_change_fills_an_empty_status_column(void **state)
 	free(hist0);
 }
 
-/* A date before the latest entry: the entry goes among the history by date, the column still follows. */
+/* A date before the latest entry: the entry goes among the history by date and the later entry stays in force. */
 static void test_status_change_with_an_earlier_date(void **state)
 {
 	(void)state;
@@ -803,9 +803,40 @@ static void test_status_change_with_an_earlier_date(void **state)
 	assert_int_equal(rv_rec_child(t.m, rec, RV_HISTORY, 1)->row, hist_rows); /* 2021-07-22 < it < 2022-05-01 */
 	assert_int_equal(rv_rec_child(t.m, rec, RV_HISTORY, 3)->date, 20220630);
 	assert_int_equal(r->last_change, 20220630);
-	assert_int_equal(r->cur_status, RV_STATUS_PLANNING);
+	assert_int_equal(r->cur_status, RV_STATUS_NOT_STARTED); /* the 2022-06-30 entry */
+	assert_int_equal(rv_rec_status(t.m, rec, 20220101), RV_STATUS_PLANNING);
 	assert_model_matches_disk(t.m, true);
 	ts_close(&t);
+}
+
+/* A change dated back to 2015-01-01 against a 2016 entry: in force between the two, never after. */
+static void test_backdated_change_keeps_its_place(void **state)
+{
+	(void)state;
+	const char *ds = bundled_copy("ds");
+	const char *recs_path = in_root("ds", "recommendations.csv");
+	char *recs0 = slurp(recs_path);
+	struct ts t;
+	ts_open(&t, ds, false);
+	size_t rec = rec_of(t.m, "SSR1-25");
+	assert_int_equal(t.m->recs[rec].cur_status, RV_STATUS_COMPLETE);
+	assert_true(rv_change_status(&t.s, rec, "behind schedule", NULL, "2015-01-01"));
+	assert_int_equal(t.m->recs[rec].cur_status, RV_STATUS_COMPLETE); /* 2016-03-31 still wins */
+	assert_int_equal(rv_rec_status(t.m, rec, RV_DATE_NONE), RV_STATUS_COMPLETE);
+	assert_int_equal(rv_rec_status(t.m, rec, 20141231), RV_STATUS_PROGRESS);
+	assert_int_equal(rv_rec_status(t.m, rec, 20150630), RV_STATUS_BEHIND);
+	assert_int_equal(rv_rec_status(t.m, rec, 20160701), RV_STATUS_COMPLETE);
+	assert_int_equal(t.m->recs[rec].last_change, 20160331);
+	char *recs1 = slurp(recs_path);
+	assert_text("recommendations.csv (the column keeps the state in force)", recs1, recs0);
+	/* The same date as the latest entry: recorded later, so it wins the tie. */
+	assert_true(rv_change_status(&t.s, rec, "in progress", NULL, "2016-03-31"));
+	assert_int_equal(t.m->recs[rec].cur_status, RV_STATUS_PROGRESS);
+	assert_int_equal(rv_rec_status(t.m, rec, 20160701), RV_STATUS_PROGRESS);
+	assert_model_matches_disk(t.m, true);
+	ts_close(&t);
+	free(recs0);
+	free(recs1);
 }
 
 /* Values outside the vocabulary and bad dates are refused before anything changes. */
@@ -2337,6 +2368,7 @@ int run_triage_tests(void)
 		T(test_status_change_writes_the_row_and_the_history),
 		T(test_status_change_fills_an_empty_status_column),
 		T(test_status_change_with_an_earlier_date),
+		T(test_backdated_change_keeps_its_place),
 		T(test_changes_refused_change_nothing),
 		T(test_decision_change),
 		T(test_priority_change),
