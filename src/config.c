@@ -80,6 +80,7 @@ void config_free(struct config *c)
 	free(c->hyperlinks);
 	free(c->clipboard);
 	free(c->topic_grouping);
+	free(c->present);
 	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
 		free(c->columns[l]);
 	for (size_t i = 0; i < c->nbindings; i++) {
@@ -132,6 +133,7 @@ static bool word_is(const char *s, size_t len, const char *word)
 static const char *const hyperlink_words[] = {"auto", "on", "off", NULL};
 static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NULL};
 static const char *const topic_grouping_words[] = {"normalise", "off", NULL};
+static const char *const present_words[] = {"ask", "agenda", "list", NULL};
 
 /* A setting that takes one of a few words: kept as written, or a warning naming them. */
 static void set_choice(struct loader *ld, char **field, const char *what, const char *const *words,
@@ -419,6 +421,8 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		set_choice(ld, &c->clipboard, "clipboard", clipboard_words, val, vlen);
 	} else if (word_is(name, name_len, "topic-grouping")) {
 		set_choice(ld, &c->topic_grouping, "topic-grouping", topic_grouping_words, val, vlen);
+	} else if (word_is(name, name_len, "present")) {
+		set_choice(ld, &c->present, "present", present_words, val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

@@ -44,6 +44,7 @@ struct config {
 	char *hyperlinks; /* auto | on | off, as written; NULL: not set (auto) */
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
 	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
+	char *present;        /* ask | agenda | list: what P walks through when both exist; NULL: ask */
 	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
 	unsigned columns_line[7];
 	struct config_binding *bindings;

@@ -55,7 +55,16 @@ bool view_current_review(const struct view *v, struct strbuf *out);
 /* Plain text in a view (what moved between two dates). */
 struct view *text_view_new(struct app *app, const char *title, const char *text);
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
-struct view *present_view_new(struct app *app);
+/* What P walks through: the agenda in order, or the list as filtered and sorted now. */
+enum present_source { PRESENT_AGENDA, PRESENT_LIST };
+struct view *present_view_new(struct app *app, enum present_source from);
+/* P: the agenda from the agenda view, the list when there is no agenda, else the configured default
+ * or a one-key choice (a agenda, l list). NULL: the choice was cancelled. */
+struct view *present_view_choose(struct app *app);
+/* Shows the walkthrough's item about rec; false when rec is not one of its items. */
+bool present_go_to_rec(struct view *v, long rec);
+/* ':' in the walkthrough: a prompt completing over its items' ids; it goes there and stays in it. */
+void present_jump(struct view *v);
 struct view *changes_view_new(struct app *app);
 /* What others changed in the data set while it was open (live.h), newest first. */
 struct view *others_view_new(struct app *app);

@@ -200,10 +200,17 @@ void dispatch_request(struct app *app, enum request req)
 		finding_list_request(app, req);
 		return;
 	case REQ_JUMP:
-		finding_jump(app);
+		if (v->ops->id == VIEW_PRESENT)
+			present_jump(v); /* stays in the walkthrough */
+		else
+			finding_jump(app);
 		return;
 	case REQ_PRESENT:
-		app_open(app, present_view_new(app));
+		{
+			struct view *pv = present_view_choose(app);
+			if (pv)
+				app_open(app, pv);
+		}
 		return;
 	case REQ_DASHBOARD:
 		app_open(app, dashboard_view_new(app));

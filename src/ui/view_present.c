@@ -9,6 +9,12 @@
 #include <time.h>
 
 #include "recview/arena.h"
+#include "recview/app.h"
+#include "recview/copy.h"
+#include "recview/finding.h"
+#include "recview/prompt.h"
+#include "recview/target.h"
+#include "recview/keys.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/query.h"
@@ -33,6 +39,7 @@ enum {
 
 struct present_state {
 	uint32_t *recs;  /* what is walked through */
+	enum present_source from;
 	size_t n, at;
 	double shown_at; /* when the current item's clock last ran */
 };
@@ -359,6 +366,57 @@ static void go_to(struct view *v, size_t at)
 	v->lineno = v->offset = 0;
 }
 
+bool present_go_to_rec(struct view *v, long rec)
+{
+	struct present_state *st = v->data;
+	for (size_t i = 0; i < st->n; i++)
+		if ((long)st->recs[i] == rec) {
+			go_to(v, i);
+			return true;
+		}
+	return false;
+}
+
+/* Tab after ':' in the walkthrough: the ids of its own items only. */
+static void complete_walk_id(struct app *app, struct strbuf *text, size_t *cursor, void *data)
+{
+	const struct present_state *st = data;
+	char **names = xcalloc(st->n + 1, sizeof(*names));
+	for (size_t i = 0; i < st->n; i++) {
+		struct rv_text id = rv_rec_field(app->m, st->recs[i], REC_ID);
+		names[i] = xcalloc(id.len + 1, 1);
+		memcpy(names[i], id.ptr, id.len);
+	}
+	char prefix[256];
+	snprintf(prefix, sizeof(prefix), "%s", text->data ? text->data : "");
+	finding_complete(app, text, cursor, 0, prefix, (const char *const *)names, st->n, "");
+	for (size_t i = 0; i < st->n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* ':' in the walkthrough goes to one of its items (an id or a number, as ':' takes them) and stays in it. */
+void present_jump(struct view *v)
+{
+	struct present_state *st = v->data;
+	struct prompt_hooks hooks = {.complete = complete_walk_id, .data = st};
+	struct strbuf text;
+	sb_init(&text);
+	snprintf(v->app->hint, sizeof(v->app->hint), "an item of this walkthrough: its id or number; Tab completes");
+	bool ok = prompt_read(v->app, ":", &text, &hooks);
+	v->app->hint[0] = '\0';
+	if (ok && text.len) {
+		struct rv_target t;
+		char err[320];
+		long here = st->n ? (long)st->recs[st->at] : -1;
+		if (!rv_target_resolve(v->app->m, text.data, here, &t, err, sizeof(err)))
+			app_message(v->app, C_ERROR, "%s", err);
+		else if (!present_go_to_rec(v, t.rec))
+			app_message(v->app, C_ERROR, "Not an item of this walkthrough");
+	}
+	sb_free(&text);
+}
+
 /* Space, PgDn and Right go to the next item, PgUp and Left to the previous one, Enter opens its page. */
 static enum request present_request(struct view *v, enum request req, struct line *line)
 {
@@ -423,7 +481,7 @@ static void select_recs(struct present_state *st, struct app *app)
 	free(st->recs);
 	st->n = 0;
 	st->recs = xcalloc(app->m->nrecs + 1, sizeof(*st->recs));
-	if (s->nagenda) {
+	if (st->from == PRESENT_AGENDA) {
 		for (size_t i = 0; i < s->nagenda; i++)
 			st->recs[st->n++] = s->agenda[i].rec;
 	} else {
@@ -460,10 +518,31 @@ static const struct view_ops present_ops = {
 	.done = present_done,
 };
 
-struct view *present_view_new(struct app *app)
+struct view *present_view_new(struct app *app, enum present_source from)
 {
 	struct present_state init = {0};
+	init.from = from;
 	select_recs(&init, app);
 	init.shown_at = rv_monotonic_seconds();
 	return view_new_with(app, &present_ops, -1, -1, RV_RECS, &init);
+}
+
+struct view *present_view_choose(struct app *app)
+{
+	const char *pref = app->opt ? app->opt->present : NULL;
+	struct view *cur = app_current(app);
+	if (!app->session->nagenda)
+		return present_view_new(app, PRESENT_LIST);
+	if ((cur && cur->ops->id == VIEW_AGENDA) || (pref && strcmp(pref, "agenda") == 0))
+		return present_view_new(app, PRESENT_AGENDA);
+	if (pref && strcmp(pref, "list") == 0)
+		return present_view_new(app, PRESENT_LIST);
+	struct key key;
+	if (!copy_ask_key(app, "Present: a the agenda, l the list as filtered now (Esc: nothing) ", &key) || key.is_fn)
+		return NULL;
+	if (key.code == 'a')
+		return present_view_new(app, PRESENT_AGENDA);
+	if (key.code == 'l')
+		return present_view_new(app, PRESENT_LIST);
+	return NULL;
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Presentation mode: walk an agenda of three items forward and back, open one and return, at 80x24
-# and 200x60; the time spent goes into the minutes.
+# Presentation mode: P with an agenda asks, a presents it; walk the three items forward and back,
+# open one and return, at 80x24 and 200x60; the time spent goes into the minutes.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
 mkdir "$DATA"
@@ -13,6 +13,8 @@ for size in "80 24" "200 60"; do
 	start "$1" "$2" "$DATA"
 	expect "list-$1" "SSR1-1 "
 	keys P
+	expect "asks-$1" "Present: a the agenda, l the list as filtered now"
+	keys a
 	expect "first-$1" "1 / 3"
 	expect "first-state-$1" "in progress    Board: approved    on the agenda"
 	expect_not "no-title-bar-$1" "Recommendations"

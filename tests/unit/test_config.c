@@ -238,6 +238,23 @@ static void test_topic_grouping(void **state)
 	done(&c, &dl);
 }
 
+/* present: ask, agenda or list, kept as written; another word is said and ignored. */
+static void test_present(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "present = list\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.present, "list");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "present = agenda\npresent = slides\n");
+	assert_int_equal(dl.n, 1);
+	assert_non_null(strstr(dl.items[0].msg, "ask, agenda, list"));
+	assert_string_equal(c.present, "agenda");
+	done(&c, &dl);
+}
+
 static void test_themes(void **state)
 {
 	(void)state;
@@ -873,6 +890,7 @@ int run_config_tests(void)
 		CONFIG_TEST(test_every_setting),
 		CONFIG_TEST(test_themes),
 		CONFIG_TEST(test_topic_grouping),
+		CONFIG_TEST(test_present),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),
 		CONFIG_TEST(test_comments_after_values),
