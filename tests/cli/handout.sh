@@ -34,3 +34,11 @@ run slides-md-hostile 0 "$BIN" --export slides tests/data/hostile
 count slides-md-hostile-count "$n" '^---$'
 lacks md-no-esc out "$(printf '\033')"
 run slides-as-of 0 "$BIN" --export slides --as-of 2015-01-01 tests/data/notes
+# The minutes include a recommendation's priority changes (changes.csv), at their recorded time.
+mkdir "$TMP/p"
+printf '%s\n' 'id,title,priority' 'P-1,One,P2' >"$TMP/p/recommendations.csv"
+printf '%s\n' 'rec_id,item,field,value,previous,time,author,note' 'P-1,,priority,P2,P1,2026-12-02T10:00:00,alice,raised' >"$TMP/p/changes.csv"
+run minutes-priority 0 "$BIN" --export minutes "$TMP/p"
+has minutes-priority-row out '| 2026-12-02T10:00:00 | alice | P-1 | priority: P1 → P2 | raised |'
+run minutes-priority-since 0 "$BIN" --export minutes --since 2026-12-03 "$TMP/p"
+lacks minutes-priority-before-since out 'priority: P1'
