@@ -30,4 +30,4 @@ run summary-bad-date 2 "$BIN" --summary --as-of 2014-13-45 data
 has summary-bad-date-message err "--as-of"
 lacks summary-bad-date-no-output out "recommendations"
 run summary-as-of-with-list 2 "$BIN" --list --as-of 2014-12-31 data
-has summary-as-of-with-list-message err "--as-of goes with --summary or the browser"
+has summary-as-of-with-list-message err "--as-of goes with --summary, --export slides[-html] or the browser"
