@@ -24,6 +24,7 @@ void cli_usage(FILE *out)
 	      "       recview --list [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
 	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
 	      "       recview --export minutes [--since DATE] [DIR]\n"
+	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "       recview [-C DIR] git-setup [DIR]\n"
@@ -150,8 +151,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			opt->all = true;
 			break;
 		case 'e':
-			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0 && strcmp(optarg, "minutes") != 0) {
-				say_quoted("--export takes md, csv or minutes, not %s", optarg);
+			if (strcmp(optarg, "md") != 0 && strcmp(optarg, "csv") != 0 && strcmp(optarg, "minutes") != 0 &&
+			    strcmp(optarg, "slides") != 0 && strcmp(optarg, "slides-html") != 0) {
+				say_quoted("--export takes md, csv, minutes, slides or slides-html, not %s", optarg);
 				cli_usage(stderr);
 				return false;
 			}
@@ -206,8 +208,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		return false;
 	}
 	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE && opt->action != CLI_SHOW &&
-	    opt->action != CLI_LIST && !(opt->action == CLI_EXPORT && strcmp(opt->export_format, "md") == 0)) {
-		fprintf(stderr, "recview: --as-of goes with --summary, --show, --list, --export md or the browser\n");
+	    opt->action != CLI_LIST &&
+	    !(opt->action == CLI_EXPORT &&
+	      (strcmp(opt->export_format, "md") == 0 || strncmp(opt->export_format, "slides", 6) == 0))) {
+		fprintf(stderr,
+			"recview: --as-of goes with --summary, --show, --list, --export md, --export slides[-html] or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

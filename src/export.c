@@ -135,9 +135,33 @@ static int by_when(const void *a, const void *b)
 	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
 }
 
+/* A priority change's row: when recorded, who, the recommendation, old -> new, its note. */
+static void priority_minute(const struct rv_model *m, const struct minute *mi, struct strbuf *out)
+{
+	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
+	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
+	struct rv_text who = rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR);
+	struct rv_text before = rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS);
+	struct rv_text after = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
+	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
+	sb_adds(out, "| ");
+	md_str(out, mi->when);
+	sb_adds(out, " | ");
+	rv_markdown_cell(out, who.ptr, who.len);
+	sb_adds(out, " | ");
+	rv_markdown_cell(out, rid.ptr, rid.len);
+	sb_adds(out, " | priority: ");
+	rv_markdown_cell(out, before.len ? before.ptr : "(none)", before.len ? before.len : 6);
+	sb_adds(out, " \xE2\x86\x92 ");
+	rv_markdown_cell(out, after.len ? after.ptr : "(none)", after.len ? after.len : 6);
+	sb_adds(out, " | ");
+	rv_markdown_cell(out, note.ptr, note.len);
+	sb_adds(out, " |\n");
+}
+
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
 {
-	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + 1, n = 0;
+	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
 	for (size_t i = 0; i < rv_child_total(m, RV_HISTORY); i++) {
 		struct rv_text src = rv_child_field(m, RV_HISTORY, i, HIST_SOURCE);
@@ -154,6 +178,17 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		list[n].kind = RV_NOTES;
 		list[n++].child = (uint32_t)i;
 	}
+	/* A recommendation's priority changes (changes.csv), at the time they were recorded. */
+	for (size_t i = 0; i < rv_child_total(m, RV_CHANGES); i++) {
+		struct rv_text field = rv_child_field(m, RV_CHANGES, i, CHG_FIELD);
+		struct rv_text item = rv_child_field(m, RV_CHANGES, i, CHG_ITEM);
+		struct rv_text when = rv_child_field(m, RV_CHANGES, i, CHG_TIME);
+		if (item.len || field.len != 8 || memcmp(field.ptr, "priority", 8) != 0)
+			continue;
+		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
+		list[n].kind = RV_CHANGES;
+		list[n++].child = (uint32_t)i;
+	}
 	qsort(list, n, sizeof(*list), by_when);
 	sb_adds(out, "# Minutes\n\nData set: ");
 	md_str(out, m->dir);
@@ -166,6 +201,10 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		const struct minute *mi = &list[i];
 		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
+		if (mi->kind == RV_CHANGES) {
+			priority_minute(m, mi, out);
+			continue;
+		}
 		bool note = mi->kind == RV_NOTES;
 		/* The recommendation by its own id, however the row wrote it (the id rule, links.h). */
 		int32_t linked = rv_child_at(m, mi->kind, mi->child)->rec;

@@ -17,6 +17,7 @@
 #include "recview/config.h"
 #include "recview/draw.h"
 #include "recview/export.h"
+#include "recview/handout.h"
 #include "recview/keys.h"
 #include "recview/model.h"
 #include "recview/query.h"
@@ -142,7 +143,16 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 	struct strbuf line;
 	sb_init(&line);
 	if (opt->action == CLI_EXPORT) {
-		if (strcmp(opt->export_format, "minutes") == 0)
+		if (strncmp(opt->export_format, "slides", 6) == 0) {
+			/* The agenda's items when there is one, narrowed by the filter (handout.h). */
+			uint32_t *shown = xcalloc(n + 1, sizeof(*shown));
+			size_t k = rv_handout_select(m, order, n, shown);
+			if (strcmp(opt->export_format, "slides") == 0)
+				rv_handout_markdown(m, shown, k, as_of, &line);
+			else
+				rv_handout_html(m, shown, k, as_of, &line);
+			free(shown);
+		} else if (strcmp(opt->export_format, "minutes") == 0)
 			rv_file_minutes(m, opt->since, &line);
 		else if (strcmp(opt->export_format, "csv") == 0)
 			rv_export_csv(m, order, n, &line);

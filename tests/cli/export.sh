@@ -15,7 +15,7 @@ cp "$TMP/out" "$TMP/back/recommendations.csv"
 run export-csv-loads 0 "$BIN" --check "$TMP/back"
 has export-csv-count out "recommendations: 8"
 run export-bad-format 2 "$BIN" --export pdf data
-has export-bad-format-message err "--export takes md, csv or minutes"
+has export-bad-format-message err "--export takes md, csv, minutes, slides or slides-html"
 run since-alone 2 "$BIN" --since 2026-01-01 data
 has since-alone-message err "--since goes with --export minutes"
 

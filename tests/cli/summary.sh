@@ -30,4 +30,4 @@ run summary-bad-date 2 "$BIN" --summary --as-of 2014-13-45 data
 has summary-bad-date-message err "--as-of"
 lacks summary-bad-date-no-output out "recommendations"
 run summary-as-of-with-export 2 "$BIN" --export csv --as-of 2014-12-31 data
-has summary-as-of-with-export-message err "--as-of goes with --summary, --show, --list, --export md or the browser"
+has summary-as-of-with-export-message err "--as-of goes with --summary, --show, --list, --export md, --export slides[-html] or the browser"

@@ -20,6 +20,7 @@
 #include "recview/arena.h"
 #include "recview/entity.h"
 #include "recview/export.h"
+#include "recview/handout.h"
 #include "recview/export_target.h"
 #include "recview/model.h"
 #include "recview/save.h"
@@ -528,6 +529,28 @@ static void test_export_write_is_atomic(void **state)
 	rv_export_target_free(&t);
 }
 
+/* The handout presents the agenda's items in agenda order, narrowed by the filter's selection. */
+static void test_handout_agenda_order_narrowed_by_filter(void **state)
+{
+	(void)state;
+	const char *d = data_set("ho", "id,title\nA-1,one\nA-2,two\nA-3,three\n", NULL);
+	write_test_file(d, "agenda.csv", "rec_id,added,author\nA-3,2026-11-20T10:00:00,al\nA-1,2026-11-20T10:00:00,al\n");
+	struct rv_model *m = load(d);
+	uint32_t all[3] = {rec_of(m, "A-1"), rec_of(m, "A-2"), rec_of(m, "A-3")}, out[3];
+	assert_int_equal(rv_handout_select(m, all, 3, out), 2);
+	assert_int_equal(out[0], rec_of(m, "A-3"));
+	assert_int_equal(out[1], rec_of(m, "A-1"));
+	assert_int_equal(rv_handout_select(m, all, 1, out), 1); /* the filter keeps only A-1 */
+	assert_int_equal(out[0], rec_of(m, "A-1"));
+	struct strbuf sb;
+	sb_init(&sb);
+	rv_handout_html(m, out, 1, RV_DATE_NONE, &sb);
+	assert_has("one slide", sb.data, "<p>1 slide</p>");
+	assert_null(strstr(sb.data, "<script"));
+	sb_free(&sb);
+	unload(m);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int run_export_tests(void)
@@ -540,6 +563,7 @@ int run_export_tests(void)
 		T(test_export_never_replaces_a_data_file),
 		T(test_export_allowed_targets_are_absolute),
 		T(test_export_write_is_atomic),
+		T(test_handout_agenda_order_narrowed_by_filter),
 	};
 	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }
