@@ -71,6 +71,12 @@ static void html_row(void *ctx, const struct rv_page_row *row)
 	static const char *const close[] = {"</h2>\n", "</p>\n", "</p>\n", "</h3>\n", "</p>\n",
 					    "</p>\n", "</p>\n", "</p>\n", "</p>\n", "</p>\n"};
 	sb_adds(out, open[row->kind]);
+	if (row->kind == RV_ROW_FIELD && row->item && row->item->label.len) {
+		/* A value without its label ("SSR1", "1") would tell a reader nothing. */
+		sb_adds(out, "<b>");
+		html_text(out, row->item->label.ptr, row->item->label.len);
+		sb_adds(out, "</b> ");
+	}
 	if (row->kind == RV_ROW_NONE)
 		sb_adds(out, "none");
 	else

@@ -13,6 +13,7 @@ count slides-agenda-count 1 '^---$'
 has slides-agenda-item out '# NT-2'
 run slides-html-agenda 0 "$BIN" --export slides-html tests/data/notes
 count slides-html-agenda-count 1 '<section'
+has slides-html-labels out "<b>Title</b> "
 run slides-filter-none 0 "$BIN" --export slides --filter 'id:NT-1' tests/data/notes
 count slides-filter-narrows 0 '^---$'
 n=$("$BIN" --list tests/data/hostile 2>/dev/null | wc -l)
