@@ -3,6 +3,7 @@
 #define RECVIEW_TERMINAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "recview/app.h"
 #include "recview/strbuf.h"
@@ -22,5 +23,8 @@ int terminal_quit_signal(void);
 /* True once the terminal has gone away (hung up, closed): the browser then quits as after a signal.
  * Asked after a read of a key failed; never true for a key script. */
 bool terminal_lost(void);
+/* Writes bytes curses does not know of (OSC 8, OSC 52) straight to the terminal, after whatever
+ * stdio still holds; a failed write drops the rest (the screen is redrawn, nothing else is lost). */
+void terminal_write(const char *s, size_t len);
 
 #endif

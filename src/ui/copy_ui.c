@@ -14,6 +14,7 @@
 #include "recview/entity.h"
 #include "recview/page.h"
 #include "recview/prompt.h"
+#include "recview/terminal.h"
 #include "recview/text.h"
 #include "recview/url.h"
 #include "recview/views.h"
@@ -101,18 +102,6 @@ static bool write_clip_file(const char *path, const char *data, size_t len, stru
 	return fd >= 0 && ok;
 }
 
-static void write_terminal(const char *s, size_t len)
-{
-	fflush(stdout);
-	while (len) {
-		ssize_t n = write(STDOUT_FILENO, s, len);
-		if (n <= 0)
-			return;
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
 /* Puts text (sanitised already) where the configuration says, and says where it went. */
 static void deliver(struct app *app, const char *what, const char *text, size_t len)
 {
@@ -126,7 +115,7 @@ static void deliver(struct app *app, const char *what, const char *text, size_t 
 		struct strbuf seq;
 		sb_init(&seq);
 		rv_osc52(&seq, text, len, tmux && *tmux);
-		write_terminal(seq.data, seq.len);
+		terminal_write(seq.data, seq.len);
 		sb_free(&seq);
 		app_message(app, C_HEADING, "Copied %s to the clipboard (OSC 52; clipboard = file if the terminal ignores it).",
 			    what);

@@ -1,5 +1,7 @@
 /* hyperlink.c - OSC 8 hyperlinks written over the cells curses drew (hyperlink.h). */
 #include "recview/hyperlink.h"
+/* Before <term.h>, whose capability macros (columns, lines) would clash with the app's structs. */
+#include "recview/terminal.h"
 
 #include <curses.h>
 #include <limits.h>
@@ -134,17 +136,6 @@ static bool in_frame(int f, const struct link *l)
 	return false;
 }
 
-static void write_all(const char *s, size_t len)
-{
-	while (len) {
-		ssize_t n = write(STDOUT_FILENO, s, len);
-		if (n <= 0)
-			return;
-		s += n;
-		len -= (size_t)n;
-	}
-}
-
 void hyperlink_frame_end(void)
 {
 	int last = !cur;
@@ -171,5 +162,5 @@ void hyperlink_frame_end(void)
 	wmove(curscr, y, x);
 	move_to(y, x);
 	fflush(stdout);
-	write_all(out.data, out.len);
+	terminal_write(out.data, out.len);
 }

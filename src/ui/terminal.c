@@ -189,3 +189,15 @@ bool terminal_lost(void)
 	errno = saved;
 	return terminal_gone;
 }
+
+void terminal_write(const char *s, size_t len)
+{
+	fflush(stdout);
+	while (len) {
+		ssize_t n = write(STDOUT_FILENO, s, len);
+		if (n <= 0)
+			return;
+		s += n;
+		len -= (size_t)n;
+	}
+}
