@@ -135,6 +135,17 @@ static int by_when(const void *a, const void *b)
 	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
 }
 
+/* The cells every row of the minutes starts with: when it was recorded, who, the recommendation. */
+static void minute_row_start(struct strbuf *out, const struct minute *mi, struct rv_text who, struct rv_text rid)
+{
+	sb_adds(out, "| ");
+	md_str(out, mi->when);
+	sb_adds(out, " | ");
+	rv_markdown_cell(out, who.ptr, who.len);
+	sb_adds(out, " | ");
+	rv_markdown_cell(out, rid.ptr, rid.len);
+}
+
 /* A priority change's row: when recorded, who, the recommendation, old -> new, its note. */
 static void priority_minute(const struct rv_model *m, const struct minute *mi, struct strbuf *out)
 {
@@ -144,12 +155,7 @@ static void priority_minute(const struct rv_model *m, const struct minute *mi, s
 	struct rv_text before = rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS);
 	struct rv_text after = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
 	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
-	sb_adds(out, "| ");
-	md_str(out, mi->when);
-	sb_adds(out, " | ");
-	rv_markdown_cell(out, who.ptr, who.len);
-	sb_adds(out, " | ");
-	rv_markdown_cell(out, rid.ptr, rid.len);
+	minute_row_start(out, mi, who, rid);
 	sb_adds(out, " | priority: ");
 	rv_markdown_cell(out, before.len ? before.ptr : "(none)", before.len ? before.len : 6);
 	sb_adds(out, " \xE2\x86\x92 ");
@@ -216,12 +222,7 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 			who.ptr += 9;
 			who.len -= 9;
 		}
-		sb_adds(out, "| ");
-		md_str(out, mi->when);
-		sb_adds(out, " | ");
-		rv_markdown_cell(out, who.ptr, who.len);
-		sb_adds(out, " | ");
-		rv_markdown_cell(out, rid.ptr, rid.len);
+		minute_row_start(out, mi, who, rid);
 		sb_adds(out, " | ");
 		if (note) {
 			sb_adds(out, "note");
