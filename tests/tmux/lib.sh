@@ -58,9 +58,15 @@ expect() {
 	fi
 }
 
-# expect_not NAME TEXT: after a short settle, the screen does not show TEXT
+# expect_not NAME TEXT: after a short settle, the screen does not show TEXT. Text that should go away
+# (a resize, a key that closes something) is given up to 10 seconds to go: a busy machine draws late.
 expect_not() {
 	sleep 0.3
+	i=0
+	while screen | grep -qF -- "$2" && [ $i -lt 97 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	if screen | grep -qF -- "$2"; then
 		echo "not ok $1: screen shows: $2"
 		screen | sed 's/^/  | /'

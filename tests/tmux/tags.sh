@@ -41,6 +41,8 @@ if [ "$n" = 5 ]; then echo "ok five-history-rows"; else echo "not ok five-histor
 
 # Someone else saves meanwhile: the tags are found again on the files read again.
 sed 's/^SSR1-20,\(.*\),approved,,,/SSR1-20,\1,approved,,P4,/' "$DATA/recommendations.csv" >"$TMP/r" && cat "$TMP/r" >"$DATA/recommendations.csv"
+# Wait for the merge of their save: an undo typed before it would have its message replaced by it.
+expect theirs-merged "Changed on disk: SSR1-20 priority"
 keys F
 keys u
 expect undone-group "undid 5 changes made together"

@@ -1,0 +1,42 @@
+/* present.h - the walkthrough's parts: its state (view_present.c) and its slide (present_slide.c). */
+#ifndef RECVIEW_PRESENT_H
+#define RECVIEW_PRESENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "recview/views.h"
+
+struct view;
+struct line;
+struct draw;
+
+/* The kinds of a slide's lines. */
+enum {
+	PL_BIG,      /* a row of the block-letter id; sub: which row */
+	PL_ID,       /* the id, when there is no room for block letters */
+	PL_STATE,    /* glyph, status, decision, priority */
+	PL_TOPIC,
+	PL_BLANK,
+	PL_TEXT,
+	PL_HEADING,
+	PL_DELIVERABLE, /* ref: child */
+	PL_LATEST,   /* the latest history entry's date and state; ref: child */
+	PL_NOTE,     /* its note, or the next question */
+	PL_EMPTY,
+	PL_AS_OF,    /* the first row, when a date is in force: "as of DATE" (the slide has no title bar) */
+};
+
+struct present_state {
+	uint32_t *recs;  /* what is walked through */
+	enum present_source from;
+	size_t n, at;
+	double shown_at; /* when the current item's clock last ran */
+};
+
+/* Fills the view's lines with the slide of the current item (or the empty slide); never refuses. */
+bool present_slide_build(struct view *v);
+/* Draws one line of the slide. */
+void present_slide_draw(struct view *v, const struct line *line, struct draw *d);
+
+#endif

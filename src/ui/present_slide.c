@@ -1,0 +1,295 @@
+/*
+ * present_slide.c - the walkthrough's slide: one recommendation per screen, the id and status large,
+ * generous margins, its text, deliverables, latest entry and open questions.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/app.h"
+#include "recview/entity.h"
+#include "recview/items.h"
+#include "recview/text.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+#include "recview/present.h"
+
+/* ---- block letters: 5 rows, 4 columns wide, for ids at projector sizes ---- */
+
+static const char *glyph_rows(char c)
+{
+	static const struct {
+		char c;
+		const char *rows; /* 5 rows of 3 cells, '#' filled */
+	} font[] = {
+		{'0', "###" "# #" "# #" "# #" "###"}, {'1', " # " "## " " # " " # " "###"},
+		{'2', "###" "  #" "###" "#  " "###"}, {'3', "###" "  #" " ##" "  #" "###"},
+		{'4', "# #" "# #" "###" "  #" "  #"}, {'5', "###" "#  " "###" "  #" "###"},
+		{'6', "###" "#  " "###" "# #" "###"}, {'7', "###" "  #" "  #" "  #" "  #"},
+		{'8', "###" "# #" "###" "# #" "###"}, {'9', "###" "# #" "###" "  #" "###"},
+		{'S', "###" "#  " "###" "  #" "###"}, {'R', "## " "# #" "## " "# #" "# #"},
+		{'-', "   " "   " "###" "   " "   "}, {'.', "   " "   " "   " "   " " # "},
+		{'A', " # " "# #" "###" "# #" "# #"}, {'B', "## " "# #" "## " "# #" "## "},
+		{'C', "###" "#  " "#  " "#  " "###"}, {'D', "## " "# #" "# #" "# #" "## "},
+		{'E', "###" "#  " "## " "#  " "###"}, {'H', "# #" "# #" "###" "# #" "# #"},
+		{'T', "###" " # " " # " " # " " # "}, {' ', "   " "   " "   " "   " "   "},
+	};
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	for (size_t i = 0; i < sizeof(font) / sizeof(*font); i++)
+		if (font[i].c == c)
+			return font[i].rows;
+	return NULL;
+}
+
+/* True when every character of the id has a block letter and it fits. */
+static bool can_draw_big(const struct rv_text id, int width)
+{
+	if (!id.len || (int)id.len * 4 > width)
+		return false;
+	for (uint32_t i = 0; i < id.len; i++)
+		if (!glyph_rows(id.ptr[i]))
+			return false;
+	return true;
+}
+
+/* ---- building one screen ---- */
+
+static int margin(const struct view *v)
+{
+	return v->width >= 100 ? v->width / 10 : 2;
+}
+
+static int text_width_for(const struct view *v)
+{
+	int w = v->width - 2 * margin(v);
+	return w > 20 ? w : 20;
+}
+
+static void add_text(struct view *v, uint16_t type, uint32_t ref, const char *s, size_t len)
+{
+	view_add_wrapped(v, type, ref, false, s, len, text_width_for(v));
+}
+
+bool present_slide_build(struct view *v)
+{
+	struct present_state *st = v->data;
+	const struct rv_model *m = v->app->m;
+	if (!st->n) {
+		view_add_line(v, PL_EMPTY, 0, false);
+		return true;
+	}
+	size_t rec = st->recs[st->at];
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	v->rec = (long)rec;
+
+	struct rv_text id = rv_rec_field(m, rec, REC_ID);
+	view_add_line(v, v->app->as_of != RV_DATE_NONE ? PL_AS_OF : PL_BLANK, 0, false);
+	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
+		for (uint32_t row = 0; row < 5; row++)
+			view_add_line(v, PL_BIG, row, false)->sub = row;
+	} else {
+		view_add_line(v, PL_ID, 0, false);
+	}
+	view_add_line(v, PL_BLANK, 0, false);
+	view_add_line(v, PL_STATE, 0, false);
+	struct rv_text topic = rv_rec_field(m, rec, REC_TOPIC);
+	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
+	if (topic.len)
+		add_text(v, PL_TOPIC, 0, topic.ptr, topic.len);
+	if (title.len)
+		add_text(v, PL_TOPIC, 1, title.ptr, title.len);
+	/* More room, more air. */
+	int gap = LINES >= 40 ? 2 : 1;
+	for (int i = 0; i < gap; i++)
+		view_add_line(v, PL_BLANK, 0, false);
+	struct rv_text text = rv_rec_field(m, rec, REC_TEXT);
+	if (text.len)
+		add_text(v, PL_TEXT, 0, text.ptr, text.len);
+
+	int32_t day = rv_overdue_day(v->app->as_of);
+	if (r->count[RV_DELIVERABLES]) {
+		char heading[96];
+		size_t overdue = rv_rec_overdue(m, rec, day);
+		snprintf(heading, sizeof(heading), "Deliverables  %u of %u done", r->deliverables_done,
+			 r->count[RV_DELIVERABLES]);
+		if (overdue)
+			snprintf(heading + strlen(heading), sizeof(heading) - strlen(heading), ", %zu overdue", overdue);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		add_text(v, PL_HEADING, 0, heading, strlen(heading));
+		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
+			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
+			struct strbuf line;
+			sb_init(&line);
+			struct rv_text desc = rv_child_text(m, RV_DELIVERABLES, d, DEL_DESCRIPTION);
+			struct rv_text due = rv_child_text(m, RV_DELIVERABLES, d, DEL_DUE);
+			sb_add(&line, desc.ptr, desc.len);
+			if (d->status != RV_STATUS_COMPLETE && due.len) {
+				sb_adds(&line, "  (due ");
+				sb_add(&line, due.ptr, due.len);
+				if (rv_deliverable_overdue(m, rv_child_index_of(m, RV_DELIVERABLES, d), day))
+					sb_adds(&line, ", overdue");
+				sb_adds(&line, ")");
+			}
+			view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)rv_child_index_of(m, RV_DELIVERABLES, d), false, line.data,
+					 line.len, text_width_for(v) - 4);
+			sb_free(&line);
+		}
+	}
+	long latest = rv_rec_latest_entry(m, rec, v->app->as_of); /* never an entry after the date in force */
+	if (latest >= 0) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, (size_t)latest);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		view_add_line(v, PL_LATEST, (uint32_t)rv_child_index_of(m, RV_HISTORY, h), false);
+		struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
+		if (note.len)
+			add_text(v, PL_NOTE, 0, note.ptr, note.len);
+	}
+	/* Open questions (open or follow-up): how many of all, and the next one. */
+	size_t open = 0;
+	const struct rv_child *next = NULL;
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
+		if (rv_qstatus_is_open(rv_question_state(m, rv_child_index_of(m, RV_QUESTIONS, q)))) {
+			if (!next)
+				next = q;
+			open++;
+		}
+	}
+	if (open) {
+		char heading[64];
+		snprintf(heading, sizeof(heading), "Open questions  %zu of %u", open, r->count[RV_QUESTIONS]);
+		for (int i = 0; i < gap; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		add_text(v, PL_HEADING, 0, heading, strlen(heading));
+		struct strbuf line;
+		sb_init(&line);
+		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, next, Q_QID);
+		struct rv_text q = rv_child_text(m, RV_QUESTIONS, next, Q_QUESTION);
+		sb_adds(&line, "Next: ");
+		sb_add(&line, qid.ptr, qid.len);
+		sb_adds(&line, "  ");
+		sb_add(&line, q.ptr, q.len);
+		add_text(v, PL_NOTE, 1, line.data, line.len);
+		sb_free(&line);
+	}
+	return true;
+}
+
+/* ---- drawing ---- */
+
+static void draw_big_row(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
+	const char *block = d->ascii ? "#" : "\xE2\x96\x88"; /* █ */
+	for (uint32_t i = 0; i < id.len; i++) {
+		const char *rows = glyph_rows(id.ptr[i]);
+		for (int x = 0; x < 3; x++)
+			draw_str(d, rows[line->sub * 3 + x] == '#' ? block : " ", C_ID);
+		draw_str(d, " ", C_DEFAULT);
+	}
+}
+
+static void draw_state(struct view *v, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	size_t rec = (size_t)v->rec;
+	enum rv_status status = rv_rec_status(m, rec, v->app->as_of);
+	enum rv_decision decision = rv_rec_decision(m, rec, v->app->as_of);
+	if (status != RV_STATUS_NONE) {
+		draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
+		draw_str(d, " ", C_DEFAULT);
+		draw_str(d, rv_status_name(status), status_color(status));
+	} else {
+		draw_str(d, "no status recorded", C_DIM);
+	}
+	if (decision != RV_DECISION_NONE) {
+		draw_str(d, "    Board: ", C_DIM);
+		draw_str(d, rv_decision_name(decision), decision_color(decision));
+	}
+	struct rv_text pri = rv_rec_field(m, (size_t)v->rec, REC_PRIORITY);
+	if (pri.len) {
+		draw_str(d, "    priority ", C_DIM);
+		draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_HEADING);
+	}
+	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0)
+		draw_str(d, "    on the agenda", C_HEADING);
+}
+
+void present_slide_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const char *text = view_line_text(v, line);
+	if (line->type == PL_EMPTY) {
+		draw_str(d, "  Nothing to present: the agenda is empty and no recommendation matches the filter.", C_DIM);
+		return;
+	}
+	draw_spaces(d, margin(v), C_DEFAULT);
+	if (line->type == PL_AS_OF) {
+		char date[16];
+		rv_date_format(v->app->as_of, date, sizeof(date));
+		draw_str(d, "as of ", C_HEADING);
+		draw_str(d, date, C_DATE);
+		return;
+	}
+	switch (line->type) {
+	case PL_BIG:
+		draw_big_row(v, line, d);
+		return;
+	case PL_ID: {
+		struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
+		draw_text(d, id.ptr, id.len, C_ID);
+		return;
+	}
+	case PL_STATE:
+		draw_state(v, d);
+		return;
+	case PL_TOPIC:
+		draw_text(d, text, line->len, line->ref ? C_HEADING : C_LABEL);
+		return;
+	case PL_TEXT:
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	case PL_HEADING:
+		draw_text(d, text, line->len, C_HEADING);
+		return;
+	case PL_DELIVERABLE: {
+		const struct rv_child *c = rv_child_at(m, RV_DELIVERABLES, line->ref);
+		bool done = c->status == RV_STATUS_COMPLETE;
+		bool late = !done && rv_deliverable_overdue(m, line->ref, rv_overdue_day(v->app->as_of));
+		if (line->sub == 0)
+			draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
+				 done ? C_ST_COMPLETE : late ? C_ERROR : C_ST_PROGRESS);
+		else
+			draw_str(d, d->ascii ? "    " : "  ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	}
+	case PL_LATEST: {
+		const struct rv_child *h = rv_child_at(m, RV_HISTORY, line->ref);
+		struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
+		draw_str(d, "Latest  ", C_HEADING);
+		draw_text(d, date.ptr, date.len, C_DATE);
+		if (h->status != RV_STATUS_NONE) {
+			draw_str(d, "  ", C_DEFAULT);
+			draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));
+			draw_str(d, " ", C_DEFAULT);
+			draw_str(d, rv_status_name(h->status), status_color(h->status));
+		}
+		if (h->decision != RV_DECISION_NONE) {
+			draw_str(d, "  decision ", C_DIM);
+			draw_str(d, rv_decision_name(h->decision), decision_color(h->decision));
+		}
+		return;
+	}
+	case PL_NOTE:
+		draw_text(d, text, line->len, C_DEFAULT);
+		return;
+	default:
+		return;
+	}
+}
+
