@@ -64,6 +64,37 @@ long rv_rec_next_due(const struct rv_model *m, size_t rec)
 	return best;
 }
 
+void rv_columns_measure_each(const struct rv_col_set *set, size_t n, rv_col_width_fn width, void *ctx, int *natural)
+{
+	for (size_t c = 0; c < set->n; c++) {
+		const struct rv_col_def *def = &set->defs[c];
+		natural[c] = 0;
+		if (def->fit != RV_FIT_CONTENT)
+			continue;
+		int w = text_width(def->header, strlen(def->header));
+		for (size_t i = 0; i < n && w < def->width; i++) {
+			int tw = width(ctx, def, i);
+			if (tw > w)
+				w = tw;
+		}
+		natural[c] = w + def->mark; /* room for the mark after the value */
+	}
+}
+
+struct measure_refs {
+	const struct rv_model *m;
+	const struct rv_col_set *set;
+	const uint32_t *refs;
+	int32_t as_of;
+};
+
+static int ref_value_width(void *ctx, const struct rv_col_def *def, size_t i)
+{
+	const struct measure_refs *mr = ctx;
+	struct rv_text t = rv_col_value(mr->m, mr->set->list, def, mr->refs ? mr->refs[i] : i, mr->as_of);
+	return text_width(t.ptr, t.len);
+}
+
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
 			int32_t as_of, int *natural)
 {
@@ -72,20 +103,8 @@ void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, 
 		n = kind == RV_RECS ? m->nrecs : rv_child_total(m, kind);
 	if (n > MEASURE_MAX_ROWS)
 		n = MEASURE_MAX_ROWS;
-	for (size_t c = 0; c < set->n; c++) {
-		const struct rv_col_def *def = &set->defs[c];
-		natural[c] = 0;
-		if (def->fit != RV_FIT_CONTENT)
-			continue;
-		int w = text_width(def->header, strlen(def->header));
-		for (size_t i = 0; i < n && w < def->width; i++) {
-			struct rv_text t = rv_col_value(m, set->list, def, refs ? refs[i] : i, as_of);
-			int tw = text_width(t.ptr, t.len);
-			if (tw > w)
-				w = tw;
-		}
-		natural[c] = w + def->mark; /* room for the mark after the value */
-	}
+	struct measure_refs mr = {m, set, refs, as_of};
+	rv_columns_measure_each(set, n, ref_value_width, &mr, natural);
 }
 
 /* ---- the layout ---- */

@@ -169,12 +169,15 @@ int rv_choice_find(const struct rv_col_choice *c, const char *name);
  * log's rows are no recommendation or child: their cells' values are the UI's (ref is a row there). */
 struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, const struct rv_col_def *def,
 			    size_t ref, int32_t as_of);
-/*
- * The widest value of each fitted column over the rows refs[0..n) (refs NULL: every row of the
- * list's kind), into natural[def]; a column stops being read at its cap.
- */
 /* The deliverable of rec not complete that is due first (a usable due date), or -1. */
 long rv_rec_next_due(const struct rv_model *m, size_t rec);
+/*
+ * The widest value of each fitted column over rows 0..n, into natural[def]: width(ctx, def, i) is the
+ * width of row i's value, or -1 for a row that is not measured. A column stops being read at its cap.
+ */
+typedef int (*rv_col_width_fn)(void *ctx, const struct rv_col_def *def, size_t i);
+void rv_columns_measure_each(const struct rv_col_set *set, size_t n, rv_col_width_fn width, void *ctx, int *natural);
+/* rv_columns_measure_each over the rows refs[0..n) (refs NULL: every row of the list's kind). */
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
 			int32_t as_of, int *natural);
 /*

@@ -201,21 +201,21 @@ static int value_width(struct view *v, const struct rv_col_set *set, const struc
 	return text_width(t.ptr, t.len);
 }
 
+struct measure_lines {
+	struct view *v;
+	const struct rv_col_set *set;
+};
+
+static int line_value_width(void *ctx, const struct rv_col_def *def, size_t i)
+{
+	const struct measure_lines *ml = ctx;
+	if (!ml->v->lines[i].link)
+		return -1; /* the line saying that nothing matched */
+	return value_width(ml->v, ml->set, def, ml->v->lines[i].ref);
+}
+
 void list_columns_measure_rows(struct view *v, const struct rv_col_set *set, int *natural)
 {
-	for (size_t c = 0; c < set->n; c++) {
-		const struct rv_col_def *def = &set->defs[c];
-		natural[c] = 0;
-		if (def->fit != RV_FIT_CONTENT)
-			continue;
-		int w = text_width(def->header, strlen(def->header));
-		for (size_t i = 0; i < v->nlines && w < def->width; i++) {
-			if (!v->lines[i].link)
-				continue; /* the line saying that nothing matched */
-			int tw = value_width(v, set, def, v->lines[i].ref);
-			if (tw > w)
-				w = tw;
-		}
-		natural[c] = w + def->mark;
-	}
+	struct measure_lines ml = {v, set};
+	rv_columns_measure_each(set, v->nlines, line_value_width, &ml, natural);
 }
