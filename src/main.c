@@ -390,6 +390,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->clipboard = cfg.clipboard;
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
+	opt->as_of_later = cfg.as_of_later;
 	opt->config_path = cfg.path;
 	for (size_t l = 0; l < sizeof(cfg.columns) / sizeof(*cfg.columns); l++) {
 		opt->columns[l] = cfg.columns[l];

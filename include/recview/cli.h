@@ -35,6 +35,7 @@ struct cli_options {
 	const char *clipboard;  /* the configuration's: auto, osc52, file, off (NULL: auto) */
 	const char *topic_grouping; /* the configuration's: normalise, off (NULL: normalise) */
 	const char *present;        /* the configuration's: ask, agenda, list (NULL: ask) */
+	const char *as_of_later;    /* the configuration's: hide, dim (NULL: hide) */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	const char *config_path; /* the configuration file read, for the lines of its messages */
