@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "recview/as_of.h"
 #include "recview/text.h"
 
 /* The rows measured for fitted widths: every row of any list one reads, bounded for a huge one. */
@@ -29,7 +30,12 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 	switch (def->what) {
 	case RV_COL_FIELD: /* the whole text: a line break is drawn as a space */
 	case RV_COL_ID:
-		return rec ? rv_rec_field(m, ref, def->field) : rv_child_field(m, kind, ref, def->field);
+		if (rec)
+			return rv_rec_field(m, ref, def->field);
+		/* As of a date, what changes.csv recorded by then (as_of.h). */
+		if (kind == RV_QUESTIONS && def->field == Q_ANSWER)
+			return rv_question_answer_as_of(m, ref, as_of);
+		return rv_child_field_as_of(m, kind, ref, def->field, as_of);
 	case RV_COL_EXTRA:
 		return rec ? rv_rec_extra(m, ref, (size_t)def->field) : rv_child_extra(m, kind, ref, (size_t)def->field);
 	case RV_COL_HEADLINE: /* as the list always showed it: the title, or the text's first line */
@@ -39,7 +45,9 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 		return d < 0 ? word("") : first_line(rv_child_field(m, RV_DELIVERABLES, (size_t)d, DEL_DUE));
 	}
 	case RV_COL_STATUS: {
-		enum rv_status st = rec ? rv_rec_status(m, ref, as_of) : (enum rv_status)rv_child_at(m, kind, ref)->status;
+		enum rv_status st = rec ? rv_rec_status(m, ref, as_of)
+				   : kind == RV_DELIVERABLES ? rv_deliverable_status_as_of(m, ref, as_of)
+							     : (enum rv_status)rv_child_at(m, kind, ref)->status;
 		return word(st == RV_STATUS_NONE ? "" : rv_status_name(st));
 	}
 	default:

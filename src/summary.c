@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/items.h"
 #include "recview/text.h"
 #include "recview/topic_key.h"
@@ -308,16 +309,17 @@ static void build(const struct rv_model *m, int32_t as_of, bool grouped, struct 
 		free(names);
 	}
 
-	int32_t day = rv_overdue_day(as_of);
 	for (size_t i = 0; i < n; i++) {
 		enum rv_decision d = rv_decision_as_of(m, i, as_of);
 		enum rv_status st = rv_status_as_of(m, i, as_of);
 		struct rv_tally *review = &out->reviews[review_of[i]];
 		tally_add(review, d, st);
 		review->questions += rv_rec_child_count(m, i, RV_QUESTIONS);
-		review->questions_open += rv_rec_open_questions(m, i);
+		/* Items as they stood on the date: a deliverable done today is not done on 2015-06-30. */
+		review->questions_open += rv_rec_open_questions_as_of(m, i, as_of);
 		review->deliverables += rv_rec_child_count(m, i, RV_DELIVERABLES);
-		review->deliverables_overdue += rv_rec_overdue(m, i, day);
+		review->deliverables_overdue += rv_rec_overdue_as_of(m, i, as_of);
+		review->deliverables_done += rv_rec_deliverables_done_as_of(m, i, as_of);
 		tally_add(&out->topics[topic_of[i]], d, st);
 		free(reviews[i]);
 		free(topics[i]);
@@ -569,7 +571,8 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 			if (t->questions && t->deliverables)
 				sb_adds(&line, ", ");
 			if (t->deliverables)
-				sb_addf(&line, "overdue deliverables %zu of %zu", t->deliverables_overdue, t->deliverables);
+				sb_addf(&line, "overdue deliverables %zu of %zu, %zu done", t->deliverables_overdue,
+					t->deliverables, t->deliverables_done);
 			emit(out, &line, width);
 		}
 	}

@@ -27,9 +27,9 @@ struct rv_tally {
 	size_t by_decision[RV_DECISION_COUNT];
 	size_t by_status[RV_STATUS_COUNT];
 	/* Their items (reviews only): questions and the open ones (items.h), deliverables and those
-	 * overdue on the as-of date (or today). */
+	 * overdue and done on the as-of date (or today: as_of.h). */
 	size_t questions, questions_open;
-	size_t deliverables, deliverables_overdue;
+	size_t deliverables, deliverables_overdue, deliverables_done;
 	/* A topic grouped from several spellings (rv_summary_build_grouped): each with its count, the
 	 * label's first, then in order of first appearance; none when it has one spelling. */
 	struct rv_spelling *spellings;
