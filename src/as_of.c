@@ -18,6 +18,24 @@ bool rv_as_of_later_parse(const char *s, enum rv_as_of_later *out)
 	return false;
 }
 
+bool rv_child_recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+{
+	if (kind == RV_HISTORY)
+		return rv_history_recorded_by(m, child, as_of);
+	if (kind == RV_NOTES)
+		return rv_note_recorded_by(m, child, as_of);
+	return true;
+}
+
+size_t rv_items_recorded_by(const struct rv_model *m, enum rv_kind kind, uint32_t *items, size_t n, int32_t as_of)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (rv_child_recorded_by(m, kind, items[i], as_of))
+			items[kept++] = items[i];
+	return kept;
+}
+
 static struct rv_text field_now(const struct rv_model *m, enum rv_kind kind, size_t index, int field)
 {
 	return kind == RV_RECS ? rv_rec_field(m, index, field) : rv_child_field(m, kind, index, field);

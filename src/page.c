@@ -326,16 +326,6 @@ static void build_note(const struct rv_model *m, struct rv_page *p, struct rv_pa
 	build_note_versions(m, p, it, child, nrows);
 }
 
-/* Whether a child was recorded by as_of: history by its date, notes by their time; the rest always. */
-static bool recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
-{
-	if (kind == RV_HISTORY)
-		return rv_history_recorded_by(m, child, as_of);
-	if (kind == RV_NOTES)
-		return rv_note_recorded_by(m, child, as_of);
-	return true;
-}
-
 /* An entry recorded after the as-of date, kept on a page that dims such entries. */
 static void mark_later(struct rv_page *p, struct rv_page_item *it)
 {
@@ -358,7 +348,7 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 		/* History reads newest first, like a timeline; the rest in file order. */
 		size_t idx = kind == RV_HISTORY ? count - 1 - k : k;
 		size_t child = rv_rec_child_index(m, p->rec, kind, idx);
-		bool in_time = recorded_by(m, kind, child, p->as_of);
+		bool in_time = rv_child_recorded_by(m, kind, child, p->as_of);
 		if (!in_time) {
 			later++; /* as of a date, what was recorded after it is not on the page, or dimmed */
 			if (p->later != RV_AS_OF_DIM)

@@ -27,6 +27,12 @@ enum rv_as_of_later { RV_AS_OF_HIDE, RV_AS_OF_DIM };
 /* "hide" or "dim" into *out; false for another word. */
 bool rv_as_of_later_parse(const char *s, enum rv_as_of_later *out);
 
+/* Whether a child was recorded by as_of: a history entry by its date, a note by its time
+ * (entity.h); deliverables and questions always (their changes are read as of the date instead). */
+bool rv_child_recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of);
+/* Keeps, in order, the items of kind recorded by as_of: how many. */
+size_t rv_items_recorded_by(const struct rv_model *m, enum rv_kind kind, uint32_t *items, size_t n, int32_t as_of);
+
 /* A known field of a child (or of a recommendation, kind RV_RECS) as it read on as_of. */
 struct rv_text rv_child_field_as_of(const struct rv_model *m, enum rv_kind kind, size_t child, int field,
 				    int32_t as_of);
