@@ -153,9 +153,9 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 				rv_handout_html(m, shown, k, as_of, &line);
 			free(shown);
 		} else if (strcmp(opt->export_format, "minutes") == 0)
-			rv_file_minutes(m, opt->since, &line);
+			rv_file_minutes_as_of(m, opt->since, as_of, &line);
 		else if (strcmp(opt->export_format, "csv") == 0)
-			rv_export_csv(m, order, n, &line);
+			rv_export_csv_as_of(m, order, n, as_of, &line);
 		else
 			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
 		put_stdout(&line);

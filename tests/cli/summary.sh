@@ -29,5 +29,5 @@ has summary-as-of-month-heading out "As of 2016-03:"
 run summary-bad-date 2 "$BIN" --summary --as-of 2014-13-45 data
 has summary-bad-date-message err "--as-of"
 lacks summary-bad-date-no-output out "recommendations"
-run summary-as-of-with-export 2 "$BIN" --export csv --as-of 2014-12-31 data
-has summary-as-of-with-export-message err "--as-of goes with --summary, --show, --list, --export md, --export slides[-html] or the browser"
+run summary-as-of-with-check 2 "$BIN" --check --as-of 2014-12-31 data
+has summary-as-of-with-check-message err "--as-of goes with --summary, --show, --list, --export or the browser"
