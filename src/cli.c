@@ -64,6 +64,7 @@ void cli_usage(FILE *out)
 	      "                    changed, with its minutes as the message (also: git = commit)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
+	      "      --ascii       ASCII glyphs and bar patterns (as when the locale is not UTF-8)\n"
 	      "      --theme NAME  default, light, high-contrast (for projectors), monochrome or\n"
 	      "                    okabe-ito (colour-blind safe)\n"
 	      "  -h, --help        show this help\n"
@@ -119,6 +120,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
 		{"commit", no_argument, NULL, 'G'},
+		{"ascii", no_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -178,6 +180,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			break;
 		case 'm':
 			opt->mouse = true;
+			break;
+		case 'a':
+			opt->ascii = true;
 			break;
 		case 't':
 			opt->theme = optarg;

@@ -19,6 +19,7 @@
 #include "recview/as_of.h"
 #include "recview/items.h"
 #include "recview/text.h"
+#include "recview/theme.h"
 #include "recview/topic_key.h"
 #include "recview/vocab.h"
 
@@ -365,8 +366,17 @@ void rv_summary_free(struct rv_summary *s)
 
 /* ---- text ---- */
 
-#define BAR "\xE2\x96\x88" /* █ */
 #define PART_LABEL_WIDTH 17 /* "! behind schedule" */
+
+/* Whether the text being made uses the ASCII glyphs and patterns (set by rv_summary_text_glyphs). */
+static bool text_ascii;
+
+/* A value's fill pattern, the dashboard's (theme.c). */
+static const char *part_pattern(bool is_status, int value)
+{
+	return is_status ? rv_status_pattern((enum rv_status)value, text_ascii)
+			 : rv_decision_pattern((enum rv_decision)value, text_ascii);
+}
 
 static const char *decision_word(enum rv_decision d)
 {
@@ -392,7 +402,7 @@ static void part_label(struct strbuf *sb, bool is_status, int value)
 {
 	if (is_status) {
 		enum rv_status st = (enum rv_status)value;
-		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, false), status_word(st));
+		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, text_ascii), status_word(st));
 	} else {
 		sb_adds(sb, decision_word((enum rv_decision)value));
 	}
@@ -459,8 +469,9 @@ static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool
 			if (len == 0)
 				len = 1;
 			sb_addc(line, ' ');
+			const char *fill = part_pattern(is_status, v); /* distinct without colour */
 			for (size_t k = 0; k < len && k < (size_t)barmax; k++)
-				sb_adds(line, BAR);
+				sb_adds(line, fill);
 		}
 		emit(out, line, width);
 	}
@@ -500,6 +511,7 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_decision[decision_order[i]])
 			continue;
 		sb_reset(&part);
+		sb_addf(&part, "%s ", part_pattern(false, (int)decision_order[i]));
 		part_label(&part, false, (int)decision_order[i]);
 		sb_addf(&part, " %zu", t->by_decision[decision_order[i]]);
 		flow_add(f, part.data);
@@ -508,6 +520,7 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_status[status_order[i]])
 			continue;
 		sb_reset(&part);
+		sb_addf(&part, "%s ", part_pattern(true, (int)status_order[i]));
 		part_label(&part, true, (int)status_order[i]);
 		sb_addf(&part, " %zu", t->by_status[status_order[i]]);
 		flow_add(f, part.data);
@@ -535,6 +548,12 @@ static int max_label_width(const struct rv_tally *t, size_t n, int floor, int ce
  */
 void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 {
+	rv_summary_text_glyphs(s, width, false, out);
+}
+
+void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, struct strbuf *out)
+{
+	text_ascii = ascii;
 	if (width < 1)
 		width = 1;
 	struct strbuf line;

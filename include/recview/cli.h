@@ -28,6 +28,7 @@ struct cli_options {
 	bool strict;         /* warnings count as errors */
 	bool all;            /* --all, with --check: every problem, not the first 1,000 of each kind */
 	bool mouse;          /* --mouse (or mouse = on in the configuration) */
+	bool ascii;          /* --ascii: ASCII glyphs and bar patterns (also when the locale is not UTF-8) */
 	int split;           /* the configuration's split (enum split_mode, split.h; 0 auto) */
 	int split_ratio;     /* the configuration's split-ratio, 0 for the default */
 	const char *theme;   /* --theme NAME, else the configuration's */

@@ -6,6 +6,7 @@
 #ifndef RECVIEW_SUMMARY_H
 #define RECVIEW_SUMMARY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -60,8 +61,11 @@ void rv_summary_build_grouped(const struct rv_model *m, int32_t as_of, struct rv
 void rv_summary_free(struct rv_summary *s);
 
 /* recview --summary: the counts as text with horizontal bars (glyphs and words, no colour), at most
- * width columns wide. */
+ * width columns wide. Each status's and decision's bar is drawn in its own fill pattern, the
+ * dashboard's (theme.h: rv_status_pattern), and each count of a legend ("▓ ○ in progress 8") starts
+ * with it, so that the bars read apart without colour; ascii: the ASCII glyphs and patterns. */
 void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out);
+void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, struct strbuf *out);
 
 /* What moved between two dates: one line per recommendation whose status or decision differs. */
 void rv_changes_between(const struct rv_model *m, int32_t from, int32_t to, struct strbuf *out);
