@@ -315,9 +315,15 @@ bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int f
 	size_t n, first = find_entries(m, it, field, &n);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t row = m->changelog->e[first + i].row;
-		/* A day's key ends in 000000: anything recorded on a later day is after as_of. */
+		/* A day's key ends in 000000: anything recorded on a later day is after as_of. The value
+		 * then is the one the last change recorded by then set (in time order: a row recorded
+		 * earlier but appended later counts where it belongs), else what the first later one
+		 * says was there before it. */
 		if (m->changelog->e[first + i].time / 1000000 > as_of) {
-			*out = rv_row_field(m, RV_CHANGES, row, CHG_PREVIOUS);
+			if (i > 0)
+				*out = rv_row_field(m, RV_CHANGES, m->changelog->e[first + i - 1].row, CHG_VALUE);
+			else
+				*out = rv_row_field(m, RV_CHANGES, row, CHG_PREVIOUS);
 			return true;
 		}
 	}

@@ -62,8 +62,9 @@ size_t rv_changelog_rows(const struct rv_model *m, struct rv_item it, int field,
 size_t rv_changelog_rows_by(const struct rv_model *m, struct rv_item it, int field, int32_t as_of);
 /*
  * The value a field had on as_of (a date) when changes.csv records a change of it after that day:
- * the previous value of the first such change (in time order), in out; false when none came later
- * (what is read now held then too), and for RV_DATE_NONE. A time without a date counts as recorded.
+ * in time order, the value the last change recorded by then set, else the previous value of the
+ * first change, in out; false when none came later (what is read now held then too), and for
+ * RV_DATE_NONE. A time without a date counts as recorded (it sorts first).
  */
 bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int field, int32_t as_of,
 			      struct rv_text *out);

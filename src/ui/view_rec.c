@@ -304,6 +304,16 @@ static void draw_title_line(struct view *v, struct draw *d)
 	}
 }
 
+/* "[after 2015-06-30]" after an entry recorded after the as-of date (dim mode), as rv_page_item_line. */
+static void draw_later_mark(const struct rv_page_item *it, struct draw *d)
+{
+	if (!(it->flags & RV_PF_LATER))
+		return;
+	draw_str(d, "  [", C_DIM);
+	draw_text(d, it->later.ptr, it->later.len, C_DIM);
+	draw_str(d, "]", C_DIM);
+}
+
 /* A history entry in the words of rv_page_item_line, in colour. */
 static void draw_history_entry(const struct rv_page_item *h, struct draw *d)
 {
@@ -327,6 +337,7 @@ static void draw_history_entry(const struct rv_page_item *h, struct draw *d)
 		draw_text(d, h->who.ptr, h->who.len, ours ? C_LABEL : C_DIM);
 	}
 	draw_text(d, h->link.ptr, h->link.len, C_WARNING);
+	draw_later_mark(h, d);
 }
 
 /* A note's time and author; "amended" when a correction changed it, and how to see what it said. */
@@ -336,6 +347,7 @@ static void draw_note_head(struct view *v, const struct rv_page_item *n, struct 
 	draw_text(d, n->label.ptr, n->label.len, C_DATE);
 	draw_str(d, "  ", C_DEFAULT);
 	draw_text(d, n->who.ptr, n->who.len, C_LABEL);
+	draw_later_mark(n, d);
 	if (!n->nversions)
 		return;
 	if (n->flags & RV_PF_AMENDED) {

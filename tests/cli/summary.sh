@@ -11,7 +11,7 @@ has summary-ssr2-rejected out "            rejected          18 "
 has summary-ssr2-pending out "            pending           31 "
 has summary-ssr1-complete out "  status    ✓ complete        20 "
 has summary-over-time out "Over time"
-has summary-first-point out "SSR1  2014-03-18  approved 28  ✓ complete 8  ○ in progress 20"
+has summary-first-point out "SSR1  2014-03-18  █ approved 28  █ ✓ complete 8  ▓ ○ in progress 20"
 has summary-topic out "By topic"
 has summary-no-topic out "(no topic)"
 wide=$(LC_ALL=C.UTF-8 wc -L <"$TMP/out")
