@@ -368,14 +368,11 @@ void rv_summary_free(struct rv_summary *s)
 
 #define PART_LABEL_WIDTH 17 /* "! behind schedule" */
 
-/* Whether the text being made uses the ASCII glyphs and patterns (set by rv_summary_text_glyphs). */
-static bool text_ascii;
-
-/* A value's fill pattern, the dashboard's (theme.c). */
-static const char *part_pattern(bool is_status, int value)
+/* A value's fill pattern, the dashboard's (theme.c); ascii: the ASCII set. */
+static const char *part_pattern(bool is_status, int value, bool ascii)
 {
-	return is_status ? rv_status_pattern((enum rv_status)value, text_ascii)
-			 : rv_decision_pattern((enum rv_decision)value, text_ascii);
+	return is_status ? rv_status_pattern((enum rv_status)value, ascii)
+			 : rv_decision_pattern((enum rv_decision)value, ascii);
 }
 
 static const char *decision_word(enum rv_decision d)
@@ -398,11 +395,11 @@ static const enum rv_status status_order[RV_STATUS_COUNT] = {
 };
 
 /* "✓ complete" or "approved": the glyph (statuses) and the word. */
-static void part_label(struct strbuf *sb, bool is_status, int value)
+static void part_label(struct strbuf *sb, bool is_status, int value, bool ascii)
 {
 	if (is_status) {
 		enum rv_status st = (enum rv_status)value;
-		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, text_ascii), status_word(st));
+		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, ascii), status_word(st));
 	} else {
 		sb_adds(sb, decision_word((enum rv_decision)value));
 	}
@@ -444,7 +441,7 @@ static int digits(size_t n)
  * proportional to the count among total, as long as the width leaves room for.
  */
 static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool is_status, const size_t *counts,
-		 size_t total, int numw, int width)
+		 size_t total, int numw, int width, bool ascii)
 {
 	int prefix = 2 + 10 + PART_LABEL_WIDTH + 1 + numw + 1;
 	int barmax = width - prefix;
@@ -460,7 +457,7 @@ static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool
 		first = false;
 		struct strbuf label;
 		sb_init(&label);
-		part_label(&label, is_status, v);
+		part_label(&label, is_status, v, ascii);
 		add_cell(line, label.data, PART_LABEL_WIDTH);
 		sb_free(&label);
 		sb_addf(line, " %*zu", numw, c);
@@ -469,7 +466,7 @@ static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool
 			if (len == 0)
 				len = 1;
 			sb_addc(line, ' ');
-			const char *fill = part_pattern(is_status, v); /* distinct without colour */
+			const char *fill = part_pattern(is_status, v, ascii); /* distinct without colour */
 			for (size_t k = 0; k < len && k < (size_t)barmax; k++)
 				sb_adds(line, fill);
 		}
@@ -482,6 +479,7 @@ struct flow {
 	struct strbuf *out, *line;
 	int col, indent, width;
 	bool fresh; /* nothing on the line after its lead yet */
+	bool ascii; /* ASCII glyphs and patterns */
 };
 
 static void flow_add(struct flow *f, const char *part)
@@ -511,8 +509,8 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_decision[decision_order[i]])
 			continue;
 		sb_reset(&part);
-		sb_addf(&part, "%s ", part_pattern(false, (int)decision_order[i]));
-		part_label(&part, false, (int)decision_order[i]);
+		sb_addf(&part, "%s ", part_pattern(false, (int)decision_order[i], f->ascii));
+		part_label(&part, false, (int)decision_order[i], f->ascii);
 		sb_addf(&part, " %zu", t->by_decision[decision_order[i]]);
 		flow_add(f, part.data);
 	}
@@ -520,8 +518,8 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_status[status_order[i]])
 			continue;
 		sb_reset(&part);
-		sb_addf(&part, "%s ", part_pattern(true, (int)status_order[i]));
-		part_label(&part, true, (int)status_order[i]);
+		sb_addf(&part, "%s ", part_pattern(true, (int)status_order[i], f->ascii));
+		part_label(&part, true, (int)status_order[i], f->ascii);
 		sb_addf(&part, " %zu", t->by_status[status_order[i]]);
 		flow_add(f, part.data);
 	}
@@ -553,7 +551,6 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 
 void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, struct strbuf *out)
 {
-	text_ascii = ascii;
 	if (width < 1)
 		width = 1;
 	struct strbuf line;
@@ -581,8 +578,8 @@ void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, s
 		text_cut(&line, t->label, strlen(t->label), width / 2 > 12 ? width / 2 : 12, false);
 		sb_addf(&line, "  %zu recommendation%s", t->total, t->total == 1 ? "" : "s");
 		emit(out, &line, width);
-		bars(out, &line, "decision", false, t->by_decision, t->total, numw, width);
-		bars(out, &line, "status", true, t->by_status, t->total, numw, width);
+		bars(out, &line, "decision", false, t->by_decision, t->total, numw, width, ascii);
+		bars(out, &line, "status", true, t->by_status, t->total, numw, width, ascii);
 		if (t->questions || t->deliverables) {
 			sb_adds(&line, "  items     ");
 			if (t->questions)
@@ -614,7 +611,7 @@ void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, s
 				pad_to(&line, 0, revw);
 			sb_adds(&line, "  ");
 			add_cell(&line, tl->points[k].label, 10);
-			struct flow f = {out, &line, revw + 2 + 10, revw + 2 + 10 + 2, width, false};
+			struct flow f = {out, &line, revw + 2 + 10, revw + 2 + 10 + 2, width, false, ascii};
 			flow_tally(&f, &tl->points[k]);
 		}
 	}
@@ -630,7 +627,7 @@ void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, s
 		add_cell(&line, t->label, topw);
 		sb_addf(&line, "  %*zu", totw, t->total);
 		int indent = 2 + topw + 2 + totw;
-		struct flow f = {out, &line, indent, indent + 2, width, false};
+		struct flow f = {out, &line, indent, indent + 2, width, false, ascii};
 		if (width - indent < 24) { /* too narrow beside the label: the counts go below it */
 			emit(out, &line, width);
 			pad_to(&line, 0, 4);

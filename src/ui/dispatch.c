@@ -111,6 +111,7 @@ static void as_of_later_toggle(struct app *app)
 	app->as_of_later = app->as_of_later == RV_AS_OF_DIM ? RV_AS_OF_HIDE : RV_AS_OF_DIM;
 	for (size_t i = 0; i < app->depth; i++)
 		app->stack[i]->built.generation = ~0ul; /* stale: built for the other choice */
+	split_page_stale(app);
 	bool dim = app->as_of_later == RV_AS_OF_DIM;
 	if (app->as_of == RV_DATE_NONE)
 		app_message(app, C_DIM, "As of a date, later entries will be %s (no date in force now: @ sets one).",
