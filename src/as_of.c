@@ -1,6 +1,7 @@
 /* as_of.c - deliverables' and questions' fields as they stood on a date (as_of.h). */
 #include "recview/as_of.h"
 
+#include "recview/activity.h"
 #include "recview/changelog.h"
 #include "recview/date.h"
 #include "recview/items.h"
@@ -34,6 +35,15 @@ size_t rv_items_recorded_by(const struct rv_model *m, enum rv_kind kind, uint32_
 		if (rv_child_recorded_by(m, kind, items[i], as_of))
 			items[kept++] = items[i];
 	return kept;
+}
+
+bool rv_activity_recorded_by(const struct rv_model *m, const struct rv_activity *e, int32_t as_of)
+{
+	if (as_of == RV_DATE_NONE)
+		return true;
+	if (e->source == RV_HISTORY || e->source == RV_NOTES)
+		return rv_child_recorded_by(m, (enum rv_kind)e->source, e->child, as_of);
+	return e->when == 0 || e->when / 1000000 <= as_of;
 }
 
 static struct rv_text field_now(const struct rv_model *m, enum rv_kind kind, size_t index, int field)

@@ -33,6 +33,11 @@ bool rv_child_recorded_by(const struct rv_model *m, enum rv_kind kind, size_t ch
 /* Keeps, in order, the items of kind recorded by as_of: how many. */
 size_t rv_items_recorded_by(const struct rv_model *m, enum rv_kind kind, uint32_t *items, size_t n, int32_t as_of);
 
+struct rv_activity;
+/* Whether a row of the log (activity.h) was recorded by as_of: a history entry and a note as above,
+ * an agenda or changes.csv row by the day of its time (one without a date counts as recorded). */
+bool rv_activity_recorded_by(const struct rv_model *m, const struct rv_activity *e, int32_t as_of);
+
 /* A known field of a child (or of a recommendation, kind RV_RECS) as it read on as_of. */
 struct rv_text rv_child_field_as_of(const struct rv_model *m, enum rv_kind kind, size_t child, int field,
 				    int32_t as_of);
