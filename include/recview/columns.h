@@ -175,6 +175,8 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
  */
 /* The deliverable of rec not complete that is due first (a usable due date), or -1. */
 long rv_rec_next_due(const struct rv_model *m, size_t rec);
+/* The same with each deliverable's status and due date as recorded by as_of (as_of.h). */
+long rv_rec_next_due_as_of(const struct rv_model *m, size_t rec, int32_t as_of);
 void rv_columns_measure(const struct rv_model *m, const struct rv_col_set *set, const uint32_t *refs, size_t n,
 			int32_t as_of, int *natural);
 /*
