@@ -213,7 +213,10 @@ static void apply_field(struct rv_session *s, struct rv_change *c, long rec)
 	if (!change_item(s->m, c, rec, &it))
 		return; /* the item is gone from the files read again */
 	char *written = field_written(s->m, it.kind, c->field, c->after);
-	if (!rv_changelog_overrides(s->m, it.kind, c->field))
+	/* The cell holds the value in force: a change recorded before the field's latest one (a clock
+	 * behind, a row carried over) only takes its place in changes.csv. */
+	if (!rv_changelog_overrides(s->m, it.kind, c->field) &&
+	    rv_changelog_in_force(s->m, it, c->field, c->time, strlen(c->time)))
 		set_item_cell(s, c, it, c->field, written);
 	log_field_change(s, c, rv_item_field_name(it.kind, c->field), written);
 	if (it.kind != RV_RECS)

@@ -14,12 +14,15 @@
 struct changelog_entry {
 	uint32_t index; /* the item's index (recommendation or child) */
 	uint32_t row;   /* the row of changes.csv */
+	int64_t time;   /* when it was recorded, YYYYMMDDhhmmss (time_key) */
 	uint8_t kind;
 	uint8_t field;
 };
 
 struct rv_changelog {
-	struct changelog_entry *e; /* by kind, index, field, then row (file order: oldest first) */
+	/* by kind, index, field, then time recorded and row: a row appended late (a merge, a hand edit)
+	 * but recorded earlier takes its place in time order, and never reads as the latest. */
+	struct changelog_entry *e;
 	size_t n;
 };
 
@@ -198,6 +201,28 @@ int rv_item_field_parse(enum rv_kind kind, const char *name, size_t len)
 
 /* ---- the index ---- */
 
+/* A time of changes.csv (2026-12-02T10:15:00, or a day) as YYYYMMDDhhmmss; 0 when it has no date,
+ * which sorts first and counts as recorded by any day (as notes without a time do). */
+static int64_t time_key(struct rv_text t)
+{
+	int32_t day;
+	if (t.len < 10 || rv_date_parse(t.ptr, 10, &day) != RV_DATE_OK)
+		return 0;
+	int64_t rest = 0;
+	size_t digits = 0;
+	for (size_t i = 11; i < t.len && digits < 6; i++) {
+		if (t.ptr[i] >= '0' && t.ptr[i] <= '9') {
+			rest = rest * 10 + (t.ptr[i] - '0');
+			digits++;
+		} else if (t.ptr[i] != ':') {
+			break;
+		}
+	}
+	while (digits++ < 6)
+		rest *= 10;
+	return (int64_t)day * 1000000 + rest;
+}
+
 static int compare_entries(const void *a, const void *b)
 {
 	const struct changelog_entry *x = a, *y = b;
@@ -207,6 +232,8 @@ static int compare_entries(const void *a, const void *b)
 		return x->index < y->index ? -1 : 1;
 	if (x->field != y->field)
 		return x->field < y->field ? -1 : 1;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
@@ -236,7 +263,8 @@ void rv_changelog_rebuild(struct rv_model *m)
 		int f = rv_item_field_parse(it.kind, field.ptr, field.len);
 		if (f < 0)
 			continue;
-		log->e[log->n++] = (struct changelog_entry){(uint32_t)it.index, c->row, (uint8_t)it.kind, (uint8_t)f};
+		int64_t t = time_key(rv_child_field(m, RV_CHANGES, i, CHG_TIME));
+		log->e[log->n++] = (struct changelog_entry){(uint32_t)it.index, c->row, t, (uint8_t)it.kind, (uint8_t)f};
 	}
 	qsort(log->e, log->n, sizeof(*log->e), compare_entries);
 	m->changelog = log;
@@ -249,7 +277,7 @@ static size_t find_entries(const struct rv_model *m, struct rv_item it, int fiel
 	const struct rv_changelog *log = m->changelog;
 	if (!log || field < 0)
 		return 0;
-	struct changelog_entry key = {(uint32_t)it.index, 0, (uint8_t)it.kind, (uint8_t)field};
+	struct changelog_entry key = {(uint32_t)it.index, 0, INT64_MIN, (uint8_t)it.kind, (uint8_t)field};
 	size_t lo = 0, hi = log->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -287,14 +315,36 @@ bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int f
 	size_t n, first = find_entries(m, it, field, &n);
 	for (size_t i = 0; i < n; i++) {
 		uint32_t row = m->changelog->e[first + i].row;
-		struct rv_text time = rv_row_field(m, RV_CHANGES, row, CHG_TIME);
-		int32_t day;
-		if (time.len >= 10 && rv_date_parse(time.ptr, 10, &day) == RV_DATE_OK && day > as_of) {
-			*out = rv_row_field(m, RV_CHANGES, row, CHG_PREVIOUS);
+		/* A day's key ends in 000000: anything recorded on a later day is after as_of. The value
+		 * then is the one the last change recorded by then set (in time order: a row recorded
+		 * earlier but appended later counts where it belongs), else what the first later one
+		 * says was there before it. */
+		if (m->changelog->e[first + i].time / 1000000 > as_of) {
+			if (i > 0)
+				*out = rv_row_field(m, RV_CHANGES, m->changelog->e[first + i - 1].row, CHG_VALUE);
+			else
+				*out = rv_row_field(m, RV_CHANGES, row, CHG_PREVIOUS);
 			return true;
 		}
 	}
 	return false;
+}
+
+size_t rv_changelog_rows_by(const struct rv_model *m, struct rv_item it, int field, int32_t as_of)
+{
+	size_t n, first = find_entries(m, it, field, &n);
+	if (as_of == RV_DATE_NONE)
+		return n;
+	size_t k = 0;
+	while (k < n && m->changelog->e[first + k].time / 1000000 <= as_of)
+		k++;
+	return k;
+}
+
+bool rv_changelog_in_force(const struct rv_model *m, struct rv_item it, int field, const char *time, size_t len)
+{
+	size_t n, first = find_entries(m, it, field, &n);
+	return !n || m->changelog->e[first + n - 1].time <= time_key((struct rv_text){time, len});
 }
 
 bool rv_changelog_overrides(const struct rv_model *m, enum rv_kind kind, int field)

@@ -22,8 +22,8 @@ void cli_usage(FILE *out)
 	      "       recview --check [--strict] [--all] [DIR]\n"
 	      "       recview --show ID [--as-of DATE] [DIR]\n"
 	      "       recview --list [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
-	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [DIR]\n"
-	      "       recview --export minutes [--since DATE] [DIR]\n"
+	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
+	      "       recview --export minutes [--since DATE] [--as-of DATE] [DIR]\n"
 	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
@@ -55,14 +55,16 @@ void cli_usage(FILE *out)
 	      "      --since DATE  with --export minutes: only those on or after DATE\n"
 	      "      --summary     the counts per review and topic, by decision and status, with bars,\n"
 	      "                    and how they moved at each date of the status history\n"
-	      "      --as-of DATE  with --summary, --show, --list, --export md or the browser: the\n"
+	      "      --as-of DATE  with --summary, --show, --list, --export or the browser: the\n"
 	      "                    state on DATE (YYYY-MM-DD, YYYY-MM or YYYY, a partial date meaning\n"
-	      "                    its start); what was recorded after it is left out\n"
+	      "                    its start); what was recorded after it is left out (csv: the\n"
+	      "                    status and decision then; minutes: up to DATE)\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
 	      "                    changed, with its minutes as the message (also: git = commit)\n"
 	      "      --strict      treat warnings as errors\n"
 	      "      --mouse       enable the mouse in the browser\n"
+	      "      --ascii       ASCII glyphs and bar patterns (as when the locale is not UTF-8)\n"
 	      "      --theme NAME  default, light, high-contrast (for projectors), monochrome or\n"
 	      "                    okabe-ito (colour-blind safe)\n"
 	      "  -h, --help        show this help\n"
@@ -118,6 +120,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
 		{"commit", no_argument, NULL, 'G'},
+		{"ascii", no_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -178,6 +181,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'm':
 			opt->mouse = true;
 			break;
+		case 'a':
+			opt->ascii = true;
+			break;
 		case 't':
 			opt->theme = optarg;
 			break;
@@ -208,11 +214,8 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		return false;
 	}
 	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE && opt->action != CLI_SHOW &&
-	    opt->action != CLI_LIST &&
-	    !(opt->action == CLI_EXPORT &&
-	      (strcmp(opt->export_format, "md") == 0 || strncmp(opt->export_format, "slides", 6) == 0))) {
-		fprintf(stderr,
-			"recview: --as-of goes with --summary, --show, --list, --export md, --export slides[-html] or the browser\n");
+	    opt->action != CLI_LIST && opt->action != CLI_EXPORT) {
+		fprintf(stderr, "recview: --as-of goes with --summary, --show, --list, --export or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

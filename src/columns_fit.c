@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "recview/as_of.h"
 #include "recview/text.h"
 
 /* The rows measured for fitted widths: every row of any list one reads, bounded for a huge one. */
@@ -29,17 +30,24 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 	switch (def->what) {
 	case RV_COL_FIELD: /* the whole text: a line break is drawn as a space */
 	case RV_COL_ID:
-		return rec ? rv_rec_field(m, ref, def->field) : rv_child_field(m, kind, ref, def->field);
+		if (rec)
+			return rv_rec_field(m, ref, def->field);
+		/* As of a date, what changes.csv recorded by then (as_of.h). */
+		if (kind == RV_QUESTIONS && def->field == Q_ANSWER)
+			return rv_question_answer_as_of(m, ref, as_of);
+		return rv_child_field_as_of(m, kind, ref, def->field, as_of);
 	case RV_COL_EXTRA:
 		return rec ? rv_rec_extra(m, ref, (size_t)def->field) : rv_child_extra(m, kind, ref, (size_t)def->field);
 	case RV_COL_HEADLINE: /* as the list always showed it: the title, or the text's first line */
 		return first_line(rv_rec_headline(m, ref));
 	case RV_COL_NEXT_DUE: {
-		long d = rec ? rv_rec_next_due(m, ref) : -1;
-		return d < 0 ? word("") : first_line(rv_child_field(m, RV_DELIVERABLES, (size_t)d, DEL_DUE));
+		long d = rec ? rv_rec_next_due_as_of(m, ref, as_of) : -1;
+		return d < 0 ? word("") : first_line(rv_deliverable_due_as_of(m, (size_t)d, as_of).text);
 	}
 	case RV_COL_STATUS: {
-		enum rv_status st = rec ? rv_rec_status(m, ref, as_of) : (enum rv_status)rv_child_at(m, kind, ref)->status;
+		enum rv_status st = rec ? rv_rec_status(m, ref, as_of)
+				   : kind == RV_DELIVERABLES ? rv_deliverable_status_as_of(m, ref, as_of)
+							     : (enum rv_status)rv_child_at(m, kind, ref)->status;
 		return word(st == RV_STATUS_NONE ? "" : rv_status_name(st));
 	}
 	default:
@@ -49,16 +57,21 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 
 long rv_rec_next_due(const struct rv_model *m, size_t rec)
 {
+	return rv_rec_next_due_as_of(m, rec, RV_DATE_NONE);
+}
+
+long rv_rec_next_due_as_of(const struct rv_model *m, size_t rec, int32_t as_of)
+{
 	long best = -1;
 	int32_t when = 0;
 	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_DELIVERABLES); k++) {
 		size_t d = rv_rec_child_index(m, rec, RV_DELIVERABLES, k);
-		const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, d);
-		if (ch->status == RV_STATUS_COMPLETE || ch->date_prec == RV_DATE_PREC_NONE)
+		struct rv_date_text due = rv_deliverable_due_as_of(m, d, as_of);
+		if (rv_deliverable_status_as_of(m, d, as_of) == RV_STATUS_COMPLETE || due.precision == RV_DATE_PREC_NONE)
 			continue;
-		if (best < 0 || ch->date < when) {
+		if (best < 0 || due.date < when) {
 			best = (long)d;
-			when = ch->date;
+			when = due.date;
 		}
 	}
 	return best;

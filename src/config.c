@@ -81,6 +81,7 @@ void config_free(struct config *c)
 	free(c->clipboard);
 	free(c->topic_grouping);
 	free(c->present);
+	free(c->as_of_later);
 	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
 		free(c->columns[l]);
 	for (size_t i = 0; i < c->nbindings; i++) {
@@ -134,6 +135,7 @@ static const char *const hyperlink_words[] = {"auto", "on", "off", NULL};
 static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NULL};
 static const char *const topic_grouping_words[] = {"normalise", "off", NULL};
 static const char *const present_words[] = {"ask", "agenda", "list", NULL};
+static const char *const as_of_later_words[] = {"hide", "dim", NULL};
 
 /* A setting that takes one of a few words: kept as written, or a warning naming them. */
 static void set_choice(struct loader *ld, char **field, const char *what, const char *const *words,
@@ -421,6 +423,8 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		set_choice(ld, &c->clipboard, "clipboard", clipboard_words, val, vlen);
 	} else if (word_is(name, name_len, "topic-grouping")) {
 		set_choice(ld, &c->topic_grouping, "topic-grouping", topic_grouping_words, val, vlen);
+	} else if (word_is(name, name_len, "as-of-later")) {
+		set_choice(ld, &c->as_of_later, "as-of-later", as_of_later_words, val, vlen);
 	} else if (word_is(name, name_len, "present")) {
 		set_choice(ld, &c->present, "present", present_words, val, vlen);
 	} else if (word_is(name, name_len, "data")) {

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
+#include "recview/date.h"
 #include "recview/save.h"
 #include "recview/text.h"
 
@@ -165,7 +167,21 @@ static void priority_minute(const struct rv_model *m, const struct minute *mi, s
 	sb_adds(out, " |\n");
 }
 
+/* Whether a row of the minutes was recorded by as_of (always for RV_DATE_NONE). */
+static bool minute_by(const struct rv_model *m, const struct minute *mi, int32_t as_of)
+{
+	if (as_of == RV_DATE_NONE || mi->kind != RV_CHANGES)
+		return rv_child_recorded_by(m, (enum rv_kind)mi->kind, mi->child, as_of);
+	int32_t day;
+	return strlen(mi->when) < 10 || rv_date_parse(mi->when, 10, &day) != RV_DATE_OK || day <= as_of;
+}
+
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
+{
+	rv_file_minutes_as_of(m, since, RV_DATE_NONE, out);
+}
+
+void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, struct strbuf *out)
 {
 	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
@@ -202,10 +218,15 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 		sb_adds(out, "  \nSince ");
 		md_str(out, since);
 	}
+	if (as_of != RV_DATE_NONE) {
+		char day[16];
+		rv_date_format(as_of, day, sizeof(day));
+		sb_addf(out, "  \nUp to %s", day);
+	}
 	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct minute *mi = &list[i];
-		if (since && strncmp(mi->when, since, strlen(since)) < 0)
+		if ((since && strncmp(mi->when, since, strlen(since)) < 0) || !minute_by(m, mi, as_of))
 			continue;
 		if (mi->kind == RV_CHANGES) {
 			priority_minute(m, mi, out);
@@ -289,6 +310,38 @@ static void csv_export_field(struct strbuf *out, struct strbuf *tmp, const char 
 
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
 {
+	rv_export_csv_as_of(m, recs, n, RV_DATE_NONE, out);
+}
+
+/* A cell of a recommendation's row as of as_of: its status and decision in force then, a logged
+ * field's value recorded by then (word holds a status's or decision's name). */
+static struct rv_text csv_cell_as_of(const struct rv_model *m, size_t rec, size_t col, int32_t as_of,
+				     struct rv_text cell)
+{
+	int field = rv_column_field(m, RV_RECS, col);
+	if (as_of == RV_DATE_NONE || field < 0)
+		return cell;
+	if (field == REC_STATUS) {
+		enum rv_status st = rv_rec_status(m, rec, as_of);
+		if (st == rv_rec_own_status(m, rec) && st != RV_STATUS_NONE)
+			return cell; /* the same state: in the file's own words */
+		const char *word = st == RV_STATUS_NONE ? "" : rv_status_name(st);
+		return (struct rv_text){word, strlen(word)};
+	}
+	if (field == REC_DECISION) {
+		enum rv_decision d = rv_rec_decision(m, rec, as_of);
+		if (d == rv_rec_own_decision(m, rec) && d != RV_DECISION_NONE)
+			return cell;
+		const char *word = d == RV_DECISION_NONE ? "" : rv_decision_name(d);
+		return (struct rv_text){word, strlen(word)};
+	}
+	/* Only a value changes.csv says was set later is replaced: the rest is copied as the file has it. */
+	return rv_child_field_later(m, RV_RECS, rec, field, as_of) ? rv_child_field_as_of(m, RV_RECS, rec, field, as_of)
+								   : cell;
+}
+
+void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of, struct strbuf *out)
+{
 	struct strbuf tmp;
 	sb_init(&tmp);
 	for (size_t c = 0; c < rv_rec_header_columns(m); c++) {
@@ -310,6 +363,7 @@ void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, str
 				const char *word = rv_status_name(rv_rec_status(m, recs[i], RV_DATE_NONE));
 				cell = (struct rv_text){word, strlen(word)};
 			}
+			cell = csv_cell_as_of(m, recs[i], c, as_of, cell);
 			if (c)
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);

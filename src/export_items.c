@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "recview/as_of.h"
 #include "recview/items.h"
 #include "recview/save.h"
 #include "recview/text.h"
@@ -47,24 +48,26 @@ static struct rv_text rec_of(const struct rv_model *m, enum rv_kind kind, size_t
 	return rec >= 0 ? rv_rec_id(m, (size_t)rec) : rv_child_role(m, kind, child, RV_ROLE_REC_LINK);
 }
 
-static void item_row(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t day, struct item_row *r)
+/* A row as of as_of: the status, owner, due date and answer recorded by then (as_of.h). */
+static void item_row(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of, struct item_row *r)
 {
 	const struct rv_child *ch = rv_child_at(m, kind, child);
 	r->n = 0;
 	r->cell[r->n++] = rec_of(m, kind, child);
 	if (kind == RV_DELIVERABLES) {
-		bool done = ch->status == RV_STATUS_COMPLETE;
-		r->cell[r->n++] = word(rv_status_name(ch->status));
+		enum rv_status st = rv_deliverable_status_as_of(m, child, as_of);
+		bool done = st == RV_STATUS_COMPLETE;
+		r->cell[r->n++] = word(rv_status_name(st));
 		r->cell[r->n++] = rv_child_field(m, kind, child, DEL_DESCRIPTION);
-		r->cell[r->n++] = rv_child_field(m, kind, child, DEL_RESPONSIBLE);
-		r->cell[r->n++] = done ? word("done") : rv_child_field(m, kind, child, DEL_DUE);
-		r->cell[r->n++] = word(!done && rv_deliverable_overdue(m, child, day) ? "overdue" : "");
+		r->cell[r->n++] = rv_child_field_as_of(m, kind, child, DEL_RESPONSIBLE, as_of);
+		r->cell[r->n++] = done ? word("done") : rv_child_field_as_of(m, kind, child, DEL_DUE, as_of);
+		r->cell[r->n++] = word(!done && rv_deliverable_overdue_as_of(m, child, as_of) ? "overdue" : "");
 	} else if (kind == RV_QUESTIONS) {
 		r->cell[r->n++] = rv_child_field(m, kind, child, Q_QID);
 		r->cell[r->n++] = rv_child_field(m, kind, child, Q_BRIEFING);
-		r->cell[r->n++] = word(rv_qstatus_name(rv_question_state(m, child)));
+		r->cell[r->n++] = word(rv_qstatus_name(rv_question_state_as_of(m, child, as_of)));
 		r->cell[r->n++] = rv_child_field(m, kind, child, Q_QUESTION);
-		r->cell[r->n++] = rv_child_field(m, kind, child, Q_ANSWER);
+		r->cell[r->n++] = rv_question_answer_as_of(m, child, as_of);
 	} else {
 		struct rv_text date = rv_child_field(m, kind, child, HIST_DATE);
 		r->cell[r->n++] = ch->date_prec == RV_DATE_PREC_NONE && !date.len ? word("undated") : date;
@@ -83,7 +86,6 @@ void rv_export_items_markdown(const struct rv_model *m, enum rv_kind kind, const
 							 [RV_HISTORY] = "history entries"};
 	size_t ncols;
 	const char *const *head = headers(kind, &ncols);
-	int32_t day = rv_overdue_day(as_of);
 	sb_adds(out, "# ");
 	rv_markdown_cell(out, title ? title : "", title ? strlen(title) : 0);
 	sb_addf(out, "\n\n%zu %s.\n\n|", n, n == 1 ? one[kind] : many[kind]);
@@ -95,7 +97,7 @@ void rv_export_items_markdown(const struct rv_model *m, enum rv_kind kind, const
 	sb_addc(out, '\n');
 	for (size_t i = 0; i < n; i++) {
 		struct item_row r;
-		item_row(m, kind, items[i], day, &r);
+		item_row(m, kind, items[i], as_of, &r);
 		sb_adds(out, "|");
 		for (size_t c = 0; c < r.n; c++) {
 			sb_addc(out, ' ');
@@ -119,7 +121,6 @@ void rv_export_items_csv(const struct rv_model *m, enum rv_kind kind, const uint
 {
 	size_t ncols;
 	const char *const *head = headers(kind, &ncols);
-	int32_t day = rv_overdue_day(as_of);
 	struct strbuf tmp;
 	sb_init(&tmp);
 	for (size_t c = 0; c < ncols; c++) {
@@ -130,7 +131,7 @@ void rv_export_items_csv(const struct rv_model *m, enum rv_kind kind, const uint
 	sb_addc(out, '\n');
 	for (size_t i = 0; i < n; i++) {
 		struct item_row r;
-		item_row(m, kind, items[i], day, &r);
+		item_row(m, kind, items[i], as_of, &r);
 		for (size_t c = 0; c < r.n; c++) {
 			if (c)
 				sb_addc(out, ',');

@@ -67,9 +67,9 @@ static void html_row(void *ctx, const struct rv_page_row *row)
 {
 	struct strbuf *out = ctx;
 	static const char *const open[] = {"<h2>", "<p class=f>", "<p class=t>", "<h3>", "<p class=n>",
-					   "<p class=i>", "<p class=d>", "<p class=d>", "<p class=v>", "<p>"};
+					   "<p class=i>", "<p class=d>", "<p class=d>", "<p class=v>", "<p>", "<p class=d>"};
 	static const char *const close[] = {"</h2>\n", "</p>\n", "</p>\n", "</h3>\n", "</p>\n",
-					    "</p>\n", "</p>\n", "</p>\n", "</p>\n", "</p>\n"};
+					    "</p>\n", "</p>\n", "</p>\n", "</p>\n", "</p>\n", "</p>\n"};
 	sb_adds(out, open[row->kind]);
 	if (row->kind == RV_ROW_FIELD && row->item && row->item->label.len) {
 		/* A value without its label ("SSR1", "1") would tell a reader nothing. */

@@ -1,6 +1,7 @@
 /* main.c - recview: load a data set, then check it, print one recommendation, or browse it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -153,9 +154,9 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 				rv_handout_html(m, shown, k, as_of, &line);
 			free(shown);
 		} else if (strcmp(opt->export_format, "minutes") == 0)
-			rv_file_minutes(m, opt->since, &line);
+			rv_file_minutes_as_of(m, opt->since, as_of, &line);
 		else if (strcmp(opt->export_format, "csv") == 0)
-			rv_export_csv(m, order, n, &line);
+			rv_export_csv_as_of(m, order, n, as_of, &line);
 		else
 			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
 		put_stdout(&line);
@@ -175,8 +176,16 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 	return EXIT_CLEAN;
 }
 
-/* --summary [--as-of DATE]: the counts as text, on stdout. */
-static int run_summary(const struct rv_model *m, int32_t as_of)
+/* ASCII glyphs and patterns: --ascii, or a locale that is not UTF-8 (as the browser decides). */
+static bool output_ascii(const struct cli_options *opt)
+{
+	const char *enc = nl_langinfo(CODESET);
+	return opt->ascii || !enc || strcmp(enc, "UTF-8") != 0;
+}
+
+/* --summary [--as-of DATE]: the counts as text, on stdout; topics grouped as the dashboard groups
+ * them (topic-grouping in the config), bars in the dashboard's patterns. */
+static int run_summary(const struct rv_model *m, const struct cli_options *opt, int32_t as_of)
 {
 	struct rv_summary s;
 	struct strbuf sb, dir;
@@ -186,8 +195,11 @@ static int run_summary(const struct rv_model *m, int32_t as_of)
 	sb_adds(&sb, "Data set: ");
 	text_cut(&sb, dir.data, dir.len, output_width() - 10, false);
 	sb_addc(&sb, '\n');
-	rv_summary_build(m, as_of, &s);
-	rv_summary_text(&s, output_width(), &sb);
+	if (opt->topic_grouping && strcmp(opt->topic_grouping, "off") == 0)
+		rv_summary_build(m, as_of, &s);
+	else
+		rv_summary_build_grouped(m, as_of, &s);
+	rv_summary_text_glyphs(&s, output_width(), output_ascii(opt), &sb);
 	put_stdout(&sb);
 	rv_summary_free(&s);
 	sb_free(&dir);
@@ -390,6 +402,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->clipboard = cfg.clipboard;
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
+	opt->as_of_later = cfg.as_of_later;
 	opt->config_path = cfg.path;
 	for (size_t l = 0; l < sizeof(cfg.columns) / sizeof(*cfg.columns); l++) {
 		opt->columns[l] = cfg.columns[l];
@@ -441,7 +454,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	} else if (opt->action == CLI_SHOW) {
 		code = run_show(&m, opt->show_id, as_of);
 	} else if (opt->action == CLI_SUMMARY) {
-		code = run_summary(&m, as_of);
+		code = run_summary(&m, opt, as_of);
 	} else if (opt->action == CLI_LIST || opt->action == CLI_EXPORT) {
 		code = run_list(&m, opt, as_of);
 	} else {

@@ -170,23 +170,60 @@ static struct rv_text describe_link(struct rv_page *p, const struct rv_model *m,
 	return t;
 }
 
+/* The fields of a deliverable or question that a later change sets, and what they read now, for a
+ * page that keeps later entries: "after 2015-06-30: status Complete, owner bob". */
+static void later_values(const struct rv_model *m, struct rv_page *p, struct rv_page_item *it, enum rv_kind kind,
+			 size_t child)
+{
+	static const int del[] = {DEL_STATUS, DEL_RESPONSIBLE, DEL_DUE}, q[] = {Q_ANSWER, Q_STATUS};
+	const int *fields = kind == RV_DELIVERABLES ? del : q;
+	size_t n = kind == RV_DELIVERABLES ? 3 : 2, shown = 0;
+	if (p->later != RV_AS_OF_DIM || p->as_of == RV_DATE_NONE)
+		return;
+	char day[16];
+	rv_date_format(p->as_of, day, sizeof(day));
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "after %s: ", day);
+	for (size_t i = 0; i < n; i++) {
+		bool answer = kind == RV_QUESTIONS && fields[i] == Q_ANSWER;
+		struct rv_text now = rv_child_field(m, kind, child, fields[i]);
+		struct rv_text then = answer ? rv_question_answer_as_of(m, child, p->as_of)
+					     : rv_child_field_as_of(m, kind, child, fields[i], p->as_of);
+		if (now.len == then.len && (!now.len || memcmp(now.ptr, then.ptr, now.len) == 0))
+			continue;
+		sb_addf(&sb, "%s%s ", shown++ ? ", " : "", rv_item_field_name(kind, fields[i]));
+		sb_add(&sb, now.len ? now.ptr : "(none)", now.len ? now.len : 6);
+	}
+	if (shown)
+		it->later = keep_sb(p, &sb);
+	sb_free(&sb);
+}
+
+/* How many of a deliverable's due date revisions were recorded by as_of. */
+static size_t due_revisions_by(const struct rv_model *m, size_t child, int32_t as_of)
+{
+	return rv_changelog_rows_by(m, (struct rv_item){RV_DELIVERABLES, child}, DEL_DUE, as_of);
+}
+
 static void build_deliverable(const struct rv_model *m, struct rv_page *p, struct rv_page_item *it, size_t child)
 {
 	const struct rv_child *ch = rv_child_at(m, RV_DELIVERABLES, child);
-	int32_t day = rv_overdue_day(p->as_of);
+	/* As of a date, the status, owner and due date recorded by then (as_of.h). */
 	it->kind = RV_PI_DELIVERABLE;
-	it->status = ch->status;
+	it->status = rv_deliverable_status_as_of(m, child, p->as_of);
 	it->text = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_DESCRIPTION));
-	it->owner = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_RESPONSIBLE));
-	it->due = keep(p, rv_child_text(m, RV_DELIVERABLES, ch, DEL_DUE));
+	it->owner = keep(p, rv_child_field_as_of(m, RV_DELIVERABLES, child, DEL_RESPONSIBLE, p->as_of));
+	it->due = keep(p, rv_child_field_as_of(m, RV_DELIVERABLES, child, DEL_DUE, p->as_of));
 	struct rv_text due_text = rv_child_text(m, RV_DELIVERABLES, ch, DEL_DUE_TEXT);
 	bool same = due_text.len == it->due.len && !memcmp(due_text.ptr, it->due.ptr, due_text.len);
-	if (ch->status == RV_STATUS_COMPLETE)
+	if (it->status == RV_STATUS_COMPLETE)
 		it->flags |= RV_PF_DONE;
-	else if (it->due.len && rv_deliverable_overdue(m, child, day))
+	else if (it->due.len && rv_deliverable_overdue_as_of(m, child, p->as_of))
 		it->flags |= RV_PF_OVERDUE;
+	later_values(m, p, it, RV_DELIVERABLES, child);
 	it->link = describe_link(p, m, RV_DELIVERABLES, ch);
-	it->nrevisions = rv_due_revisions(m, child);
+	it->nrevisions = due_revisions_by(m, child, p->as_of);
 	it->revisions = arena_alloc(&p->arena, (it->nrevisions + 1) * sizeof(*it->revisions));
 	/* The source's wording of the due date is shown while the date is the one it gave: once revised,
 	 * it would describe another date. */
@@ -206,17 +243,16 @@ static void build_question(const struct rv_model *m, struct rv_page *p, struct r
 {
 	const struct rv_child *ch = rv_child_at(m, RV_QUESTIONS, child);
 	it->kind = RV_PI_QUESTION;
-	it->qstate = rv_question_state(m, child);
+	it->qstate = rv_question_state_as_of(m, child, p->as_of);
 	it->label = keep(p, rv_child_text(m, RV_QUESTIONS, ch, Q_QID));
 	it->briefing = keep(p, rv_child_text(m, RV_QUESTIONS, ch, Q_BRIEFING));
 	it->text = keep(p, rv_child_text(m, RV_QUESTIONS, ch, Q_QUESTION));
-	it->answer = keep(p, rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER));
 	it->link = describe_link(p, m, RV_QUESTIONS, ch);
 	/* As of a date, an answer given after it is not there yet: the one before it is. */
-	struct rv_text before;
-	bool later = rv_changelog_value_as_of(m, (struct rv_item){RV_QUESTIONS, child}, Q_ANSWER, p->as_of, &before);
-	if (later)
-		it->answer = keep(p, before);
+	it->answer = keep(p, rv_question_answer_as_of(m, child, p->as_of));
+	struct rv_text now = rv_child_field(m, RV_QUESTIONS, child, Q_ANSWER);
+	bool later = it->answer.len != now.len || (now.len && memcmp(it->answer.ptr, now.ptr, now.len) != 0);
+	later_values(m, p, it, RV_QUESTIONS, child);
 	struct strbuf by;
 	sb_init(&by);
 	if (!later && it->answer.len && rv_question_answered_describe(m, child, &by))
@@ -290,14 +326,14 @@ static void build_note(const struct rv_model *m, struct rv_page *p, struct rv_pa
 	build_note_versions(m, p, it, child, nrows);
 }
 
-/* Whether a child was recorded by as_of: history by its date, notes by their time; the rest always. */
-static bool recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+/* An entry recorded after the as-of date, kept on a page that dims such entries. */
+static void mark_later(struct rv_page *p, struct rv_page_item *it)
 {
-	if (kind == RV_HISTORY)
-		return rv_history_recorded_by(m, child, as_of);
-	if (kind == RV_NOTES)
-		return rv_note_recorded_by(m, child, as_of);
-	return true;
+	char mark[32], day[16];
+	rv_date_format(p->as_of, day, sizeof(day));
+	snprintf(mark, sizeof(mark), "after %s", day);
+	it->flags |= RV_PF_LATER;
+	it->later = keep_str(p, mark);
 }
 
 static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_page_kind which, enum rv_kind kind)
@@ -312,9 +348,11 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 		/* History reads newest first, like a timeline; the rest in file order. */
 		size_t idx = kind == RV_HISTORY ? count - 1 - k : k;
 		size_t child = rv_rec_child_index(m, p->rec, kind, idx);
-		if (!recorded_by(m, kind, child, p->as_of)) {
-			later++; /* as of a date, what was recorded after it is not on the page */
-			continue;
+		bool in_time = rv_child_recorded_by(m, kind, child, p->as_of);
+		if (!in_time) {
+			later++; /* as of a date, what was recorded after it is not on the page, or dimmed */
+			if (p->later != RV_AS_OF_DIM)
+				continue;
 		}
 		struct rv_page_item *it = &sec->items[sec->n++];
 		it->ref = (uint32_t)child;
@@ -326,13 +364,17 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 			build_history(m, p, it, child);
 		else
 			build_note(m, p, it, (uint32_t)child);
+		if (!in_time)
+			mark_later(p, it);
 	}
 	if (kind == RV_DELIVERABLES) {
-		size_t overdue = rv_rec_overdue(m, p->rec, rv_overdue_day(p->as_of));
-		int n = snprintf(label, sizeof(label), "Deliverables (%zu, %u done", count, r->deliverables_done);
+		size_t overdue = rv_rec_overdue_as_of(m, p->rec, p->as_of);
+		size_t done = rv_rec_deliverables_done_as_of(m, p->rec, p->as_of);
+		int n = snprintf(label, sizeof(label), "Deliverables (%zu, %zu done", count, done);
 		snprintf(label + n, sizeof(label) - (size_t)n, overdue ? ", %zu overdue)" : ")", overdue);
 	} else if (kind == RV_QUESTIONS && count) {
-		snprintf(label, sizeof(label), "Questions (%zu, %zu open)", count, rv_rec_open_questions(m, p->rec));
+		snprintf(label, sizeof(label), "Questions (%zu, %zu open)", count,
+			 rv_rec_open_questions_as_of(m, p->rec, p->as_of));
 	} else if (kind == RV_QUESTIONS) {
 		snprintf(label, sizeof(label), "Questions (0)");
 	} else if (kind == RV_HISTORY) {
@@ -344,7 +386,8 @@ static void build_children(const struct rv_model *m, struct rv_page *p, enum rv_
 		char day[16];
 		rv_date_format(p->as_of, day, sizeof(day));
 		size_t n = strlen(label);
-		snprintf(label + n, sizeof(label) - n, ", %zu after %s hidden", later, day);
+		snprintf(label + n, sizeof(label) - n, ", %zu after %s %s", later, day,
+			 p->later == RV_AS_OF_DIM ? "dimmed" : "hidden");
 	}
 	sec->label = keep_str(p, label);
 }
@@ -373,10 +416,17 @@ static void build_references(const struct rv_model *m, struct rv_page *p)
 
 void rv_page_build(const struct rv_model *m, size_t rec, int32_t as_of, struct rv_page *out)
 {
+	rv_page_build_later(m, rec, as_of, RV_AS_OF_HIDE, out);
+}
+
+void rv_page_build_later(const struct rv_model *m, size_t rec, int32_t as_of, enum rv_as_of_later later,
+			 struct rv_page *out)
+{
 	memset(out, 0, sizeof(*out));
 	arena_init(&out->arena, 16384);
 	out->rec = rec;
 	out->as_of = as_of;
+	out->later = later;
 	out->id = keep(out, rv_rec_id(m, rec));
 	out->status = rv_rec_status(m, rec, as_of);
 	out->decision = rv_rec_decision(m, rec, as_of);

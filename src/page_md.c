@@ -87,6 +87,7 @@ static void md_row(void *ctx, const struct rv_page_row *row)
 		return;
 	case RV_ROW_DETAIL:
 	case RV_ROW_VERSION_HEAD:
+	case RV_ROW_LATER:
 		sb_adds(out, "  - ");
 		md_block(out, row->text, row->len, "    ");
 		sb_addc(out, '\n');

@@ -99,7 +99,20 @@ static void history_line(const struct rv_page_item *it, bool ascii, struct strbu
 
 /* The item's first line. A deliverable's glyph is not part of it (renderers put it before the text
  * that wraps); the rest is all there. */
+static void item_words(const struct rv_page_item *it, bool ascii, struct strbuf *out);
+
 void rv_page_item_line(const struct rv_page_item *it, bool ascii, struct strbuf *out)
+{
+	item_words(it, ascii, out);
+	/* Kept on a page that dims what was recorded after its date: say so in the words too. */
+	if (it->flags & RV_PF_LATER) {
+		sb_adds(out, "  [");
+		add_text(out, it->later);
+		sb_addc(out, ']');
+	}
+}
+
+static void item_words(const struct rv_page_item *it, bool ascii, struct strbuf *out)
 {
 	switch (it->kind) {
 	case RV_PI_FIELD:
@@ -172,6 +185,8 @@ static void emit_versions(const struct rv_page_walk *w, const struct rv_page_sec
 static void emit_details(const struct rv_page_walk *w, const struct rv_page_section *sec, const struct rv_page_item *it,
 			 struct strbuf *sb)
 {
+	if (it->later.len && !(it->flags & RV_PF_LATER))
+		emit(w, RV_ROW_LATER, sec, it, it->later.ptr, it->later.len);
 	switch (it->kind) {
 	case RV_PI_DELIVERABLE:
 		for (size_t i = 0; i < it->nrevisions; i++) {
@@ -342,6 +357,7 @@ static void plain_row(void *ctx, const struct rv_page_row *row)
 		return;
 	case RV_ROW_DETAIL:
 	case RV_ROW_VERSION_HEAD:
+	case RV_ROW_LATER:
 		put_hanging(pl, row->text, row->len, 6, 6);
 		return;
 	case RV_ROW_VERSION:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/model.h"
@@ -214,9 +215,9 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		case HAS_PRIORITY:
 			return r->priority != 0;
 		case HAS_OPEN:
-			return r->deliverables_done < r->count[RV_DELIVERABLES];
+			return rv_rec_deliverables_done_as_of(m, rec, as_of) < r->count[RV_DELIVERABLES];
 		case HAS_OVERDUE:
-			return rv_rec_overdue(m, rec, day) > 0;
+			return as_of == RV_DATE_NONE ? rv_rec_overdue(m, rec, day) > 0 : rv_rec_overdue_as_of(m, rec, as_of) > 0;
 		case HAS_NOTES:
 			return rv_rec_notes_shown(m, rec) > 0;
 		case HAS_COUNT:
@@ -227,8 +228,9 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		return rv_term_date_matches(t, rv_rec_last_change(m, rec, as_of));
 	case T_DUE:
 		for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++) {
-			const struct rv_child *d = rv_rec_child(m, rec, RV_DELIVERABLES, k);
-			if (d->status != RV_STATUS_COMPLETE && rv_term_date_matches(t, d->date))
+			size_t d = rv_rec_child_index(m, rec, RV_DELIVERABLES, k);
+			if (rv_deliverable_status_as_of(m, d, as_of) != RV_STATUS_COMPLETE &&
+			    rv_term_date_matches(t, rv_deliverable_due_as_of(m, d, as_of).date))
 				return true;
 		}
 		return false;
@@ -237,7 +239,7 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 			return r->count[RV_QUESTIONS] == 0;
 		for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 			size_t q = rv_rec_child_index(m, rec, RV_QUESTIONS, k);
-			if (t->states & (1u << rv_question_state(m, q)))
+			if (t->states & (1u << rv_question_state_as_of(m, q, as_of)))
 				return true;
 			/* A state outside the vocabulary matches by its words. */
 			if (rv_child_at(m, RV_QUESTIONS, q)->status == RV_QSTATUS_UNKNOWN &&
@@ -332,7 +334,7 @@ static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size
 		uint64_t total = r->count[RV_DELIVERABLES];
 		if (!total)
 			return EMPTY_KEY;
-		uint64_t ratio = ((uint64_t)r->deliverables_done << 20) / total;
+		uint64_t ratio = ((uint64_t)rv_rec_deliverables_done_as_of(m, rec, as_of) << 20) / total;
 		return ratio << 32 | total;
 	}
 	case RV_SORT_QUESTIONS:
@@ -556,7 +558,8 @@ void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, str
 	sb_addc(out, '\t');
 	rv_date_format(rv_rec_last_change(m, rec, as_of), buf, sizeof(buf));
 	sb_adds(out, buf);
-	sb_addf(out, "\t%u/%u\t%u\t", r->deliverables_done, r->count[RV_DELIVERABLES], r->count[RV_QUESTIONS]);
+	sb_addf(out, "\t%zu/%u\t%u\t", rv_rec_deliverables_done_as_of(m, rec, as_of), r->count[RV_DELIVERABLES],
+		r->count[RV_QUESTIONS]);
 	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
 	if (title.len) {
 		add_cell(out, title);

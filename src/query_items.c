@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/query_terms.h"
@@ -73,39 +74,48 @@ static bool state_matches(const struct term *t, unsigned state, bool unknown, st
 	return !t->none && unknown && rv_term_cell_matches(t, cell);
 }
 
+/* A child's status on as_of: a deliverable's as recorded by then (as_of.h), the rest as parsed. */
+static unsigned status_as_of(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+{
+	if (kind == RV_DELIVERABLES)
+		return rv_deliverable_status_as_of(m, child, as_of);
+	return rv_child_at(m, kind, child)->status;
+}
+
 static bool item_term_matches(const struct term *t, const struct rv_model *m, enum rv_kind kind, size_t child,
-			      int32_t day)
+			      int32_t as_of)
 {
 	const struct rv_child *c = rv_child_at(m, kind, child);
 	switch (t->kind) {
 	case T_WORD:
 		return rv_child_matches(m, kind, child, t->s);
 	case T_CELL:
-		return rv_term_cell_matches(t, rv_child_field(m, kind, child, t->field));
+		return rv_term_cell_matches(t, rv_child_field_as_of(m, kind, child, t->field, as_of));
 	case T_REVIEW:
 		return rv_term_cell_matches(t, item_review(m, kind, child));
 	case T_EXTRA:
 		return rv_term_cell_matches(t, rv_child_extra(m, kind, child, t->extra));
-	case T_STATUS:
-		return state_matches(t, c->status, c->status == RV_STATUS_UNKNOWN,
-				     rv_child_role(m, kind, child, RV_ROLE_STATUS));
+	case T_STATUS: {
+		unsigned st = status_as_of(m, kind, child, as_of);
+		return state_matches(t, st, st == RV_STATUS_UNKNOWN, rv_child_role(m, kind, child, RV_ROLE_STATUS));
+	}
 	case T_DECISION:
 		return state_matches(t, c->decision, c->decision == RV_DECISION_UNKNOWN,
 				     rv_child_role(m, kind, child, RV_ROLE_DECISION));
 	case T_QUESTION: {
-		struct rv_text cell = rv_child_field(m, kind, child, Q_STATUS);
+		struct rv_text cell = rv_child_field_as_of(m, kind, child, Q_STATUS, as_of);
 		if (t->none)
 			return cell.len == 0;
-		return state_matches(t, rv_question_state(m, child), c->status == RV_QSTATUS_UNKNOWN, cell);
+		return state_matches(t, rv_question_state_as_of(m, child, as_of), c->status == RV_QSTATUS_UNKNOWN, cell);
 	}
 	case T_DUE:
 	case T_CHANGED:
 		return rv_term_date_matches(t, c->date_prec == RV_DATE_PREC_NONE ? RV_DATE_NONE : c->date);
 	case T_HAS:
 		if (t->field == HAS_OPEN)
-			return c->status != RV_STATUS_COMPLETE;
+			return status_as_of(m, kind, child, as_of) != RV_STATUS_COMPLETE;
 		if (t->field == HAS_OVERDUE)
-			return rv_deliverable_overdue(m, child, day);
+			return rv_deliverable_overdue_as_of(m, child, as_of);
 		return false;
 	case T_HAS_FIELD:
 		return item_has_field(t, m, kind, child);
@@ -114,17 +124,17 @@ static bool item_term_matches(const struct term *t, const struct rv_model *m, en
 	}
 }
 
-static bool matches(const struct rv_query *q, const struct rv_model *m, size_t child, int32_t day)
+static bool matches(const struct rv_query *q, const struct rv_model *m, size_t child, int32_t as_of)
 {
 	for (size_t i = 0; i < q->n; i++)
-		if (item_term_matches(&q->terms[i], m, q->kind, child, day) == q->terms[i].neg)
+		if (item_term_matches(&q->terms[i], m, q->kind, child, as_of) == q->terms[i].neg)
 			return false;
 	return true;
 }
 
 bool rv_item_query_match(const struct rv_query *q, const struct rv_model *m, size_t child, int32_t as_of)
 {
-	return !q || matches(q, m, child, rv_overdue_day(as_of));
+	return !q || matches(q, m, child, as_of);
 }
 
 /* ---- sorting ---- */
@@ -262,10 +272,9 @@ static void item_key(const struct rv_model *m, enum rv_kind kind, const struct s
 size_t rv_item_select(const struct rv_model *m, enum rv_kind kind, const struct rv_query *q, int32_t as_of, int key,
 		      bool reverse, uint32_t *items, size_t n)
 {
-	int32_t day = rv_overdue_day(as_of);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!q || matches(q, m, items[i], day))
+		if (!q || matches(q, m, items[i], as_of))
 			items[kept++] = items[i];
 	const struct sort_name *keys = keys_of(kind);
 	size_t nkeys = 0;

@@ -16,8 +16,10 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/items.h"
 #include "recview/text.h"
+#include "recview/theme.h"
 #include "recview/topic_key.h"
 #include "recview/vocab.h"
 
@@ -308,16 +310,17 @@ static void build(const struct rv_model *m, int32_t as_of, bool grouped, struct 
 		free(names);
 	}
 
-	int32_t day = rv_overdue_day(as_of);
 	for (size_t i = 0; i < n; i++) {
 		enum rv_decision d = rv_decision_as_of(m, i, as_of);
 		enum rv_status st = rv_status_as_of(m, i, as_of);
 		struct rv_tally *review = &out->reviews[review_of[i]];
 		tally_add(review, d, st);
 		review->questions += rv_rec_child_count(m, i, RV_QUESTIONS);
-		review->questions_open += rv_rec_open_questions(m, i);
+		/* Items as they stood on the date: a deliverable done today is not done on 2015-06-30. */
+		review->questions_open += rv_rec_open_questions_as_of(m, i, as_of);
 		review->deliverables += rv_rec_child_count(m, i, RV_DELIVERABLES);
-		review->deliverables_overdue += rv_rec_overdue(m, i, day);
+		review->deliverables_overdue += rv_rec_overdue_as_of(m, i, as_of);
+		review->deliverables_done += rv_rec_deliverables_done_as_of(m, i, as_of);
 		tally_add(&out->topics[topic_of[i]], d, st);
 		free(reviews[i]);
 		free(topics[i]);
@@ -363,8 +366,14 @@ void rv_summary_free(struct rv_summary *s)
 
 /* ---- text ---- */
 
-#define BAR "\xE2\x96\x88" /* █ */
 #define PART_LABEL_WIDTH 17 /* "! behind schedule" */
+
+/* A value's fill pattern, the dashboard's (theme.c); ascii: the ASCII set. */
+static const char *part_pattern(bool is_status, int value, bool ascii)
+{
+	return is_status ? rv_status_pattern((enum rv_status)value, ascii)
+			 : rv_decision_pattern((enum rv_decision)value, ascii);
+}
 
 static const char *decision_word(enum rv_decision d)
 {
@@ -386,11 +395,11 @@ static const enum rv_status status_order[RV_STATUS_COUNT] = {
 };
 
 /* "✓ complete" or "approved": the glyph (statuses) and the word. */
-static void part_label(struct strbuf *sb, bool is_status, int value)
+static void part_label(struct strbuf *sb, bool is_status, int value, bool ascii)
 {
 	if (is_status) {
 		enum rv_status st = (enum rv_status)value;
-		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, false), status_word(st));
+		sb_addf(sb, "%s %s", st == RV_STATUS_NONE ? "-" : rv_status_glyph(st, ascii), status_word(st));
 	} else {
 		sb_adds(sb, decision_word((enum rv_decision)value));
 	}
@@ -432,7 +441,7 @@ static int digits(size_t n)
  * proportional to the count among total, as long as the width leaves room for.
  */
 static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool is_status, const size_t *counts,
-		 size_t total, int numw, int width)
+		 size_t total, int numw, int width, bool ascii)
 {
 	int prefix = 2 + 10 + PART_LABEL_WIDTH + 1 + numw + 1;
 	int barmax = width - prefix;
@@ -448,7 +457,7 @@ static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool
 		first = false;
 		struct strbuf label;
 		sb_init(&label);
-		part_label(&label, is_status, v);
+		part_label(&label, is_status, v, ascii);
 		add_cell(line, label.data, PART_LABEL_WIDTH);
 		sb_free(&label);
 		sb_addf(line, " %*zu", numw, c);
@@ -457,8 +466,9 @@ static void bars(struct strbuf *out, struct strbuf *line, const char *axis, bool
 			if (len == 0)
 				len = 1;
 			sb_addc(line, ' ');
+			const char *fill = part_pattern(is_status, v, ascii); /* distinct without colour */
 			for (size_t k = 0; k < len && k < (size_t)barmax; k++)
-				sb_adds(line, BAR);
+				sb_adds(line, fill);
 		}
 		emit(out, line, width);
 	}
@@ -469,6 +479,7 @@ struct flow {
 	struct strbuf *out, *line;
 	int col, indent, width;
 	bool fresh; /* nothing on the line after its lead yet */
+	bool ascii; /* ASCII glyphs and patterns */
 };
 
 static void flow_add(struct flow *f, const char *part)
@@ -498,7 +509,8 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_decision[decision_order[i]])
 			continue;
 		sb_reset(&part);
-		part_label(&part, false, (int)decision_order[i]);
+		sb_addf(&part, "%s ", part_pattern(false, (int)decision_order[i], f->ascii));
+		part_label(&part, false, (int)decision_order[i], f->ascii);
 		sb_addf(&part, " %zu", t->by_decision[decision_order[i]]);
 		flow_add(f, part.data);
 	}
@@ -506,7 +518,8 @@ static void flow_tally(struct flow *f, const struct rv_tally *t)
 		if (!t->by_status[status_order[i]])
 			continue;
 		sb_reset(&part);
-		part_label(&part, true, (int)status_order[i]);
+		sb_addf(&part, "%s ", part_pattern(true, (int)status_order[i], f->ascii));
+		part_label(&part, true, (int)status_order[i], f->ascii);
 		sb_addf(&part, " %zu", t->by_status[status_order[i]]);
 		flow_add(f, part.data);
 	}
@@ -532,6 +545,11 @@ static int max_label_width(const struct rv_tally *t, size_t n, int floor, int ce
  * topic": the counts per topic. Words and glyphs name every count; no line is wider than width.
  */
 void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
+{
+	rv_summary_text_glyphs(s, width, false, out);
+}
+
+void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, struct strbuf *out)
 {
 	if (width < 1)
 		width = 1;
@@ -560,8 +578,8 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 		text_cut(&line, t->label, strlen(t->label), width / 2 > 12 ? width / 2 : 12, false);
 		sb_addf(&line, "  %zu recommendation%s", t->total, t->total == 1 ? "" : "s");
 		emit(out, &line, width);
-		bars(out, &line, "decision", false, t->by_decision, t->total, numw, width);
-		bars(out, &line, "status", true, t->by_status, t->total, numw, width);
+		bars(out, &line, "decision", false, t->by_decision, t->total, numw, width, ascii);
+		bars(out, &line, "status", true, t->by_status, t->total, numw, width, ascii);
 		if (t->questions || t->deliverables) {
 			sb_adds(&line, "  items     ");
 			if (t->questions)
@@ -569,7 +587,8 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 			if (t->questions && t->deliverables)
 				sb_adds(&line, ", ");
 			if (t->deliverables)
-				sb_addf(&line, "overdue deliverables %zu of %zu", t->deliverables_overdue, t->deliverables);
+				sb_addf(&line, "overdue deliverables %zu of %zu, %zu done", t->deliverables_overdue,
+					t->deliverables, t->deliverables_done);
 			emit(out, &line, width);
 		}
 	}
@@ -592,7 +611,7 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 				pad_to(&line, 0, revw);
 			sb_adds(&line, "  ");
 			add_cell(&line, tl->points[k].label, 10);
-			struct flow f = {out, &line, revw + 2 + 10, revw + 2 + 10 + 2, width, false};
+			struct flow f = {out, &line, revw + 2 + 10, revw + 2 + 10 + 2, width, false, ascii};
 			flow_tally(&f, &tl->points[k]);
 		}
 	}
@@ -608,7 +627,7 @@ void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out)
 		add_cell(&line, t->label, topw);
 		sb_addf(&line, "  %*zu", totw, t->total);
 		int indent = 2 + topw + 2 + totw;
-		struct flow f = {out, &line, indent, indent + 2, width, false};
+		struct flow f = {out, &line, indent, indent + 2, width, false, ascii};
 		if (width - indent < 24) { /* too narrow beside the label: the counts go below it */
 			emit(out, &line, width);
 			pad_to(&line, 0, 4);

@@ -54,6 +54,8 @@ struct app {
 	char git_branch[64];                 /* the git branch the data set is on (sanitised), or "" */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
+	int as_of_later;                     /* enum rv_as_of_later: what was recorded after as_of is hidden
+					      * or dimmed (config as-of-later, the as-of-later request) */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
 	struct split *split;                 /* the page beside a list (split.h) */
 	struct marks *marks;                 /* places under letters and the jump list (marks.h) */

@@ -52,17 +52,25 @@ int rv_item_field_parse(enum rv_kind kind, const char *name, size_t len);
 /* Builds the index of changes.csv (after loading, and whenever its rows change). */
 void rv_changelog_rebuild(struct rv_model *m);
 void rv_changelog_free(struct rv_model *m);
+/* The rows of a field are in the order they were recorded (the time column, then file order): a
+ * row appended after another but recorded before it keeps its place, and is never the latest. */
 /* The row of changes.csv that last set this field of this item, or -1. */
 long rv_changelog_latest(const struct rv_model *m, struct rv_item it, int field);
 /* The rows that set it, oldest first: how many there are; the first max of them go to rows. */
 size_t rv_changelog_rows(const struct rv_model *m, struct rv_item it, int field, uint32_t *rows, size_t max);
+/* How many of those rows were recorded by as_of (all for RV_DATE_NONE): the first ones. */
+size_t rv_changelog_rows_by(const struct rv_model *m, struct rv_item it, int field, int32_t as_of);
 /*
  * The value a field had on as_of (a date) when changes.csv records a change of it after that day:
- * the previous value of the first such change, in out; false when none came later (what is read now
- * held then too).
+ * in time order, the value the last change recorded by then set, else the previous value of the
+ * first change, in out; false when none came later (what is read now held then too), and for
+ * RV_DATE_NONE. A time without a date counts as recorded (it sorts first).
  */
 bool rv_changelog_value_as_of(const struct rv_model *m, struct rv_item it, int field, int32_t as_of,
 			      struct rv_text *out);
+/* Whether a change of the field recorded at time (changes.csv's form) would be the latest: none of its
+ * logged changes was recorded after it. Only then does it set the item's cell. */
+bool rv_changelog_in_force(const struct rv_model *m, struct rv_item it, int field, const char *time, size_t len);
 /* Whether the field's value is the latest change's rather than a cell: its file has no column for it,
  * or it is a note's text (notes.csv is never rewritten). */
 bool rv_changelog_overrides(const struct rv_model *m, enum rv_kind kind, int field);

@@ -28,6 +28,7 @@ struct cli_options {
 	bool strict;         /* warnings count as errors */
 	bool all;            /* --all, with --check: every problem, not the first 1,000 of each kind */
 	bool mouse;          /* --mouse (or mouse = on in the configuration) */
+	bool ascii;          /* --ascii: ASCII glyphs and bar patterns (also when the locale is not UTF-8) */
 	int split;           /* the configuration's split (enum split_mode, split.h; 0 auto) */
 	int split_ratio;     /* the configuration's split-ratio, 0 for the default */
 	const char *theme;   /* --theme NAME, else the configuration's */
@@ -35,6 +36,7 @@ struct cli_options {
 	const char *clipboard;  /* the configuration's: auto, osc52, file, off (NULL: auto) */
 	const char *topic_grouping; /* the configuration's: normalise, off (NULL: normalise) */
 	const char *present;        /* the configuration's: ask, agenda, list (NULL: ask) */
+	const char *as_of_later;    /* the configuration's: hide, dim (NULL: hide) */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	const char *config_path; /* the configuration file read, for the lines of its messages */

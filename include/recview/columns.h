@@ -171,6 +171,8 @@ struct rv_text rv_col_value(const struct rv_model *m, enum rv_col_list list, con
 			    size_t ref, int32_t as_of);
 /* The deliverable of rec not complete that is due first (a usable due date), or -1. */
 long rv_rec_next_due(const struct rv_model *m, size_t rec);
+/* The same with each deliverable's status and due date as recorded by as_of (as_of.h). */
+long rv_rec_next_due_as_of(const struct rv_model *m, size_t rec, int32_t as_of);
 /*
  * The widest value of each fitted column over rows 0..n, into natural[def]: width(ctx, def, i) is the
  * width of row i's value, or -1 for a row that is not measured. A column stops being read at its cap.

@@ -12,6 +12,8 @@
  *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
  *   topic-grouping = normalise | off  the dashboard counts spelling variants of a topic as one
  *                           (topic_key.h) or each as written
+ *   as-of-later = hide | dim  as of a date, what was recorded later is left out, or shown dimmed and
+ *                           marked "after DATE" (the as-of-later request toggles it)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
  *   columns.LIST = SPEC     the columns of a list (recommendations, deliverables, questions, history,
  *                           agenda, results, log):
@@ -45,6 +47,7 @@ struct config {
 	char *clipboard;  /* auto | osc52 | file | off; NULL: not set (auto) */
 	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
 	char *present;        /* ask | agenda | list: what P walks through when both exist; NULL: ask */
+	char *as_of_later;    /* hide | dim; NULL: not set (hide) */
 	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
 	unsigned columns_line[7];
 	struct config_binding *bindings;

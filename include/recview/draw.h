@@ -18,6 +18,7 @@ struct draw {
 	int right;     /* first column past the drawable area */
 	bool selected; /* the cursor line: one attribute for all of it */
 	bool ascii;    /* the terminal cannot show UTF-8 */
+	bool dimmed;   /* everything in C_DIM (an entry recorded after the as-of date); draw_begin clears it */
 };
 
 struct rv_search;

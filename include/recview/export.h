@@ -20,6 +20,9 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out);
  * date order, as Markdown.
  */
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out);
+/* The same up to a date (--as-of; RV_DATE_NONE: all): what was recorded by then by the as-of rule
+ * (as_of.h), a history entry by its date, a note and a priority change by the day of their time. */
+void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, struct strbuf *out);
 /*
  * A Markdown table cell (or one line of a list): sanitised, so on one line with no control
  * character, pipes and backslashes escaped.
@@ -35,6 +38,9 @@ void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n
 void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			      int32_t as_of, struct strbuf *out);
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out);
+/* The same as of a date (--as-of): the status and decision cells hold the state in force then, and a
+ * field recview logged a change of (priority, owner) the value recorded by then; the rest as in the file. */
+void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of, struct strbuf *out);
 /*
  * Deliverables, questions or history entries (child indices of kind, in the order shown) as their
  * list shows them: the recommendation's id, then a deliverable's status, description, owner, due date

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/model.h"
@@ -61,6 +62,9 @@ enum rv_page_flags {
 	RV_PF_AMENDED = 1 << 5,   /* a note corrected since: marked is the day */
 	RV_PF_RETRACTED = 1 << 6, /* a note taken back: marked, marked_by say when and who */
 	RV_PF_LONG_LABEL = 1 << 7, /* a field whose label does not fit the label width */
+	/* A history entry or note recorded after the as-of date, on a page that keeps them
+	 * (RV_AS_OF_DIM): later says "after DATE"; renderers dim it. */
+	RV_PF_LATER = 1 << 8,
 };
 
 /* A note's earlier version: its time, author and text (empty: retracted). */
@@ -91,6 +95,9 @@ struct rv_page_item {
 	size_t nrevisions;
 	struct rv_page_version *versions;          /* note: earlier versions, oldest first */
 	size_t nversions;
+	/* As of a date, on a page that keeps later entries: "after DATE" for an entry recorded later; for a
+	 * deliverable or question whose fields changed later, "after DATE: status complete, owner bob". */
+	struct rv_text later;
 };
 
 struct rv_page_section {
@@ -103,6 +110,7 @@ struct rv_page_section {
 struct rv_page {
 	size_t rec;
 	int32_t as_of;
+	enum rv_as_of_later later; /* what was recorded after as_of: left out, or kept flagged */
 	/* The title line: id, status (raw when not a known word), decision, priority. */
 	struct rv_text id, status_raw, priority;
 	enum rv_status status;
@@ -115,6 +123,9 @@ struct rv_page {
 
 /* The page of rec as of a day (RV_DATE_NONE: today); free it with rv_page_free. */
 void rv_page_build(const struct rv_model *m, size_t rec, int32_t as_of, struct rv_page *out);
+/* The same, keeping what was recorded after as_of dimmed and marked when later is RV_AS_OF_DIM. */
+void rv_page_build_later(const struct rv_model *m, size_t rec, int32_t as_of, enum rv_as_of_later later,
+			 struct rv_page *out);
 void rv_page_free(struct rv_page *p);
 
 /*
@@ -135,6 +146,7 @@ enum rv_page_row_kind {
 	RV_ROW_VERSION_HEAD,
 	RV_ROW_VERSION,
 	RV_ROW_PARAGRAPH, /* a text under the heading before it */
+	RV_ROW_LATER,     /* a deliverable's or question's values recorded after the as-of date (item->later) */
 };
 
 struct rv_page_row {

@@ -78,6 +78,7 @@
 	_(VIEW_REVIEW, APP, "Show a review: its milestones as a dated timeline and its work streams (the review of the row or recommendation under the cursor)") \
 	_(DASHBOARD, APP, "Show the dashboard: decisions and statuses per review, over time, by topic") \
 	_(AS_OF, APP, "Show the data as of a date (DATE), or what moved between two (DATE..DATE)") \
+	_(AS_OF_LATER, APP, "As of a date: hide what was recorded later, or show it dimmed and marked 'after DATE' (as-of-later in the config)") \
 	_(REDRAW, APP, "Redraw the screen") \
 	_(SPLIT_TOGGLE, SPLIT, "Show or hide the page of the item under the cursor beside the list (split)") \
 	_(SPLIT_FOCUS, SPLIT, "Move the keys between the list and the page beside it") \

@@ -54,6 +54,8 @@ struct view;
 
 /* The split's state starts from the configuration (cli options); freed with split_free. */
 void split_init(struct app *app);
+/* The page beside the list is built again before it is drawn next (what it shows changed: &). */
+void split_page_stale(struct app *app);
 void split_free(struct app *app);
 /* The layout for the view in front now: SPLIT_NONE unless it is a list (SCOPE_SPLIT) on a screen that
  * has room, or the split is off. */

@@ -6,6 +6,7 @@
 #ifndef RECVIEW_SUMMARY_H
 #define RECVIEW_SUMMARY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,9 +28,9 @@ struct rv_tally {
 	size_t by_decision[RV_DECISION_COUNT];
 	size_t by_status[RV_STATUS_COUNT];
 	/* Their items (reviews only): questions and the open ones (items.h), deliverables and those
-	 * overdue on the as-of date (or today). */
+	 * overdue and done on the as-of date (or today: as_of.h). */
 	size_t questions, questions_open;
-	size_t deliverables, deliverables_overdue;
+	size_t deliverables, deliverables_overdue, deliverables_done;
 	/* A topic grouped from several spellings (rv_summary_build_grouped): each with its count, the
 	 * label's first, then in order of first appearance; none when it has one spelling. */
 	struct rv_spelling *spellings;
@@ -60,8 +61,11 @@ void rv_summary_build_grouped(const struct rv_model *m, int32_t as_of, struct rv
 void rv_summary_free(struct rv_summary *s);
 
 /* recview --summary: the counts as text with horizontal bars (glyphs and words, no colour), at most
- * width columns wide. */
+ * width columns wide. Each status's and decision's bar is drawn in its own fill pattern, the
+ * dashboard's (theme.h: rv_status_pattern), and each count of a legend ("▓ ○ in progress 8") starts
+ * with it, so that the bars read apart without colour; ascii: the ASCII glyphs and patterns. */
 void rv_summary_text(const struct rv_summary *s, int width, struct strbuf *out);
+void rv_summary_text_glyphs(const struct rv_summary *s, int width, bool ascii, struct strbuf *out);
 
 /* What moved between two dates: one line per recommendation whose status or decision differs. */
 void rv_changes_between(const struct rv_model *m, int32_t from, int32_t to, struct strbuf *out);

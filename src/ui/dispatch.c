@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recview/as_of.h"
 #include "recview/copy.h"
 #include "recview/finding.h"
 #include "recview/list_columns.h"
@@ -102,6 +103,22 @@ static void as_of_prompt(struct app *app)
 		app_message(app, C_HEADING, "Showing the data as of %s: @ then Enter on an empty date returns to now", text.data);
 	}
 	sb_free(&text);
+}
+
+/* &: what was recorded after the as-of date, hidden or dimmed; every open view is built again. */
+static void as_of_later_toggle(struct app *app)
+{
+	app->as_of_later = app->as_of_later == RV_AS_OF_DIM ? RV_AS_OF_HIDE : RV_AS_OF_DIM;
+	for (size_t i = 0; i < app->depth; i++)
+		app->stack[i]->built.generation = ~0ul; /* stale: built for the other choice */
+	split_page_stale(app);
+	bool dim = app->as_of_later == RV_AS_OF_DIM;
+	if (app->as_of == RV_DATE_NONE)
+		app_message(app, C_DIM, "As of a date, later entries will be %s (no date in force now: @ sets one).",
+			    dim ? "shown dimmed" : "hidden");
+	else
+		app_message(app, C_HEADING, "Entries recorded after the date are %s.",
+			    dim ? "shown dimmed, marked 'after DATE'" : "hidden");
 }
 
 /*
@@ -223,6 +240,9 @@ void dispatch_request(struct app *app, enum request req)
 		return;
 	case REQ_AS_OF:
 		as_of_prompt(app);
+		return;
+	case REQ_AS_OF_LATER:
+		as_of_later_toggle(app);
 		return;
 	default:
 		if (split_request(app, req) || tags_request(app, req) || triage_request(app, req) ||

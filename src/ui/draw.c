@@ -101,6 +101,7 @@ void draw_begin(struct draw *d, WINDOW *win, int row, int col, int width, bool s
 	d->right = col + width;
 	d->selected = selected;
 	d->ascii = ascii;
+	d->dimmed = false;
 }
 
 static attr_t attr_for(const struct draw *d, enum color c)
@@ -108,6 +109,8 @@ static attr_t attr_for(const struct draw *d, enum color c)
 	/* On the cursor line only control-character markers and matches keep a look of their own. */
 	if (d->selected)
 		return c == C_ESCAPE || c == C_MATCH ? attrs[C_SELECTED] | A_UNDERLINE : attrs[C_SELECTED];
+	if (d->dimmed && c != C_ESCAPE && c != C_MATCH)
+		return attrs[C_DIM];
 	return attrs[c];
 }
 

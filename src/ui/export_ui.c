@@ -90,7 +90,7 @@ static void export_document(struct app *app, const struct export_source *src, bo
 		n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
 	}
 	if (csv)
-		rv_export_csv(app->m, recs, n, data);
+		rv_export_csv_as_of(app->m, recs, n, app->as_of, data);
 	else
 		rv_export_markdown(app->m, recs, n, src->what == EXPORT_AGENDA ? "Agenda" : "Recommendations", data);
 	free(recs);

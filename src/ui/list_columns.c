@@ -3,6 +3,7 @@
  * model (columns.c), the cells are drawn here, the choice is the app's, the sideways scroll the view's.
  */
 #include "recview/list_columns.h"
+#include "recview/as_of.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -214,8 +215,9 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 	case RV_COL_DONE: {
 		buf[0] = '\0';
 		if (r->count[RV_DELIVERABLES])
-			snprintf(buf, sizeof(buf), "%u/%u", r->deliverables_done, r->count[RV_DELIVERABLES]);
-		bool overdue = rv_rec_overdue(m, rec, rv_overdue_day(v->app->as_of)) > 0;
+			snprintf(buf, sizeof(buf), "%zu/%u", rv_rec_deliverables_done_as_of(m, rec, v->app->as_of),
+				 r->count[RV_DELIVERABLES]);
+		bool overdue = rv_rec_overdue_as_of(m, rec, v->app->as_of) > 0;
 		draw_field_right(d, buf, strlen(buf), w - 1, C_DEFAULT);
 		draw_str(d, overdue ? "!" : " ", C_ERROR);
 		return;
@@ -223,7 +225,8 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 	case RV_COL_OPEN:
 		buf[0] = '\0';
 		if (r->count[RV_QUESTIONS])
-			snprintf(buf, sizeof(buf), "%zu/%u", rv_rec_open_questions(m, rec), r->count[RV_QUESTIONS]);
+			snprintf(buf, sizeof(buf), "%zu/%u", rv_rec_open_questions_as_of(m, rec, v->app->as_of),
+				 r->count[RV_QUESTIONS]);
 		draw_field_right(d, buf, strlen(buf), w, C_DEFAULT);
 		return;
 	case RV_COL_CHANGED: {
@@ -234,7 +237,7 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 	}
 	case RV_COL_NEXT_DUE: {
 		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);
-		bool overdue = rv_rec_overdue(m, rec, rv_overdue_day(v->app->as_of)) > 0;
+		bool overdue = rv_rec_overdue_as_of(m, rec, v->app->as_of) > 0;
 		draw_field(d, t.ptr, t.len, w - 1, overdue ? C_ERROR : C_DATE);
 		draw_str(d, overdue ? "!" : " ", C_ERROR);
 		return;
@@ -253,6 +256,14 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 	}
 }
 
+/* A child's status on the as-of date: a deliverable's as recorded by then, the rest as parsed. */
+static enum rv_status child_status(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+{
+	if (kind == RV_DELIVERABLES)
+		return rv_deliverable_status_as_of(m, child, as_of);
+	return (enum rv_status)rv_child_at(m, kind, child)->status;
+}
+
 static void draw_child_cell(struct view *v, enum rv_col_list list, const struct rv_col_def *def, size_t child,
 			    int w, struct draw *d)
 {
@@ -265,12 +276,12 @@ static void draw_child_cell(struct view *v, enum rv_col_list list, const struct 
 		draw_field(d, t.ptr, t.len, w, ch->rec >= 0 ? C_ID : C_WARNING);
 		return;
 	case RV_COL_STATUS:
-		draw_field(d, t.ptr, t.len, w, status_color(ch->status));
+		draw_field(d, t.ptr, t.len, w, status_color(child_status(m, kind, child, v->app->as_of)));
 		return;
 	case RV_COL_DUE: {
-		struct rv_text due = rv_child_field(m, kind, child, DEL_DUE);
-		bool overdue = rv_deliverable_overdue(m, child, rv_overdue_day(v->app->as_of));
-		if (ch->status == RV_STATUS_COMPLETE)
+		struct rv_text due = rv_child_field_as_of(m, kind, child, DEL_DUE, v->app->as_of);
+		bool overdue = rv_deliverable_overdue_as_of(m, child, v->app->as_of);
+		if (rv_deliverable_status_as_of(m, child, v->app->as_of) == RV_STATUS_COMPLETE)
 			draw_field(d, "done", 4, w - 1, C_ST_COMPLETE);
 		else
 			draw_field(d, due.ptr, due.len, w - 1, overdue ? C_ERROR : C_DATE);
@@ -278,7 +289,7 @@ static void draw_child_cell(struct view *v, enum rv_col_list list, const struct 
 		return;
 	}
 	case RV_COL_QSTATE: {
-		enum rv_qstatus state = rv_question_state(m, child);
+		enum rv_qstatus state = rv_question_state_as_of(m, child, v->app->as_of);
 		const char *word = rv_qstatus_name(state);
 		draw_field(d, word, strlen(word), w, qstate_color(state));
 		return;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recview/app.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/text.h"
@@ -107,11 +108,10 @@ bool present_slide_build(struct view *v)
 	if (text.len)
 		add_text(v, PL_TEXT, 0, text.ptr, text.len);
 
-	int32_t day = rv_overdue_day(v->app->as_of);
 	if (r->count[RV_DELIVERABLES]) {
 		char heading[96];
-		size_t overdue = rv_rec_overdue(m, rec, day);
-		snprintf(heading, sizeof(heading), "Deliverables  %u of %u done", r->deliverables_done,
+		size_t overdue = rv_rec_overdue_as_of(m, rec, v->app->as_of);
+		snprintf(heading, sizeof(heading), "Deliverables  %u of %u done", (unsigned)rv_rec_deliverables_done_as_of(m, rec, v->app->as_of),
 			 r->count[RV_DELIVERABLES]);
 		if (overdue)
 			snprintf(heading + strlen(heading), sizeof(heading) - strlen(heading), ", %zu overdue", overdue);
@@ -123,12 +123,12 @@ bool present_slide_build(struct view *v)
 			struct strbuf line;
 			sb_init(&line);
 			struct rv_text desc = rv_child_text(m, RV_DELIVERABLES, d, DEL_DESCRIPTION);
-			struct rv_text due = rv_child_text(m, RV_DELIVERABLES, d, DEL_DUE);
+			struct rv_text due = rv_child_field_as_of(m, RV_DELIVERABLES, rv_child_index_of(m, RV_DELIVERABLES, d), DEL_DUE, v->app->as_of);
 			sb_add(&line, desc.ptr, desc.len);
-			if (d->status != RV_STATUS_COMPLETE && due.len) {
+			if (rv_deliverable_status_as_of(m, rv_child_index_of(m, RV_DELIVERABLES, d), v->app->as_of) != RV_STATUS_COMPLETE && due.len) {
 				sb_adds(&line, "  (due ");
 				sb_add(&line, due.ptr, due.len);
-				if (rv_deliverable_overdue(m, rv_child_index_of(m, RV_DELIVERABLES, d), day))
+				if (rv_deliverable_overdue_as_of(m, rv_child_index_of(m, RV_DELIVERABLES, d), v->app->as_of))
 					sb_adds(&line, ", overdue");
 				sb_adds(&line, ")");
 			}
@@ -152,7 +152,7 @@ bool present_slide_build(struct view *v)
 	const struct rv_child *next = NULL;
 	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
 		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
-		if (rv_qstatus_is_open(rv_question_state(m, rv_child_index_of(m, RV_QUESTIONS, q)))) {
+		if (rv_qstatus_is_open(rv_question_state_as_of(m, rv_child_index_of(m, RV_QUESTIONS, q), v->app->as_of))) {
 			if (!next)
 				next = q;
 			open++;
@@ -258,8 +258,8 @@ void present_slide_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case PL_DELIVERABLE: {
 		const struct rv_child *c = rv_child_at(m, RV_DELIVERABLES, line->ref);
-		bool done = c->status == RV_STATUS_COMPLETE;
-		bool late = !done && rv_deliverable_overdue(m, line->ref, rv_overdue_day(v->app->as_of));
+		bool done = rv_deliverable_status_as_of(m, rv_child_index_of(m, RV_DELIVERABLES, c), v->app->as_of) == RV_STATUS_COMPLETE;
+		bool late = !done && rv_deliverable_overdue_as_of(m, line->ref, v->app->as_of);
 		if (line->sub == 0)
 			draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
 				 done ? C_ST_COMPLETE : late ? C_ERROR : C_ST_PROGRESS);

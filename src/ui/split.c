@@ -26,6 +26,13 @@ struct split {
 	struct rv_item shown; /* what page shows (RV_RECS: a recommendation's page) */
 };
 
+void split_page_stale(struct app *app)
+{
+	struct split *s = app->split;
+	if (s && s->page)
+		s->page->built.generation = ~0ul;
+}
+
 void split_init(struct app *app)
 {
 	struct split *s = xcalloc(1, sizeof(*s));

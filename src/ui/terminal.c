@@ -127,7 +127,7 @@ static bool open_screen(struct app *app, struct strbuf *why)
 bool terminal_start(struct app *app, struct strbuf *why)
 {
 	const char *enc = nl_langinfo(CODESET);
-	app->ascii = !enc || strcmp(enc, "UTF-8") != 0;
+	app->ascii = app->opt->ascii || !enc || strcmp(enc, "UTF-8") != 0;
 
 	if (!open_screen(app, why))
 		return false;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/item_find.h"
 #include "recview/items.h"
@@ -151,6 +152,9 @@ static void select_items(struct view *v, struct children_state *st)
 	memcpy(st->items, st->all, st->nall * sizeof(*st->items));
 	st->n = rv_item_select(m, v->kind, st->find.query, v->app->as_of, st->find.sort_key, st->find.sort_reverse,
 			       st->items, st->nall);
+	/* As of a date, the history entries dated after it are not in the list (or are dimmed). */
+	if (v->app->as_of_later != RV_AS_OF_DIM)
+		st->n = rv_items_recorded_by(m, v->kind, st->items, st->n, v->app->as_of);
 }
 
 static bool children_open(struct view *v, char *err, size_t errsize)
@@ -198,10 +202,11 @@ static void children_done(struct view *v)
 /* The marks before the columns: a deliverable's status and tag, a question's tag. */
 static void draw_marks(struct view *v, size_t child, struct draw *d)
 {
-	const struct rv_child *ch = rv_child_at(v->app->m, v->kind, child);
+	enum rv_status st = v->kind == RV_DELIVERABLES ? rv_deliverable_status_as_of(v->app->m, child, v->app->as_of)
+						      : RV_STATUS_NONE;
 	if (v->kind == RV_DELIVERABLES)
-		draw_str(d, ch->status == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(ch->status, d->ascii),
-			 status_color(ch->status));
+		draw_str(d, st == RV_STATUS_NONE ? (d->ascii ? "-" : "\xC2\xB7") : rv_status_glyph(st, d->ascii),
+			 status_color(st));
 	if (v->kind == RV_DELIVERABLES || v->kind == RV_QUESTIONS)
 		draw_tag_mark(d, tags_has(v->app, (struct rv_item){v->kind, child}));
 	if (v->kind == RV_QUESTIONS)
@@ -224,6 +229,9 @@ static void children_draw(struct view *v, const struct line *line, struct draw *
 		draw_str(d, count, C_HEADING);
 		return;
 	}
+	/* Dim mode: an entry recorded after the as-of date is in the list, dimmed. */
+	if (!rv_child_recorded_by(m, v->kind, line->ref, v->app->as_of))
+		d->dimmed = true;
 	draw_marks(v, line->ref, d);
 	list_columns_row(v, line->ref, d); /* the columns chosen, fitted to the width (list_columns.c) */
 }

@@ -358,7 +358,7 @@ static void dashboard_draw(struct view *v, const struct line *line, struct draw 
 		draw_field(d, "    overdue", 11, 14, C_LABEL);
 		snprintf(buf, sizeof(buf), "%zu", t->deliverables_overdue);
 		draw_str(d, buf, t->deliverables_overdue ? C_ERROR : C_ST_COMPLETE);
-		snprintf(buf, sizeof(buf), " of %zu deliverables", t->deliverables);
+		snprintf(buf, sizeof(buf), " of %zu deliverables, %zu done", t->deliverables, t->deliverables_done);
 		draw_str(d, buf, C_DIM);
 		return;
 	}

@@ -2,13 +2,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recview/as_of.h"
+#include "recview/changelog.h"
+#include "recview/date.h"
 #include "recview/strbuf.h"
 #include "recview/text.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/views.h"
 
-enum { IT_REC_LINK, IT_FIELD, IT_BLANK, IT_DERIVED /* what the fields say together; ref: its label */ };
+enum {
+	IT_REC_LINK,
+	IT_FIELD,
+	IT_BLANK,
+	IT_DERIVED, /* what the fields say together; ref: its label */
+	IT_LATER,   /* as of a date, dim mode: a field's value recorded after it ("after DATE: ..."); ref: field */
+};
 
 /* The labels of derived lines. */
 enum { DER_STATE, DER_OVERDUE, DER_REVISED, DER_ANSWERED };
@@ -29,19 +38,23 @@ static void add_derived_lines(struct view *v, int width)
 	size_t item = (size_t)v->item;
 	struct strbuf sb;
 	sb_init(&sb);
+	int32_t as_of = v->app->as_of;
 	if (v->kind == RV_QUESTIONS) {
-		enum rv_qstatus st = rv_question_state(m, item);
+		enum rv_qstatus st = rv_question_state_as_of(m, item, as_of);
 		sb_adds(&sb, rv_qstatus_name(st));
-		if (!rv_child_field(m, RV_QUESTIONS, item, Q_STATUS).len)
+		if (!rv_child_field_as_of(m, RV_QUESTIONS, item, Q_STATUS, as_of).len)
 			sb_adds(&sb, st == RV_QSTATUS_ANSWERED ? " (it has an answer)" : " (no answer yet)");
 		add_derived(v, DER_STATE, sb.data, sb.len, width);
 		sb_reset(&sb);
-		if (rv_question_answered_describe(m, item, &sb))
+		/* Who answered, while the answer shown is the one read now (not one given later). */
+		bool later = rv_question_answer_as_of(m, item, as_of).len != rv_child_field(m, RV_QUESTIONS, item, Q_ANSWER).len ||
+			     rv_child_field_later(m, RV_QUESTIONS, item, Q_ANSWER, as_of);
+		if (!later && rv_question_answered_describe(m, item, &sb))
 			add_derived(v, DER_ANSWERED, sb.data, sb.len, width);
 	} else if (v->kind == RV_DELIVERABLES) {
-		int32_t day = rv_overdue_day(v->app->as_of);
-		if (rv_deliverable_overdue(m, item, day)) {
-			struct rv_date_text due = rv_child_date(m, RV_DELIVERABLES, item);
+		int32_t day = rv_overdue_day(as_of);
+		if (rv_deliverable_overdue_as_of(m, item, as_of)) {
+			struct rv_date_text due = rv_deliverable_due_as_of(m, item, as_of);
 			char last[16], on[16];
 			rv_date_format(rv_date_last_day(due.date, due.precision), last, sizeof(last));
 			rv_date_format(day, on, sizeof(on));
@@ -49,12 +62,42 @@ static void add_derived_lines(struct view *v, int width)
 				v->app->as_of != RV_DATE_NONE ? "as of" : "today is", on);
 			add_derived(v, DER_OVERDUE, sb.data, sb.len, width);
 		}
-		for (size_t i = 0; i < rv_due_revisions(m, item); i++) {
+		size_t revisions = rv_changelog_rows_by(m, (struct rv_item){RV_DELIVERABLES, item}, DEL_DUE, as_of);
+		for (size_t i = 0; i < revisions; i++) {
 			sb_reset(&sb);
 			rv_due_revision_describe(m, item, i, &sb);
 			add_derived(v, DER_REVISED, sb.data, sb.len, width);
 		}
 	}
+	sb_free(&sb);
+}
+
+/* A field as it read on the as-of date (as_of.h), or now. */
+static struct rv_text field_as_of(const struct view *v, const struct rv_child *ch, int f)
+{
+	const struct rv_model *m = v->app->m;
+	if (v->app->as_of == RV_DATE_NONE)
+		return rv_child_text(m, v->kind, ch, f);
+	if (v->kind == RV_QUESTIONS && f == Q_ANSWER)
+		return rv_question_answer_as_of(m, (size_t)v->item, v->app->as_of);
+	return rv_child_field_as_of(m, v->kind, (size_t)v->item, f, v->app->as_of);
+}
+
+/* Dim mode: a field whose value now was recorded after the as-of date gets it on a dimmed line. */
+static void add_later_value(struct view *v, int f, struct rv_text then, int width)
+{
+	if (v->app->as_of == RV_DATE_NONE || v->app->as_of_later != RV_AS_OF_DIM)
+		return;
+	struct rv_text now = rv_child_field(v->app->m, v->kind, (size_t)v->item, f);
+	if (now.len == then.len && (!now.len || memcmp(now.ptr, then.ptr, now.len) == 0))
+		return;
+	char day[16];
+	rv_date_format(v->app->as_of, day, sizeof(day));
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_addf(&sb, "after %s: ", day);
+	sb_add(&sb, now.len ? now.ptr : "(none)", now.len ? now.len : 6);
+	view_add_wrapped(v, IT_LATER, (uint32_t)f, false, sb.data, sb.len, width);
 	sb_free(&sb);
 }
 
@@ -72,7 +115,7 @@ static bool item_open(struct view *v, char *err, size_t errsize)
 	int width = v->width - LABEL_WIDTH - 1 > 10 ? v->width - LABEL_WIDTH - 1 : 10;
 
 	for (int f = 0; f < def->nfields; f++) {
-		struct rv_text c = rv_child_text(m, v->kind, ch, f);
+		struct rv_text c = field_as_of(v, ch, f);
 		if (v->kind == RV_QUESTIONS && (f == Q_ANSWERED || f == Q_ANSWERED_BY))
 			continue; /* said on the Answered line, with what recview recorded */
 		if (f == link) {
@@ -93,6 +136,7 @@ static bool item_open(struct view *v, char *err, size_t errsize)
 		}
 		if (c.len)
 			view_add_wrapped(v, IT_FIELD, (uint32_t)f, false, c.ptr, c.len, width);
+		add_later_value(v, f, c, width);
 	}
 	for (size_t e = 0; e < rv_extra_count(m, v->kind); e++) {
 		struct rv_text c = rv_child_extra(m, v->kind, (size_t)v->item, e);
@@ -151,7 +195,7 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		enum color c = C_DEFAULT;
 		if (line->ref == DER_STATE)
-			c = qstate_color(rv_question_state(m, (size_t)v->item));
+			c = qstate_color(rv_question_state_as_of(m, (size_t)v->item, v->app->as_of));
 		else if (line->ref == DER_OVERDUE)
 			c = C_ERROR;
 		draw_text(d, view_line_text(v, line), line->len, c);
@@ -164,8 +208,13 @@ static void item_draw(struct view *v, const struct line *line, struct draw *d)
 			draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
 		enum color c = C_DEFAULT;
 		if ((int)line->ref == rv_field_of_role(v->kind, RV_ROLE_STATUS))
-			c = status_color(ch->status);
+			c = status_color(v->kind == RV_DELIVERABLES ? rv_deliverable_status_as_of(m, (size_t)v->item, v->app->as_of)
+								    : (enum rv_status)ch->status);
 		draw_text(d, view_line_text(v, line), line->len, c);
+	}
+	if (line->type == IT_LATER) {
+		draw_spaces(d, LABEL_WIDTH, C_DEFAULT);
+		draw_text(d, view_line_text(v, line), line->len, C_DIM);
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "recview/activity.h"
 #include "recview/activity_sort.h"
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/finding.h"
 #include "recview/list_columns.h"
 #include "recview/prompt.h"
@@ -47,8 +48,11 @@ static bool log_open(struct view *v, char *err, size_t errsize)
 	}
 	uint32_t *order = xcalloc(st->n + 1, sizeof(*order));
 	st->shown = 0;
+	/* As of a date, what was recorded after it is not in the log (or is dimmed). */
+	bool hide = v->app->as_of_later != RV_AS_OF_DIM;
 	for (size_t i = 0; i < st->n; i++)
-		if (rv_activity_match(st->filter, m, &st->e[i]))
+		if (rv_activity_match(st->filter, m, &st->e[i]) &&
+		    (!hide || rv_activity_recorded_by(m, &st->e[i], v->app->as_of)))
 			order[st->shown++] = (uint32_t)i;
 	rv_activity_sort(m, st->e, order, st->shown, st->sort_key, st->sort_reverse);
 	for (size_t i = 0; i < st->shown; i++)
@@ -95,6 +99,8 @@ static void log_draw(struct view *v, const struct line *line, struct draw *d)
 		}
 		return;
 	}
+	if (!rv_activity_recorded_by(v->app->m, &st->e[line->ref], v->app->as_of))
+		d->dimmed = true; /* dim mode: recorded after the as-of date */
 	list_columns_row(v, line->ref, d); /* date, author, rec, item, kind, change (list_columns_rows.c) */
 }
 
@@ -159,6 +165,8 @@ static void log_crumb(struct view *v, struct strbuf *out)
 		sb_adds(out, " [");
 		text_sanitize(out, st->filter_text, strlen(st->filter_text), 0);
 		sb_addf(out, "] %zu of %zu", st->shown, st->n);
+	} else if (st->shown != st->n) { /* as of a date: the rows recorded by then */
+		sb_addf(out, " (%zu of %zu)", st->shown, st->n);
 	} else {
 		sb_addf(out, " (%zu)", st->n);
 	}

@@ -33,6 +33,7 @@ enum {
 	L_NOTE_OLD_HEAD, /* an earlier version's time and author, shown on request; ref: child index in notes */
 	L_NOTE_OLD,  /* its text */
 	L_FIELD_NAME, /* a field's label too wide to share the value's line; ref as L_FIELD */
+	L_LATER,     /* a deliverable's or question's values recorded after the as-of date, dimmed */
 };
 
 /* The page the lines show (page.h), the item of each line, and the notes whose earlier versions are
@@ -237,6 +238,9 @@ static void add_row(void *ctx, const struct rv_page_row *row)
 	case RV_ROW_PARAGRAPH:
 		view_add_wrapped(v, L_TEXT, 0, false, row->text, row->len, wrap_width(v, 2));
 		break;
+	case RV_ROW_LATER:
+		view_add_wrapped(v, L_LATER, row->item->ref, false, row->text, row->len, wrap_width(v, 6));
+		break;
 	}
 	note_items(v, from, row->item);
 }
@@ -255,7 +259,7 @@ static bool rec_open(struct view *v, char *err, size_t errsize)
 	struct rec_state *st = page_state(v);
 	if (st->built)
 		rv_page_free(&st->page);
-	rv_page_build(v->app->m, (size_t)v->rec, v->app->as_of, &st->page);
+	rv_page_build_later(v->app->m, (size_t)v->rec, v->app->as_of, v->app->as_of_later, &st->page);
 	st->built = true;
 	struct rv_page_walk walk = {.row = add_row, .versions = versions_shown, .ctx = v};
 	rv_page_rows(&st->page, &walk);
@@ -300,6 +304,16 @@ static void draw_title_line(struct view *v, struct draw *d)
 	}
 }
 
+/* "[after 2015-06-30]" after an entry recorded after the as-of date (dim mode), as rv_page_item_line. */
+static void draw_later_mark(const struct rv_page_item *it, struct draw *d)
+{
+	if (!(it->flags & RV_PF_LATER))
+		return;
+	draw_str(d, "  [", C_DIM);
+	draw_text(d, it->later.ptr, it->later.len, C_DIM);
+	draw_str(d, "]", C_DIM);
+}
+
 /* A history entry in the words of rv_page_item_line, in colour. */
 static void draw_history_entry(const struct rv_page_item *h, struct draw *d)
 {
@@ -323,6 +337,7 @@ static void draw_history_entry(const struct rv_page_item *h, struct draw *d)
 		draw_text(d, h->who.ptr, h->who.len, ours ? C_LABEL : C_DIM);
 	}
 	draw_text(d, h->link.ptr, h->link.len, C_WARNING);
+	draw_later_mark(h, d);
 }
 
 /* A note's time and author; "amended" when a correction changed it, and how to see what it said. */
@@ -332,6 +347,7 @@ static void draw_note_head(struct view *v, const struct rv_page_item *n, struct 
 	draw_text(d, n->label.ptr, n->label.len, C_DATE);
 	draw_str(d, "  ", C_DEFAULT);
 	draw_text(d, n->who.ptr, n->who.len, C_LABEL);
+	draw_later_mark(n, d);
 	if (!n->nversions)
 		return;
 	if (n->flags & RV_PF_AMENDED) {
@@ -371,6 +387,10 @@ static void draw_linked_text(struct view *v, const struct line *line, struct dra
 static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 {
 	const char *text = view_line_text(v, line);
+	const struct rv_page_item *dim = line->type != L_TITLE ? line_item(v, line) : NULL;
+	/* Recorded after the as-of date, on a page that keeps such entries: all of it dimmed. */
+	if (dim && (dim->flags & RV_PF_LATER))
+		d->dimmed = true;
 
 	switch (line->type) {
 	case L_TITLE:
@@ -445,6 +465,10 @@ static void rec_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	case L_NOTE_OLD:
 		draw_str(d, "        ", C_DEFAULT);
+		draw_text(d, text, line->len, C_DIM);
+		return;
+	case L_LATER:
+		draw_str(d, "      ", C_DEFAULT);
 		draw_text(d, text, line->len, C_DIM);
 		return;
 	case L_REVISED:

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/filter_prompt.h"
 #include "recview/finding.h"
@@ -24,8 +25,12 @@
 enum { RES_GROUP, RES_EMPTY };
 
 struct results_state {
-	struct rv_hit *hits;
+	struct rv_hit *all;  /* every hit of the search */
+	size_t nall;
+	struct rv_hit *hits; /* those recorded by the as-of date (all of them without one), grouped */
 	size_t n;
+	bool chosen;          /* hits chosen from all, for the as-of date chosen_for */
+	int32_t chosen_for;
 	struct rv_hit_group *groups;
 	size_t ngroups;
 	char pattern[256];
@@ -36,6 +41,25 @@ struct results_state {
 	bool searched; /* hits and groups found (false: zeroed, to search) */
 	size_t shown;
 };
+
+/* As of a date, the hits in a history entry or note recorded after it are left out (dim mode keeps
+ * them): chosen again, and grouped, when the date or the mode changed. */
+static void choose_hits(struct view *v, struct results_state *st)
+{
+	int32_t as_of = v->app->as_of_later == RV_AS_OF_DIM ? RV_DATE_NONE : v->app->as_of;
+	if (st->chosen && st->chosen_for == as_of)
+		return;
+	free(st->hits);
+	free(st->groups);
+	st->hits = xcalloc(st->nall + 1, sizeof(*st->hits));
+	st->n = 0;
+	for (size_t i = 0; i < st->nall; i++)
+		if (st->all[i].kind == RV_RECS || rv_child_recorded_by(v->app->m, st->all[i].kind, st->all[i].index, as_of))
+			st->hits[st->n++] = st->all[i];
+	st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
+	st->chosen = true;
+	st->chosen_for = as_of;
+}
 
 /* A group is shown when the filter takes its recommendation (a group without one: no filter). */
 static bool group_shown(const struct view *v, const struct results_state *st, const struct rv_hit_group *g)
@@ -66,10 +90,11 @@ static bool results_open(struct view *v, char *err, size_t errsize)
 	}
 	if (!st->searched) {
 		st->searched = true;
-		st->n = rv_search_all(v->app->m, v->app->search, &st->hits);
-		st->ngroups = rv_hit_groups(v->app->m, st->hits, st->n, &st->groups);
+		st->nall = rv_search_all(v->app->m, v->app->search, &st->all);
 		snprintf(st->pattern, sizeof(st->pattern), "%s", v->app->search_text);
+		st->chosen = false;
 	}
+	choose_hits(v, st);
 	uint32_t *order = xcalloc(st->ngroups + 1, sizeof(*order));
 	size_t n = 0;
 	for (size_t i = 0; i < st->ngroups; i++)
@@ -93,6 +118,7 @@ static void results_done(struct view *v)
 {
 	struct results_state *st = v->data;
 	if (st) {
+		free(st->all);
 		free(st->hits);
 		free(st->groups);
 		rv_query_free(st->query);

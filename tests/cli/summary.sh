@@ -11,7 +11,7 @@ has summary-ssr2-rejected out "            rejected          18 "
 has summary-ssr2-pending out "            pending           31 "
 has summary-ssr1-complete out "  status    ✓ complete        20 "
 has summary-over-time out "Over time"
-has summary-first-point out "SSR1  2014-03-18  approved 28  ✓ complete 8  ○ in progress 20"
+has summary-first-point out "SSR1  2014-03-18  █ approved 28  █ ✓ complete 8  ▓ ○ in progress 20"
 has summary-topic out "By topic"
 has summary-no-topic out "(no topic)"
 wide=$(LC_ALL=C.UTF-8 wc -L <"$TMP/out")
@@ -29,5 +29,5 @@ has summary-as-of-month-heading out "As of 2016-03:"
 run summary-bad-date 2 "$BIN" --summary --as-of 2014-13-45 data
 has summary-bad-date-message err "--as-of"
 lacks summary-bad-date-no-output out "recommendations"
-run summary-as-of-with-export 2 "$BIN" --export csv --as-of 2014-12-31 data
-has summary-as-of-with-export-message err "--as-of goes with --summary, --show, --list, --export md, --export slides[-html] or the browser"
+run summary-as-of-with-check 2 "$BIN" --check --as-of 2014-12-31 data
+has summary-as-of-with-check-message err "--as-of goes with --summary, --show, --list, --export or the browser"

@@ -389,8 +389,9 @@ static void test_data_text(void **state)
 	sb_init(&out);
 	rv_summary_text(&s, 80, &out);
 	assert_non_null(strstr(out.data, "Now: 91 recommendations in 2 reviews\n"));
-	assert_non_null(strstr(out.data, "\n      2016-06-30  approved 28  \xE2\x9C\x93 complete 20  \xE2\x97\x8B in progress 8\n") ||
-			strstr(out.data, "2016-06-30  approved 28  \xE2\x9C\x93 complete 20  \xE2\x97\x8B in progress 8\n"));
+	/* Each legend entry starts with its fill pattern: █ approved, █ complete, ▓ in progress. */
+	assert_non_null(strstr(out.data, "2016-06-30  \xE2\x96\x88 approved 28  \xE2\x96\x88 \xE2\x9C\x93 complete 20  "
+					 "\xE2\x96\x93 \xE2\x97\x8B in progress 8\n"));
 	sb_free(&out);
 	rv_summary_free(&s);
 	rv_summary_build(m, date("2014-12-31"), &s);
