@@ -44,6 +44,7 @@ struct cli_options {
 	bool commit;         /* --commit (or git = commit in the configuration): git commit the session on quit */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */
+	const char *output;  /* -o FILE, with --export: the file written instead of stdout, or NULL */
 	const char *as_of;   /* --as-of DATE, with --summary or the browser */
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */
