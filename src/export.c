@@ -55,6 +55,39 @@ static void change_label(const struct rv_change *c, struct strbuf *out)
 	}
 }
 
+/* Whether a change gives someone an action: an owner set (of the recommendation or a deliverable),
+ * or a deliverable's due date. */
+static bool is_action(const struct rv_change *c)
+{
+	if (c->kind != RV_CHANGE_FIELD)
+		return false;
+	return (c->target == RV_RECS && c->field == REC_OWNER) ||
+	       (c->target == RV_DELIVERABLES && (c->field == DEL_RESPONSIBLE || c->field == DEL_DUE));
+}
+
+/* The actions of the session, with their owners: what each owner or due date change set. */
+static void session_actions(const struct rv_session *s, struct strbuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->applied; i++) {
+		const struct rv_change *c = &s->changes[i];
+		if (!is_action(c))
+			continue;
+		if (!any)
+			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n");
+		any = true;
+		sb_adds(out, "| ");
+		md_str(out, c->rec_id);
+		sb_adds(out, " | ");
+		change_label(c, out);
+		sb_adds(out, " | ");
+		md_str(out, c->after && *c->after ? c->after : "(none)");
+		sb_adds(out, " | ");
+		md_str(out, c->note);
+		sb_adds(out, " |\n");
+	}
+}
+
 void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 {
 	sb_adds(out, "# Triage minutes\n\n");
@@ -96,14 +129,20 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			sb_adds(out, " |\n");
 		}
 	}
+	session_actions(s, out);
 	if (s->ntimes) {
+		double total = 0;
 		sb_adds(out, "\n## Walkthrough\n\n| Recommendation | Time |\n|---|---|\n");
 		for (size_t i = 0; i < s->ntimes; i++) {
 			long secs = (long)(s->times[i].seconds + 0.5);
+			total += s->times[i].seconds;
 			sb_adds(out, "| ");
 			md_str(out, s->times[i].rec_id);
 			sb_addf(out, " | %ld:%02ld |\n", secs / 60, secs % 60);
 		}
+		long secs = (long)(total + 0.5);
+		sb_addf(out, "\n%zu item%s presented, %ld:%02ld in all.\n", s->ntimes, s->ntimes == 1 ? "" : "s", secs / 60,
+			secs % 60);
 	}
 	if (s->nagenda) {
 		sb_adds(out, "\n## Agenda\n\n");

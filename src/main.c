@@ -418,6 +418,8 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->clipboard = cfg.clipboard;
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
+	opt->minutes_file = cfg.minutes_file;
+	opt->minutes_on_leave = cfg.minutes_on_leave && strcmp(cfg.minutes_on_leave, "yes") == 0;
 	opt->config_path = cfg.path;
 	for (size_t l = 0; l < sizeof(cfg.columns) / sizeof(*cfg.columns); l++) {
 		opt->columns[l] = cfg.columns[l];

@@ -35,6 +35,8 @@ struct cli_options {
 	const char *clipboard;  /* the configuration's: auto, osc52, file, off (NULL: auto) */
 	const char *topic_grouping; /* the configuration's: normalise, off (NULL: normalise) */
 	const char *present;        /* the configuration's: ask, agenda, list (NULL: ask) */
+	const char *minutes_file;   /* the configuration's minutes-file (NULL: minutes-%Y-%m-%d.md) */
+	bool minutes_on_leave;      /* minutes-on-leave = yes: the minutes are written on leaving the walkthrough */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	const char *config_path; /* the configuration file read, for the lines of its messages */
