@@ -19,6 +19,7 @@
 
 #include "recview/activity.h"
 #include "recview/arena.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/export.h"
 #include "recview/handout.h"
@@ -223,6 +224,32 @@ static void test_session_minutes_escape_backslashes_and_breaks(void **state)
 	assert_has("minutes", out.data, "| ann\\\\ | R\\\\\\|4 | note | x\\\\\\|y and next line |\n");
 	assert_has("minutes", out.data, "| ann\\\\ | R-2 | note | cr and crlf here\\\\ |\n");
 	assert_has("minutes", out.data, "\n1. R-1 \xE2\x80\x94 ends in a backslash\\\\ (in progress)\n2. R\\\\\\|4 \xE2\x80\x94 cr only\n");
+	sb_free(&out);
+	rv_session_free(&s);
+	unload(m);
+}
+
+/* The session's minutes: the items presented with their times and in all, the changes, and the
+ * actions with their owners, every cell escaped. */
+static void test_session_minutes_actions_and_times(void **state)
+{
+	(void)state;
+	struct rv_model *m = load(data_set("sa", "id,title,status\nR-1,One,\nR|2,Two,\n",
+					   "rec_id,date,status,source\nR-1,2020-01-01,in planning,s1\n"));
+	struct rv_session s;
+	rv_session_open(&s, m, "ann", false);
+	uint32_t r1 = rec_of(m, "R-1"), r2 = rec_of(m, "R|2");
+	rv_session_add_time(&s, r1, 65.2);
+	rv_session_add_time(&s, r2, 130);
+	assert_true(rv_change_status(&s, r1, "complete", "done", "2015-01-01"));
+	assert_true(rv_change_item_field(&s, (struct rv_item){RV_RECS, r2}, REC_OWNER, "OCTO | CTO", "asked"));
+	struct strbuf out;
+	sb_init(&out);
+	rv_session_minutes(&s, &out);
+	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n"
+					"| R\\|2 | owner | OCTO \\| CTO | asked |\n");
+	assert_has("times", out.data, "| R-1 | 1:05 |\n| R\\|2 | 2:10 |\n\n2 items presented, 3:15 in all.\n");
+	assert_has("change", out.data, "| ann | R-1 | status: in planning \xE2\x86\x92 complete (as of 2015-01-01) | done |\n");
 	sb_free(&out);
 	rv_session_free(&s);
 	unload(m);
@@ -608,6 +635,7 @@ int run_export_tests(void)
 		T(test_csv_export_defuses_formulas),
 		T(test_markdown_export_escapes_backslashes_and_breaks),
 		T(test_session_minutes_escape_backslashes_and_breaks),
+		T(test_session_minutes_actions_and_times),
 		T(test_file_minutes_escape_backslashes_and_breaks),
 		T(test_file_minutes_select_by_recorded_time),
 		T(test_export_never_replaces_a_data_file),
