@@ -62,3 +62,22 @@ exited quit-after-writing 0
 "$ABS_BIN" --export minutes --since 2026-12-02 "$DATA" >"$TMP/file-minutes"
 grep -qF '| 2026-12-02T10:00:00 | chair | SSR2-10.1 | status: behind schedule (effective 2015-01-01) | late \| again |' "$TMP/file-minutes" &&
 	echo "ok export-since-recorded" || { echo "not ok export-since-recorded"; cat "$TMP/file-minutes"; }
+
+# minutes-on-leave = yes: leaving the walkthrough writes them (an absolute minutes-file), and
+# quitting then asks nothing.
+mkdir "$TMP/config2" "$TMP/config2/recview"
+printf 'minutes-file = %s/leave-%%Y.md\nminutes-on-leave = yes\n' "$TMP" >"$TMP/config2/recview/config"
+START_ENV="USER=chair RECVIEW_NOW=2026-12-02T10:00:00 XDG_CONFIG_HOME=$TMP/config2"
+start 80 24 "$DATA"
+expect leave-list "SSR1-1 "
+keys P
+expect leave-asks "Present: a the agenda"
+keys a
+expect leave-first "1 / 3"
+keys Space
+expect leave-second "2 / 3"
+keys q
+expect leave-written "Minutes written to $TMP/leave-2026.md"
+if grep -q '^| SSR1-25 | [0-9]*:[0-9][0-9] |$' "$TMP/leave-2026.md"; then echo "ok leave-file"; else echo "not ok leave-file"; cat "$TMP/leave-2026.md"; fi
+keys Q
+exited leave-quit-asks-nothing 0
