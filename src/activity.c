@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/changelog.h"
 #include "recview/date.h"
 
 static const struct rv_text empty = {"", 0};
@@ -137,6 +138,8 @@ static void add_histories(struct builder *b, const struct rv_model *m)
 static void add_rows(struct builder *b, const struct rv_model *m, enum rv_kind kind, int time_field)
 {
 	for (size_t i = 0; i < rv_child_total(m, kind); i++) {
+		if (kind == RV_CHANGES && rv_changes_row_records_state(m, i))
+			continue; /* its history row is the entry */
 		struct rv_activity *e = push(b, kind, i, rv_child_at(m, kind, i)->rec);
 		e->what = RV_ACT_ROW;
 		set_time_stamp(e, rv_child_field(m, kind, i, time_field));

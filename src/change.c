@@ -323,6 +323,9 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		struct new_row entry;
 		history_row(s, c, &entry);
 		append_row(s, c, RV_HISTORY, entry.v, entry.n);
+		/* When it was recorded: the history's date is the date in force, which a change can backdate
+		 * (changelog.h, "recorded"). */
+		log_field_change(s, c, status ? "status" : "decision", entry.word);
 		free(entry.word);
 		break;
 	}

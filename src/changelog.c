@@ -245,6 +245,13 @@ void rv_changelog_free(struct rv_model *m)
 	m->changelog = NULL;
 }
 
+bool rv_changes_row_records_state(const struct rv_model *m, size_t row)
+{
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	return !item.len && (text_is(field, "status", 6) || text_is(field, "decision", 8));
+}
+
 void rv_changelog_rebuild(struct rv_model *m)
 {
 	rv_changelog_free(m);
@@ -258,8 +265,8 @@ void rv_changelog_rebuild(struct rv_model *m)
 		struct rv_item it;
 		struct rv_text item = rv_child_field(m, RV_CHANGES, i, CHG_ITEM);
 		struct rv_text field = rv_child_field(m, RV_CHANGES, i, CHG_FIELD);
-		if (c->rec < 0 || !rv_item_find(m, (size_t)c->rec, item.ptr, item.len, &it))
-			continue;
+		if (c->rec < 0 || rv_changes_row_records_state(m, i) || !rv_item_find(m, (size_t)c->rec, item.ptr, item.len, &it))
+			continue; /* a status or decision is the history's, never the log's */
 		int f = rv_item_field_parse(it.kind, field.ptr, field.len);
 		if (f < 0)
 			continue;

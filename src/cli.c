@@ -22,9 +22,9 @@ void cli_usage(FILE *out)
 	      "       recview --check [--strict] [--all] [DIR]\n"
 	      "       recview --show ID [--as-of DATE] [DIR]\n"
 	      "       recview --list [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
-	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [--as-of DATE] [DIR]\n"
-	      "       recview --export minutes [--since DATE] [--as-of DATE] [DIR]\n"
-	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [DIR]\n"
+	      "       recview --export md|csv [--filter EXPR] [--sort KEY] [--as-of DATE] [-o FILE] [DIR]\n"
+	      "       recview --export minutes [--since DATE] [--as-of DATE] [-o FILE] [DIR]\n"
+	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [-o FILE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "       recview [-C DIR] git-setup [DIR]\n"
@@ -52,7 +52,8 @@ void cli_usage(FILE *out)
 	      "  -e, --export FMT  the (filtered, sorted) recommendations as a Markdown table (md) or as\n"
 	      "                    CSV with the columns of recommendations.csv (csv), on stdout;\n"
 	      "                    minutes: the changes and notes made with recview, as Markdown\n"
-	      "      --since DATE  with --export minutes: only those on or after DATE\n"
+	      "      --since DATE  with --export minutes: only those recorded on or after DATE\n"
+	      "  -o, --output FILE with --export: write FILE (atomically) instead of standard output\n"
 	      "      --summary     the counts per review and topic, by decision and status, with bars,\n"
 	      "                    and how they moved at each date of the status history\n"
 	      "      --as-of DATE  with --summary, --show, --list, --export or the browser: the\n"
@@ -116,7 +117,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
 		{"sort", required_argument, NULL, 'O'},
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
-		{"since", required_argument, NULL, 'T'},
+		{"since", required_argument, NULL, 'T'}, {"output", required_argument, NULL, 'o'},
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
 		{"commit", no_argument, NULL, 'G'},
@@ -129,7 +130,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	optind = 1;
 	int c;
 	char shortopt[3];
-	while ((c = getopt_long(argc, argv, ":cs:le:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":cs:le:o:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			opt->action = CLI_CHECK;
@@ -172,6 +173,9 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'T':
 			opt->since = optarg;
 			break;
+		case 'o':
+			opt->output = optarg;
+			break;
 		case 'U':
 			opt->action = CLI_SUMMARY;
 			break;
@@ -205,6 +209,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if ((opt->filter || opt->sort) && opt->action != CLI_LIST && opt->action != CLI_EXPORT) {
 		fprintf(stderr, "recview: %s goes with --list or --export\n", opt->filter ? "--filter" : "--sort");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->output && opt->action != CLI_EXPORT) {
+		fprintf(stderr, "recview: -o goes with --export\n");
 		cli_usage(stderr);
 		return false;
 	}

@@ -82,6 +82,8 @@ void config_free(struct config *c)
 	free(c->topic_grouping);
 	free(c->present);
 	free(c->as_of_later);
+	free(c->minutes_file);
+	free(c->minutes_on_leave);
 	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
 		free(c->columns[l]);
 	for (size_t i = 0; i < c->nbindings; i++) {
@@ -136,6 +138,7 @@ static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NU
 static const char *const topic_grouping_words[] = {"normalise", "off", NULL};
 static const char *const present_words[] = {"ask", "agenda", "list", NULL};
 static const char *const as_of_later_words[] = {"hide", "dim", NULL};
+static const char *const yes_no_words[] = {"yes", "no", NULL};
 
 /* A setting that takes one of a few words: kept as written, or a warning naming them. */
 static void set_choice(struct loader *ld, char **field, const char *what, const char *const *words,
@@ -427,6 +430,13 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		set_choice(ld, &c->as_of_later, "as-of-later", as_of_later_words, val, vlen);
 	} else if (word_is(name, name_len, "present")) {
 		set_choice(ld, &c->present, "present", present_words, val, vlen);
+	} else if (word_is(name, name_len, "minutes-file")) {
+		if (vlen == 0)
+			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "minutes-file is empty");
+		else
+			set_string(&c->minutes_file, val, vlen);
+	} else if (word_is(name, name_len, "minutes-on-leave")) {
+		set_choice(ld, &c->minutes_on_leave, "minutes-on-leave", yes_no_words, val, vlen);
 	} else if (word_is(name, name_len, "data")) {
 		if (vlen == 0)
 			diag_add(ld->diags, DIAG_WARNING, ld->path, ld->line, 0, "data path is empty");

@@ -9,6 +9,7 @@
 
 #include "recview/arena.h"
 #include "recview/as_of.h"
+#include "recview/changelog.h"
 #include "recview/date.h"
 #include "recview/save.h"
 #include "recview/text.h"
@@ -55,6 +56,39 @@ static void change_label(const struct rv_change *c, struct strbuf *out)
 	}
 }
 
+/* Whether a change gives someone an action: an owner set (of the recommendation or a deliverable),
+ * or a deliverable's due date. */
+static bool is_action(const struct rv_change *c)
+{
+	if (c->kind != RV_CHANGE_FIELD)
+		return false;
+	return (c->target == RV_RECS && c->field == REC_OWNER) ||
+	       (c->target == RV_DELIVERABLES && (c->field == DEL_RESPONSIBLE || c->field == DEL_DUE));
+}
+
+/* The actions of the session, with their owners: what each owner or due date change set. */
+static void session_actions(const struct rv_session *s, struct strbuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < s->applied; i++) {
+		const struct rv_change *c = &s->changes[i];
+		if (!is_action(c))
+			continue;
+		if (!any)
+			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n");
+		any = true;
+		sb_adds(out, "| ");
+		md_str(out, c->rec_id);
+		sb_adds(out, " | ");
+		change_label(c, out);
+		sb_adds(out, " | ");
+		md_str(out, c->after && *c->after ? c->after : "(none)");
+		sb_adds(out, " | ");
+		md_str(out, c->note);
+		sb_adds(out, " |\n");
+	}
+}
+
 void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 {
 	sb_adds(out, "# Triage minutes\n\n");
@@ -96,14 +130,20 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			sb_adds(out, " |\n");
 		}
 	}
+	session_actions(s, out);
 	if (s->ntimes) {
+		double total = 0;
 		sb_adds(out, "\n## Walkthrough\n\n| Recommendation | Time |\n|---|---|\n");
 		for (size_t i = 0; i < s->ntimes; i++) {
 			long secs = (long)(s->times[i].seconds + 0.5);
+			total += s->times[i].seconds;
 			sb_adds(out, "| ");
 			md_str(out, s->times[i].rec_id);
 			sb_addf(out, " | %ld:%02ld |\n", secs / 60, secs % 60);
 		}
+		long secs = (long)(total + 0.5);
+		sb_addf(out, "\n%zu item%s presented, %ld:%02ld in all.\n", s->ntimes, s->ntimes == 1 ? "" : "s", secs / 60,
+			secs % 60);
 	}
 	if (s->nagenda) {
 		sb_adds(out, "\n## Agenda\n\n");
@@ -125,7 +165,8 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 }
 
 struct minute {
-	char when[32];
+	char when[32];      /* when it was recorded (a history row: its date when the files do not say) */
+	char effective[16]; /* a history row recorded on another day than its date: that date */
 	enum rv_kind kind;
 	uint32_t child;
 };
@@ -135,6 +176,82 @@ static int by_when(const void *a, const void *b)
 	const struct minute *x = a, *y = b;
 	int c = strcmp(x->when, y->when);
 	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
+}
+
+/* The rows of changes.csv that say when a status or decision change was recorded, by recommendation. */
+struct recorded {
+	int32_t rec;
+	uint32_t row;
+	bool used;
+};
+
+static int by_rec(const void *a, const void *b)
+{
+	const struct recorded *x = a, *y = b;
+	if (x->rec != y->rec)
+		return x->rec < y->rec ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static size_t recorded_rows(const struct rv_model *m, struct recorded **out)
+{
+	size_t n = 0, total = rv_child_total(m, RV_CHANGES);
+	*out = xcalloc(total + 1, sizeof(**out));
+	for (size_t i = 0; i < total; i++)
+		if (rv_child_at(m, RV_CHANGES, i)->rec >= 0 && rv_changes_row_records_state(m, i))
+			(*out)[n++] = (struct recorded){rv_child_at(m, RV_CHANGES, i)->rec, (uint32_t)i, false};
+	qsort(*out, n, sizeof(**out), by_rec);
+	return n;
+}
+
+static bool same_text(struct rv_text a, struct rv_text b)
+{
+	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
+/* Whether changes.csv row r records history row h: the same recommendation, author, value and note. */
+static bool records_entry(const struct rv_model *m, uint32_t r, size_t h, struct rv_text author)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, r, CHG_FIELD);
+	int hf = field.len == 6 ? HIST_STATUS : HIST_DECISION;
+	struct rv_text value = rv_child_field(m, RV_HISTORY, h, hf);
+	return value.len && same_text(rv_child_field(m, RV_CHANGES, r, CHG_VALUE), value) &&
+	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_AUTHOR), author) &&
+	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_NOTE), rv_child_field(m, RV_HISTORY, h, HIST_NOTE));
+}
+
+/*
+ * When history row h (written by recview, author after "recview: ") was recorded, into mi: the time of
+ * the first unused changes.csv row that records it; false when there is none (files written before
+ * recview kept it: the minutes go by the history's date).
+ */
+static bool recorded_time(const struct rv_model *m, struct recorded *rows, size_t n, size_t h, struct rv_text author,
+			  struct minute *mi)
+{
+	int32_t rec = rv_child_at(m, RV_HISTORY, h)->rec;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rows[mid].rec < rec)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < n && rows[k].rec == rec; k++) {
+		if (rows[k].used || !records_entry(m, rows[k].row, h, author))
+			continue;
+		rows[k].used = true;
+		struct rv_text when = rv_child_field(m, RV_CHANGES, rows[k].row, CHG_TIME);
+		snprintf(mi->when, sizeof(mi->when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
+		int32_t date = rv_child_at(m, RV_HISTORY, h)->date;
+		char iso[16] = "";
+		if (date != RV_DATE_NONE)
+			rv_date_format(date, iso, sizeof(iso));
+		if (*iso && strncmp(mi->when, iso, strlen(iso)) != 0)
+			snprintf(mi->effective, sizeof(mi->effective), "%s", iso);
+		return true;
+	}
+	return false;
 }
 
 /* The cells every row of the minutes starts with: when it was recorded, who, the recommendation. */
@@ -185,12 +302,16 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 {
 	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
+	struct recorded *rows;
+	size_t nrows = recorded_rows(m, &rows);
 	for (size_t i = 0; i < rv_child_total(m, RV_HISTORY); i++) {
 		struct rv_text src = rv_child_field(m, RV_HISTORY, i, HIST_SOURCE);
 		struct rv_text date = rv_child_field(m, RV_HISTORY, i, HIST_DATE);
 		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
 			continue;
-		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
+		struct rv_text author = {src.ptr + 9, src.len - 9};
+		if (!recorded_time(m, rows, nrows, i, author, &list[n]))
+			snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
 		list[n].kind = RV_HISTORY;
 		list[n++].child = (uint32_t)i;
 	}
@@ -258,11 +379,14 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 				sb_adds(out, st.len ? "; decision: " : "decision: ");
 				rv_markdown_cell(out, dec.ptr, dec.len);
 			}
+			if (*mi->effective)
+				sb_addf(out, " (effective %s)", mi->effective);
 		}
 		sb_adds(out, " | ");
 		rv_markdown_cell(out, text.ptr, text.len);
 		sb_adds(out, " |\n");
 	}
+	free(rows);
 	free(list);
 }
 

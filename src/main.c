@@ -18,6 +18,7 @@
 #include "recview/config.h"
 #include "recview/draw.h"
 #include "recview/export.h"
+#include "recview/export_target.h"
 #include "recview/handout.h"
 #include "recview/keys.h"
 #include "recview/model.h"
@@ -114,6 +115,26 @@ static int run_show(const struct rv_model *m, const char *id, int32_t as_of)
 	return EXIT_CLEAN;
 }
 
+/*
+ * -o FILE: the export written to FILE atomically (export_target.h: never a file of the data set; a
+ * symlink is followed and stays a link; a file already there is replaced, as the user named it).
+ * false, with the reason on stderr, unless it is on disk.
+ */
+static bool write_output(const char *data_dir, const char *path, const struct strbuf *data)
+{
+	struct rv_export_target t;
+	char why[1200];
+	bool ok = rv_export_target_check(data_dir, path, &t, why, sizeof(why)) != RV_EXPORT_REFUSED &&
+		  rv_export_target_write(&t, data->data ? data->data : "", data->len, NULL, why, sizeof(why));
+	if (!ok) {
+		char *safe = safe_text(why);
+		fprintf(stderr, "recview: -o: %s\n", safe);
+		free(safe);
+	}
+	rv_export_target_free(&t);
+	return ok;
+}
+
 /* --list: one line per selected recommendation; a bad --filter or --sort is a usage error. */
 static int run_list(const struct rv_model *m, const struct cli_options *opt, int32_t as_of)
 {
@@ -159,7 +180,14 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 			rv_export_csv_as_of(m, order, n, as_of, &line);
 		else
 			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
-		put_stdout(&line);
+		if (opt->output && !write_output(m->dir, opt->output, &line)) {
+			sb_free(&line);
+			free(order);
+			rv_query_free(q);
+			return EXIT_OUTPUT;
+		}
+		if (!opt->output)
+			put_stdout(&line);
 	}
 	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {
 		sb_reset(&line);
@@ -403,6 +431,8 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
 	opt->as_of_later = cfg.as_of_later;
+	opt->minutes_file = cfg.minutes_file;
+	opt->minutes_on_leave = cfg.minutes_on_leave && strcmp(cfg.minutes_on_leave, "yes") == 0;
 	opt->config_path = cfg.path;
 	for (size_t l = 0; l < sizeof(cfg.columns) / sizeof(*cfg.columns); l++) {
 		opt->columns[l] = cfg.columns[l];

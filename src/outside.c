@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "recview/arena.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/text.h"
 
@@ -314,8 +315,8 @@ static void value_item(struct rv_outside *o, enum rv_outside_kind kind, const ch
 static void field_item(struct rv_outside *o, const struct rv_model *m, const char *id, size_t row)
 {
 	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
-	if (field.len == 8 && memcmp(field.ptr, "priority", 8) == 0)
-		return;
+	if ((field.len == 8 && memcmp(field.ptr, "priority", 8) == 0) || rv_changes_row_records_state(m, row))
+		return; /* said as the column's, or as the history row's */
 	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
 	struct strbuf what;
 	sb_init(&what);

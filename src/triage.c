@@ -481,6 +481,9 @@ static bool change_state(struct rv_session *s, size_t rec, bool status, const ch
 	if (!can_append(s, RV_HISTORY, -1) || !can_write(s, RV_RECS) || !fits(s, RV_HISTORY, note) ||
 	    !fits(s, RV_HISTORY, s->author))
 		return false;
+	/* Its changes.csv row (when it was recorded) is written too, or nothing is. */
+	if (!can_append(s, RV_CHANGES, CHG_VALUE) || !fits(s, RV_CHANGES, note) || !fits(s, RV_CHANGES, s->author))
+		return false;
 	if (!rv_kind_has_field(s->m, RV_RECS, status ? REC_STATUS : REC_DECISION) && rv_kind_present(s->m, RV_HISTORY) &&
 	    !rv_kind_has_field(s->m, RV_HISTORY, status ? HIST_STATUS : HIST_DECISION)) {
 		snprintf(s->error, sizeof(s->error),

@@ -50,6 +50,10 @@ struct app {
 	struct rv_session *session;          /* triage: changes, undo, saving, the agenda */
 	char saving_what[256];               /* the change being written in the background */
 	struct view *last_drawn;             /* the view on screen at the last frame (presentation clock) */
+	/* The session's minutes as last written to a file: its changes and walkthrough items then
+	 * (export_ui.c, minutes_pending). */
+	bool minutes_written;
+	size_t minutes_applied, minutes_ntimes;
 	struct tags *tags;                   /* tagged items and the ; prefix (tags.h) */
 	char git_branch[64];                 /* the git branch the data set is on (sanitised), or "" */
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of

@@ -16,6 +16,12 @@
  * what is read. Where it has none (no owner column in recommendations.csv; notes, whose file is never
  * rewritten), the latest row of changes.csv for the field is its value. The earlier rows are its
  * history (a deliverable's revised due dates, a note's earlier versions).
+ *
+ * A status or decision change is a row of status_history.csv, whose date is the date in force (a
+ * change can be dated in the past). recview also appends a row here for it (field "status" or
+ * "decision", value and previous as in the history, time when it was recorded), so that the files
+ * say when each change was made: the minutes select by it. Those rows are never a field's value
+ * (the history is), nor a second entry of the log: rv_changes_row_records_state says which they are.
  */
 #ifndef RECVIEW_CHANGELOG_H
 #define RECVIEW_CHANGELOG_H
@@ -48,6 +54,10 @@ void rv_item_describe(const struct rv_model *m, struct rv_item it, struct strbuf
 const char *rv_item_field_name(enum rv_kind kind, int field);
 /* The field of kind a name in changes.csv stands for, or -1. */
 int rv_item_field_parse(enum rv_kind kind, const char *name, size_t len);
+
+/* Whether row (a child of RV_CHANGES) records when a status or decision change was made: its history
+ * row is the change itself. */
+bool rv_changes_row_records_state(const struct rv_model *m, size_t row);
 
 /* Builds the index of changes.csv (after loading, and whenever its rows change). */
 void rv_changelog_rebuild(struct rv_model *m);

@@ -37,6 +37,8 @@ struct cli_options {
 	const char *topic_grouping; /* the configuration's: normalise, off (NULL: normalise) */
 	const char *present;        /* the configuration's: ask, agenda, list (NULL: ask) */
 	const char *as_of_later;    /* the configuration's: hide, dim (NULL: hide) */
+	const char *minutes_file;   /* the configuration's minutes-file (NULL: minutes-%Y-%m-%d.md) */
+	bool minutes_on_leave;      /* minutes-on-leave = yes: the minutes are written on leaving the walkthrough */
 	const char *author;  /* from the configuration, else $USER */
 	const char *config_data; /* the configuration's data directory */
 	const char *config_path; /* the configuration file read, for the lines of its messages */
@@ -46,6 +48,7 @@ struct cli_options {
 	bool commit;         /* --commit (or git = commit in the configuration): git commit the session on quit */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */
+	const char *output;  /* -o FILE, with --export: the file written instead of stdout, or NULL */
 	const char *as_of;   /* --as-of DATE, with --summary or the browser */
 	const char *filter;  /* --filter EXPR (with --list), or NULL */
 	const char *sort;    /* --sort KEY (with --list), or NULL */

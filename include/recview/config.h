@@ -48,6 +48,8 @@ struct config {
 	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
 	char *present;        /* ask | agenda | list: what P walks through when both exist; NULL: ask */
 	char *as_of_later;    /* hide | dim; NULL: not set (hide) */
+	char *minutes_file;   /* minutes-file: the minutes' file name, strftime-like (%Y...); NULL: the default */
+	char *minutes_on_leave; /* minutes-on-leave: yes | no, write the minutes on leaving the walkthrough */
 	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */
 	unsigned columns_line[7];
 	struct config_binding *bindings;

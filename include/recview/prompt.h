@@ -42,6 +42,9 @@ struct prompt_state {
 bool prompt_read(struct app *app, const char *label, struct strbuf *text, const struct prompt_hooks *hooks);
 /* Asks question (sanitised by the caller) on the status line: true when the next key is y. */
 bool prompt_confirm(struct app *app, const char *question);
+/* Asks question and returns the key pressed (its character), 27 for a function key, -1 when no key
+ * comes (a key script that ended). */
+int prompt_key(struct app *app, const char *question);
 void prompt_draw(struct app *app, struct prompt_state *p);
 void prompt_history_add(struct prompt_history *h, const char *text);
 void prompt_history_free(struct prompt_history *h);

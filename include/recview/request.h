@@ -52,6 +52,7 @@
 	_(AGENDA_UP, AGENDA, "Move it up on the agenda") \
 	_(AGENDA_DOWN, AGENDA, "Move it down on the agenda") \
 	_(VIEW_AGENDA, APP, "Show the agenda") \
+	_(WRITE_MINUTES, APP, "Write the meeting's minutes (items and times, changes, notes, actions) to a Markdown file") \
 	_(TAG, TAGS, "Tag or untag the item under the cursor (in lists), then go down") \
 	_(TAG_RANGE, TAGS, "Mark where a range starts; again: tag (or untag) every line up to the cursor") \
 	_(TAG_ALL, TAGS, "Tag every line shown (or untag them, when all are tagged)") \

@@ -38,6 +38,17 @@ struct word_list {
  * list of deliverables, questions or history) to a Markdown or CSV file (export_ui.c). */
 void export_view(struct app *app);
 
+/* The session's minutes (rv_session_minutes) to a Markdown file (minutes_ui.c): the configuration's
+ * minutes-file (strftime-like, relative to the data directory), asked with it prefilled when ask;
+ * false, said on the status line, unless written. */
+bool minutes_write(struct app *app, bool ask);
+/* Whether a walkthrough was held and its times or the changes since are in no minutes written. */
+bool minutes_pending(const struct app *app);
+/* The minutes as they are now are in a file (written here, or exported with x). */
+void minutes_mark_written(struct app *app);
+/* On quitting with minutes pending: "w write, q quit anyway, Esc stay"; whether to quit. */
+bool minutes_may_quit(struct app *app);
+
 /* Asks on the prompt (the words shown and completed with Tab); false when cancelled. */
 bool triage_ask(struct app *app, const char *label, const char *initial, struct strbuf *out, const struct word_list *wl,
 		struct prompt_history *history);

@@ -128,6 +128,8 @@ static void as_of_later_toggle(struct app *app)
 static bool may_quit(struct app *app)
 {
 	struct rv_session *s = app->session;
+	if (!minutes_may_quit(app))
+		return false;
 	if (rv_session_busy(s)) {
 		app_message(app, C_DIM, "Saving before quitting ...");
 		app_redraw(app);

@@ -128,9 +128,11 @@ static void export_to(struct app *app, const char *path, const struct export_sou
 	sb_init(&data);
 	export_document(app, src, csv, &data);
 	char err[1024];
-	if (rv_export_target_write(&t, data.data, data.len, app->session->ops, err, sizeof(err)))
+	if (rv_export_target_write(&t, data.data, data.len, app->session->ops, err, sizeof(err))) {
 		app_message(app, C_ST_COMPLETE, "Exported %s to %s", export_names[src->what], t.path);
-	else
+		if (src->what == EXPORT_MINUTES)
+			minutes_mark_written(app);
+	} else
 		app_message(app, C_ERROR, "NOT EXPORTED: %s", err);
 	sb_free(&data);
 	rv_export_target_free(&t);

@@ -37,7 +37,7 @@ static const struct keybinding default_keys[] = {
 	{CH('i'), REQ_ADD_NOTE},         {CH('m'), REQ_AGENDA_TOGGLE},    {CH('K'), REQ_AGENDA_UP},
 	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
-	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('D'), REQ_DASHBOARD},
+	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('Z'), REQ_WRITE_MINUTES},          {CH('D'), REQ_DASHBOARD},
 	{CH('v'), REQ_VIEW_REVIEW},      {CH('@'), REQ_AS_OF},            {CH('&'), REQ_AS_OF_LATER},            {CH('M'), REQ_VIEW_CONFLICTS},
 	{CH('o'), REQ_SET_OWNER},        {CH('e'), REQ_ITEM_STATUS},      {CH('E'), REQ_SET_DUE},
 	{CH('I'), REQ_ANSWER},

@@ -242,6 +242,20 @@ bool prompt_read(struct app *app, const char *label, struct strbuf *text, const 
 	return accepted;
 }
 
+int prompt_key(struct app *app, const char *question)
+{
+	struct strbuf none;
+	sb_init(&none);
+	struct prompt_state p = {question, &none, 0, 0};
+	app->prompt = &p;
+	app_redraw(app);
+	struct key key;
+	int got = !app_read_key(app, &key) ? -1 : key.is_fn ? 27 : (int)key.code;
+	app->prompt = NULL;
+	sb_free(&none);
+	return got;
+}
+
 bool prompt_confirm(struct app *app, const char *question)
 {
 	struct strbuf none;

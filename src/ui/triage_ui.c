@@ -637,6 +637,9 @@ bool triage_request(struct app *app, enum request req)
 	case REQ_EXPORT:
 		export_view(app);
 		return true;
+	case REQ_WRITE_MINUTES:
+		minutes_write(app, true);
+		return true;
 	case REQ_VIEW_CONFLICTS:
 		app_open(app, conflicts_view_new(app));
 		return true;

@@ -20,6 +20,7 @@
 #include "recview/query.h"
 #include "recview/text.h"
 #include "recview/triage.h"
+#include "recview/triage_ui.h"
 #include "recview/views.h"
 #include "recview/present.h"
 
@@ -147,6 +148,7 @@ static enum request present_request(struct view *v, enum request req, struct lin
 static const struct keybinding present_keys[] = {
 	{{' ', false}, REQ_NEXT_ITEM},      {{KEY_NPAGE, true}, REQ_NEXT_ITEM}, {{KEY_RIGHT, true}, REQ_NEXT_ITEM},
 	{{KEY_PPAGE, true}, REQ_PREV_ITEM}, {{KEY_LEFT, true}, REQ_PREV_ITEM},
+	{{'M', false}, REQ_WRITE_MINUTES},
 };
 
 static const struct request_note present_notes[] = {
@@ -175,6 +177,9 @@ static void present_done(struct view *v)
 	if (st) {
 		tick(v);
 		free(st->recs);
+		/* minutes-on-leave = yes: leaving the walkthrough writes its minutes, without a question. */
+		if (v->app->opt && v->app->opt->minutes_on_leave && v->app->session && v->app->running)
+			minutes_write(v->app, false);
 	}
 }
 

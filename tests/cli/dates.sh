@@ -23,7 +23,7 @@ has as-of-bad-browser-message err "--as-of: 'garbage' is not a date"
 # The three good forms; the change of 2026-11-23 is in or out as the date says.
 for good in 2026 2026-11 2026-11-23; do
 	run "since-$good" 0 "$BIN" --export minutes --since "$good" "$TMP/data"
-	has "since-$good-kept" out "| 2026-11-23 | alice | SSR1-11 | status: in progress | checked |"
+	has "since-$good-kept" out "| 2026-11-23T14:05:00 | alice | SSR1-11 | status: in progress | checked |"
 	has "since-$good-heading" out "Since $good"
 done
 for later in 2027 2026-12 2026-11-24; do
@@ -32,7 +32,7 @@ for later in 2027 2026-12 2026-11-24; do
 done
 # Spaces around a date are no part of it: the comparison uses the date itself.
 run since-spaces 0 "$BIN" --export minutes --since " 2026-11 " "$TMP/data"
-has since-spaces-kept out "| 2026-11-23 | alice | SSR1-11 |"
+has since-spaces-kept out "| 2026-11-23T14:05:00 | alice | SSR1-11 |"
 has since-spaces-heading out "Since 2026-11"
 
 # Dates in the files are read as exports write them and shown as written (tests/data/dates).

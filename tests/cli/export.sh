@@ -25,7 +25,7 @@ cp data/*.csv "$TMP/data/"
 printf '<Colon>11<Enter>cin progress<Enter>asked the CTO | twice<Enter><Enter>iFollow up next week<Enter>Q\n' >"$TMP/keys"
 RECVIEW_NOW=2026-11-23T14:05:00 USER=alice LINES=30 COLUMNS=100 TERM=xterm RECVIEW_SCRIPT="$TMP/keys" "$BIN" "$TMP/data" >/dev/null 2>&1
 run minutes 0 "$BIN" --export minutes "$TMP/data"
-has minutes-status out "| 2026-11-23 | alice | SSR1-11 | status: in progress | asked the CTO \| twice |"
+has minutes-status out "| 2026-11-23T14:05:00 | alice | SSR1-11 | status: in progress | asked the CTO \| twice |"
 has minutes-note out "| 2026-11-23T14:05:00 | alice | SSR1-11 | note | Follow up next week |"
 lacks minutes-only-recview out "| 2016-06-30 |"
 run minutes-since 0 "$BIN" --export minutes --since 2026-12 "$TMP/data"

@@ -107,6 +107,7 @@ lines_changed set-deliverable-one-row "$TMP/step/deliverables.csv" "$d/deliverab
 run set-question 0 "$BIN" -C "$d" set SSR1-4/Q4.1 "answer=The CTO's team; see the wiki." status=answered
 lines_changed set-question-one-row "$TMP/step/questions.csv" "$d/questions.csv" 1
 printf '%s\n' "rec_id,item,field,value,previous,time,author,note" \
+	'SSR1-4,,status,complete,in progress,2026-12-02T10:00:00,tester,"agreed, at last"' \
 	"SSR1-4,D4,owner,OCTO,Staff,2026-12-02T10:00:00,tester,vendor late" \
 	"SSR1-4,D4,due,2017-03-31,2016-09,2026-12-02T10:00:00,tester,vendor late" \
 	"SSR1-4,Q4.1,answer,The CTO's team; see the wiki.,,2026-12-02T10:00:00,tester," \

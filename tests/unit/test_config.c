@@ -255,6 +255,24 @@ static void test_present(void **state)
 	done(&c, &dl);
 }
 
+/* minutes-file: a path kept as written (an empty one is said); minutes-on-leave: yes or no. */
+static void test_minutes_settings(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "minutes-file = /srv/meet/minutes-%Y-%m-%d.md\nminutes-on-leave = yes\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.minutes_file, "/srv/meet/minutes-%Y-%m-%d.md");
+	assert_string_equal(c.minutes_on_leave, "yes");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "minutes-file =\nminutes-on-leave = sometimes\n");
+	assert_int_equal(dl.n, 2);
+	assert_null(c.minutes_file);
+	assert_null(c.minutes_on_leave);
+	done(&c, &dl);
+}
+
 static void test_themes(void **state)
 {
 	(void)state;
@@ -891,6 +909,7 @@ int run_config_tests(void)
 		CONFIG_TEST(test_themes),
 		CONFIG_TEST(test_topic_grouping),
 		CONFIG_TEST(test_present),
+		CONFIG_TEST(test_minutes_settings),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),
 		CONFIG_TEST(test_comments_after_values),

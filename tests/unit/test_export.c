@@ -17,7 +17,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "recview/activity.h"
 #include "recview/arena.h"
+#include "recview/changelog.h"
 #include "recview/entity.h"
 #include "recview/export.h"
 #include "recview/handout.h"
@@ -227,6 +229,32 @@ static void test_session_minutes_escape_backslashes_and_breaks(void **state)
 	unload(m);
 }
 
+/* The session's minutes: the items presented with their times and in all, the changes, and the
+ * actions with their owners, every cell escaped. */
+static void test_session_minutes_actions_and_times(void **state)
+{
+	(void)state;
+	struct rv_model *m = load(data_set("sa", "id,title,status\nR-1,One,\nR|2,Two,\n",
+					   "rec_id,date,status,source\nR-1,2020-01-01,in planning,s1\n"));
+	struct rv_session s;
+	rv_session_open(&s, m, "ann", false);
+	uint32_t r1 = rec_of(m, "R-1"), r2 = rec_of(m, "R|2");
+	rv_session_add_time(&s, r1, 65.2);
+	rv_session_add_time(&s, r2, 130);
+	assert_true(rv_change_status(&s, r1, "complete", "done", "2015-01-01"));
+	assert_true(rv_change_item_field(&s, (struct rv_item){RV_RECS, r2}, REC_OWNER, "OCTO | CTO", "asked"));
+	struct strbuf out;
+	sb_init(&out);
+	rv_session_minutes(&s, &out);
+	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n"
+					"| R\\|2 | owner | OCTO \\| CTO | asked |\n");
+	assert_has("times", out.data, "| R-1 | 1:05 |\n| R\\|2 | 2:10 |\n\n2 items presented, 3:15 in all.\n");
+	assert_has("change", out.data, "| ann | R-1 | status: in planning \xE2\x86\x92 complete (as of 2015-01-01) | done |\n");
+	sb_free(&out);
+	rv_session_free(&s);
+	unload(m);
+}
+
 static void test_file_minutes_escape_backslashes_and_breaks(void **state)
 {
 	(void)state;
@@ -248,6 +276,54 @@ static void test_file_minutes_escape_backslashes_and_breaks(void **state)
 	rv_file_minutes(m, "2026|\\\n", &out);
 	assert_has("file minutes", out.data, "  \nSince 2026\\|\\\\ \n\n| When |");
 	sb_free(&out);
+	unload(m);
+}
+
+/*
+ * A change recorded today and dated in the past is in the minutes since today (the time changes.csv
+ * says it was recorded), with the date it is in force; the log counts it once; undone, it is gone
+ * from the minutes as from the history.
+ */
+static void test_file_minutes_select_by_recorded_time(void **state)
+{
+	(void)state;
+	const char *d = data_set("rt", "id,title,status\nR-1,One,\nR-2,Two,\n",
+				 "rec_id,date,decision,status,source,note\nR-1,2016-01-01,,in progress,s1,\n"
+				 "R-2,2026-11-20,,complete,recview: old,before the log\n");
+	struct rv_model *m = load(d);
+	struct rv_session s;
+	rv_session_open(&s, m, "ann", false);
+	size_t before = 0;
+	struct rv_activity *log = NULL;
+	before = rv_activity_build(m, &log);
+	free(log);
+	assert_true(rv_change_status(&s, rec_of(m, "R-1"), "behind", "late | really", "2015-01-01"));
+	assert_int_equal(rv_activity_build(m, &log), before + 1);
+	free(log);
+	struct rv_model *again = load(d);
+	struct strbuf out;
+	sb_init(&out);
+	rv_file_minutes(again, "2026-11-23", &out);
+	assert_has("since the recorded day", out.data,
+		   "| 2026-11-23T14:05:00 | ann | R-1 | status: behind schedule (effective 2015-01-01) | late \\| really |\n");
+	assert_null(strstr(out.data, "R-2")); /* no recorded time: its own date, before --since */
+	sb_reset(&out);
+	rv_file_minutes(again, "2026-11-24", &out);
+	assert_null(strstr(out.data, "R-1"));
+	sb_reset(&out);
+	rv_file_minutes(again, "2026-11-20", &out);
+	assert_has("old row by its date", out.data, "| 2026-11-20 | old | R-2 | status: complete | before the log |\n");
+	unload(again);
+
+	assert_true(rv_undo(&s));
+	again = load(d);
+	sb_reset(&out);
+	rv_file_minutes(again, NULL, &out);
+	assert_null(strstr(out.data, "R-1"));
+	assert_int_equal(rv_child_total(again, RV_CHANGES), 0);
+	unload(again);
+	sb_free(&out);
+	rv_session_free(&s);
 	unload(m);
 }
 
@@ -559,7 +635,9 @@ int run_export_tests(void)
 		T(test_csv_export_defuses_formulas),
 		T(test_markdown_export_escapes_backslashes_and_breaks),
 		T(test_session_minutes_escape_backslashes_and_breaks),
+		T(test_session_minutes_actions_and_times),
 		T(test_file_minutes_escape_backslashes_and_breaks),
+		T(test_file_minutes_select_by_recorded_time),
 		T(test_export_never_replaces_a_data_file),
 		T(test_export_allowed_targets_are_absolute),
 		T(test_export_write_is_atomic),

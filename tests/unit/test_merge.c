@@ -559,7 +559,7 @@ static void test_appends_write_only_the_new_rows(void **state)
 	bytes_written = 0;
 	assert_true(rv_change_status(&f.s, rec(&f, "R-2"), "in progress", "again", NULL));
 	assert_true(bytes_written < 1000);
-	assert_true(f.s.last_commit_bytes < 100);
+	assert_true(f.s.last_commit_bytes < 200); /* its history row and its changes.csv row */
 	assert_int_equal(inode_of("recommendations.csv"), recs_inode);
 	assert_file("recommendations.csv", recs0);
 	assert_file("status_history.csv", "rec_id,date,decision,status,source,note\n"

@@ -686,6 +686,14 @@ static void test_status_change_writes_the_row_and_the_history(void **state)
 	assert_file_is(hist_path, want);
 	free(want);
 
+	/* changes.csv: when it was recorded (the history's date is the date in force) */
+	const char *changes_path = in_root("ds", "changes.csv");
+	char line[256];
+	snprintf(line, sizeof(line), "rec_id,item,field,value,previous,time,author,note\n"
+				     "SSR2-5.4,,status,in progress,not started,%s,tester,the note\n", t.s.changes[0].time);
+	assert_file_is(changes_path, line);
+	unlink(changes_path);
+
 	/* nothing else */
 	struct snap now;
 	snap_take(&now, ds);
