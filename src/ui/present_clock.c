@@ -53,7 +53,7 @@ static void draw_part(struct draw *d, const struct clock_part *p)
 /* The bar's width: wider on a wide screen; none when the clocks need the room. */
 static int bar_width(int room)
 {
-	int w = room >= 150 ? 24 : 10;
+	int w = room >= 100 ? 24 : 10;
 	return room >= w + 2 ? w : room >= 8 ? room - 2 : 0;
 }
 
