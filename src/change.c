@@ -297,6 +297,17 @@ bool rv_change_writable(const struct rv_session *s, const struct rv_change *c, c
 	}
 }
 
+/* An agenda item's budget, from minutes as the change holds them ("" none); nothing when it is off the agenda. */
+static void set_minutes(struct rv_session *s, long rec, const char *text)
+{
+	long at = rec >= 0 ? rv_agenda_position(s, (size_t)rec) : -1;
+	unsigned minutes = 0;
+	if (at < 0 || !rv_minutes_parse(text, &minutes))
+		return;
+	s->agenda[at].minutes = minutes;
+	rv_session_touch(s, RV_AGENDA);
+}
+
 void rv_change_apply(struct rv_session *s, struct rv_change *c)
 {
 	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
@@ -353,6 +364,7 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		it->rec = (uint32_t)rec;
 		it->added = xstrdup(c->time);
 		it->author = xstrdup(c->author);
+		it->minutes = 0; /* a budget is set apart (rv_agenda_set_minutes) */
 		c->agenda_to = (long)s->nagenda - 1;
 		rv_session_touch(s, RV_AGENDA);
 		break;
@@ -372,6 +384,7 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 			free(c->after);
 			c->before = it.added;
 			c->after = it.author;
+			c->minutes = it.minutes;
 		} else {
 			long to = c->agenda_to < 0 ? 0 : c->agenda_to > (long)s->nagenda ? (long)s->nagenda : c->agenda_to;
 			memmove(s->agenda + to + 1, s->agenda + to, (s->nagenda - (size_t)to) * sizeof(*s->agenda));
@@ -381,6 +394,9 @@ void rv_change_apply(struct rv_session *s, struct rv_change *c)
 		rv_session_touch(s, RV_AGENDA);
 		break;
 	}
+	case RV_CHANGE_AGENDA_MINUTES:
+		set_minutes(s, rec, c->after);
+		break;
 	}
 	rv_model_refresh_rec(s->m, (size_t)rec);
 }
@@ -414,6 +430,12 @@ char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind
 bool rv_change_sets_value(const struct rv_change *c)
 {
 	return c->kind <= RV_CHANGE_PRIORITY || c->kind == RV_CHANGE_FIELD;
+}
+
+bool rv_change_shows_values(const struct rv_change *c)
+{
+	return c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES) ||
+	       c->kind == RV_CHANGE_AGENDA_MINUTES;
 }
 
 bool rv_change_same_value(const struct rv_change *c, const char *a, const char *b)
@@ -542,7 +564,7 @@ static void unapply_agenda(struct rv_session *s, struct rv_change *c, long rec)
 	case RV_CHANGE_AGENDA_REMOVE:
 		if (rec >= 0 && rv_agenda_position(s, (size_t)rec) < 0) {
 			struct rv_agenda_item it = {(uint32_t)rec, xstrdup(c->before ? c->before : c->time),
-						    xstrdup(c->after ? c->after : c->author)};
+						    xstrdup(c->after ? c->after : c->author), c->minutes};
 			agenda_insert(s, c->agenda_from, it);
 		}
 		break;
@@ -556,6 +578,9 @@ static void unapply_agenda(struct rv_session *s, struct rv_change *c, long rec)
 		agenda_insert(s, c->agenda_from, it);
 		break;
 	}
+	case RV_CHANGE_AGENDA_MINUTES:
+		set_minutes(s, rec, c->before);
+		break;
 	default:
 		break;
 	}

@@ -256,6 +256,10 @@ static void describe(const struct run *r, const struct rv_change *c, struct strb
 	case RV_CHANGE_AGENDA_MOVE:
 		sb_addf(&line, "moved on the agenda %ld -> %ld (of %zu)", c->agenda_from + 1, c->agenda_to + 1, s->nagenda);
 		break;
+	case RV_CHANGE_AGENDA_MINUTES:
+		sb_addf(&line, "minutes %s -> %s", c->before && *c->before ? c->before : "(none)",
+			c->after && *c->after ? c->after : "(none)");
+		break;
 	case RV_CHANGE_FIELD:
 		if (c->target == RV_NOTES) {
 			sb_adds(&line, c->after && *c->after ? "note amended: " : "note retracted");

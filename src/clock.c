@@ -1,6 +1,7 @@
 /* clock.c - the time of day for history entries and notes, and a clock for durations. */
 #include "recview/clock.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -24,6 +25,31 @@ double rv_monotonic_seconds(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double advanced; /* seconds rv_meeting_advance added */
+
+double rv_meeting_seconds(void)
+{
+	static bool started;
+	static double speed = 1, origin;
+	if (!started) {
+		const char *env = getenv("RECVIEW_CLOCK");
+		char *end;
+		double f = env && *env ? strtod(env, &end) : 1;
+		if (env && *env && (*end || f < 0 || f > 1e6))
+			f = 1; /* not a speed: real time */
+		speed = f;
+		origin = rv_monotonic_seconds();
+		started = true;
+	}
+	return (rv_monotonic_seconds() - origin) * speed + advanced;
+}
+
+void rv_meeting_advance(double seconds)
+{
+	if (seconds > 0)
+		advanced += seconds;
 }
 
 void rv_today(char out[16])

@@ -91,10 +91,12 @@ static const struct rv_col_def history_builtin[] = {
 };
 
 /* The agenda as it always was after its position and marks: the id in 12, the status word in 16, the
- * title; fitted wider for longer values. Its other columns are the recommendations' (agenda_from). */
+ * item's budget in the meeting, the title; fitted wider for longer values. Its other columns are the
+ * recommendations' (agenda_from). */
 static const struct rv_col_def agenda_builtin[] = {
 	{"id", "ID", RV_COL_ID, REC_ID, FITTED(11, 24), 0, 0, 0, false, true, true, RV_COL_IDLIKE},
 	{"status", "Status", RV_COL_STATUS, REC_STATUS, FITTED(15, 16), 0, 0, 0, false, false, true, RV_COL_PLAIN},
+	{"minutes", "Budget", RV_COL_MINUTES, -1, FIXED(6), 0, 1, 0, true, false, true, RV_COL_PLAIN},
 	{"title", "Title or text", RV_COL_HEADLINE, REC_TITLE, RV_FIT_FLEX, 0, 0, 0, 0, 0, false, false, true,
 	 RV_COL_PLAIN},
 };

@@ -41,7 +41,7 @@ static void md_str(struct strbuf *out, const char *s)
 static void change_label(const struct rv_change *c, struct strbuf *out)
 {
 	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
-					     "removed from the agenda", "moved on the agenda", "field"};
+					     "removed from the agenda", "moved on the agenda", "field", "minutes on the agenda"};
 	if (c->kind != RV_CHANGE_FIELD) {
 		sb_adds(out, labels[c->kind]);
 		return;

@@ -13,7 +13,7 @@
 #include "recview/text.h"
 
 static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda entry", "agenda entry",
-					  "agenda place", "field"};
+					  "agenda place", "field", "agenda minutes"};
 
 /* What a conflict is about: "status", or a field of an item ("owner of D2"). */
 static void conflict_subject(const struct rv_conflict *c, struct strbuf *out)
@@ -201,6 +201,8 @@ static enum rebase rebase_one(struct rv_session *s, struct rv_change *c, char **
 		return at >= 0 ? REBASE_NOOP : REBASE_APPLY;
 	case RV_CHANGE_AGENDA_REMOVE:
 		return at < 0 ? REBASE_NOOP : REBASE_APPLY;
+	case RV_CHANGE_AGENDA_MINUTES:
+		return at < 0 ? REBASE_NOOP : REBASE_APPLY; /* the budget set last wins */
 	default: {
 		if (at < 0)
 			return REBASE_NOOP;

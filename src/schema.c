@@ -88,6 +88,8 @@ static const struct rv_field_def agenda_fields[AGENDA_NFIELDS] = {
 	[AGENDA_REC_ID] = {"rec id", RV_ROLE_REC_LINK, {"rec", "rec #", "recommendation", "recommendation id", "id"}, true},
 	[AGENDA_ADDED] = {"added", RV_ROLE_TIME, {"date", "time"}, false},
 	[AGENDA_AUTHOR] = {"author", RV_ROLE_AUTHOR, {"by", "who"}, false},
+	/* The item's budget in the meeting, whole minutes; a file written before it had none. */
+	[AGENDA_MINUTES] = {"minutes", RV_ROLE_MINUTES, {"budget", "mins"}, false},
 };
 
 /* recview's own log of field changes (triage.h): one row per change, never rewritten. */

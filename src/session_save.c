@@ -21,7 +21,8 @@
 
 static void agenda_text(const struct rv_session *s, struct strbuf *out)
 {
-	sb_adds(out, "rec_id,added,author\n");
+	/* minutes came later: an older file gains the column the first time it is written */
+	sb_adds(out, "rec_id,added,author,minutes\n");
 	for (size_t i = 0; i < s->nagenda; i++) {
 		struct rv_text id = rv_rec_id(s->m, s->agenda[i].rec);
 		csv_write_field(out, id.ptr, id.len);
@@ -29,6 +30,9 @@ static void agenda_text(const struct rv_session *s, struct strbuf *out)
 		csv_write_field(out, s->agenda[i].added, strlen(s->agenda[i].added));
 		sb_addc(out, ',');
 		csv_write_field(out, s->agenda[i].author, strlen(s->agenda[i].author));
+		sb_addc(out, ',');
+		if (s->agenda[i].minutes)
+			sb_addf(out, "%u", s->agenda[i].minutes);
 		sb_addc(out, '\n');
 	}
 	/* Rows naming a recommendation the data set does not have are kept, after the agenda. */

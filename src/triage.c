@@ -30,11 +30,43 @@ void rv_session_load_agenda(struct rv_session *s)
 			continue;
 		struct rv_text added = rv_child_field(m, RV_AGENDA, i, AGENDA_ADDED);
 		struct rv_text author = rv_child_field(m, RV_AGENDA, i, AGENDA_AUTHOR);
+		struct rv_text minutes = rv_child_field(m, RV_AGENDA, i, AGENDA_MINUTES);
 		struct rv_agenda_item *it = &s->agenda[s->nagenda++];
 		it->rec = (uint32_t)c->rec;
 		it->added = xstrndup(added.ptr, added.len);
 		it->author = xstrndup(author.ptr, author.len);
+		char *typed = xstrndup(minutes.ptr, minutes.len);
+		if (!rv_minutes_parse(typed, &it->minutes))
+			it->minutes = 0; /* not a number of minutes: no budget */
+		free(typed);
 	}
+}
+
+bool rv_minutes_parse(const char *text, unsigned *minutes)
+{
+	const char *p = text ? text : "";
+	unsigned long n = 0;
+	bool digits = false;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		n = n * 10 + (unsigned long)(*p - '0');
+		digits = true;
+		if (n > RV_MINUTES_MAX)
+			return false;
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p)
+		return false;
+	*minutes = digits ? (unsigned)n : 0;
+	return true;
+}
+
+unsigned rv_agenda_minutes(const struct rv_session *s, size_t rec)
+{
+	long at = rv_agenda_position(s, rec);
+	return at >= 0 ? s->agenda[at].minutes : 0;
 }
 
 static void decide_read_only(struct rv_session *s, bool asked)
@@ -169,7 +201,7 @@ size_t rv_session_count_unsaved(const struct rv_session *s)
 void rv_change_describe(const struct rv_change *c, struct strbuf *out)
 {
 	static const char *const what[] = {"status", "decision", "priority", "note", "added to the agenda",
-					   "removed from the agenda", "moved on the agenda", "field"};
+					   "removed from the agenda", "moved on the agenda", "field", "minutes"};
 	struct strbuf line;
 	sb_init(&line);
 	if (c->kind == RV_CHANGE_FIELD) {
@@ -180,7 +212,7 @@ void rv_change_describe(const struct rv_change *c, struct strbuf *out)
 	} else {
 		sb_addf(&line, "%s of %s", what[c->kind], c->rec_id);
 	}
-	if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES))
+	if (rv_change_shows_values(c))
 		sb_addf(&line, ": %s -> %s", c->before && *c->before ? c->before : "(none)",
 			c->after && *c->after ? c->after : "(none)");
 	if (c->note)
@@ -587,6 +619,42 @@ bool rv_agenda_move(struct rv_session *s, size_t rec, int delta)
 	new_change(s, &c, RV_CHANGE_AGENDA_MOVE, rec);
 	c.agenda_from = at;
 	c.agenda_to = to;
+	return commit(s, &c);
+}
+
+/* Minutes as the file and the change log write them: "" for none. */
+static char *minutes_text(unsigned minutes)
+{
+	char buf[16] = "";
+	if (minutes)
+		snprintf(buf, sizeof(buf), "%u", minutes);
+	return xstrdup(buf);
+}
+
+bool rv_agenda_set_minutes(struct rv_session *s, size_t rec, unsigned minutes)
+{
+	if (refuse_read_only(s))
+		return false;
+	long at = rv_agenda_position(s, rec);
+	if (at < 0) {
+		snprintf(s->error, sizeof(s->error), "not on the agenda: only an agenda item has a budget");
+		return false;
+	}
+	if (minutes > RV_MINUTES_MAX) {
+		snprintf(s->error, sizeof(s->error), "a budget is at most %d minutes", RV_MINUTES_MAX);
+		return false;
+	}
+	if (!can_write(s, RV_AGENDA))
+		return false;
+	if (s->agenda[at].minutes == minutes) {
+		snprintf(s->error, sizeof(s->error), "the budget is %u minutes already", minutes);
+		return false;
+	}
+	struct rv_change c;
+	new_change(s, &c, RV_CHANGE_AGENDA_MINUTES, rec);
+	c.agenda_from = at;
+	c.before = minutes_text(s->agenda[at].minutes);
+	c.after = minutes_text(minutes);
 	return commit(s, &c);
 }
 

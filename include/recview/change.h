@@ -33,6 +33,8 @@ char *rv_change_current_value(const struct rv_model *m, enum rv_change_kind kind
  * field); the value it would compare now (NULL when its item is gone, else to be freed); and whether two
  * values of its field mean the same. */
 bool rv_change_sets_value(const struct rv_change *c);
+/* Whether a change is told as "before -> after": a value set, or an agenda item's minutes. */
+bool rv_change_shows_values(const struct rv_change *c);
 char *rv_change_value_now(const struct rv_model *m, const struct rv_change *c);
 bool rv_change_same_value(const struct rv_change *c, const char *a, const char *b);
 bool rv_field_values_equal(enum rv_kind kind, int field, const char *a, const char *b);

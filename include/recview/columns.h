@@ -68,6 +68,7 @@ enum rv_col_what {
 	RV_COL_LOG_OLD,
 	RV_COL_LOG_NEW,
 	RV_COL_LOG_NOTE,
+	RV_COL_MINUTES,   /* an agenda item's budget in the meeting ("5:00"), from the session's agenda */
 };
 
 enum rv_col_fit {

@@ -51,6 +51,7 @@
 	_(AGENDA_TOGGLE, REC, "Mark or unmark the recommendation for the agenda") \
 	_(AGENDA_UP, AGENDA, "Move it up on the agenda") \
 	_(AGENDA_DOWN, AGENDA, "Move it down on the agenda") \
+	_(AGENDA_MINUTES, AGENDA, "Set the minutes the meeting has for this agenda item: its budget on the walkthrough's clock (empty clears)") \
 	_(VIEW_AGENDA, APP, "Show the agenda") \
 	_(WRITE_MINUTES, APP, "Write the meeting's minutes (items and times, changes, notes, actions) to a Markdown file") \
 	_(TAG, TAGS, "Tag or untag the item under the cursor (in lists), then go down") \
@@ -96,6 +97,7 @@
 	_(COLUMN_FIT, VIEW, "Give the column under the cursor back its fitted width") \
 	_(COLUMNS_RESET, VIEW, "Put back the default columns of the list") \
 	_(NEXT_ITEM, VIEW, "Show the next item") \
+	_(OVERVIEW, VIEW, "Show the overview of the walkthrough: every item with its time, budget and state (Enter goes to one)") \
 	_(PREV_ITEM, VIEW, "Show the previous item") \
 	_(NEXT_REVIEW, VIEW, "Show the next review (in the review view)") \
 	_(PREV_REVIEW, VIEW, "Show the previous review (in the review view)")

@@ -8,7 +8,8 @@
  *                      status / decision column of recommendations.csv follows when the file has one
  *   priority           the priority column of recommendations.csv
  *   note               a new row in notes.csv (rec_id, time, author, note): notes are only ever added
- *   agenda             agenda.csv (rec_id, added, author), rewritten in agenda order
+ *   agenda             agenda.csv (rec_id, added, author, minutes), rewritten in agenda order; minutes is
+ *                      the item's budget in the meeting (empty: none)
  * Missing status_history.csv, notes.csv and agenda.csv are created with the contract's header.
  */
 #ifndef RECVIEW_TRIAGE_H
@@ -34,6 +35,7 @@ enum rv_change_kind {
 	RV_CHANGE_AGENDA_REMOVE,
 	RV_CHANGE_AGENDA_MOVE,
 	RV_CHANGE_FIELD,  /* a field of a recommendation, deliverable, question or note (changes.csv) */
+	RV_CHANGE_AGENDA_MINUTES, /* an agenda item's budget (before, after: minutes as text, "" none) */
 };
 
 /*
@@ -62,6 +64,7 @@ struct rv_change {
 	char time[32];         /* when it was made, local time, ISO 8601 */
 	char *author;
 	long agenda_from, agenda_to; /* positions, for agenda changes */
+	unsigned minutes;            /* the budget of the agenda entry removed, for its undo */
 	struct rv_cell_undo cell;
 	bool appended[RV_KIND_COUNT]; /* it appended a row to that table */
 	uint32_t row[RV_KIND_COUNT];  /* which row; undo finds it again by its content when rows moved */
@@ -97,6 +100,7 @@ struct rv_agenda_item {
 	uint32_t rec;   /* index into the model's recommendations */
 	char *added;    /* when it was put on the agenda */
 	char *author;
+	unsigned minutes; /* its budget in the meeting; 0: none */
 };
 
 struct rv_save_job;
@@ -171,6 +175,14 @@ bool rv_add_note(struct rv_session *s, size_t rec, const char *note);
 bool rv_agenda_toggle(struct rv_session *s, size_t rec);
 bool rv_agenda_move(struct rv_session *s, size_t rec, int delta);
 long rv_agenda_position(const struct rv_session *s, size_t rec);
+/* The budget of an agenda item in whole minutes (0 clears it); refused (false, s->error) for a
+ * recommendation not on the agenda or more than RV_MINUTES_MAX. Undone like any change. */
+#define RV_MINUTES_MAX 999
+bool rv_agenda_set_minutes(struct rv_session *s, size_t rec, unsigned minutes);
+/* A recommendation's budget on the agenda, 0 when it has none or is not on it. */
+unsigned rv_agenda_minutes(const struct rv_session *s, size_t rec);
+/* Reads a budget as typed: whole minutes ("5", " 12 "); "" is none (0). False for anything else. */
+bool rv_minutes_parse(const char *text, unsigned *minutes);
 
 /*
  * Fields of any item (changelog.h): a recommendation's owner, a deliverable's status, owner or due

@@ -61,6 +61,9 @@ bool triage_offer_utf8(struct app *app);
 /* The recommendation of the current view or under its cursor, or -1 (said so). */
 long triage_selected_rec(struct app *app);
 
+/* #: asks for the minutes the meeting has for the agenda item selected and sets them (agenda_minutes.c). */
+void agenda_set_minutes(struct app *app);
+
 /* ---- the items of a recommendation (item_ui.c) ---- */
 
 /* Handles an item request (owner, a deliverable's status and due date, a question's answer and

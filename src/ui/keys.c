@@ -36,6 +36,7 @@ static const struct keybinding default_keys[] = {
 	{CH('c'), REQ_CHANGE_STATUS},    {CH('C'), REQ_CHANGE_DECISION},  {CH('p'), REQ_CHANGE_PRIORITY},
 	{CH('i'), REQ_ADD_NOTE},         {CH('m'), REQ_AGENDA_TOGGLE},    {CH('K'), REQ_AGENDA_UP},
 	{CH('J'), REQ_AGENDA_DOWN},      {CH('A'), REQ_VIEW_AGENDA},      {CH('u'), REQ_UNDO},
+	{CH('#'), REQ_AGENDA_MINUTES},
 	{CH(CTRL('r')), REQ_REDO},       {CH('w'), REQ_VIEW_CHANGES},     {CH('W'), REQ_SAVE},
 	{CH('x'), REQ_EXPORT},           {CH('P'), REQ_PRESENT},          {CH('Z'), REQ_WRITE_MINUTES},          {CH('D'), REQ_DASHBOARD},
 	{CH('v'), REQ_VIEW_REVIEW},      {CH('@'), REQ_AS_OF},            {CH('&'), REQ_AS_OF_LATER},            {CH('M'), REQ_VIEW_CONFLICTS},

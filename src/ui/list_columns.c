@@ -13,6 +13,8 @@
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/live.h"
+#include "recview/meeting.h"
+#include "recview/triage.h"
 #include "recview/views.h"
 
 _Static_assert(RV_COLS_LISTS == sizeof(((struct cli_options *)0)->columns) / sizeof(const char *),
@@ -246,6 +248,14 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 		enum rv_status st = rv_rec_status(m, rec, v->app->as_of);
 		struct rv_text t = rv_col_value(m, RV_COLS_RECS, def, rec, v->app->as_of);
 		draw_field(d, t.ptr, t.len, w, status_color(st));
+		return;
+	}
+	case RV_COL_MINUTES: {
+		unsigned minutes = rv_agenda_minutes(v->app->session, rec);
+		buf[0] = '\0';
+		if (minutes)
+			rv_clock_format(minutes * 60.0, buf, sizeof(buf));
+		draw_field_right(d, buf, strlen(buf), w, C_DEFAULT);
 		return;
 	}
 	default: {

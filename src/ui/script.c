@@ -38,6 +38,7 @@ static bool named_key(const char *name, size_t len, struct key *key)
 		{"PgUp", KEY_PPAGE, true}, {"PgDn", KEY_NPAGE, true},   {"Home", KEY_HOME, true},
 		{"End", KEY_END, true},    {"Space", ' ', false},       {"F1", KEY_F(1), true},
 		{"lt", '<', false},        {"Del", KEY_DC, true},      {"Colon", ':', false},
+		{"Hash", '#', false}, /* a line that starts with # is a comment */
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
 		if (strlen(names[i].name) == len && strncmp(names[i].name, name, len) == 0) {

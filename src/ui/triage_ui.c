@@ -616,6 +616,9 @@ bool triage_request(struct app *app, enum request req)
 	case REQ_AGENDA_DOWN:
 		agenda_move(app, 1);
 		return true;
+	case REQ_AGENDA_MINUTES:
+		agenda_set_minutes(app);
+		return true;
 	case REQ_VIEW_AGENDA:
 		app_open(app, agenda_view_new(app));
 		return true;

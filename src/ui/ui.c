@@ -148,6 +148,8 @@ static void run_command(struct app *app, const char *cmd)
 		app_save_display(app, cmd + 13, true);
 	} else if (sscanf(cmd, "resize %dx%d", &cols, &lines) == 2) {
 		resizeterm(lines, cols);
+	} else if (sscanf(cmd, "advance %d", &n) == 1) {
+		rv_meeting_advance(n); /* the meeting clock, stopped by RECVIEW_CLOCK=0 */
 	} else if (strcmp(cmd, "wait") == 0) {
 		app_finish_saving(app, true);
 	} else if (strcmp(cmd, "mark") == 0) {

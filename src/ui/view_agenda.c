@@ -1,4 +1,5 @@
-/* view_agenda.c - the meeting agenda, in order; K and J move an item, m takes it off. */
+/* view_agenda.c - the meeting agenda, in order, with each item's budget; K and J move an item, m takes it
+ * off, # sets its minutes. */
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +40,13 @@ static void agenda_draw(struct view *v, const struct line *line, struct draw *d)
 	list_columns_row(v, line->ref, d); /* the columns chosen, fitted to the width (list_columns.c) */
 }
 
+/* Above the position, glyph and mark: nothing; then the columns' headers (the budget's among them). */
+static void agenda_header(struct view *v, struct draw *d)
+{
+	draw_field(d, "", 0, 7, C_HEADER);
+	list_columns_header(v, d);
+}
+
 static enum request agenda_request(struct view *v, enum request req, struct line *line)
 {
 	if (req != REQ_ENTER || line->type != AG_ITEM)
@@ -72,6 +80,7 @@ static const struct view_ops agenda_ops = {
 	.name = "agenda",
 	.open = agenda_open,
 	.draw = agenda_draw,
+	.header = agenda_header,
 	.request = agenda_request,
 	.crumb = agenda_crumb,
 	.grep = agenda_grep,

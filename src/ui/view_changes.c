@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recview/change.h"
 #include "recview/triage.h"
 #include "recview/views.h"
 
@@ -27,7 +28,7 @@ static void changes_draw(struct view *v, const struct line *line, struct draw *d
 		return;
 	}
 	static const char *const kinds[] = {"status", "decision", "priority", "note", "agenda +", "agenda -", "agenda move",
-					    "field"};
+					    "field", "minutes"};
 	const struct rv_change *c = &s->changes[line->ref];
 	bool undone = line->ref >= s->applied;
 	enum color base = undone ? C_DIM : C_DEFAULT;
@@ -43,7 +44,7 @@ static void changes_draw(struct view *v, const struct line *line, struct draw *d
 		draw_text(d, c->item, strlen(c->item), C_ID);
 		draw_str(d, " ", base);
 	}
-	if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES)) {
+	if (rv_change_shows_values(c)) {
 		draw_str(d, c->before && *c->before ? c->before : "(none)", base);
 		draw_str(d, d->ascii ? " -> " : " \xE2\x86\x92 ", base);
 		draw_str(d, c->after && *c->after ? c->after : "(none)", base);

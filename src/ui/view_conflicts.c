@@ -10,7 +10,8 @@
 
 enum { CF_INTRO, CF_HEAD, CF_MINE, CF_THEIRS, CF_BASE, CF_BLANK, CF_NONE };
 
-static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda", "agenda", "agenda"};
+static const char *const field_names[] = {"status", "decision", "priority", "note", "agenda", "agenda", "agenda",
+					  "field", "agenda minutes"};
 
 static bool conflicts_open(struct view *v, char *err, size_t errsize)
 {

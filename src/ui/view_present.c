@@ -1,7 +1,7 @@
 /*
  * view_present.c - walking a meeting through the agenda on a projector: what is walked through, the
- * moves between items, a one-line footer with the position and the time spent on this item (the slide
- * itself is present_slide.c). Space, PgDn and Right go on; PgUp and Left go back; Enter opens the page.
+ * moves between items, a one-line footer with the position and the meeting clock (the slide itself is
+ * present_slide.c, the clock present_clock.c). Space, PgDn and Right go on; PgUp and Left go back; Enter opens the page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,30 +35,29 @@ static bool present_open(struct view *v, char *err, size_t errsize)
 static void tick(struct view *v)
 {
 	struct present_state *st = v->data;
-	double now = rv_monotonic_seconds();
+	double now = rv_meeting_seconds();
 	if (st->n && v->app->last_drawn == v)
 		rv_session_add_time(v->app->session, st->recs[st->at], now - st->shown_at);
 	st->shown_at = now;
 }
 
+/* "3 / 12": where the walkthrough is. */
+static void footer_position(const struct present_state *st, struct draw *d)
+{
+	char buf[64];
+	snprintf(buf, sizeof(buf), "  %zu / %zu", st->at + 1, st->n);
+	draw_str(d, buf, C_HEADING);
+}
+
+/* The footer, part by part: the position, then the meeting clock (present_clock.c). */
 static void present_footer(struct view *v, struct draw *d)
 {
 	struct present_state *st = v->data;
 	tick(v);
 	if (!st->n)
 		return;
-	char buf[96];
-	double spent = 0;
-	struct rv_text id = rv_rec_field(v->app->m, st->recs[st->at], REC_ID);
-	for (size_t i = 0; i < v->app->session->ntimes; i++)
-		if (strlen(v->app->session->times[i].rec_id) == id.len &&
-		    memcmp(v->app->session->times[i].rec_id, id.ptr, id.len) == 0)
-			spent = v->app->session->times[i].seconds;
-	long secs = (long)spent;
-	snprintf(buf, sizeof(buf), "  %zu / %zu", st->at + 1, st->n);
-	draw_str(d, buf, C_HEADING);
-	snprintf(buf, sizeof(buf), "    %ld:%02ld on this item", secs / 60, secs % 60);
-	draw_str(d, buf, C_DIM);
+	footer_position(st, d);
+	present_clock_draw(v, d);
 }
 
 static void go_to(struct view *v, size_t at)
@@ -232,7 +231,7 @@ struct view *present_view_new(struct app *app, enum present_source from)
 	struct present_state init = {0};
 	init.from = from;
 	select_recs(&init, app);
-	init.shown_at = rv_monotonic_seconds();
+	init.shown_at = rv_meeting_seconds();
 	return view_new_with(app, &present_ops, -1, -1, RV_RECS, &init);
 }
 

@@ -131,9 +131,9 @@ run agenda-remove 0 "$BIN" -C "$d" agenda remove SSR1-2
 run agenda-list 0 "$BIN" -C "$d" agenda
 is agenda-list-lines "$(cat "$TMP/out")" "1	SSR1-7	Clear SSR objectives and priorities
 2	SSR1-4	Document SSR relationships"
-is agenda-csv "$(cat "$d/agenda.csv")" "rec_id,added,author
-SSR1-7,2026-12-02T10:00:00,tester
-SSR1-4,2026-12-02T10:00:00,tester"
+is agenda-csv "$(cat "$d/agenda.csv")" "rec_id,added,author,minutes
+SSR1-7,2026-12-02T10:00:00,tester,
+SSR1-4,2026-12-02T10:00:00,tester,"
 run set-agenda-field 0 "$BIN" -C "$d" set SSR1-5 agenda=yes SSR1-7 --dry-run
 is set-agenda-field-line "$(cat "$TMP/out")" "SSR1-5: added to the agenda (3 of 3)"
 

@@ -92,7 +92,7 @@ if grep -q '^SSR1-11,2026-11-23T14:05:00,tester,Ask the CTO about measures of su
 # All 80 words of the pasted note, in order, on one row.
 words=$(grep -o 'word[0-9]*' "$DATA/notes.csv" | tr '\n' ' ')
 if [ "$words" = "$long" ]; then echo "ok long-note-whole"; else echo "not ok long-note-whole: $words"; fi
-if grep -q '^SSR1-11,2026-11-23T14:05:00,tester$' "$DATA/agenda.csv"; then echo "ok agenda-file"; else echo "not ok agenda-file"; cat "$DATA/agenda.csv"; fi
+if grep -q '^SSR1-11,2026-11-23T14:05:00,tester,$' "$DATA/agenda.csv"; then echo "ok agenda-file"; else echo "not ok agenda-file"; cat "$DATA/agenda.csv"; fi
 
 # --read-only: every editing key says why it does nothing, and nothing is written.
 cp -r "$DATA" "$TMP/before"
@@ -120,5 +120,5 @@ pkill -KILL -f "^$ABS_BIN $DATA"
 sleep 0.3
 ls "$DATA" | grep -q recview- && echo "not ok kill9-no-temp: temporary file left" || echo "ok kill9-no-temp"
 if "$ABS_BIN" --check "$DATA" >/dev/null 2>"$TMP/err"; then echo "ok kill9-loads-clean"; else echo "not ok kill9-loads-clean"; cat "$TMP/err"; fi
-# The agenda file holds a whole number of complete lines (SSR1-1 on it or not), never half a line.
-if awk -F, 'NR > 1 && NF != 3 { bad = 1 } END { exit bad }' "$DATA/agenda.csv"; then echo "ok kill9-agenda-whole"; else echo "not ok kill9-agenda-whole"; fi
+# The agenda file holds a whole number of complete lines of its four columns (SSR1-1 on it or not), never half a line.
+if awk -F, 'NR > 1 && NF != 4 { bad = 1 } END { exit bad }' "$DATA/agenda.csv"; then echo "ok kill9-agenda-whole"; else echo "not ok kill9-agenda-whole"; fi

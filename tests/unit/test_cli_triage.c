@@ -512,7 +512,8 @@ static void test_agenda_commands(void **state)
 	assert_int_equal(run_line("agenda list", NULL, &out, &err), EXIT_CLEAN);
 	assert_string_equal(out.data, "1\tR-2\tSecond\n2\tR-1\tFirst\n");
 	char *agenda = file_text("agenda.csv");
-	assert_string_equal(agenda, "rec_id,added,author\nR-2,2026-12-02T10:15:00,bob\nR-1,2026-12-02T10:15:00,bob\n");
+	assert_string_equal(agenda,
+			    "rec_id,added,author,minutes\nR-2,2026-12-02T10:15:00,bob,\nR-1,2026-12-02T10:15:00,bob,\n");
 	free(agenda);
 	assert_int_equal(run_line("agenda remove R-2 R-1", NULL, &out, &err), EXIT_CLEAN);
 	assert_string_equal(out.data, "R-2: removed from the agenda (was 1 of 2)\nR-1: removed from the agenda (was 1 of 1)\n");

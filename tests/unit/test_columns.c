@@ -393,7 +393,7 @@ static void test_list_names(void **state)
 	assert_false(rv_col_list_of_recs(RV_COLS_LOG));
 }
 
-/* The agenda: the id, the status word and the title as it always showed, every other column of the
+/* The agenda: the id, the status word, the item's budget and the title, every other column of the
  * recommendations (the data set's extra ones too) hidden until chosen. */
 static void test_agenda_columns(void **state)
 {
@@ -404,10 +404,12 @@ static void test_agenda_columns(void **state)
 	rv_columns_available(&m, RV_COLS_AGENDA, &set);
 	rv_columns_available(&m, RV_COLS_RECS, &recs);
 	assert_int_equal(set.list, RV_COLS_AGENDA);
-	assert_default(&set, "id,status,title");
+	assert_default(&set, "id,status,minutes,title");
 	for (size_t i = 0; i < recs.n; i++) /* each column of the recommendations, once */
 		assert_true(rv_columns_find(&set, recs.defs[i].name) >= 0);
-	assert_int_equal(set.n, recs.n);
+	assert_int_equal(set.n, recs.n + 1); /* and the budget, the agenda's own */
+	assert_true(def_named(&set, "minutes")->right);
+	assert_int_equal(def_named(&set, "minutes")->fit, RV_FIT_FIXED);
 	assert_true(def_named(&set, "id")->sticky);
 	assert_false(def_named(&set, "decision")->shown);
 	assert_false(def_named(&set, "area")->shown);
@@ -490,10 +492,10 @@ static void test_fit_new_lists(void **state)
 
 	rv_columns_available(NULL, RV_COLS_AGENDA, &set);
 	rv_columns_fit(&set, NULL, natural, 72, 0, &l);
-	assert_widths(&l, (const int[]){11, 15, 72 - 26 - 2}, 3);
+	assert_widths(&l, (const int[]){11, 15, 6, 72 - 32 - 3}, 4);
 	natural[rv_columns_find(&set, "id")] = 14;
 	rv_columns_fit(&set, NULL, natural, 72, 0, &l);
-	assert_widths(&l, (const int[]){14, 15, 72 - 29 - 2}, 3);
+	assert_widths(&l, (const int[]){14, 15, 6, 72 - 35 - 3}, 4);
 }
 
 /* A chosen recommendation column in the results fits its values and leaves the rest to the matches;

@@ -31,7 +31,7 @@
 #define NOW "2026-11-23T14:05:00"
 #define TODAY "2026-11-23"
 #define NOTES_HEADER "rec_id,time,author,note\n"
-#define AGENDA_HEADER "rec_id,added,author\n"
+#define AGENDA_HEADER "rec_id,added,author,minutes\n"
 
 /* ---- the fixture: a fresh directory per test ---- */
 
@@ -1244,9 +1244,9 @@ static void test_agenda_toggle_move_and_reopen(void **state)
 	assert_int_equal(t.s.nagenda, 0);
 	assert_int_equal(rv_agenda_position(&t.s, r1), -1);
 
-#define A1 "R-1,2026-11-23T14:05:00,tester\n"
-#define A10 "R-10,2026-11-23T14:06:00,tester\n"
-#define A2 "R-2,2026-11-23T14:07:00,tester\n"
+#define A1 "R-1,2026-11-23T14:05:00,tester,\n"
+#define A10 "R-10,2026-11-23T14:06:00,tester,\n"
+#define A2 "R-2,2026-11-23T14:07:00,tester,\n"
 	assert_true(rv_agenda_toggle(&t.s, r1));
 	assert_file_is(path, AGENDA_HEADER A1);
 	setenv("RECVIEW_NOW", "2026-11-23T14:06:00", 1);
@@ -1297,7 +1297,7 @@ static void test_agenda_toggle_move_and_reopen(void **state)
 	setenv("RECVIEW_NOW", "2026-11-24T09:00:00", 1);
 	assert_true(rv_agenda_move(&t.s, r10, -1));
 	assert_true(rv_agenda_toggle(&t.s, r3));
-	assert_file_is(path, AGENDA_HEADER A10 A2 "R-3,2026-11-24T09:00:00,ann\n");
+	assert_file_is(path, AGENDA_HEADER A10 A2 "R-3,2026-11-24T09:00:00,ann,\n");
 	assert_true(rv_undo(&t.s));
 	assert_true(rv_undo(&t.s));
 	assert_file_is(path, AGENDA_HEADER A2 A10);
@@ -1328,8 +1328,10 @@ static void test_agenda_file_as_written_by_hand(void **state)
 	assert_string_equal(t.s.agenda[1].added, "");
 	char *orig = slurp(in_root("sm", "agenda.csv"));
 	assert_true(rv_agenda_move(&t.s, rec_of(t.m, "R-1"), -1));
-	/* rewritten in agenda order; the row of an unknown recommendation is kept, at the end */
-	assert_file_is(in_root("sm", "agenda.csv"), "rec_id,added,author\nR-1,,\nR-3,2026-01-01,bob\nZ-9,2026-01-03,eve\n");
+	/* rewritten in agenda order, gaining the minutes column; the row of an unknown recommendation is
+	 * kept, at the end */
+	assert_file_is(in_root("sm", "agenda.csv"),
+		       "rec_id,added,author,minutes\nR-1,,,\nR-3,2026-01-01,bob,\nZ-9,2026-01-03,eve,\n");
 	assert_agenda_matches_disk(&t.s);
 	/* undone, the file is as it was, byte for byte */
 	assert_true(rv_undo(&t.s));
@@ -1459,7 +1461,7 @@ static void test_undo_everything_exactly(void **state)
 	(void)state;
 	const char *ds = small_copy("sm");
 	put_file(in_root("sm", "notes.csv"), "rec_id,time,author,note\nR-2,2026-01-01T10:00:00,bob,\"a, b\"\n");
-	put_file(in_root("sm", "agenda.csv"), AGENDA_HEADER "R-10,2026-01-01T10:00:00,bob\n");
+	put_file(in_root("sm", "agenda.csv"), AGENDA_HEADER "R-10,2026-01-01T10:00:00,bob,\n");
 	struct snap orig;
 	snap_take(&orig, ds);
 	struct ts t;
@@ -1817,7 +1819,7 @@ static void test_reload_after_earlier_saved_changes(void **state)
 	char *w3 = concat(w2, "R-2,2026-11-23,,behind schedule,recview: tester,second\n");
 	assert_file_is(hist_path, w3);
 	assert_file_is(in_root("sm", "notes.csv"), NOTES_HEADER "R-1,2026-11-23T14:05:00,tester,a note\n");
-	assert_file_is(in_root("sm", "agenda.csv"), AGENDA_HEADER "R-1,2026-11-23T14:05:00,tester\n");
+	assert_file_is(in_root("sm", "agenda.csv"), AGENDA_HEADER "R-1,2026-11-23T14:05:00,tester,\n");
 	assert_model_matches_disk(fresh, true);
 	assert_agenda_matches_disk(&s);
 
@@ -2216,7 +2218,7 @@ static void write_big_data_set(void)
 		if (rnd(20) == 0)
 			sb_addf(&notes, "G%u-%u,2026-01-01T10:00:00,bob,old note %u\n", review, number, i);
 		if (i % 400 == 7)
-			sb_addf(&agenda, "G%u-%u,2026-01-01T10:00:00,bob\n", review, number);
+			sb_addf(&agenda, "G%u-%u,2026-01-01T10:00:00,bob,\n", review, number);
 	}
 	sb_adds(&hist, "G9-1,2020-01-01,,complete,src,unknown recommendation\n");
 	put_file(in_root("big", "recommendations.csv"), recs.data);

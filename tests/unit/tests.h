@@ -66,6 +66,7 @@ int run_topic_key_tests(void);
 int run_reviews_tests(void);
 int run_target_tests(void);
 int run_columns_tests(void);
+int run_meeting_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
