@@ -47,6 +47,7 @@ int main(void)
 		run_columns_tests,
 		run_theme_tests,
 		run_topic_key_tests,
+		run_follow_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
