@@ -59,6 +59,7 @@ void cli_usage(FILE *out)
 	      "                    state on DATE (YYYY-MM-DD, YYYY-MM or YYYY, a partial date meaning\n"
 	      "                    its start); what was recorded after it is left out\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
+	      "      --follow      show the walkthrough someone presents (P) on DIR, live, read-only\n"
 	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
 	      "                    changed, with its minutes as the message (also: git = commit)\n"
 	      "      --strict      treat warnings as errors\n"
@@ -114,6 +115,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"list", no_argument, NULL, 'l'},   {"filter", required_argument, NULL, 'F'},
 		{"sort", required_argument, NULL, 'O'},
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
+		{"follow", no_argument, NULL, 'W'},
 		{"since", required_argument, NULL, 'T'},
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
@@ -161,6 +163,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			opt->export_format = optarg;
 			break;
 		case 'R':
+			opt->read_only = true;
+			break;
+		case 'W':
+			opt->follow = true;
 			opt->read_only = true;
 			break;
 		case 'G':
@@ -218,6 +224,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if (opt->commit && (opt->action != CLI_BROWSE || opt->read_only)) {
 		fprintf(stderr, "recview: --commit goes with the browser (not with --read-only)\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->follow && (opt->action != CLI_BROWSE || opt->commit)) {
+		fprintf(stderr, "recview: --follow goes with the browser (not with --commit)\n");
 		cli_usage(stderr);
 		return false;
 	}

@@ -338,13 +338,13 @@ enum rv_result rv_follow_publish(const char *dir, const struct rv_follow_state *
 	fd = rv_create_temp(ops, path, &tmp);
 	if (fd < 0 || fchmod(fd, 0644 & ~rv_current_umask()) != 0 || rv_write_all(ops, fd, text.data, text.len) != 0 ||
 	    rv_fsync_retry(ops, fd) != 0) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+		snprintf(err, errsize, "cannot write %s: %s", RV_FOLLOW_STATE, strerror(errno));
 		goto out;
 	}
 	int closed = close(fd);
 	fd = -1;
 	if (closed != 0 || rename(tmp.data, path) != 0) {
-		snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+		snprintf(err, errsize, "cannot write %s: %s", RV_FOLLOW_STATE, strerror(errno));
 		goto out;
 	}
 	sb_reset(&tmp);

@@ -20,6 +20,7 @@ struct rv_query;
 struct rv_session;
 struct tags;
 struct live;
+struct follow;
 struct split;
 struct marks;
 struct rv_col_choice;
@@ -55,6 +56,7 @@ struct app {
 	int32_t as_of;                       /* views read the state on this date (entity.h: a parameter of
 					      * reading, never written into the model); RV_DATE_NONE: now */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
+	struct follow *follow;               /* a walkthrough shared with other terminals (follow_ui.h) */
 	struct split *split;                 /* the page beside a list (split.h) */
 	struct marks *marks;                 /* places under letters and the jump list (marks.h) */
 	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */

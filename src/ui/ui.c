@@ -13,6 +13,7 @@
 #include "recview/app.h"
 #include "recview/dispatch.h"
 #include "recview/finding.h"
+#include "recview/follow_ui.h"
 #include "recview/git.h"
 #include "recview/split.h"
 #include "recview/tags.h"
@@ -209,8 +210,11 @@ bool app_read_key(struct app *app, struct key *key)
 			return false;
 		/* While a save is written in the background, look up now and then to say when it is done; the
 		 * data set is watched meanwhile (others' changes are merged and shown as they come). */
+		if (follow_tick(app))
+			app_redraw(app);
 		struct view *cur = app_current(app);
-		int res = live_get_wch(app, rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1, &ch);
+		int wait = rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1;
+		int res = live_get_wch(app, follow_wait_ms(app, wait), &ch);
 		if (terminal_quit_signal())
 			return false;
 		if (app_finish_saving(app, false))
@@ -285,6 +289,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		app_open(&app, problems_view_new(&app));
 	if (opt->as_of)
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
+	follow_start(&app);
 	if (opt->recovered[0])
 		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);
 	else if (session.error[0])
@@ -328,6 +333,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	tags_free(&app);
 	marks_free(&app);
 	live_stop(&app);
+	follow_stop(&app);
 	app_drop_forward(&app);
 	split_free(&app);
 	while (app.depth)
