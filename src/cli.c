@@ -26,6 +26,7 @@ void cli_usage(FILE *out)
 	      "       recview --export minutes [--since DATE] [DIR]\n"
 	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
+	      "       recview --follow [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "       recview [-C DIR] git-setup [DIR]\n"
 	      "       recview merge-driver BASE OURS THEIRS [PATH]\n"
