@@ -193,20 +193,24 @@ static void rebuild_waiting_views(struct app *app)
 			view_rebuild(app->stack[i], app->stack[i]->width);
 }
 
-/* Reads the presenter's file again (when the watch says it changed). */
-static void follower_read(struct follow *f)
+/* Reads the presenter's file again (when the watch says it changed); false when it shows what it
+ * showed before (a rewrite that only says the presenter is still there). */
+static bool follower_read(struct follow *f)
 {
-	rv_follow_state_free(&f->state);
-	f->have = false;
-	f->why[0] = '\0';
+	struct rv_follow_state fresh;
 	char err[256] = "";
-	enum rv_result r = rv_follow_read(f->dir, &f->state, &f->stamp, err, sizeof(err));
-	if (r == RV_OK)
-		f->have = true;
-	else if (r != RV_E_NOT_FOUND)
-		snprintf(f->why, sizeof(f->why), "%s", err);
+	enum rv_result r = rv_follow_read(f->dir, &fresh, &f->stamp, err, sizeof(err));
 	if (r == RV_E_NOT_FOUND || !f->stamp.exists)
 		memset(&f->stamp, 0, sizeof(f->stamp));
+	bool same = r == RV_OK && f->have && rv_follow_state_same_view(&fresh, &f->state) &&
+		    fresh.by.pid == f->state.by.pid && strcmp(fresh.by.host, f->state.by.host) == 0;
+	rv_follow_state_free(&f->state);
+	f->state = fresh;
+	f->have = r == RV_OK;
+	f->why[0] = '\0';
+	if (r != RV_OK && r != RV_E_NOT_FOUND)
+		snprintf(f->why, sizeof(f->why), "%s", err);
+	return !same;
 }
 
 size_t follow_walk_items(struct app *app, uint32_t *recs)
@@ -302,7 +306,7 @@ static bool follower_tick(struct app *app, struct follow *f, double now)
 	}
 	f->looked = true;
 	if (changed)
-		follower_read(f);
+		changed = follower_read(f);
 	bool live = f->have && rv_follow_state_live(&f->state, &f->me, (int64_t)wall_now());
 	if (!changed && live == f->live)
 		return redraw;
