@@ -93,6 +93,32 @@ for size in "80 24" "200 60"; do
 	close_two
 done
 
+# The presenter's as-of date holds on the follower; a second presenter in the same directory is not
+# shared (its footer says who presents), and the follower stays with the first.
+tmx -f /dev/null new-session -d -s pres -x 80 -y 24 "$RUN --as-of 2021-01-01 $DATA; sleep 30"
+tmx new-session -d -s foll -x 80 -y 24 "USER=viewer $RUN --follow $DATA; sleep 30"
+on pres
+expect "as-of-list" "as of 2021-01-01"
+keys P a
+expect "as-of-first" "1 / 3"
+on foll
+expect "follower-as-of" "as of 2021-01-01"
+expect "follower-as-of-first" "1 / 3"
+tmx new-session -d -s pres2 -x 80 -y 24 "USER=second $RUN $DATA; sleep 30"
+on pres2
+expect "second-list" "SSR1-1 "
+keys P a
+expect "second-not-shared" "not shared: tester@"
+keys Space Space
+expect "second-at-third" "3 / 3"
+on foll
+expect_not "follower-stays-with-first" "3 / 3"
+expect "follower-still-first" "1 / 3"
+for s in pres2 pres foll; do on $s; keys Q; done
+sleep 0.5
+for s in pres2 pres foll; do tmx kill-session -t $s 2>/dev/null; done
+[ ! -e "$DATA/.recview-present" ] && echo "ok state-removed-as-of" || echo "not ok state-removed-as-of"
+
 # A state file that is not one: said, never followed; a good one written later is followed.
 printf 'recview-present 1\npid 1\nhost ../../etc\n' >"$DATA/.recview-present"
 tmx -f /dev/null new-session -d -s foll -x 80 -y 24 "USER=viewer $RUN --follow $DATA; sleep 30"
