@@ -208,10 +208,11 @@ bool app_read_key(struct app *app, struct key *key)
 		wint_t ch;
 		if (terminal_lost())
 			return false;
-		/* While a save is written in the background, look up now and then to say when it is done; the
-		 * data set is watched meanwhile (others' changes are merged and shown as they come). */
+		/* A walkthrough shared or followed (follow_ui.h): its file written, read, counted. */
 		if (follow_tick(app))
 			app_redraw(app);
+		/* While a save is written in the background, look up now and then to say when it is done; the
+		 * data set is watched meanwhile (others' changes are merged and shown as they come). */
 		struct view *cur = app_current(app);
 		int wait = rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1;
 		int res = live_get_wch(app, follow_wait_ms(app, wait), &ch);

@@ -131,7 +131,7 @@ sh -c 'exit 0' &
 dead=$!
 wait $dead
 printf 'recview-present 1\npid %s\nhost %s\nuser ghost\nseq 1\nupdated %s\nas-of none\nat 0\nitems 1\nSSR1-11\nend\n' \
-	"$dead" "$(hostname | tr -c 'A-Za-z0-9._\n-' _)" "$(date +%s)" >"$DATA/.recview-present"
+	"$dead" "$(uname -n | tr -c 'A-Za-z0-9._\n-' _)" "$(date +%s)" >"$DATA/.recview-present"
 expect "stale-file-ended" "The walkthrough of ghost@"
 expect_not "stale-not-followed" "1 / 1"
 keys Q
