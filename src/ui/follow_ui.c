@@ -74,7 +74,7 @@ static bool is_walk(const struct view *v, bool following)
 }
 
 /* The topmost walkthrough of the kind asked for on the stack (a page opened from it keeps it open). */
-static struct view *walk_on_stack(struct app *app, bool following)
+static struct view *walk_on_stack(const struct app *app, bool following)
 {
 	for (size_t i = app->depth; i-- > 0;)
 		if (is_walk(app->stack[i], following))
@@ -457,7 +457,7 @@ void follow_stop(struct app *app)
 int follow_wait_ms(const struct app *app, int wait_ms)
 {
 	const struct follow *f = app->follow;
-	int most = !f ? -1 : f->following ? FOLLOW_LOOK_MS : f->published || walk_on_stack((struct app *)app, false) ? 1000 : -1;
+	int most = !f ? -1 : f->following ? FOLLOW_LOOK_MS : f->published || walk_on_stack(app, false) ? 1000 : -1;
 	if (most < 0)
 		return wait_ms;
 	return wait_ms < 0 || wait_ms > most ? most : wait_ms;
