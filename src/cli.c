@@ -26,6 +26,7 @@ void cli_usage(FILE *out)
 	      "       recview --export minutes [--since DATE] [--as-of DATE] [-o FILE] [DIR]\n"
 	      "       recview --export slides|slides-html [--filter EXPR] [--as-of DATE] [-o FILE] [DIR]\n"
 	      "       recview --summary [--as-of DATE] [DIR]\n"
+	      "       recview --follow [DIR]\n"
 	      "       recview [-C DIR] sniff [--json] [--write [--force]] [DIR | FILE...]\n"
 	      "       recview [-C DIR] git-setup [DIR]\n"
 	      "       recview merge-driver BASE OURS THEIRS [PATH]\n"
@@ -61,6 +62,7 @@ void cli_usage(FILE *out)
 	      "                    its start); what was recorded after it is left out (csv: the\n"
 	      "                    status and decision then; minutes: up to DATE)\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
+	      "      --follow      show the walkthrough someone presents (P) on DIR, live, read-only\n"
 	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
 	      "                    changed, with its minutes as the message (also: git = commit)\n"
 	      "      --strict      treat warnings as errors\n"
@@ -118,6 +120,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"sort", required_argument, NULL, 'O'},
 		{"export", required_argument, NULL, 'e'}, {"read-only", no_argument, NULL, 'R'},
 		{"since", required_argument, NULL, 'T'}, {"output", required_argument, NULL, 'o'},
+		{"follow", no_argument, NULL, 'W'},
 		{"summary", no_argument, NULL, 'U'}, {"as-of", required_argument, NULL, 'A'},
 		{"all", no_argument, NULL, 'L'},
 		{"commit", no_argument, NULL, 'G'},
@@ -165,6 +168,10 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 			opt->export_format = optarg;
 			break;
 		case 'R':
+			opt->read_only = true;
+			break;
+		case 'W':
+			opt->follow = true;
 			opt->read_only = true;
 			break;
 		case 'G':
@@ -230,6 +237,11 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	}
 	if (opt->commit && (opt->action != CLI_BROWSE || opt->read_only)) {
 		fprintf(stderr, "recview: --commit goes with the browser (not with --read-only)\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->follow && (opt->action != CLI_BROWSE || opt->commit)) {
+		fprintf(stderr, "recview: --follow goes with the browser (not with --commit)\n");
 		cli_usage(stderr);
 		return false;
 	}

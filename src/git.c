@@ -4,6 +4,7 @@
  * error are pipes, served together with poll so that neither side waits on a full pipe.
  */
 #include "recview/git.h"
+#include "recview/follow.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -391,19 +392,21 @@ int rv_git_setup(const char *dir, const char *self, FILE *out, FILE *err)
 			safe_dir.data);
 	} else {
 		static const char *const attributes[] = {ATTRIBUTE_LINE};
-		/* recview's lock, journal and temporary files are no part of the data set. */
-		static const char *const ignored[] = {RV_STORE_LOCK, RV_STORE_JOURNAL, ".*.recview-*"};
+		/* recview's lock, journal and temporary files, and a walkthrough's state for its followers
+		 * (follow.h), are no part of the data set. */
+		static const char *const ignored[] = {RV_STORE_LOCK, RV_STORE_JOURNAL, ".*.recview-*", RV_FOLLOW_STATE,
+						      RV_FOLLOW_DIR "/"};
 		size_t added = 0, ignores = 0;
 		struct strbuf cmd;
 		sb_init(&cmd);
 		driver_command(self, &cmd);
 		if (add_lines(dir, ".gitattributes", attributes, 1, &added, err) &&
-		    add_lines(dir, ".gitignore", ignored, 3, &ignores, err) &&
+		    add_lines(dir, ".gitignore", ignored, sizeof(ignored) / sizeof(*ignored), &ignores, err) &&
 		    git_config(dir, "merge.recview.name", "recview: CSV tables merged row by row and cell by cell", err) &&
 		    git_config(dir, "merge.recview.driver", cmd.data, err)) {
 			fprintf(out, ".gitattributes: %s\n", added ? "added " ATTRIBUTE_LINE : ATTRIBUTE_LINE " is there already");
 			fprintf(out, ".gitignore: %s\n",
-				ignores ? "added recview's lock, journal and temporary files" : "recview's own files ignored already");
+				ignores ? "added recview's lock, journal, temporary and walkthrough files" : "recview's own files ignored already");
 			struct strbuf safe;
 			sb_init(&safe);
 			text_sanitize(&safe, cmd.data, cmd.len, 0);

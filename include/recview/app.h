@@ -20,6 +20,7 @@ struct rv_query;
 struct rv_session;
 struct tags;
 struct live;
+struct follow;
 struct split;
 struct marks;
 struct rv_col_choice;
@@ -61,6 +62,7 @@ struct app {
 	int as_of_later;                     /* enum rv_as_of_later: what was recorded after as_of is hidden
 					      * or dimmed (config as-of-later, the as-of-later request) */
 	struct live *live;                   /* live updates: the data set watched, others' changes (live.h) */
+	struct follow *follow;               /* a walkthrough shared with other terminals (follow_ui.h) */
 	struct split *split;                 /* the page beside a list (split.h) */
 	struct marks *marks;                 /* places under letters and the jump list (marks.h) */
 	struct rv_col_choice *columns;       /* the columns chosen for each list (columns.h), NULL: defaults */

@@ -45,6 +45,7 @@ struct cli_options {
 	const char *columns[7];  /* columns.LIST of the configuration, by enum rv_col_list (columns.h) */
 	unsigned columns_line[7];
 	bool read_only;      /* --read-only: no change is made or saved */
+	bool follow;         /* --follow: show the walkthrough presented in the data set (read-only) */
 	bool commit;         /* --commit (or git = commit in the configuration): git commit the session on quit */
 	const char *export_format; /* --export md|csv|minutes */
 	const char *since;   /* --since DATE, with --export minutes */

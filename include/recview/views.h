@@ -55,8 +55,9 @@ bool view_current_review(const struct view *v, struct strbuf *out);
 /* Plain text in a view (what moved between two dates). */
 struct view *text_view_new(struct app *app, const char *title, const char *text);
 /* One recommendation per screen: the agenda, or the list as filtered and sorted now. */
-/* What P walks through: the agenda in order, or the list as filtered and sorted now. */
-enum present_source { PRESENT_AGENDA, PRESENT_LIST };
+/* What P walks through: the agenda in order, or the list as filtered and sorted now; a follower
+ * (--follow) walks through what the presenter's file names (follow_ui.h). */
+enum present_source { PRESENT_AGENDA, PRESENT_LIST, PRESENT_FOLLOW };
 struct view *present_view_new(struct app *app, enum present_source from);
 /* P: the agenda from the agenda view, the list when there is no agenda, else the configured default
  * or a one-key choice (a agenda, l list). NULL: the choice was cancelled. */

@@ -14,6 +14,7 @@
 #include "recview/as_of.h"
 #include "recview/dispatch.h"
 #include "recview/finding.h"
+#include "recview/follow_ui.h"
 #include "recview/git.h"
 #include "recview/split.h"
 #include "recview/tags.h"
@@ -210,10 +211,14 @@ bool app_read_key(struct app *app, struct key *key)
 		wint_t ch;
 		if (terminal_lost())
 			return false;
+		/* A walkthrough shared or followed (follow_ui.h): its file written, read, counted. */
+		if (follow_tick(app))
+			app_redraw(app);
 		/* While a save is written in the background, look up now and then to say when it is done; the
 		 * data set is watched meanwhile (others' changes are merged and shown as they come). */
 		struct view *cur = app_current(app);
-		int res = live_get_wch(app, rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1, &ch);
+		int wait = rv_session_busy(app->session) ? 50 : cur && cur->ops->fullscreen ? 1000 : -1;
+		int res = live_get_wch(app, follow_wait_ms(app, wait), &ch);
 		if (terminal_quit_signal())
 			return false;
 		if (app_finish_saving(app, false))
@@ -291,6 +296,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	enum rv_as_of_later later = RV_AS_OF_HIDE;
 	if (opt->as_of_later && rv_as_of_later_parse(opt->as_of_later, &later))
 		app.as_of_later = (int)later;
+	follow_start(&app);
 	if (opt->recovered[0])
 		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);
 	else if (session.error[0])
@@ -334,6 +340,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 	tags_free(&app);
 	marks_free(&app);
 	live_stop(&app);
+	follow_stop(&app);
 	app_drop_forward(&app);
 	split_free(&app);
 	while (app.depth)

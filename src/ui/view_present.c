@@ -12,6 +12,7 @@
 #include "recview/app.h"
 #include "recview/copy.h"
 #include "recview/finding.h"
+#include "recview/follow_ui.h"
 #include "recview/prompt.h"
 #include "recview/target.h"
 #include "recview/keys.h"
@@ -58,6 +59,7 @@ static void present_footer(struct view *v, struct draw *d)
 		return;
 	footer_position(st, d);
 	present_clock_draw(v, d);
+	present_footer_followers(v, d);
 }
 
 static void go_to(struct view *v, size_t at)
@@ -192,6 +194,8 @@ static void select_recs(struct present_state *st, struct app *app)
 	if (st->from == PRESENT_AGENDA) {
 		for (size_t i = 0; i < s->nagenda; i++)
 			st->recs[st->n++] = s->agenda[i].rec;
+	} else if (st->from == PRESENT_FOLLOW) {
+		st->n = follow_walk_items(app, st->recs);
 	} else {
 		st->n = rv_query_select_as_of(app->m, app->query, app->as_of, (enum rv_sort_key)app->sort_key,
 					      app->sort_reverse, st->recs);
@@ -239,6 +243,8 @@ struct view *present_view_choose(struct app *app)
 {
 	const char *pref = app->opt ? app->opt->present : NULL;
 	struct view *cur = app_current(app);
+	if (follow_active(app))
+		return follow_present_again(app); /* a follower shows what the presenter shows */
 	if (!app->session->nagenda)
 		return present_view_new(app, PRESENT_LIST);
 	if ((cur && cur->ops->id == VIEW_AGENDA) || (pref && strcmp(pref, "agenda") == 0))

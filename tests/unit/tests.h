@@ -41,6 +41,7 @@ int run_summary_tests(void);
 int run_as_of_tests(void);
 int run_config_tests(void);
 int run_config_save_tests(void);
+int run_follow_tests(void);
 int run_store_tests(void);
 int run_schema_tests(void);
 int run_diag_tests(void);
