@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "recview/theme.h"
+
 struct app;
 struct view;
 struct draw;
@@ -38,7 +40,8 @@ bool follow_active(const struct app *app);
 size_t follow_walk_items(struct app *app, uint32_t *recs);
 /* P in a follower: back to what the presenter shows (a new walkthrough to open, or NULL). */
 struct view *follow_present_again(struct app *app);
-/* The walkthrough footer's part: "2 following" (presenter), "following alice@host" (follower). */
-void present_footer_followers(struct view *v, struct draw *d);
+/* The walkthrough footer's part, into buf with its colour: "2 following" (presenter), "following
+ * alice@host" (follower); false when there is nothing to say. */
+bool present_followers_text(struct view *v, char *buf, size_t size, enum color *color);
 
 #endif

@@ -38,7 +38,7 @@ struct present_state {
 bool present_slide_build(struct view *v);
 /* The meeting clock of the footer: a bar over the walkthrough, this item's and all items' time
  * against their budgets (present_clock.c). */
-void present_clock_draw(struct view *v, struct draw *d);
+void present_clock_draw(struct view *v, struct draw *d, int reserve);
 /* Draws one line of the slide. */
 void present_slide_draw(struct view *v, const struct line *line, struct draw *d);
 

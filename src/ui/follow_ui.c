@@ -472,27 +472,30 @@ bool follow_tick(struct app *app)
 	return f->following ? follower_tick(app, f, now) : presenter_tick(app, f, now);
 }
 
-void present_footer_followers(struct view *v, struct draw *d)
+bool present_followers_text(struct view *v, char *buf, size_t size, enum color *color)
 {
 	struct follow *f = v->app->follow;
 	if (!f)
-		return;
-	char buf[512];
+		return false;
 	if (is_walk(v, true)) {
 		if (!f->live)
-			snprintf(buf, sizeof(buf), "    the presenter left");
+			snprintf(buf, size, "    the presenter left");
 		else if (f->detached)
-			snprintf(buf, sizeof(buf), "    on your own: P follows %s again", f->state.by.user);
+			snprintf(buf, size, "    on your own: P follows %s again", f->state.by.user);
 		else
-			snprintf(buf, sizeof(buf), "    following %s@%s", f->state.by.user, f->state.by.host);
-		draw_str(d, buf, f->detached ? C_WARNING : C_DIM);
-		return;
+			snprintf(buf, size, "    following %s@%s", f->state.by.user, f->state.by.host);
+		*color = f->detached ? C_WARNING : C_DIM;
+		return true;
 	}
 	if (f->blocked[0]) {
-		snprintf(buf, sizeof(buf), "    %s", f->blocked);
-		draw_text(d, buf, strlen(buf), C_DIM);
-	} else if (f->published && f->nfollowers) {
-		snprintf(buf, sizeof(buf), "    %zu following", f->nfollowers);
-		draw_str(d, buf, C_HEADING);
+		snprintf(buf, size, "    %s", f->blocked);
+		*color = C_DIM;
+		return true;
 	}
+	if (f->published && f->nfollowers) {
+		snprintf(buf, size, "    %zu following", f->nfollowers);
+		*color = C_HEADING;
+		return true;
+	}
+	return false;
 }

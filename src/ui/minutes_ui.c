@@ -10,6 +10,7 @@
 #include "recview/clock.h"
 #include "recview/export.h"
 #include "recview/export_target.h"
+#include "recview/follow_ui.h"
 #include "recview/prompt.h"
 #include "recview/triage_ui.h"
 #include "recview/ui.h"
@@ -51,6 +52,8 @@ bool minutes_pending(const struct app *app)
 	const struct rv_session *s = app->session;
 	if (!s || !s->ntimes)
 		return false; /* no walkthrough held: no meeting to take minutes of */
+	if (follow_active(app))
+		return false; /* a follower watched the presenter's meeting: the minutes are the presenter's */
 	return !app->minutes_written || s->applied != app->minutes_applied || s->ntimes != app->minutes_ntimes;
 }
 

@@ -66,15 +66,22 @@ static void draw_bar(struct draw *d, const struct rv_meeting *mc, int width)
 			 i < full ? C_HEADING : C_DIM);
 }
 
-void present_clock_draw(struct view *v, struct draw *d)
+/* reserve: columns kept free after the clock (the followers' part). When the room is short the
+ * clocks drop their words ("this item", "in all"), then the bar goes. */
+void present_clock_draw(struct view *v, struct draw *d, int reserve)
 {
 	const struct present_state *st = v->data;
 	struct rv_meeting mc;
 	rv_meeting_measure(v->app->session, st->recs, st->n, st->at, &mc);
 	struct clock_part item, all;
+	int room = draw_remaining(d) - reserve;
 	clock_part(&item, mc.item, mc.budget, mc.over, " this item", d->ascii);
 	clock_part(&all, mc.total, mc.total_budget, mc.total_over, " in all", d->ascii);
-	int bar = bar_width(draw_remaining(d) - part_width(&item) - part_width(&all));
+	if (part_width(&item) + part_width(&all) + 12 > room) {
+		clock_part(&item, mc.item, mc.budget, mc.over, "", d->ascii);
+		clock_part(&all, mc.total, mc.total_budget, mc.total_over, " all", d->ascii);
+	}
+	int bar = bar_width(room - part_width(&item) - part_width(&all));
 	if (bar)
 		draw_bar(d, &mc, bar);
 	draw_part(d, &item);

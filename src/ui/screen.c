@@ -360,11 +360,20 @@ void app_redraw(struct app *app)
 				struct draw d;
 				draw_begin(&d, stdscr, LINES - 1, 0, COLS, false, app->ascii);
 				v->ops->footer(v, &d);
-				if (app->message[0]) {
+				bool fits = draw_remaining(&d) >= 4 + text_width(app->message, strlen(app->message));
+				if (app->message[0] && fits) {
 					draw_str(&d, "    ", C_DEFAULT);
 					draw_str(&d, app->message, app->message_color);
 				}
 				draw_end(&d);
+				if (app->message[0] && !fits && LINES > 2) {
+					/* The clock stays: a message it leaves no room for goes on the line above
+					 * until the next key. */
+					draw_begin(&d, stdscr, LINES - 2, 0, COLS, false, app->ascii);
+					draw_str(&d, "  ", C_DEFAULT);
+					draw_str(&d, app->message, app->message_color);
+					draw_end(&d);
+				}
 			}
 		} else {
 			int width = view_region(v).w; /* before the title bar counts its lines */

@@ -57,9 +57,14 @@ static void present_footer(struct view *v, struct draw *d)
 	tick(v);
 	if (!st->n)
 		return;
+	char follow[512];
+	enum color follow_color = C_DIM;
+	bool following = present_followers_text(v, follow, sizeof(follow), &follow_color);
 	footer_position(st, d);
-	present_clock_draw(v, d);
-	present_footer_followers(v, d);
+	/* The clock gives up its words and its bar before the followers' part is cut. */
+	present_clock_draw(v, d, following ? text_width(follow, strlen(follow)) : 0);
+	if (following)
+		draw_text(d, follow, strlen(follow), follow_color);
 }
 
 static void go_to(struct view *v, size_t at)

@@ -21,6 +21,9 @@ for size in "80 24" "120 40" "200 60" "240 67"; do
 	expect "under-$1" "0:00 / 1:00 this item"
 	if footer | grep -q '31m'; then echo "not ok under-plain-$1"; footer | cat -v; else echo "ok under-plain-$1"; fi
 	keys Q
+	# A walkthrough was held and its minutes were not written: quitting asks first.
+	expect "minutes-question-$1" "minutes not written: w write, q quit anyway, Esc stay"
+	keys q
 	exited "quit-stopped-$1" 0
 
 	START_ENV="USER=tester RECVIEW_CLOCK=60"
@@ -37,6 +40,6 @@ for size in "80 24" "120 40" "200 60" "240 67"; do
 		echo "not ok over-glyph-and-colour-$1"; footer | cat -v
 	fi
 	expect "over-in-all-$1" "/ 5:00 in all"
-	keys Q
+	keys Q q
 	exited "quit-$1" 0
 done

@@ -81,6 +81,8 @@ for size in "80 24" "200 60"; do
 	[ ! -e "$DATA/.recview-present" ] && echo "ok state-removed-$1" || echo "not ok state-removed-$1"
 	on pres
 	keys Q
+	expect "presenter-minutes-question-$1" "minutes not written"
+	keys q
 	i=0; while [ ! -s "$TMP/exit-pres" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	[ "$(cat "$TMP/exit-pres" 2>/dev/null)" = 0 ] && echo "ok presenter-quit-$1" || echo "not ok presenter-quit-$1"
 	on foll
@@ -114,7 +116,7 @@ expect "second-at-third" "3 / 3"
 on foll
 expect_not "follower-stays-with-first" "3 / 3"
 expect "follower-still-first" "1 / 3"
-for s in pres2 pres foll; do on $s; keys Q; done
+for s in pres2 pres foll; do on $s; keys Q q; done
 sleep 0.5
 for s in pres2 pres foll; do tmx kill-session -t $s 2>/dev/null; done
 [ ! -e "$DATA/.recview-present" ] && echo "ok state-removed-as-of" || echo "not ok state-removed-as-of"
