@@ -23,7 +23,7 @@
 #define VIEW_INFO(_) \
 	_(RECS) _(REC) _(CHILDREN) _(ITEM) _(PROBLEMS) _(MAPPING) _(HELP) _(RESULTS) _(AGENDA) \
 	_(DASHBOARD) _(TEXT) _(PRESENT) _(CHANGES) _(OTHERS) _(CONFLICTS) _(LOG) _(REVIEWS) \
-	_(COLUMNS) _(FOLLOW)
+	_(COLUMNS) _(FOLLOW) _(OVERVIEW)
 
 #define VIEW_ENUM(id) VIEW_##id,
 enum view_id {

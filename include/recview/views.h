@@ -64,6 +64,8 @@ struct view *present_view_new(struct app *app, enum present_source from);
 struct view *present_view_choose(struct app *app);
 /* Shows the walkthrough's item about rec; false when rec is not one of its items. */
 bool present_go_to_rec(struct view *v, long rec);
+/* The overview of the walkthrough walk (=): every item, its time and budget; Enter goes to one. */
+struct view *overview_view_new(struct app *app, struct view *walk);
 /* ':' in the walkthrough: a prompt completing over its items' ids; it goes there and stays in it. */
 void present_jump(struct view *v);
 struct view *changes_view_new(struct app *app);

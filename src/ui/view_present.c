@@ -143,6 +143,11 @@ static enum request present_request(struct view *v, enum request req, struct lin
 			app_message(v->app, C_DIM, next ? "This is the last item." : "This is the first item.");
 		return REQ_NONE;
 	}
+	if (req == REQ_OVERVIEW) {
+		tick(v);
+		app_open(v->app, overview_view_new(v->app, v));
+		return REQ_NONE;
+	}
 	if (req == REQ_ENTER && st->n) {
 		tick(v);
 		app_open(v->app, rec_view_new(v->app, st->recs[st->at]));
@@ -153,7 +158,7 @@ static enum request present_request(struct view *v, enum request req, struct lin
 
 static const struct keybinding present_keys[] = {
 	{{' ', false}, REQ_NEXT_ITEM},      {{KEY_NPAGE, true}, REQ_NEXT_ITEM}, {{KEY_RIGHT, true}, REQ_NEXT_ITEM},
-	{{KEY_PPAGE, true}, REQ_PREV_ITEM}, {{KEY_LEFT, true}, REQ_PREV_ITEM},
+	{{KEY_PPAGE, true}, REQ_PREV_ITEM}, {{KEY_LEFT, true}, REQ_PREV_ITEM}, {{'=', false}, REQ_OVERVIEW},
 	{{'M', false}, REQ_WRITE_MINUTES},
 };
 
