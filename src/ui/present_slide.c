@@ -56,14 +56,22 @@ static bool can_draw_big(const struct rv_text id, int width)
 
 /* ---- building one screen ---- */
 
+/* A readable line length: text lines no longer than this many columns, however wide the screen. */
+enum { SLIDE_MEASURE = 84 };
+
+/* The slide is one centred block of at most SLIDE_MEASURE columns (2 columns of margin when narrower). */
 static int margin(const struct view *v)
 {
-	return v->width >= 100 ? v->width / 10 : 2;
+	if (v->width - 4 <= SLIDE_MEASURE)
+		return 2;
+	return (v->width - SLIDE_MEASURE) / 2;
 }
 
 static int text_width_for(const struct view *v)
 {
 	int w = v->width - 2 * margin(v);
+	if (w > SLIDE_MEASURE)
+		w = SLIDE_MEASURE;
 	return w > 20 ? w : 20;
 }
 

@@ -189,6 +189,16 @@ bool view_request(struct view *v, enum request req, int height)
 	size_t page = height > 1 ? (size_t)height - 1 : 1;
 	size_t last = v->nlines ? v->nlines - 1 : 0;
 
+	/* A full-screen view (the slide) has no cursor: a line down or up scrolls it. */
+	if (v->ops->fullscreen && (req == REQ_MOVE_DOWN || req == REQ_MOVE_UP)) {
+		size_t h = height > 0 ? (size_t)height : 1;
+		if (req == REQ_MOVE_DOWN && v->offset + h < v->nlines)
+			v->offset++;
+		else if (req == REQ_MOVE_UP && v->offset > 0)
+			v->offset--;
+		v->lineno = v->offset;
+		return true;
+	}
 	switch (req) {
 	case REQ_MOVE_DOWN:
 		if (v->lineno < last)

@@ -42,12 +42,25 @@ static void tick(struct view *v)
 	st->shown_at = now;
 }
 
-/* "3 / 12": where the walkthrough is. */
-static void footer_position(const struct present_state *st, struct draw *d)
+/* "3 / 12": where the walkthrough is; then, when the slide is taller than the screen, which way it
+ * continues, so that nothing is cut without a word. */
+static void footer_position(struct view *v, const struct present_state *st, struct draw *d)
 {
 	char buf[64];
 	snprintf(buf, sizeof(buf), "  %zu / %zu", st->at + 1, st->n);
 	draw_str(d, buf, C_HEADING);
+	size_t height = (size_t)app_body_height(v);
+	bool below = v->offset + height < v->nlines, above = v->offset > 0;
+	if (!below && !above)
+		return;
+	draw_str(d, "  ", C_DEFAULT);
+	if (below)
+		draw_str(d, d->ascii ? "v" : "\xE2\x96\xBC", C_WARNING); /* ▼ */
+	if (above)
+		draw_str(d, d->ascii ? "^" : "\xE2\x96\xB2", C_WARNING); /* ▲ */
+	/* Short: at 80 columns the clock needs the room (the help says what j and k do here). */
+	snprintf(buf, sizeof(buf), below && above ? " j k" : below ? " j" : " k");
+	draw_str(d, buf, C_WARNING);
 }
 
 /* The footer, part by part: the position, then the meeting clock (present_clock.c). */
@@ -60,7 +73,7 @@ static void present_footer(struct view *v, struct draw *d)
 	char follow[512];
 	enum color follow_color = C_DIM;
 	bool following = present_followers_text(v, follow, sizeof(follow), &follow_color);
-	footer_position(st, d);
+	footer_position(v, st, d);
 	/* The clock gives up its words and its bar before the followers' part is cut. */
 	present_clock_draw(v, d, following ? text_width(follow, strlen(follow)) : 0);
 	if (following)
@@ -164,6 +177,8 @@ static const struct keybinding present_keys[] = {
 
 static const struct request_note present_notes[] = {
 	{REQ_ENTER, "Open the page of the item shown (Backspace comes back to the walkthrough)"},
+	{REQ_MOVE_DOWN, "Scroll a slide taller than the screen (the footer shows \xE2\x96\xBC while it continues below)"},
+	{REQ_MOVE_UP, "Scroll it back up (the footer shows \xE2\x96\xB2 while there is more above)"},
 };
 
 static const struct view_keymap present_keymap = {

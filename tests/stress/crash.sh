@@ -79,7 +79,7 @@ rows() {
 	if [ -f "$dir/agenda.csv" ]; then
 		tsv "$dir/agenda.csv" | awk -F '\t' -v touched="$3" '
 			NR == 1 { next }
-			NF != 3 { print "agenda-row line " NR ": " NF " fields" }
+			NF != 4 { print "agenda-row line " NR ": " NF " fields" }
 			index(" " touched " ", " " $1 " ") == 0 { print "agenda-row " $1 ": never marked" }
 			seen[$1]++ == 1 { print "agenda-row " $1 ": twice on the agenda" }'
 	fi
