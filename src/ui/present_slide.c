@@ -80,6 +80,89 @@ static void add_text(struct view *v, uint16_t type, uint32_t ref, const char *s,
 	view_add_wrapped(v, type, ref, false, s, len, text_width_for(v));
 }
 
+/* How many notes a slide shows, newest first; the page has the rest. */
+enum { SLIDE_NOTES = 5 };
+
+static void add_blank_lines(struct view *v, int gap)
+{
+	for (int i = 0; i < gap; i++)
+		view_add_line(v, PL_BLANK, 0, false);
+}
+
+/* The notes recorded by the date in force that still read (not retracted), newest first. */
+static void add_notes(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	size_t shown = 0, readable = 0;
+	for (size_t k = r->count[RV_NOTES]; k-- > 0;) {
+		size_t note = rv_child_index_of(m, RV_NOTES, rv_rec_child(m, rec, RV_NOTES, k));
+		struct rv_text text = rv_child_field(m, RV_NOTES, note, NOTE_TEXT);
+		if (!text.len || !rv_note_recorded_by(m, note, v->app->as_of))
+			continue;
+		if (!readable++) {
+			add_blank_lines(v, gap);
+			add_text(v, PL_HEADING, 0, "Notes, newest first", 19);
+		}
+		if (shown == SLIDE_NOTES)
+			continue;
+		struct rv_text when = rv_child_field(m, RV_NOTES, note, NOTE_TIME);
+		struct rv_text who = rv_child_field(m, RV_NOTES, note, NOTE_AUTHOR);
+		struct strbuf line;
+		sb_init(&line);
+		sb_add(&line, when.ptr, when.len < 10 ? when.len : 10);
+		sb_adds(&line, "  ");
+		sb_add(&line, who.ptr, who.len);
+		sb_adds(&line, ": ");
+		sb_add(&line, text.ptr, text.len);
+		add_text(v, PL_NOTE, 0, line.data, line.len);
+		sb_free(&line);
+		shown++;
+	}
+	if (readable > shown) {
+		char more[96];
+		snprintf(more, sizeof(more), "%zu earlier note%s on the page (Enter)", readable - shown,
+			 readable - shown == 1 ? "" : "s");
+		add_text(v, PL_TOPIC, 0, more, strlen(more));
+	}
+}
+
+/* Every open question (open or follow-up) with its state: how many of all, then each. */
+static void add_open_questions(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	size_t open = 0;
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		size_t q = rv_child_index_of(m, RV_QUESTIONS, rv_rec_child(m, rec, RV_QUESTIONS, k));
+		open += rv_qstatus_is_open(rv_question_state_as_of(m, q, v->app->as_of));
+	}
+	if (!open)
+		return;
+	char heading[64];
+	snprintf(heading, sizeof(heading), "Open questions  %zu of %u", open, r->count[RV_QUESTIONS]);
+	add_blank_lines(v, gap);
+	add_text(v, PL_HEADING, 0, heading, strlen(heading));
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		const struct rv_child *c = rv_rec_child(m, rec, RV_QUESTIONS, k);
+		size_t q = rv_child_index_of(m, RV_QUESTIONS, c);
+		enum rv_qstatus st = rv_question_state_as_of(m, q, v->app->as_of);
+		if (!rv_qstatus_is_open(st))
+			continue;
+		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, c, Q_QID);
+		struct rv_text text = rv_child_text(m, RV_QUESTIONS, c, Q_QUESTION);
+		struct strbuf line;
+		sb_init(&line);
+		sb_add(&line, qid.ptr, qid.len);
+		sb_adds(&line, "  (");
+		sb_adds(&line, rv_qstatus_name(st));
+		sb_adds(&line, ")  ");
+		sb_add(&line, text.ptr, text.len);
+		add_text(v, PL_NOTE, 1, line.data, line.len);
+		sb_free(&line);
+	}
+}
+
 bool present_slide_build(struct view *v)
 {
 	struct present_state *st = v->data;
@@ -155,34 +238,8 @@ bool present_slide_build(struct view *v)
 		if (note.len)
 			add_text(v, PL_NOTE, 0, note.ptr, note.len);
 	}
-	/* Open questions (open or follow-up): how many of all, and the next one. */
-	size_t open = 0;
-	const struct rv_child *next = NULL;
-	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
-		const struct rv_child *q = rv_rec_child(m, rec, RV_QUESTIONS, k);
-		if (rv_qstatus_is_open(rv_question_state_as_of(m, rv_child_index_of(m, RV_QUESTIONS, q), v->app->as_of))) {
-			if (!next)
-				next = q;
-			open++;
-		}
-	}
-	if (open) {
-		char heading[64];
-		snprintf(heading, sizeof(heading), "Open questions  %zu of %u", open, r->count[RV_QUESTIONS]);
-		for (int i = 0; i < gap; i++)
-			view_add_line(v, PL_BLANK, 0, false);
-		add_text(v, PL_HEADING, 0, heading, strlen(heading));
-		struct strbuf line;
-		sb_init(&line);
-		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, next, Q_QID);
-		struct rv_text q = rv_child_text(m, RV_QUESTIONS, next, Q_QUESTION);
-		sb_adds(&line, "Next: ");
-		sb_add(&line, qid.ptr, qid.len);
-		sb_adds(&line, "  ");
-		sb_add(&line, q.ptr, q.len);
-		add_text(v, PL_NOTE, 1, line.data, line.len);
-		sb_free(&line);
-	}
+	add_notes(v, rec, gap);
+	add_open_questions(v, rec, gap);
 	return true;
 }
 
