@@ -50,6 +50,7 @@ int main(void)
 		run_as_of_tests,
 		run_meeting_tests,
 		run_follow_tests,
+		run_bigtext_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)
