@@ -431,6 +431,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
 	opt->as_of_later = cfg.as_of_later;
+	opt->big_text = cfg.big_text;
 	opt->minutes_file = cfg.minutes_file;
 	opt->minutes_on_leave = cfg.minutes_on_leave && strcmp(cfg.minutes_on_leave, "yes") == 0;
 	opt->config_path = cfg.path;

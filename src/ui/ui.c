@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "recview/app.h"
+#include "recview/bigtext_ui.h"
 #include "recview/as_of.h"
 #include "recview/dispatch.h"
 #include "recview/finding.h"
@@ -207,6 +208,8 @@ bool app_read_key(struct app *app, struct key *key)
 			run_command(app, step.command);
 		}
 	}
+	if (bigtext_typed_key(key)) /* typed while the terminal answered the probe */
+		return true;
 	for (;;) {
 		wint_t ch;
 		if (terminal_lost())
