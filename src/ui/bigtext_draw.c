@@ -76,33 +76,20 @@ static bool in_frame(int f, const struct big *b)
 	return false;
 }
 
-/* Writes out, then puts the cursor back where curses has it. */
-static void flush_out(void)
-{
-	int y, x;
-	getyx(curscr, y, x);
-	term_out_move(y, x);
-	terminal_write(out.data, out.len);
-}
-
+/*
+ * A big text of the last frame is not in this one (another slide, a scroll, another view): the whole
+ * screen is cleared and drawn again. Erasing only its cells would not do: curses may scroll a region
+ * of the screen to save output (its hash of lines, which no option turns off), and a scaled character
+ * in that region would move where curses believes there is nothing.
+ */
 void bigtext_before_update(void)
 {
 	int last = !cur;
-	bool any = false;
-	sb_reset(&out);
-	term_out_to(&out);
-	for (size_t i = 0; i < nbig[last]; i++) {
-		const struct big *b = &frame[last][i];
-		if (in_frame(cur, b))
-			continue;
-		/* Overwriting the top row of a scaled character erases all of it; the cells written are what
-		 * curses believes is there (the blank rows left for it). */
-		term_out_move(b->row, b->col);
-		term_out_cells(b->row, b->col, b->width * b->scale);
-		any = true;
-	}
-	if (any)
-		flush_out();
+	for (size_t i = 0; i < nbig[last]; i++)
+		if (!in_frame(cur, &frame[last][i])) {
+			clearok(curscr, TRUE);
+			return;
+		}
 }
 
 void bigtext_frame_end(void)
@@ -118,5 +105,8 @@ void bigtext_frame_end(void)
 		sb_addf(&out, "\x1b]66;s=%d;%s\x1b\\", b->scale, b->text);
 		term_out_attrs(A_NORMAL, 0);
 	}
-	flush_out();
+	int y, x;
+	getyx(curscr, y, x); /* where curses left the cursor */
+	term_out_move(y, x);
+	terminal_write(out.data, out.len);
 }

@@ -19,6 +19,8 @@
 
 static enum rv_big_text mode;
 static bool scaled;
+/* Until then a reply that came too late may still come: it is dropped, never read as keys. */
+static double late_until;
 static struct strbuf typed; /* bytes typed during the probe, until curses can read them as keys */
 
 enum { TYPED_MAX = 256 };
@@ -79,6 +81,8 @@ static bool probe(void)
 	tcsetattr(STDIN_FILENO, TCSANOW, &saved);
 	sb_add(&typed, p.rest.data, p.rest.len);
 	bool yes = rv_probe_positive(&p);
+	if (!p.done)
+		late_until = now_ms() + BIGTEXT_LATE_MS;
 	rv_probe_free(&p);
 	return yes;
 }
@@ -110,6 +114,8 @@ bool bigtext_blocks(void)
 
 static void push_key(int code, bool is_fn)
 {
+	if (next_key == nkeys)
+		next_key = nkeys = 0;
 	if (nkeys < TYPED_MAX)
 		keys[nkeys++] = (struct key){code, is_fn};
 }
@@ -177,4 +183,71 @@ bool bigtext_typed_key(struct key *key)
 		return false;
 	*key = keys[next_key++];
 	return true;
+}
+
+/* ---- replies that come after the probe gave up waiting ---- */
+
+/* s is one reply to the probe, or a run of them. */
+static bool is_reply(const char *s, size_t n, bool *da1)
+{
+	struct rv_probe p;
+	rv_probe_init(&p);
+	rv_probe_feed(&p, s, n);
+	rv_probe_finish(&p);
+	bool yes = !p.rest.len && (p.ncpr || p.done);
+	*da1 = p.done;
+	rv_probe_free(&p);
+	return yes;
+}
+
+/* After ESC: the characters that follow at once, as long as they may be a reply; true when they were
+ * one (then dropped); else they are queued as keys, to come after the ESC. */
+static bool swallow_after_esc(bool *da1)
+{
+	struct strbuf seq;
+	sb_init(&seq);
+	sb_addc(&seq, '\x1b');
+	struct key other = {0, false};
+	bool have_other = false;
+	timeout(50);
+	while (seq.len < RV_PROBE_SEQ_MAX) {
+		wint_t ch;
+		int res = get_wch(&ch);
+		if (res == ERR)
+			break;
+		if (res == KEY_CODE_YES || ch > 0x7e || ch < 0x20) {
+			other = (struct key){(int)ch, res == KEY_CODE_YES};
+			have_other = true;
+			break;
+		}
+		sb_addc(&seq, (char)ch);
+		if (ch >= 0x40 && seq.len > 2) /* a final byte: the sequence is whole */
+			break;
+	}
+	bool reply = is_reply(seq.data, seq.len, da1);
+	if (!reply)
+		for (size_t i = 1; i < seq.len; i++)
+			push_key((unsigned char)seq.data[i], false);
+	if (have_other)
+		push_key(other.code, other.is_fn);
+	sb_free(&seq);
+	return reply;
+}
+
+bool bigtext_late_reply(const struct key *key)
+{
+	if (!late_until || now_ms() > late_until)
+		return false;
+	bool reply = false, da1 = false;
+	if (key->is_fn) {
+		/* "ESC [ 1 ; 3 R" is also Alt-F3 to terminfo: curses may have read a reply as a key. */
+		char *def = keybound(key->code, 0);
+		reply = def && is_reply(def, strlen(def), &da1);
+		free(def);
+	} else if (key->code == 0x1b) {
+		reply = swallow_after_esc(&da1);
+	}
+	if (da1)
+		late_until = 0; /* the last reply came: nothing more is waited for */
+	return reply;
 }

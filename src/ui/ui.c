@@ -236,6 +236,8 @@ bool app_read_key(struct app *app, struct key *key)
 		}
 		key->code = (int)ch;
 		key->is_fn = res == KEY_CODE_YES;
+		if (bigtext_late_reply(key)) /* a reply to the probe that came after it gave up waiting */
+			continue;
 		return true;
 	}
 }
