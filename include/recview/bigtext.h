@@ -5,7 +5,8 @@
  *
  * The probe (written by the UI, bigtext_probe.c) is RV_PROBE_QUERY: a carriage return, a cursor
  * position report request (CPR, CSI 6n), a space at scale 2 (OSC 66 ; s=2 ; space), a second CPR and
- * a primary device attributes request (DA1, CSI c). A terminal that knows the protocol draws that
+ * a primary device attributes request (DA1, CSI c), and a carriage return again (the shell's prompt
+ * after recview starts in column 1, over the space). A terminal that knows the protocol draws that
  * space over 2 by 2 cells and its cursor moves 2 columns; one that does not moves it not at all. DA1
  * is answered by every terminal, so its reply ends the wait without a timeout. This is the detection
  * the protocol's documentation gives (https://sw.kovidgoyal.net/kitty/text-sizing-protocol/).
@@ -29,7 +30,7 @@ enum rv_big_text {
 /* "auto", "kitty", "blocks" or "off"; NULL is auto. False for anything else. */
 bool rv_big_text_parse(const char *s, enum rv_big_text *out);
 
-#define RV_PROBE_QUERY "\r\x1b[6n\x1b]66;s=2; \x1b\\\x1b[6n\x1b[c"
+#define RV_PROBE_QUERY "\r\x1b[6n\x1b]66;s=2; \x1b\\\x1b[6n\x1b[c\r"
 
 /* The longest escape sequence the reader keeps whole; a longer one is given back as typed keys. */
 #define RV_PROBE_SEQ_MAX 32
