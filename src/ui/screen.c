@@ -357,6 +357,7 @@ void app_redraw(struct app *app)
 				view_rebuild(v, COLS);
 			draw_view(app, v, true);
 			if (app->prompt) {
+				bigtext_forget_row(LINES - 2); /* the prompt's hint or completions go there */
 				draw_status(app);
 			} else {
 				struct draw d;
