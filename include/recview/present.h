@@ -19,7 +19,7 @@ enum {
 	PL_TOPIC,
 	PL_BLANK,
 	PL_TEXT,
-	PL_HEADING,
+	PL_HEADING,  /* ref 1: the heading of what this meeting decided */
 	PL_DELIVERABLE, /* ref: child */
 	PL_LATEST,   /* the latest history entry's date and state; ref: child */
 	PL_NOTE,     /* its note, or the next question */
@@ -35,6 +35,17 @@ struct present_state {
 	double shown_at; /* when the current item's clock last ran */
 };
 
+/*
+ * How far a slide is scrolled, as followers are told it (follow.h): 0 at its top, else 1 + the number
+ * of the paragraph at the top of the screen (a text, a heading, a deliverable, a note...), counted from
+ * the slide's first. A paragraph is counted however many rows it wraps onto, and blank rows, the block
+ * letters and what this meeting decided (the presenter's session made those changes, a follower's did
+ * not) are not, so that a screen of another width, with more air or without that section comes to
+ * the same text: the follower shows that paragraph from its start.
+ */
+size_t present_scroll_mark(const struct view *v);
+/* Scrolls the slide to that mark (as far as it goes). */
+void present_scroll_to_mark(struct view *v, size_t mark);
 /* Fills the view's lines with the slide of the current item (or the empty slide); never refuses. */
 bool present_slide_build(struct view *v);
 /* How much air a slide has: blank rows above it, and between its sections. */

@@ -67,7 +67,7 @@ static void add_decided(struct view *v, size_t rec, int gap)
 	char heading[64];
 	snprintf(heading, sizeof(heading), "Decided in this meeting  %zu change%s", n, n == 1 ? "" : "s");
 	add_blank_lines(v, gap);
-	add_text(v, PL_HEADING, 0, heading, strlen(heading));
+	add_text(v, PL_HEADING, 1, heading, strlen(heading));
 	struct strbuf line;
 	sb_init(&line);
 	for (size_t i = 0; i < n; i++) {
