@@ -85,13 +85,20 @@ int present_text_width(const struct view *v)
 	return text_width_for(v);
 }
 
-/* The slide with that much air: its id, state and title here, the rest from present_sections.c. */
-static void build_with_air(struct view *v, size_t rec, struct present_air air)
+/* The slide with gap blank rows between its sections: the id, state and title here, the content
+ * from present_sections.c. */
+static bool build_with_gap(struct view *v, int gap)
 {
+	struct present_state *st = v->data;
 	const struct rv_model *m = v->app->m;
+	if (!st->n) {
+		view_add_line(v, PL_EMPTY, 0, false);
+		return true;
+	}
+	size_t rec = st->recs[st->at];
+	v->rec = (long)rec;
+
 	struct rv_text id = rv_rec_field(m, rec, REC_ID);
-	for (int i = 0; i < air.top; i++)
-		view_add_line(v, PL_BLANK, 0, false);
 	view_add_line(v, v->app->as_of != RV_DATE_NONE ? PL_AS_OF : PL_BLANK, 0, false);
 	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
 		for (uint32_t row = 0; row < 5; row++)
@@ -107,25 +114,22 @@ static void build_with_air(struct view *v, size_t rec, struct present_air air)
 		add_text(v, PL_TOPIC, 0, topic.ptr, topic.len);
 	if (title.len)
 		add_text(v, PL_TOPIC, 1, title.ptr, title.len);
-	present_sections_build(v, rec, air.gap);
+	present_sections_build(v, rec, gap);
+	return true;
 }
 
 bool present_slide_build(struct view *v)
 {
-	struct present_state *st = v->data;
-	if (!st->n) {
-		view_add_line(v, PL_EMPTY, 0, false);
-		return true;
-	}
-	size_t rec = st->recs[st->at];
-	v->rec = (long)rec;
-
+	const struct present_state *st = v->data;
 	/* More room, more air; less again when the slide would not fit with it (nothing is cut: what
 	 * does not fit at the least air scrolls, the footer says so). */
 	int body = app_body_height(v);
 	for (int level = present_air_most(LINES);; level--) {
+		struct present_air air = present_air_at(level);
 		view_clear_lines(v);
-		build_with_air(v, rec, present_air_at(level));
+		for (int i = 0; st->n && i < air.top; i++)
+			view_add_line(v, PL_BLANK, 0, false);
+		(void)build_with_gap(v, air.gap);
 		if (level <= 0 || v->nlines <= (size_t)body)
 			break;
 	}
