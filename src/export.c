@@ -11,6 +11,7 @@
 #include "recview/as_of.h"
 #include "recview/changelog.h"
 #include "recview/date.h"
+#include "recview/decided.h"
 #include "recview/save.h"
 #include "recview/text.h"
 
@@ -37,23 +38,14 @@ static void md_str(struct strbuf *out, const char *s)
 	rv_markdown_cell(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* What a change set, in a word or three ("owner of D2"). */
+/* What a change set, in a word or three ("owner of D2"): the slide's words too (decided.h). */
 static void change_label(const struct rv_change *c, struct strbuf *out)
 {
-	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
-					     "removed from the agenda", "moved on the agenda", "field", "minutes on the agenda"};
-	if (c->kind != RV_CHANGE_FIELD) {
-		sb_adds(out, labels[c->kind]);
-		return;
-	}
-	const char *name = rv_item_field_name((enum rv_kind)c->target, c->field);
-	if (c->target == RV_NOTES)
-		name = c->after && *c->after ? "note amended" : "note retracted";
-	sb_adds(out, name ? name : "field");
-	if (c->item && *c->item && c->target != RV_NOTES) {
-		sb_adds(out, " of ");
-		md_str(out, c->item);
-	}
+	struct strbuf label;
+	sb_init(&label);
+	rv_change_label(c, &label);
+	md_str(out, label.data);
+	sb_free(&label);
 }
 
 /* Whether a change gives someone an action: an owner set (of the recommendation or a deliverable),
@@ -114,7 +106,7 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			md_str(out, c->rec_id);
 			sb_adds(out, " | ");
 			change_label(c, out);
-			if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES)) {
+			if (rv_change_told_as_values(c)) {
 				sb_adds(out, ": ");
 				md_str(out, c->before && *c->before ? c->before : "(none)");
 				sb_adds(out, " \xE2\x86\x92 ");

@@ -49,6 +49,7 @@ int main(void)
 		run_topic_key_tests,
 		run_as_of_tests,
 		run_meeting_tests,
+		run_decided_tests,
 		run_follow_tests,
 	};
 	int failed = 0;

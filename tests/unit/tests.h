@@ -68,6 +68,7 @@ int run_reviews_tests(void);
 int run_target_tests(void);
 int run_columns_tests(void);
 int run_meeting_tests(void);
+int run_decided_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 
