@@ -9,6 +9,7 @@
 
 #include "recview/arena.h"
 #include "recview/as_of.h"
+#include "recview/as_of_later.h"
 #include "recview/changelog.h"
 #include "recview/date.h"
 #include "recview/save.h"
@@ -254,11 +255,17 @@ static bool recorded_time(const struct rv_model *m, struct recorded *rows, size_
 	return false;
 }
 
-/* The cells every row of the minutes starts with: when it was recorded, who, the recommendation. */
-static void minute_row_start(struct strbuf *out, const struct minute *mi, struct rv_text who, struct rv_text rid)
+/* The cells every row of the minutes starts with: when it was recorded (marked "[after DATE]" when
+ * after is a date: a row kept though recorded after the as-of date), who, the recommendation. */
+static void minute_row_start(struct strbuf *out, const struct minute *mi, int32_t after, struct rv_text who,
+			     struct rv_text rid)
 {
 	sb_adds(out, "| ");
 	md_str(out, mi->when);
+	if (after != RV_DATE_NONE) {
+		sb_addc(out, ' ');
+		rv_after_mark(after, out);
+	}
 	sb_adds(out, " | ");
 	rv_markdown_cell(out, who.ptr, who.len);
 	sb_adds(out, " | ");
@@ -266,7 +273,7 @@ static void minute_row_start(struct strbuf *out, const struct minute *mi, struct
 }
 
 /* A priority change's row: when recorded, who, the recommendation, old -> new, its note. */
-static void priority_minute(const struct rv_model *m, const struct minute *mi, struct strbuf *out)
+static void priority_minute(const struct rv_model *m, const struct minute *mi, int32_t after_day, struct strbuf *out)
 {
 	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
 	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
@@ -274,7 +281,7 @@ static void priority_minute(const struct rv_model *m, const struct minute *mi, s
 	struct rv_text before = rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS);
 	struct rv_text after = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
 	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
-	minute_row_start(out, mi, who, rid);
+	minute_row_start(out, mi, after_day, who, rid);
 	sb_adds(out, " | priority: ");
 	rv_markdown_cell(out, before.len ? before.ptr : "(none)", before.len ? before.len : 6);
 	sb_adds(out, " \xE2\x86\x92 ");
@@ -295,10 +302,11 @@ static bool minute_by(const struct rv_model *m, const struct minute *mi, int32_t
 
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
 {
-	rv_file_minutes_as_of(m, since, RV_DATE_NONE, out);
+	rv_file_minutes_as_of(m, since, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
-void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, struct strbuf *out)
+void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, enum rv_as_of_later later,
+			   struct strbuf *out)
 {
 	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
@@ -343,14 +351,21 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		char day[16];
 		rv_date_format(as_of, day, sizeof(day));
 		sb_addf(out, "  \nUp to %s", day);
+		if (later == RV_AS_OF_DIM) {
+			sb_adds(out, "; what was recorded later is marked ");
+			rv_after_mark(as_of, out);
+		}
 	}
 	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct minute *mi = &list[i];
-		if ((since && strncmp(mi->when, since, strlen(since)) < 0) || !minute_by(m, mi, as_of))
+		if (since && strncmp(mi->when, since, strlen(since)) < 0)
+			continue;
+		bool in_time = minute_by(m, mi, as_of);
+		if (!in_time && later != RV_AS_OF_DIM)
 			continue;
 		if (mi->kind == RV_CHANGES) {
-			priority_minute(m, mi, out);
+			priority_minute(m, mi, in_time ? RV_DATE_NONE : as_of, out);
 			continue;
 		}
 		bool note = mi->kind == RV_NOTES;
@@ -364,7 +379,7 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 			who.ptr += 9;
 			who.len -= 9;
 		}
-		minute_row_start(out, mi, who, rid);
+		minute_row_start(out, mi, in_time ? RV_DATE_NONE : as_of, who, rid);
 		sb_adds(out, " | ");
 		if (note) {
 			sb_adds(out, "note");
@@ -390,17 +405,48 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 	free(list);
 }
 
-void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
-			      int32_t as_of, struct strbuf *out)
+/* The table's heading: its title, how many, the date in force and what is done with later records. */
+static void markdown_heading(const char *title, size_t n, int32_t as_of, bool dim, struct strbuf *out)
 {
 	sb_adds(out, "# ");
 	md_str(out, title);
-	sb_addf(out, "\n\n%zu recommendation%s.\n\n", n, n == 1 ? "" : "s");
-	sb_adds(out, "| Id | Decision | Status | Priority | Changed | Title or text |\n|---|---|---|---|---|---|\n");
+	sb_addf(out, "\n\n%zu recommendation%s", n, n == 1 ? "" : "s");
+	if (as_of != RV_DATE_NONE) {
+		char day[16];
+		rv_date_format(as_of, day, sizeof(day));
+		sb_addf(out, ", as of %s (%s)", day,
+			dim ? "what was recorded later in the last column" : "what was recorded later left out");
+	}
+	sb_adds(out, ".\n\n| Id | Decision | Status | Priority | Changed | Title or text |");
+	if (dim) {
+		sb_adds(out, " Recorded ");
+		rv_after_words(as_of, out);
+		sb_adds(out, " |");
+	}
+	sb_adds(out, dim ? "\n|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");
+}
+
+/* The last cell of a row that keeps what was recorded later: what it was, or empty. */
+static void markdown_later_cell(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out)
+{
+	struct strbuf later;
+	sb_init(&later);
+	rv_rec_later_describe(m, rec, as_of, &later);
+	sb_adds(out, " ");
+	rv_markdown_cell(out, later.data ? later.data : "", later.len);
+	sb_adds(out, " |");
+	sb_free(&later);
+}
+
+void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			      int32_t as_of, enum rv_as_of_later later, struct strbuf *out)
+{
+	bool dim = later == RV_AS_OF_DIM && as_of != RV_DATE_NONE;
+	markdown_heading(title, n, as_of, dim, out);
 	for (size_t i = 0; i < n; i++) {
 		size_t rec = recs[i];
 		struct rv_text id = rv_rec_id(m, rec);
-		struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
+		struct rv_text pri = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of);
 		struct rv_text head = rv_rec_headline(m, rec);
 		char date[16];
 		rv_date_format(rv_rec_last_change(m, rec, as_of), date, sizeof(date));
@@ -411,14 +457,17 @@ void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, si
 		rv_markdown_cell(out, pri.ptr, pri.len);
 		sb_addf(out, " | %s | ", date);
 		rv_markdown_cell(out, head.ptr, head.len);
-		sb_adds(out, " |\n");
+		sb_adds(out, " |");
+		if (dim)
+			markdown_later_cell(m, rec, as_of, out);
+		sb_addc(out, '\n');
 	}
 }
 
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out)
 {
-	rv_export_markdown_as_of(m, recs, n, title, RV_DATE_NONE, out);
+	rv_export_markdown_as_of(m, recs, n, title, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
 /*
@@ -434,7 +483,7 @@ static void csv_export_field(struct strbuf *out, struct strbuf *tmp, const char 
 
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
 {
-	rv_export_csv_as_of(m, recs, n, RV_DATE_NONE, out);
+	rv_export_csv_as_of(m, recs, n, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
 /* A cell of a recommendation's row as of as_of: its status and decision in force then, a logged
@@ -464,8 +513,25 @@ static struct rv_text csv_cell_as_of(const struct rv_model *m, size_t rec, size_
 								   : cell;
 }
 
-void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of, struct strbuf *out)
+/* The extra last cell of a row that keeps what was recorded later, after the file's columns (a short
+ * row is filled with empty cells up to them, so that the cell stays under its name). */
+static void csv_later_cell(const struct rv_model *m, size_t rec, size_t cells, int32_t as_of, struct strbuf *tmp,
+			   struct strbuf *out)
 {
+	for (size_t c = cells; c < rv_rec_header_columns(m); c++)
+		sb_addc(out, ',');
+	struct strbuf later;
+	sb_init(&later);
+	rv_rec_later_describe(m, rec, as_of, &later);
+	sb_addc(out, ',');
+	csv_export_field(out, tmp, later.data ? later.data : "", later.len);
+	sb_free(&later);
+}
+
+void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of,
+			 enum rv_as_of_later later, struct strbuf *out)
+{
+	bool dim = later == RV_AS_OF_DIM && as_of != RV_DATE_NONE;
 	struct strbuf tmp;
 	sb_init(&tmp);
 	for (size_t c = 0; c < rv_rec_header_columns(m); c++) {
@@ -473,6 +539,13 @@ void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t 
 		if (c)
 			sb_addc(out, ',');
 		csv_export_field(out, &tmp, name.ptr, name.len);
+	}
+	if (dim) {
+		sb_reset(&tmp);
+		sb_adds(&tmp, "recorded ");
+		rv_after_words(as_of, &tmp);
+		sb_addc(out, ',');
+		csv_write_field(out, tmp.data, tmp.len);
 	}
 	sb_addc(out, '\n');
 	/* An empty status cell holds the status the history gives, as every view shows it. */
@@ -492,6 +565,8 @@ void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t 
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);
 		}
+		if (dim)
+			csv_later_cell(m, recs[i], nf, as_of, &tmp, out);
 		sb_addc(out, '\n');
 	}
 	sb_free(&tmp);

@@ -90,9 +90,10 @@ static void export_document(struct app *app, const struct export_source *src, bo
 		n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
 	}
 	if (csv)
-		rv_export_csv_as_of(app->m, recs, n, app->as_of, data);
+		rv_export_csv_as_of(app->m, recs, n, app->as_of, (enum rv_as_of_later)app->as_of_later, data);
 	else
-		rv_export_markdown(app->m, recs, n, src->what == EXPORT_AGENDA ? "Agenda" : "Recommendations", data);
+		rv_export_markdown_as_of(app->m, recs, n, src->what == EXPORT_AGENDA ? "Agenda" : "Recommendations",
+					 app->as_of, (enum rv_as_of_later)app->as_of_later, data);
 	free(recs);
 }
 

@@ -620,7 +620,7 @@ static void test_handout_agenda_order_narrowed_by_filter(void **state)
 	assert_int_equal(out[0], rec_of(m, "A-1"));
 	struct strbuf sb;
 	sb_init(&sb);
-	rv_handout_html(m, out, 1, RV_DATE_NONE, &sb);
+	rv_handout_html(m, out, 1, RV_DATE_NONE, RV_AS_OF_HIDE, &sb);
 	assert_has("one slide", sb.data, "<p>1 slide</p>");
 	assert_null(strstr(sb.data, "<script"));
 	sb_free(&sb);
