@@ -3,6 +3,7 @@
 #include "recview/export.h"
 #include "recview/entity.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,23 +273,91 @@ static void minute_row_start(struct strbuf *out, const struct minute *mi, int32_
 	rv_markdown_cell(out, rid.ptr, rid.len);
 }
 
-/* A priority change's row: when recorded, who, the recommendation, old -> new, its note. */
-static void priority_minute(const struct rv_model *m, const struct minute *mi, int32_t after_day, struct strbuf *out)
+static bool text_is(struct rv_text t, const char *s)
+{
+	return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
+}
+
+/* Whether a changes.csv row gives someone an action, as a session's minutes count them: an owner set
+ * (of the recommendation or a deliverable), or a deliverable's due date. */
+static bool row_is_action(const struct rv_model *m, size_t row)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	bool on_rec_or_deliverable = !item.len || item.ptr[0] == 'D';
+	return on_rec_or_deliverable && (text_is(field, "owner") || (item.len && text_is(field, "due")));
+}
+
+/* A field change's words: "priority", "owner of D1", "answer of Q1.1", "note amended". */
+static void field_change_label(const struct rv_model *m, size_t row, struct strbuf *out)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	if (item.len && item.ptr[0] == 'N') {
+		sb_adds(out, rv_child_field(m, RV_CHANGES, row, CHG_VALUE).len ? "note amended" : "note retracted");
+		return;
+	}
+	rv_markdown_cell(out, field.ptr, field.len);
+	if (item.len) {
+		sb_adds(out, " of ");
+		rv_markdown_cell(out, item.ptr, item.len);
+	}
+}
+
+static void md_value(struct strbuf *out, struct rv_text v)
+{
+	rv_markdown_cell(out, v.len ? v.ptr : "(none)", v.len ? v.len : 6);
+}
+
+/* A field change's row (changes.csv: a priority, an owner, a deliverable's status or due date, an
+ * answer, a note amended): when recorded, who, the recommendation, field: old -> new, its note. */
+static void field_minute(const struct rv_model *m, const struct minute *mi, int32_t after_day, struct strbuf *out)
 {
 	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
 	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
 	struct rv_text who = rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR);
-	struct rv_text before = rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS);
-	struct rv_text after = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
 	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
 	minute_row_start(out, mi, after_day, who, rid);
-	sb_adds(out, " | priority: ");
-	rv_markdown_cell(out, before.len ? before.ptr : "(none)", before.len ? before.len : 6);
-	sb_adds(out, " \xE2\x86\x92 ");
-	rv_markdown_cell(out, after.len ? after.ptr : "(none)", after.len ? after.len : 6);
+	sb_adds(out, " | ");
+	field_change_label(m, mi->child, out);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, mi->child, CHG_ITEM);
+	if (!item.len || item.ptr[0] != 'N') {
+		sb_adds(out, ": ");
+		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS));
+		sb_adds(out, " \xE2\x86\x92 ");
+		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE));
+	}
 	sb_adds(out, " | ");
 	rv_markdown_cell(out, note.ptr, note.len);
 	sb_adds(out, " |\n");
+}
+
+/* The actions among the minutes' rows (shown[k] says which were kept), with who owns them. */
+static void file_actions(const struct rv_model *m, const struct minute *list, const int32_t *shown, size_t n,
+			 struct strbuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct minute *mi = &list[i];
+		if (shown[i] == INT32_MIN || mi->kind != RV_CHANGES || !row_is_action(m, mi->child))
+			continue;
+		if (!any)
+			sb_adds(out, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Note |\n"
+				     "|---|---|---|---|---|---|\n");
+		any = true;
+		int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
+		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
+						 : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
+		struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
+		minute_row_start(out, mi, shown[i], rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR), rid);
+		sb_adds(out, " | ");
+		field_change_label(m, mi->child, out);
+		sb_adds(out, " | ");
+		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE));
+		sb_adds(out, " | ");
+		rv_markdown_cell(out, note.ptr, note.len);
+		sb_adds(out, " |\n");
+	}
 }
 
 /* Whether a row of the minutes was recorded by as_of (always for RV_DATE_NONE). */
@@ -329,12 +398,13 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		list[n].kind = RV_NOTES;
 		list[n++].child = (uint32_t)i;
 	}
-	/* A recommendation's priority changes (changes.csv), at the time they were recorded. */
+	/* The field changes of changes.csv (a priority, an owner, a deliverable's status or due date, an
+	 * answer, a note amended), at the time they were recorded; a status or decision change's own row
+	 * is left out (its history row is the change). */
 	for (size_t i = 0; i < rv_child_total(m, RV_CHANGES); i++) {
 		struct rv_text field = rv_child_field(m, RV_CHANGES, i, CHG_FIELD);
-		struct rv_text item = rv_child_field(m, RV_CHANGES, i, CHG_ITEM);
 		struct rv_text when = rv_child_field(m, RV_CHANGES, i, CHG_TIME);
-		if (item.len || field.len != 8 || memcmp(field.ptr, "priority", 8) != 0)
+		if (!field.len || rv_changes_row_records_state(m, i))
 			continue;
 		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
 		list[n].kind = RV_CHANGES;
@@ -357,15 +427,19 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		}
 	}
 	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+	/* Each row's mark: INT32_MIN left out, RV_DATE_NONE shown, a date: kept though recorded after it. */
+	int32_t *shown = xcalloc(n + 1, sizeof(*shown));
 	for (size_t i = 0; i < n; i++) {
 		const struct minute *mi = &list[i];
+		shown[i] = INT32_MIN;
 		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
 		bool in_time = minute_by(m, mi, as_of);
 		if (!in_time && later != RV_AS_OF_DIM)
 			continue;
+		shown[i] = in_time ? RV_DATE_NONE : as_of;
 		if (mi->kind == RV_CHANGES) {
-			priority_minute(m, mi, in_time ? RV_DATE_NONE : as_of, out);
+			field_minute(m, mi, shown[i], out);
 			continue;
 		}
 		bool note = mi->kind == RV_NOTES;
@@ -401,6 +475,8 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		rv_markdown_cell(out, text.ptr, text.len);
 		sb_adds(out, " |\n");
 	}
+	file_actions(m, list, shown, n, out);
+	free(shown);
 	free(rows);
 	free(list);
 }
