@@ -22,6 +22,15 @@ run show-now 0 "$BIN" --show AO-1 --as-of-later dim "$D"
 lacks show-now-no-date out "As of"
 lacks show-now-no-mark out "[after"
 
+# The page's fields as of the date: no status cell the history did not give yet (AO-1's "in progress"
+# came on 2015-03-01), no decision either.
+run show-fields-then 0 "$BIN" --show AO-1 --as-of 2014-12-31 "$D"
+lacks show-fields-no-status out "Status     in progress"
+lacks show-fields-no-decision out "Decision   approved"
+has show-fields-priority out "Priority   P2"
+run show-fields-now 0 "$BIN" --show AO-1 "$D"
+has show-fields-status-now out "Status     in progress"
+
 run list-hide 0 "$BIN" --list $A "$D"
 fields=$(awk -F'\t' '{print NF}' "$TMP/out" | sort -u)
 [ "$fields" = 9 ] && echo "ok list-hide-fields" || echo "not ok list-hide-fields: $fields"

@@ -204,6 +204,10 @@ static void test_page_outputs(void **state)
 	sb_reset(&sb);
 	report_show_text_as_of(&m, 0, 20150630, RV_AS_OF_HIDE, 80, &sb);
 	assert_true(has(&sb, "As of 2015-06-30: what was recorded later is left out\n"));
+	/* The priority then, in the title line and the fields; P1 was set today. */
+	assert_true(has(&sb, "R-1   ○ in progress   P3\n"));
+	assert_true(has(&sb, "Priority   P3\n"));
+	assert_false(has(&sb, "P1"));
 	assert_false(has(&sb, "Today's note."));
 	assert_false(has(&sb, "2016-03-31"));
 	sb_reset(&sb);
