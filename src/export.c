@@ -68,7 +68,25 @@ static bool is_action(const struct rv_change *c)
 	       (c->target == RV_DELIVERABLES && (c->field == DEL_RESPONSIBLE || c->field == DEL_DUE));
 }
 
-/* The actions of the session, with their owners: what each owner or due date change set. */
+/* Who owns an action: the owner it sets, or for a due date its deliverable's owner (as of as_of). */
+static struct rv_text action_owner(const struct rv_model *m, long rec, struct rv_text item, bool sets_owner,
+				   struct rv_text value, int32_t as_of)
+{
+	struct rv_item it;
+	if (sets_owner)
+		return value;
+	if (rec >= 0 && item.len && rv_item_find(m, (size_t)rec, item.ptr, item.len, &it) && it.kind == RV_DELIVERABLES)
+		return rv_child_field_as_of(m, RV_DELIVERABLES, it.index, DEL_RESPONSIBLE, as_of);
+	return (struct rv_text){"", 0};
+}
+
+static struct rv_text text_of(const char *s)
+{
+	return (struct rv_text){s ? s : "", s ? strlen(s) : 0};
+}
+
+/* The actions of the session, with their owners: what each owner or due date change set, and who
+ * owns it (the owner set; for a due date, the deliverable's owner). */
 static void session_actions(const struct rv_session *s, struct strbuf *out)
 {
 	bool any = false;
@@ -77,7 +95,8 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		if (!is_action(c))
 			continue;
 		if (!any)
-			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n");
+			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n"
+				     "|---|---|---|---|---|\n");
 		any = true;
 		sb_adds(out, "| ");
 		md_str(out, c->rec_id);
@@ -85,6 +104,12 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		change_label(c, out);
 		sb_adds(out, " | ");
 		md_str(out, c->after && *c->after ? c->after : "(none)");
+		sb_adds(out, " | ");
+		long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+		bool sets_owner = (c->target == RV_RECS && c->field == REC_OWNER) ||
+				  (c->target == RV_DELIVERABLES && c->field == DEL_RESPONSIBLE);
+		struct rv_text owner = action_owner(s->m, rec, text_of(c->item), sets_owner, text_of(c->after), RV_DATE_NONE);
+		rv_markdown_cell(out, owner.ptr, owner.len);
 		sb_adds(out, " | ");
 		md_str(out, c->note);
 		sb_adds(out, " |\n");
@@ -334,7 +359,7 @@ static void field_minute(const struct rv_model *m, const struct minute *mi, int3
 
 /* The actions among the minutes' rows (shown[k] says which were kept), with who owns them. */
 static void file_actions(const struct rv_model *m, const struct minute *list, const int32_t *shown, size_t n,
-			 struct strbuf *out)
+			 int32_t as_of, struct strbuf *out)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
@@ -342,8 +367,8 @@ static void file_actions(const struct rv_model *m, const struct minute *list, co
 		if (shown[i] == INT32_MIN || mi->kind != RV_CHANGES || !row_is_action(m, mi->child))
 			continue;
 		if (!any)
-			sb_adds(out, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Note |\n"
-				     "|---|---|---|---|---|---|\n");
+			sb_adds(out, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Owner | Note |\n"
+				     "|---|---|---|---|---|---|---|\n");
 		any = true;
 		int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
 		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
@@ -352,8 +377,14 @@ static void file_actions(const struct rv_model *m, const struct minute *list, co
 		minute_row_start(out, mi, shown[i], rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR), rid);
 		sb_adds(out, " | ");
 		field_change_label(m, mi->child, out);
+		struct rv_text value = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
 		sb_adds(out, " | ");
-		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE));
+		md_value(out, value);
+		sb_adds(out, " | ");
+		struct rv_text owner = action_owner(m, linked, rv_child_field(m, RV_CHANGES, mi->child, CHG_ITEM),
+						    text_is(rv_child_field(m, RV_CHANGES, mi->child, CHG_FIELD), "owner"), value,
+						    as_of);
+		rv_markdown_cell(out, owner.ptr, owner.len);
 		sb_adds(out, " | ");
 		rv_markdown_cell(out, note.ptr, note.len);
 		sb_adds(out, " |\n");
@@ -475,7 +506,7 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		rv_markdown_cell(out, text.ptr, text.len);
 		sb_adds(out, " |\n");
 	}
-	file_actions(m, list, shown, n, out);
+	file_actions(m, list, shown, n, as_of, out);
 	free(shown);
 	free(rows);
 	free(list);

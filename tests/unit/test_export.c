@@ -246,8 +246,8 @@ static void test_session_minutes_actions_and_times(void **state)
 	struct strbuf out;
 	sb_init(&out);
 	rv_session_minutes(&s, &out);
-	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n"
-					"| R\\|2 | owner | OCTO \\| CTO | asked |\n");
+	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n|---|---|---|---|---|\n"
+					"| R\\|2 | owner | OCTO \\| CTO | OCTO \\| CTO | asked |\n");
 	assert_has("times", out.data, "| R-1 | 1:05 |\n| R\\|2 | 2:10 |\n\n2 items presented, 3:15 in all.\n");
 	assert_has("change", out.data, "| ann | R-1 | status: in planning \xE2\x86\x92 complete (as of 2015-01-01) | done |\n");
 	sb_free(&out);
@@ -358,9 +358,10 @@ static void test_file_minutes_field_changes_and_actions(void **state)
 	assert_has("deliverable status", out.data, "| R-1 | status of D1: in progress → done |");
 	assert_has("answer", out.data, "| R-1 | answer of Q1.1: (none) → The CTO |");
 	assert_null(strstr(out.data, "status: complete → ")); /* the status change once, as its history row */
-	assert_has("actions", out.data, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Note |\n");
-	assert_has("action owner", out.data, "| 2026-11-23T09:01:00 | ann | R-1 | owner | Alice |  |\n");
-	assert_has("action due", out.data, "| 2026-11-23T09:03:00 | ann | R-1 | due of D1 | 2027-01 | slipped |\n");
+	assert_has("actions", out.data, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Owner | Note |\n");
+	assert_has("action owner", out.data, "| 2026-11-23T09:01:00 | ann | R-1 | owner | Alice | Alice |  |\n");
+	/* a due date's owner is its deliverable's */
+	assert_has("action due", out.data, "| 2026-11-23T09:03:00 | ann | R-1 | due of D1 | 2027-01 | Bob | slipped |\n");
 	assert_null(strstr(strstr(out.data, "## Actions"), "answer")); /* an answer is no action */
 	sb_reset(&out);
 	rv_file_minutes(m, "2026-11-24", &out);
