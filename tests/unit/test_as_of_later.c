@@ -16,6 +16,8 @@
 #include "recview/model.h"
 #include "recview/query.h"
 #include "recview/report.h"
+#include "recview/summary.h"
+#include "recview/triage.h"
 
 static char dir[64];
 
@@ -228,6 +230,52 @@ static void test_page_outputs(void **state)
 	rv_model_free(&m);
 }
 
+/*
+ * A decision only the column gives (SSR1's) holds at every date; a decision taken in a meeting today
+ * is a dated entry, and before it the recommendation keeps the decision it had (changes.csv keeps
+ * it), in the readings as of a date and in the summary's counts over time.
+ */
+static void test_decision_before_a_meeting(void **state)
+{
+	(void)state;
+	char d[64];
+	snprintf(d, sizeof(d), "/tmp/recview-meeting-XXXXXX");
+	assert_non_null(mkdtemp(d));
+	write_test_file(d, "recommendations.csv", "id,title,decision,status\nM-1,One,approved,in progress\nM-2,Two,approved,\n");
+	write_test_file(d, "status_history.csv", "rec_id,date,decision,status,source,note\nM-2,2015-03-01,,complete,report,\n");
+	struct rv_model m;
+	load_ok(&m, d);
+	assert_int_equal(rv_rec_decision(&m, 0, 20150630), RV_DECISION_APPROVED);
+	struct rv_session s;
+	rv_session_open(&s, &m, "chair", false);
+	assert_true(rv_change_decision(&s, 0, "rejected", "decided today", NULL));
+	assert_true(rv_change_status(&s, 1, "not started", "reopened", NULL));
+	rv_session_free(&s);
+	rv_model_free(&m);
+
+	load_ok(&m, d);
+	assert_int_equal(rv_rec_decision(&m, 0, RV_DATE_NONE), RV_DECISION_REJECTED);
+	assert_int_equal(rv_rec_decision(&m, 0, 20150630), RV_DECISION_APPROVED);
+	assert_int_equal(rv_rec_decision_at_start(&m, 0), RV_DECISION_APPROVED);
+	assert_int_equal(rv_rec_status(&m, 0, 20150630), RV_STATUS_PROGRESS); /* never dated: throughout */
+	/* A status the source's history dates first: none before that entry, as before. */
+	assert_int_equal(rv_rec_status(&m, 1, 20150101), RV_STATUS_NONE);
+	assert_int_equal(rv_rec_status(&m, 1, 20150630), RV_STATUS_COMPLETE);
+	assert_int_equal(rv_rec_status_at_start(&m, 1), RV_STATUS_NONE);
+	struct rv_summary sum;
+	rv_summary_build(&m, 20150630, &sum);
+	assert_int_equal(sum.reviews[0].by_decision[RV_DECISION_APPROVED], 2);
+	rv_summary_free(&sum);
+	rv_summary_build(&m, RV_DATE_NONE, &sum);
+	assert_true(sum.ntimelines == 1 && sum.timelines[0].n >= 2);
+	/* Over time: approved both at the first date, one rejected at the meeting's. */
+	assert_int_equal(sum.timelines[0].points[0].by_decision[RV_DECISION_APPROVED], 2);
+	assert_int_equal(sum.timelines[0].points[sum.timelines[0].n - 1].by_decision[RV_DECISION_REJECTED], 1);
+	rv_summary_free(&sum);
+	rv_model_free(&m);
+	remove_tree(d);
+}
+
 int run_as_of_later_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -236,6 +284,7 @@ int run_as_of_later_tests(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_minutes),
 		cmocka_unit_test(test_page_outputs),
+		cmocka_unit_test(test_decision_before_a_meeting),
 	};
 	return cmocka_run_group_tests_name("as_of_later", tests, setup, teardown);
 }
