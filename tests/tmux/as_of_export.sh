@@ -1,18 +1,23 @@
 #!/bin/sh
 # x as of a date (tests/data/as-of, --as-of 2014-12-31): the list's export holds the recommendations
-# the list shows by the state then (status:none: both, though both have a status now), and the page's
+# the list shows by the state then (status:none: both, though both have a status now; the priority
+# then in its column), and the page's
 # export is the page as shown: with as-of-later = dim (--as-of-later dim), the notes recorded later
 # kept and marked "[after 2014-12-31]"; with hide, left out.
 . tests/tmux/lib.sh
 REAL=$(cd "$TMP" && pwd -P)
 mkdir "$TMP/data"
 cp tests/data/as-of/*.csv "$TMP/data/"
+# AO-2's priority changed today: the list as of 2014-12-31 shows the one then (P1).
+env RECVIEW_NOW=2026-12-02T10:00:00 "$BIN" -C "$TMP/data" set AO-2 priority=P3 --author alice >/dev/null
 
 start_command 80 24 "cd '$TMP' && env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $ABS_BIN --read-only --as-of 2014-12-31 --as-of-later dim data; sleep 30"
 expect start "as of 2014-12-31"
 keys f
 keys status:none Enter
 expect filtered "AO-2"
+expect list-priority-then "P1"
+expect_not list-priority-not-now "P3"
 keys x
 expect list-prompt "export to (.md or .csv):"
 keys C-u list.md Enter
