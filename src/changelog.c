@@ -252,6 +252,30 @@ bool rv_changes_row_records_state(const struct rv_model *m, size_t row)
 	return !item.len && (text_is(field, "status", 6) || text_is(field, "decision", 8));
 }
 
+bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision, struct rv_text *previous)
+{
+	const char *name = decision ? "decision" : "status";
+	long first = -1;
+	struct rv_text first_time = {"", 0};
+	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_CHANGES); k++) {
+		size_t row = rv_rec_child_index(m, rec, RV_CHANGES, k);
+		if (!rv_changes_row_records_state(m, row) ||
+		    !text_is(rv_child_field(m, RV_CHANGES, row, CHG_FIELD), name, strlen(name)))
+			continue;
+		struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
+		size_t n = t.len < first_time.len ? t.len : first_time.len;
+		int c = n ? memcmp(t.ptr, first_time.ptr, n) : 0;
+		if (first < 0 || c < 0 || (c == 0 && t.len < first_time.len)) {
+			first = (long)row;
+			first_time = t;
+		}
+	}
+	if (first < 0)
+		return false;
+	*previous = rv_child_field(m, RV_CHANGES, (size_t)first, CHG_PREVIOUS);
+	return previous->len > 0;
+}
+
 void rv_changelog_rebuild(struct rv_model *m)
 {
 	rv_changelog_free(m);

@@ -61,6 +61,8 @@ void cli_usage(FILE *out)
 	      "                    state on DATE (YYYY-MM-DD, YYYY-MM or YYYY, a partial date meaning\n"
 	      "                    its start); what was recorded after it is left out (csv: the\n"
 	      "                    status and decision then; minutes: up to DATE)\n"
+	      "      --as-of-later hide|dim  with --as-of: what was recorded later left out\n"
+	      "                    (hide), or kept and marked [after DATE] (dim)\n"
 	      "      --read-only   browse without changing anything (for walkthroughs)\n"
 	      "      --follow      show the walkthrough someone presents (P) on DIR, live, read-only\n"
 	      "      --commit      in a git work tree: on quit, git commit the files the session\n"
@@ -125,6 +127,7 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		{"all", no_argument, NULL, 'L'},
 		{"commit", no_argument, NULL, 'G'},
 		{"ascii", no_argument, NULL, 'a'},
+		{"as-of-later", required_argument, NULL, 'D'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(opt, 0, sizeof(*opt));
@@ -189,6 +192,14 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 		case 'A':
 			opt->as_of = optarg;
 			break;
+		case 'D':
+			if (strcmp(optarg, "hide") != 0 && strcmp(optarg, "dim") != 0) {
+				say_quoted("--as-of-later takes hide or dim, not %s", optarg);
+				cli_usage(stderr);
+				return false;
+			}
+			opt->as_of_later = optarg;
+			break;
 		case 'm':
 			opt->mouse = true;
 			break;
@@ -232,6 +243,12 @@ bool cli_parse(int argc, char **argv, struct cli_options *opt)
 	if (opt->as_of && opt->action != CLI_SUMMARY && opt->action != CLI_BROWSE && opt->action != CLI_SHOW &&
 	    opt->action != CLI_LIST && opt->action != CLI_EXPORT) {
 		fprintf(stderr, "recview: --as-of goes with --summary, --show, --list, --export or the browser\n");
+		cli_usage(stderr);
+		return false;
+	}
+	if (opt->as_of_later && opt->action != CLI_BROWSE && opt->action != CLI_SHOW && opt->action != CLI_LIST &&
+	    opt->action != CLI_EXPORT) {
+		fprintf(stderr, "recview: --as-of-later goes with --show, --list, --export or the browser\n");
 		cli_usage(stderr);
 		return false;
 	}

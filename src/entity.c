@@ -298,6 +298,29 @@ struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col)
 
 /* ---- derived values ---- */
 
+/*
+ * Before the first dated entry giving a status (decision): when that entry is one recview wrote, the
+ * state the recommendation had before it (the column's, which holds at every date, kept in the
+ * changes.csv row of that change), so that a decision taken in a meeting today does not wipe SSR1's
+ * column-only decisions from every earlier date. -1 when the history says nothing then.
+ */
+static int state_before_history(const struct rv_model *m, size_t rec, bool decision)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	for (size_t k = 0; k < r->count[RV_HISTORY]; k++) {
+		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k);
+		if (decision ? h->decision == RV_DECISION_NONE : h->status == RV_STATUS_NONE)
+			continue;
+		struct rv_text src = rv_child_field(m, RV_HISTORY, rv_rec_child_index(m, rec, RV_HISTORY, k), HIST_SOURCE);
+		struct rv_text before;
+		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0 || !rv_changes_state_before(m, rec, decision, &before))
+			return -1;
+		return decision ? (int)rv_model_decision(m, RV_RECS, before.ptr, before.len)
+				: (int)rv_model_status(m, RV_RECS, before.ptr, before.len);
+	}
+	return -1;
+}
+
 enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of)
 {
 	const struct rv_rec *r = &m->recs[rec];
@@ -312,7 +335,31 @@ enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of
 			return h->status;
 	}
 	/* A status the history never dates (only the column says it) is taken to hold throughout. */
-	return dated ? RV_STATUS_NONE : r->status;
+	return dated ? rv_rec_status_at_start(m, rec) : r->status;
+}
+
+enum rv_status rv_rec_status_at_start(const struct rv_model *m, size_t rec)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	bool dated = false;
+	for (size_t k = 0; k < r->count[RV_HISTORY] && !dated; k++)
+		dated = rv_rec_child(m, rec, RV_HISTORY, k)->status != RV_STATUS_NONE;
+	if (!dated)
+		return r->status;
+	int before = state_before_history(m, rec, false);
+	return before < 0 ? RV_STATUS_NONE : (enum rv_status)before;
+}
+
+enum rv_decision rv_rec_decision_at_start(const struct rv_model *m, size_t rec)
+{
+	const struct rv_rec *r = &m->recs[rec];
+	bool dated = false;
+	for (size_t k = 0; k < r->count[RV_HISTORY] && !dated; k++)
+		dated = rv_rec_child(m, rec, RV_HISTORY, k)->decision != RV_DECISION_NONE;
+	if (!dated)
+		return r->decision;
+	int before = state_before_history(m, rec, true);
+	return before < 0 ? RV_DECISION_NONE : (enum rv_decision)before;
 }
 
 enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of)
@@ -328,7 +375,7 @@ enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t a
 			return h->decision;
 	}
 	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
-	return dated ? RV_DECISION_NONE : r->decision;
+	return dated ? rv_rec_decision_at_start(m, rec) : r->decision;
 }
 
 long rv_rec_latest_entry(const struct rv_model *m, size_t rec, int32_t as_of)

@@ -3,14 +3,17 @@
 #include "recview/export.h"
 #include "recview/entity.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "recview/arena.h"
 #include "recview/as_of.h"
+#include "recview/as_of_later.h"
 #include "recview/changelog.h"
 #include "recview/date.h"
+#include "recview/decided.h"
 #include "recview/save.h"
 #include "recview/text.h"
 
@@ -37,23 +40,14 @@ static void md_str(struct strbuf *out, const char *s)
 	rv_markdown_cell(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-/* What a change set, in a word or three ("owner of D2"). */
+/* What a change set, in a word or three ("owner of D2"): the slide's words too (decided.h). */
 static void change_label(const struct rv_change *c, struct strbuf *out)
 {
-	static const char *const labels[] = {"status", "decision", "priority", "note", "added to the agenda",
-					     "removed from the agenda", "moved on the agenda", "field", "minutes on the agenda"};
-	if (c->kind != RV_CHANGE_FIELD) {
-		sb_adds(out, labels[c->kind]);
-		return;
-	}
-	const char *name = rv_item_field_name((enum rv_kind)c->target, c->field);
-	if (c->target == RV_NOTES)
-		name = c->after && *c->after ? "note amended" : "note retracted";
-	sb_adds(out, name ? name : "field");
-	if (c->item && *c->item && c->target != RV_NOTES) {
-		sb_adds(out, " of ");
-		md_str(out, c->item);
-	}
+	struct strbuf label;
+	sb_init(&label);
+	rv_change_label(c, &label);
+	md_str(out, label.data);
+	sb_free(&label);
 }
 
 /* Whether a change gives someone an action: an owner set (of the recommendation or a deliverable),
@@ -66,7 +60,25 @@ static bool is_action(const struct rv_change *c)
 	       (c->target == RV_DELIVERABLES && (c->field == DEL_RESPONSIBLE || c->field == DEL_DUE));
 }
 
-/* The actions of the session, with their owners: what each owner or due date change set. */
+/* Who owns an action: the owner it sets, or for a due date its deliverable's owner (as of as_of). */
+static struct rv_text action_owner(const struct rv_model *m, long rec, struct rv_text item, bool sets_owner,
+				   struct rv_text value, int32_t as_of)
+{
+	struct rv_item it;
+	if (sets_owner)
+		return value;
+	if (rec >= 0 && item.len && rv_item_find(m, (size_t)rec, item.ptr, item.len, &it) && it.kind == RV_DELIVERABLES)
+		return rv_child_field_as_of(m, RV_DELIVERABLES, it.index, DEL_RESPONSIBLE, as_of);
+	return (struct rv_text){"", 0};
+}
+
+static struct rv_text text_of(const char *s)
+{
+	return (struct rv_text){s ? s : "", s ? strlen(s) : 0};
+}
+
+/* The actions of the session, with their owners: what each owner or due date change set, and who
+ * owns it (the owner set; for a due date, the deliverable's owner). */
 static void session_actions(const struct rv_session *s, struct strbuf *out)
 {
 	bool any = false;
@@ -75,7 +87,8 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		if (!is_action(c))
 			continue;
 		if (!any)
-			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n");
+			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n"
+				     "|---|---|---|---|---|\n");
 		any = true;
 		sb_adds(out, "| ");
 		md_str(out, c->rec_id);
@@ -83,6 +96,12 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		change_label(c, out);
 		sb_adds(out, " | ");
 		md_str(out, c->after && *c->after ? c->after : "(none)");
+		sb_adds(out, " | ");
+		long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+		bool sets_owner = (c->target == RV_RECS && c->field == REC_OWNER) ||
+				  (c->target == RV_DELIVERABLES && c->field == DEL_RESPONSIBLE);
+		struct rv_text owner = action_owner(s->m, rec, text_of(c->item), sets_owner, text_of(c->after), RV_DATE_NONE);
+		rv_markdown_cell(out, owner.ptr, owner.len);
 		sb_adds(out, " | ");
 		md_str(out, c->note);
 		sb_adds(out, " |\n");
@@ -114,7 +133,7 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 			md_str(out, c->rec_id);
 			sb_adds(out, " | ");
 			change_label(c, out);
-			if (c->kind <= RV_CHANGE_PRIORITY || (c->kind == RV_CHANGE_FIELD && c->target != RV_NOTES)) {
+			if (rv_change_told_as_values(c)) {
 				sb_adds(out, ": ");
 				md_str(out, c->before && *c->before ? c->before : "(none)");
 				sb_adds(out, " \xE2\x86\x92 ");
@@ -254,34 +273,114 @@ static bool recorded_time(const struct rv_model *m, struct recorded *rows, size_
 	return false;
 }
 
-/* The cells every row of the minutes starts with: when it was recorded, who, the recommendation. */
-static void minute_row_start(struct strbuf *out, const struct minute *mi, struct rv_text who, struct rv_text rid)
+/* The cells every row of the minutes starts with: when it was recorded (marked "[after DATE]" when
+ * after is a date: a row kept though recorded after the as-of date), who, the recommendation. */
+static void minute_row_start(struct strbuf *out, const struct minute *mi, int32_t after, struct rv_text who,
+			     struct rv_text rid)
 {
 	sb_adds(out, "| ");
 	md_str(out, mi->when);
+	if (after != RV_DATE_NONE) {
+		sb_addc(out, ' ');
+		rv_after_mark(after, out);
+	}
 	sb_adds(out, " | ");
 	rv_markdown_cell(out, who.ptr, who.len);
 	sb_adds(out, " | ");
 	rv_markdown_cell(out, rid.ptr, rid.len);
 }
 
-/* A priority change's row: when recorded, who, the recommendation, old -> new, its note. */
-static void priority_minute(const struct rv_model *m, const struct minute *mi, struct strbuf *out)
+static bool text_is(struct rv_text t, const char *s)
+{
+	return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
+}
+
+/* Whether a changes.csv row gives someone an action, as a session's minutes count them: an owner set
+ * (of the recommendation or a deliverable), or a deliverable's due date. */
+static bool row_is_action(const struct rv_model *m, size_t row)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	bool on_rec_or_deliverable = !item.len || item.ptr[0] == 'D';
+	return on_rec_or_deliverable && (text_is(field, "owner") || (item.len && text_is(field, "due")));
+}
+
+/* A field change's words: "priority", "owner of D1", "answer of Q1.1", "note amended". */
+static void field_change_label(const struct rv_model *m, size_t row, struct strbuf *out)
+{
+	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
+	if (item.len && item.ptr[0] == 'N') {
+		sb_adds(out, rv_child_field(m, RV_CHANGES, row, CHG_VALUE).len ? "note amended" : "note retracted");
+		return;
+	}
+	rv_markdown_cell(out, field.ptr, field.len);
+	if (item.len) {
+		sb_adds(out, " of ");
+		rv_markdown_cell(out, item.ptr, item.len);
+	}
+}
+
+static void md_value(struct strbuf *out, struct rv_text v)
+{
+	rv_markdown_cell(out, v.len ? v.ptr : "(none)", v.len ? v.len : 6);
+}
+
+/* A field change's row (changes.csv: a priority, an owner, a deliverable's status or due date, an
+ * answer, a note amended): when recorded, who, the recommendation, field: old -> new, its note. */
+static void field_minute(const struct rv_model *m, const struct minute *mi, int32_t after_day, struct strbuf *out)
 {
 	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
 	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
 	struct rv_text who = rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR);
-	struct rv_text before = rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS);
-	struct rv_text after = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
 	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
-	minute_row_start(out, mi, who, rid);
-	sb_adds(out, " | priority: ");
-	rv_markdown_cell(out, before.len ? before.ptr : "(none)", before.len ? before.len : 6);
-	sb_adds(out, " \xE2\x86\x92 ");
-	rv_markdown_cell(out, after.len ? after.ptr : "(none)", after.len ? after.len : 6);
+	minute_row_start(out, mi, after_day, who, rid);
+	sb_adds(out, " | ");
+	field_change_label(m, mi->child, out);
+	struct rv_text item = rv_child_field(m, RV_CHANGES, mi->child, CHG_ITEM);
+	if (!item.len || item.ptr[0] != 'N') {
+		sb_adds(out, ": ");
+		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_PREVIOUS));
+		sb_adds(out, " \xE2\x86\x92 ");
+		md_value(out, rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE));
+	}
 	sb_adds(out, " | ");
 	rv_markdown_cell(out, note.ptr, note.len);
 	sb_adds(out, " |\n");
+}
+
+/* The actions among the minutes' rows (shown[k] says which were kept), with who owns them. */
+static void file_actions(const struct rv_model *m, const struct minute *list, const int32_t *shown, size_t n,
+			 int32_t as_of, struct strbuf *out)
+{
+	bool any = false;
+	for (size_t i = 0; i < n; i++) {
+		const struct minute *mi = &list[i];
+		if (shown[i] == INT32_MIN || mi->kind != RV_CHANGES || !row_is_action(m, mi->child))
+			continue;
+		if (!any)
+			sb_adds(out, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Owner | Note |\n"
+				     "|---|---|---|---|---|---|---|\n");
+		any = true;
+		int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
+		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
+						 : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
+		struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
+		minute_row_start(out, mi, shown[i], rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR), rid);
+		sb_adds(out, " | ");
+		field_change_label(m, mi->child, out);
+		struct rv_text value = rv_child_field(m, RV_CHANGES, mi->child, CHG_VALUE);
+		sb_adds(out, " | ");
+		md_value(out, value);
+		sb_adds(out, " | ");
+		struct rv_text owner = action_owner(m, linked, rv_child_field(m, RV_CHANGES, mi->child, CHG_ITEM),
+						    text_is(rv_child_field(m, RV_CHANGES, mi->child, CHG_FIELD), "owner"), value,
+						    as_of);
+		rv_markdown_cell(out, owner.ptr, owner.len);
+		sb_adds(out, " | ");
+		rv_markdown_cell(out, note.ptr, note.len);
+		sb_adds(out, " |\n");
+	}
 }
 
 /* Whether a row of the minutes was recorded by as_of (always for RV_DATE_NONE). */
@@ -295,10 +394,11 @@ static bool minute_by(const struct rv_model *m, const struct minute *mi, int32_t
 
 void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf *out)
 {
-	rv_file_minutes_as_of(m, since, RV_DATE_NONE, out);
+	rv_file_minutes_as_of(m, since, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
-void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, struct strbuf *out)
+void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, enum rv_as_of_later later,
+			   struct strbuf *out)
 {
 	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
 	struct minute *list = xcalloc(cap, sizeof(*list));
@@ -321,12 +421,13 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		list[n].kind = RV_NOTES;
 		list[n++].child = (uint32_t)i;
 	}
-	/* A recommendation's priority changes (changes.csv), at the time they were recorded. */
+	/* The field changes of changes.csv (a priority, an owner, a deliverable's status or due date, an
+	 * answer, a note amended), at the time they were recorded; a status or decision change's own row
+	 * is left out (its history row is the change). */
 	for (size_t i = 0; i < rv_child_total(m, RV_CHANGES); i++) {
 		struct rv_text field = rv_child_field(m, RV_CHANGES, i, CHG_FIELD);
-		struct rv_text item = rv_child_field(m, RV_CHANGES, i, CHG_ITEM);
 		struct rv_text when = rv_child_field(m, RV_CHANGES, i, CHG_TIME);
-		if (item.len || field.len != 8 || memcmp(field.ptr, "priority", 8) != 0)
+		if (!field.len || rv_changes_row_records_state(m, i))
 			continue;
 		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
 		list[n].kind = RV_CHANGES;
@@ -343,14 +444,25 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		char day[16];
 		rv_date_format(as_of, day, sizeof(day));
 		sb_addf(out, "  \nUp to %s", day);
+		if (later == RV_AS_OF_DIM) {
+			sb_adds(out, "; what was recorded later is marked ");
+			rv_after_mark(as_of, out);
+		}
 	}
 	sb_adds(out, "\n\n| When | Who | Recommendation | Change | Note |\n|---|---|---|---|---|\n");
+	/* Each row's mark: INT32_MIN left out, RV_DATE_NONE shown, a date: kept though recorded after it. */
+	int32_t *shown = xcalloc(n + 1, sizeof(*shown));
 	for (size_t i = 0; i < n; i++) {
 		const struct minute *mi = &list[i];
-		if ((since && strncmp(mi->when, since, strlen(since)) < 0) || !minute_by(m, mi, as_of))
+		shown[i] = INT32_MIN;
+		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
+		bool in_time = minute_by(m, mi, as_of);
+		if (!in_time && later != RV_AS_OF_DIM)
+			continue;
+		shown[i] = in_time ? RV_DATE_NONE : as_of;
 		if (mi->kind == RV_CHANGES) {
-			priority_minute(m, mi, out);
+			field_minute(m, mi, shown[i], out);
 			continue;
 		}
 		bool note = mi->kind == RV_NOTES;
@@ -364,7 +476,7 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 			who.ptr += 9;
 			who.len -= 9;
 		}
-		minute_row_start(out, mi, who, rid);
+		minute_row_start(out, mi, in_time ? RV_DATE_NONE : as_of, who, rid);
 		sb_adds(out, " | ");
 		if (note) {
 			sb_adds(out, "note");
@@ -386,21 +498,54 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		rv_markdown_cell(out, text.ptr, text.len);
 		sb_adds(out, " |\n");
 	}
+	file_actions(m, list, shown, n, as_of, out);
+	free(shown);
 	free(rows);
 	free(list);
 }
 
-void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
-			      int32_t as_of, struct strbuf *out)
+/* The table's heading: its title, how many, the date in force and what is done with later records. */
+static void markdown_heading(const char *title, size_t n, int32_t as_of, bool dim, struct strbuf *out)
 {
 	sb_adds(out, "# ");
 	md_str(out, title);
-	sb_addf(out, "\n\n%zu recommendation%s.\n\n", n, n == 1 ? "" : "s");
-	sb_adds(out, "| Id | Decision | Status | Priority | Changed | Title or text |\n|---|---|---|---|---|---|\n");
+	sb_addf(out, "\n\n%zu recommendation%s", n, n == 1 ? "" : "s");
+	if (as_of != RV_DATE_NONE) {
+		char day[16];
+		rv_date_format(as_of, day, sizeof(day));
+		sb_addf(out, ", as of %s (%s)", day,
+			dim ? "what was recorded later in the last column" : "what was recorded later left out");
+	}
+	sb_adds(out, ".\n\n| Id | Decision | Status | Priority | Changed | Title or text |");
+	if (dim) {
+		sb_adds(out, " Recorded ");
+		rv_after_words(as_of, out);
+		sb_adds(out, " |");
+	}
+	sb_adds(out, dim ? "\n|---|---|---|---|---|---|---|\n" : "\n|---|---|---|---|---|---|\n");
+}
+
+/* The last cell of a row that keeps what was recorded later: what it was, or empty. */
+static void markdown_later_cell(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out)
+{
+	struct strbuf later;
+	sb_init(&later);
+	rv_rec_later_describe(m, rec, as_of, &later);
+	sb_adds(out, " ");
+	rv_markdown_cell(out, later.data ? later.data : "", later.len);
+	sb_adds(out, " |");
+	sb_free(&later);
+}
+
+void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
+			      int32_t as_of, enum rv_as_of_later later, struct strbuf *out)
+{
+	bool dim = later == RV_AS_OF_DIM && as_of != RV_DATE_NONE;
+	markdown_heading(title, n, as_of, dim, out);
 	for (size_t i = 0; i < n; i++) {
 		size_t rec = recs[i];
 		struct rv_text id = rv_rec_id(m, rec);
-		struct rv_text pri = rv_rec_field(m, rec, REC_PRIORITY);
+		struct rv_text pri = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of);
 		struct rv_text head = rv_rec_headline(m, rec);
 		char date[16];
 		rv_date_format(rv_rec_last_change(m, rec, as_of), date, sizeof(date));
@@ -411,14 +556,17 @@ void rv_export_markdown_as_of(const struct rv_model *m, const uint32_t *recs, si
 		rv_markdown_cell(out, pri.ptr, pri.len);
 		sb_addf(out, " | %s | ", date);
 		rv_markdown_cell(out, head.ptr, head.len);
-		sb_adds(out, " |\n");
+		sb_adds(out, " |");
+		if (dim)
+			markdown_later_cell(m, rec, as_of, out);
+		sb_addc(out, '\n');
 	}
 }
 
 void rv_export_markdown(const struct rv_model *m, const uint32_t *recs, size_t n, const char *title,
 			struct strbuf *out)
 {
-	rv_export_markdown_as_of(m, recs, n, title, RV_DATE_NONE, out);
+	rv_export_markdown_as_of(m, recs, n, title, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
 /*
@@ -434,7 +582,7 @@ static void csv_export_field(struct strbuf *out, struct strbuf *tmp, const char 
 
 void rv_export_csv(const struct rv_model *m, const uint32_t *recs, size_t n, struct strbuf *out)
 {
-	rv_export_csv_as_of(m, recs, n, RV_DATE_NONE, out);
+	rv_export_csv_as_of(m, recs, n, RV_DATE_NONE, RV_AS_OF_HIDE, out);
 }
 
 /* A cell of a recommendation's row as of as_of: its status and decision in force then, a logged
@@ -464,8 +612,25 @@ static struct rv_text csv_cell_as_of(const struct rv_model *m, size_t rec, size_
 								   : cell;
 }
 
-void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of, struct strbuf *out)
+/* The extra last cell of a row that keeps what was recorded later, after the file's columns (a short
+ * row is filled with empty cells up to them, so that the cell stays under its name). */
+static void csv_later_cell(const struct rv_model *m, size_t rec, size_t cells, int32_t as_of, struct strbuf *tmp,
+			   struct strbuf *out)
 {
+	for (size_t c = cells; c < rv_rec_header_columns(m); c++)
+		sb_addc(out, ',');
+	struct strbuf later;
+	sb_init(&later);
+	rv_rec_later_describe(m, rec, as_of, &later);
+	sb_addc(out, ',');
+	csv_export_field(out, tmp, later.data ? later.data : "", later.len);
+	sb_free(&later);
+}
+
+void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t n, int32_t as_of,
+			 enum rv_as_of_later later, struct strbuf *out)
+{
+	bool dim = later == RV_AS_OF_DIM && as_of != RV_DATE_NONE;
 	struct strbuf tmp;
 	sb_init(&tmp);
 	for (size_t c = 0; c < rv_rec_header_columns(m); c++) {
@@ -473,6 +638,13 @@ void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t 
 		if (c)
 			sb_addc(out, ',');
 		csv_export_field(out, &tmp, name.ptr, name.len);
+	}
+	if (dim) {
+		sb_reset(&tmp);
+		sb_adds(&tmp, "recorded ");
+		rv_after_words(as_of, &tmp);
+		sb_addc(out, ',');
+		csv_write_field(out, tmp.data, tmp.len);
 	}
 	sb_addc(out, '\n');
 	/* An empty status cell holds the status the history gives, as every view shows it. */
@@ -492,6 +664,8 @@ void rv_export_csv_as_of(const struct rv_model *m, const uint32_t *recs, size_t 
 				sb_addc(out, ',');
 			csv_export_field(out, &tmp, cell.ptr, cell.len);
 		}
+		if (dim)
+			csv_later_cell(m, recs[i], nf, as_of, &tmp, out);
 		sb_addc(out, '\n');
 	}
 	sb_free(&tmp);

@@ -90,8 +90,8 @@ bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out)
 		rv_date_format(s->as_of, date, sizeof(date));
 	sb_addf(out, "recview-present %d\npid %ld\nhost %s\nuser %s\nseq %" PRIu64 "\nupdated %" PRId64 "\n",
 		RV_FOLLOW_VERSION, s->by.pid, s->by.host, s->by.user, s->seq, s->updated);
-	sb_addf(out, "as-of %s\nat %zu\nitems %zu\n", date, s->at, s->n);
-	if (s->n > RV_FOLLOW_ITEMS_MAX || (s->n ? s->at >= s->n : s->at != 0) ||
+	sb_addf(out, "as-of %s\nat %zu\nscroll %zu\nitems %zu\n", date, s->at, s->scroll, s->n);
+	if (s->n > RV_FOLLOW_ITEMS_MAX || (s->n ? s->at >= s->n : s->at != 0) || s->scroll > RV_FOLLOW_SCROLL_MAX ||
 	    !valid_name(s->by.host, strlen(s->by.host)) || !valid_name(s->by.user, strlen(s->by.user)))
 		return false;
 	for (size_t i = 0; i < s->n; i++) {
@@ -202,16 +202,16 @@ static bool keyed_name(struct reader *r, const char *key, char out[RV_FOLLOW_NAM
 	return true;
 }
 
-static bool header(struct reader *r)
+/* The header line; *version: the format it says (1 or RV_FOLLOW_VERSION). */
+static bool header(struct reader *r, uint64_t *version)
 {
 	if (!next_line(r))
 		return false;
 	static const char magic[] = "recview-present ";
 	size_t m = sizeof(magic) - 1;
-	uint64_t version;
 	if (r->len <= m || memcmp(r->line, magic, m) != 0)
 		return fail(r, "not a recview walkthrough state file");
-	if (!number(r->line + m, r->len - m, 1000000, &version) || version != RV_FOLLOW_VERSION) {
+	if (!number(r->line + m, r->len - m, 1000000, version) || *version < 1 || *version > RV_FOLLOW_VERSION) {
 		char why[96];
 		int shown = r->len - m > 12 ? 12 : (int)(r->len - m);
 		snprintf(why, sizeof(why), "format %.*s is not one this recview reads (it reads %d)", shown, r->line + m,
@@ -241,11 +241,13 @@ static bool as_of_line(struct reader *r, int32_t *as_of)
 
 static bool fields(struct reader *r, struct rv_follow_state *s)
 {
-	uint64_t pid, seq, updated, at, n;
-	if (!header(r) || !keyed_number(r, "pid", INT32_MAX, &pid) || !keyed_name(r, "host", s->by.host) ||
+	uint64_t version, pid, seq, updated, at, n, scroll = 0;
+	if (!header(r, &version) || !keyed_number(r, "pid", INT32_MAX, &pid) || !keyed_name(r, "host", s->by.host) ||
 	    !keyed_name(r, "user", s->by.user) || !keyed_number(r, "seq", UINT64_C(1) << 62, &seq) ||
 	    !keyed_number(r, "updated", INT64_C(1) << 40, &updated) || !as_of_line(r, &s->as_of) ||
-	    !keyed_number(r, "at", RV_FOLLOW_ITEMS_MAX, &at) || !keyed_number(r, "items", RV_FOLLOW_ITEMS_MAX, &n))
+	    !keyed_number(r, "at", RV_FOLLOW_ITEMS_MAX, &at) ||
+	    (version >= 2 && !keyed_number(r, "scroll", RV_FOLLOW_SCROLL_MAX, &scroll)) ||
+	    !keyed_number(r, "items", RV_FOLLOW_ITEMS_MAX, &n))
 		return false;
 	if (pid == 0)
 		return fail(r, "no pid");
@@ -255,6 +257,7 @@ static bool fields(struct reader *r, struct rv_follow_state *s)
 	s->seq = seq;
 	s->updated = (int64_t)updated;
 	s->at = (size_t)at;
+	s->scroll = (size_t)scroll;
 	s->ids = xcalloc(n + 1, sizeof(*s->ids));
 	for (; s->n < n; s->n++) {
 		if (!next_line(r))
@@ -292,7 +295,7 @@ enum rv_result rv_follow_parse(const char *data, size_t len, struct rv_follow_st
 
 bool rv_follow_state_same_view(const struct rv_follow_state *a, const struct rv_follow_state *b)
 {
-	if (a->n != b->n || a->at != b->at || a->as_of != b->as_of)
+	if (a->n != b->n || a->at != b->at || a->scroll != b->scroll || a->as_of != b->as_of)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->ids[i], b->ids[i]) != 0)

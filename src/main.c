@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "recview/arena.h"
+#include "recview/as_of.h"
 #include "recview/entity.h"
 #include "recview/cli.h"
 #include "recview/cli_triage.h"
@@ -90,7 +91,17 @@ static void suggest_ids(const struct rv_model *m, const char *id)
 		fprintf(stderr, "?\n");
 }
 
-static int run_show(const struct rv_model *m, const char *id, int32_t as_of)
+/* What the command-line outputs do with what was recorded after --as-of: --as-of-later, else the
+ * configuration's as-of-later (main puts it in opt), else left out. */
+static enum rv_as_of_later as_of_later_of(const struct cli_options *opt)
+{
+	enum rv_as_of_later later = RV_AS_OF_HIDE;
+	if (opt->as_of_later && !rv_as_of_later_parse(opt->as_of_later, &later))
+		later = RV_AS_OF_HIDE;
+	return later;
+}
+
+static int run_show(const struct rv_model *m, const char *id, int32_t as_of, enum rv_as_of_later later)
 {
 	long rec = rv_find_rec(m, id, strlen(id));
 	if (rec < 0) {
@@ -106,7 +117,7 @@ static int run_show(const struct rv_model *m, const char *id, int32_t as_of)
 	}
 	struct strbuf page;
 	sb_init(&page);
-	report_show_text_as_of(m, (size_t)rec, as_of, output_width(), &page);
+	report_show_text_as_of(m, (size_t)rec, as_of, later, output_width(), &page);
 	put_stdout(&page);
 	sb_free(&page);
 	if (m->diags.n)
@@ -164,22 +175,24 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 	size_t n = rv_query_select_as_of(m, q, as_of, key, reverse, order);
 	struct strbuf line;
 	sb_init(&line);
+	enum rv_as_of_later later = as_of_later_of(opt);
 	if (opt->action == CLI_EXPORT) {
 		if (strncmp(opt->export_format, "slides", 6) == 0) {
 			/* The agenda's items when there is one, narrowed by the filter (handout.h). */
 			uint32_t *shown = xcalloc(n + 1, sizeof(*shown));
 			size_t k = rv_handout_select(m, order, n, shown);
 			if (strcmp(opt->export_format, "slides") == 0)
-				rv_handout_markdown(m, shown, k, as_of, &line);
+				rv_handout_markdown(m, shown, k, as_of, later, &line);
 			else
-				rv_handout_html(m, shown, k, as_of, &line);
+				rv_handout_html(m, shown, k, as_of, later, &line);
 			free(shown);
 		} else if (strcmp(opt->export_format, "minutes") == 0)
-			rv_file_minutes_as_of(m, opt->since, as_of, &line);
+			rv_file_minutes_as_of(m, opt->since, as_of, later, &line);
 		else if (strcmp(opt->export_format, "csv") == 0)
-			rv_export_csv_as_of(m, order, n, as_of, &line);
+			rv_export_csv_as_of(m, order, n, as_of, later, &line);
 		else
-			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, &line);
+			rv_export_markdown_as_of(m, order, n, opt->filter ? opt->filter : "Recommendations", as_of, later,
+						 &line);
 		if (opt->output && !write_output(m->dir, opt->output, &line)) {
 			sb_free(&line);
 			free(order);
@@ -191,7 +204,7 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 	}
 	for (size_t i = 0; opt->action == CLI_LIST && i < n; i++) {
 		sb_reset(&line);
-		rv_list_line_as_of(m, order[i], as_of, &line);
+		rv_list_line_later(m, order[i], as_of, later == RV_AS_OF_DIM, &line);
 		sb_addc(&line, '\n');
 		put_stdout(&line);
 	}
@@ -430,8 +443,10 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->clipboard = cfg.clipboard;
 	opt->topic_grouping = cfg.topic_grouping;
 	opt->present = cfg.present;
-	opt->as_of_later = cfg.as_of_later;
-	opt->big_text = cfg.big_text;
+	if (!opt->as_of_later) /* --as-of-later wins over the configuration */
+		opt->as_of_later = cfg.as_of_later;
+	if (!opt->big_text) /* --big-text wins over the configuration */
+		opt->big_text = cfg.big_text;
 	opt->minutes_file = cfg.minutes_file;
 	opt->minutes_on_leave = cfg.minutes_on_leave && strcmp(cfg.minutes_on_leave, "yes") == 0;
 	opt->config_path = cfg.path;
@@ -483,7 +498,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		report_summary(&m, stdout);
 		code = exit_code_for(&m.diags);
 	} else if (opt->action == CLI_SHOW) {
-		code = run_show(&m, opt->show_id, as_of);
+		code = run_show(&m, opt->show_id, as_of, as_of_later_of(opt));
 	} else if (opt->action == CLI_SUMMARY) {
 		code = run_summary(&m, opt, as_of);
 	} else if (opt->action == CLI_LIST || opt->action == CLI_EXPORT) {

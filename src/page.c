@@ -8,6 +8,7 @@
 
 #include "recview/activity.h"
 #include "recview/changelog.h"
+#include "recview/mapping.h"
 #include "recview/text.h"
 #include "recview/xref.h"
 
@@ -62,6 +63,28 @@ int rv_page_label_width(const struct rv_model *m, enum rv_kind kind, int minimum
 	return w > RV_PAGE_LABEL_MAX ? RV_PAGE_LABEL_MAX : w;
 }
 
+/*
+ * A field of the recommendation as the page shows it on its date: a priority or owner recview logged
+ * a later change of, as it was then; a status or decision cell the history overrides then (another
+ * state was in force), nothing, so that the page shows the history's word instead.
+ */
+static struct rv_text field_as_of(const struct rv_model *m, const struct rv_page *p, int f)
+{
+	size_t rec = p->rec;
+	if (f == REC_REVIEW)
+		return rv_rec_review_of(m, rec);
+	if (f == REC_PRIORITY || f == REC_OWNER)
+		return rv_child_field_as_of(m, RV_RECS, rec, f, p->as_of);
+	struct rv_text c = rv_rec_field(m, rec, f);
+	if (p->as_of == RV_DATE_NONE || !c.len)
+		return c;
+	if (f == REC_STATUS && rv_rec_status(m, rec, p->as_of) != rv_rec_own_status(m, rec))
+		return (struct rv_text){"", 0};
+	if (f == REC_DECISION && rv_rec_decision(m, rec, p->as_of) != rv_rec_own_decision(m, rec))
+		return (struct rv_text){"", 0};
+	return c;
+}
+
 static void build_fields(const struct rv_model *m, struct rv_page *p)
 {
 	static const struct {
@@ -76,7 +99,7 @@ static void build_fields(const struct rv_model *m, struct rv_page *p)
 	sec->label = keep_str(p, "Fields");
 	for (size_t i = 0; i < sizeof(order) / sizeof(*order); i++) {
 		int f = order[i].field;
-		struct rv_text c = f == REC_REVIEW ? rv_rec_review_of(m, rec) : rv_rec_field(m, rec, f);
+		struct rv_text c = field_as_of(m, p, f);
 		if (c.len || (f != REC_DECISION && f != REC_STATUS)) {
 			add_field(p, sec, (uint32_t)f, order[i].label, c, 0);
 			continue;
@@ -432,8 +455,11 @@ void rv_page_build_later(const struct rv_model *m, size_t rec, int32_t as_of, en
 	out->decision = rv_rec_decision(m, rec, as_of);
 	if (out->status == RV_STATUS_UNKNOWN)
 		out->status_raw = keep(out, rv_rec_field(m, rec, REC_STATUS));
-	out->priority = keep(out, rv_rec_field(m, rec, REC_PRIORITY));
-	out->first_priority = rv_rec_priority(m, rec) == 1;
+	/* The priority in force on the date (a later change logged in changes.csv is not there yet). */
+	out->priority = keep(out, rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of));
+	out->first_priority = rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, as_of)
+				      ? rv_model_priority(m, RV_RECS, out->priority.ptr, out->priority.len) == 1
+				      : rv_rec_priority(m, rec) == 1;
 	out->label_width = rv_page_label_width(m, RV_RECS, RV_PAGE_LABEL_MIN);
 	for (int k = 0; k < RV_PAGE_NSECTIONS; k++)
 		out->sections[k].kind = (enum rv_page_kind)k;

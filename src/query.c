@@ -9,6 +9,7 @@
 
 #include "recview/arena.h"
 #include "recview/as_of.h"
+#include "recview/as_of_later.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/model.h"
@@ -551,7 +552,9 @@ void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, str
 	else
 		sb_adds(out, rv_status_name(status));
 	sb_addc(out, '\t');
-	if (r->priority > 0)
+	if (rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, as_of))
+		add_cell(out, rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of)); /* set later: the one then */
+	else if (r->priority > 0)
 		sb_addf(out, "P%d", r->priority);
 	else if (r->priority < 0)
 		add_cell(out, rv_rec_field(m, rec, REC_PRIORITY));
@@ -570,6 +573,23 @@ void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, str
 			n++;
 		add_field(out, text.ptr, n);
 	}
+}
+
+void rv_list_line_later(const struct rv_model *m, size_t rec, int32_t as_of, bool dim, struct strbuf *out)
+{
+	rv_list_line_as_of(m, rec, as_of, out);
+	if (!dim || as_of == RV_DATE_NONE)
+		return;
+	struct strbuf later;
+	sb_init(&later);
+	rv_after_words(as_of, &later);
+	sb_adds(&later, ": ");
+	size_t start = later.len;
+	rv_rec_later_describe(m, rec, as_of, &later);
+	sb_addc(out, '\t');
+	if (later.len > start)
+		add_field(out, later.data, later.len);
+	sb_free(&later);
 }
 
 void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out)

@@ -1,5 +1,6 @@
 /* report.c - --check and --show as plain UTF-8 text; every string from a file is sanitised. */
 #include "recview/report.h"
+#include "recview/date.h"
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/page.h"
@@ -78,17 +79,26 @@ void report_summary(const struct rv_model *m, FILE *out)
 }
 
 /* The page the browser shows, as plain text (page.h): the same fields, sections and marks. */
-void report_show_text_as_of(const struct rv_model *m, size_t rec, int32_t as_of, int width, struct strbuf *out)
+void report_show_text_as_of(const struct rv_model *m, size_t rec, int32_t as_of, enum rv_as_of_later later, int width,
+			    struct strbuf *out)
 {
 	struct rv_page page;
-	rv_page_build(m, rec, as_of, &page);
+	if (as_of != RV_DATE_NONE) {
+		char day[16];
+		rv_date_format(as_of, day, sizeof(day));
+		if (later == RV_AS_OF_DIM)
+			sb_addf(out, "As of %s: what was recorded later is kept, marked [after %s]\n\n", day, day);
+		else
+			sb_addf(out, "As of %s: what was recorded later is left out\n\n", day);
+	}
+	rv_page_build_later(m, rec, as_of, later, &page);
 	rv_page_text(&page, width, out);
 	rv_page_free(&page);
 }
 
 void report_show_text(const struct rv_model *m, size_t rec, int width, struct strbuf *out)
 {
-	report_show_text_as_of(m, rec, RV_DATE_NONE, width, out);
+	report_show_text_as_of(m, rec, RV_DATE_NONE, RV_AS_OF_HIDE, width, out);
 }
 
 void report_show(const struct rv_model *m, size_t rec, int width, FILE *out)

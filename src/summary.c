@@ -165,14 +165,8 @@ static void build_timelines(const struct rv_model *m, int32_t as_of, const size_
 	enum rv_decision *dec = xcalloc(m->nrecs + 1, sizeof(*dec));
 	struct rv_tally *start = xcalloc(s->nreviews + 1, sizeof(*start));
 	for (size_t i = 0; i < m->nrecs; i++) {
-		bool dated_status = false, dated_decision = false;
-		for (size_t k = 0; k < rv_rec_child_count(m, i, RV_HISTORY); k++) {
-			const struct rv_child *h = rv_rec_child(m, i, RV_HISTORY, k);
-			dated_status |= h->status != RV_STATUS_NONE;
-			dated_decision |= h->decision != RV_DECISION_NONE;
-		}
-		st[i] = dated_status ? RV_STATUS_NONE : rv_rec_own_status(m, i);
-		dec[i] = dated_decision ? RV_DECISION_NONE : rv_rec_own_decision(m, i);
+		st[i] = rv_rec_status_at_start(m, i);
+		dec[i] = rv_rec_decision_at_start(m, i);
 		start[group_of[i]].by_status[st[i]]++;
 		start[group_of[i]].by_decision[dec[i]]++;
 	}

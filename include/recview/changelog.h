@@ -59,6 +59,11 @@ int rv_item_field_parse(enum rv_kind kind, const char *name, size_t len);
  * row is the change itself. */
 bool rv_changes_row_records_state(const struct rv_model *m, size_t row);
 
+/* The status (decision) rec had before recview first changed it: the previous value of the earliest
+ * recorded (by time, then file order) of its status (decision) rows; false when there is none, or
+ * it is empty. */
+bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision, struct rv_text *previous);
+
 /* Builds the index of changes.csv (after loading, and whenever its rows change). */
 void rv_changelog_rebuild(struct rv_model *m);
 void rv_changelog_free(struct rv_model *m);

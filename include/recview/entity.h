@@ -201,6 +201,11 @@ size_t rv_rec_notes_shown(const struct rv_model *m, size_t rec);
 bool rv_rec_duplicate(const struct rv_model *m, size_t rec);
 
 /* The older names of rv_rec_status / rv_rec_decision. */
+/* Where a recommendation stands before its history's first dated entry: a value only the column
+ * gives holds throughout; before an entry recview wrote, the state it had until then (changes.csv
+ * keeps it); else none. */
+enum rv_status rv_rec_status_at_start(const struct rv_model *m, size_t rec);
+enum rv_decision rv_rec_decision_at_start(const struct rv_model *m, size_t rec);
 enum rv_status rv_status_as_of(const struct rv_model *m, size_t rec, int32_t date);
 enum rv_decision rv_decision_as_of(const struct rv_model *m, size_t rec, int32_t date);
 

@@ -3,7 +3,8 @@
  * data directory, neither of them part of the data set:
  *
  *   .recview-present        the presenter's state: who presents (pid, host, user), the walkthrough's
- *                           item ids in order, the position, the as-of date, a sequence number and
+ *                           item ids in order, the position and how far its slide is scrolled, the
+ *                           as-of date, a sequence number and
  *                           when it was last written. Written atomically (a temporary file in the
  *                           directory, fsync'd, renamed over it), rewritten every few seconds while
  *                           the walkthrough is open, removed on leaving it.
@@ -28,13 +29,14 @@
 
 #define RV_FOLLOW_STATE ".recview-present"
 #define RV_FOLLOW_DIR ".recview-follow"
-#define RV_FOLLOW_VERSION 1
+#define RV_FOLLOW_VERSION 2 /* 2 added "scroll"; a file of format 1 still reads (scroll 0) */
 
 enum {
 	RV_FOLLOW_NAME_MAX = 64,         /* a host or user name, in [A-Za-z0-9._-] */
 	RV_FOLLOW_ID_MAX = 200,          /* bytes of one item id */
 	RV_FOLLOW_LINE_MAX = 256,        /* bytes of any line, its newline included */
 	RV_FOLLOW_ITEMS_MAX = 100000,
+	RV_FOLLOW_SCROLL_MAX = 1000000,  /* rows of a slide scrolled off */
 	RV_FOLLOW_BYTES_MAX = 1 << 22,   /* the whole file */
 	RV_FOLLOW_HEARTBEAT_SECS = 10,   /* the presenter rewrites the file at least this often */
 	RV_FOLLOW_STALE_SECS = 60,       /* a file older than this is a presenter gone */
@@ -57,13 +59,14 @@ struct rv_follow_state {
 	int64_t updated;     /* seconds since the epoch when it was written */
 	int32_t as_of;       /* RV_DATE_NONE: now */
 	size_t at, n;        /* at < n, or both 0 */
+	size_t scroll;       /* the slide's rows of text above the presenter's screen (present.h) */
 	char **ids;          /* n ids, each its own allocation */
 };
 
 void rv_follow_state_free(struct rv_follow_state *s);
 /*
  * The file's text:
- *   recview-present 1
+ *   recview-present 2
  *   pid 4242
  *   host alpha
  *   user alice
@@ -71,6 +74,7 @@ void rv_follow_state_free(struct rv_follow_state *s);
  *   updated 1796245200
  *   as-of 2026-05-01        (or "as-of none")
  *   at 1
+ *   scroll 0                (not in format 1, which reads as scroll 0)
  *   items 3
  *   SSR1-11                 (n lines, one id each)
  *   SSR1-25
@@ -92,7 +96,7 @@ enum rv_result rv_follow_read(const char *dir, struct rv_follow_state *out, stru
 void rv_follow_withdraw(const char *dir, const struct rv_follow_me *me);
 /* Whether the presenter of s is still there at wall time now (seconds). */
 bool rv_follow_state_live(const struct rv_follow_state *s, const struct rv_follow_me *me, int64_t now);
-/* Whether a and b show the same: items, position and date (seq and time aside). */
+/* Whether a and b show the same: items, position, scroll and date (seq and time aside). */
 bool rv_follow_state_same_view(const struct rv_follow_state *a, const struct rv_follow_state *b);
 
 /* A follower's file: made (the directory too), returning its descriptor, or -1 with err. Files of

@@ -19,12 +19,13 @@ enum {
 	PL_TOPIC,
 	PL_BLANK,
 	PL_TEXT,
-	PL_HEADING,
+	PL_HEADING,  /* ref 1: the heading of what this meeting decided */
 	PL_DELIVERABLE, /* ref: child */
 	PL_LATEST,   /* the latest history entry's date and state; ref: child */
 	PL_NOTE,     /* its note, or the next question */
 	PL_EMPTY,
 	PL_AS_OF,    /* the first row, when a date is in force: "as of DATE" (the slide has no title bar) */
+	PL_DECIDED,  /* a change this meeting made to it; ref: the change's index in the session */
 };
 
 struct present_state {
@@ -34,8 +35,33 @@ struct present_state {
 	double shown_at; /* when the current item's clock last ran */
 };
 
+/*
+ * How far a slide is scrolled, as followers are told it (follow.h): 0 at its top, else 1 + the number
+ * of the paragraph at the top of the screen (a text, a heading, a deliverable, a note...), counted from
+ * the slide's first. A paragraph is counted however many rows it wraps onto, and blank rows, the block
+ * letters and what this meeting decided (the presenter's session made those changes, a follower's did
+ * not) are not, so that a screen of another width, with more air or without that section comes to
+ * the same text: the follower shows that paragraph from its start.
+ */
+size_t present_scroll_mark(const struct view *v);
+/* Scrolls the slide to that mark (as far as it goes). */
+void present_scroll_to_mark(struct view *v, size_t mark);
 /* Fills the view's lines with the slide of the current item (or the empty slide); never refuses. */
 bool present_slide_build(struct view *v);
+/* How much air a slide has: blank rows above it, and between its sections. */
+struct present_air {
+	int top, gap;
+};
+/* The most air a screen of that many rows gives (a level: 0 compact, at 80x24), and each level's. */
+int present_air_most(int lines);
+struct present_air present_air_at(int level);
+/* The columns a slide's text is wrapped at (a readable measure, whatever the width). */
+int present_text_width(const struct view *v);
+/* The content under the id, state and title (present_sections.c): what this meeting decided, the
+ * text, deliverables, latest entry, notes and open questions, gap blank rows before each. */
+void present_sections_build(struct view *v, size_t rec, int gap);
+/* Draws a line of those sections that needs more than its text; false for any other line. */
+bool present_sections_draw(struct view *v, const struct line *line, struct draw *d);
 /* The meeting clock of the footer: a bar over the walkthrough, this item's and all items' time
  * against their budgets (present_clock.c). */
 void present_clock_draw(struct view *v, struct draw *d, int reserve);

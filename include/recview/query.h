@@ -107,7 +107,10 @@ size_t rv_query_select_as_of(const struct rv_model *m, const struct rv_query *q,
  * questions, title (or the text's first line), tab-separated, sanitised, no tab or newline inside.
  */
 void rv_list_line(const struct rv_model *m, size_t rec, struct strbuf *out);
-/* The same line as of a date (RV_DATE_NONE: now): the state in force then. */
+/* The same line as of a date (RV_DATE_NONE: now): the state in force then (the priority too). */
 void rv_list_line_as_of(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out);
+/* The same line and, when dim and as_of is a date, a tenth field: what of rec was recorded after
+ * as_of, "after 2015-06-30: status complete; 1 note" (as_of_later.h), or empty. */
+void rv_list_line_later(const struct rv_model *m, size_t rec, int32_t as_of, bool dim, struct strbuf *out);
 
 #endif

@@ -72,7 +72,7 @@
 	_(EXPORT, EXPORT, "Export what the view shows (list, page, agenda, minutes) to .md or .csv") \
 	_(COPY, APP, "Copy to the clipboard, then a letter: i the id, t the title, x the text, p the page as Markdown, u the web address") \
 	_(OPEN_URL, APP, "Open the web address on the cursor line (or on the screen; a digit chooses) in $BROWSER or xdg-open") \
-	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen, its id, status and title big") \
+	_(PRESENT, APP, "Present the agenda (or this list) one recommendation per screen") \
 	_(MARK_SET, APP, "Remember this place (view, item, line) under a letter: b then a-z or A-Z") \
 	_(MARK_GOTO, APP, "Return to the place a letter remembers: ' then the letter ('' returns to where the last jump left)") \
 	_(JUMP_OLDER, APP, "Go back to the previous place in the jump list (every change of view is a jump)") \

@@ -74,7 +74,9 @@ static void export_document(struct app *app, const struct export_source *src, bo
 	}
 	if (src->what == EXPORT_PAGE && !csv) {
 		struct rv_page page;
-		rv_page_build(app->m, (size_t)src->view->rec, app->as_of, &page);
+		/* As the page shows it: what was recorded later left out, or kept and marked (as-of-later). */
+		rv_page_build_later(app->m, (size_t)src->view->rec, app->as_of, (enum rv_as_of_later)app->as_of_later,
+				    &page);
 		rv_page_markdown(&page, data);
 		rv_page_free(&page);
 		return;
@@ -87,12 +89,15 @@ static void export_document(struct app *app, const struct export_source *src, bo
 		for (size_t i = 0; i < s->nagenda; i++)
 			recs[n++] = s->agenda[i].rec;
 	} else {
-		n = rv_query_select(app->m, app->query, (enum rv_sort_key)app->sort_key, app->sort_reverse, recs);
+		/* The list as it shows: filtered and sorted by the state in force on the as-of date. */
+		n = rv_query_select_as_of(app->m, app->query, app->as_of, (enum rv_sort_key)app->sort_key,
+					  app->sort_reverse, recs);
 	}
 	if (csv)
-		rv_export_csv_as_of(app->m, recs, n, app->as_of, data);
+		rv_export_csv_as_of(app->m, recs, n, app->as_of, (enum rv_as_of_later)app->as_of_later, data);
 	else
-		rv_export_markdown(app->m, recs, n, src->what == EXPORT_AGENDA ? "Agenda" : "Recommendations", data);
+		rv_export_markdown_as_of(app->m, recs, n, src->what == EXPORT_AGENDA ? "Agenda" : "Recommendations",
+					 app->as_of, (enum rv_as_of_later)app->as_of_later, data);
 	free(recs);
 }
 

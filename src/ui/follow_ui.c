@@ -99,6 +99,7 @@ static bool presenter_state(struct app *app, struct follow *f, struct view *v, s
 	out->as_of = app->as_of;
 	out->n = st->n > RV_FOLLOW_ITEMS_MAX ? RV_FOLLOW_ITEMS_MAX : st->n;
 	out->at = st->at < out->n ? st->at : 0;
+	out->scroll = present_scroll_mark(v);
 	out->ids = xcalloc(out->n + 1, sizeof(*out->ids));
 	for (size_t i = 0; i < out->n; i++) {
 		struct rv_text id = rv_rec_id(app->m, st->recs[i]);
@@ -130,7 +131,7 @@ static bool presenter_publish(struct app *app, struct follow *f, struct view *v,
 	const struct present_state *st = v->data;
 	bool same_model = f->generation == app->m->generation;
 	bool moved = !f->published || !same_model || f->last.at != st->at || f->last.n != st->n ||
-		     f->last.as_of != app->as_of;
+		     f->last.scroll != present_scroll_mark(v) || f->last.as_of != app->as_of;
 	if (!moved && now < f->next_beat)
 		return false;
 	struct rv_follow_state cur;
@@ -244,6 +245,8 @@ static void place(struct app *app, struct follow *f, struct view *v)
 	v->ops->reload(v, here); /* the items again, as the file now has them */
 	if (f->detached || there < 0 || !present_go_to_rec(v, there))
 		(void)present_go_to_rec(v, walk_rec(v));
+	else
+		present_scroll_to_mark(v, f->state.scroll); /* where the presenter's slide is scrolled to */
 	f->placed_rec = walk_rec(v);
 }
 

@@ -13,6 +13,7 @@
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/live.h"
+#include "recview/mapping.h"
 #include "recview/meeting.h"
 #include "recview/triage.h"
 #include "recview/views.h"
@@ -210,8 +211,12 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 		return;
 	}
 	case RV_COL_PRIORITY: {
-		struct rv_text p = rv_rec_field(m, rec, REC_PRIORITY);
-		draw_field(d, p.ptr, p.len, w, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_DEFAULT);
+		/* The priority in force on the as-of date: a later change logged in changes.csv is not there yet. */
+		struct rv_text p = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, v->app->as_of);
+		bool first = rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, v->app->as_of)
+				     ? rv_model_priority(m, RV_RECS, p.ptr, p.len) == 1
+				     : rv_rec_priority(m, rec) == 1;
+		draw_field(d, p.ptr, p.len, w, first ? C_ERROR : C_DEFAULT);
 		return;
 	}
 	case RV_COL_DONE: {

@@ -258,14 +258,6 @@ int prompt_key(struct app *app, const char *question)
 
 bool prompt_confirm(struct app *app, const char *question)
 {
-	struct strbuf none;
-	sb_init(&none);
-	struct prompt_state p = {question, &none, 0, 0};
-	app->prompt = &p;
-	app_redraw(app);
-	struct key key;
-	bool yes = app_read_key(app, &key) && !key.is_fn && (key.code == 'y' || key.code == 'Y');
-	app->prompt = NULL;
-	sb_free(&none);
-	return yes;
+	int key = prompt_key(app, question);
+	return key == 'y' || key == 'Y';
 }

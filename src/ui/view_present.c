@@ -90,6 +90,46 @@ static void go_to(struct view *v, size_t at)
 	v->lineno = v->offset = 0;
 }
 
+/* Whether a line counts for the scroll mark (present.h), and whether it starts a paragraph (not a
+ * wrapped text's next row, nor the block letters' lower rows). */
+static bool counted(const struct line *l)
+{
+	return l->type != PL_BLANK && l->type != PL_DECIDED && !(l->type == PL_HEADING && l->ref == 1);
+}
+
+static bool starts_paragraph(const struct line *l)
+{
+	return counted(l) && l->sub == 0;
+}
+
+size_t present_scroll_mark(const struct view *v)
+{
+	if (!v->offset)
+		return 0;
+	/* The paragraph of the first counted row at the top of the screen or below it. */
+	size_t started = 0, i = 0;
+	for (; i < v->nlines; i++) {
+		started += starts_paragraph(&v->lines[i]);
+		if (i >= v->offset && counted(&v->lines[i]))
+			break;
+	}
+	return started;
+}
+
+void present_scroll_to_mark(struct view *v, size_t mark)
+{
+	size_t i = 0;
+	if (mark) {
+		for (size_t started = 0; i < v->nlines; i++)
+			if (starts_paragraph(&v->lines[i]) && ++started == mark)
+				break;
+		if (i >= v->nlines)
+			i = v->nlines ? v->nlines - 1 : 0;
+	}
+	v->offset = i;
+	view_move_to(v, i, app_body_height(v)); /* no further than the last screenful */
+}
+
 bool present_go_to_rec(struct view *v, long rec)
 {
 	struct present_state *st = v->data;

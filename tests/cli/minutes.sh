@@ -17,6 +17,19 @@ run log-once 0 "$BIN" log --author alice "$TMP/data"
 n=$(grep -c 'SSR1-25' "$TMP/out")
 if [ "$n" = 1 ]; then echo "ok log-once-count"; else echo "not ok log-once-count: $n"; cat "$TMP/out"; fi
 
+# Every field change recview logged is in the minutes, and the owners and due dates set are the
+# actions, each with its owner (a due date's: its deliverable's).
+run owner 0 env RECVIEW_NOW=2026-12-02T10:05:00 "$BIN" -C "$TMP/data" set SSR1-11/D1 owner=Bob due=2027-01 --author alice
+run answer 0 env RECVIEW_NOW=2026-12-02T10:06:00 "$BIN" -C "$TMP/data" set SSR1-11/Q11.1 answer='The CTO' --author alice
+run since-fields 0 "$BIN" --export minutes --since 2026-12-02 "$TMP/data"
+has since-fields-owner out '| 2026-12-02T10:05:00 | alice | SSR1-11 | owner of D1: Staff → Bob |  |'
+has since-fields-due out '| 2026-12-02T10:05:00 | alice | SSR1-11 | due of D1: 2015-10 → 2027-01 |  |'
+has since-fields-answer out '| 2026-12-02T10:06:00 | alice | SSR1-11 | answer of Q11.1: (none) → The CTO |  |'
+has since-actions out '| When | Who | Recommendation | Action | Set to | Owner | Note |'
+has since-action-due out '| 2026-12-02T10:05:00 | alice | SSR1-11 | due of D1 | 2027-01 | Bob |  |'
+run since-fields-later 0 "$BIN" --export minutes --since 2026-12-03 "$TMP/data"
+lacks since-fields-later-none out '## Actions'
+
 # Old files (no changes.csv row for a history entry): by the history's date.
 mkdir "$TMP/old"
 printf '%s\n' 'id,title' 'O-1,One' >"$TMP/old/recommendations.csv"

@@ -48,7 +48,9 @@ int main(void)
 		run_theme_tests,
 		run_topic_key_tests,
 		run_as_of_tests,
+		run_as_of_later_tests,
 		run_meeting_tests,
+		run_decided_tests,
 		run_follow_tests,
 		run_bigtext_tests,
 	};

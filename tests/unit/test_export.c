@@ -246,8 +246,8 @@ static void test_session_minutes_actions_and_times(void **state)
 	struct strbuf out;
 	sb_init(&out);
 	rv_session_minutes(&s, &out);
-	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n"
-					"| R\\|2 | owner | OCTO \\| CTO | asked |\n");
+	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n|---|---|---|---|---|\n"
+					"| R\\|2 | owner | OCTO \\| CTO | OCTO \\| CTO | asked |\n");
 	assert_has("times", out.data, "| R-1 | 1:05 |\n| R\\|2 | 2:10 |\n\n2 items presented, 3:15 in all.\n");
 	assert_has("change", out.data, "| ann | R-1 | status: in planning \xE2\x86\x92 complete (as of 2015-01-01) | done |\n");
 	sb_free(&out);
@@ -324,6 +324,49 @@ static void test_file_minutes_select_by_recorded_time(void **state)
 	unload(again);
 	sb_free(&out);
 	rv_session_free(&s);
+	unload(m);
+}
+
+/*
+ * The minutes from the files hold every field change of changes.csv at the time it was recorded (an
+ * owner, a deliverable's status and due date, an answer, a note amended), not a status change's own
+ * row twice, and list the actions (owners and due dates set) with who owns them.
+ */
+static void test_file_minutes_field_changes_and_actions(void **state)
+{
+	(void)state;
+	const char *d = data_set("fc", "id,title,status,owner\nR-1,One,,Alice\n",
+				 "rec_id,date,decision,status,source,note\nR-1,2015-01-01,,complete,recview: ann,done\n");
+	write_test_file(d, "deliverables.csv", "rec_id,description,responsible,due,status\nR-1,Plan,Bob,2027-01,done\n");
+	write_test_file(d, "questions.csv", "rec_id,qid,question,answer\nR-1,1.1,Who?,The CTO\n");
+	write_test_file(d, "changes.csv",
+			"rec_id,item,field,value,previous,time,author,note\n"
+			"R-1,,status,complete,in progress,2026-11-23T09:00:00,ann,done\n"
+			"R-1,,owner,Alice,,2026-11-23T09:01:00,ann,\n"
+			"R-1,D1,owner,Bob,Staff,2026-11-23T09:02:00,ann,\n"
+			"R-1,D1,due,2027-01,2015-10,2026-11-23T09:03:00,ann,slipped\n"
+			"R-1,D1,status,done,in progress,2026-11-23T09:04:00,ann,\n"
+			"R-1,Q1.1,answer,The CTO,,2026-11-23T09:05:00,ann,\n");
+	struct rv_model *m = load(d);
+	struct strbuf out;
+	sb_init(&out);
+	rv_file_minutes(m, "2026-11-23", &out);
+	assert_has("status", out.data, "| 2026-11-23T09:00:00 | ann | R-1 | status: complete (effective 2015-01-01) | done |\n");
+	assert_has("owner", out.data, "| 2026-11-23T09:01:00 | ann | R-1 | owner: (none) → Alice |  |\n");
+	assert_has("deliverable owner", out.data, "| 2026-11-23T09:02:00 | ann | R-1 | owner of D1: Staff → Bob |  |\n");
+	assert_has("due", out.data, "| 2026-11-23T09:03:00 | ann | R-1 | due of D1: 2015-10 → 2027-01 | slipped |\n");
+	assert_has("deliverable status", out.data, "| R-1 | status of D1: in progress → done |");
+	assert_has("answer", out.data, "| R-1 | answer of Q1.1: (none) → The CTO |");
+	assert_null(strstr(out.data, "status: complete → ")); /* the status change once, as its history row */
+	assert_has("actions", out.data, "\n## Actions\n\n| When | Who | Recommendation | Action | Set to | Owner | Note |\n");
+	assert_has("action owner", out.data, "| 2026-11-23T09:01:00 | ann | R-1 | owner | Alice | Alice |  |\n");
+	/* a due date's owner is its deliverable's */
+	assert_has("action due", out.data, "| 2026-11-23T09:03:00 | ann | R-1 | due of D1 | 2027-01 | Bob | slipped |\n");
+	assert_null(strstr(strstr(out.data, "## Actions"), "answer")); /* an answer is no action */
+	sb_reset(&out);
+	rv_file_minutes(m, "2026-11-24", &out);
+	assert_null(strstr(out.data, "## Actions"));
+	sb_free(&out);
 	unload(m);
 }
 
@@ -620,7 +663,7 @@ static void test_handout_agenda_order_narrowed_by_filter(void **state)
 	assert_int_equal(out[0], rec_of(m, "A-1"));
 	struct strbuf sb;
 	sb_init(&sb);
-	rv_handout_html(m, out, 1, RV_DATE_NONE, &sb);
+	rv_handout_html(m, out, 1, RV_DATE_NONE, RV_AS_OF_HIDE, &sb);
 	assert_has("one slide", sb.data, "<p>1 slide</p>");
 	assert_null(strstr(sb.data, "<script"));
 	sb_free(&sb);
@@ -638,6 +681,7 @@ int run_export_tests(void)
 		T(test_session_minutes_actions_and_times),
 		T(test_file_minutes_escape_backslashes_and_breaks),
 		T(test_file_minutes_select_by_recorded_time),
+		T(test_file_minutes_field_changes_and_actions),
 		T(test_export_never_replaces_a_data_file),
 		T(test_export_allowed_targets_are_absolute),
 		T(test_export_write_is_atomic),

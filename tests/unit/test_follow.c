@@ -55,7 +55,7 @@ static char *ids3[] = {"SSR1-11", "SSR1-25", "SSR2-10.1"};
 
 static struct rv_follow_state sample(void)
 {
-	struct rv_follow_state s = {.seq = 7, .updated = 1796245200, .at = 1, .n = 3, .ids = ids3};
+	struct rv_follow_state s = {.seq = 7, .updated = 1796245200, .at = 1, .scroll = 12, .n = 3, .ids = ids3};
 	s.by.pid = 4242;
 	strcpy(s.by.host, "alpha");
 	strcpy(s.by.user, "alice");
@@ -63,8 +63,11 @@ static struct rv_follow_state sample(void)
 	return s;
 }
 
-static const char good[] = "recview-present 1\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
-			   "as-of 2026-05-01\nat 1\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+static const char good[] = "recview-present 2\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+			   "as-of 2026-05-01\nat 1\nscroll 12\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+/* A file of format 1 (before the scroll was shared): it reads, unscrolled. */
+static const char format1[] = "recview-present 1\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+			      "as-of 2026-05-01\nat 1\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
 
 static void test_format_and_parse(void **state)
 {
@@ -81,8 +84,17 @@ static void test_format_and_parse(void **state)
 	assert_string_equal(back.by.host, "alpha");
 	assert_string_equal(back.by.user, "alice");
 	assert_int_equal(back.seq, 7);
+	assert_int_equal(back.scroll, 12);
+	/* Another scroll is another view: the follower scrolls with the presenter. */
+	back.scroll = 13;
+	assert_false(rv_follow_state_same_view(&s, &back));
 	rv_follow_state_free(&back);
 	sb_free(&sb);
+	assert_int_equal(rv_follow_parse(format1, strlen(format1), &back, err, sizeof(err)), RV_OK);
+	assert_int_equal(back.at, 1);
+	assert_int_equal(back.scroll, 0);
+	assert_int_equal(back.n, 3);
+	rv_follow_state_free(&back);
 	/* No date, no items. */
 	struct rv_follow_state empty = sample();
 	empty.n = empty.at = 0;
@@ -122,7 +134,8 @@ static void test_bad_files(void **state)
 	(void)state;
 	refused(LIT(""), "ends early");
 	refused(LIT("hello\n"), "not a recview walkthrough");
-	refused(LIT("recview-present 2\n"), "format 2 is not one this recview reads");
+	refused(LIT("recview-present 3\n"), "format 3 is not one this recview reads");
+	refused(LIT("recview-present 0\n"), "format 0 is not one this recview reads");
 	refused(LIT("recview-present 01\n"), "not one this recview reads");
 	refused_with("pid 4242", "pid -1", "\"pid\" is not a number");
 	refused_with("pid 4242", "pid 99999999999", "\"pid\" is not a number");
@@ -136,6 +149,9 @@ static void test_bad_files(void **state)
 	refused_with("as-of 2026-05-01", "as-of 2026-13-45", "\"as-of\" is not a date");
 	refused_with("as-of 2026-05-01", "as-of 2026-05", "\"as-of\" is not a date");
 	refused_with("at 1", "at 3", "past the last item");
+	refused_with("scroll 12\n", "", "\"scroll\" was expected");
+	refused_with("scroll 12", "scroll -1", "\"scroll\" is not a number");
+	refused_with("scroll 12", "scroll 1000001", "\"scroll\" is not a number");
 	refused_with("items 3", "items 4", "the file ends early");
 	refused_with("items 3", "items 2", "\"end\" was expected after the items");
 	refused_with("items 3", "items 100001", "\"items\" is not a number");

@@ -39,6 +39,7 @@ int run_triage_tests(void);
 int run_export_tests(void);
 int run_summary_tests(void);
 int run_as_of_tests(void);
+int run_as_of_later_tests(void);
 int run_config_tests(void);
 int run_config_save_tests(void);
 int run_follow_tests(void);
@@ -69,6 +70,7 @@ int run_reviews_tests(void);
 int run_target_tests(void);
 int run_columns_tests(void);
 int run_meeting_tests(void);
+int run_decided_tests(void);
 
 #define CSV_SPECTRUM_DIR "tests/data/csv-spectrum"
 

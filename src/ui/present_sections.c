@@ -1,0 +1,296 @@
+/*
+ * present_sections.c - the content of the walkthrough's slide, below its id, state and title
+ * (present_slide.c): what was decided in this meeting, the text, the deliverables with owner and due
+ * date, the latest history entry, the notes and the open questions; and how much air goes between
+ * them at each screen size.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "recview/app.h"
+#include "recview/arena.h"
+#include "recview/as_of.h"
+#include "recview/decided.h"
+#include "recview/entity.h"
+#include "recview/items.h"
+#include "recview/text.h"
+#include "recview/triage.h"
+#include "recview/views.h"
+#include "recview/present.h"
+
+/* ---- air ---- */
+
+int present_air_most(int lines)
+{
+	/* 80x24 stays compact; a projector's 40 and more rows get wider gaps and a top margin. */
+	return lines >= 55 ? 2 : lines >= 40 ? 1 : 0;
+}
+
+struct present_air present_air_at(int level)
+{
+	struct present_air air = {level > 0 ? level : 0, 1 + (level > 0 ? level : 0)};
+	return air;
+}
+
+/* ---- building ---- */
+
+static void add_text(struct view *v, uint16_t type, uint32_t ref, const char *s, size_t len)
+{
+	view_add_wrapped(v, type, ref, false, s, len, present_text_width(v));
+}
+
+static void add_blank_lines(struct view *v, int gap)
+{
+	for (int i = 0; i < gap; i++)
+		view_add_line(v, PL_BLANK, 0, false);
+}
+
+/* The columns before a decided change's text: its time ("10:15") and two spaces. */
+enum { DECIDED_INDENT = 7 };
+
+/*
+ * What this meeting decided about the item, oldest first, each at its time: the session's changes in
+ * effect (the minutes' own list, decided.h), so that the slide and the minutes agree, an undo takes
+ * the line away and a triage key on the slide shows its line at once. It comes right under the title,
+ * before the text: the chair checks there that the key pressed recorded what the room decided, and
+ * the room has read the text already.
+ */
+static void add_decided(struct view *v, size_t rec, int gap)
+{
+	const struct rv_session *s = v->app->session;
+	size_t n = s ? rv_session_decided(s, rec, NULL, 0) : 0;
+	if (!n)
+		return;
+	size_t *changes = xcalloc(n, sizeof(*changes));
+	rv_session_decided(s, rec, changes, n);
+	char heading[64];
+	snprintf(heading, sizeof(heading), "Decided in this meeting  %zu change%s", n, n == 1 ? "" : "s");
+	add_blank_lines(v, gap);
+	add_text(v, PL_HEADING, 1, heading, strlen(heading));
+	struct strbuf line;
+	sb_init(&line);
+	for (size_t i = 0; i < n; i++) {
+		sb_reset(&line);
+		rv_decided_describe(&s->changes[changes[i]], v->app->ascii, &line);
+		view_add_wrapped(v, PL_DECIDED, (uint32_t)changes[i], false, line.data, line.len,
+				 present_text_width(v) - DECIDED_INDENT);
+	}
+	sb_free(&line);
+	free(changes);
+}
+
+/* One deliverable: what, then who owns it and, until it is done, when it is due and whether that has
+ * passed, all as of the date in force. */
+static void add_deliverable(struct view *v, size_t d)
+{
+	const struct rv_model *m = v->app->m;
+	int32_t as_of = v->app->as_of;
+	struct rv_text desc = rv_child_field(m, RV_DELIVERABLES, d, DEL_DESCRIPTION);
+	struct rv_text owner = rv_child_field_as_of(m, RV_DELIVERABLES, d, DEL_RESPONSIBLE, as_of);
+	struct rv_text due = rv_child_field_as_of(m, RV_DELIVERABLES, d, DEL_DUE, as_of);
+	bool done = rv_deliverable_status_as_of(m, d, as_of) == RV_STATUS_COMPLETE;
+	struct strbuf line;
+	sb_init(&line);
+	sb_add(&line, desc.ptr, desc.len);
+	bool open = owner.len || (!done && due.len);
+	if (open)
+		sb_adds(&line, "  (");
+	sb_add(&line, owner.ptr, owner.len);
+	if (!done && due.len) {
+		sb_adds(&line, owner.len ? ", due " : "due ");
+		sb_add(&line, due.ptr, due.len);
+		if (rv_deliverable_overdue_as_of(m, d, as_of))
+			sb_adds(&line, ", overdue");
+	}
+	if (open)
+		sb_adds(&line, ")");
+	view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)d, false, line.data, line.len, present_text_width(v) - 4);
+	sb_free(&line);
+}
+
+static void add_deliverables(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	if (!r->count[RV_DELIVERABLES])
+		return;
+	char heading[96];
+	size_t overdue = rv_rec_overdue_as_of(m, rec, v->app->as_of);
+	snprintf(heading, sizeof(heading), "Deliverables  %u of %u done",
+		 (unsigned)rv_rec_deliverables_done_as_of(m, rec, v->app->as_of), r->count[RV_DELIVERABLES]);
+	if (overdue)
+		snprintf(heading + strlen(heading), sizeof(heading) - strlen(heading), ", %zu overdue", overdue);
+	add_blank_lines(v, gap);
+	add_text(v, PL_HEADING, 0, heading, strlen(heading));
+	for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
+		add_deliverable(v, rv_rec_child_index(m, rec, RV_DELIVERABLES, k));
+}
+
+static void add_latest(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	long latest = rv_rec_latest_entry(m, rec, v->app->as_of); /* never an entry after the date in force */
+	if (latest < 0)
+		return;
+	const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, (size_t)latest);
+	add_blank_lines(v, gap);
+	view_add_line(v, PL_LATEST, (uint32_t)rv_child_index_of(m, RV_HISTORY, h), false);
+	struct rv_text note = rv_child_text(m, RV_HISTORY, h, HIST_NOTE);
+	if (note.len)
+		add_text(v, PL_NOTE, 0, note.ptr, note.len);
+}
+
+/* How many notes a slide shows, newest first; the page has the rest. */
+enum { SLIDE_NOTES = 5 };
+
+/* The notes recorded by the date in force that still read (not retracted), newest first. */
+static void add_notes(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	size_t shown = 0, readable = 0;
+	for (size_t k = r->count[RV_NOTES]; k-- > 0;) {
+		size_t note = rv_child_index_of(m, RV_NOTES, rv_rec_child(m, rec, RV_NOTES, k));
+		struct rv_text text = rv_child_field(m, RV_NOTES, note, NOTE_TEXT);
+		if (!text.len || !rv_note_recorded_by(m, note, v->app->as_of))
+			continue;
+		if (!readable++) {
+			add_blank_lines(v, gap);
+			add_text(v, PL_HEADING, 0, "Notes, newest first", 19);
+		}
+		if (shown == SLIDE_NOTES)
+			continue;
+		struct rv_text when = rv_child_field(m, RV_NOTES, note, NOTE_TIME);
+		struct rv_text who = rv_child_field(m, RV_NOTES, note, NOTE_AUTHOR);
+		struct strbuf line;
+		sb_init(&line);
+		sb_add(&line, when.ptr, when.len < 10 ? when.len : 10);
+		sb_adds(&line, "  ");
+		sb_add(&line, who.ptr, who.len);
+		sb_adds(&line, ": ");
+		sb_add(&line, text.ptr, text.len);
+		add_text(v, PL_NOTE, 0, line.data, line.len);
+		sb_free(&line);
+		shown++;
+	}
+	if (readable > shown) {
+		char more[96];
+		snprintf(more, sizeof(more), "%zu earlier note%s on the page (Enter)", readable - shown,
+			 readable - shown == 1 ? "" : "s");
+		add_text(v, PL_TOPIC, 0, more, strlen(more));
+	}
+}
+
+/* Every open question (open or follow-up) with its state: how many of all, then each. */
+static void add_open_questions(struct view *v, size_t rec, int gap)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_rec *r = rv_rec_at(m, rec);
+	size_t open = 0;
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		size_t q = rv_child_index_of(m, RV_QUESTIONS, rv_rec_child(m, rec, RV_QUESTIONS, k));
+		open += rv_qstatus_is_open(rv_question_state_as_of(m, q, v->app->as_of));
+	}
+	if (!open)
+		return;
+	char heading[64];
+	snprintf(heading, sizeof(heading), "Open questions  %zu of %u", open, r->count[RV_QUESTIONS]);
+	add_blank_lines(v, gap);
+	add_text(v, PL_HEADING, 0, heading, strlen(heading));
+	for (size_t k = 0; k < r->count[RV_QUESTIONS]; k++) {
+		const struct rv_child *c = rv_rec_child(m, rec, RV_QUESTIONS, k);
+		size_t q = rv_child_index_of(m, RV_QUESTIONS, c);
+		enum rv_qstatus st = rv_question_state_as_of(m, q, v->app->as_of);
+		if (!rv_qstatus_is_open(st))
+			continue;
+		struct rv_text qid = rv_child_text(m, RV_QUESTIONS, c, Q_QID);
+		struct rv_text text = rv_child_text(m, RV_QUESTIONS, c, Q_QUESTION);
+		struct strbuf line;
+		sb_init(&line);
+		sb_add(&line, qid.ptr, qid.len);
+		sb_adds(&line, "  (");
+		sb_adds(&line, rv_qstatus_name(st));
+		sb_adds(&line, ")  ");
+		sb_add(&line, text.ptr, text.len);
+		add_text(v, PL_NOTE, 1, line.data, line.len);
+		sb_free(&line);
+	}
+}
+
+void present_sections_build(struct view *v, size_t rec, int gap)
+{
+	add_decided(v, rec, gap);
+	struct rv_text text = rv_rec_field(v->app->m, rec, REC_TEXT);
+	if (text.len) {
+		add_blank_lines(v, gap);
+		add_text(v, PL_TEXT, 0, text.ptr, text.len);
+	}
+	add_deliverables(v, rec, gap);
+	add_latest(v, rec, gap);
+	add_notes(v, rec, gap);
+	add_open_questions(v, rec, gap);
+}
+
+/* ---- drawing ---- */
+
+static void draw_deliverable(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	bool done = rv_deliverable_status_as_of(m, line->ref, v->app->as_of) == RV_STATUS_COMPLETE;
+	bool late = !done && rv_deliverable_overdue_as_of(m, line->ref, v->app->as_of);
+	if (line->sub == 0)
+		draw_str(d, done ? (d->ascii ? "[x] " : "\xE2\x98\x91 ") : (d->ascii ? "[ ] " : "\xE2\x98\x90 "),
+			 done ? C_ST_COMPLETE : late ? C_ERROR : C_ST_PROGRESS);
+	else
+		draw_str(d, d->ascii ? "    " : "  ", C_DEFAULT);
+	draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
+}
+
+static void draw_latest(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_model *m = v->app->m;
+	const struct rv_child *h = rv_child_at(m, RV_HISTORY, line->ref);
+	struct rv_text date = rv_child_text(m, RV_HISTORY, h, HIST_DATE);
+	draw_str(d, "Latest  ", C_HEADING);
+	draw_text(d, date.ptr, date.len, C_DATE);
+	if (h->status != RV_STATUS_NONE) {
+		draw_str(d, "  ", C_DEFAULT);
+		draw_str(d, rv_status_glyph(h->status, d->ascii), status_color(h->status));
+		draw_str(d, " ", C_DEFAULT);
+		draw_str(d, rv_status_name(h->status), status_color(h->status));
+	}
+	if (h->decision != RV_DECISION_NONE) {
+		draw_str(d, "  decision ", C_DIM);
+		draw_str(d, rv_decision_name(h->decision), decision_color(h->decision));
+	}
+}
+
+/* A decided change: its time on its first row, the rows it wraps onto under its text. */
+static void draw_decided(struct view *v, const struct line *line, struct draw *d)
+{
+	const struct rv_session *s = v->app->session;
+	char clock[6] = "";
+	if (line->sub == 0 && s && line->ref < s->applied)
+		rv_change_clock(&s->changes[line->ref], clock);
+	draw_str(d, clock, C_DATE);
+	draw_spaces(d, DECIDED_INDENT - (int)strlen(clock), C_DEFAULT);
+	draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);
+}
+
+bool present_sections_draw(struct view *v, const struct line *line, struct draw *d)
+{
+	switch (line->type) {
+	case PL_DELIVERABLE:
+		draw_deliverable(v, line, d);
+		return true;
+	case PL_LATEST:
+		draw_latest(v, line, d);
+		return true;
+	case PL_DECIDED:
+		draw_decided(v, line, d);
+		return true;
+	default:
+		return false;
+	}
+}
