@@ -3,6 +3,7 @@
  * protocol (bigtext_ui.h) they are written with OSC 66 at scale 2 (3 on a screen of 200x60 or more,
  * when they fit) over rows the slide leaves blank; elsewhere the id and the status word are drawn in
  * block letters when the screen is large enough (120x40); else, or when one does not fit, as text.
+ * The id and the status share their rows when both fit side by side, else they are stacked.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 
 /* A PL_BIG line: ref says what it is a row of, at which scale (0: block letters), which title line;
  * sub says which of its rows. */
-enum big_kind { BIG_ID, BIG_STATUS, BIG_TITLE };
+enum big_kind { BIG_ID, BIG_STATUS, BIG_BOTH, BIG_TITLE }; /* BIG_BOTH: the id, then the status */
 #define BIG_REF(kind, scale, index) ((uint32_t)(kind) | (uint32_t)(scale) << 4 | (uint32_t)(index) << 8)
 #define BIG_KIND(ref) ((enum big_kind)((ref) & 0xf))
 #define BIG_SCALE(ref) ((int)(((ref) >> 4) & 0xf))
@@ -25,6 +26,9 @@ enum big_kind { BIG_ID, BIG_STATUS, BIG_TITLE };
 
 /* Title lines at most, and how many lines it may take to be drawn at scale 3 rather than 2. */
 enum { BIG_TITLE_LINES = 2 };
+/* Between the id and the status on one row: columns of block letters (after the glyphs' own), or
+ * scaled cells. */
+enum { BLOCKS_APART = 4, SCALED_APART = 2 };
 
 /* The scale of OSC 66 text on this screen, 0 when there is none. */
 static int slide_scale(const struct view *v)
@@ -65,6 +69,45 @@ static void add_rows(struct view *v, uint32_t ref, int rows)
 		view_add_line(v, PL_BIG, ref, false)->sub = (uint32_t)r;
 }
 
+/* The id and the status as the slide shows them big: the id, the status with its glyph (scaled) and
+ * the status word alone (block letters); both status strings empty without a status. */
+struct heading {
+	struct strbuf id, scaled, word;
+	enum rv_status st;
+};
+
+static void heading_of(const struct view *v, size_t rec, struct heading *h)
+{
+	const struct rv_model *m = v->app->m;
+	struct rv_text id = rv_rec_field(m, rec, REC_ID);
+	sb_init(&h->id);
+	sb_init(&h->scaled);
+	sb_init(&h->word);
+	sb_add(&h->id, id.ptr, id.len);
+	h->st = rv_rec_status(m, rec, v->app->as_of);
+	if (h->st != RV_STATUS_NONE) {
+		status_text(v, h->st, true, &h->scaled);
+		status_text(v, h->st, false, &h->word);
+	}
+}
+
+static void heading_free(struct heading *h)
+{
+	sb_free(&h->id);
+	sb_free(&h->scaled);
+	sb_free(&h->word);
+}
+
+static int scaled_width(const struct strbuf *s)
+{
+	struct strbuf clean;
+	sb_init(&clean);
+	text_sanitize(&clean, s->data, s->len, 0);
+	int w = text_width(clean.data, clean.len);
+	sb_free(&clean);
+	return w;
+}
+
 /* One of the id and the status, big if it can be: true when it is. */
 static bool add_big(struct view *v, enum big_kind kind, const char *scaled, const char *blocks, int scale,
 		    int width)
@@ -81,33 +124,45 @@ static bool add_big(struct view *v, enum big_kind kind, const char *scaled, cons
 	return false;
 }
 
+/* The id and the status side by side on the same big rows, when both are big and fit so. */
+static bool add_both(struct view *v, const struct heading *h, int scale, int width)
+{
+	if (h->st == RV_STATUS_NONE)
+		return false;
+	if (scale) {
+		if ((scaled_width(&h->id) + SCALED_APART + scaled_width(&h->scaled)) * scale > width)
+			return false;
+		add_rows(v, BIG_REF(BIG_BOTH, scale, 0), scale);
+		return true;
+	}
+	int wi = rv_block_width(h->id.data, h->id.len), ws = rv_block_width(h->word.data, h->word.len);
+	if (!blocks_fit_screen(v) || wi <= 0 || ws <= 0 || wi + BLOCKS_APART + ws > width)
+		return false;
+	add_rows(v, BIG_REF(BIG_BOTH, 0, 0), RV_BLOCK_ROWS);
+	return true;
+}
+
 bool present_big_heading(struct view *v, size_t rec, int width)
 {
-	const struct rv_model *m = v->app->m;
-	struct rv_text id = rv_rec_field(m, rec, REC_ID);
-	enum rv_status st = rv_rec_status(m, rec, v->app->as_of);
-	struct strbuf idz, scaled, word;
-	sb_init(&idz);
-	sb_init(&scaled);
-	sb_init(&word);
-	sb_add(&idz, id.ptr, id.len);
-	if (st != RV_STATUS_NONE) {
-		status_text(v, st, true, &scaled);
-		status_text(v, st, false, &word);
-	}
+	struct heading h;
+	heading_of(v, rec, &h);
 	int scale = slide_scale(v);
 	/* One scale for both: 3 only when both fit at it. */
-	if (scale == 3 && (!fits_at(idz.data, idz.len, 3, width) || (scaled.len && !fits_at(scaled.data, scaled.len, 3, width))))
+	if (scale == 3 && (!fits_at(h.id.data, h.id.len, 3, width) || (h.scaled.len && !fits_at(h.scaled.data, h.scaled.len, 3, width))))
 		scale = 2;
-	if (!add_big(v, BIG_ID, idz.data, idz.data, scale, width))
-		view_add_line(v, PL_ID, 0, false);
-	view_add_line(v, PL_BLANK, 0, false);
-	bool big_status = st != RV_STATUS_NONE && add_big(v, BIG_STATUS, scaled.data, word.data, scale, width);
-	if (big_status && !scale)
+	bool big_status = add_both(v, &h, scale, width);
+	if (big_status) {
 		view_add_line(v, PL_BLANK, 0, false);
-	sb_free(&idz);
-	sb_free(&scaled);
-	sb_free(&word);
+	} else {
+		/* Stacked: the id, a blank line, the status (and a blank line under block letters). */
+		if (!add_big(v, BIG_ID, h.id.data, h.id.data, scale, width))
+			view_add_line(v, PL_ID, 0, false);
+		view_add_line(v, PL_BLANK, 0, false);
+		big_status = h.st != RV_STATUS_NONE && add_big(v, BIG_STATUS, h.scaled.data, h.word.data, scale, width);
+		if (big_status && !scale)
+			view_add_line(v, PL_BLANK, 0, false);
+	}
+	heading_free(&h);
 	return big_status;
 }
 
@@ -167,6 +222,30 @@ static void draw_block_row(struct draw *d, const char *s, size_t len, uint32_t r
 	}
 }
 
+/* Both on one row: the id, then the status after a gap. */
+static void draw_both(struct view *v, const struct line *line, struct draw *d, int width)
+{
+	struct heading h;
+	heading_of(v, (size_t)v->rec, &h);
+	int scale = BIG_SCALE(line->ref);
+	if (!scale) {
+		draw_block_row(d, h.id.data, h.id.len, line->sub, C_ID);
+		draw_spaces(d, BLOCKS_APART, C_DEFAULT);
+		draw_block_row(d, h.word.data, h.word.len, line->sub, status_color(h.st));
+	} else if (line->sub == 0 && d->row + scale <= LINES - 1) {
+		struct strbuf fit;
+		sb_init(&fit);
+		int used = rv_big_text_fit(&fit, h.id.data, h.id.len, width / scale, v->app->ascii);
+		bigtext_add(d->row, d->col, scale, C_ID, fit.data, fit.len);
+		int at = (used + SCALED_APART) * scale;
+		sb_reset(&fit);
+		rv_big_text_fit(&fit, h.scaled.data, h.scaled.len, (width - at) / scale, v->app->ascii);
+		bigtext_add(d->row, d->col + at, scale, status_color(h.st), fit.data, fit.len);
+		sb_free(&fit);
+	}
+	heading_free(&h);
+}
+
 /* What a big line shows and in which colour, into text. */
 static enum color big_text_of(struct view *v, const struct line *line, int width, struct strbuf *text)
 {
@@ -181,6 +260,7 @@ static enum color big_text_of(struct view *v, const struct line *line, int width
 		return C_ID;
 	}
 	case BIG_STATUS:
+	case BIG_BOTH: /* drawn by draw_both */
 		status_text(v, st, scale != 0, text);
 		return status_color(st);
 	case BIG_TITLE: {
@@ -201,6 +281,10 @@ static enum color big_text_of(struct view *v, const struct line *line, int width
 
 void present_big_draw(struct view *v, const struct line *line, struct draw *d, int width)
 {
+	if (BIG_KIND(line->ref) == BIG_BOTH) {
+		draw_both(v, line, d, width);
+		return;
+	}
 	int scale = BIG_SCALE(line->ref);
 	struct strbuf text;
 	sb_init(&text);
