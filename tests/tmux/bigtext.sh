@@ -4,7 +4,8 @@
 # writes; with -a the shim answers the cursor position requests as a terminal with the kitty text
 # sizing protocol would (the scaled space moves the cursor 2 columns), without it tmux answers
 # itself (the cursor never moved: no). Keys typed while the replies are read (-k) are not lost;
-# replies that come after the wait (-d) are never read as keys; big-text = off asks nothing and
+# replies that come after the wait (-d) are never read as keys; a hostile title is sanitised inside
+# OSC 66; big-text = off asks nothing and
 # writes no OSC 66; big-text = kitty writes it without asking.
 . tests/tmux/lib.sh
 SHIM="$TMP/ptyshim"
@@ -14,13 +15,13 @@ fi
 CFG=$(pwd)/tests/data
 RUN=0
 
-# shim COLS LINES CONFIG SHIM-OPTIONS: recview on the bundled data (read-only) under the shim; its
-# output is recorded in $REC.
+# shim COLS LINES CONFIG SHIM-OPTIONS [DATA]: recview on DATA (the bundled data set) read-only under
+# the shim; its output is recorded in $REC.
 shim() {
 	RUN=$((RUN + 1))
 	REC="$TMP/rec-$RUN"
 	EXIT_FILE="$TMP/exit-$RUN"
-	start_command "$1" "$2" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color USER=tester XDG_CONFIG_HOME=$CFG/$3 $SHIM $4 -o $REC -- $ABS_BIN --read-only $(pwd)/data; echo \$? >$EXIT_FILE; sleep 30"
+	start_command "$1" "$2" "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color USER=tester XDG_CONFIG_HOME=$CFG/$3 $SHIM $4 -o $REC -- $ABS_BIN --read-only ${5:-$(pwd)/data}; echo \$? >$EXIT_FILE; sleep 30"
 }
 
 # The recording with each ESC starting a line: "]66;s=3;SSR1-2" is the OSC 66 of the id.
@@ -62,6 +63,18 @@ expect "positive-resized" "3 / 91"
 sleep 0.5
 has "positive-small-screen-scale-2" "]66;s=2;SSR1-3"
 quit "positive-quit"
+
+# --- a hostile data set: its title's escape sequences are made visible, never sent inside OSC 66
+shim 200 60 config-split-off "-a" "$(pwd)/tests/data/hostile"
+expect "hostile-list" "H-1"
+keys P
+expect "hostile-walkthrough" "1 / "
+has "hostile-title-sanitised" "]66;s=3;^[]2;pwned^GTitle"
+# Each OSC 66 runs to its own terminator: no ESC or BEL from the data inside it.
+if lines_of | awk '/^\]66;/ { open = 1; if (index($0, "\007")) bad = 1; next } open { if (substr($0, 1, 1) != "\\") bad = 1; open = 0 }
+	END { exit bad }'; then echo "ok hostile-osc66-whole"; else echo "not ok hostile-osc66-whole"; fi
+if lines_of | grep -q '^\]2;pwned'; then echo "not ok hostile-no-raw-osc"; else echo "ok hostile-no-raw-osc"; fi
+quit "hostile-quit"
 
 # --- directly in tmux: it answers the cursor position itself, the cursor never moved
 shim 200 60 config-split-off "-k P\\\\e[C"
