@@ -5,8 +5,7 @@
 # sizing protocol would (the scaled space moves the cursor 2 columns), without it tmux answers
 # itself (the cursor never moved: no). Keys typed while the replies are read (-k) are not lost;
 # replies that come after the wait (-d) are never read as keys; a hostile title is sanitised inside
-# OSC 66; big-text = off asks nothing and
-# writes no OSC 66; big-text = kitty writes it without asking.
+# OSC 66; big-text = off asks nothing and writes no OSC 66; big-text = kitty writes it without asking.
 . tests/tmux/lib.sh
 SHIM="$TMP/ptyshim"
 if ! ${CC:-cc} -std=c11 -O2 -o "$SHIM" tests/tmux/ptyshim.c -lutil 2>"$TMP/cc.err"; then
