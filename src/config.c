@@ -82,6 +82,7 @@ void config_free(struct config *c)
 	free(c->topic_grouping);
 	free(c->present);
 	free(c->as_of_later);
+	free(c->big_text);
 	free(c->minutes_file);
 	free(c->minutes_on_leave);
 	for (size_t l = 0; l < sizeof(c->columns) / sizeof(*c->columns); l++)
@@ -138,6 +139,7 @@ static const char *const clipboard_words[] = {"auto", "osc52", "file", "off", NU
 static const char *const topic_grouping_words[] = {"normalise", "off", NULL};
 static const char *const present_words[] = {"ask", "agenda", "list", NULL};
 static const char *const as_of_later_words[] = {"hide", "dim", NULL};
+static const char *const big_text_words[] = {"auto", "kitty", "blocks", "off", NULL};
 static const char *const yes_no_words[] = {"yes", "no", NULL};
 
 /* A setting that takes one of a few words: kept as written, or a warning naming them. */
@@ -428,6 +430,8 @@ static void parse_setting(struct loader *ld, const char *s, size_t len, size_t n
 		set_choice(ld, &c->topic_grouping, "topic-grouping", topic_grouping_words, val, vlen);
 	} else if (word_is(name, name_len, "as-of-later")) {
 		set_choice(ld, &c->as_of_later, "as-of-later", as_of_later_words, val, vlen);
+	} else if (word_is(name, name_len, "big-text")) {
+		set_choice(ld, &c->big_text, "big-text", big_text_words, val, vlen);
 	} else if (word_is(name, name_len, "present")) {
 		set_choice(ld, &c->present, "present", present_words, val, vlen);
 	} else if (word_is(name, name_len, "minutes-file")) {

@@ -445,6 +445,8 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 	opt->present = cfg.present;
 	if (!opt->as_of_later) /* --as-of-later wins over the configuration */
 		opt->as_of_later = cfg.as_of_later;
+	if (!opt->big_text) /* --big-text wins over the configuration */
+		opt->big_text = cfg.big_text;
 	opt->minutes_file = cfg.minutes_file;
 	opt->minutes_on_leave = cfg.minutes_on_leave && strcmp(cfg.minutes_on_leave, "yes") == 0;
 	opt->config_path = cfg.path;

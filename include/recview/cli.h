@@ -37,6 +37,7 @@ struct cli_options {
 	const char *topic_grouping; /* the configuration's: normalise, off (NULL: normalise) */
 	const char *present;        /* the configuration's: ask, agenda, list (NULL: ask) */
 	const char *as_of_later;    /* the configuration's: hide, dim (NULL: hide) */
+	const char *big_text;       /* the configuration's: auto, kitty, blocks, off (NULL: auto) */
 	const char *minutes_file;   /* the configuration's minutes-file (NULL: minutes-%Y-%m-%d.md) */
 	bool minutes_on_leave;      /* minutes-on-leave = yes: the minutes are written on leaving the walkthrough */
 	const char *author;  /* from the configuration, else $USER */

@@ -12,6 +12,8 @@
  *   clipboard = auto | osc52 | file | off  where y copies to (copy.h)
  *   topic-grouping = normalise | off  the dashboard counts spelling variants of a topic as one
  *                           (topic_key.h) or each as written
+ *   big-text = auto | kitty | blocks | off  the walkthrough's id, status and title: OSC 66 text sizing
+ *                           where the terminal answers the probe for it, else block letters (bigtext.h)
  *   as-of-later = hide | dim  as of a date, what was recorded later is left out, or shown dimmed and
  *                           marked "after DATE" (the as-of-later request toggles it)
  *   bind KEY REQUEST        e.g.  bind x quit   bind C-n move-down   bind F5 redraw   bind "#" quit
@@ -48,6 +50,7 @@ struct config {
 	char *topic_grouping; /* normalise | off; NULL: not set (normalise) */
 	char *present;        /* ask | agenda | list: what P walks through when both exist; NULL: ask */
 	char *as_of_later;    /* hide | dim; NULL: not set (hide) */
+	char *big_text;       /* auto | kitty | blocks | off; NULL: not set (auto) */
 	char *minutes_file;   /* minutes-file: the minutes' file name, strftime-like (%Y...); NULL: the default */
 	char *minutes_on_leave; /* minutes-on-leave: yes | no, write the minutes on leaving the walkthrough */
 	char *columns[7]; /* columns.LIST, by enum rv_col_list (columns.h); NULL: not set */

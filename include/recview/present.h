@@ -13,9 +13,9 @@ struct draw;
 
 /* The kinds of a slide's lines. */
 enum {
-	PL_BIG,      /* a row of the block-letter id; sub: which row */
-	PL_ID,       /* the id, when there is no room for block letters */
-	PL_STATE,    /* glyph, status, decision, priority */
+	PL_BIG,      /* a row of the big id, status or title (present_big.c); sub: which row */
+	PL_ID,       /* the id, when it is not big */
+	PL_STATE,    /* glyph, status (ref 1: the status is big above), decision, priority */
 	PL_TOPIC,
 	PL_BLANK,
 	PL_TEXT,
@@ -65,6 +65,14 @@ bool present_sections_draw(struct view *v, const struct line *line, struct draw 
 /* The meeting clock of the footer: a bar over the walkthrough, this item's and all items' time
  * against their budgets (present_clock.c). */
 void present_clock_draw(struct view *v, struct draw *d, int reserve);
+/* The slide's id and its status, big where the terminal and the screen allow (present_big.c): side
+ * by side when both fit so, else the id, a blank line and the status; a blank line after them. True
+ * when the status is big (the state line then leaves it out). width: the slide's text width. */
+bool present_big_heading(struct view *v, size_t rec, int width);
+/* The title at scale 2 or 3 when the terminal takes OSC 66: false when it is not (then it is text). */
+bool present_big_title(struct view *v, size_t rec, int width);
+/* Draws a PL_BIG line at the slide's margin. */
+void present_big_draw(struct view *v, const struct line *line, struct draw *d, int width);
 /* Draws one line of the slide. */
 void present_slide_draw(struct view *v, const struct line *line, struct draw *d);
 

@@ -12,6 +12,7 @@
 #include <wchar.h>
 
 #include "recview/strbuf.h"
+#include "recview/term_out.h"
 #include "recview/url.h"
 
 #define MAX_LINKS 512
@@ -76,53 +77,6 @@ void hyperlink_add(int row, int col, int width, const char *s, size_t len, bool 
 	frame[cur][nlinks[cur]++] = (struct link){row, col, width, sb_detach(&t)};
 }
 
-static int capture(int c)
-{
-	sb_addc(&out, (char)c);
-	return c;
-}
-
-static void move_to(int row, int col)
-{
-	const char *cup = tigetstr("cup");
-	if (cup && cup != (const char *)-1)
-		tputs(tiparm(cup, row, col), 1, capture);
-}
-
-/* The cells [col, col + width) of row as the terminal shows them (curscr): characters, attributes. */
-static void put_cells(int row, int col, int width)
-{
-	attr_t last_attrs = (attr_t)-1;
-	short last_pair = -1;
-	for (int c = col; c < col + width && c < COLS;) {
-		cchar_t cc;
-		wchar_t wch[CCHARW_MAX + 1];
-		attr_t attrs;
-		short pair;
-		if (mvwin_wch(curscr, row, c, &cc) == ERR || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
-			break;
-		if (attrs != last_attrs || pair != last_pair) {
-			vid_puts(attrs, pair, NULL, capture);
-			last_attrs = attrs;
-			last_pair = pair;
-		}
-		int w = wch[0] ? wcwidth(wch[0]) : 1;
-		for (size_t k = 0; wch[k]; k++) {
-			char mb[MB_LEN_MAX];
-			mbstate_t st;
-			memset(&st, 0, sizeof(st));
-			size_t n = wcrtomb(mb, wch[k], &st);
-			/* Only printable characters went into curses (draw.c sanitises); be sure of it. */
-			if (n != (size_t)-1 && !(n == 1 && ((unsigned char)mb[0] < 0x20 || mb[0] == 0x7f)))
-				sb_add(&out, mb, n);
-		}
-		if (!wch[0])
-			sb_addc(&out, ' ');
-		c += w > 0 ? w : 1;
-	}
-	vid_puts(A_NORMAL, 0, NULL, capture);
-}
-
 static bool same_link(const struct link *a, const struct link *b)
 {
 	return a->row == b->row && a->col == b->col && a->width == b->width && strcmp(a->target, b->target) == 0;
@@ -144,23 +98,24 @@ void hyperlink_frame_end(void)
 	int y, x;
 	getyx(curscr, y, x); /* where curses left the terminal's cursor (reading cells moves curscr's) */
 	sb_reset(&out);
+	term_out_to(&out);
 	/* Cells that were a link and are not any more: written again without one. */
 	for (size_t i = 0; i < nlinks[last]; i++) {
 		const struct link *l = &frame[last][i];
 		if (in_frame(cur, l))
 			continue;
-		move_to(l->row, l->col);
-		put_cells(l->row, l->col, l->width);
+		term_out_move(l->row, l->col);
+		term_out_cells(l->row, l->col, l->width);
 	}
 	for (size_t i = 0; i < nlinks[cur]; i++) {
 		const struct link *l = &frame[cur][i];
-		move_to(l->row, l->col);
+		term_out_move(l->row, l->col);
 		sb_adds(&out, l->target);
-		put_cells(l->row, l->col, l->width);
+		term_out_cells(l->row, l->col, l->width);
 		rv_osc8_close(&out);
 	}
 	wmove(curscr, y, x);
-	move_to(y, x);
+	term_out_move(y, x);
 	fflush(stdout);
 	terminal_write(out.data, out.len);
 }

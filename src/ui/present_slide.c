@@ -1,6 +1,6 @@
 /*
- * present_slide.c - the walkthrough's slide: one recommendation per screen, the id and status large,
- * generous margins, its text, deliverables, latest entry and open questions.
+ * present_slide.c - the walkthrough's slide: one recommendation per screen, the id, status and title
+ * big (present_big.c), generous margins, its text, deliverables, latest entry and open questions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,45 +14,6 @@
 #include "recview/triage.h"
 #include "recview/views.h"
 #include "recview/present.h"
-
-/* ---- block letters: 5 rows, 4 columns wide, for ids at projector sizes ---- */
-
-static const char *glyph_rows(char c)
-{
-	static const struct {
-		char c;
-		const char *rows; /* 5 rows of 3 cells, '#' filled */
-	} font[] = {
-		{'0', "###" "# #" "# #" "# #" "###"}, {'1', " # " "## " " # " " # " "###"},
-		{'2', "###" "  #" "###" "#  " "###"}, {'3', "###" "  #" " ##" "  #" "###"},
-		{'4', "# #" "# #" "###" "  #" "  #"}, {'5', "###" "#  " "###" "  #" "###"},
-		{'6', "###" "#  " "###" "# #" "###"}, {'7', "###" "  #" "  #" "  #" "  #"},
-		{'8', "###" "# #" "###" "# #" "###"}, {'9', "###" "# #" "###" "  #" "###"},
-		{'S', "###" "#  " "###" "  #" "###"}, {'R', "## " "# #" "## " "# #" "# #"},
-		{'-', "   " "   " "###" "   " "   "}, {'.', "   " "   " "   " "   " " # "},
-		{'A', " # " "# #" "###" "# #" "# #"}, {'B', "## " "# #" "## " "# #" "## "},
-		{'C', "###" "#  " "#  " "#  " "###"}, {'D', "## " "# #" "# #" "# #" "## "},
-		{'E', "###" "#  " "## " "#  " "###"}, {'H', "# #" "# #" "###" "# #" "# #"},
-		{'T', "###" " # " " # " " # " " # "}, {' ', "   " "   " "   " "   " "   "},
-	};
-	if (c >= 'a' && c <= 'z')
-		c = (char)(c - 'a' + 'A');
-	for (size_t i = 0; i < sizeof(font) / sizeof(*font); i++)
-		if (font[i].c == c)
-			return font[i].rows;
-	return NULL;
-}
-
-/* True when every character of the id has a block letter and it fits. */
-static bool can_draw_big(const struct rv_text id, int width)
-{
-	if (!id.len || (int)id.len * 4 > width)
-		return false;
-	for (uint32_t i = 0; i < id.len; i++)
-		if (!glyph_rows(id.ptr[i]))
-			return false;
-	return true;
-}
 
 /* ---- building one screen ---- */
 
@@ -98,21 +59,15 @@ static bool build_with_gap(struct view *v, int gap)
 	size_t rec = st->recs[st->at];
 	v->rec = (long)rec;
 
-	struct rv_text id = rv_rec_field(m, rec, REC_ID);
 	view_add_line(v, v->app->as_of != RV_DATE_NONE ? PL_AS_OF : PL_BLANK, 0, false);
-	if (v->width >= 120 && LINES >= 40 && can_draw_big(id, text_width_for(v))) {
-		for (uint32_t row = 0; row < 5; row++)
-			view_add_line(v, PL_BIG, row, false)->sub = row;
-	} else {
-		view_add_line(v, PL_ID, 0, false);
-	}
-	view_add_line(v, PL_BLANK, 0, false);
-	view_add_line(v, PL_STATE, 0, false);
+	/* The id, the status and the title big where they can be (present_big.c). */
+	bool big_status = present_big_heading(v, rec, text_width_for(v));
+	view_add_line(v, PL_STATE, big_status, false);
 	struct rv_text topic = rv_rec_field(m, rec, REC_TOPIC);
 	struct rv_text title = rv_rec_field(m, rec, REC_TITLE);
 	if (topic.len)
 		add_text(v, PL_TOPIC, 0, topic.ptr, topic.len);
-	if (title.len)
+	if (title.len && !present_big_title(v, rec, text_width_for(v)))
 		add_text(v, PL_TOPIC, 1, title.ptr, title.len);
 	present_sections_build(v, rec, gap);
 	return true;
@@ -138,26 +93,17 @@ bool present_slide_build(struct view *v)
 
 /* ---- drawing ---- */
 
-static void draw_big_row(struct view *v, const struct line *line, struct draw *d)
-{
-	const struct rv_model *m = v->app->m;
-	struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
-	const char *block = d->ascii ? "#" : "\xE2\x96\x88"; /* █ */
-	for (uint32_t i = 0; i < id.len; i++) {
-		const char *rows = glyph_rows(id.ptr[i]);
-		for (int x = 0; x < 3; x++)
-			draw_str(d, rows[line->sub * 3 + x] == '#' ? block : " ", C_ID);
-		draw_str(d, " ", C_DEFAULT);
-	}
-}
-
-static void draw_state(struct view *v, struct draw *d)
+/* big_status: the status is drawn big above, the line has the rest. */
+static void draw_state(struct view *v, struct draw *d, bool big_status)
 {
 	const struct rv_model *m = v->app->m;
 	size_t rec = (size_t)v->rec;
 	enum rv_status status = rv_rec_status(m, rec, v->app->as_of);
 	enum rv_decision decision = rv_rec_decision(m, rec, v->app->as_of);
-	if (status != RV_STATUS_NONE) {
+	const char *gap = big_status ? "" : "    "; /* before each part but a first one */
+	if (big_status) {
+		/* said above, in big letters */
+	} else if (status != RV_STATUS_NONE) {
 		draw_str(d, rv_status_glyph(status, d->ascii), status_color(status));
 		draw_str(d, " ", C_DEFAULT);
 		draw_str(d, rv_status_name(status), status_color(status));
@@ -165,16 +111,22 @@ static void draw_state(struct view *v, struct draw *d)
 		draw_str(d, "no status recorded", C_DIM);
 	}
 	if (decision != RV_DECISION_NONE) {
-		draw_str(d, "    Board: ", C_DIM);
+		draw_str(d, gap, C_DEFAULT);
+		draw_str(d, "Board: ", C_DIM);
 		draw_str(d, rv_decision_name(decision), decision_color(decision));
+		gap = "    ";
 	}
 	struct rv_text pri = rv_rec_field(m, (size_t)v->rec, REC_PRIORITY);
 	if (pri.len) {
-		draw_str(d, "    priority ", C_DIM);
+		draw_str(d, gap, C_DEFAULT);
+		draw_str(d, "priority ", C_DIM);
 		draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_HEADING);
+		gap = "    ";
 	}
-	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0)
-		draw_str(d, "    on the agenda", C_HEADING);
+	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0) {
+		draw_str(d, gap, C_DEFAULT);
+		draw_str(d, "on the agenda", C_HEADING);
+	}
 }
 
 void present_slide_draw(struct view *v, const struct line *line, struct draw *d)
@@ -195,7 +147,7 @@ void present_slide_draw(struct view *v, const struct line *line, struct draw *d)
 	}
 	switch (line->type) {
 	case PL_BIG:
-		draw_big_row(v, line, d);
+		present_big_draw(v, line, d, text_width_for(v));
 		return;
 	case PL_ID: {
 		struct rv_text id = rv_rec_field(m, (size_t)v->rec, REC_ID);
@@ -203,7 +155,7 @@ void present_slide_draw(struct view *v, const struct line *line, struct draw *d)
 		return;
 	}
 	case PL_STATE:
-		draw_state(v, d);
+		draw_state(v, d, line->ref != 0);
 		return;
 	case PL_TOPIC:
 		draw_text(d, text, line->len, line->ref ? C_HEADING : C_LABEL);

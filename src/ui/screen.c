@@ -11,6 +11,7 @@
 #include "recview/app.h"
 #include "recview/arena.h"
 #include "recview/finding.h"
+#include "recview/bigtext_ui.h"
 #include "recview/hyperlink.h"
 #include "recview/live.h"
 #include "recview/prompt.h"
@@ -345,6 +346,7 @@ static void draw_too_small(void)
 void app_redraw(struct app *app)
 {
 	hyperlink_frame_begin();
+	bigtext_frame_begin();
 	if (app_screen_too_small()) {
 		draw_too_small();
 	} else {
@@ -355,6 +357,7 @@ void app_redraw(struct app *app)
 				view_rebuild(v, COLS);
 			draw_view(app, v, true);
 			if (app->prompt) {
+				bigtext_forget_row(LINES - 2); /* the prompt's hint or completions go there */
 				draw_status(app);
 			} else {
 				struct draw d;
@@ -369,6 +372,7 @@ void app_redraw(struct app *app)
 				if (app->message[0] && !fits && LINES > 2) {
 					/* The clock stays: a message it leaves no room for goes on the line above
 					 * until the next key. */
+					bigtext_forget_row(LINES - 2);
 					draw_begin(&d, stdscr, LINES - 2, 0, COLS, false, app->ascii);
 					draw_str(&d, "  ", C_DEFAULT);
 					draw_str(&d, app->message, app->message_color);
@@ -389,9 +393,13 @@ void app_redraw(struct app *app)
 			draw_view_cursor(app, v);
 	}
 	wnoutrefresh(stdscr);
+	/* Big text gone since the last frame is erased before curses writes over its rows. */
+	bigtext_before_update();
 	doupdate();
-	/* After curses has written the frame: the addresses on it as OSC 8 hyperlinks. */
+	/* After curses has written the frame: the addresses on it as OSC 8 hyperlinks, the slide's big
+	 * text as OSC 66. */
 	hyperlink_frame_end();
+	bigtext_frame_end();
 }
 
 /* ---- screen dumps for tests ---- */

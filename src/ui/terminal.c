@@ -14,6 +14,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "recview/bigtext_ui.h"
 #include "recview/copy.h"
 #include "recview/diag.h"
 #include "recview/draw.h"
@@ -129,6 +130,8 @@ bool terminal_start(struct app *app, struct strbuf *why)
 	const char *enc = nl_langinfo(CODESET);
 	app->ascii = app->opt->ascii || !enc || strcmp(enc, "UTF-8") != 0;
 
+	/* The probe for OSC 66 is answered before curses reads the keys. */
+	bigtext_configure(app->opt->big_text, app->script != NULL);
 	if (!open_screen(app, why))
 		return false;
 	set_term(screen);
@@ -139,6 +142,7 @@ bool terminal_start(struct app *app, struct strbuf *why)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	bigtext_keys_typed();
 	/* https://no-color.org: a NO_COLOR that is set and not empty turns colours off. */
 	const char *no_color = getenv("NO_COLOR");
 	draw_init_colors(!(no_color && *no_color));

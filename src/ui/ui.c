@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "recview/app.h"
+#include "recview/bigtext_ui.h"
 #include "recview/as_of.h"
 #include "recview/dispatch.h"
 #include "recview/finding.h"
@@ -207,6 +208,8 @@ bool app_read_key(struct app *app, struct key *key)
 			run_command(app, step.command);
 		}
 	}
+	if (bigtext_typed_key(key)) /* typed while the terminal answered the probe */
+		return true;
 	for (;;) {
 		wint_t ch;
 		if (terminal_lost())
@@ -233,6 +236,8 @@ bool app_read_key(struct app *app, struct key *key)
 		}
 		key->code = (int)ch;
 		key->is_fn = res == KEY_CODE_YES;
+		if (bigtext_late_reply(key)) /* a reply to the probe that came after it gave up waiting */
+			continue;
 		return true;
 	}
 }

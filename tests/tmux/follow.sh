@@ -37,13 +37,21 @@ for size in "80 24" "200 60"; do
 	on foll
 	expect "follower-first-$1" "1 / 3"
 	expect "follower-first-id-$1" "following tester@"
-	expect "follower-first-state-$1" "in progress    Board: approved"
+	if [ "$1" = 200 ]; then # the status word in block letters
+		expect "follower-first-state-$1" "███ █  █    ███ ██  ███ ███ ██  ███ ███ ███"
+	else
+		expect "follower-first-state-$1" "in progress    Board: approved"
+	fi
 	on pres
 	expect "one-following-$1" "1 following"
 	keys Space
 	on foll
 	expect "follower-second-$1" "2 / 3"
-	expect "follower-second-state-$1" "complete    Board: approved"
+	if [ "$1" = 200 ]; then
+		expect "follower-second-state-$1" "███ ███ █   █ ███ █   ███ ███ ███"
+	else
+		expect "follower-second-state-$1" "complete    Board: approved"
+	fi
 	on pres
 	keys Space
 	on foll

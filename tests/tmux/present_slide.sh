@@ -96,7 +96,9 @@ on pres
 keys u
 expect "undone" "undid the status of SSR1-25"
 expect_not "decided-gone" "Decided in this meeting"
-expect "state-back" "complete    Board: approved"
+# At 240x67 the status word is in block letters beside the id (its top row here), the rest under them.
+expect "state-back" "███ ███ █   █ ███ █   ███ ███ ███"
+expect "state-back-line" "  Board: approved"
 
 on pres
 keys Escape Escape Q

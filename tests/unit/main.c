@@ -52,6 +52,7 @@ int main(void)
 		run_meeting_tests,
 		run_decided_tests,
 		run_follow_tests,
+		run_bigtext_tests,
 	};
 	int failed = 0;
 	for (size_t i = 0; i < sizeof(groups) / sizeof(*groups); i++)

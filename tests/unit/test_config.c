@@ -255,6 +255,23 @@ static void test_present(void **state)
 	done(&c, &dl);
 }
 
+/* big-text: auto, kitty, blocks or off, kept as written; another word is said and ignored. */
+static void test_big_text(void **state)
+{
+	(void)state;
+	struct config c;
+	struct diag_list dl;
+	load_text(&c, &dl, "config", "big-text = blocks\n");
+	assert_int_equal(dl.n, 0);
+	assert_string_equal(c.big_text, "blocks");
+	done(&c, &dl);
+	load_text(&c, &dl, "config", "big-text = kitty\nbig-text = huge\n");
+	assert_int_equal(dl.n, 1);
+	assert_non_null(strstr(dl.items[0].msg, "auto, kitty, blocks, off"));
+	assert_string_equal(c.big_text, "kitty");
+	done(&c, &dl);
+}
+
 /* minutes-file: a path kept as written (an empty one is said); minutes-on-leave: yes or no. */
 static void test_minutes_settings(void **state)
 {
@@ -909,6 +926,7 @@ int run_config_tests(void)
 		CONFIG_TEST(test_themes),
 		CONFIG_TEST(test_topic_grouping),
 		CONFIG_TEST(test_present),
+		CONFIG_TEST(test_big_text),
 		CONFIG_TEST(test_minutes_settings),
 		CONFIG_TEST(test_mouse_values),
 		CONFIG_TEST(test_spacing_and_comments),

@@ -43,6 +43,7 @@ int run_as_of_later_tests(void);
 int run_config_tests(void);
 int run_config_save_tests(void);
 int run_follow_tests(void);
+int run_bigtext_tests(void);
 int run_store_tests(void);
 int run_schema_tests(void);
 int run_diag_tests(void);
