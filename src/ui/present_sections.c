@@ -13,6 +13,7 @@
 #include "recview/as_of.h"
 #include "recview/decided.h"
 #include "recview/entity.h"
+#include "recview/follow_ui.h"
 #include "recview/items.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -49,21 +50,52 @@ static void add_blank_lines(struct view *v, int gap)
 /* The columns before a decided change's text: its time ("10:15") and two spaces. */
 enum { DECIDED_INDENT = 7 };
 
+/* The change a decided line tells: the session's, or on a follower's slide the files' (ref: its index). */
+static const struct rv_change *decided_change(const struct view *v, uint32_t ref)
+{
+	const struct present_state *st = v->data;
+	const struct rv_session *s = v->app->session;
+	if (st->from == PRESENT_FOLLOW)
+		return ref < st->ndecided ? &st->decided[ref] : NULL;
+	return s && ref < s->applied ? &s->changes[ref] : NULL;
+}
+
+/* A follower's: what the presenter's meeting decided about rec, read from the files the presenter's
+ * session wrote (since its walkthrough began, by its author: follow_presenter_meeting). */
+static size_t follower_decided(struct view *v, size_t rec)
+{
+	struct present_state *st = v->data;
+	rv_files_decided_free(st->decided, st->ndecided);
+	st->decided = NULL;
+	st->ndecided = 0;
+	const char *since, *author;
+	if (follow_presenter_meeting(v->app, &since, &author))
+		st->ndecided = rv_files_decided(v->app->m, rec, since, author, &st->decided);
+	return st->ndecided;
+}
+
 /*
  * What this meeting decided about the item, oldest first, each at its time: the session's changes in
  * effect (the minutes' own list, decided.h), so that the slide and the minutes agree, an undo takes
- * the line away and a triage key on the slide shows its line at once. It comes right under the title,
- * before the text: the chair checks there that the key pressed recorded what the room decided, and
- * the room has read the text already.
+ * the line away and a triage key on the slide shows its line at once. A follower lists the same
+ * changes as the files record them, in the same words. It comes right under the title, before the
+ * text: the chair checks there that the key pressed recorded what the room decided, and the room has
+ * read the text already.
  */
 static void add_decided(struct view *v, size_t rec, int gap)
 {
+	const struct present_state *st = v->data;
 	const struct rv_session *s = v->app->session;
-	size_t n = s ? rv_session_decided(s, rec, NULL, 0) : 0;
+	bool following = st->from == PRESENT_FOLLOW;
+	size_t n = following ? follower_decided(v, rec) : s ? rv_session_decided(s, rec, NULL, 0) : 0;
 	if (!n)
 		return;
 	size_t *changes = xcalloc(n, sizeof(*changes));
-	rv_session_decided(s, rec, changes, n);
+	if (following)
+		for (size_t i = 0; i < n; i++)
+			changes[i] = i;
+	else
+		rv_session_decided(s, rec, changes, n);
 	char heading[64];
 	snprintf(heading, sizeof(heading), "Decided in this meeting  %zu change%s", n, n == 1 ? "" : "s");
 	add_blank_lines(v, gap);
@@ -72,7 +104,7 @@ static void add_decided(struct view *v, size_t rec, int gap)
 	sb_init(&line);
 	for (size_t i = 0; i < n; i++) {
 		sb_reset(&line);
-		rv_decided_describe(&s->changes[changes[i]], v->app->ascii, &line);
+		rv_decided_describe(decided_change(v, (uint32_t)changes[i]), v->app->ascii, &line);
 		view_add_wrapped(v, PL_DECIDED, (uint32_t)changes[i], false, line.data, line.len,
 				 present_text_width(v) - DECIDED_INDENT);
 	}
@@ -269,10 +301,10 @@ static void draw_latest(struct view *v, const struct line *line, struct draw *d)
 /* A decided change: its time on its first row, the rows it wraps onto under its text. */
 static void draw_decided(struct view *v, const struct line *line, struct draw *d)
 {
-	const struct rv_session *s = v->app->session;
+	const struct rv_change *c = decided_change(v, line->ref);
 	char clock[6] = "";
-	if (line->sub == 0 && s && line->ref < s->applied)
-		rv_change_clock(&s->changes[line->ref], clock);
+	if (line->sub == 0 && c)
+		rv_change_clock(c, clock);
 	draw_str(d, clock, C_DATE);
 	draw_spaces(d, DECIDED_INDENT - (int)strlen(clock), C_DEFAULT);
 	draw_text(d, view_line_text(v, line), line->len, C_DEFAULT);

@@ -17,6 +17,7 @@
 #include "recview/target.h"
 #include "recview/keys.h"
 #include "recview/entity.h"
+#include "recview/decided.h"
 #include "recview/items.h"
 #include "recview/query.h"
 #include "recview/text.h"
@@ -243,6 +244,7 @@ static void present_done(struct view *v)
 	if (st) {
 		tick(v);
 		free(st->recs);
+		rv_files_decided_free(st->decided, st->ndecided);
 		/* minutes-on-leave = yes: leaving the walkthrough writes its minutes, without a question. */
 		if (v->app->opt && v->app->opt->minutes_on_leave && v->app->session && v->app->running)
 			minutes_write(v->app, false);
