@@ -28,6 +28,8 @@ enum {
 	PL_AS_OF,    /* the first row, when a date is in force: "as of DATE" (the slide has no title bar) */
 	PL_DECIDED,  /* a change this meeting made to it; ref: the change's index in the session (a
 		      * follower's: in present_state.decided) */
+	PL_LATER,    /* as of a date with dim: a history entry recorded after it; ref: child */
+	PL_LATER_TEXT, /* and its note, a note recorded after it, or how many more: dimmed */
 };
 
 struct present_state {
