@@ -158,3 +158,11 @@ size_t rv_rec_open_questions_as_of(const struct rv_model *m, size_t rec, int32_t
 		n += rv_qstatus_is_open(rv_question_state_as_of(m, rv_rec_child_index(m, rec, RV_QUESTIONS, k), as_of));
 	return n;
 }
+
+int rv_rec_priority_as_of(const struct rv_model *m, size_t rec, int32_t as_of)
+{
+	if (!rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, as_of))
+		return rv_rec_priority(m, rec);
+	struct rv_text p = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of);
+	return rv_model_priority(m, RV_RECS, p.ptr, p.len);
+}

@@ -14,6 +14,7 @@
 #include "recview/changelog.h"
 #include "recview/date.h"
 #include "recview/decided.h"
+#include "recview/recorded.h"
 #include "recview/save.h"
 #include "recview/text.h"
 
@@ -183,99 +184,9 @@ void rv_session_minutes(const struct rv_session *s, struct strbuf *out)
 	}
 }
 
-struct minute {
-	char when[32];      /* when it was recorded (a history row: its date when the files do not say) */
-	char effective[16]; /* a history row recorded on another day than its date: that date */
-	enum rv_kind kind;
-	uint32_t child;
-};
-
-static int by_when(const void *a, const void *b)
-{
-	const struct minute *x = a, *y = b;
-	int c = strcmp(x->when, y->when);
-	return c ? c : (x->child < y->child ? -1 : x->child > y->child);
-}
-
-/* The rows of changes.csv that say when a status or decision change was recorded, by recommendation. */
-struct recorded {
-	int32_t rec;
-	uint32_t row;
-	bool used;
-};
-
-static int by_rec(const void *a, const void *b)
-{
-	const struct recorded *x = a, *y = b;
-	if (x->rec != y->rec)
-		return x->rec < y->rec ? -1 : 1;
-	return x->row < y->row ? -1 : x->row > y->row;
-}
-
-static size_t recorded_rows(const struct rv_model *m, struct recorded **out)
-{
-	size_t n = 0, total = rv_child_total(m, RV_CHANGES);
-	*out = xcalloc(total + 1, sizeof(**out));
-	for (size_t i = 0; i < total; i++)
-		if (rv_child_at(m, RV_CHANGES, i)->rec >= 0 && rv_changes_row_records_state(m, i))
-			(*out)[n++] = (struct recorded){rv_child_at(m, RV_CHANGES, i)->rec, (uint32_t)i, false};
-	qsort(*out, n, sizeof(**out), by_rec);
-	return n;
-}
-
-static bool same_text(struct rv_text a, struct rv_text b)
-{
-	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
-/* Whether changes.csv row r records history row h: the same recommendation, author, value and note. */
-static bool records_entry(const struct rv_model *m, uint32_t r, size_t h, struct rv_text author)
-{
-	struct rv_text field = rv_child_field(m, RV_CHANGES, r, CHG_FIELD);
-	int hf = field.len == 6 ? HIST_STATUS : HIST_DECISION;
-	struct rv_text value = rv_child_field(m, RV_HISTORY, h, hf);
-	return value.len && same_text(rv_child_field(m, RV_CHANGES, r, CHG_VALUE), value) &&
-	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_AUTHOR), author) &&
-	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_NOTE), rv_child_field(m, RV_HISTORY, h, HIST_NOTE));
-}
-
-/*
- * When history row h (written by recview, author after "recview: ") was recorded, into mi: the time of
- * the first unused changes.csv row that records it; false when there is none (files written before
- * recview kept it: the minutes go by the history's date).
- */
-static bool recorded_time(const struct rv_model *m, struct recorded *rows, size_t n, size_t h, struct rv_text author,
-			  struct minute *mi)
-{
-	int32_t rec = rv_child_at(m, RV_HISTORY, h)->rec;
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (rows[mid].rec < rec)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (size_t k = lo; k < n && rows[k].rec == rec; k++) {
-		if (rows[k].used || !records_entry(m, rows[k].row, h, author))
-			continue;
-		rows[k].used = true;
-		struct rv_text when = rv_child_field(m, RV_CHANGES, rows[k].row, CHG_TIME);
-		snprintf(mi->when, sizeof(mi->when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
-		int32_t date = rv_child_at(m, RV_HISTORY, h)->date;
-		char iso[16] = "";
-		if (date != RV_DATE_NONE)
-			rv_date_format(date, iso, sizeof(iso));
-		if (*iso && strncmp(mi->when, iso, strlen(iso)) != 0)
-			snprintf(mi->effective, sizeof(mi->effective), "%s", iso);
-		return true;
-	}
-	return false;
-}
-
 /* The cells every row of the minutes starts with: when it was recorded (marked "[after DATE]" when
  * after is a date: a row kept though recorded after the as-of date), who, the recommendation. */
-static void minute_row_start(struct strbuf *out, const struct minute *mi, int32_t after, struct rv_text who,
+static void minute_row_start(struct strbuf *out, const struct rv_recorded *mi, int32_t after, struct rv_text who,
 			     struct rv_text rid)
 {
 	sb_adds(out, "| ");
@@ -328,7 +239,7 @@ static void md_value(struct strbuf *out, struct rv_text v)
 
 /* A field change's row (changes.csv: a priority, an owner, a deliverable's status or due date, an
  * answer, a note amended): when recorded, who, the recommendation, field: old -> new, its note. */
-static void field_minute(const struct rv_model *m, const struct minute *mi, int32_t after_day, struct strbuf *out)
+static void field_minute(const struct rv_model *m, const struct rv_recorded *mi, int32_t after_day, struct strbuf *out)
 {
 	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
 	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
@@ -350,12 +261,12 @@ static void field_minute(const struct rv_model *m, const struct minute *mi, int3
 }
 
 /* The actions among the minutes' rows (shown[k] says which were kept), with who owns them. */
-static void file_actions(const struct rv_model *m, const struct minute *list, const int32_t *shown, size_t n,
+static void file_actions(const struct rv_model *m, const struct rv_recorded *list, const int32_t *shown, size_t n,
 			 int32_t as_of, struct strbuf *out)
 {
 	bool any = false;
 	for (size_t i = 0; i < n; i++) {
-		const struct minute *mi = &list[i];
+		const struct rv_recorded *mi = &list[i];
 		if (shown[i] == INT32_MIN || mi->kind != RV_CHANGES || !row_is_action(m, mi->child))
 			continue;
 		if (!any)
@@ -384,7 +295,7 @@ static void file_actions(const struct rv_model *m, const struct minute *list, co
 }
 
 /* Whether a row of the minutes was recorded by as_of (always for RV_DATE_NONE). */
-static bool minute_by(const struct rv_model *m, const struct minute *mi, int32_t as_of)
+static bool minute_by(const struct rv_model *m, const struct rv_recorded *mi, int32_t as_of)
 {
 	if (as_of == RV_DATE_NONE || mi->kind != RV_CHANGES)
 		return rv_child_recorded_by(m, (enum rv_kind)mi->kind, mi->child, as_of);
@@ -400,40 +311,8 @@ void rv_file_minutes(const struct rv_model *m, const char *since, struct strbuf 
 void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t as_of, enum rv_as_of_later later,
 			   struct strbuf *out)
 {
-	size_t cap = rv_child_total(m, RV_HISTORY) + rv_child_total(m, RV_NOTES) + rv_child_total(m, RV_CHANGES) + 1, n = 0;
-	struct minute *list = xcalloc(cap, sizeof(*list));
-	struct recorded *rows;
-	size_t nrows = recorded_rows(m, &rows);
-	for (size_t i = 0; i < rv_child_total(m, RV_HISTORY); i++) {
-		struct rv_text src = rv_child_field(m, RV_HISTORY, i, HIST_SOURCE);
-		struct rv_text date = rv_child_field(m, RV_HISTORY, i, HIST_DATE);
-		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
-			continue;
-		struct rv_text author = {src.ptr + 9, src.len - 9};
-		if (!recorded_time(m, rows, nrows, i, author, &list[n]))
-			snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(date.len < 31 ? date.len : 31), date.ptr);
-		list[n].kind = RV_HISTORY;
-		list[n++].child = (uint32_t)i;
-	}
-	for (size_t i = 0; i < rv_child_total(m, RV_NOTES); i++) {
-		struct rv_text when = rv_child_field(m, RV_NOTES, i, NOTE_TIME);
-		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
-		list[n].kind = RV_NOTES;
-		list[n++].child = (uint32_t)i;
-	}
-	/* The field changes of changes.csv (a priority, an owner, a deliverable's status or due date, an
-	 * answer, a note amended), at the time they were recorded; a status or decision change's own row
-	 * is left out (its history row is the change). */
-	for (size_t i = 0; i < rv_child_total(m, RV_CHANGES); i++) {
-		struct rv_text field = rv_child_field(m, RV_CHANGES, i, CHG_FIELD);
-		struct rv_text when = rv_child_field(m, RV_CHANGES, i, CHG_TIME);
-		if (!field.len || rv_changes_row_records_state(m, i))
-			continue;
-		snprintf(list[n].when, sizeof(list[n].when), "%.*s", (int)(when.len < 31 ? when.len : 31), when.ptr);
-		list[n].kind = RV_CHANGES;
-		list[n++].child = (uint32_t)i;
-	}
-	qsort(list, n, sizeof(*list), by_when);
+	struct rv_recorded *list;
+	size_t n = rv_recorded_collect(m, -1, &list);
 	sb_adds(out, "# Minutes\n\nData set: ");
 	md_str(out, m->dir);
 	if (since) {
@@ -453,7 +332,7 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 	/* Each row's mark: INT32_MIN left out, RV_DATE_NONE shown, a date: kept though recorded after it. */
 	int32_t *shown = xcalloc(n + 1, sizeof(*shown));
 	for (size_t i = 0; i < n; i++) {
-		const struct minute *mi = &list[i];
+		const struct rv_recorded *mi = &list[i];
 		shown[i] = INT32_MIN;
 		if (since && strncmp(mi->when, since, strlen(since)) < 0)
 			continue;
@@ -500,7 +379,6 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 	}
 	file_actions(m, list, shown, n, as_of, out);
 	free(shown);
-	free(rows);
 	free(list);
 }
 

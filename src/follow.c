@@ -83,6 +83,26 @@ static bool valid_id(const char *s, size_t len)
 	return true;
 }
 
+/* A time as the files record it: YYYY-MM-DDTHH:MM:SS, digits where digits go. */
+static bool valid_time(const char *s, size_t len)
+{
+	static const char form[] = "0000-00-00T00:00:00";
+	if (len != sizeof(form) - 1)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (form[i] == '0' ? s[i] < '0' || s[i] > '9' : s[i] != form[i])
+			return false;
+	return true;
+}
+
+/* The meeting's lines (format 3): its start, or none; its author, or * for anyone. */
+static bool format_meeting(const struct rv_follow_state *s, struct strbuf *out)
+{
+	size_t since = strlen(s->since), author = strlen(s->author);
+	sb_addf(out, "since %s\nauthor %s\n", since ? s->since : "none", author ? s->author : "*");
+	return (!since || valid_time(s->since, since)) && (!author || valid_id(s->author, author));
+}
+
 bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out)
 {
 	char date[16] = "none";
@@ -90,8 +110,10 @@ bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out)
 		rv_date_format(s->as_of, date, sizeof(date));
 	sb_addf(out, "recview-present %d\npid %ld\nhost %s\nuser %s\nseq %" PRIu64 "\nupdated %" PRId64 "\n",
 		RV_FOLLOW_VERSION, s->by.pid, s->by.host, s->by.user, s->seq, s->updated);
-	sb_addf(out, "as-of %s\nat %zu\nscroll %zu\nitems %zu\n", date, s->at, s->scroll, s->n);
-	if (s->n > RV_FOLLOW_ITEMS_MAX || (s->n ? s->at >= s->n : s->at != 0) || s->scroll > RV_FOLLOW_SCROLL_MAX ||
+	sb_addf(out, "as-of %s\nat %zu\nscroll %zu\n", date, s->at, s->scroll);
+	bool meeting = format_meeting(s, out);
+	sb_addf(out, "items %zu\n", s->n);
+	if (!meeting || s->n > RV_FOLLOW_ITEMS_MAX || (s->n ? s->at >= s->n : s->at != 0) || s->scroll > RV_FOLLOW_SCROLL_MAX ||
 	    !valid_name(s->by.host, strlen(s->by.host)) || !valid_name(s->by.user, strlen(s->by.user)))
 		return false;
 	for (size_t i = 0; i < s->n; i++) {
@@ -239,6 +261,31 @@ static bool as_of_line(struct reader *r, int32_t *as_of)
 	return true;
 }
 
+/* "since TIME|none" and "author NAME|*" (format 3). */
+static bool meeting_lines(struct reader *r, struct rv_follow_state *s)
+{
+	size_t len;
+	const char *v = keyed(r, "since", &len);
+	if (!v)
+		return false;
+	if (!(len == 4 && memcmp(v, "none", 4) == 0)) {
+		if (!valid_time(v, len))
+			return fail(r, "\"since\" is not a time (YYYY-MM-DDTHH:MM:SS) or none");
+		memcpy(s->since, v, len);
+		s->since[len] = '\0';
+	}
+	v = keyed(r, "author", &len);
+	if (!v)
+		return false;
+	if (len == 1 && v[0] == '*')
+		return true;
+	if (!valid_id(v, len))
+		return fail(r, "\"author\" is not a name (too long, or not UTF-8)");
+	memcpy(s->author, v, len);
+	s->author[len] = '\0';
+	return true;
+}
+
 static bool fields(struct reader *r, struct rv_follow_state *s)
 {
 	uint64_t version, pid, seq, updated, at, n, scroll = 0;
@@ -247,6 +294,7 @@ static bool fields(struct reader *r, struct rv_follow_state *s)
 	    !keyed_number(r, "updated", INT64_C(1) << 40, &updated) || !as_of_line(r, &s->as_of) ||
 	    !keyed_number(r, "at", RV_FOLLOW_ITEMS_MAX, &at) ||
 	    (version >= 2 && !keyed_number(r, "scroll", RV_FOLLOW_SCROLL_MAX, &scroll)) ||
+	    (version >= 3 && !meeting_lines(r, s)) ||
 	    !keyed_number(r, "items", RV_FOLLOW_ITEMS_MAX, &n))
 		return false;
 	if (pid == 0)
@@ -295,7 +343,8 @@ enum rv_result rv_follow_parse(const char *data, size_t len, struct rv_follow_st
 
 bool rv_follow_state_same_view(const struct rv_follow_state *a, const struct rv_follow_state *b)
 {
-	if (a->n != b->n || a->at != b->at || a->scroll != b->scroll || a->as_of != b->as_of)
+	if (a->n != b->n || a->at != b->at || a->scroll != b->scroll || a->as_of != b->as_of ||
+	    strcmp(a->since, b->since) != 0 || strcmp(a->author, b->author) != 0)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->ids[i], b->ids[i]) != 0)

@@ -44,6 +44,9 @@ struct rv_text rv_child_field_as_of(const struct rv_model *m, enum rv_kind kind,
 /* Whether the field was changed after as_of (what is read now was recorded later): the mark a
  * "dimmed, after DATE" view puts on it. False for RV_DATE_NONE. */
 bool rv_child_field_later(const struct rv_model *m, enum rv_kind kind, size_t child, int field, int32_t as_of);
+/* A recommendation's priority on as_of as a number (1 for P1, 0 none; rv_rec_priority now): the list's
+ * Pri column and the slide read it so. */
+int rv_rec_priority_as_of(const struct rv_model *m, size_t rec, int32_t as_of);
 
 /* A deliverable's status on as_of (the parsed status field: rv_child_at(...)->status now). */
 enum rv_status rv_deliverable_status_as_of(const struct rv_model *m, size_t d, int32_t as_of);

@@ -33,4 +33,17 @@ void rv_change_clock(const struct rv_change *c, char out[6]);
  */
 void rv_decided_describe(const struct rv_change *c, bool ascii, struct strbuf *out);
 
+/*
+ * The same list from the files alone, for a follower's slide (the presenter's session is in another
+ * process): the rows about rec that recorded.h collects, recorded at since or later (the files' time
+ * form, "2026-12-03T10:15:00") by author (NULL: by anyone), oldest first (ties in the same second by
+ * their changes.csv row, a note after them), each made into the change that recorded it (kind, before
+ * and after, note, date, time), so that rv_decided_describe and rv_change_clock say it as they say the
+ * session's. A change undone is gone from the files, so from the list too. How many went to *out
+ * (NULL when none); rv_files_decided_free frees them.
+ */
+size_t rv_files_decided(const struct rv_model *m, size_t rec, const char *since, const char *author,
+			struct rv_change **out);
+void rv_files_decided_free(struct rv_change *list, size_t n);
+
 #endif

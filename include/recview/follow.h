@@ -4,8 +4,8 @@
  *
  *   .recview-present        the presenter's state: who presents (pid, host, user), the walkthrough's
  *                           item ids in order, the position and how far its slide is scrolled, the
- *                           as-of date, a sequence number and
- *                           when it was last written. Written atomically (a temporary file in the
+ *                           as-of date, when its meeting began and who records its
+ *                           changes, a sequence number and when it was last written. Written atomically (a temporary file in the
  *                           directory, fsync'd, renamed over it), rewritten every few seconds while
  *                           the walkthrough is open, removed on leaving it.
  *   .recview-follow/HOST-PID one empty-ish file per follower, touched every few seconds, so that the
@@ -29,7 +29,8 @@
 
 #define RV_FOLLOW_STATE ".recview-present"
 #define RV_FOLLOW_DIR ".recview-follow"
-#define RV_FOLLOW_VERSION 2 /* 2 added "scroll"; a file of format 1 still reads (scroll 0) */
+/* 2 added "scroll", 3 "since" and "author"; files of formats 1 and 2 still read (scroll 0, no meeting) */
+#define RV_FOLLOW_VERSION 3
 
 enum {
 	RV_FOLLOW_NAME_MAX = 64,         /* a host or user name, in [A-Za-z0-9._-] */
@@ -60,6 +61,11 @@ struct rv_follow_state {
 	int32_t as_of;       /* RV_DATE_NONE: now */
 	size_t at, n;        /* at < n, or both 0 */
 	size_t scroll;       /* the slide's rows of text above the presenter's screen (present.h) */
+	/* The presenter's meeting, for a follower's "Decided in this meeting" (decided.h, rv_files_decided):
+	 * since when its changes are recorded, in the files' time form ("2026-12-03T10:15:00"; "" none),
+	 * and by whom (the session's author, as the files write it; "" anyone). */
+	char since[20];
+	char author[RV_FOLLOW_ID_MAX + 1];
 	char **ids;          /* n ids, each its own allocation */
 };
 
@@ -75,12 +81,15 @@ void rv_follow_state_free(struct rv_follow_state *s);
  *   as-of 2026-05-01        (or "as-of none")
  *   at 1
  *   scroll 0                (not in format 1, which reads as scroll 0)
+ *   since 2026-12-03T10:15:00  (or "since none"; only in format 3, as the next line)
+ *   author Alice Example    (or "author *": anyone; an author is an id's characters)
  *   items 3
  *   SSR1-11                 (n lines, one id each)
  *   SSR1-25
  *   SSR2-10.1
  *   end
- * false when an id cannot be written so (a control character, invalid UTF-8, too long).
+ * false when an id or the author cannot be written so (a control character, invalid UTF-8, too long),
+ * or since is not such a time.
  */
 bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out);
 /* Parses that text, every line checked: RV_OK, or RV_E_UNREADABLE with why in err ("line 3: ..."). */
@@ -96,7 +105,7 @@ enum rv_result rv_follow_read(const char *dir, struct rv_follow_state *out, stru
 void rv_follow_withdraw(const char *dir, const struct rv_follow_me *me);
 /* Whether the presenter of s is still there at wall time now (seconds). */
 bool rv_follow_state_live(const struct rv_follow_state *s, const struct rv_follow_me *me, int64_t now);
-/* Whether a and b show the same: items, position, scroll and date (seq and time aside). */
+/* Whether a and b show the same: items, position, scroll, date and meeting (seq and time aside). */
 bool rv_follow_state_same_view(const struct rv_follow_state *a, const struct rv_follow_state *b);
 
 /* A follower's file: made (the directory too), returning its descriptor, or -1 with err. Files of

@@ -38,6 +38,9 @@ bool follow_tick(struct app *app);
 bool follow_active(const struct app *app);
 /* The presenter's items found in this data set, in order, into recs (room for every recommendation). */
 size_t follow_walk_items(struct app *app, uint32_t *recs);
+/* The presenter's meeting as its file says it (follow.h): since when (the files' time form) and by
+ * whom (NULL: anyone) its changes are recorded; false when not following, or the file says none. */
+bool follow_presenter_meeting(const struct app *app, const char **since, const char **author);
 /* P in a follower: back to what the presenter shows (a new walkthrough to open, or NULL). */
 struct view *follow_present_again(struct app *app);
 /* The walkthrough footer's part, into buf with its colour: "2 following" (presenter), "following

@@ -10,6 +10,7 @@
 struct view;
 struct line;
 struct draw;
+struct rv_change;
 
 /* The kinds of a slide's lines. */
 enum {
@@ -25,7 +26,10 @@ enum {
 	PL_NOTE,     /* its note, or the next question */
 	PL_EMPTY,
 	PL_AS_OF,    /* the first row, when a date is in force: "as of DATE" (the slide has no title bar) */
-	PL_DECIDED,  /* a change this meeting made to it; ref: the change's index in the session */
+	PL_DECIDED,  /* a change this meeting made to it; ref: the change's index in the session (a
+		      * follower's: in present_state.decided) */
+	PL_LATER,    /* as of a date with dim: a history entry recorded after it; ref: child */
+	PL_LATER_TEXT, /* and its note, a note recorded after it, or how many more: dimmed */
 };
 
 struct present_state {
@@ -33,6 +37,10 @@ struct present_state {
 	enum present_source from;
 	size_t n, at;
 	double shown_at; /* when the current item's clock last ran */
+	/* A follower's slide: what the presenter's meeting decided about the item shown, as the files
+	 * record it (rv_files_decided; the presenter's own slide reads its session). */
+	struct rv_change *decided;
+	size_t ndecided;
 };
 
 /*

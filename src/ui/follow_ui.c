@@ -35,6 +35,7 @@ struct follow {
 	double next_beat;        /* when it is written again anyway */
 	unsigned long generation; /* of the model the ids were taken from */
 	char blocked[400];       /* why the walkthrough is not shared, or "" */
+	char walk_started[32];   /* when the walkthrough shared now was first seen open ("" none) */
 	size_t nfollowers;
 	double next_count;
 	/* The follower. */
@@ -90,6 +91,38 @@ static long walk_rec(struct view *v)
 
 /* ---- the presenter ---- */
 
+/*
+ * When the meeting whose changes a follower's slide lists (rv_files_decided) began: when the
+ * walkthrough started, or the session's first change in effect when that is earlier (the presenter's
+ * slide lists every change of its session).
+ */
+static void meeting_since(struct app *app, struct follow *f, char out[20])
+{
+	const struct rv_session *s = app->session;
+	if (!f->walk_started[0])
+		rv_now(f->walk_started);
+	const char *since = f->walk_started;
+	if (s->applied && strcmp(s->changes[0].time, since) < 0)
+		since = s->changes[0].time;
+	snprintf(out, 20, "%.19s", since);
+}
+
+/* The meeting: since then, by the session's author; an author the file cannot carry is left out
+ * (then anyone's rows since then are listed). */
+static void presenter_meeting(struct app *app, struct follow *f, struct rv_follow_state *out)
+{
+	meeting_since(app, f, out->since);
+	snprintf(out->author, sizeof(out->author), "%s", app->session->author ? app->session->author : "");
+	struct rv_follow_state alone = *out; /* the meeting's lines alone are checked */
+	alone.n = alone.at = 0;
+	alone.ids = NULL;
+	struct strbuf probe;
+	sb_init(&probe);
+	if (!rv_follow_format(&alone, &probe))
+		out->author[0] = '\0';
+	sb_free(&probe);
+}
+
 /* The walkthrough as the file tells it; false when nothing differs from what was written. */
 static bool presenter_state(struct app *app, struct follow *f, struct view *v, struct rv_follow_state *out)
 {
@@ -100,6 +133,7 @@ static bool presenter_state(struct app *app, struct follow *f, struct view *v, s
 	out->n = st->n > RV_FOLLOW_ITEMS_MAX ? RV_FOLLOW_ITEMS_MAX : st->n;
 	out->at = st->at < out->n ? st->at : 0;
 	out->scroll = present_scroll_mark(v);
+	presenter_meeting(app, f, out);
 	out->ids = xcalloc(out->n + 1, sizeof(*out->ids));
 	for (size_t i = 0; i < out->n; i++) {
 		struct rv_text id = rv_rec_id(app->m, st->recs[i]);
@@ -130,8 +164,11 @@ static bool presenter_publish(struct app *app, struct follow *f, struct view *v,
 {
 	const struct present_state *st = v->data;
 	bool same_model = f->generation == app->m->generation;
+	char since[20];
+	meeting_since(app, f, since);
 	bool moved = !f->published || !same_model || f->last.at != st->at || f->last.n != st->n ||
-		     f->last.scroll != present_scroll_mark(v) || f->last.as_of != app->as_of;
+		     f->last.scroll != present_scroll_mark(v) || f->last.as_of != app->as_of ||
+		     strcmp(f->last.since, since) != 0;
 	if (!moved && now < f->next_beat)
 		return false;
 	struct rv_follow_state cur;
@@ -162,6 +199,7 @@ static void presenter_withdraw(struct follow *f)
 	if (f->published)
 		rv_follow_withdraw(f->dir, &f->me);
 	f->published = false;
+	f->walk_started[0] = '\0';
 	rv_follow_state_free(&f->last);
 	f->blocked[0] = '\0';
 	f->nfollowers = 0;
@@ -473,6 +511,16 @@ bool follow_tick(struct app *app)
 		return false;
 	double now = rv_monotonic_seconds();
 	return f->following ? follower_tick(app, f, now) : presenter_tick(app, f, now);
+}
+
+bool follow_presenter_meeting(const struct app *app, const char **since, const char **author)
+{
+	const struct follow *f = app->follow;
+	if (!f || !f->following || !f->live || !f->state.since[0])
+		return false;
+	*since = f->state.since;
+	*author = f->state.author[0] ? f->state.author : NULL;
+	return true;
 }
 
 bool present_followers_text(struct view *v, char *buf, size_t size, enum color *color)

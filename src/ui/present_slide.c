@@ -116,11 +116,12 @@ static void draw_state(struct view *v, struct draw *d, bool big_status)
 		draw_str(d, rv_decision_name(decision), decision_color(decision));
 		gap = "    ";
 	}
-	struct rv_text pri = rv_rec_field(m, (size_t)v->rec, REC_PRIORITY);
+	/* The priority in force on the date, as the list's Pri column reads it (a later change not there yet). */
+	struct rv_text pri = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, v->app->as_of);
 	if (pri.len) {
 		draw_str(d, gap, C_DEFAULT);
 		draw_str(d, "priority ", C_DIM);
-		draw_text(d, pri.ptr, pri.len, rv_rec_priority(m, rec) == 1 ? C_ERROR : C_HEADING);
+		draw_text(d, pri.ptr, pri.len, rv_rec_priority_as_of(m, rec, v->app->as_of) == 1 ? C_ERROR : C_HEADING);
 		gap = "    ";
 	}
 	if (rv_agenda_position(v->app->session, (size_t)v->rec) >= 0) {

@@ -17,6 +17,7 @@
 #include "recview/target.h"
 #include "recview/keys.h"
 #include "recview/entity.h"
+#include "recview/decided.h"
 #include "recview/items.h"
 #include "recview/query.h"
 #include "recview/text.h"
@@ -91,10 +92,12 @@ static void go_to(struct view *v, size_t at)
 }
 
 /* Whether a line counts for the scroll mark (present.h), and whether it starts a paragraph (not a
- * wrapped text's next row, nor the block letters' lower rows). */
+ * wrapped text's next row, nor the block letters' lower rows). What was recorded after the date is
+ * not counted: a follower that hides it (its own as-of-later) comes to the same text. */
 static bool counted(const struct line *l)
 {
-	return l->type != PL_BLANK && l->type != PL_DECIDED && !(l->type == PL_HEADING && l->ref == 1);
+	return l->type != PL_BLANK && l->type != PL_DECIDED && !(l->type == PL_HEADING && l->ref == 1) &&
+	       l->type != PL_LATER && l->type != PL_LATER_TEXT;
 }
 
 static bool starts_paragraph(const struct line *l)
@@ -243,6 +246,7 @@ static void present_done(struct view *v)
 	if (st) {
 		tick(v);
 		free(st->recs);
+		rv_files_decided_free(st->decided, st->ndecided);
 		/* minutes-on-leave = yes: leaving the walkthrough writes its minutes, without a question. */
 		if (v->app->opt && v->app->opt->minutes_on_leave && v->app->session && v->app->running)
 			minutes_write(v->app, false);

@@ -2,7 +2,8 @@
 # A walkthrough followed from a second terminal: two tmux sessions on one copy of the data, at 80x24
 # and 200x60. The follower waits for a presenter; the presenter presses P and steps through three
 # items, each shown by the follower in turn; the presenter's footer counts "1 following"; a status set
-# on the slide reaches the follower; moving alone and P to follow again; the presenter quits and the
+# on the slide reaches the follower, with its line under "Decided in this meeting", and an undo takes
+# both back; moving alone and P to follow again; the presenter quits and the
 # follower waits again; a bad state file is said, never followed.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
@@ -79,6 +80,19 @@ for size in "80 24" "200 60"; do
 		on foll
 		expect "follower-sees-status" "complete    Board: approved    priority P1"
 		expect "follower-still-third" "3 / 3"
+		# What the presenter's meeting decided shows on the follower's slide too, in the same words,
+		# from the files the presenter's session wrote; an undo takes it off both.
+		expect "follower-decided-heading" "Decided in this meeting  1 change"
+		expect "follower-decided-line" "status: in progress → complete"
+		on pres
+		expect "presenter-decided-line" "status: in progress → complete"
+		keys u
+		expect "undone" "undid the status of SSR2-10.1"
+		expect_not "presenter-undo-takes-line" "status: in progress → complete"
+		on foll
+		expect_not "follower-undo-takes-line" "status: in progress → complete"
+		expect_not "follower-undo-takes-heading" "Decided in this meeting"
+		expect "follower-sees-undo" "in progress    Board: approved    priority P1"
 	fi
 	on pres
 	keys Escape Escape q

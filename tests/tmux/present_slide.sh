@@ -1,8 +1,8 @@
 #!/bin/sh
 # The slide at 240x67, with a follower at 80x24: deliverables name their owner; an item that fits
 # has a top margin and wide gaps, one that does not is compact; a status set on the slide shows at
-# once under "Decided in this meeting" with its time and old -> new, and goes again on undo (the
-# follower, whose session made no change, shows no such section); the presenter's scrolling (j, G)
+# once under "Decided in this meeting" with its time and old -> new, and goes again on undo, on the
+# follower too (read from the files the presenter's session wrote, in the same words); the presenter's scrolling (j, G)
 # moves the follower's slide to the same text, and the next item starts at the top on both.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
@@ -89,9 +89,12 @@ expect "decided-heading" "Decided in this meeting  1 change"
 expect "decided-line" "status: complete → in progress — reopened for the ERM update"
 screen | grep -q '[0-2][0-9]:[0-5][0-9]  status: complete → in progress' && echo "ok decided-time" ||
 	echo "not ok decided-time"
+pres_line=$(screen | grep -o '[0-2][0-9]:[0-5][0-9]  status: complete → in progress — reopened for the ERM update')
+[ -n "$pres_line" ] && echo "ok presenter-line-read" || echo "not ok presenter-line-read"
 on foll
 expect "follower-sees-status" "in progress    Board: approved"
-expect_not "follower-has-no-decided" "Decided in this meeting"
+expect "follower-decided-heading" "Decided in this meeting  1 change"
+expect "follower-decided-same-line" "$pres_line"
 on pres
 keys u
 expect "undone" "undid the status of SSR1-25"
@@ -99,6 +102,9 @@ expect_not "decided-gone" "Decided in this meeting"
 # At 240x67 the status word is in block letters beside the id (its top row here), the rest under them.
 expect "state-back" "███ ███ █   █ ███ █   ███ ███ ███"
 expect "state-back-line" "  Board: approved"
+on foll
+expect_not "follower-decided-gone" "Decided in this meeting"
+expect "follower-state-back" "complete    Board: approved"
 
 on pres
 keys Escape Escape Q

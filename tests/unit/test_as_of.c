@@ -234,6 +234,36 @@ static void test_later_words(void **state)
 	assert_false(rv_as_of_later_parse("fade", &l));
 }
 
+/* The slide's state line and the list's Pri column: a priority set today (P2 -> P1) is P2 as of
+ * 2015-06-30, and its number too; a decision taken today is none then. Without a date, today's. */
+static void test_priority_and_decision_then(void **state)
+{
+	(void)state;
+	char pdir[64];
+	snprintf(pdir, sizeof(pdir), "/tmp/recview-as-of-pri-XXXXXX");
+	assert_non_null(mkdtemp(pdir));
+	write_test_file(pdir, "recommendations.csv", "id,title,decision,status,priority\nR-1,First,,in progress,P2\n");
+	write_test_file(pdir, "status_history.csv", "rec_id,date,decision,status,source\nR-1,2015-01-01,,in progress,report\n");
+	struct rv_model m;
+	memset(&m, 0, sizeof(m));
+	load_ok(&m, pdir);
+	struct rv_session s;
+	rv_session_open(&s, &m, "chair", false);
+	assert_true(rv_change_priority(&s, 0, "P1"));
+	assert_true(rv_change_decision(&s, 0, "approved", NULL, NULL));
+	int32_t then;
+	assert_int_equal(rv_date_parse("2015-06-30", 10, &then), RV_DATE_OK);
+	assert_text(rv_child_field_as_of(&m, RV_RECS, 0, REC_PRIORITY, then), "P2");
+	assert_int_equal(rv_rec_priority_as_of(&m, 0, then), 2);
+	assert_int_equal(rv_rec_decision(&m, 0, then), RV_DECISION_NONE);
+	assert_text(rv_child_field_as_of(&m, RV_RECS, 0, REC_PRIORITY, RV_DATE_NONE), "P1");
+	assert_int_equal(rv_rec_priority_as_of(&m, 0, RV_DATE_NONE), 1);
+	assert_int_equal(rv_rec_decision(&m, 0, RV_DATE_NONE), RV_DECISION_APPROVED);
+	rv_session_free(&s);
+	rv_model_free(&m);
+	remove_tree(pdir);
+}
+
 int run_as_of_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +273,7 @@ int run_as_of_tests(void)
 		cmocka_unit_test(test_backdated_change_never_overrides),
 		cmocka_unit_test(test_page_hide_and_dim),
 		cmocka_unit_test(test_later_words),
+		cmocka_unit_test(test_priority_and_decision_then),
 	};
 	return cmocka_run_group_tests_name("as_of", tests, setup, teardown);
 }

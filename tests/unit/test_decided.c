@@ -159,12 +159,115 @@ static void test_minutes_say_the_same(void **state)
 	fx_close(&f);
 }
 
+/* The lines a follower's slide shows for rec, from the files alone (a model read again from them). */
+static size_t file_lines(const char *since, const char *author, size_t rec, char lines[][160], size_t max)
+{
+	struct rv_model m;
+	memset(&m, 0, sizeof(m));
+	load_ok(&m, dir);
+	struct rv_change *list;
+	size_t n = rv_files_decided(&m, rec, since, author, &list);
+	struct strbuf line;
+	sb_init(&line);
+	for (size_t i = 0; i < n && i < max; i++) {
+		sb_reset(&line);
+		char clock[6];
+		rv_change_clock(&list[i], clock);
+		sb_addf(&line, "%s ", clock);
+		rv_decided_describe(&list[i], true, &line);
+		snprintf(lines[i], 160, "%s", line.data);
+	}
+	sb_free(&line);
+	rv_files_decided_free(list, n);
+	rv_model_free(&m);
+	return n;
+}
+
+/* The same line as the session's change at index i says it, with its clock. */
+static void session_line(const struct fx *f, size_t i, char out[160])
+{
+	struct strbuf line;
+	sb_init(&line);
+	char clock[6];
+	rv_change_clock(&f->s.changes[i], clock);
+	sb_addf(&line, "%s ", clock);
+	rv_decided_describe(&f->s.changes[i], true, &line);
+	snprintf(out, 160, "%s", line.data);
+	sb_free(&line);
+}
+
+/* A follower, reading the files the presenter's session wrote, tells the meeting's changes in the
+ * very words of the presenter's slide, in the same order; what was recorded before the meeting, or by
+ * someone else, is not on it; an undo takes the line away. */
+static void test_files_tell_the_same(void **state)
+{
+	(void)state;
+	setenv("RECVIEW_NOW", "2026-12-02T09:00:00", 1);
+	struct fx before;
+	memset(&before, 0, sizeof(before));
+	load_ok(&before.m, dir);
+	rv_session_open(&before.s, &before.m, "chair", false);
+	assert_true(rv_add_note(&before.s, 0, "before the meeting"));
+	fx_close(&before);
+
+	setenv("RECVIEW_NOW", "2026-12-02T10:15:00", 1);
+	struct fx f;
+	fx_open(&f);
+	assert_true(rv_change_status(&f.s, 0, "complete", "all done", NULL));
+	setenv("RECVIEW_NOW", "2026-12-02T10:16:00", 1);
+	assert_true(rv_change_priority(&f.s, 0, "P1"));
+	assert_true(rv_change_priority(&f.s, 1, "P3")); /* another recommendation */
+	setenv("RECVIEW_NOW", "2026-12-02T10:17:00", 1);
+	assert_true(rv_add_note(&f.s, 0, "the board agreed"));
+	struct rv_item d2 = {RV_DELIVERABLES, rv_rec_child_index(&f.m, 0, RV_DELIVERABLES, 1)};
+	setenv("RECVIEW_NOW", "2026-12-02T10:18:00", 1);
+	assert_true(rv_change_item_field(&f.s, d2, DEL_RESPONSIBLE, "OCTO", NULL));
+	assert_true(rv_change_decision(&f.s, 0, "approved", NULL, "2026-11-20"));
+	rv_session_wait(&f.s);
+
+	/* someone else, at the same time */
+	struct fx other;
+	memset(&other, 0, sizeof(other));
+	load_ok(&other.m, dir);
+	rv_session_open(&other.s, &other.m, "bob", false);
+	assert_true(rv_add_note(&other.s, 0, "bob's aside"));
+	fx_close(&other);
+
+	char got[8][160], want[160];
+	size_t decided[8];
+	size_t n = rv_session_decided(&f.s, 0, decided, 8);
+	assert_int_equal(n, 5);
+	assert_int_equal(file_lines("2026-12-02T10:00:00", "chair", 0, got, 8), n);
+	for (size_t k = 0; k < n; k++) {
+		session_line(&f, decided[k], want);
+		assert_string_equal(got[k], want);
+	}
+	assert_string_equal(got[0], "10:15 status: in progress -> complete -- all done");
+	assert_string_equal(got[4], "10:18 decision: (none) -> approved (dated 2026-11-20)");
+	/* by anyone: bob's note too; since earlier: the note before the meeting too */
+	assert_int_equal(file_lines("2026-12-02T10:00:00", NULL, 0, got, 8), 6);
+	assert_string_equal(got[5], "10:18 note added: bob's aside");
+	assert_int_equal(file_lines("2026-12-02T08:00:00", "chair", 0, got, 8), 6);
+	assert_string_equal(got[0], "09:00 note added: before the meeting");
+	assert_int_equal(file_lines("2026-12-02T10:00:00", "chair", 1, got, 8), 1);
+	assert_string_equal(got[0], "10:16 priority: (none) -> P3");
+
+	assert_true(rv_undo(&f.s)); /* the decision */
+	rv_session_wait(&f.s);
+	assert_int_equal(file_lines("2026-12-02T10:00:00", "chair", 0, got, 8), 4);
+	session_line(&f, decided[3], want);
+	assert_string_equal(got[3], want);
+	fx_close(&f);
+	setenv("RECVIEW_NOW", NOW, 1);
+}
+
 int run_decided_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_changes_of_one_recommendation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_undo_takes_it_off, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_minutes_say_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files_tell_the_same, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("decided", tests, NULL, NULL);
 }

@@ -60,11 +60,17 @@ static struct rv_follow_state sample(void)
 	strcpy(s.by.host, "alpha");
 	strcpy(s.by.user, "alice");
 	rv_date_parse("2026-05-01", 10, &s.as_of);
+	strcpy(s.since, "2026-05-01T10:15:00");
+	strcpy(s.author, "Alice Example");
 	return s;
 }
 
-static const char good[] = "recview-present 2\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
-			   "as-of 2026-05-01\nat 1\nscroll 12\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+static const char good[] = "recview-present 3\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+			   "as-of 2026-05-01\nat 1\nscroll 12\nsince 2026-05-01T10:15:00\nauthor Alice Example\n"
+			   "items 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+/* A file of format 2 (before the meeting was shared): it reads, with no meeting (nothing decided). */
+static const char format2[] = "recview-present 2\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+			      "as-of 2026-05-01\nat 1\nscroll 12\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
 /* A file of format 1 (before the scroll was shared): it reads, unscrolled. */
 static const char format1[] = "recview-present 1\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
 			      "as-of 2026-05-01\nat 1\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
@@ -85,10 +91,37 @@ static void test_format_and_parse(void **state)
 	assert_string_equal(back.by.user, "alice");
 	assert_int_equal(back.seq, 7);
 	assert_int_equal(back.scroll, 12);
+	assert_string_equal(back.since, "2026-05-01T10:15:00");
+	assert_string_equal(back.author, "Alice Example");
 	/* Another scroll is another view: the follower scrolls with the presenter. */
 	back.scroll = 13;
 	assert_false(rv_follow_state_same_view(&s, &back));
+	back.scroll = 12;
+	/* So is another meeting: its decided lines differ. */
+	strcpy(back.since, "2026-05-01T10:16:00");
+	assert_false(rv_follow_state_same_view(&s, &back));
 	rv_follow_state_free(&back);
+	sb_free(&sb);
+	assert_int_equal(rv_follow_parse(format2, strlen(format2), &back, err, sizeof(err)), RV_OK);
+	assert_int_equal(back.scroll, 12);
+	assert_string_equal(back.since, "");
+	assert_string_equal(back.author, "");
+	rv_follow_state_free(&back);
+	/* No meeting: "since none", "author *" (anyone), read back as empty. */
+	struct rv_follow_state open = sample();
+	open.since[0] = open.author[0] = '\0';
+	sb_init(&sb);
+	assert_true(rv_follow_format(&open, &sb));
+	assert_non_null(strstr(sb.data, "\nsince none\nauthor *\n"));
+	assert_int_equal(rv_follow_parse(sb.data, sb.len, &back, err, sizeof(err)), RV_OK);
+	assert_string_equal(back.since, "");
+	assert_string_equal(back.author, "");
+	rv_follow_state_free(&back);
+	sb_free(&sb);
+	/* An author that cannot be written on one line is not shared. */
+	strcpy(open.author, "al\nice");
+	sb_init(&sb);
+	assert_false(rv_follow_format(&open, &sb));
 	sb_free(&sb);
 	assert_int_equal(rv_follow_parse(format1, strlen(format1), &back, err, sizeof(err)), RV_OK);
 	assert_int_equal(back.at, 1);
@@ -134,7 +167,7 @@ static void test_bad_files(void **state)
 	(void)state;
 	refused(LIT(""), "ends early");
 	refused(LIT("hello\n"), "not a recview walkthrough");
-	refused(LIT("recview-present 3\n"), "format 3 is not one this recview reads");
+	refused(LIT("recview-present 4\n"), "format 4 is not one this recview reads");
 	refused(LIT("recview-present 0\n"), "format 0 is not one this recview reads");
 	refused(LIT("recview-present 01\n"), "not one this recview reads");
 	refused_with("pid 4242", "pid -1", "\"pid\" is not a number");
@@ -152,6 +185,12 @@ static void test_bad_files(void **state)
 	refused_with("scroll 12\n", "", "\"scroll\" was expected");
 	refused_with("scroll 12", "scroll -1", "\"scroll\" is not a number");
 	refused_with("scroll 12", "scroll 1000001", "\"scroll\" is not a number");
+	refused_with("since 2026-05-01T10:15:00\n", "", "\"since\" was expected");
+	refused_with("since 2026-05-01T10:15:00", "since 2026-05-01", "\"since\" is not a time");
+	refused_with("since 2026-05-01T10:15:00", "since 2026-05-01T10:15:0x", "\"since\" is not a time");
+	refused_with("author Alice Example\n", "", "\"author\" was expected");
+	refused_with("author Alice Example", "author Al\xff", "\"author\" is not a name");
+	refused_with("author Alice Example", "author Al\x1b[2Jice", "control character");
 	refused_with("items 3", "items 4", "the file ends early");
 	refused_with("items 3", "items 2", "\"end\" was expected after the items");
 	refused_with("items 3", "items 100001", "\"items\" is not a number");
