@@ -87,7 +87,7 @@ static bool rec_has_field(const struct term *t, const struct rv_model *m, size_t
 	case T_DECISION:
 		return rv_rec_decision(m, rec, as_of) != RV_DECISION_NONE;
 	case T_PRIORITY:
-		return r->priority != 0;
+		return rv_rec_priority_as_of(m, rec, as_of) != 0;
 	case T_CHANGED:
 		return rv_rec_last_change(m, rec, as_of) != RV_DATE_NONE;
 	case T_QUESTION:
@@ -190,12 +190,14 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		if (t->states & (1u << decision))
 			return true;
 		return !t->none && decision == RV_DECISION_UNKNOWN && rv_term_cell_matches(t, state_text(m, rec, false, as_of));
-	case T_PRIORITY:
+	case T_PRIORITY: {
+		int priority = rv_rec_priority_as_of(m, rec, as_of);
 		if (t->none)
-			return r->priority == 0;
+			return priority == 0;
 		if (t->priority)
-			return r->priority == t->priority;
-		return rv_term_cell_matches(t, rv_rec_field(m, rec, REC_PRIORITY));
+			return priority == t->priority;
+		return rv_term_cell_matches(t, rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of));
+	}
 	case T_NOTE:
 		return rv_rec_notes_match(m, rec, t->s);
 	case T_BRIEFING:
@@ -214,7 +216,7 @@ static bool term_matches(const struct term *t, const struct rv_model *m, size_t 
 		case HAS_TEXT:
 			return rv_rec_field(m, rec, REC_TEXT).len > 0;
 		case HAS_PRIORITY:
-			return r->priority != 0;
+			return rv_rec_priority_as_of(m, rec, as_of) != 0;
 		case HAS_OPEN:
 			return rv_rec_deliverables_done_as_of(m, rec, as_of) < r->count[RV_DELIVERABLES];
 		case HAS_OVERDUE:
@@ -322,9 +324,11 @@ static uint64_t numeric_key(const struct rv_model *m, enum rv_sort_key key, size
 		enum rv_decision d = rv_rec_decision(m, rec, as_of);
 		return d == RV_DECISION_NONE ? EMPTY_KEY : (uint64_t)d;
 	}
-	case RV_SORT_PRIORITY:
+	case RV_SORT_PRIORITY: {
 		/* P1..P4, then a value outside the vocabulary; none last */
-		return r->priority == 0 ? EMPTY_KEY : r->priority < 0 ? 5 : (uint64_t)r->priority;
+		int priority = rv_rec_priority_as_of(m, rec, as_of);
+		return priority == 0 ? EMPTY_KEY : priority < 0 ? 5 : (uint64_t)priority;
+	}
 	case RV_SORT_CHANGED:
 	{
 		int32_t changed = rv_rec_last_change(m, rec, as_of);

@@ -84,3 +84,20 @@ run bad-word 2 "$BIN" --show AO-1 $A --as-of-later grey "$D"
 has bad-word-said err "--as-of-later takes hide or dim, not 'grey'"
 run with-summary 2 "$BIN" --summary --as-of-later dim "$D"
 has with-summary-said err "--as-of-later goes with --show, --list, --export or the browser"
+
+# A priority changed later: as of the date, --filter and --sort read the priority then (AO-1 was P2
+# until it was raised to P1 today), not today's.
+mkdir -p "$TMP/raised" && cp "$D"/*.csv "$TMP/raised/"
+sed -i 's/^AO-1,AO,Publish the escrow policy,approved,in progress,P2$/AO-1,AO,Publish the escrow policy,approved,in progress,P1/' \
+	"$TMP/raised/recommendations.csv"
+echo 'AO-1,,priority,P1,P2,2026-12-02T11:00:00,alice,raised' >>"$TMP/raised/changes.csv"
+run priority-then 0 "$BIN" --list $A --filter priority:P2 "$TMP/raised"
+has priority-then-ao1 out "AO-1	"
+run priority-then-p1 0 "$BIN" --list $A --filter priority:=P1 "$TMP/raised"
+lacks priority-then-p1-not-ao1 out "AO-1	"
+has priority-then-p1-ao2 out "AO-2	"
+run priority-now 0 "$BIN" --list --filter priority:P1 "$TMP/raised"
+has priority-now-ao1 out "AO-1	"
+run priority-sort-then 0 "$BIN" --list $A --sort priority "$TMP/raised"
+first=$(head -1 "$TMP/out" | cut -f1)
+[ "$first" = AO-2 ] && echo "ok priority-sort-then-first" || echo "not ok priority-sort-then-first: $first"
