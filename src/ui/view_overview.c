@@ -85,7 +85,7 @@ static void overview_draw(struct view *v, const struct line *line, struct draw *
 	draw_field_right(d, t, strlen(t), COL_TIME - 2, over ? C_ERROR : rv_session_time_on(v->app->session, rec) > 0 ? C_DEFAULT : C_DIM);
 	draw_spaces(d, 2, C_DEFAULT);
 	struct rv_text head = rv_rec_headline(m, rec);
-	draw_text(d, head.ptr, head.len, C_DEFAULT);
+	draw_field(d, head.ptr, head.len, draw_remaining(d), C_DEFAULT); /* cut with an ellipsis, as the lists */
 }
 
 static void overview_header(struct view *v, struct draw *d)
