@@ -131,6 +131,23 @@ void write_test_file(const char *dir, const char *name, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
+int make_test_set(char *dir, size_t size, const char *label, const struct test_file *files)
+{
+	snprintf(dir, size, "/tmp/recview-%s-XXXXXX", label);
+	if (!mkdtemp(dir))
+		return -1;
+	for (const struct test_file *f = files; f->name; f++)
+		write_test_file(dir, f->name, f->text);
+	return 0;
+}
+
+const char *test_path(const char *dir, const char *name)
+{
+	static char path[512];
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return path;
+}
+
 void remove_tree(const char *path)
 {
 	struct stat st;

@@ -41,15 +41,15 @@ static const char changes_csv[] = "rec_id,item,field,value,previous,time,author,
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/recview-activity-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	write_test_file(dir, "recommendations.csv", recs_csv);
-	write_test_file(dir, "status_history.csv", history_csv);
-	write_test_file(dir, "notes.csv", notes_csv);
-	write_test_file(dir, "agenda.csv", agenda_csv);
-	write_test_file(dir, "changes.csv", changes_csv);
-	return 0;
+	static const struct test_file files[] = {
+		{"recommendations.csv", recs_csv},
+		{"status_history.csv", history_csv},
+		{"notes.csv", notes_csv},
+		{"agenda.csv", agenda_csv},
+		{"changes.csv", changes_csv},
+		{NULL, NULL},
+	};
+	return make_test_set(dir, sizeof(dir), "activity", files);
 }
 
 static int teardown(void **state)

@@ -49,16 +49,16 @@ static int setup(void **state)
 {
 	(void)state;
 	setenv("RECVIEW_NOW", "2026-12-02T12:00:00", 1);
-	snprintf(dir, sizeof(dir), "/tmp/recview-later-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	write_test_file(dir, "recommendations.csv", recs_csv);
-	write_test_file(dir, "status_history.csv", history_csv);
-	write_test_file(dir, "deliverables.csv", deliv_csv);
-	write_test_file(dir, "questions.csv", questions_csv);
-	write_test_file(dir, "notes.csv", notes_csv);
-	write_test_file(dir, "changes.csv", changes_csv);
-	return 0;
+	static const struct test_file files[] = {
+		{"recommendations.csv", recs_csv},
+		{"status_history.csv", history_csv},
+		{"deliverables.csv", deliv_csv},
+		{"questions.csv", questions_csv},
+		{"notes.csv", notes_csv},
+		{"changes.csv", changes_csv},
+		{NULL, NULL},
+	};
+	return make_test_set(dir, sizeof(dir), "later", files);
 }
 
 static int teardown(void **state)

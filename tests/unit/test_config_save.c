@@ -20,8 +20,8 @@ static char dir[64];
 static int make_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/recview-cfgsave-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	static const struct test_file none[] = {{NULL, NULL}};
+	return make_test_set(dir, sizeof(dir), "cfgsave", none);
 }
 
 static int drop_dir(void **state)
@@ -31,12 +31,7 @@ static int drop_dir(void **state)
 	return 0;
 }
 
-static char *path_of(const char *name)
-{
-	static char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return path;
-}
+#define path_of(name) test_path(dir, (name))
 
 /* Writes text to NAME, saves split-ratio = value into it, and returns what the file then holds. */
 static char *saved(const char *name, const char *text, const char *value)

@@ -32,12 +32,12 @@ static int setup(void **state)
 {
 	(void)state;
 	setenv("RECVIEW_NOW", NOW, 1);
-	snprintf(dir, sizeof(dir), "/tmp/recview-decided-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	write_test_file(dir, "recommendations.csv", recs_csv);
-	write_test_file(dir, "deliverables.csv", deliv_csv);
-	return 0;
+	static const struct test_file files[] = {
+		{"recommendations.csv", recs_csv},
+		{"deliverables.csv", deliv_csv},
+		{NULL, NULL},
+	};
+	return make_test_set(dir, sizeof(dir), "decided", files);
 }
 
 static int teardown(void **state)

@@ -25,8 +25,8 @@ static char dir[64];
 static int make_dir(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/recview-follow-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
+	static const struct test_file none[] = {{NULL, NULL}};
+	return make_test_set(dir, sizeof(dir), "follow", none);
 }
 
 static int drop_dir(void **state)
@@ -36,12 +36,7 @@ static int drop_dir(void **state)
 	return 0;
 }
 
-static char *path_of(const char *name)
-{
-	static char path[256];
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return path;
-}
+#define path_of(name) test_path(dir, (name))
 
 static void write_text(const char *name, const char *text)
 {

@@ -45,13 +45,13 @@ static int setup(void **state)
 {
 	(void)state;
 	setenv("RECVIEW_NOW", NOW, 1);
-	snprintf(dir, sizeof(dir), "/tmp/recview-items-XXXXXX");
-	if (!mkdtemp(dir))
-		return -1;
-	write_test_file(dir, "recommendations.csv", recs_csv);
-	write_test_file(dir, "deliverables.csv", deliv_csv);
-	write_test_file(dir, "questions.csv", questions_csv);
-	return 0;
+	static const struct test_file files[] = {
+		{"recommendations.csv", recs_csv},
+		{"deliverables.csv", deliv_csv},
+		{"questions.csv", questions_csv},
+		{NULL, NULL},
+	};
+	return make_test_set(dir, sizeof(dir), "items", files);
 }
 
 static int teardown(void **state)

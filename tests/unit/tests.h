@@ -109,6 +109,16 @@ char *read_whole_file(const char *path, size_t *len);
 void print_bytes(const char *label, const char *s, size_t len);
 /* dir/name holding text (asserts it could be written). */
 void write_test_file(const char *dir, const char *name, const char *text);
+/* One file of a test's data set: its name and what it holds. */
+struct test_file {
+	const char *name;
+	const char *text;
+};
+/* A group's data set: makes dir (a buffer of size bytes) a new directory /tmp/recview-LABEL-XXXXXX
+ * holding files, up to the first one with no name. 0, or -1 when the directory cannot be made. */
+int make_test_set(char *dir, size_t size, const char *label, const struct test_file *files);
+/* DIR/NAME, in a buffer that the next call overwrites. */
+const char *test_path(const char *dir, const char *name);
 /* Loads a data set, printing its problems and failing the test when it does not load. */
 struct rv_model;
 void load_ok(struct rv_model *m, const char *dir);
