@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "recview/as_of.h"
+#include "recview/changelog.h"
 #include "recview/date.h"
 #include "recview/entity.h"
 #include "recview/items.h"
@@ -115,6 +116,33 @@ bool rv_rec_later_describe(const struct rv_model *m, size_t rec, int32_t as_of, 
 	count_part(out, &shown, l.deliverables, "deliverable changed", "deliverables changed");
 	count_part(out, &shown, l.questions, "question answered or changed", "questions answered or changed");
 	return true;
+}
+
+bool rv_child_later_values(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of,
+			   struct strbuf *out)
+{
+	static const int del[] = {DEL_STATUS, DEL_RESPONSIBLE, DEL_DUE}, q[] = {Q_ANSWER, Q_STATUS};
+	const int *fields = kind == RV_DELIVERABLES ? del : q;
+	size_t n = kind == RV_DELIVERABLES ? 3 : 2, shown = 0, start = out->len;
+	if (as_of == RV_DATE_NONE)
+		return false;
+	rv_after_words(as_of, out);
+	sb_adds(out, ": ");
+	for (size_t i = 0; i < n; i++) {
+		bool answer = kind == RV_QUESTIONS && fields[i] == Q_ANSWER;
+		struct rv_text now = rv_child_field(m, kind, child, fields[i]);
+		struct rv_text then = answer ? rv_question_answer_as_of(m, child, as_of)
+					     : rv_child_field_as_of(m, kind, child, fields[i], as_of);
+		if (same_text(now, then))
+			continue;
+		sb_addf(out, "%s%s ", shown++ ? ", " : "", rv_item_field_name(kind, fields[i]));
+		sb_add(out, now.len ? now.ptr : "(none)", now.len ? now.len : 6);
+	}
+	if (!shown) { /* nothing changed later: take the words back */
+		out->len = start;
+		out->data[start] = '\0';
+	}
+	return shown > 0;
 }
 
 void rv_after_words(int32_t as_of, struct strbuf *out)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "recview/activity.h"
+#include "recview/as_of_later.h"
 #include "recview/changelog.h"
 #include "recview/mapping.h"
 #include "recview/text.h"
@@ -194,31 +195,15 @@ static struct rv_text describe_link(struct rv_page *p, const struct rv_model *m,
 }
 
 /* The fields of a deliverable or question that a later change sets, and what they read now, for a
- * page that keeps later entries: "after 2015-06-30: status Complete, owner bob". */
+ * page that keeps later entries. */
 static void later_values(const struct rv_model *m, struct rv_page *p, struct rv_page_item *it, enum rv_kind kind,
 			 size_t child)
 {
-	static const int del[] = {DEL_STATUS, DEL_RESPONSIBLE, DEL_DUE}, q[] = {Q_ANSWER, Q_STATUS};
-	const int *fields = kind == RV_DELIVERABLES ? del : q;
-	size_t n = kind == RV_DELIVERABLES ? 3 : 2, shown = 0;
-	if (p->later != RV_AS_OF_DIM || p->as_of == RV_DATE_NONE)
+	if (p->later != RV_AS_OF_DIM)
 		return;
-	char day[16];
-	rv_date_format(p->as_of, day, sizeof(day));
 	struct strbuf sb;
 	sb_init(&sb);
-	sb_addf(&sb, "after %s: ", day);
-	for (size_t i = 0; i < n; i++) {
-		bool answer = kind == RV_QUESTIONS && fields[i] == Q_ANSWER;
-		struct rv_text now = rv_child_field(m, kind, child, fields[i]);
-		struct rv_text then = answer ? rv_question_answer_as_of(m, child, p->as_of)
-					     : rv_child_field_as_of(m, kind, child, fields[i], p->as_of);
-		if (now.len == then.len && (!now.len || memcmp(now.ptr, then.ptr, now.len) == 0))
-			continue;
-		sb_addf(&sb, "%s%s ", shown++ ? ", " : "", rv_item_field_name(kind, fields[i]));
-		sb_add(&sb, now.len ? now.ptr : "(none)", now.len ? now.len : 6);
-	}
-	if (shown)
+	if (rv_child_later_values(m, kind, child, p->as_of, &sb))
 		it->later = keep_sb(p, &sb);
 	sb_free(&sb);
 }

@@ -30,6 +30,11 @@ bool rv_rec_later_count(const struct rv_model *m, size_t rec, int32_t as_of, str
  * where it goes); nothing, and false, when nothing of rec was recorded after as_of.
  */
 bool rv_rec_later_describe(const struct rv_model *m, size_t rec, int32_t as_of, struct strbuf *out);
+/* Appends the fields of a deliverable or question (kind) that a change recorded after as_of set, and
+ * what they read now: "after 2015-06-30: status complete, owner Bob" (raw, as above); nothing, and
+ * false, when none was changed after as_of or as_of is RV_DATE_NONE. */
+bool rv_child_later_values(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of,
+			   struct strbuf *out);
 /* "[after 2015-06-30]": the mark of an entry recorded after as_of. */
 void rv_after_mark(int32_t as_of, struct strbuf *out);
 /* "after 2015-06-30": the words before what rv_rec_later_describe says, or a column's name. */

@@ -113,6 +113,26 @@ static void add_decided(struct view *v, size_t rec, int gap)
 	free(changes);
 }
 
+/* As of a date with as-of-later = dim (&): what was recorded after the date is kept, dimmed and marked
+ * "[after DATE]" as on the page; hidden otherwise. */
+static bool keeps_later(const struct view *v)
+{
+	return v->app->as_of != RV_DATE_NONE && v->app->as_of_later == RV_AS_OF_DIM;
+}
+
+/* With dim, under a deliverable or question: the fields a later change set and what they read now,
+ * "after 2015-06-30: status complete, owner Bob", as the page has it. */
+static void add_later_values(struct view *v, enum rv_kind kind, size_t child)
+{
+	if (!keeps_later(v))
+		return;
+	struct strbuf line;
+	sb_init(&line);
+	if (rv_child_later_values(v->app->m, kind, child, v->app->as_of, &line))
+		add_text(v, PL_LATER_TEXT, 0, line.data, line.len);
+	sb_free(&line);
+}
+
 /* One deliverable: what, then who owns it and, until it is done, when it is due and whether that has
  * passed, all as of the date in force. */
 static void add_deliverable(struct view *v, size_t d)
@@ -139,7 +159,7 @@ static void add_deliverable(struct view *v, size_t d)
 	if (open)
 		sb_adds(&line, ")");
 	view_add_wrapped(v, PL_DELIVERABLE, (uint32_t)d, false, line.data, line.len, present_text_width(v) - 4);
-	sb_free(&line);
+	sb_free(&line);	add_later_values(v, RV_DELIVERABLES, d);
 }
 
 static void add_deliverables(struct view *v, size_t rec, int gap)
@@ -158,13 +178,6 @@ static void add_deliverables(struct view *v, size_t rec, int gap)
 	add_text(v, PL_HEADING, 0, heading, strlen(heading));
 	for (size_t k = 0; k < r->count[RV_DELIVERABLES]; k++)
 		add_deliverable(v, rv_rec_child_index(m, rec, RV_DELIVERABLES, k));
-}
-
-/* As of a date with as-of-later = dim (&): what was recorded after the date is kept, dimmed and marked
- * "[after DATE]" as on the page; hidden otherwise. */
-static bool keeps_later(const struct view *v)
-{
-	return v->app->as_of != RV_DATE_NONE && v->app->as_of_later == RV_AS_OF_DIM;
 }
 
 /* How many entries recorded after the date a slide keeps, of the history and of the notes (the
@@ -353,6 +366,7 @@ static void add_open_questions(struct view *v, size_t rec, int gap)
 		sb_add(&line, text.ptr, text.len);
 		add_text(v, PL_NOTE, 1, line.data, line.len);
 		sb_free(&line);
+		add_later_values(v, RV_QUESTIONS, q);
 	}
 }
 
