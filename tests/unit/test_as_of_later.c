@@ -108,6 +108,31 @@ static void test_count_and_describe(void **state)
 	rv_model_free(&m);
 }
 
+/* A deliverable's and a question's fields set later, in the words the page and the slide show under
+ * them; nothing (and the buffer as it was) when nothing changed later or no date is in force. */
+static void test_child_later_values(void **state)
+{
+	(void)state;
+	struct rv_model m;
+	load_ok(&m, dir);
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_adds(&sb, "> ");
+	assert_true(rv_child_later_values(&m, RV_DELIVERABLES, 0, 20150630, &sb));
+	assert_string_equal(sb.data, "> after 2015-06-30: status complete");
+	sb_reset(&sb);
+	assert_true(rv_child_later_values(&m, RV_QUESTIONS, 0, 20150630, &sb));
+	assert_string_equal(sb.data, "after 2015-06-30: answer The CTO.");
+	sb_reset(&sb);
+	sb_adds(&sb, "kept");
+	assert_false(rv_child_later_values(&m, RV_DELIVERABLES, 0, 20261231, &sb));
+	assert_string_equal(sb.data, "kept");
+	assert_false(rv_child_later_values(&m, RV_DELIVERABLES, 0, RV_DATE_NONE, &sb));
+	assert_string_equal(sb.data, "kept");
+	sb_free(&sb);
+	rv_model_free(&m);
+}
+
 /* --list: a tenth field with what came later when dim, none when hidden; the priority then. */
 static void test_list_line(void **state)
 {
@@ -280,6 +305,7 @@ int run_as_of_later_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_count_and_describe),
+		cmocka_unit_test(test_child_later_values),
 		cmocka_unit_test(test_list_line),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_minutes),
