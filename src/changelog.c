@@ -276,6 +276,47 @@ bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision
 	return previous->len > 0;
 }
 
+/* The day a changes.csv time (YYYY-MM-DDTHH:MM:SS) falls on; RV_DATE_NONE when it has none. */
+static int32_t row_day(const struct rv_model *m, size_t row)
+{
+	struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
+	int32_t day;
+	return t.len >= 10 && rv_date_parse(t.ptr, 10, &day) == RV_DATE_OK ? day : RV_DATE_NONE;
+}
+
+/* Whether changes.csv time a sorts before time b (the same form: text order is time order). */
+static bool time_before(struct rv_text a, struct rv_text b)
+{
+	size_t n = a.len < b.len ? a.len : b.len;
+	int c = n ? memcmp(a.ptr, b.ptr, n) : 0;
+	return c < 0 || (c == 0 && a.len < b.len);
+}
+
+bool rv_changes_state_as_of(const struct rv_model *m, size_t rec, bool decision, int32_t as_of, struct rv_text *out)
+{
+	const char *name = decision ? "decision" : "status";
+	long last_by = -1, first_after = -1;
+	for (size_t k = 0; as_of != RV_DATE_NONE && k < rv_rec_child_count(m, rec, RV_CHANGES); k++) {
+		size_t row = rv_rec_child_index(m, rec, RV_CHANGES, k);
+		if (!rv_changes_row_records_state(m, row) ||
+		    !text_is(rv_child_field(m, RV_CHANGES, row, CHG_FIELD), name, strlen(name)))
+			continue;
+		struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
+		int32_t day = row_day(m, row);
+		if (day == RV_DATE_NONE || day <= as_of) { /* by then: the latest (the file's last of a tie) */
+			if (last_by < 0 || !time_before(t, rv_child_field(m, RV_CHANGES, (size_t)last_by, CHG_TIME)))
+				last_by = (long)row;
+		} else if (first_after < 0 || time_before(t, rv_child_field(m, RV_CHANGES, (size_t)first_after, CHG_TIME))) {
+			first_after = (long)row; /* after it: the earliest */
+		}
+	}
+	if (first_after < 0)
+		return false;
+	*out = last_by >= 0 ? rv_child_field(m, RV_CHANGES, (size_t)last_by, CHG_VALUE)
+			    : rv_child_field(m, RV_CHANGES, (size_t)first_after, CHG_PREVIOUS);
+	return true;
+}
+
 void rv_changelog_rebuild(struct rv_model *m)
 {
 	rv_changelog_free(m);

@@ -374,8 +374,14 @@ enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t a
 		if (h->date <= as_of && h->decision != RV_DECISION_NONE)
 			return h->decision;
 	}
-	/* SSR1's decisions are in the column only: an undated decision holds throughout. */
-	return dated ? rv_rec_decision_at_start(m, rec) : r->decision;
+	if (dated)
+		return rv_rec_decision_at_start(m, rec);
+	/* SSR1's decisions are in the column only: an undated decision holds throughout, unless recview
+	 * changed it after the date (a history without a decision column cannot date that change). */
+	struct rv_text then;
+	if (rv_changes_state_as_of(m, rec, true, as_of, &then))
+		return rv_model_decision(m, RV_RECS, then.ptr, then.len);
+	return r->decision;
 }
 
 long rv_rec_latest_entry(const struct rv_model *m, size_t rec, int32_t as_of)

@@ -63,6 +63,10 @@ bool rv_changes_row_records_state(const struct rv_model *m, size_t row);
  * recorded (by time, then file order) of its status (decision) rows; false when there is none, or
  * it is empty. */
 bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision, struct rv_text *previous);
+/* The status (decision) rec had on as_of by its changes.csv state rows, for a history that cannot date
+ * it (no decision column): the value of the last row recorded by then, else the previous value of the
+ * first; false when no row was recorded after as_of (the column's value held then too). */
+bool rv_changes_state_as_of(const struct rv_model *m, size_t rec, bool decision, int32_t as_of, struct rv_text *out);
 
 /* Builds the index of changes.csv (after loading, and whenever its rows change). */
 void rv_changelog_rebuild(struct rv_model *m);

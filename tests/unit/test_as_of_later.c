@@ -301,6 +301,34 @@ static void test_decision_before_a_meeting(void **state)
 	remove_tree(d);
 }
 
+/* A history without a decision column cannot date a decision taken today: its changes.csv rows do,
+ * so before them the column's old value holds (approved), and each later one from its day. */
+static void test_decision_without_a_history_column(void **state)
+{
+	(void)state;
+	char d[64];
+	static const struct test_file files[] = {
+		{"recommendations.csv", "id,title,decision,status\nN-1,One,approved,in progress\n"},
+		{"status_history.csv", "rec_id,date,status,source,note\nN-1,2015-03-01,in progress,report,\n"},
+		{"changes.csv", "rec_id,item,field,value,previous,time,author,note\n"
+				"N-1,,decision,pending,approved,2026-12-01T09:00:00,chair,\n"
+				"N-1,,decision,rejected,pending,2026-12-02T10:00:00,chair,\n"},
+		{NULL, NULL},
+	};
+	assert_int_equal(make_test_set(d, sizeof(d), "nodecision", files), 0);
+	/* The column says what the last change set. */
+	write_test_file(d, "recommendations.csv", "id,title,decision,status\nN-1,One,rejected,in progress\n");
+	struct rv_model m;
+	load_ok(&m, d);
+	assert_int_equal(rv_rec_decision(&m, 0, 20150630), RV_DECISION_APPROVED);
+	assert_int_equal(rv_rec_decision(&m, 0, 20261130), RV_DECISION_APPROVED);
+	assert_int_equal(rv_rec_decision(&m, 0, 20261201), RV_DECISION_PENDING);
+	assert_int_equal(rv_rec_decision(&m, 0, 20261202), RV_DECISION_REJECTED);
+	assert_int_equal(rv_rec_decision(&m, 0, RV_DATE_NONE), RV_DECISION_REJECTED);
+	rv_model_free(&m);
+	remove_tree(d);
+}
+
 int run_as_of_later_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +339,7 @@ int run_as_of_later_tests(void)
 		cmocka_unit_test(test_minutes),
 		cmocka_unit_test(test_page_outputs),
 		cmocka_unit_test(test_decision_before_a_meeting),
+		cmocka_unit_test(test_decision_without_a_history_column),
 	};
 	return cmocka_run_group_tests_name("as_of_later", tests, setup, teardown);
 }
