@@ -135,6 +135,17 @@ read_page() {
 	done
 }
 
+# wait_top: until the title bar's position reads 1/N (the page in front shown from its first line)
+wait_top() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | head -1 | grep -qE ' 1/[0-9]+$' && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # check NAME COMMAND...: ok when COMMAND succeeds, else not ok and the screen
 check() {
 	name=$1
