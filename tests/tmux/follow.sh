@@ -1,7 +1,8 @@
 #!/bin/sh
-# A walkthrough followed from a second terminal: two tmux sessions on one copy of the data, at 80x24
-# and 200x60. The follower waits for a presenter; the presenter presses P and steps through three
-# items, each shown by the follower in turn; the presenter's footer counts "1 following"; a status set
+# A walkthrough followed from a second terminal: two tmux sessions on one copy of the data, at 80x24,
+# 120x40, 200x60 and 240x67. The follower waits for a presenter; the presenter presses P and takes
+# three steps (forward, forward, back) and forward again, each slide shown by the follower in turn
+# (its position, state and text); the presenter's footer counts "1 following"; a status set
 # on the slide reaches the follower; moving alone and P to follow again; the presenter quits and the
 # follower waits again; a bad state file is said, never followed.
 . tests/tmux/lib.sh
@@ -23,8 +24,8 @@ close_two() {
 	sleep 0.3
 }
 
-for size in "80 24" "200 60"; do
-	set -- $size
+for size in $SIZES; do
+	set -- "$(cols_of $size)" "$(lines_of $size)"
 	open_two "$1" "$2"
 	on foll
 	expect "waits-$1" "Waiting for a presenter in $DATA"
@@ -49,6 +50,17 @@ for size in "80 24" "200 60"; do
 	on foll
 	expect "follower-third-$1" "3 / 3"
 	expect "follower-third-text-$1" "ICANN org should post a web page"
+	on pres
+	keys Left
+	expect "presenter-back-$1" "2 / 3"
+	on foll
+	expect "follower-back-$1" "2 / 3"
+	expect "follower-back-text-$1" "Risk Management"
+	expect_not "follower-back-not-third-$1" "ICANN org should post a web page"
+	on pres
+	keys Space
+	on foll
+	expect "follower-third-again-$1" "3 / 3"
 	# Moving alone, then P follows again.
 	keys Left
 	expect "alone-$1" "on your own: P follows tester again"
