@@ -66,7 +66,27 @@ static bool is_action(const struct rv_change *c)
 	       (c->target == RV_DELIVERABLES && (c->field == DEL_RESPONSIBLE || c->field == DEL_DUE));
 }
 
-/* The actions of the session, with their owners: what each owner or due date change set. */
+/* Who an action falls to: the owner it set, or for a deliverable's due date its responsible as it
+ * stands now (the cell, which a later owner change of the session has set). */
+static void action_owner(const struct rv_session *s, const struct rv_change *c, struct strbuf *out)
+{
+	if ((c->target == RV_RECS && c->field == REC_OWNER) || (c->target == RV_DELIVERABLES && c->field == DEL_RESPONSIBLE)) {
+		md_str(out, c->after && *c->after ? c->after : "(none)");
+		return;
+	}
+	long rec = rv_find_rec(s->m, c->rec_id, strlen(c->rec_id));
+	struct rv_item it;
+	struct rv_text who = {0};
+	if (rec >= 0 && c->item && rv_item_find(s->m, (size_t)rec, c->item, strlen(c->item), &it))
+		who = rv_child_field(s->m, RV_DELIVERABLES, it.index, DEL_RESPONSIBLE);
+	if (who.len)
+		rv_markdown_cell(out, who.ptr, who.len);
+	else
+		sb_adds(out, "(none)");
+}
+
+/* The actions of the session, with their owners: what each owner or due date change set, and who it
+ * falls to. */
 static void session_actions(const struct rv_session *s, struct strbuf *out)
 {
 	bool any = false;
@@ -75,7 +95,7 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		if (!is_action(c))
 			continue;
 		if (!any)
-			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Note |\n|---|---|---|---|\n");
+			sb_adds(out, "\n## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n|---|---|---|---|---|\n");
 		any = true;
 		sb_adds(out, "| ");
 		md_str(out, c->rec_id);
@@ -83,6 +103,8 @@ static void session_actions(const struct rv_session *s, struct strbuf *out)
 		change_label(c, out);
 		sb_adds(out, " | ");
 		md_str(out, c->after && *c->after ? c->after : "(none)");
+		sb_adds(out, " | ");
+		action_owner(s, c, out);
 		sb_adds(out, " | ");
 		md_str(out, c->note);
 		sb_adds(out, " |\n");
