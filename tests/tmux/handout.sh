@@ -4,7 +4,7 @@
 # the walkthrough of the agenda and --export slides / slides-html have the same items in the same
 # order; the walkthrough of the list filtered to decision:approved and the handout with that --filter
 # the same count; the HTML is escaped (no raw <script>, no markup from the data) and standalone
-# (no src, href, <link>, @import or url(): no external asset).
+# (no src, href, <link>, @import or url(): no external asset); the Markdown has each "<" escaped.
 . tests/tmux/lib.sh
 START_ENV="RECVIEW_CLOCK=0 XDG_CONFIG_HOME=$PWD/tests/data/config-split-off"
 MEET=tests/data/meeting
@@ -33,6 +33,13 @@ if grep -qiE '<[a-z][^>]*(src|href)=' "$TMP/slides.html" ||
 else
 	echo "ok html-no-external-asset"
 fi
+# The Markdown handout: a "<" from the data escaped (\<), so that shown as HTML it has no tag.
+if grep -qE '(^|[^\\])<(script|/script|b>|i>|link)' "$TMP/slides.md"; then
+	echo "not ok md-no-raw-markup"; grep -E '(^|[^\\])<(script|/script|b>|i>|link)' "$TMP/slides.md"
+else
+	echo "ok md-no-raw-markup"
+fi
+grep -qF 'Stop \<script>alert("x")\</script> & friends' "$TMP/slides.md" && echo "ok md-title-escaped" || echo "not ok md-title-escaped"
 grep -qF 'Stop &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends' "$TMP/slides.html" &&
 	echo "ok html-title-escaped" || echo "not ok html-title-escaped"
 grep -qF 'Alice &amp; Bob &lt;ops&gt;' "$TMP/slides.html" && echo "ok html-owner-escaped" || echo "not ok html-owner-escaped"

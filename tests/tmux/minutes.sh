@@ -85,7 +85,7 @@ for size in $SIZES; do
 	in_minutes "minutes-count-$size" "3 items presented"
 	in_minutes "minutes-status-both-dates-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | status: in progress → behind schedule (as of 2015-01-01) | late \\| again |"
 	in_minutes "minutes-decision-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | decision: approved → rejected (as of 2026-12-02) | board said no |"
-	in_minutes "minutes-note-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | note | check <soon> & again |"
+	in_minutes "minutes-note-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | note | check \\<soon> & again |"
 	in_minutes "minutes-action-owner-$size" "| SSR2-10.1 | owner | Alice & Co | Alice & Co |  |"
 	# A change after the minutes were written: quitting asks; Esc stays, w writes them and quits.
 	keys i

@@ -204,6 +204,18 @@ static void test_markdown_export_escapes_backslashes_and_breaks(void **state)
 	unload(m);
 }
 
+/* A "<" from the data is escaped: shown as HTML, the Markdown has no tag of the data's. */
+static void test_markdown_cell_escapes_tags(void **state)
+{
+	(void)state;
+	struct strbuf out;
+	sb_init(&out);
+	const char *s = "<script>alert(1)</script> & <b>";
+	rv_markdown_cell(&out, s, strlen(s));
+	assert_string_equal(out.data, "\\<script>alert(1)\\</script> & \\<b>");
+	sb_free(&out);
+}
+
 static void test_session_minutes_escape_backslashes_and_breaks(void **state)
 {
 	(void)state;
@@ -646,6 +658,7 @@ int run_export_tests(void)
 	const struct CMUnitTest tests[] = {
 		T(test_csv_export_defuses_formulas),
 		T(test_markdown_export_escapes_backslashes_and_breaks),
+		T(test_markdown_cell_escapes_tags),
 		T(test_session_minutes_escape_backslashes_and_breaks),
 		T(test_session_minutes_actions_and_times),
 		T(test_file_minutes_escape_backslashes_and_breaks),
