@@ -1,6 +1,6 @@
 #!/bin/sh
 # Presentation mode: P with an agenda asks, a presents it; walk the three items forward and back,
-# open one and return, at 80x24 and 200x60; the time spent goes into the minutes.
+# open one and return, at 80x24, 120x40, 200x60 and 240x67; the time spent goes into the minutes.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
 mkdir "$DATA"
@@ -8,8 +8,8 @@ cp data/*.csv "$DATA/"
 printf 'rec_id,added,author\nSSR1-11,2026-11-23T10:00:00,chair\nSSR1-25,2026-11-23T10:00:00,chair\nSSR2-10.1,2026-11-23T10:00:00,chair\n' >"$DATA/agenda.csv"
 START_ENV="USER=tester"
 
-for size in "80 24" "200 60"; do
-	set -- $size
+for size in $SIZES; do
+	set -- "$(cols_of $size)" "$(lines_of $size)"
 	start "$1" "$2" "$DATA"
 	expect "list-$1" "SSR1-1 "
 	keys P
