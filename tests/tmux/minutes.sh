@@ -1,9 +1,10 @@
 #!/bin/sh
-# The meeting's minutes at 80x24, 120x40, 200x60 and 240x67: walk three agenda items (a minute or more
-# on the first, two on the second: RECVIEW_CLOCK=60), on the third slide record a status change dated
-# 2015-01-01, a decision, a note and an owner; M writes the minutes (the configuration's minutes-file,
-# relative to the data directory): the items in order with their times, the changes with both dates,
-# the note, the owner as an action with who it falls to, escaped. Quitting with minutes out of date
+# The meeting's minutes at 80x24, 120x40, 200x60 and 240x67: walk three agenda items (a minute or
+# more on the first, two on the second: RECVIEW_CLOCK=60); from the first slide's page a
+# deliverable's due date; on the third slide a status change dated 2015-01-01, a decision, a note
+# and an owner; M writes the minutes (the configuration's minutes-file, relative to the data
+# directory): the items in order with their times, the changes with both dates, the note, the owner
+# and the due date as actions with who each falls to, escaped. Quitting with minutes out of date
 # asks first; Esc stays; Z from the list writes them again.
 . tests/tmux/lib.sh
 mkdir "$TMP/config" "$TMP/config/recview"
@@ -38,6 +39,19 @@ for size in $SIZES; do
 	keys a
 	expect "first-$size" "1 / 3"
 	check "first-a-minute-$size" wait_clock '[1-9]:[0-9][0-9]'
+	# From the slide, its page: a deliverable's new due date, an action for its owner (Staff).
+	keys Enter
+	expect "first-page-$size" "Walkthrough 1/3 › SSR1-11"
+	keys d
+	expect "first-deliverables-$size" "SSR1-11 › Deliverables"
+	keys E
+	expect "due-prompt-$size" "due date of SSR1-11 deliverable 1"
+	keys 2027-06 Enter
+	expect "due-reason-prompt-$size" "reason for the new date"
+	keys 'vendor late' Enter
+	expect "due-saved-$size" "Saved: SSR1-11 deliverable 1 is now due 2027-06 (was 2015-10)"
+	keys h BSpace
+	expect "back-on-first-$size" "1 / 3"
 	keys Space
 	expect "second-$size" "2 / 3"
 	check "second-two-minutes-$size" wait_clock '[2-9]:[0-9][0-9]'
@@ -87,6 +101,7 @@ for size in $SIZES; do
 	in_minutes "minutes-decision-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | decision: approved → rejected (as of 2026-12-02) | board said no |"
 	in_minutes "minutes-note-$size" "| 2026-12-02T10:00:00 | chair | SSR2-10.1 | note | check \\<soon> & again |"
 	in_minutes "minutes-action-owner-$size" "| SSR2-10.1 | owner | Alice & Co | Alice & Co |  |"
+	in_minutes "minutes-action-due-$size" "| SSR1-11 | due of D1 | 2027-06 | Staff | vendor late |"
 	# A change after the minutes were written: quitting asks; Esc stays, w writes them and quits.
 	keys i
 	expect "note-after-prompt-$size" "note"
