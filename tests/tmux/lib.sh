@@ -110,13 +110,13 @@ wait_changed() {
 read_slide() {
 	screen >"$1"
 	screen >"$TMP/read-last"
-	n=0
-	while grep -qF '▼' "$TMP/read-last" && [ $n -lt 200 ]; do
+	reads=0
+	while grep -qF '▼' "$TMP/read-last" && [ $reads -lt 200 ]; do
 		keys j
 		wait_changed "$TMP/read-last" || return 1
 		screen >"$TMP/read-last"
 		cat "$TMP/read-last" >>"$1"
-		n=$((n + 1))
+		reads=$((reads + 1))
 	done
 }
 
@@ -125,13 +125,13 @@ read_slide() {
 read_page() {
 	screen >"$1"
 	screen >"$TMP/read-last"
-	n=0
-	while ! head -1 "$TMP/read-last" | grep -qE ' ([0-9]+)/\1$' && [ $n -lt 100 ]; do
+	reads=0
+	while ! head -1 "$TMP/read-last" | grep -qE ' ([0-9]+)/\1$' && [ $reads -lt 100 ]; do
 		keys Space
 		wait_changed "$TMP/read-last" || return 1
 		screen >"$TMP/read-last"
 		cat "$TMP/read-last" >>"$1"
-		n=$((n + 1))
+		reads=$((reads + 1))
 	done
 }
 
