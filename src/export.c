@@ -21,7 +21,8 @@
 /*
  * A Markdown table cell: sanitised (so on one line: line breaks become spaces, controls are made
  * visible), with pipes and backslashes escaped. Both are needed: with only pipes escaped, the cell
- * a\|b would become a\\|b, an escaped backslash and then a real pipe that splits the cell.
+ * a\|b would become a\\|b, an escaped backslash and then a real pipe that splits the cell. A "<" is
+ * escaped too: where the Markdown is shown as HTML, "<script>" from a title would be a tag.
  */
 void rv_markdown_cell(struct strbuf *out, const char *s, size_t len)
 {
@@ -29,7 +30,7 @@ void rv_markdown_cell(struct strbuf *out, const char *s, size_t len)
 	sb_init(&clean);
 	text_sanitize(&clean, s, len, 0);
 	for (size_t i = 0; i < clean.len; i++) {
-		if (clean.data[i] == '|' || clean.data[i] == '\\')
+		if (clean.data[i] == '|' || clean.data[i] == '\\' || clean.data[i] == '<')
 			sb_addc(out, '\\');
 		sb_addc(out, clean.data[i]);
 	}

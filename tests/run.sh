@@ -84,12 +84,20 @@ if command -v tmux >/dev/null 2>&1; then
 	for t in tests/tmux/*.sh; do
 		case $t in */lib.sh) continue ;; esac
 		out=$(sh "$t" 2>&1)
+		st=$?
 		printf '%s\n' "$out" | grep -E '^not ok' | sed "s|^|$t: |"
 		p=$(printf '%s\n' "$out" | grep -c '^ok ')
 		f=$(printf '%s\n' "$out" | grep -c '^not ok')
 		if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
 			printf '%s\n' "$out" | tail -5
 			f=1
+		fi
+		# A script that stops on an error (a syntax error, a failed command under set -e) has its
+		# checks after that unrun: its exit status counts as one failure more.
+		if [ "$st" -ne 0 ]; then
+			echo "$t: exited $st"
+			printf '%s\n' "$out" | tail -3
+			f=$((f + 1))
 		fi
 		passed=$((passed + p))
 		failed=$((failed + f))

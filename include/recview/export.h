@@ -28,7 +28,7 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 			   struct strbuf *out);
 /*
  * A Markdown table cell (or one line of a list): sanitised, so on one line with no control
- * character, pipes and backslashes escaped.
+ * character, pipes, backslashes and "<" escaped (so that no text from the data is read as HTML).
  */
 void rv_markdown_cell(struct strbuf *out, const char *s, size_t len);
 /*

@@ -108,7 +108,7 @@ static void draw_state(struct view *v, struct draw *d, bool big_status)
 		draw_str(d, " ", C_DEFAULT);
 		draw_str(d, rv_status_name(status), status_color(status));
 	} else {
-		draw_str(d, "no status recorded", C_DIM);
+		draw_str(d, "no status recorded", rv_status_color(RV_STATUS_NONE)); /* its own colour, as on the dashboard */
 	}
 	if (decision != RV_DECISION_NONE) {
 		draw_str(d, gap, C_DEFAULT);

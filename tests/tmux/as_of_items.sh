@@ -1,8 +1,8 @@
 #!/bin/sh
-# A deliverable's status changed today (changes.csv) is not there as of 2015-06-30, at 80x24 and
-# 200x60: SSR1-11's first deliverable, set complete on 2026-12-02, reads "3 done" on the page, has no
-# status on its own page and does not count in the dashboard's done deliverables; & shows it dimmed
-# with "after 2015-06-30"; without --as-of it is done everywhere.
+# A deliverable's status changed today (changes.csv) is not there as of 2015-06-30, at 80x24, 120x40,
+# 200x60 and 240x67: SSR1-11's first deliverable, set complete on 2026-12-02, reads "3 done" on the
+# page, has no status on its own page and does not count in the dashboard's done deliverables; &
+# shows it dimmed with "after 2015-06-30"; without --as-of it is done everywhere.
 . tests/tmux/lib.sh
 START_ENV="USER=tester RECVIEW_NOW=2026-12-02T12:00:00 XDG_CONFIG_HOME=$(pwd)/tests/data/config-split-off"
 DATA="$TMP/data"
@@ -15,10 +15,9 @@ else
 	echo "not ok set-today"; cat "$DATA/changes.csv"
 fi
 
-for size in "80 24" "200 60"; do
-	tag=$(echo "$size" | tr ' ' x)
-	# shellcheck disable=SC2086
-	start $size --as-of 2015-06-30 "$DATA"
+for size in $SIZES; do
+	tag=$size
+	start "$(cols_of $size)" "$(lines_of $size)" --as-of 2015-06-30 "$DATA"
 	expect "$tag-start" "as of 2015-06-30"
 	keys ':' 'SSR1-11' Enter / 'Deliverables (4' Enter
 	expect "$tag-page-then" "Deliverables (4, 3 done)"
@@ -32,8 +31,7 @@ for size in "80 24" "200 60"; do
 	expect "$tag-dashboard-then" "overdue   0 of 78 deliverables, 70 done"
 	keys Q
 	exited "$tag-then-quit" 0
-	# shellcheck disable=SC2086
-	start $size "$DATA"
+	start "$(cols_of $size)" "$(lines_of $size)" "$DATA"
 	keys ':' 'SSR1-11' Enter / 'Deliverables (4' Enter
 	expect "$tag-page-now" "Deliverables (4, 4 done)"
 	keys D

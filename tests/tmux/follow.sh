@@ -1,9 +1,10 @@
 #!/bin/sh
-# A walkthrough followed from a second terminal: two tmux sessions on one copy of the data, at 80x24
-# and 200x60. The follower waits for a presenter; the presenter presses P and steps through three
-# items, each shown by the follower in turn; the presenter's footer counts "1 following"; a status set
-# on the slide reaches the follower, with its line under "Decided in this meeting", and an undo takes
-# both back; moving alone and P to follow again; the presenter quits and the
+# A walkthrough followed from a second terminal: two tmux sessions on one copy of the data, at 80x24,
+# 120x40, 200x60 and 240x67. The follower waits for a presenter; the presenter presses P and takes
+# three steps (forward, forward, back) and forward again, each slide shown by the follower in turn
+# (its position, state and text); the presenter's footer counts "1 following"; a status set on the
+# slide reaches the follower, with its line under "Decided in this meeting", and an undo takes both
+# back; moving alone and P to follow again; the presenter quits and the
 # follower waits again; a bad state file is said, never followed.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
@@ -24,8 +25,8 @@ close_two() {
 	sleep 0.3
 }
 
-for size in "80 24" "200 60"; do
-	set -- $size
+for size in $SIZES; do
+	set -- "$(cols_of $size)" "$(lines_of $size)"
 	open_two "$1" "$2"
 	on foll
 	expect "waits-$1" "Waiting for a presenter in $DATA"
@@ -38,7 +39,7 @@ for size in "80 24" "200 60"; do
 	on foll
 	expect "follower-first-$1" "1 / 3"
 	expect "follower-first-id-$1" "following tester@"
-	if [ "$1" = 200 ]; then # the status word in block letters
+	if big_letters "$1" "$2"; then # the status word in block letters
 		expect "follower-first-state-$1" "███ █  █    ███ ██  ███ ███ ██  ███ ███ ███"
 	else
 		expect "follower-first-state-$1" "in progress    Board: approved"
@@ -48,7 +49,7 @@ for size in "80 24" "200 60"; do
 	keys Space
 	on foll
 	expect "follower-second-$1" "2 / 3"
-	if [ "$1" = 200 ]; then
+	if big_letters "$1" "$2"; then
 		expect "follower-second-state-$1" "███ ███ █   █ ███ █   ███ ███ ███"
 	else
 		expect "follower-second-state-$1" "complete    Board: approved"
@@ -58,6 +59,17 @@ for size in "80 24" "200 60"; do
 	on foll
 	expect "follower-third-$1" "3 / 3"
 	expect "follower-third-text-$1" "ICANN org should post a web page"
+	on pres
+	keys Left
+	expect "presenter-back-$1" "2 / 3"
+	on foll
+	expect "follower-back-$1" "2 / 3"
+	expect "follower-back-text-$1" "Risk Management"
+	expect_not "follower-back-not-third-$1" "ICANN org should post a web page"
+	on pres
+	keys Space
+	on foll
+	expect "follower-third-again-$1" "3 / 3"
 	# Moving alone, then P follows again.
 	keys Left
 	expect "alone-$1" "on your own: P follows tester again"

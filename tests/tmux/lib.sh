@@ -84,3 +84,79 @@ exited() {
 }
 
 resize() { tmx resize-window -t "$SESSION" -x "$1" -y "$2"; }
+
+# The sizes the meeting tests run at: a laptop, a bigger window, a projector, a wide projector.
+SIZES="80x24 120x40 200x60 240x67"
+# cols_of 80x24 / lines_of 80x24: the two halves of a size
+cols_of() { echo "${1%x*}"; }
+lines_of() { echo "${1#*x}"; }
+# big_letters COLS LINES: the slide draws its id and status in block letters at that size (from
+# 120x40, as present_slide.c decides; big-text = off in the configuration turns them off)
+big_letters() { [ "$1" -ge 120 ] && [ "$2" -ge 40 ]; }
+
+# screen_e: the screen with its colours and attributes (SGR sequences), as capture-pane -e gives it
+screen_e() { tmx capture-pane -e -p -t "$SESSION"; }
+
+# wait_changed FILE: until the screen differs from the one saved in FILE (10 seconds at most)
+wait_changed() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | cmp -s - "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# read_slide FILE: every line of the walkthrough's slide into FILE, j scrolling it while the footer
+# says it continues below (▼). Fails when a j moves nothing.
+read_slide() {
+	screen >"$1"
+	screen >"$TMP/read-last"
+	reads=0
+	while grep -qF '▼' "$TMP/read-last" && [ $reads -lt 200 ]; do
+		keys j
+		wait_changed "$TMP/read-last" || return 1
+		screen >"$TMP/read-last"
+		cat "$TMP/read-last" >>"$1"
+		reads=$((reads + 1))
+	done
+}
+
+# read_page FILE: every line of the page in front into FILE, Space paging until the title bar's
+# position reads N/N (its last line). Fails when a Space moves nothing.
+read_page() {
+	screen >"$1"
+	screen >"$TMP/read-last"
+	reads=0
+	while ! head -1 "$TMP/read-last" | grep -qE ' ([0-9]+)/\1$' && [ $reads -lt 100 ]; do
+		keys Space
+		wait_changed "$TMP/read-last" || return 1
+		screen >"$TMP/read-last"
+		cat "$TMP/read-last" >>"$1"
+		reads=$((reads + 1))
+	done
+}
+
+# wait_top: until the title bar's position reads 1/N (the page in front shown from its first line)
+wait_top() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | head -1 | grep -qE ' 1/[0-9]+$' && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# check NAME COMMAND...: ok when COMMAND succeeds, else not ok and the screen
+check() {
+	name=$1
+	shift
+	if "$@"; then
+		echo "ok $name"
+	else
+		echo "not ok $name"
+		screen | sed 's/^/  | /'
+	fi
+}

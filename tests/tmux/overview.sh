@@ -1,11 +1,11 @@
 #!/bin/sh
-# The walkthrough's overview in a real terminal, at a laptop's and a projector's size: = on the slide
+# The walkthrough's overview in a real terminal, at 80x24, 120x40, 200x60 and 240x67: = on the slide
 # lists every item with the one on the slide marked, Enter on another puts the walkthrough on it, q
 # leaves the overview with the walkthrough where it was.
 . tests/tmux/lib.sh
 START_ENV="RECVIEW_CLOCK=0 XDG_CONFIG_HOME=$PWD/tests/data/config-split-off"
-for size in "80 24" "240 67"; do
-	set -- $size
+for size in $SIZES; do
+	set -- "$(cols_of $size)" "$(lines_of $size)"
 	start "$1" "$2" --read-only data
 	expect "list-$1" "SSR1-1 "
 	keys P Space Space

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Presentation mode: P with an agenda asks, a presents it; walk the three items forward and back,
-# open one and return, at 80x24 and 200x60; the time spent goes into the minutes.
+# open one and return, at 80x24, 120x40, 200x60 and 240x67; the time spent goes into the minutes.
 . tests/tmux/lib.sh
 DATA="$TMP/data"
 mkdir "$DATA"
@@ -8,15 +8,15 @@ cp data/*.csv "$DATA/"
 printf 'rec_id,added,author\nSSR1-11,2026-11-23T10:00:00,chair\nSSR1-25,2026-11-23T10:00:00,chair\nSSR2-10.1,2026-11-23T10:00:00,chair\n' >"$DATA/agenda.csv"
 START_ENV="USER=tester"
 
-for size in "80 24" "200 60"; do
-	set -- $size
+for size in $SIZES; do
+	set -- "$(cols_of $size)" "$(lines_of $size)"
 	start "$1" "$2" "$DATA"
 	expect "list-$1" "SSR1-1 "
 	keys P
 	expect "asks-$1" "Present: a the agenda, l the list as filtered now"
 	keys a
 	expect "first-$1" "1 / 3"
-	if [ "$1" = 200 ]; then # the status word in block letters, the rest of the state line under it
+	if big_letters "$1" "$2"; then # the status word in block letters, the rest of the state line under it
 		expect "first-status-big-$1" "███ █  █    ███ ██  ███ ███ ██  ███ ███ ███"
 		expect "first-state-$1" "  Board: approved    on the agenda"
 	else
@@ -25,7 +25,7 @@ for size in "80 24" "200 60"; do
 	expect_not "no-title-bar-$1" "Recommendations"
 	keys Space
 	expect "second-$1" "2 / 3"
-	if [ "$1" = 200 ]; then
+	if big_letters "$1" "$2"; then
 		expect "second-status-big-$1" "███ ███ █   █ ███ █   ███ ███ ███"
 		expect "second-state-$1" "  Board: approved"
 	else
@@ -42,7 +42,7 @@ for size in "80 24" "200 60"; do
 	expect "page-opened-$1" "Walkthrough 1/3 › SSR1-11"
 	keys BSpace
 	expect "returned-$1" "1 / 3"
-	if [ "$1" = 200 ]; then
+	if big_letters "$1" "$2"; then
 		expect "block-letters" "███ ███ ██"
 	fi
 	sleep 1.2

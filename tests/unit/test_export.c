@@ -204,6 +204,18 @@ static void test_markdown_export_escapes_backslashes_and_breaks(void **state)
 	unload(m);
 }
 
+/* A "<" from the data is escaped: shown as HTML, the Markdown has no tag of the data's. */
+static void test_markdown_cell_escapes_tags(void **state)
+{
+	(void)state;
+	struct strbuf out;
+	sb_init(&out);
+	const char *s = "<script>alert(1)</script> & <b>";
+	rv_markdown_cell(&out, s, strlen(s));
+	assert_string_equal(out.data, "\\<script>alert(1)\\</script> & \\<b>");
+	sb_free(&out);
+}
+
 static void test_session_minutes_escape_backslashes_and_breaks(void **state)
 {
 	(void)state;
@@ -234,8 +246,10 @@ static void test_session_minutes_escape_backslashes_and_breaks(void **state)
 static void test_session_minutes_actions_and_times(void **state)
 {
 	(void)state;
-	struct rv_model *m = load(data_set("sa", "id,title,status\nR-1,One,\nR|2,Two,\n",
-					   "rec_id,date,status,source\nR-1,2020-01-01,in planning,s1\n"));
+	const char *d = data_set("sa", "id,title,status\nR-1,One,\nR|2,Two,\n",
+				 "rec_id,date,status,source\nR-1,2020-01-01,in planning,s1\n");
+	write_test_file(d, "deliverables.csv", "rec_id,description,responsible,due,status\nR-1,First,Alice | ops,2027-01,\nR-1,Second,,2027-02,\n");
+	struct rv_model *m = load(d);
 	struct rv_session s;
 	rv_session_open(&s, m, "ann", false);
 	uint32_t r1 = rec_of(m, "R-1"), r2 = rec_of(m, "R|2");
@@ -243,11 +257,21 @@ static void test_session_minutes_actions_and_times(void **state)
 	rv_session_add_time(&s, r2, 130);
 	assert_true(rv_change_status(&s, r1, "complete", "done", "2015-01-01"));
 	assert_true(rv_change_item_field(&s, (struct rv_item){RV_RECS, r2}, REC_OWNER, "OCTO | CTO", "asked"));
+	/* A due date falls to the deliverable's responsible; an owner change before it names the new one. */
+	struct rv_item d1, d2;
+	assert_true(rv_item_find(m, r1, "D1", 2, &d1));
+	assert_true(rv_item_find(m, r1, "D2", 2, &d2));
+	assert_true(rv_change_item_field(&s, d1, DEL_DUE, "2027-06", "vendor late"));
+	assert_true(rv_change_item_field(&s, d2, DEL_RESPONSIBLE, "Bob", ""));
+	assert_true(rv_change_item_field(&s, d2, DEL_DUE, "2027-07", "moved"));
 	struct strbuf out;
 	sb_init(&out);
 	rv_session_minutes(&s, &out);
 	assert_has("actions", out.data, "## Actions\n\n| Recommendation | Action | Set to | Owner | Note |\n|---|---|---|---|---|\n"
-					"| R\\|2 | owner | OCTO \\| CTO | OCTO \\| CTO | asked |\n");
+					"| R\\|2 | owner | OCTO \\| CTO | OCTO \\| CTO | asked |\n"
+					"| R-1 | due of D1 | 2027-06 | Alice \\| ops | vendor late |\n"
+					"| R-1 | owner of D2 | Bob | Bob |  |\n"
+					"| R-1 | due of D2 | 2027-07 | Bob | moved |\n");
 	assert_has("times", out.data, "| R-1 | 1:05 |\n| R\\|2 | 2:10 |\n\n2 items presented, 3:15 in all.\n");
 	assert_has("change", out.data, "| ann | R-1 | status: in planning \xE2\x86\x92 complete (as of 2015-01-01) | done |\n");
 	sb_free(&out);
@@ -677,6 +701,7 @@ int run_export_tests(void)
 	const struct CMUnitTest tests[] = {
 		T(test_csv_export_defuses_formulas),
 		T(test_markdown_export_escapes_backslashes_and_breaks),
+		T(test_markdown_cell_escapes_tags),
 		T(test_session_minutes_escape_backslashes_and_breaks),
 		T(test_session_minutes_actions_and_times),
 		T(test_file_minutes_escape_backslashes_and_breaks),
