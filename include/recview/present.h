@@ -37,6 +37,8 @@ struct present_state {
 	enum present_source from;
 	size_t n, at;
 	double shown_at; /* when the current item's clock last ran */
+	bool away;       /* the item's page or the overview, opened from the slide, is in front: the
+			  * meeting is still on this item, so its clock runs on */
 	/* A follower's slide: what the presenter's meeting decided about the item shown, as the files
 	 * record it (rv_files_decided; the presenter's own slide reads its session). */
 	struct rv_change *decided;

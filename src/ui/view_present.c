@@ -33,14 +33,25 @@ static bool present_open(struct view *v, char *err, size_t errsize)
 	return present_slide_build(v);
 }
 
-/* The clock of the current item runs while the walkthrough is on screen. */
+/* The clock of the current item runs while the walkthrough is on screen, and while the page or the
+ * overview opened from it is (reading the item's page is still discussing it). */
 static void tick(struct view *v)
 {
 	struct present_state *st = v->data;
 	double now = rv_meeting_seconds();
-	if (st->n && v->app->last_drawn == v)
+	if (st->n && (v->app->last_drawn == v || st->away))
 		rv_session_add_time(v->app->session, st->recs[st->at], now - st->shown_at);
 	st->shown_at = now;
+	st->away = false;
+}
+
+/* Opens a view over the walkthrough with the item's clock running on. */
+static void open_away(struct view *v, struct view *over)
+{
+	struct present_state *st = v->data;
+	tick(v);
+	app_open(v->app, over);
+	st->away = true;
 }
 
 /* "3 / 12": where the walkthrough is; then, when the slide is taller than the screen, which way it
@@ -200,13 +211,11 @@ static enum request present_request(struct view *v, enum request req, struct lin
 		return REQ_NONE;
 	}
 	if (req == REQ_OVERVIEW) {
-		tick(v);
-		app_open(v->app, overview_view_new(v->app, v));
+		open_away(v, overview_view_new(v->app, v));
 		return REQ_NONE;
 	}
 	if (req == REQ_ENTER && st->n) {
-		tick(v);
-		app_open(v->app, rec_view_new(v->app, st->recs[st->at]));
+		open_away(v, rec_view_new(v->app, st->recs[st->at]));
 		return REQ_NONE;
 	}
 	return req;
