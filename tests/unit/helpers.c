@@ -141,6 +141,13 @@ int make_test_set(char *dir, size_t size, const char *label, const struct test_f
 	return 0;
 }
 
+int drop_test_set(void **state)
+{
+	if (*state)
+		remove_tree(*state);
+	return 0;
+}
+
 const char *test_path(const char *dir, const char *name)
 {
 	static char path[512];

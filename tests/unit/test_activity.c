@@ -40,7 +40,7 @@ static const char changes_csv[] = "rec_id,item,field,value,previous,time,author,
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
 		{"status_history.csv", history_csv},
@@ -50,13 +50,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "activity", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 /* The lines of "recview log" for the entries the filter keeps, joined. */
@@ -277,12 +270,12 @@ static void test_time_stamps(void **state)
 int run_activity_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_every_source_newest_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_entry_fields, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_changes_logged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_time_stamps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_source_newest_first, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_entry_fields, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_sort, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_filters, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_session_changes_logged, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_time_stamps, setup, drop_test_set),
 	};
 	return cmocka_run_group_tests_name("activity", tests, NULL, NULL);
 }

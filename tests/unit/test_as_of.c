@@ -42,7 +42,7 @@ static const char changes_csv[] = "rec_id,item,field,value,previous,time,author,
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", "2026-12-02T12:00:00", 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -53,13 +53,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "as-of", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 static size_t child(const struct rv_model *m, enum rv_kind kind, size_t k)
@@ -275,5 +268,5 @@ int run_as_of_tests(void)
 		cmocka_unit_test(test_later_words),
 		cmocka_unit_test(test_priority_and_decision_then),
 	};
-	return cmocka_run_group_tests_name("as_of", tests, setup, teardown);
+	return cmocka_run_group_tests_name("as_of", tests, setup, drop_test_set);
 }

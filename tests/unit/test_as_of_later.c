@@ -47,7 +47,7 @@ static const char later_r1[] = "status complete, priority P1; 1 history entry, 1
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", "2026-12-02T12:00:00", 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -59,13 +59,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "later", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 static bool has(const struct strbuf *sb, const char *s)
@@ -341,5 +334,5 @@ int run_as_of_later_tests(void)
 		cmocka_unit_test(test_decision_before_a_meeting),
 		cmocka_unit_test(test_decision_without_a_history_column),
 	};
-	return cmocka_run_group_tests_name("as_of_later", tests, setup, teardown);
+	return cmocka_run_group_tests_name("as_of_later", tests, setup, drop_test_set);
 }

@@ -19,16 +19,9 @@ static char dir[64];
 
 static int make_dir(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	static const struct test_file none[] = {{NULL, NULL}};
 	return make_test_set(dir, sizeof(dir), "cfgsave", none);
-}
-
-static int drop_dir(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 #define path_of(name) test_path(dir, (name))
@@ -154,7 +147,7 @@ static void test_failures_leave_the_file(void **state)
 
 int run_config_save_tests(void)
 {
-#define SAVE_TEST(f) cmocka_unit_test_setup_teardown(f, make_dir, drop_dir)
+#define SAVE_TEST(f) cmocka_unit_test_setup_teardown(f, make_dir, drop_test_set)
 	const struct CMUnitTest tests[] = {
 		SAVE_TEST(test_replaces_the_last_line),
 		SAVE_TEST(test_appends_when_absent),

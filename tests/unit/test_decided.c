@@ -30,7 +30,7 @@ static const char deliv_csv[] = "rec_id,description,responsible,due,status\n"
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", NOW, 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -38,13 +38,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "decided", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 struct fx {
@@ -264,10 +257,10 @@ static void test_files_tell_the_same(void **state)
 int run_decided_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_changes_of_one_recommendation, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_undo_takes_it_off, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_minutes_say_the_same, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_files_tell_the_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changes_of_one_recommendation, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_undo_takes_it_off, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_minutes_say_the_same, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_files_tell_the_same, setup, drop_test_set),
 	};
 	return cmocka_run_group_tests_name("decided", tests, NULL, NULL);
 }

@@ -41,7 +41,7 @@ static const char notes_csv[] = "rec_id,time,author,note\n"
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", NOW, 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -51,13 +51,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "fields", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 struct fx {
@@ -448,17 +441,17 @@ static void test_field_conflict_names_their_author(void **state)
 int run_fields_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_owner_without_column, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_deliverable_fields_and_undo, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_note_amended_by_author_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_note_found_as_it_reads, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cancelled_group_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_field_conflict_names_their_author, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_owner_without_column, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_deliverable_fields_and_undo, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_question_answer_and_status, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_note_amended_and_retracted, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_note_amended_by_author_only, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_note_found_as_it_reads, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_group_is_one_step, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_cancelled_group_leaves_nothing, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_field_merged_with_their_save, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_field_conflict_held, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_field_conflict_names_their_author, setup, drop_test_set),
 	};
 	return cmocka_run_group_tests_name("fields", tests, NULL, NULL);
 }

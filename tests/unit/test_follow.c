@@ -24,16 +24,9 @@ static char dir[64];
 
 static int make_dir(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	static const struct test_file none[] = {{NULL, NULL}};
 	return make_test_set(dir, sizeof(dir), "follow", none);
-}
-
-static int drop_dir(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 #define path_of(name) test_path(dir, (name))
@@ -362,7 +355,7 @@ static void test_followers_counted(void **state)
 
 int run_follow_tests(void)
 {
-#define FOLLOW_TEST(f) cmocka_unit_test_setup_teardown(f, make_dir, drop_dir)
+#define FOLLOW_TEST(f) cmocka_unit_test_setup_teardown(f, make_dir, drop_test_set)
 	const struct CMUnitTest tests[] = {
 		FOLLOW_TEST(test_format_and_parse),  FOLLOW_TEST(test_bad_files),
 		FOLLOW_TEST(test_ids_are_never_paths), FOLLOW_TEST(test_publish_read_withdraw),

@@ -43,7 +43,7 @@ static const char questions_csv[] = "rec_id,qid,question,answer,status\n"
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", NOW, 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -52,13 +52,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "items", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 static size_t deliverable(const struct rv_model *m, size_t rec, size_t k)
@@ -251,11 +244,11 @@ int run_items_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_last_day),
-		cmocka_unit_test_setup_teardown(test_overdue_around_the_due_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_question_states, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answer_attributed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_answer_columns_of_the_file, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_due_revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_overdue_around_the_due_date, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_question_states, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_answer_attributed, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_answer_columns_of_the_file, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_due_revisions, setup, drop_test_set),
 	};
 	return cmocka_run_group_tests_name("items", tests, NULL, NULL);
 }

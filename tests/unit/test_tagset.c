@@ -30,7 +30,7 @@ static const char deliv_csv[] = "rec_id,description,responsible,due,status\n"
 
 static int setup(void **state)
 {
-	(void)state;
+	*state = dir; /* drop_test_set removes it */
 	setenv("RECVIEW_NOW", "2026-12-02T10:15:00", 1);
 	static const struct test_file files[] = {
 		{"recommendations.csv", recs_csv},
@@ -38,13 +38,6 @@ static int setup(void **state)
 		{NULL, NULL},
 	};
 	return make_test_set(dir, sizeof(dir), "tagset", files);
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	remove_tree(dir);
-	return 0;
 }
 
 static size_t rec_index(const struct rv_model *m, const char *id)
@@ -187,9 +180,9 @@ int run_tagset_tests(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_set_count_list),
-		cmocka_unit_test_setup_teardown(test_tags_follow_items_across_reload, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_change_to_tagged_is_one_step, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refused_member_saves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tags_follow_items_across_reload, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_change_to_tagged_is_one_step, setup, drop_test_set),
+		cmocka_unit_test_setup_teardown(test_refused_member_saves_nothing, setup, drop_test_set),
 	};
 	return cmocka_run_group_tests_name("tagset", tests, NULL, NULL);
 }

@@ -117,6 +117,8 @@ struct test_file {
 /* A group's data set: makes dir (a buffer of size bytes) a new directory /tmp/recview-LABEL-XXXXXX
  * holding files, up to the first one with no name. 0, or -1 when the directory cannot be made. */
 int make_test_set(char *dir, size_t size, const char *label, const struct test_file *files);
+/* A teardown for a setup that made a data set and left its directory in *state: removes it. */
+int drop_test_set(void **state);
 /* DIR/NAME, in a buffer that the next call overwrites. */
 const char *test_path(const char *dir, const char *name);
 /* Loads a data set, printing its problems and failing the test when it does not load. */
