@@ -112,7 +112,7 @@ bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out)
 		RV_FOLLOW_VERSION, s->by.pid, s->by.host, s->by.user, s->seq, s->updated);
 	sb_addf(out, "as-of %s\nat %zu\nscroll %zu\n", date, s->at, s->scroll);
 	bool meeting = format_meeting(s, out);
-	sb_addf(out, "items %zu\n", s->n);
+	sb_addf(out, "later %s\nitems %zu\n", s->later_dim ? "dim" : "hide", s->n);
 	if (!meeting || s->n > RV_FOLLOW_ITEMS_MAX || (s->n ? s->at >= s->n : s->at != 0) || s->scroll > RV_FOLLOW_SCROLL_MAX ||
 	    !valid_name(s->by.host, strlen(s->by.host)) || !valid_name(s->by.user, strlen(s->by.user)))
 		return false;
@@ -286,6 +286,19 @@ static bool meeting_lines(struct reader *r, struct rv_follow_state *s)
 	return true;
 }
 
+/* "later hide|dim" (format 4): what the presenter's as-of date does with what came after it. */
+static bool later_line(struct reader *r, bool *dim)
+{
+	size_t len;
+	const char *v = keyed(r, "later", &len);
+	if (!v)
+		return false;
+	*dim = len == 3 && memcmp(v, "dim", 3) == 0;
+	if (!*dim && !(len == 4 && memcmp(v, "hide", 4) == 0))
+		return fail(r, "\"later\" is not hide or dim");
+	return true;
+}
+
 static bool fields(struct reader *r, struct rv_follow_state *s)
 {
 	uint64_t version, pid, seq, updated, at, n, scroll = 0;
@@ -295,6 +308,7 @@ static bool fields(struct reader *r, struct rv_follow_state *s)
 	    !keyed_number(r, "at", RV_FOLLOW_ITEMS_MAX, &at) ||
 	    (version >= 2 && !keyed_number(r, "scroll", RV_FOLLOW_SCROLL_MAX, &scroll)) ||
 	    (version >= 3 && !meeting_lines(r, s)) ||
+	    (version >= 4 && !later_line(r, &s->later_dim)) ||
 	    !keyed_number(r, "items", RV_FOLLOW_ITEMS_MAX, &n))
 		return false;
 	if (pid == 0)
@@ -344,7 +358,7 @@ enum rv_result rv_follow_parse(const char *data, size_t len, struct rv_follow_st
 bool rv_follow_state_same_view(const struct rv_follow_state *a, const struct rv_follow_state *b)
 {
 	if (a->n != b->n || a->at != b->at || a->scroll != b->scroll || a->as_of != b->as_of ||
-	    strcmp(a->since, b->since) != 0 || strcmp(a->author, b->author) != 0)
+	    strcmp(a->since, b->since) != 0 || strcmp(a->author, b->author) != 0 || a->later_dim != b->later_dim)
 		return false;
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->ids[i], b->ids[i]) != 0)

@@ -30,7 +30,7 @@
 #define RV_FOLLOW_STATE ".recview-present"
 #define RV_FOLLOW_DIR ".recview-follow"
 /* 2 added "scroll", 3 "since" and "author"; files of formats 1 and 2 still read (scroll 0, no meeting) */
-#define RV_FOLLOW_VERSION 3
+#define RV_FOLLOW_VERSION 4
 
 enum {
 	RV_FOLLOW_NAME_MAX = 64,         /* a host or user name, in [A-Za-z0-9._-] */
@@ -66,6 +66,7 @@ struct rv_follow_state {
 	 * and by whom (the session's author, as the files write it; "" anyone). */
 	char since[20];
 	char author[RV_FOLLOW_ID_MAX + 1];
+	bool later_dim;      /* as of a date, what was recorded later is shown dimmed, not hidden (format 4) */
 	char **ids;          /* n ids, each its own allocation */
 };
 

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "recview/app.h"
+#include "recview/as_of.h"
 #include "recview/arena.h"
 #include "recview/clock.h"
 #include "recview/entity.h"
@@ -50,6 +51,7 @@ struct follow {
 	bool detached;           /* moved on one's own */
 	long placed_rec;         /* where following put the walkthrough */
 	int32_t own_as_of;       /* the date in force before following set the presenter's */
+	int own_as_of_later;     /* and whether later records were hidden or dimmed (as_of_later) */
 	int fd;                  /* our follower's file */
 	double next_touch, next_look;
 };
@@ -130,6 +132,7 @@ static bool presenter_state(struct app *app, struct follow *f, struct view *v, s
 	memset(out, 0, sizeof(*out));
 	out->by = f->me;
 	out->as_of = app->as_of;
+	out->later_dim = app->as_of_later == RV_AS_OF_DIM;
 	out->n = st->n > RV_FOLLOW_ITEMS_MAX ? RV_FOLLOW_ITEMS_MAX : st->n;
 	out->at = st->at < out->n ? st->at : 0;
 	out->scroll = present_scroll_mark(v);
@@ -168,7 +171,7 @@ static bool presenter_publish(struct app *app, struct follow *f, struct view *v,
 	meeting_since(app, f, since);
 	bool moved = !f->published || !same_model || f->last.at != st->at || f->last.n != st->n ||
 		     f->last.scroll != present_scroll_mark(v) || f->last.as_of != app->as_of ||
-		     strcmp(f->last.since, since) != 0;
+		     f->last.later_dim != (app->as_of_later == RV_AS_OF_DIM) || strcmp(f->last.since, since) != 0;
 	if (!moved && now < f->next_beat)
 		return false;
 	struct rv_follow_state cur;
@@ -307,6 +310,7 @@ static void presenter_gone(struct app *app, struct follow *f)
 		app_drop_forward(app);
 	}
 	app->as_of = f->own_as_of;
+	app->as_of_later = f->own_as_of_later;
 	f->detached = false;
 	app_message(app, C_DIM, "The presenter left the walkthrough; waiting for the next one");
 }
@@ -314,6 +318,7 @@ static void presenter_gone(struct app *app, struct follow *f)
 static void presenter_there(struct app *app, struct follow *f, bool started)
 {
 	app->as_of = f->state.as_of;
+	app->as_of_later = f->state.later_dim ? RV_AS_OF_DIM : RV_AS_OF_HIDE; /* the presenter's, as its date */
 	struct view *v = walk_on_stack(app, true);
 	if (v) {
 		place(app, f, v);
@@ -466,6 +471,7 @@ void follow_start(struct app *app)
 	f->fd = -1;
 	f->placed_rec = -1;
 	f->own_as_of = app->as_of;
+	f->own_as_of_later = app->as_of_later;
 	rv_follow_me_init(&f->me);
 	app->follow = f;
 	if (!f->following)

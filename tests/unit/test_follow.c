@@ -53,9 +53,13 @@ static struct rv_follow_state sample(void)
 	return s;
 }
 
-static const char good[] = "recview-present 3\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+static const char good[] = "recview-present 4\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
 			   "as-of 2026-05-01\nat 1\nscroll 12\nsince 2026-05-01T10:15:00\nauthor Alice Example\n"
-			   "items 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+			   "later hide\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
+/* A file of format 3 (before hide or dim was shared): it reads, hiding what came later. */
+static const char format3[] = "recview-present 3\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
+			      "as-of 2026-05-01\nat 1\nscroll 12\nsince 2026-05-01T10:15:00\nauthor Alice Example\n"
+			      "items 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
 /* A file of format 2 (before the meeting was shared): it reads, with no meeting (nothing decided). */
 static const char format2[] = "recview-present 2\npid 4242\nhost alpha\nuser alice\nseq 7\nupdated 1796245200\n"
 			      "as-of 2026-05-01\nat 1\nscroll 12\nitems 3\nSSR1-11\nSSR1-25\nSSR2-10.1\nend\n";
@@ -88,8 +92,24 @@ static void test_format_and_parse(void **state)
 	/* So is another meeting: its decided lines differ. */
 	strcpy(back.since, "2026-05-01T10:16:00");
 	assert_false(rv_follow_state_same_view(&s, &back));
+	strcpy(back.since, "2026-05-01T10:15:00");
+	/* And the presenter's dim: the follower dims what it hid. */
+	back.later_dim = true;
+	assert_false(rv_follow_state_same_view(&s, &back));
 	rv_follow_state_free(&back);
+	sb_reset(&sb);
+	s.later_dim = true;
+	assert_true(rv_follow_format(&s, &sb));
+	assert_non_null(strstr(sb.data, "\nlater dim\nitems 3\n"));
+	assert_int_equal(rv_follow_parse(sb.data, sb.len, &back, err, sizeof(err)), RV_OK);
+	assert_true(back.later_dim);
+	rv_follow_state_free(&back);
+	s.later_dim = false;
 	sb_free(&sb);
+	assert_int_equal(rv_follow_parse(format3, strlen(format3), &back, err, sizeof(err)), RV_OK);
+	assert_false(back.later_dim);
+	assert_string_equal(back.author, "Alice Example");
+	rv_follow_state_free(&back);
 	assert_int_equal(rv_follow_parse(format2, strlen(format2), &back, err, sizeof(err)), RV_OK);
 	assert_int_equal(back.scroll, 12);
 	assert_string_equal(back.since, "");
@@ -155,7 +175,7 @@ static void test_bad_files(void **state)
 	(void)state;
 	refused(LIT(""), "ends early");
 	refused(LIT("hello\n"), "not a recview walkthrough");
-	refused(LIT("recview-present 4\n"), "format 4 is not one this recview reads");
+	refused(LIT("recview-present 5\n"), "format 5 is not one this recview reads");
 	refused(LIT("recview-present 0\n"), "format 0 is not one this recview reads");
 	refused(LIT("recview-present 01\n"), "not one this recview reads");
 	refused_with("pid 4242", "pid -1", "\"pid\" is not a number");
@@ -179,6 +199,8 @@ static void test_bad_files(void **state)
 	refused_with("author Alice Example\n", "", "\"author\" was expected");
 	refused_with("author Alice Example", "author Al\xff", "\"author\" is not a name");
 	refused_with("author Alice Example", "author Al\x1b[2Jice", "control character");
+	refused_with("later hide\n", "", "\"later\" was expected");
+	refused_with("later hide", "later grey", "\"later\" is not hide or dim");
 	refused_with("items 3", "items 4", "the file ends early");
 	refused_with("items 3", "items 2", "\"end\" was expected after the items");
 	refused_with("items 3", "items 100001", "\"items\" is not a number");
