@@ -56,6 +56,9 @@ struct present_state {
 size_t present_scroll_mark(const struct view *v);
 /* Scrolls the slide to that mark (as far as it goes). */
 void present_scroll_to_mark(struct view *v, size_t mark);
+/* Seconds the walkthrough has spent on rec: the session's count, and for the current item while a
+ * view opened from the slide is in front (away), the time since the clock last ran as well. */
+double present_time_on(const struct present_state *st, const struct rv_session *s, size_t rec);
 /* Fills the view's lines with the slide of the current item (or the empty slide); never refuses. */
 bool present_slide_build(struct view *v);
 /* How much air a slide has: blank rows above it, and between its sections. */

@@ -42,10 +42,11 @@ static bool overview_open(struct view *v, char *err, size_t errsize)
 enum { COL_POS = 7, COL_ID = 12, COL_STATE = 17, COL_TIME = 16 };
 
 /* "3:12 / 5:00", "3:12" without a budget; over: spent beyond the budget. */
-static void time_text(const struct rv_session *s, size_t rec, char *out, size_t size, bool *over)
+/* "3:12 / 5:00": the time on rec (the current item's still running) against its budget. */
+static void time_text(const struct view *v, size_t rec, char *out, size_t size, bool *over)
 {
-	double spent = rv_session_time_on(s, rec);
-	unsigned budget = rv_agenda_minutes(s, rec);
+	double spent = present_time_on(walk_state(v), v->app->session, rec);
+	unsigned budget = rv_agenda_minutes(v->app->session, rec);
 	char a[24], b[24];
 	rv_clock_format(spent, a, sizeof(a));
 	*over = budget && spent > budget * 60.0;
@@ -79,10 +80,11 @@ static void overview_draw(struct view *v, const struct line *line, struct draw *
 	draw_field(d, state, strlen(state), COL_STATE, status_color(status));
 	bool over;
 	char t[64];
-	time_text(v->app->session, rec, t, sizeof(t), &over);
+	time_text(v, rec, t, sizeof(t), &over);
 	if (over) /* a glyph as well as the colour, for monochrome */
 		snprintf(t + strlen(t), sizeof(t) - strlen(t), " %s", d->ascii ? "!" : "\xE2\x9A\xA0");
-	draw_field_right(d, t, strlen(t), COL_TIME - 2, over ? C_ERROR : rv_session_time_on(v->app->session, rec) > 0 ? C_DEFAULT : C_DIM);
+	bool spent = present_time_on(st, v->app->session, rec) > 0;
+	draw_field_right(d, t, strlen(t), COL_TIME - 2, over ? C_ERROR : spent ? C_DEFAULT : C_DIM);
 	draw_spaces(d, 2, C_DEFAULT);
 	struct rv_text head = rv_rec_headline(m, rec);
 	draw_field(d, head.ptr, head.len, draw_remaining(d), C_DEFAULT); /* cut with an ellipsis, as the lists */

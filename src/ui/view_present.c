@@ -19,6 +19,7 @@
 #include "recview/entity.h"
 #include "recview/decided.h"
 #include "recview/items.h"
+#include "recview/meeting.h"
 #include "recview/query.h"
 #include "recview/text.h"
 #include "recview/triage.h"
@@ -43,6 +44,14 @@ static void tick(struct view *v)
 		rv_session_add_time(v->app->session, st->recs[st->at], now - st->shown_at);
 	st->shown_at = now;
 	st->away = false;
+}
+
+double present_time_on(const struct present_state *st, const struct rv_session *s, size_t rec)
+{
+	double spent = rv_session_time_on(s, rec);
+	if (st->away && st->n && st->recs[st->at] == rec)
+		spent += rv_meeting_seconds() - st->shown_at;
+	return spent;
 }
 
 /* Opens a view over the walkthrough with the item's clock running on. */
