@@ -252,23 +252,26 @@ bool rv_changes_row_records_state(const struct rv_model *m, size_t row)
 	return !item.len && (text_is(field, "status", 6) || text_is(field, "decision", 8));
 }
 
-bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision, struct rv_text *previous)
+/* Whether row is a status (decision) row of a change recview made to a recommendation. */
+static bool is_state_row(const struct rv_model *m, size_t row, bool decision)
 {
 	const char *name = decision ? "decision" : "status";
+	return rv_changes_row_records_state(m, row) &&
+	       text_is(rv_child_field(m, RV_CHANGES, row, CHG_FIELD), name, strlen(name));
+}
+
+static int64_t row_time(const struct rv_model *m, size_t row)
+{
+	return time_key(rv_child_field(m, RV_CHANGES, row, CHG_TIME));
+}
+
+bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision, struct rv_text *previous)
+{
 	long first = -1;
-	struct rv_text first_time = {"", 0};
 	for (size_t k = 0; k < rv_rec_child_count(m, rec, RV_CHANGES); k++) {
 		size_t row = rv_rec_child_index(m, rec, RV_CHANGES, k);
-		if (!rv_changes_row_records_state(m, row) ||
-		    !text_is(rv_child_field(m, RV_CHANGES, row, CHG_FIELD), name, strlen(name)))
-			continue;
-		struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
-		size_t n = t.len < first_time.len ? t.len : first_time.len;
-		int c = n ? memcmp(t.ptr, first_time.ptr, n) : 0;
-		if (first < 0 || c < 0 || (c == 0 && t.len < first_time.len)) {
+		if (is_state_row(m, row, decision) && (first < 0 || row_time(m, row) < row_time(m, (size_t)first)))
 			first = (long)row;
-			first_time = t;
-		}
 	}
 	if (first < 0)
 		return false;
@@ -276,37 +279,18 @@ bool rv_changes_state_before(const struct rv_model *m, size_t rec, bool decision
 	return previous->len > 0;
 }
 
-/* The day a changes.csv time (YYYY-MM-DDTHH:MM:SS) falls on; RV_DATE_NONE when it has none. */
-static int32_t row_day(const struct rv_model *m, size_t row)
-{
-	struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
-	int32_t day;
-	return t.len >= 10 && rv_date_parse(t.ptr, 10, &day) == RV_DATE_OK ? day : RV_DATE_NONE;
-}
-
-/* Whether changes.csv time a sorts before time b (the same form: text order is time order). */
-static bool time_before(struct rv_text a, struct rv_text b)
-{
-	size_t n = a.len < b.len ? a.len : b.len;
-	int c = n ? memcmp(a.ptr, b.ptr, n) : 0;
-	return c < 0 || (c == 0 && a.len < b.len);
-}
-
 bool rv_changes_state_as_of(const struct rv_model *m, size_t rec, bool decision, int32_t as_of, struct rv_text *out)
 {
-	const char *name = decision ? "decision" : "status";
 	long last_by = -1, first_after = -1;
 	for (size_t k = 0; as_of != RV_DATE_NONE && k < rv_rec_child_count(m, rec, RV_CHANGES); k++) {
 		size_t row = rv_rec_child_index(m, rec, RV_CHANGES, k);
-		if (!rv_changes_row_records_state(m, row) ||
-		    !text_is(rv_child_field(m, RV_CHANGES, row, CHG_FIELD), name, strlen(name)))
+		if (!is_state_row(m, row, decision))
 			continue;
-		struct rv_text t = rv_child_field(m, RV_CHANGES, row, CHG_TIME);
-		int32_t day = row_day(m, row);
-		if (day == RV_DATE_NONE || day <= as_of) { /* by then: the latest (the file's last of a tie) */
-			if (last_by < 0 || !time_before(t, rv_child_field(m, RV_CHANGES, (size_t)last_by, CHG_TIME)))
+		int64_t t = row_time(m, row);
+		if (t / 1000000 <= as_of) { /* by then (no date counts so): the latest, the file's last of a tie */
+			if (last_by < 0 || t >= row_time(m, (size_t)last_by))
 				last_by = (long)row;
-		} else if (first_after < 0 || time_before(t, rv_child_field(m, RV_CHANGES, (size_t)first_after, CHG_TIME))) {
+		} else if (first_after < 0 || t < row_time(m, (size_t)first_after)) {
 			first_after = (long)row; /* after it: the earliest */
 		}
 	}

@@ -299,12 +299,13 @@ struct rv_text rv_rec_column(const struct rv_model *m, size_t rec, size_t col)
 /* ---- derived values ---- */
 
 /*
- * Before the first dated entry giving a status (decision): when that entry is one recview wrote, the
- * state the recommendation had before it (the column's, which holds at every date, kept in the
- * changes.csv row of that change), so that a decision taken in a meeting today does not wipe SSR1's
- * column-only decisions from every earlier date. -1 when the history says nothing then.
+ * The status (decision) before the history's first dated one. When the history dates none, the
+ * column's: it holds throughout. When that first entry is one recview wrote, the state the
+ * recommendation had before it (the column's, kept in the changes.csv row of that change), so that a
+ * decision taken in a meeting today does not wipe SSR1's column-only decisions from every earlier
+ * date. -1 when the history says nothing then.
  */
-static int state_before_history(const struct rv_model *m, size_t rec, bool decision)
+static int state_at_start(const struct rv_model *m, size_t rec, bool decision)
 {
 	const struct rv_rec *r = &m->recs[rec];
 	for (size_t k = 0; k < r->count[RV_HISTORY]; k++) {
@@ -318,7 +319,7 @@ static int state_before_history(const struct rv_model *m, size_t rec, bool decis
 		return decision ? (int)rv_model_decision(m, RV_RECS, before.ptr, before.len)
 				: (int)rv_model_status(m, RV_RECS, before.ptr, before.len);
 	}
-	return -1;
+	return decision ? (int)r->decision : (int)r->status;
 }
 
 enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of)
@@ -340,26 +341,14 @@ enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of
 
 enum rv_status rv_rec_status_at_start(const struct rv_model *m, size_t rec)
 {
-	const struct rv_rec *r = &m->recs[rec];
-	bool dated = false;
-	for (size_t k = 0; k < r->count[RV_HISTORY] && !dated; k++)
-		dated = rv_rec_child(m, rec, RV_HISTORY, k)->status != RV_STATUS_NONE;
-	if (!dated)
-		return r->status;
-	int before = state_before_history(m, rec, false);
-	return before < 0 ? RV_STATUS_NONE : (enum rv_status)before;
+	int st = state_at_start(m, rec, false);
+	return st < 0 ? RV_STATUS_NONE : (enum rv_status)st;
 }
 
 enum rv_decision rv_rec_decision_at_start(const struct rv_model *m, size_t rec)
 {
-	const struct rv_rec *r = &m->recs[rec];
-	bool dated = false;
-	for (size_t k = 0; k < r->count[RV_HISTORY] && !dated; k++)
-		dated = rv_rec_child(m, rec, RV_HISTORY, k)->decision != RV_DECISION_NONE;
-	if (!dated)
-		return r->decision;
-	int before = state_before_history(m, rec, true);
-	return before < 0 ? RV_DECISION_NONE : (enum rv_decision)before;
+	int st = state_at_start(m, rec, true);
+	return st < 0 ? RV_DECISION_NONE : (enum rv_decision)st;
 }
 
 enum rv_decision rv_rec_decision(const struct rv_model *m, size_t rec, int32_t as_of)
