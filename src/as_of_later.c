@@ -14,18 +14,36 @@ static bool same_text(struct rv_text a, struct rv_text b)
 	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-static bool deliverable_changed_later(const struct rv_model *m, size_t d, int32_t as_of)
+/* The fields of a deliverable or question (kind) whose later changes are told. */
+static size_t later_fields(enum rv_kind kind, const int **fields)
 {
-	return rv_child_field_later(m, RV_DELIVERABLES, d, DEL_STATUS, as_of) ||
-	       rv_child_field_later(m, RV_DELIVERABLES, d, DEL_RESPONSIBLE, as_of) ||
-	       rv_child_field_later(m, RV_DELIVERABLES, d, DEL_DUE, as_of);
+	static const int del[] = {DEL_STATUS, DEL_RESPONSIBLE, DEL_DUE}, q[] = {Q_ANSWER, Q_STATUS};
+	*fields = kind == RV_DELIVERABLES ? del : q;
+	return kind == RV_DELIVERABLES ? sizeof(del) / sizeof(*del) : sizeof(q) / sizeof(*q);
 }
 
-/* An answer given after the date (logged, or dated so by the file) or a status logged after it. */
-static bool question_changed_later(const struct rv_model *m, size_t q, int32_t as_of)
+static bool is_answer(enum rv_kind kind, int field)
 {
-	return !same_text(rv_question_answer_as_of(m, q, as_of), rv_child_field(m, RV_QUESTIONS, q, Q_ANSWER)) ||
-	       rv_child_field_later(m, RV_QUESTIONS, q, Q_STATUS, as_of);
+	return kind == RV_QUESTIONS && field == Q_ANSWER;
+}
+
+/* A field changed after as_of: logged so, or for an answer given after it (logged, or dated so by
+ * the file). */
+static bool field_changed_later(const struct rv_model *m, enum rv_kind kind, size_t child, int field, int32_t as_of)
+{
+	if (is_answer(kind, field))
+		return !same_text(rv_question_answer_as_of(m, child, as_of), rv_child_field(m, kind, child, field));
+	return rv_child_field_later(m, kind, child, field, as_of);
+}
+
+static bool child_changed_later(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
+{
+	const int *fields;
+	size_t n = later_fields(kind, &fields);
+	for (size_t i = 0; i < n; i++)
+		if (field_changed_later(m, kind, child, fields[i], as_of))
+			return true;
+	return false;
 }
 
 /* How many of rec's children of kind match: recorded after as_of (history, notes), or changed after. */
@@ -34,10 +52,8 @@ static size_t children_later(const struct rv_model *m, size_t rec, enum rv_kind 
 	size_t n = 0;
 	for (size_t k = 0; k < rv_rec_child_count(m, rec, kind); k++) {
 		size_t c = rv_rec_child_index(m, rec, kind, k);
-		if (kind == RV_DELIVERABLES)
-			n += deliverable_changed_later(m, c, as_of);
-		else if (kind == RV_QUESTIONS)
-			n += question_changed_later(m, c, as_of);
+		if (kind == RV_DELIVERABLES || kind == RV_QUESTIONS)
+			n += child_changed_later(m, kind, c, as_of);
 		else
 			n += !rv_child_recorded_by(m, kind, c, as_of);
 	}
@@ -121,17 +137,15 @@ bool rv_rec_later_describe(const struct rv_model *m, size_t rec, int32_t as_of, 
 bool rv_child_later_values(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of,
 			   struct strbuf *out)
 {
-	static const int del[] = {DEL_STATUS, DEL_RESPONSIBLE, DEL_DUE}, q[] = {Q_ANSWER, Q_STATUS};
-	const int *fields = kind == RV_DELIVERABLES ? del : q;
-	size_t n = kind == RV_DELIVERABLES ? 3 : 2, shown = 0, start = out->len;
+	const int *fields;
+	size_t n = later_fields(kind, &fields), shown = 0, start = out->len;
 	if (as_of == RV_DATE_NONE)
 		return false;
 	rv_after_words(as_of, out);
 	sb_adds(out, ": ");
 	for (size_t i = 0; i < n; i++) {
-		bool answer = kind == RV_QUESTIONS && fields[i] == Q_ANSWER;
 		struct rv_text now = rv_child_field(m, kind, child, fields[i]);
-		struct rv_text then = answer ? rv_question_answer_as_of(m, child, as_of)
+		struct rv_text then = is_answer(kind, fields[i]) ? rv_question_answer_as_of(m, child, as_of)
 					     : rv_child_field_as_of(m, kind, child, fields[i], as_of);
 		if (same_text(now, then))
 			continue;
