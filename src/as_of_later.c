@@ -9,11 +9,6 @@
 #include "recview/entity.h"
 #include "recview/items.h"
 
-static bool same_text(struct rv_text a, struct rv_text b)
-{
-	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 /* The fields of a deliverable or question (kind) whose later changes are told. */
 static size_t later_fields(enum rv_kind kind, const int **fields)
 {
@@ -32,7 +27,7 @@ static bool is_answer(enum rv_kind kind, int field)
 static bool field_changed_later(const struct rv_model *m, enum rv_kind kind, size_t child, int field, int32_t as_of)
 {
 	if (is_answer(kind, field))
-		return !same_text(rv_question_answer_as_of(m, child, as_of), rv_child_field(m, kind, child, field));
+		return !rv_text_same(rv_question_answer_as_of(m, child, as_of), rv_child_field(m, kind, child, field));
 	return rv_child_field_later(m, kind, child, field, as_of);
 }
 
@@ -147,7 +142,7 @@ bool rv_child_later_values(const struct rv_model *m, enum rv_kind kind, size_t c
 		struct rv_text now = rv_child_field(m, kind, child, fields[i]);
 		struct rv_text then = is_answer(kind, fields[i]) ? rv_question_answer_as_of(m, child, as_of)
 					     : rv_child_field_as_of(m, kind, child, fields[i], as_of);
-		if (same_text(now, then))
+		if (rv_text_same(now, then))
 			continue;
 		sb_addf(out, "%s%s ", shown++ ? ", " : "", rv_item_field_name(kind, fields[i]));
 		sb_add(out, now.len ? now.ptr : "(none)", now.len ? now.len : 6);

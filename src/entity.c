@@ -33,6 +33,11 @@ static bool logged_value(const struct rv_model *m, enum rv_kind kind, size_t ind
 	return true;
 }
 
+bool rv_text_same(struct rv_text a, struct rv_text b)
+{
+	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
+}
+
 struct rv_text rv_rec_field(const struct rv_model *m, size_t rec, int field)
 {
 	if (rec >= m->nrecs)
@@ -312,14 +317,25 @@ static int state_at_start(const struct rv_model *m, size_t rec, bool decision)
 		const struct rv_child *h = rv_rec_child(m, rec, RV_HISTORY, k);
 		if (decision ? h->decision == RV_DECISION_NONE : h->status == RV_STATUS_NONE)
 			continue;
-		struct rv_text src = rv_child_field(m, RV_HISTORY, rv_rec_child_index(m, rec, RV_HISTORY, k), HIST_SOURCE);
-		struct rv_text before;
-		if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0 || !rv_changes_state_before(m, rec, decision, &before))
+		struct rv_text author, before;
+		if (!rv_history_recview_author(m, rv_rec_child_index(m, rec, RV_HISTORY, k), &author) ||
+		    !rv_changes_state_before(m, rec, decision, &before))
 			return -1;
 		return decision ? (int)rv_model_decision(m, RV_RECS, before.ptr, before.len)
 				: (int)rv_model_status(m, RV_RECS, before.ptr, before.len);
 	}
 	return decision ? (int)r->decision : (int)r->status;
+}
+
+bool rv_history_recview_author(const struct rv_model *m, size_t history, struct rv_text *author)
+{
+	static const char prefix[] = "recview: ";
+	size_t n = sizeof(prefix) - 1;
+	struct rv_text src = rv_child_field(m, RV_HISTORY, history, HIST_SOURCE);
+	if (src.len < n || memcmp(src.ptr, prefix, n) != 0)
+		return false;
+	*author = (struct rv_text){src.ptr + n, src.len - n};
+	return true;
 }
 
 enum rv_status rv_rec_status(const struct rv_model *m, size_t rec, int32_t as_of)

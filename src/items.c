@@ -63,11 +63,6 @@ size_t rv_rec_open_deliverables(const struct rv_model *m, size_t rec)
 	return rv_rec_child_count(m, rec, RV_DELIVERABLES) - rv_rec_deliverables_done(m, rec);
 }
 
-static bool same_text(struct rv_text a, struct rv_text b)
-{
-	return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 /* A time stamp of changes.csv (2026-12-02T10:15:00) as its date. */
 static struct rv_text date_part(struct rv_text t)
 {
@@ -82,7 +77,7 @@ bool rv_question_answered(const struct rv_model *m, size_t q, struct rv_text *wh
 	if (!answer.len)
 		return false;
 	long row = rv_changelog_latest(m, (struct rv_item){RV_QUESTIONS, q}, Q_ANSWER);
-	if (row >= 0 && same_text(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_VALUE), answer)) {
+	if (row >= 0 && rv_text_same(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_VALUE), answer)) {
 		*when = date_part(rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_TIME));
 		*who = rv_row_field(m, RV_CHANGES, (uint32_t)row, CHG_AUTHOR);
 		return true;

@@ -46,20 +46,15 @@ static size_t state_rows(const struct rv_model *m, struct state_row **out)
 	return n;
 }
 
-static bool same_text(struct rv_text a, struct rv_text b)
-{
-	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
-}
-
 /* Whether changes.csv row r records history row h: the same recommendation, author, value and note. */
 static bool records_entry(const struct rv_model *m, uint32_t r, size_t h, struct rv_text author)
 {
 	struct rv_text field = rv_child_field(m, RV_CHANGES, r, CHG_FIELD);
 	int hf = field.len == 6 ? HIST_STATUS : HIST_DECISION;
 	struct rv_text value = rv_child_field(m, RV_HISTORY, h, hf);
-	return value.len && same_text(rv_child_field(m, RV_CHANGES, r, CHG_VALUE), value) &&
-	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_AUTHOR), author) &&
-	       same_text(rv_child_field(m, RV_CHANGES, r, CHG_NOTE), rv_child_field(m, RV_HISTORY, h, HIST_NOTE));
+	return value.len && rv_text_same(rv_child_field(m, RV_CHANGES, r, CHG_VALUE), value) &&
+	       rv_text_same(rv_child_field(m, RV_CHANGES, r, CHG_AUTHOR), author) &&
+	       rv_text_same(rv_child_field(m, RV_CHANGES, r, CHG_NOTE), rv_child_field(m, RV_HISTORY, h, HIST_NOTE));
 }
 
 static void copy_when(char when[32], struct rv_text t)
@@ -101,16 +96,6 @@ static bool recorded_time(const struct rv_model *m, struct state_row *rows, size
 	return false;
 }
 
-/* A history entry's author when recview wrote it ("recview: AUTHOR"); false for any other source. */
-static bool recview_source(const struct rv_model *m, size_t h, struct rv_text *author)
-{
-	struct rv_text src = rv_child_field(m, RV_HISTORY, h, HIST_SOURCE);
-	if (src.len < 9 || memcmp(src.ptr, "recview: ", 9) != 0)
-		return false;
-	*author = (struct rv_text){src.ptr + 9, src.len - 9};
-	return true;
-}
-
 static bool about(const struct rv_model *m, enum rv_kind kind, size_t i, long rec)
 {
 	return rec < 0 || rv_child_at(m, kind, i)->rec == (int32_t)rec;
@@ -124,7 +109,7 @@ size_t rv_recorded_collect(const struct rv_model *m, long rec, struct rv_recorde
 	size_t nrows = state_rows(m, &rows);
 	for (size_t i = 0; i < rv_child_total(m, RV_HISTORY); i++) {
 		struct rv_text author;
-		if (!about(m, RV_HISTORY, i, rec) || !recview_source(m, i, &author))
+		if (!about(m, RV_HISTORY, i, rec) || !rv_history_recview_author(m, i, &author))
 			continue;
 		list[n].state_row = -1;
 		if (!recorded_time(m, rows, nrows, i, author, &list[n]))
@@ -162,7 +147,7 @@ struct rv_text rv_recorded_author(const struct rv_model *m, const struct rv_reco
 {
 	struct rv_text author = {"", 0};
 	if (r->kind == RV_HISTORY)
-		(void)recview_source(m, r->child, &author);
+		(void)rv_history_recview_author(m, r->child, &author);
 	else
 		author = rv_child_field(m, r->kind, r->child, r->kind == RV_NOTES ? NOTE_AUTHOR : CHG_AUTHOR);
 	return author;

@@ -20,11 +20,6 @@ static long find_in_review(const struct rv_model *m, struct rv_text review, cons
 	return w > 0 && (size_t)w < sizeof(id) ? rv_find_rec(m, id, (size_t)w) : -1;
 }
 
-static bool same_text(struct rv_text a, struct rv_text b)
-{
-	return a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0;
-}
-
 /* A recommendation by id, else a bare number in the review of here (in_here), or in any (!in_here). */
 static long find_rec(const struct rv_model *m, const char *s, size_t len, long here, bool in_here)
 {
@@ -35,7 +30,7 @@ static long find_rec(const struct rv_model *m, const char *s, size_t len, long h
 		return here >= 0 ? find_in_review(m, rv_rec_review_of(m, (size_t)here), s, len) : -1;
 	for (size_t i = 0; i < m->nrecs; i++) {
 		struct rv_text review = rv_rec_review_of(m, i);
-		if (i > 0 && same_text(review, rv_rec_review_of(m, i - 1)))
+		if (i > 0 && rv_text_same(review, rv_rec_review_of(m, i - 1)))
 			continue; /* recommendations of a review come together: each review tried once */
 		if ((rec = find_in_review(m, review, s, len)) >= 0)
 			return rec;
@@ -55,7 +50,7 @@ static long find_qid(const struct rv_model *m, const char *s, size_t len, long h
 		long rec = rv_child_at(m, RV_QUESTIONS, q)->rec;
 		if (qid.len != len || strncasecmp(qid.ptr, s, len) != 0 || rec < 0)
 			continue;
-		if (!in_here || same_text(rv_rec_review_of(m, (size_t)rec), want_review))
+		if (!in_here || rv_text_same(rv_rec_review_of(m, (size_t)rec), want_review))
 			return (long)q;
 	}
 	return -1;
@@ -272,7 +267,7 @@ static void add_recs_and_reviews(const struct rv_model *m, struct names *ns)
 		add_name(ns, id.ptr, id.len);
 		if (review.len && id.len > review.len + 1 && memcmp(id.ptr, review.ptr, review.len) == 0)
 			add_name(ns, id.ptr + review.len + 1, id.len - review.len - 1);
-		if (review.len && (i == 0 || !same_text(review, rv_rec_review_of(m, i - 1))))
+		if (review.len && (i == 0 || !rv_text_same(review, rv_rec_review_of(m, i - 1))))
 			add_name(ns, review.ptr, review.len);
 	}
 	size_t n = rv_child_total(m, RV_REVIEWS);

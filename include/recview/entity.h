@@ -31,6 +31,8 @@ struct rv_text {
 	const char *ptr;
 	size_t len;
 };
+/* Whether two texts hold the same bytes. */
+bool rv_text_same(struct rv_text a, struct rv_text b);
 
 /* ---- fields ---- */
 
@@ -43,6 +45,9 @@ struct rv_text rv_rec_id(const struct rv_model *m, size_t rec);
 struct rv_text rv_rec_headline(const struct rv_model *m, size_t rec);
 /* The review a recommendation belongs to: its review column, else its id up to the last '-'. */
 struct rv_text rv_rec_review_of(const struct rv_model *m, size_t rec);
+
+/* A history entry recview wrote (its source "recview: AUTHOR"): true, and the author in *author. */
+bool rv_history_recview_author(const struct rv_model *m, size_t history, struct rv_text *author);
 
 /* A known field (DEL_DUE...) of child entity child of kind, or empty text. */
 struct rv_text rv_child_field(const struct rv_model *m, enum rv_kind kind, size_t child, int field);
