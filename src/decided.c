@@ -206,11 +206,6 @@ static int by_time_then_order(const void *a, const void *b)
 	return ox < oy ? -1 : ox > oy ? 1 : (x->child < y->child ? -1 : x->child > y->child);
 }
 
-static bool text_equals(struct rv_text t, const char *s)
-{
-	return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
-}
-
 size_t rv_files_decided(const struct rv_model *m, size_t rec, const char *since, const char *author,
 			struct rv_change **out)
 {
@@ -218,7 +213,7 @@ size_t rv_files_decided(const struct rv_model *m, size_t rec, const char *since,
 	size_t total = rv_recorded_collect(m, (long)rec, &rows), n = 0;
 	for (size_t i = 0; i < total; i++)
 		if (strcmp(rows[i].when, since ? since : "") >= 0 &&
-		    (!author || text_equals(rv_recorded_author(m, &rows[i]), author)))
+		    (!author || rv_text_same(rv_recorded_author(m, &rows[i]), (struct rv_text){author, strlen(author)})))
 			rows[n++] = rows[i];
 	qsort(rows, n, sizeof(*rows), by_time_then_order);
 	*out = n ? xcalloc(n, sizeof(**out)) : NULL;

@@ -72,6 +72,9 @@ struct present_air present_air_at(int level);
 int present_text_width(const struct view *v);
 /* The content under the id, state and title (present_sections.c): what this meeting decided, the
  * text, deliverables, latest entry, notes and open questions, gap blank rows before each. */
+/* Reads what the sections need from the files once per slide, however many times it is laid out: a
+ * follower's "Decided in this meeting". */
+void present_sections_prepare(struct view *v);
 void present_sections_build(struct view *v, size_t rec, int gap);
 /* Draws a line of those sections that needs more than its text; false for any other line. */
 bool present_sections_draw(struct view *v, const struct line *line, struct draw *d);

@@ -61,18 +61,17 @@ static const struct rv_change *decided_change(const struct view *v, uint32_t ref
 	return s && ref < s->applied ? &s->changes[ref] : NULL;
 }
 
-/* A follower's: what the presenter's meeting decided about rec, read from the files the presenter's
- * session wrote (since its walkthrough began, by its author: follow_presenter_meeting). */
-static size_t follower_decided(struct view *v, size_t rec)
+/* A follower's: what the presenter's meeting decided about the item, read from the files the
+ * presenter's session wrote (since its walkthrough began, by its author: follow_presenter_meeting). */
+void present_sections_prepare(struct view *v)
 {
 	struct present_state *st = v->data;
 	rv_files_decided_free(st->decided, st->ndecided);
 	st->decided = NULL;
 	st->ndecided = 0;
 	const char *since, *author;
-	if (follow_presenter_meeting(v->app, &since, &author))
-		st->ndecided = rv_files_decided(v->app->m, rec, since, author, &st->decided);
-	return st->ndecided;
+	if (st->from == PRESENT_FOLLOW && st->n && follow_presenter_meeting(v->app, &since, &author))
+		st->ndecided = rv_files_decided(v->app->m, st->recs[st->at], since, author, &st->decided);
 }
 
 /*
@@ -88,7 +87,7 @@ static void add_decided(struct view *v, size_t rec, int gap)
 	const struct present_state *st = v->data;
 	const struct rv_session *s = v->app->session;
 	bool following = st->from == PRESENT_FOLLOW;
-	size_t n = following ? follower_decided(v, rec) : s ? rv_session_decided(s, rec, NULL, 0) : 0;
+	size_t n = following ? st->ndecided : s ? rv_session_decided(s, rec, NULL, 0) : 0;
 	if (!n)
 		return;
 	size_t *changes = xcalloc(n, sizeof(*changes));

@@ -79,6 +79,7 @@ bool present_slide_build(struct view *v)
 	/* More room, more air; less again when the slide would not fit with it (nothing is cut: what
 	 * does not fit at the least air scrolls, the footer says so). */
 	int body = app_body_height(v);
+	present_sections_prepare(v);
 	for (int level = present_air_most(LINES);; level--) {
 		struct present_air air = present_air_at(level);
 		view_clear_lines(v);
