@@ -213,7 +213,7 @@ size_t rv_files_decided(const struct rv_model *m, size_t rec, const char *since,
 	size_t total = rv_recorded_collect(m, (long)rec, &rows), n = 0;
 	for (size_t i = 0; i < total; i++)
 		if (strcmp(rows[i].when, since ? since : "") >= 0 &&
-		    (!author || rv_text_same(rv_recorded_author(m, &rows[i]), (struct rv_text){author, strlen(author)})))
+		    (!author || rv_text_is(rv_recorded_author(m, &rows[i]), author)))
 			rows[n++] = rows[i];
 	qsort(rows, n, sizeof(*rows), by_time_then_order);
 	*out = n ? xcalloc(n, sizeof(**out)) : NULL;

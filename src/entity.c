@@ -38,6 +38,11 @@ bool rv_text_same(struct rv_text a, struct rv_text b)
 	return a.len == b.len && (!a.len || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
+bool rv_text_is(struct rv_text t, const char *s)
+{
+	return rv_text_same(t, (struct rv_text){s, strlen(s)});
+}
+
 struct rv_text rv_rec_field(const struct rv_model *m, size_t rec, int field)
 {
 	if (rec >= m->nrecs)

@@ -202,9 +202,11 @@ static void minute_row_start(struct strbuf *out, const struct rv_recorded *mi, i
 	rv_markdown_cell(out, rid.ptr, rid.len);
 }
 
-static bool text_is(struct rv_text t, const char *s)
+/* The recommendation a changes.csv row is about: its id as loaded, else as the row writes it. */
+static struct rv_text change_rec_id(const struct rv_model *m, size_t row)
 {
-	return t.len == strlen(s) && memcmp(t.ptr, s, t.len) == 0;
+	int32_t linked = rv_child_at(m, RV_CHANGES, row)->rec;
+	return linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, row, CHG_REC_ID);
 }
 
 /* Whether a changes.csv row gives someone an action, as a session's minutes count them: an owner set
@@ -214,7 +216,7 @@ static bool row_is_action(const struct rv_model *m, size_t row)
 	struct rv_text field = rv_child_field(m, RV_CHANGES, row, CHG_FIELD);
 	struct rv_text item = rv_child_field(m, RV_CHANGES, row, CHG_ITEM);
 	bool on_rec_or_deliverable = !item.len || item.ptr[0] == 'D';
-	return on_rec_or_deliverable && (text_is(field, "owner") || (item.len && text_is(field, "due")));
+	return on_rec_or_deliverable && (rv_text_is(field, "owner") || (item.len && rv_text_is(field, "due")));
 }
 
 /* A field change's words: "priority", "owner of D1", "answer of Q1.1", "note amended". */
@@ -242,8 +244,7 @@ static void md_value(struct strbuf *out, struct rv_text v)
  * answer, a note amended): when recorded, who, the recommendation, field: old -> new, its note. */
 static void field_minute(const struct rv_model *m, const struct rv_recorded *mi, int32_t after_day, struct strbuf *out)
 {
-	int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
-	struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked) : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
+	struct rv_text rid = change_rec_id(m, mi->child);
 	struct rv_text who = rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR);
 	struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
 	minute_row_start(out, mi, after_day, who, rid);
@@ -275,8 +276,7 @@ static void file_actions(const struct rv_model *m, const struct rv_recorded *lis
 				     "|---|---|---|---|---|---|---|\n");
 		any = true;
 		int32_t linked = rv_child_at(m, RV_CHANGES, mi->child)->rec;
-		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
-						 : rv_child_field(m, RV_CHANGES, mi->child, CHG_REC_ID);
+		struct rv_text rid = change_rec_id(m, mi->child);
 		struct rv_text note = rv_child_field(m, RV_CHANGES, mi->child, CHG_NOTE);
 		minute_row_start(out, mi, shown[i], rv_child_field(m, RV_CHANGES, mi->child, CHG_AUTHOR), rid);
 		sb_adds(out, " | ");
@@ -286,7 +286,7 @@ static void file_actions(const struct rv_model *m, const struct rv_recorded *lis
 		md_value(out, value);
 		sb_adds(out, " | ");
 		struct rv_text owner = action_owner(m, linked, rv_child_field(m, RV_CHANGES, mi->child, CHG_ITEM),
-						    text_is(rv_child_field(m, RV_CHANGES, mi->child, CHG_FIELD), "owner"), value,
+						    rv_text_is(rv_child_field(m, RV_CHANGES, mi->child, CHG_FIELD), "owner"), value,
 						    as_of);
 		rv_markdown_cell(out, owner.ptr, owner.len);
 		sb_adds(out, " | ");
@@ -350,13 +350,8 @@ void rv_file_minutes_as_of(const struct rv_model *m, const char *since, int32_t 
 		int32_t linked = rv_child_at(m, mi->kind, mi->child)->rec;
 		struct rv_text rid = linked >= 0 ? rv_rec_id(m, (size_t)linked)
 						 : rv_child_role(m, mi->kind, mi->child, RV_ROLE_REC_LINK);
-		struct rv_text who = rv_child_role(m, mi->kind, mi->child, note ? RV_ROLE_AUTHOR : RV_ROLE_SOURCE);
 		struct rv_text text = rv_child_role(m, mi->kind, mi->child, RV_ROLE_TEXT);
-		if (!note) {
-			who.ptr += 9;
-			who.len -= 9;
-		}
-		minute_row_start(out, mi, in_time ? RV_DATE_NONE : as_of, who, rid);
+		minute_row_start(out, mi, shown[i], rv_recorded_author(m, mi), rid);
 		sb_adds(out, " | ");
 		if (note) {
 			sb_adds(out, "note");

@@ -31,8 +31,9 @@ struct rv_text {
 	const char *ptr;
 	size_t len;
 };
-/* Whether two texts hold the same bytes. */
+/* Whether two texts hold the same bytes; whether a text holds exactly the string s. */
 bool rv_text_same(struct rv_text a, struct rv_text b);
+bool rv_text_is(struct rv_text t, const char *s);
 
 /* ---- fields ---- */
 
