@@ -195,14 +195,23 @@ static void add_more_later(struct view *v, size_t more, const char *what)
 	sb_free(&line);
 }
 
-/* The history entries dated after the date, after position latest: the newest SLIDE_LATER of them in
- * date order (what came next), each dimmed with its note. */
-static void add_later_entries(struct view *v, size_t rec, long latest)
+/* How many history entries after position latest were recorded after the date: 0 unless the slide
+ * keeps them (dim). */
+static size_t later_entry_count(const struct view *v, size_t rec, long latest)
 {
 	const struct rv_model *m = v->app->m;
 	size_t count = rv_rec_at(m, rec)->count[RV_HISTORY], later = 0;
-	for (size_t k = (size_t)(latest + 1); k < count; k++)
+	for (size_t k = (size_t)(latest + 1); keeps_later(v) && k < count; k++)
 		later += !rv_child_recorded_by(m, RV_HISTORY, rv_rec_child_index(m, rec, RV_HISTORY, k), v->app->as_of);
+	return later;
+}
+
+/* The later history entries after position latest: the newest SLIDE_LATER of them in date order
+ * (what came next), each dimmed with its note. */
+static void add_later_entries(struct view *v, size_t rec, long latest, size_t later)
+{
+	const struct rv_model *m = v->app->m;
+	size_t count = rv_rec_at(m, rec)->count[RV_HISTORY];
 	size_t skip = later > SLIDE_LATER ? later - SLIDE_LATER : 0;
 	if (skip)
 		add_more_later(v, skip, "entry");
@@ -217,22 +226,12 @@ static void add_later_entries(struct view *v, size_t rec, long latest)
 	}
 }
 
-static bool has_later_entries(const struct view *v, size_t rec, long latest)
-{
-	const struct rv_model *m = v->app->m;
-	size_t count = rv_rec_at(m, rec)->count[RV_HISTORY];
-	for (size_t k = (size_t)(latest + 1); keeps_later(v) && k < count; k++)
-		if (!rv_child_recorded_by(m, RV_HISTORY, rv_rec_child_index(m, rec, RV_HISTORY, k), v->app->as_of))
-			return true;
-	return false;
-}
-
 /* The latest entry in force on the date; with dim, the entries after it too. */
 static void add_latest(struct view *v, size_t rec, int gap)
 {
 	const struct rv_model *m = v->app->m;
 	long latest = rv_rec_latest_entry(m, rec, v->app->as_of); /* never an entry after the date in force */
-	bool later = has_later_entries(v, rec, latest);
+	size_t later = later_entry_count(v, rec, latest);
 	if (latest < 0 && !later)
 		return;
 	add_blank_lines(v, gap);
@@ -244,7 +243,7 @@ static void add_latest(struct view *v, size_t rec, int gap)
 			add_text(v, PL_NOTE, 0, note.ptr, note.len);
 	}
 	if (later)
-		add_later_entries(v, rec, latest);
+		add_later_entries(v, rec, latest, later);
 }
 
 /* How many notes a slide shows, newest first; the page has the rest. */
