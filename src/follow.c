@@ -83,6 +83,11 @@ static bool valid_id(const char *s, size_t len)
 	return true;
 }
 
+bool rv_follow_author_ok(const char *author)
+{
+	return valid_id(author, strlen(author));
+}
+
 /* A time as the files record it: YYYY-MM-DDTHH:MM:SS, digits where digits go. */
 static bool valid_time(const char *s, size_t len)
 {

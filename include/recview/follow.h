@@ -93,6 +93,9 @@ void rv_follow_state_free(struct rv_follow_state *s);
  * or since is not such a time.
  */
 bool rv_follow_format(const struct rv_follow_state *s, struct strbuf *out);
+/* Whether the file can carry author as the meeting's (a line of it: UTF-8, no control character, at
+ * most RV_FOLLOW_ID_MAX bytes). */
+bool rv_follow_author_ok(const char *author);
 /* Parses that text, every line checked: RV_OK, or RV_E_UNREADABLE with why in err ("line 3: ..."). */
 enum rv_result rv_follow_parse(const char *data, size_t len, struct rv_follow_state *out, char *err, size_t errsize);
 

@@ -114,15 +114,9 @@ static void meeting_since(struct app *app, struct follow *f, char out[20])
 static void presenter_meeting(struct app *app, struct follow *f, struct rv_follow_state *out)
 {
 	meeting_since(app, f, out->since);
-	snprintf(out->author, sizeof(out->author), "%s", app->session->author ? app->session->author : "");
-	struct rv_follow_state alone = *out; /* the meeting's lines alone are checked */
-	alone.n = alone.at = 0;
-	alone.ids = NULL;
-	struct strbuf probe;
-	sb_init(&probe);
-	if (!rv_follow_format(&alone, &probe))
-		out->author[0] = '\0';
-	sb_free(&probe);
+	const char *author = app->session->author;
+	if (author && rv_follow_author_ok(author))
+		snprintf(out->author, sizeof(out->author), "%s", author);
 }
 
 /* The walkthrough as the file tells it; false when nothing differs from what was written. */
