@@ -19,6 +19,14 @@ bool rv_as_of_later_parse(const char *s, enum rv_as_of_later *out)
 	return false;
 }
 
+enum rv_as_of_later rv_as_of_later_setting(const char *s)
+{
+	enum rv_as_of_later later = RV_AS_OF_HIDE;
+	if (s && !rv_as_of_later_parse(s, &later))
+		later = RV_AS_OF_HIDE;
+	return later;
+}
+
 bool rv_child_recorded_by(const struct rv_model *m, enum rv_kind kind, size_t child, int32_t as_of)
 {
 	if (kind == RV_HISTORY)

@@ -91,16 +91,6 @@ static void suggest_ids(const struct rv_model *m, const char *id)
 		fprintf(stderr, "?\n");
 }
 
-/* What the command-line outputs do with what was recorded after --as-of: --as-of-later, else the
- * configuration's as-of-later (main puts it in opt), else left out. */
-static enum rv_as_of_later as_of_later_of(const struct cli_options *opt)
-{
-	enum rv_as_of_later later = RV_AS_OF_HIDE;
-	if (opt->as_of_later && !rv_as_of_later_parse(opt->as_of_later, &later))
-		later = RV_AS_OF_HIDE;
-	return later;
-}
-
 static int run_show(const struct rv_model *m, const char *id, int32_t as_of, enum rv_as_of_later later)
 {
 	long rec = rv_find_rec(m, id, strlen(id));
@@ -175,7 +165,7 @@ static int run_list(const struct rv_model *m, const struct cli_options *opt, int
 	size_t n = rv_query_select_as_of(m, q, as_of, key, reverse, order);
 	struct strbuf line;
 	sb_init(&line);
-	enum rv_as_of_later later = as_of_later_of(opt);
+	enum rv_as_of_later later = rv_as_of_later_setting(opt->as_of_later);
 	if (opt->action == CLI_EXPORT) {
 		if (strncmp(opt->export_format, "slides", 6) == 0) {
 			/* The agenda's items when there is one, narrowed by the filter (handout.h). */
@@ -498,7 +488,7 @@ static int run(int argc, char **argv, double start, struct cli_options *opt)
 		report_summary(&m, stdout);
 		code = exit_code_for(&m.diags);
 	} else if (opt->action == CLI_SHOW) {
-		code = run_show(&m, opt->show_id, as_of, as_of_later_of(opt));
+		code = run_show(&m, opt->show_id, as_of, rv_as_of_later_setting(opt->as_of_later));
 	} else if (opt->action == CLI_SUMMARY) {
 		code = run_summary(&m, opt, as_of);
 	} else if (opt->action == CLI_LIST || opt->action == CLI_EXPORT) {

@@ -26,6 +26,9 @@
 enum rv_as_of_later { RV_AS_OF_HIDE, RV_AS_OF_DIM };
 /* "hide" or "dim" into *out; false for another word. */
 bool rv_as_of_later_parse(const char *s, enum rv_as_of_later *out);
+/* A setting's choice (--as-of-later, the configuration's as-of-later): hide unless it says dim (NULL:
+ * not set; a bad word was refused where it was read). */
+enum rv_as_of_later rv_as_of_later_setting(const char *s);
 
 /* Whether a child was recorded by as_of: a history entry by its date, a note by its time
  * (entity.h); deliverables and questions always (their changes are read as of the date instead). */

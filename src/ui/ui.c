@@ -298,9 +298,7 @@ int ui_run(struct rv_model *m, const struct cli_options *opt)
 		app_open(&app, problems_view_new(&app));
 	if (opt->as_of)
 		rv_date_parse(opt->as_of, strlen(opt->as_of), &app.as_of);
-	enum rv_as_of_later later = RV_AS_OF_HIDE;
-	if (opt->as_of_later && rv_as_of_later_parse(opt->as_of_later, &later))
-		app.as_of_later = (int)later;
+	app.as_of_later = (int)rv_as_of_later_setting(opt->as_of_later);
 	follow_start(&app);
 	if (opt->recovered[0])
 		app_message(&app, C_WARNING, "Recovery: %s", opt->recovered);

@@ -225,6 +225,11 @@ static void test_later_words(void **state)
 	assert_true(rv_as_of_later_parse("hide", &l));
 	assert_int_equal(l, RV_AS_OF_HIDE);
 	assert_false(rv_as_of_later_parse("fade", &l));
+	/* A setting: dim only when it says so. */
+	assert_int_equal(rv_as_of_later_setting("dim"), RV_AS_OF_DIM);
+	assert_int_equal(rv_as_of_later_setting("hide"), RV_AS_OF_HIDE);
+	assert_int_equal(rv_as_of_later_setting(NULL), RV_AS_OF_HIDE);
+	assert_int_equal(rv_as_of_later_setting("fade"), RV_AS_OF_HIDE);
 }
 
 /* The slide's state line and the list's Pri column: a priority set today (P2 -> P1) is P2 as of
