@@ -238,10 +238,12 @@ static void test_priority_and_decision_then(void **state)
 {
 	(void)state;
 	char pdir[64];
-	snprintf(pdir, sizeof(pdir), "/tmp/recview-as-of-pri-XXXXXX");
-	assert_non_null(mkdtemp(pdir));
-	write_test_file(pdir, "recommendations.csv", "id,title,decision,status,priority\nR-1,First,,in progress,P2\n");
-	write_test_file(pdir, "status_history.csv", "rec_id,date,decision,status,source\nR-1,2015-01-01,,in progress,report\n");
+	static const struct test_file files[] = {
+		{"recommendations.csv", "id,title,decision,status,priority\nR-1,First,,in progress,P2\n"},
+		{"status_history.csv", "rec_id,date,decision,status,source\nR-1,2015-01-01,,in progress,report\n"},
+		{NULL, NULL},
+	};
+	assert_int_equal(make_test_set(pdir, sizeof(pdir), "as-of-pri", files), 0);
 	struct rv_model m;
 	memset(&m, 0, sizeof(m));
 	load_ok(&m, pdir);

@@ -257,10 +257,12 @@ static void test_decision_before_a_meeting(void **state)
 {
 	(void)state;
 	char d[64];
-	snprintf(d, sizeof(d), "/tmp/recview-meeting-XXXXXX");
-	assert_non_null(mkdtemp(d));
-	write_test_file(d, "recommendations.csv", "id,title,decision,status\nM-1,One,approved,in progress\nM-2,Two,approved,\n");
-	write_test_file(d, "status_history.csv", "rec_id,date,decision,status,source,note\nM-2,2015-03-01,,complete,report,\n");
+	static const struct test_file files[] = {
+		{"recommendations.csv", "id,title,decision,status\nM-1,One,approved,in progress\nM-2,Two,approved,\n"},
+		{"status_history.csv", "rec_id,date,decision,status,source,note\nM-2,2015-03-01,,complete,report,\n"},
+		{NULL, NULL},
+	};
+	assert_int_equal(make_test_set(d, sizeof(d), "meeting", files), 0);
 	struct rv_model m;
 	load_ok(&m, d);
 	assert_int_equal(rv_rec_decision(&m, 0, 20150630), RV_DECISION_APPROVED);
