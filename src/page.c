@@ -9,7 +9,6 @@
 #include "recview/activity.h"
 #include "recview/as_of_later.h"
 #include "recview/changelog.h"
-#include "recview/mapping.h"
 #include "recview/text.h"
 #include "recview/xref.h"
 
@@ -442,9 +441,7 @@ void rv_page_build_later(const struct rv_model *m, size_t rec, int32_t as_of, en
 		out->status_raw = keep(out, rv_rec_field(m, rec, REC_STATUS));
 	/* The priority in force on the date (a later change logged in changes.csv is not there yet). */
 	out->priority = keep(out, rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of));
-	out->first_priority = rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, as_of)
-				      ? rv_model_priority(m, RV_RECS, out->priority.ptr, out->priority.len) == 1
-				      : rv_rec_priority(m, rec) == 1;
+	out->first_priority = rv_rec_priority_as_of(m, rec, as_of) == 1;
 	out->label_width = rv_page_label_width(m, RV_RECS, RV_PAGE_LABEL_MIN);
 	for (int k = 0; k < RV_PAGE_NSECTIONS; k++)
 		out->sections[k].kind = (enum rv_page_kind)k;

@@ -13,7 +13,6 @@
 #include "recview/entity.h"
 #include "recview/items.h"
 #include "recview/live.h"
-#include "recview/mapping.h"
 #include "recview/meeting.h"
 #include "recview/triage.h"
 #include "recview/views.h"
@@ -213,9 +212,7 @@ void list_columns_rec_cell(struct view *v, const struct rv_col_def *def, size_t 
 	case RV_COL_PRIORITY: {
 		/* The priority in force on the as-of date: a later change logged in changes.csv is not there yet. */
 		struct rv_text p = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, v->app->as_of);
-		bool first = rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, v->app->as_of)
-				     ? rv_model_priority(m, RV_RECS, p.ptr, p.len) == 1
-				     : rv_rec_priority(m, rec) == 1;
+		bool first = rv_rec_priority_as_of(m, rec, v->app->as_of) == 1;
 		draw_field(d, p.ptr, p.len, w, first ? C_ERROR : C_DEFAULT);
 		return;
 	}
