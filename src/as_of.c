@@ -169,8 +169,8 @@ size_t rv_rec_open_questions_as_of(const struct rv_model *m, size_t rec, int32_t
 
 int rv_rec_priority_as_of(const struct rv_model *m, size_t rec, int32_t as_of)
 {
-	if (!rv_child_field_later(m, RV_RECS, rec, REC_PRIORITY, as_of))
+	struct rv_text then; /* one lookup: a change logged after the date says what it was then */
+	if (!rv_changelog_value_as_of(m, (struct rv_item){RV_RECS, rec}, REC_PRIORITY, as_of, &then))
 		return rv_rec_priority(m, rec);
-	struct rv_text p = rv_child_field_as_of(m, RV_RECS, rec, REC_PRIORITY, as_of);
-	return rv_model_priority(m, RV_RECS, p.ptr, p.len);
+	return rv_model_priority(m, RV_RECS, then.ptr, then.len);
 }
